@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 mod model;
+pub mod quantity;
 
 pub use model::{Claim, ClaimKind, Outcome, Qualifier, Unit, Victims};
 
