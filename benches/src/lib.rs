@@ -17,7 +17,11 @@ pub fn articles() -> Vec<(String, String)> {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "txt") {
                 if let Ok(text) = std::fs::read_to_string(&path) {
-                    let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                    let name = path
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
                     out.push((name, text));
                 }
             }
@@ -31,7 +35,11 @@ pub fn articles() -> Vec<(String, String)> {
 /// until the corpus is at least `min_bytes` long.
 pub fn corpus(min_bytes: usize) -> String {
     let articles = articles();
-    assert!(!articles.is_empty(), "no sample articles in {}", articles_dir().display());
+    assert!(
+        !articles.is_empty(),
+        "no sample articles in {}",
+        articles_dir().display()
+    );
     let mut out = String::with_capacity(min_bytes + 16 * 1024);
     while out.len() < min_bytes {
         for (_, text) in &articles {
