@@ -3,18 +3,74 @@
 //!
 //! This crate knows nothing of lexicons or claims: it reads structure
 //! (dateline, title, standfirst, headings, paragraphs, sentences) and gives
-//! a normalised view of the text for matching, with a map back to the
-//! original bytes.
+//! a normalised view of the text for matching ([`normalize`]), with a map
+//! back to the original bytes. Everything above it (entities, claims) works
+//! on [`Article::sentences`] and [`Normalized`].
 //!
-//! Invariants:
-//! - every [`Span`] is a byte range on UTF-8 character boundaries of the input;
-//! - parsing valid UTF-8 never fails: problems are [`Diagnostic`]s;
+//! ```
+//! let text = "28-03-2024 05:02 PM Jerusalem Timing\n\n\
+//!             L’armée reprend Khanacer\n\n\
+//!             La ville était tenue depuis lundi.\n\n\
+//!             Les combats\n\n\
+//!             M. Dupont l’a confirmé. Trois soldats ont été blessés.\n";
+//! let article = bilan_article::parse(text);
+//! assert_eq!(
+//!     article.published().map(|z| z.to_string()).as_deref(),
+//!     Some("2024-03-28T17:02:00+02:00[Asia/Jerusalem]"),
+//! );
+//! let title = article.title.as_ref().map(|b| b.span.slice(text));
+//! assert_eq!(title, Some("L’armée reprend Khanacer"));
+//! assert_eq!(article.headings[0].span.slice(text), "Les combats");
+//! assert_eq!(article.paragraphs.len(), 1);
+//! let last = article.sentences.last().map(|s| s.span.slice(text));
+//! assert_eq!(last, Some("Trois soldats ont été blessés."));
+//! ```
+//!
+//! # How the text is read
+//!
+//! - Blocks are lines: blank or whitespace-only lines separate blocks, and so
+//!   does a single line break, except where a line is clearly wrapped (a long
+//!   line without final punctuation followed by a line starting in lower
+//!   case), in which case the lines form one block.
+//! - A *header* is a dateline among the first four blocks (see the dateline
+//!   forms in the `dateline` module docs: "26-04-2024 02:19 AM Jerusalem
+//!   Timing", "Publié le 28/03/2024 à 17h02", "jeudi 7 mai 2015 - 14:05",
+//!   ISO 8601). Only an article with a header has a title, a standfirst and
+//!   headings; a text without one is all body paragraphs.
+//! - Title: the block after the dateline (or, when the dateline comes after
+//!   some blocks, the last block of three words or more before it). A title
+//!   repeated as the next block is kept apart in [`Article::title_repeat`].
+//!   Standfirst: the next block. Headings: short lines (at most 80
+//!   characters and 10 words) that start with a capital or a digit and end
+//!   without punctuation. Paragraphs: the rest.
+//! - Sentences cover the title, its repeat, the standfirst, the headings and
+//!   the paragraphs, in text order; each says which kind of block it is in
+//!   ([`BlockKind`]), so a user who wants body text only can filter. (The
+//!   repeat and headings are included because annotated claims occur there.)
+//! - Datelines: [`Dateline::date`] is always set; [`Dateline::zoned`] only
+//!   when a time and a zone are known: a city of the zone table, or a UTC
+//!   offset (ISO; then a fixed-offset zone such as `+02:00`, or the bracketed
+//!   IANA zone). French forms without a zone give a date and a time but no
+//!   timestamp. An impossible date or time is a [`Diagnostic`] of kind
+//!   [`DiagnosticKind::InvalidDate`] and no dateline.
+//!
+//! # Invariants
+//!
+//! - every [`Span`] is a byte range on UTF-8 character boundaries of the
+//!   input, and excludes surrounding whitespace and the BOM;
+//! - parsing valid UTF-8 never fails and never panics: problems are
+//!   [`Diagnostic`]s; time is linear in the input size;
 //! - invalid UTF-8 is an [`Error`] carrying the byte offset.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod dateline;
+mod normalize;
+mod sentence;
 mod span;
+mod structure;
 
+pub use normalize::{Normalized, normalize};
 pub use span::Span;
 
 use serde::{Deserialize, Serialize};
@@ -26,16 +82,42 @@ pub struct Article {
     pub dateline: Option<Dateline>,
     /// The title line (a title repeated on the next block appears once).
     pub title: Option<Block>,
+    /// The repetition of the title as the next block, which some outlets
+    /// print; it is neither a standfirst nor a paragraph.
+    #[serde(default)]
+    pub title_repeat: Option<Block>,
     /// The standfirst (chapô) under the title, if any.
     pub standfirst: Option<Block>,
     /// Section headings: short lines without final punctuation.
     pub headings: Vec<Block>,
     /// Body paragraphs, in order.
     pub paragraphs: Vec<Block>,
-    /// Sentences of the title, standfirst and paragraphs, in text order.
+    /// Sentences of every block but the dateline, in text order.
     pub sentences: Vec<Sentence>,
     /// What the parser noticed but could not make sense of.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Article {
+    /// The sentence containing byte `offset`, if any (binary search).
+    ///
+    /// ```
+    /// let text = "Alep est calme. Homs aussi.";
+    /// let article = bilan_article::parse(text);
+    /// let s = article.sentence_at(text.find("Homs").unwrap_or(0));
+    /// assert_eq!(s.map(|s| s.span.slice(text)), Some("Homs aussi."));
+    /// ```
+    pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
+        let index = self.sentences.partition_point(|s| s.span.end <= offset);
+        self.sentences
+            .get(index)
+            .filter(|s| s.span.start <= offset && offset < s.span.end)
+    }
+
+    /// The publication timestamp: the dateline's zoned time, when it has one.
+    pub fn published(&self) -> Option<&jiff::Zoned> {
+        self.dateline.as_ref().and_then(|d| d.zoned.as_ref())
+    }
 }
 
 /// A block of text: a title, standfirst, heading or paragraph.
@@ -45,11 +127,32 @@ pub struct Block {
     pub span: Span,
 }
 
+/// What kind of block a sentence belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// The title.
+    Title,
+    /// The title printed a second time.
+    TitleRepeat,
+    /// The standfirst.
+    Standfirst,
+    /// A section heading.
+    Heading,
+    /// A body paragraph.
+    #[default]
+    Paragraph,
+}
+
 /// A sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     /// Byte span in the input.
     pub span: Span,
+    /// The kind of block the sentence is in.
+    #[serde(default)]
+    pub kind: BlockKind,
 }
 
 /// The publication stamp of an article.
@@ -59,6 +162,9 @@ pub struct Dateline {
     pub span: Span,
     /// The calendar day of publication.
     pub date: jiff::civil::Date,
+    /// The local time of publication, when the dateline gives one.
+    #[serde(default)]
+    pub time: Option<jiff::civil::Time>,
     /// The zoned timestamp, when the dateline gives a time and a zone.
     pub zoned: Option<jiff::Zoned>,
 }
@@ -97,13 +203,44 @@ pub enum Error {
     },
 }
 
+/// The kinds of [`Error`], for matching without the details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not valid UTF-8.
+    InvalidUtf8,
+}
+
+impl Error {
+    /// The kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidUtf8 { .. } => ErrorKind::InvalidUtf8,
+        }
+    }
+}
+
 /// Parse an article from text. Never fails: see [`Article::diagnostics`].
+///
+/// ```
+/// let article = bilan_article::parse("Une phrase. Une autre.");
+/// assert!(article.title.is_none());
+/// assert_eq!(article.sentences.len(), 2);
+/// ```
 pub fn parse(text: &str) -> Article {
-    let _ = text;
-    todo!("bilan-article parser")
+    structure::parse(text)
 }
 
 /// Parse an article from bytes, which must be UTF-8.
+///
+/// ```
+/// use bilan_article::{parse_bytes, Error, ErrorKind};
+///
+/// assert!(parse_bytes("Alep.".as_bytes()).is_ok());
+/// let err = parse_bytes(b"Al\xffep").unwrap_err();
+/// assert_eq!(err, Error::InvalidUtf8 { offset: 2 });
+/// assert_eq!(err.kind(), ErrorKind::InvalidUtf8);
+/// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Article, Error> {
     let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
         offset: e.valid_up_to(),

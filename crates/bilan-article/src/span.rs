@@ -1,7 +1,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A byte range `start..end` into the original input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     /// Inclusive start byte offset.
     pub start: usize,
@@ -17,12 +19,12 @@ impl Span {
 
     /// Length in bytes.
     pub const fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// True when the span is empty.
     pub const fn is_empty(&self) -> bool {
-        self.start == self.end
+        self.start >= self.end
     }
 
     /// True when `other` lies within `self`.
@@ -30,9 +32,10 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
-    /// The text of this span in `haystack`.
+    /// The text of this span in `haystack`; empty when the span is not a
+    /// valid range of `haystack` on character boundaries (never panics).
     pub fn slice<'h>(&self, haystack: &'h str) -> &'h str {
-        &haystack[self.start..self.end]
+        haystack.get(self.start..self.end).unwrap_or("")
     }
 }
 

@@ -1,0 +1,640 @@
+//! Dateline grammar (nom) and its resolution to a calendar date and a zoned
+//! timestamp (jiff).
+//!
+//! Read forms, each optionally after "Publié le", "Mis à jour le", "Le",
+//! "Date :":
+//! - `26-04-2024 02:19 AM Jerusalem Timing` (day first, `-`, `/` or `.`;
+//!   12-hour clock with AM/PM or 24-hour clock; a city from
+//!   `data/zones.txt`);
+//! - `28/03/2024 à 17h02`, `jeudi 7 mai 2015 - 14:05`, `1er mars 2024`;
+//! - ISO 8601 / RFC 9557: `2024-03-28`, `2024-03-28T17:02:00+02:00`,
+//!   `2024-03-28T15:02:00Z`, `2024-03-28T17:02:00+02:00[Asia/Jerusalem]`.
+//!
+//! A line is a dateline only when the date starts it and what follows is
+//! short and not prose (no comma or sentence punctuation, at most six words,
+//! or a separator such as `|` or `-` first).
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while, take_while_m_n, take_while1};
+use nom::character::complete::{char as one_char, one_of};
+use nom::combinator::opt;
+use nom::{IResult, Parser};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+/// City (folded) → IANA zone name, from `data/zones.txt`.
+static ZONES: LazyLock<HashMap<String, &'static str>> =
+    LazyLock::new(|| parse_zones(include_str!("../data/zones.txt")));
+
+/// Month names and weekday names, from `data/calendar.txt`.
+static CALENDAR: LazyLock<Calendar> =
+    LazyLock::new(|| parse_calendar(include_str!("../data/calendar.txt")));
+
+struct Calendar {
+    months: HashMap<&'static str, u32>,
+    weekdays: Vec<&'static str>,
+}
+
+fn parse_zones(data: &'static str) -> HashMap<String, &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(city, zone)| (fold(city.trim()), zone.trim()))
+        .collect()
+}
+
+fn parse_calendar(data: &'static str) -> Calendar {
+    let mut months = HashMap::new();
+    let mut weekdays = Vec::new();
+    for line in data.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((head, names)) = line.split_once(" = ") else {
+            continue;
+        };
+        if let Some(n) = head.strip_prefix("month ") {
+            if let Ok(n) = n.trim().parse::<u32>() {
+                for name in names.split_whitespace() {
+                    months.insert(name, n);
+                }
+            }
+        } else if head == "weekday" {
+            weekdays.extend(names.split_whitespace());
+        }
+    }
+    Calendar { months, weekdays }
+}
+
+/// Fold a word the way the data files are written: the normalised view.
+fn fold(word: &str) -> String {
+    crate::normalize::normalize(word).as_str().to_owned()
+}
+
+/// Morning or afternoon on a 12-hour clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meridiem {
+    Am,
+    Pm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RawTime {
+    hour: u32,
+    minute: u32,
+    second: u32,
+    meridiem: Option<Meridiem>,
+}
+
+/// The zone a dateline gives, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ZoneSpec {
+    None,
+    /// A city from the zone table: its IANA name.
+    Named(&'static str),
+    /// A capitalised word after a 12-hour time that is not in the table.
+    Unknown(String),
+    /// A UTC offset in seconds, with the bracketed IANA name if any.
+    Offset(i32, Option<String>),
+}
+
+/// What the grammar read from a line, before any validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawDateline {
+    year: u32,
+    month: u32,
+    day: u32,
+    time: Option<RawTime>,
+    zone: ZoneSpec,
+}
+
+/// Why a syntactically read dateline gives no timestamp or no zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Problem {
+    InvalidDate(String),
+    UnknownZone(String),
+}
+
+/// A resolved dateline: the date, the time if given, the zoned timestamp if
+/// a zone is known, and a problem to report if any.
+pub(crate) struct Resolved {
+    pub date: jiff::civil::Date,
+    pub time: Option<jiff::civil::Time>,
+    pub zoned: Option<jiff::Zoned>,
+    pub problem: Option<Problem>,
+}
+
+fn fail<T>(i: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+/// Between `min` and `max` ASCII digits, not followed by another digit.
+fn number(i: &str, min: usize, max: usize) -> Res<'_, u32> {
+    let (rest, digits) = take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(i);
+    }
+    match digits.parse() {
+        Ok(n) => Ok((rest, n)),
+        Err(_) => fail(i),
+    }
+}
+
+fn spaces(i: &str) -> Res<'_, &str> {
+    take_while(char::is_whitespace).parse(i)
+}
+
+fn spaces1(i: &str) -> Res<'_, &str> {
+    take_while1(char::is_whitespace).parse(i)
+}
+
+fn word(i: &str) -> Res<'_, &str> {
+    take_while1(|c: char| c.is_alphabetic()).parse(i)
+}
+
+/// "Publié le", "Mis à jour le" … then spaces; or nothing.
+fn prefix(i: &str) -> Res<'_, ()> {
+    let words = alt((
+        tag_no_case("publié le"),
+        tag_no_case("publie le"),
+        tag_no_case("publié"),
+        tag_no_case("mis à jour le"),
+        tag_no_case("mise à jour le"),
+        tag_no_case("actualisé le"),
+        tag_no_case("date :"),
+        tag_no_case("date:"),
+        tag_no_case("le"),
+    ));
+    match (words, spaces1).parse(i) {
+        Ok((rest, _)) => Ok((rest, ())),
+        Err(_) => Ok((i, ())),
+    }
+}
+
+/// `2024-03-28`.
+fn iso_date(i: &str) -> Res<'_, (u32, u32, u32)> {
+    let (i, year) = number(i, 4, 4)?;
+    let (i, _) = one_char('-').parse(i)?;
+    let (i, month) = number(i, 2, 2)?;
+    let (i, _) = one_char('-').parse(i)?;
+    let (i, day) = number(i, 2, 2)?;
+    Ok((i, (year, month, day)))
+}
+
+/// `28-03-2024`, `28/03/2024`, `28.03.2024` (one separator throughout).
+fn numeric_date(i: &str) -> Res<'_, (u32, u32, u32)> {
+    let (i, day) = number(i, 1, 2)?;
+    let (i, sep) = one_of("-/.").parse(i)?;
+    let (i, month) = number(i, 1, 2)?;
+    let (i, _) = one_char(sep).parse(i)?;
+    let (i, year) = number(i, 4, 4)?;
+    Ok((i, (year, month, day)))
+}
+
+/// `jeudi 7 mai 2015`, `1er mars 2024`, `7 mai, 2015`.
+fn text_date(i: &str) -> Res<'_, (u32, u32, u32)> {
+    let calendar = &*CALENDAR;
+    let weekday = |i| -> Res<'_, ()> {
+        let (rest, w) = word(i)?;
+        if calendar.weekdays.contains(&fold(w).as_str()) {
+            let (rest, _) = (opt(one_char(',')), spaces).parse(rest)?;
+            Ok((rest, ()))
+        } else {
+            fail(i)
+        }
+    };
+    let (i, _) = opt(weekday).parse(i)?;
+    let (i, day) = number(i, 1, 2)?;
+    let (i, _) = opt(alt((tag("er"), tag("ᵉʳ")))).parse(i)?;
+    let (i, _) = spaces1(i)?;
+    let (i, name) = word(i)?;
+    let Some(&month) = calendar.months.get(fold(name).as_str()) else {
+        return fail(i);
+    };
+    let (i, _) = (opt(one_char('.')), opt(one_char(',')), spaces1).parse(i)?;
+    let (i, year) = number(i, 4, 4)?;
+    Ok((i, (year, month, day)))
+}
+
+/// `02:19 AM`, `17h02`, `17h`, `17:02:00`, `17:02:00.123`.
+fn clock(i: &str) -> Res<'_, RawTime> {
+    let (i, hour) = number(i, 1, 2)?;
+    let (i, sep) = one_of(":hH").parse(i)?;
+    let (i, minute) = if sep == ':' {
+        number(i, 2, 2)?
+    } else {
+        let (i, m) = opt(|i| number(i, 2, 2)).parse(i)?;
+        (i, m.unwrap_or(0))
+    };
+    let (i, second) = opt(|i| {
+        let (i, _) = one_char(':').parse(i)?;
+        number(i, 2, 2)
+    })
+    .parse(i)?;
+    let (i, _) = opt((one_char('.'), take_while1(|c: char| c.is_ascii_digit()))).parse(i)?;
+    let (i, meridiem) = opt(meridiem).parse(i)?;
+    Ok((
+        i,
+        RawTime {
+            hour,
+            minute,
+            second: second.unwrap_or(0),
+            meridiem,
+        },
+    ))
+}
+
+/// ` AM`, `pm`, ` a.m.` as a whole word.
+fn meridiem(i: &str) -> Res<'_, Meridiem> {
+    let (rest, _) = spaces(i)?;
+    let (rest, m) = alt((
+        tag_no_case("a.m."),
+        tag_no_case("p.m."),
+        tag_no_case("am"),
+        tag_no_case("pm"),
+    ))
+    .parse(rest)?;
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return fail(i);
+    }
+    let meridiem = if m.starts_with(['a', 'A']) {
+        Meridiem::Am
+    } else {
+        Meridiem::Pm
+    };
+    Ok((rest, meridiem))
+}
+
+/// What may stand between a date and its time: spaces, "à", "-", ",", "|".
+fn date_time_separator(i: &str) -> Res<'_, ()> {
+    let (i, _) = spaces(i)?;
+    let (i, _) = opt((
+        alt((
+            tag_no_case("à"),
+            tag("a"),
+            tag("-"),
+            tag("–"),
+            tag("—"),
+            tag(","),
+            tag("|"),
+        )),
+        spaces1,
+    ))
+    .parse(i)?;
+    Ok((i, ()))
+}
+
+/// `Z`, `+02:00`, `+0200`, `-05`, then an optional `[Zone/Name]`.
+fn utc_offset(i: &str) -> Res<'_, ZoneSpec> {
+    let (i, seconds) = alt((
+        |i| one_char('Z').parse(i).map(|(i, _)| (i, 0)),
+        |i| {
+            let (i, sign) = one_of("+-").parse(i)?;
+            let (i, hours) = number(i, 2, 2)?;
+            let (i, minutes) = opt(|i| {
+                let (i, _) = opt(one_char(':')).parse(i)?;
+                number(i, 2, 2)
+            })
+            .parse(i)?;
+            let magnitude = i32::try_from(hours * 3600 + minutes.unwrap_or(0) * 60).unwrap_or(0);
+            Ok((i, if sign == '-' { -magnitude } else { magnitude }))
+        },
+    ))
+    .parse(i)?;
+    let (i, name) = opt(zone_annotation).parse(i)?;
+    Ok((i, ZoneSpec::Offset(seconds, name.map(str::to_owned))))
+}
+
+/// `[Asia/Jerusalem]` after an ISO offset.
+fn zone_annotation(i: &str) -> Res<'_, &str> {
+    let (i, _) = one_char('[').parse(i)?;
+    let (i, name) = take_till1(|c: char| c == ']' || c.is_whitespace()).parse(i)?;
+    let (i, _) = one_char(']').parse(i)?;
+    Ok((i, name))
+}
+
+/// A word of a city name: letters and hyphens.
+fn name_word(i: &str) -> Res<'_, &str> {
+    take_while1(|c: char| c.is_alphabetic() || c == '-').parse(i)
+}
+
+/// A city or zone word after the time: the longest known name of up to three
+/// words; an unknown capitalised word only counts after a 12-hour time.
+fn zone_words(i: &str, after_meridiem: bool) -> Res<'_, ZoneSpec> {
+    let (start, _) = spaces(i)?;
+    let mut ends = Vec::with_capacity(3);
+    let mut rest = start;
+    for _ in 0..3 {
+        let Ok((after, _)) = name_word(rest) else {
+            break;
+        };
+        ends.push(after);
+        match spaces1(after) {
+            Ok((next, _)) => rest = next,
+            Err(_) => break,
+        }
+    }
+    for &end in ends.iter().rev() {
+        let name = &start[..start.len() - end.len()];
+        if let Some(&zone) = ZONES.get(&fold(name)) {
+            return Ok((end, ZoneSpec::Named(zone)));
+        }
+    }
+    match ends.first() {
+        Some(&end) if after_meridiem && start.starts_with(char::is_uppercase) => {
+            let name = &start[..start.len() - end.len()];
+            Ok((end, ZoneSpec::Unknown(name.to_owned())))
+        }
+        _ => Ok((i, ZoneSpec::None)),
+    }
+}
+
+/// The grammar of a whole dateline (without the check of what follows).
+fn dateline(i: &str) -> Res<'_, RawDateline> {
+    let (i, ()) = prefix(i)?;
+    if let Ok((rest, (year, month, day))) = iso_date(i) {
+        // ISO: `T` or a space before the time, then an offset.
+        let timed = |i| {
+            let (i, _) = alt((tag("T"), tag("t"), spaces1)).parse(i)?;
+            let (i, time) = clock(i)?;
+            let (i, zone) = opt(utc_offset).parse(i)?;
+            Ok((i, (time, zone)))
+        };
+        let (rest, timed) = opt(timed).parse(rest)?;
+        let (time, zone) = match timed {
+            Some((time, Some(zone))) => (Some(time), zone),
+            Some((time, None)) => {
+                let (r, zone) = zone_words(rest, false)?;
+                return Ok((
+                    r,
+                    RawDateline {
+                        year,
+                        month,
+                        day,
+                        time: Some(time),
+                        zone,
+                    },
+                ));
+            }
+            None => (None, ZoneSpec::None),
+        };
+        return Ok((
+            rest,
+            RawDateline {
+                year,
+                month,
+                day,
+                time,
+                zone,
+            },
+        ));
+    }
+    let (i, (year, month, day)) = alt((numeric_date, text_date)).parse(i)?;
+    let (i, time) = opt(|i| {
+        let (i, ()) = date_time_separator(i)?;
+        clock(i)
+    })
+    .parse(i)?;
+    let (i, zone) = match time {
+        Some(t) => zone_words(i, t.meridiem.is_some())?,
+        None => (i, ZoneSpec::None),
+    };
+    Ok((
+        i,
+        RawDateline {
+            year,
+            month,
+            day,
+            time,
+            zone,
+        },
+    ))
+}
+
+/// Read `line` (already trimmed) as a dateline, or `None` when it is not one.
+pub(crate) fn read(line: &str) -> Option<RawDateline> {
+    let (rest, raw) = dateline(line).ok()?;
+    trailer_is_not_prose(rest).then_some(raw)
+}
+
+/// What follows a dateline on its line: nothing, a separated note
+/// ("| Mis à jour …", "(AFP)"), or a few words without punctuation
+/// ("Timing", "Par Jean Martin").
+fn trailer_is_not_prose(rest: &str) -> bool {
+    let rest = rest.trim();
+    if rest.is_empty() || rest.starts_with(['|', '-', '–', '—', '•', '(', '/']) {
+        return true;
+    }
+    !rest.contains(['.', '!', '?', ',', ';', ':', '…']) && rest.split_whitespace().count() <= 6
+}
+
+impl RawDateline {
+    /// Validate the date, time and zone.
+    pub(crate) fn resolve(&self) -> Result<Resolved, Problem> {
+        use jiff::civil::{Date, Time};
+        use jiff::tz::{Offset, TimeZone};
+        let written = || format!("{:02}-{:02}-{:04}", self.day, self.month, self.year);
+        let date = match (
+            i16::try_from(self.year),
+            i8::try_from(self.month),
+            i8::try_from(self.day),
+        ) {
+            (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d).ok(),
+            _ => None,
+        }
+        .ok_or_else(|| Problem::InvalidDate(format!("no such day: {}", written())))?;
+        let Some(raw_time) = self.time else {
+            return Ok(Resolved {
+                date,
+                time: None,
+                zoned: None,
+                problem: None,
+            });
+        };
+        let hour = match raw_time.meridiem {
+            // 12:xx AM is 00:xx, 12:xx PM is 12:xx.
+            Some(m) if (1..=12).contains(&raw_time.hour) => {
+                raw_time.hour % 12 + if m == Meridiem::Pm { 12 } else { 0 }
+            }
+            Some(_) => 99,
+            None => raw_time.hour,
+        };
+        let invalid_time = || {
+            Problem::InvalidDate(format!(
+                "no such time: {:02}:{:02}{}",
+                raw_time.hour,
+                raw_time.minute,
+                match raw_time.meridiem {
+                    Some(Meridiem::Am) => " AM",
+                    Some(Meridiem::Pm) => " PM",
+                    None => "",
+                }
+            ))
+        };
+        let time = match (
+            i8::try_from(hour),
+            i8::try_from(raw_time.minute),
+            i8::try_from(raw_time.second),
+        ) {
+            (Ok(h), Ok(m), Ok(s)) => Time::new(h, m, s, 0).ok(),
+            _ => None,
+        }
+        .ok_or_else(invalid_time)?;
+        let civil = date.to_datetime(time);
+        let (zoned, problem) = match &self.zone {
+            ZoneSpec::None => (None, None),
+            ZoneSpec::Named(name) => (
+                TimeZone::get(name)
+                    .ok()
+                    .and_then(|tz| civil.to_zoned(tz).ok()),
+                None,
+            ),
+            ZoneSpec::Unknown(name) => (None, Some(Problem::UnknownZone(name.clone()))),
+            ZoneSpec::Offset(seconds, name) => {
+                let fixed = Offset::from_seconds(*seconds)
+                    .ok()
+                    .map(TimeZone::fixed)
+                    .and_then(|tz| civil.to_zoned(tz).ok());
+                // The offset fixes the instant; a bracketed name, when known,
+                // gives the zone to show it in.
+                let named = name.as_deref().and_then(|n| TimeZone::get(n).ok());
+                match (fixed, named) {
+                    (Some(z), Some(tz)) => (Some(z.with_time_zone(tz)), None),
+                    (Some(z), None) => (Some(z), None),
+                    (None, _) => return Err(invalid_time()),
+                }
+            }
+        };
+        Ok(Resolved {
+            date,
+            time: Some(time),
+            zoned,
+            problem,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(line: &str) -> Option<String> {
+        let raw = read(line)?;
+        let r = raw.resolve().ok()?;
+        Some(match r.zoned {
+            Some(z) => z.to_string(),
+            None => r.date.to_string(),
+        })
+    }
+
+    #[test]
+    fn zones_data_file_names_real_zones() {
+        let data = include_str!("../data/zones.txt");
+        let mut count = 0;
+        for line in data.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (city, zone) = line
+                .split_once(" = ")
+                .unwrap_or_else(|| panic!("line without ` = `: {line}"));
+            assert_eq!(fold(city), city, "{city} is not written folded");
+            assert!(
+                jiff::tz::TimeZone::get(zone).is_ok(),
+                "{zone} is not an IANA zone"
+            );
+            count += 1;
+        }
+        assert_eq!(ZONES.len(), count, "a city is listed twice");
+    }
+
+    #[test]
+    fn calendar_data_file_has_every_month() {
+        let calendar = &*CALENDAR;
+        for n in 1..=12 {
+            assert!(calendar.months.values().any(|&m| m == n), "month {n}");
+        }
+        for name in calendar.months.keys().chain(calendar.weekdays.iter()) {
+            assert_eq!(&fold(name), name, "{name} is not written folded");
+        }
+        assert_eq!(calendar.weekdays.len(), 14);
+    }
+
+    #[test]
+    fn reads_forms() {
+        let cases = [
+            (
+                "26-04-2024 02:19 AM Jerusalem Timing",
+                "2024-04-26T02:19:00+03:00[Asia/Jerusalem]",
+            ),
+            (
+                "28-03-2024 05:02 PM Jerusalem Timing",
+                "2024-03-28T17:02:00+02:00[Asia/Jerusalem]",
+            ),
+            (
+                "01-01-2024 12:05 AM Beyrouth",
+                "2024-01-01T00:05:00+02:00[Asia/Beirut]",
+            ),
+            (
+                "01-01-2024 12:05 PM Téhéran",
+                "2024-01-01T12:05:00+03:30[Asia/Tehran]",
+            ),
+            ("Publié le 28/03/2024 à 17h02", "2024-03-28"),
+            ("jeudi 7 mai 2015 - 14:05", "2015-05-07"),
+            (
+                "2024-03-28T17:02:00+02:00",
+                "2024-03-28T17:02:00+02:00[+02:00]",
+            ),
+            ("2024-03-28T15:02:00Z", "2024-03-28T15:02:00+00:00[UTC]"),
+            ("2024-03-28", "2024-03-28"),
+            (
+                "1er août 2014 à 9h Paris",
+                "2014-08-01T09:00:00+02:00[Europe/Paris]",
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(resolve(line).as_deref(), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn rejects_prose_and_partial_dates() {
+        for line in [
+            "Le 28 mars 2024, l'armée a repris la ville.",
+            "date 2021-10 Monde",
+            "28 soldats tués à Alep",
+            "2024 : une année de guerre",
+        ] {
+            assert_eq!(read(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_problems() {
+        for line in [
+            "31-02-2024 10:00 AM Jerusalem",
+            "28-03-2024 13:70 PM Jerusalem",
+        ] {
+            let raw = read(line).unwrap_or_else(|| panic!("{line} not read"));
+            assert!(
+                matches!(raw.resolve(), Err(Problem::InvalidDate(_))),
+                "{line}"
+            );
+        }
+        let raw = read("28-03-2024 10:00 AM Atlantis Timing");
+        let resolved = raw.map(|r| r.resolve());
+        assert!(matches!(
+            resolved,
+            Some(Ok(Resolved {
+                problem: Some(Problem::UnknownZone(_)),
+                ..
+            }))
+        ));
+    }
+}

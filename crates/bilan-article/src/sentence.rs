@@ -1,0 +1,261 @@
+//! Sentence splitting inside one block, following French typography.
+//!
+//! A sentence ends at `.`, `!`, `?`, `…` or `..` (an ellipsis) followed by
+//! whitespace and a sentence start (a capital, a digit, an opening quote or
+//! a dash), with these exceptions:
+//! - a period after an abbreviation of `data/abbreviations.txt` ("M.",
+//!   "Mme.", "cf.", "av. J.-C.") or after an initial ("A. B. Dupont");
+//! - a terminator inside guillemets « … », curly quotes “ … ” or
+//!   parentheses, when they close later in the block: the sentence then
+//!   ends after the closing mark if the quote itself ends with a terminator;
+//! - a period between digits ("1.000", "2.428") is never followed by
+//!   whitespace, so it never splits.
+//!
+//! "Jarajir.. Homs menacée": ".." is read as an ellipsis, so a capital after
+//! it starts a new sentence, as after "…".
+
+use crate::Span;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Words after which a period does not end a sentence.
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/abbreviations.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Longest abbreviation looked at, in bytes: bounds the backward scan.
+const MAX_ABBREVIATION_BYTES: usize = 16;
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Marks that may close a quote or a parenthesis right after a terminator.
+fn is_closer(c: char) -> bool {
+    matches!(c, '»' | '”' | '"' | '’' | '\'' | ')' | ']')
+}
+
+/// Characters that may start a sentence.
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '«' | '"' | '“' | '‘' | '\'' | '—' | '–' | '-' | '•' | '¿'
+        )
+}
+
+/// Spaces inside a block; line breaks here are wrapped lines.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Split `block` (a span of `text`, trimmed) into sentence spans, in order,
+/// non-overlapping, each trimmed. Appends to `out`.
+pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
+    let Some(body) = text.get(block.start..block.end) else {
+        return;
+    };
+    // An opening mark only suspends splitting if it closes later in the block.
+    let last_guillemet = body.rfind('»');
+    let last_curly = body.rfind('”');
+    let last_paren = body.rfind(')');
+    let opens = |pos: usize, last: Option<usize>| last.is_some_and(|l| pos < l);
+
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut depth = 0usize;
+    let mut sentence_start = 0usize;
+    let mut i = 0usize;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        match c {
+            '«' if opens(pos, last_guillemet) => depth += 1,
+            '“' if opens(pos, last_curly) => depth += 1,
+            '(' if opens(pos, last_paren) => depth += 1,
+            '»' | '”' | ')' if depth > 0 => {
+                depth -= 1;
+                // « … a gagné. » Le ministre : the quote ended a sentence.
+                let ended_by_quote = depth == 0
+                    && chars[..i]
+                        .iter()
+                        .rev()
+                        .find(|&&(_, p)| !is_space(p))
+                        .is_some_and(|&(_, p)| is_terminator(p));
+                if ended_by_quote {
+                    let end = skip_closers(&chars, i + 1);
+                    if let Some(next) = next_sentence_start(&chars, end) {
+                        push(
+                            out,
+                            block.start,
+                            body,
+                            sentence_start,
+                            byte_at(&chars, end, body),
+                        );
+                        sentence_start = chars[next].0;
+                        i = next;
+                        continue;
+                    }
+                }
+            }
+            c if is_terminator(c) && depth == 0 => {
+                let mut end = i + 1;
+                while end < chars.len() && is_terminator(chars[end].1) {
+                    end += 1;
+                }
+                let single_period = c == '.' && end == i + 1;
+                if single_period && is_abbreviation(body, pos) {
+                    i = end;
+                    continue;
+                }
+                end = skip_closers(&chars, end);
+                if let Some(next) = next_sentence_start(&chars, end) {
+                    push(
+                        out,
+                        block.start,
+                        body,
+                        sentence_start,
+                        byte_at(&chars, end, body),
+                    );
+                    sentence_start = chars[next].0;
+                    i = next;
+                    continue;
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push(out, block.start, body, sentence_start, body.len());
+}
+
+/// Byte offset in `body` of char index `i` (or the end).
+fn byte_at(chars: &[(usize, char)], i: usize, body: &str) -> usize {
+    chars.get(i).map_or(body.len(), |&(p, _)| p)
+}
+
+/// After a terminator: closing quotes and parentheses belong to the sentence
+/// (with the space French puts before » and ”).
+fn skip_closers(chars: &[(usize, char)], mut i: usize) -> usize {
+    loop {
+        match chars.get(i) {
+            Some(&(_, c)) if is_closer(c) => i += 1,
+            Some(&(_, c)) if is_space(c) => {
+                let mut j = i;
+                while chars.get(j).is_some_and(|&(_, c)| is_space(c)) {
+                    j += 1;
+                }
+                match chars.get(j) {
+                    Some(&(_, '»' | '”')) => i = j + 1,
+                    _ => return i,
+                }
+            }
+            _ => return i,
+        }
+    }
+}
+
+/// When whitespace at `i` is followed by a sentence start, its char index.
+fn next_sentence_start(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let mut j = i;
+    while chars.get(j).is_some_and(|&(_, c)| is_space(c)) {
+        j += 1;
+    }
+    (j > i && chars.get(j).is_some_and(|&(_, c)| starts_sentence(c))).then_some(j)
+}
+
+/// True when the period at byte `dot` of `body` follows an abbreviation or
+/// an initial.
+fn is_abbreviation(body: &str, dot: usize) -> bool {
+    let before = body.get(..dot).unwrap_or("");
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(p, c)| {
+            !is_space(c)
+                && !matches!(c, '(' | '«' | '"' | '“' | '[')
+                && dot - p <= MAX_ABBREVIATION_BYTES
+        })
+        .last()
+        .map_or(dot, |(p, _)| p);
+    let word = before.get(word_start..).unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    // "J.-C." and "A.B." style: the last letter of a dotted run.
+    let dotted_initial = word.len() >= 2
+        && word.ends_with(|c: char| c.is_uppercase())
+        && word[..word.len() - word.chars().last().map_or(0, char::len_utf8)].ends_with(['.', '-']);
+    initial || dotted_initial || ABBREVIATIONS.contains(word)
+}
+
+/// Push the trimmed sentence `start..end` of `body` (offset by `base`).
+fn push(out: &mut Vec<Span>, base: usize, body: &str, start: usize, end: usize) {
+    let Some(piece) = body.get(start..end) else {
+        return;
+    };
+    let trimmed_start = piece.len() - piece.trim_start_matches(is_space).len();
+    let trimmed = piece.trim_matches(is_space);
+    if !trimmed.is_empty() {
+        let s = base + start + trimmed_start;
+        out.push(Span::new(s, s + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_data_file_is_well_formed() {
+        let data = include_str!("../data/abbreviations.txt");
+        for line in data.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            assert!(!line.contains(char::is_whitespace), "{line:?} has a space");
+            assert!(
+                !line.ends_with('.'),
+                "{line:?}: write it without the period"
+            );
+            assert!(line.len() <= MAX_ABBREVIATION_BYTES, "{line:?} too long");
+        }
+        assert!(ABBREVIATIONS.contains("Mme") && ABBREVIATIONS.contains("cf"));
+    }
+
+    #[test]
+    fn splits_and_keeps() {
+        assert_eq!(
+            sentences("M. Dupont est arrivé. Il a parlé."),
+            ["M. Dupont est arrivé.", "Il a parlé."]
+        );
+        assert_eq!(
+            sentences("Il a dit : « Nous avons gagné. Ils ont fui. » Puis il est parti."),
+            [
+                "Il a dit : « Nous avons gagné. Ils ont fui. »",
+                "Puis il est parti."
+            ]
+        );
+        assert_eq!(
+            sentences("Environ 1.000 km2. 2,5 tonnes."),
+            ["Environ 1.000 km2.", "2,5 tonnes."]
+        );
+        assert_eq!(
+            sentences("Alep tombe.. Homs menacée"),
+            ["Alep tombe..", "Homs menacée"]
+        );
+    }
+}

@@ -1,0 +1,230 @@
+//! Lines → blocks → roles (dateline, title, standfirst, headings,
+//! paragraphs) → sentences. See the crate docs for the rules.
+
+use crate::dateline::{self, Problem};
+use crate::{Article, Block, BlockKind, Dateline, Diagnostic, DiagnosticKind, Sentence, Span};
+
+/// Blocks looked at for a dateline: the header of an article.
+const HEADER_BLOCKS: usize = 4;
+/// Longest line read as a dateline, in bytes.
+const MAX_DATELINE_BYTES: usize = 120;
+/// Longest block that can be a title or stand before a dateline, in bytes.
+const MAX_TITLE_BYTES: usize = 300;
+/// A line at least this long (bytes) without final punctuation, followed by
+/// a line starting in lower case, is a wrapped line.
+const MIN_WRAPPED_LINE_BYTES: usize = 50;
+/// Headings: at most this many characters and words.
+const MAX_HEADING_CHARS: usize = 80;
+const MAX_HEADING_WORDS: usize = 10;
+
+/// Whitespace for trimming: Unicode whitespace plus the BOM and zero-width
+/// space, which editors leave at line starts.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// A block before roles are given: its trimmed span and how many lines.
+#[derive(Debug, Clone, Copy)]
+struct RawBlock {
+    span: Span,
+    lines: usize,
+}
+
+/// Trimmed spans of the non-blank lines, with whether a blank line (or the
+/// start of the text) precedes each.
+fn lines(text: &str) -> Vec<(Span, bool)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut blank_before = true;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_break = match bytes.get(i) {
+            None => true,
+            Some(b'\n') => true,
+            // A lone CR (old Mac files) breaks a line too; CRLF breaks at LF.
+            Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+            Some(_) => false,
+        };
+        if at_break {
+            let line = text.get(start..i).unwrap_or("");
+            let trimmed = line.trim_matches(is_space);
+            if trimmed.is_empty() {
+                blank_before = true;
+            } else {
+                let lead = line.len() - line.trim_start_matches(is_space).len();
+                let s = start + lead;
+                out.push((Span::new(s, s + trimmed.len()), blank_before));
+                blank_before = false;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True when `next` continues `prev` as a wrapped line.
+fn is_wrapped(prev: &str, next: &str) -> bool {
+    prev.len() >= MIN_WRAPPED_LINE_BYTES
+        && !prev.ends_with(['.', '!', '?', '…', ':', ';', '»', '"', '”'])
+        && next.starts_with(char::is_lowercase)
+}
+
+fn blocks(text: &str) -> Vec<RawBlock> {
+    let mut out: Vec<RawBlock> = Vec::new();
+    let mut prev_line: Option<Span> = None;
+    for (span, blank_before) in lines(text) {
+        let wrapped = !blank_before
+            && prev_line.is_some_and(|prev| is_wrapped(prev.slice(text), span.slice(text)));
+        prev_line = Some(span);
+        match out.last_mut() {
+            Some(last) if wrapped => {
+                last.span.end = span.end;
+                last.lines += 1;
+            }
+            _ => out.push(RawBlock { span, lines: 1 }),
+        }
+    }
+    out
+}
+
+/// A heading: one short line starting with a capital or digit, ending
+/// without punctuation.
+fn is_heading(text: &str, block: RawBlock) -> bool {
+    let s = block.span.slice(text);
+    block.lines == 1
+        && s.chars().count() <= MAX_HEADING_CHARS
+        && s.split_whitespace().count() <= MAX_HEADING_WORDS
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !s.ends_with([
+            '.', '!', '?', ':', '…', '»', '”', '"', ';', ',', ')', '(', '-', '–', '—',
+        ])
+        && s.chars().any(char::is_alphabetic)
+}
+
+/// Same text, whitespace aside.
+fn same_text(a: &str, b: &str) -> bool {
+    a.chars()
+        .filter(|&c| !is_space(c))
+        .eq(b.chars().filter(|&c| !is_space(c)))
+}
+
+pub(crate) fn parse(text: &str) -> Article {
+    let blocks = blocks(text);
+    let mut diagnostics = Vec::new();
+
+    // The header: a dateline among the first blocks, all of them short.
+    let mut dateline_index = None;
+    let mut dateline = None;
+    for (k, block) in blocks.iter().enumerate().take(HEADER_BLOCKS) {
+        let line = block.span.slice(text);
+        if block.lines == 1 && line.len() <= MAX_DATELINE_BYTES {
+            if let Some(raw) = dateline::read(line) {
+                dateline_index = Some(k);
+                match raw.resolve() {
+                    Ok(resolved) => {
+                        if let Some(problem) = resolved.problem {
+                            diagnostics.push(diagnostic(block.span, problem));
+                        }
+                        dateline = Some(Dateline {
+                            span: block.span,
+                            date: resolved.date,
+                            time: resolved.time,
+                            zoned: resolved.zoned,
+                        });
+                    }
+                    Err(problem) => diagnostics.push(diagnostic(block.span, problem)),
+                }
+                break;
+            }
+        }
+        if block.span.len() > MAX_TITLE_BYTES {
+            break;
+        }
+    }
+
+    let mut kinds: Vec<Option<BlockKind>> = vec![None; blocks.len()];
+    if let Some(d) = dateline_index {
+        let word_count = |b: &RawBlock| b.span.slice(text).split_whitespace().count();
+        let title_index = if d == 0 {
+            Some(1).filter(|&t| {
+                blocks
+                    .get(t)
+                    .is_some_and(|b| b.span.len() <= MAX_TITLE_BYTES)
+            })
+        } else {
+            (0..d).rev().find(|&j| word_count(&blocks[j]) >= 3)
+        };
+        if let Some(t) = title_index {
+            kinds[t] = Some(BlockKind::Title);
+            let next_after = |from: usize| (from + 1..blocks.len()).find(|&j| j != d);
+            let mut next = next_after(t);
+            if let Some(r) = next {
+                if same_text(blocks[t].span.slice(text), blocks[r].span.slice(text)) {
+                    kinds[r] = Some(BlockKind::TitleRepeat);
+                    next = next_after(r);
+                }
+            }
+            if let Some(s) = next {
+                kinds[s] = Some(BlockKind::Standfirst);
+            }
+        }
+        for (j, block) in blocks.iter().enumerate() {
+            if j != d && kinds[j].is_none() && is_heading(text, *block) {
+                kinds[j] = Some(BlockKind::Heading);
+            }
+        }
+    }
+
+    let mut article = Article {
+        dateline,
+        title: None,
+        title_repeat: None,
+        standfirst: None,
+        headings: Vec::new(),
+        paragraphs: Vec::new(),
+        sentences: Vec::new(),
+        diagnostics,
+    };
+    let mut spans = Vec::new();
+    for (j, block) in blocks.iter().enumerate() {
+        if Some(j) == dateline_index {
+            continue;
+        }
+        let kind = kinds[j].unwrap_or(BlockKind::Paragraph);
+        let b = Block { span: block.span };
+        match kind {
+            BlockKind::Title => article.title = Some(b),
+            BlockKind::TitleRepeat => article.title_repeat = Some(b),
+            BlockKind::Standfirst => article.standfirst = Some(b),
+            BlockKind::Heading => article.headings.push(b),
+            BlockKind::Paragraph => article.paragraphs.push(b),
+        }
+        spans.clear();
+        if kind == BlockKind::Heading {
+            spans.push(block.span);
+        } else {
+            crate::sentence::split(text, block.span, &mut spans);
+        }
+        article
+            .sentences
+            .extend(spans.iter().map(|&span| Sentence { span, kind }));
+    }
+    article
+}
+
+fn diagnostic(span: Span, problem: Problem) -> Diagnostic {
+    match problem {
+        Problem::InvalidDate(message) => Diagnostic {
+            span,
+            kind: DiagnosticKind::InvalidDate,
+            message,
+        },
+        Problem::UnknownZone(city) => Diagnostic {
+            span,
+            kind: DiagnosticKind::UnknownZone,
+            message: format!("no time zone known for {city:?}"),
+        },
+    }
+}
