@@ -1,5 +1,88 @@
 //! Finding quantity expressions in French text: the number read the French
 //! way, its qualifier and its unit. Knows nothing of what is counted.
+//!
+//! [`scan`] returns every quantity expression of a text, in order and
+//! non-overlapping, each with the span of the whole expression and of the
+//! number alone. The caller (the claim classifier) decides what it counts.
+//!
+//! # How French numbers are read
+//!
+//! - **Digits**: "1.000", "1 000" (also no-break and narrow no-break spaces)
+//!   and "2.428" are thousands (a dot or space followed by exactly three
+//!   digits); "2,5" is two and a half; "3.5" (one or two digits after a dot)
+//!   is read as a decimal too. Multiplier words follow: "40 mille",
+//!   "3,5 millions", "1,2 milliard".
+//! - **Words**: every cardinal up to the milliards, hyphenated or not
+//!   ("vingt-trois", "soixante et onze", "quatre-vingt-dix-sept",
+//!   "deux-cent-mille"), with the Belgian/Swiss "septante", "huitante",
+//!   "octante", "nonante"; case-insensitive.
+//! - **Collectives**: "une dizaine" is 10, "une centaine" 100, "un millier"
+//!   1000, all [`Qualifier::About`]; "des dizaines" is 20–99, "des centaines"
+//!   200–999, "des milliers" 2000–9999, "des dizaines de milliers"
+//!   20 000–99 999 ([`Qualifier::Range`], no value); "plusieurs" and
+//!   "quelques" before a noun are 2–9.
+//! - **"un"/"une"** alone is a count of 1 with [`NumberForm::Article`]: the
+//!   caller decides whether it counts anything. Idioms ("l'un", "un peu",
+//!   "un certain", "un à un") are skipped. With a unit ("un an", "une
+//!   heure") it is a plain quantity.
+//! - **Qualifiers** before the number ("plus de", "au moins", "près de",
+//!   "environ", "jusqu'à", "moins de", "quelque" …, `data/numbers/qualifiers.tsv`)
+//!   or after it: right after the number or its unit ("20 km environ",
+//!   included in the span), or after at most two words of the counted noun
+//!   ("5 soldats tués au moins", qualifier set, span not extended), never
+//!   across "et", "ou", "dont" or punctuation. "plus que" and "seulement"
+//!   are exact ("il ne reste plus que 6,8 %").
+//! - **Ranges**: "entre X et Y", "de X à Y", "X à Y" where a number directly
+//!   follows "à", Y > X and the units agree ("10 à 15 km": both in km).
+//! - **Units** (`data/numbers/units.tsv`), glued or spaced, are normalised:
+//!   area to km² (m² ×1e-6, hectares ×0.01), lengths to metres, durations to
+//!   hours (day 24, week 168, month 720, year 8760), masses to kg, shares to
+//!   percent; money keeps its currency. "derniers"/"dernières" may stand
+//!   between a number and a time unit ("ces trois derniers jours").
+//!   Only noun multipliers take "de" before their unit ("3 millions de
+//!   dollars"): "300 de ses miliciens" is a count.
+//!   After "hauteur de" / "altitude de" a bare number is in metres, after
+//!   "délai de" / "ultimatum de" in hours.
+//! - **Ages**: years are an age, not a duration, after "âgé(e)(s) de" /
+//!   "l'âge de", between parentheses or commas ("(48 ans)", ", 25 ans,"),
+//!   or in "de N ans" after a person noun ("un enfant de 12 ans").
+//! - **Not quantities**: calendar days ("le 31 mars", "mardi 7", "du 7 au
+//!   9 mars"), years (1900–2100 in four digits after "en", "depuis", a month
+//!   … or standing alone without a noun after them), clock times ("14h05",
+//!   "à 10 heures", "6 heures du matin"), ordinals ("1er", "2e", "deuxième"),
+//!   numbers glued to letters ("G20", "F-16", "A4"), numbers after a name
+//!   word ("Liwa 313", "résolution 2254", "numéro un") or after a capitalised
+//!   word in mid-sentence ("Route 66"), phone and reference numbers ("05 …",
+//!   "28/03/2024").
+//!
+//! The scan finds candidate starts with one Aho-Corasick pass over digits
+//! and number words, then looks at a bounded window around each: it is
+//! linear in the text and never panics.
+//!
+//! ```
+//! use bilan_article::Span;
+//! use bilan_claims::quantity::{scan, NumberForm};
+//! use bilan_claims::{ClaimKind, Qualifier, Unit};
+//!
+//! let text = "L'armée a repris plus de 1.000 km2 et tué une trentaine de miliciens.";
+//! let found = scan(text, Span::new(0, text.len()));
+//! assert_eq!(found.len(), 2);
+//! assert_eq!(found[0].span.slice(text), "plus de 1.000 km2");
+//! assert_eq!(found[0].value, Some(1000.0));
+//! assert_eq!(found[0].unit, Some(Unit::Km2));
+//! assert_eq!(found[0].measure, Some(ClaimKind::Area));
+//! assert_eq!(found[0].qualifier, Qualifier::MoreThan);
+//! assert_eq!(found[1].span.slice(text), "une trentaine");
+//! assert_eq!(found[1].value, Some(30.0));
+//! assert_eq!(found[1].qualifier, Qualifier::About);
+//! assert_eq!(found[1].form, NumberForm::Collective);
+//! ```
+
+mod digits;
+mod lexicon;
+mod scanner;
+mod text;
+mod words;
 
 use crate::model::{ClaimKind, Qualifier, Unit};
 use bilan_article::Span;
@@ -47,7 +130,23 @@ pub struct Quantity {
 
 /// Every quantity expression in `text[within]`, in text order, non-overlapping.
 /// Dates, clock times, years, ordinals and numbers inside names are skipped.
+///
+/// `within` is clamped to the text and to char boundaries; every span
+/// returned lies inside it. Never panics; linear in `within`'s length.
+///
+/// ```
+/// use bilan_article::Span;
+/// use bilan_claims::quantity::scan;
+/// use bilan_claims::{Qualifier, Unit};
+///
+/// let text = "Des dizaines de civils ont fui, le 3 mars, à 10 km de la ville.";
+/// let found = scan(text, Span::new(0, text.len()));
+/// assert_eq!(found.len(), 2);
+/// assert_eq!((found[0].min, found[0].max), (Some(20.0), Some(99.0)));
+/// assert_eq!(found[0].qualifier, Qualifier::Range);
+/// assert_eq!(found[1].span.slice(text), "10 km");
+/// assert_eq!((found[1].value, found[1].unit), (Some(10_000.0), Some(Unit::Metre)));
+/// ```
 pub fn scan(text: &str, within: Span) -> Vec<Quantity> {
-    let _ = (text, within);
-    Vec::new()
+    scanner::scan(text, within)
 }

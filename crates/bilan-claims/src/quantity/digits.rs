@@ -1,0 +1,158 @@
+//! The French way of writing numbers in digits, as a nom grammar:
+//!
+//! ```text
+//! number   = head (group* | dot-decimal) comma-decimal?
+//! head     = digit+                  (1-3 digits when groups follow)
+//! group    = sep digit{3} !digit     sep = "." | " " | U+00A0 | U+202F
+//! decimal  = "," digit+              "2,5"
+//! dot-dec  = "." digit{1,2} !digit   "3.5", the agencies' English habit
+//! ```
+//!
+//! So "1.000", "1 000", "95.000" and "2.428" are thousands, "2,5" is two and a
+//! half. Values are f64: huge inputs become large or infinite numbers, which
+//! the scanner rejects, never a panic.
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::take_while_m_n,
+    character::complete::{char, digit1, one_of, satisfy},
+    combinator::{not, opt},
+    multi::many0,
+    sequence::{preceded, terminated},
+};
+
+/// A number written in digits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct DigitNumber {
+    /// Its value.
+    pub(crate) value: f64,
+    /// Bytes consumed.
+    pub(crate) len: usize,
+    /// Digits before any separator ("2014" → 4), to tell years and phone numbers.
+    pub(crate) head_digits: usize,
+    /// Starts with "0" followed by another digit ("05", "01 23"): not a quantity.
+    pub(crate) leading_zero: bool,
+    /// Written with thousands separators.
+    pub(crate) grouped: bool,
+    /// Has a decimal part.
+    pub(crate) decimal: bool,
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// A thousands group: a separator then exactly three digits.
+fn group(input: &str) -> IResult<&str, &str> {
+    preceded(
+        one_of(".\u{a0}\u{202f} "),
+        terminated(take_while_m_n(3, 3, is_digit), not(satisfy(is_digit))),
+    )
+    .parse(input)
+}
+
+fn comma_decimal(input: &str) -> IResult<&str, &str> {
+    preceded(char(','), digit1).parse(input)
+}
+
+fn dot_decimal(input: &str) -> IResult<&str, &str> {
+    preceded(
+        char('.'),
+        terminated(
+            take_while_m_n(1, 2, is_digit),
+            not(satisfy(|c| is_digit(c) || c == '.')),
+        ),
+    )
+    .parse(input)
+}
+
+/// Appends digits to an integer value (saturating into f64 infinity).
+fn accumulate(mut value: f64, digits: &str) -> f64 {
+    for b in digits.bytes() {
+        value = value * 10.0 + f64::from(b - b'0');
+    }
+    value
+}
+
+fn fraction_value(digits: &str) -> f64 {
+    let mut value = 0.0;
+    let mut scale = 0.1;
+    for b in digits.bytes().take(12) {
+        value += f64::from(b - b'0') * scale;
+        scale /= 10.0;
+    }
+    value
+}
+
+/// Parses a digit number at the start of `input`.
+pub(crate) fn digit_number(input: &str) -> IResult<&str, DigitNumber> {
+    let (mut rest, head) = digit1(input)?;
+    let mut value = accumulate(0.0, head);
+    let mut grouped = false;
+    let mut decimal = false;
+    if head.len() <= 3 {
+        let (after, groups) = many0(group).parse(rest)?;
+        if !groups.is_empty() {
+            grouped = true;
+            rest = after;
+            for digits in groups {
+                value = accumulate(value, digits);
+            }
+        }
+    }
+    if !grouped && let Ok((after, digits)) = dot_decimal(rest) {
+        rest = after;
+        decimal = true;
+        value += fraction_value(digits);
+    }
+    if !decimal {
+        let (after, digits) = opt(comma_decimal).parse(rest)?;
+        if let Some(digits) = digits {
+            rest = after;
+            decimal = true;
+            value += fraction_value(digits);
+        }
+    }
+    let number = DigitNumber {
+        value,
+        len: input.len() - rest.len(),
+        head_digits: head.len(),
+        leading_zero: head.len() > 1 && head.starts_with('0'),
+        grouped,
+        decimal,
+    };
+    Ok((rest, number))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(f64, usize)> {
+        digit_number(s).ok().map(|(_, n)| (n.value, n.len))
+    }
+
+    #[test]
+    fn french_digit_grammar() {
+        assert_eq!(read("7 morts"), Some((7.0, 1)));
+        assert_eq!(read("1.000 km"), Some((1000.0, 5)));
+        assert_eq!(read("1 000"), Some((1000.0, 5)));
+        assert_eq!(read("1\u{a0}000"), Some((1000.0, 6)));
+        assert_eq!(read("1\u{202f}250\u{202f}000"), Some((1_250_000.0, 13)));
+        assert_eq!(read("2.428 m"), Some((2428.0, 5)));
+        assert_eq!(read("95.000"), Some((95000.0, 6)));
+        assert_eq!(read("2,5 km"), Some((2.5, 3)));
+        assert_eq!(read("6,8 %"), Some((6.8, 3)));
+        assert_eq!(read("1.500,75"), Some((1500.75, 8)));
+        assert_eq!(read("3.5 millions"), Some((3.5, 3)));
+        assert_eq!(read("2014 200"), Some((2014.0, 4)));
+        assert_eq!(read("12 3456"), Some((12.0, 2)));
+        assert_eq!(read("x"), None);
+        let huge = digit_number("999999999999999999999")
+            .ok()
+            .map(|(_, n)| n.value);
+        assert!(huge.is_some_and(|v| v > 9.9e20));
+        let endless = "9".repeat(400);
+        assert!(digit_number(&endless).is_ok());
+    }
+}

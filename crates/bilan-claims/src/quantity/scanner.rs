@@ -1,0 +1,890 @@
+//! The scan: find where a quantity may start (an Aho-Corasick pass over digits
+//! and number words), read the number there, then look at a few words around
+//! it for its unit, its qualifier, a range, or a reason it is no quantity
+//! (date, year, clock time, name). Every look-around is bounded, so the scan
+//! is linear in the text.
+
+use super::digits::{DigitNumber, digit_number};
+use super::lexicon::{Class, LEXICON, UnitEntry};
+use super::text::{
+    Folded, char_at, char_before, fold, is_word_char, letters_end, match_backward, match_forward,
+    skip_space, skip_space_back, word_at, word_before,
+};
+use super::words::cardinal;
+use super::{NumberForm, Quantity};
+use crate::model::{ClaimKind, Qualifier, Unit};
+use bilan_article::Span;
+
+/// How far back a qualifier or context phrase is looked for, in bytes.
+const LOOK_BACK: usize = 64;
+
+/// Words that may stand between a counted noun and a trailing qualifier
+/// ("20 soldats tués au moins") — but not these, which start another clause.
+const CLAUSE_WORDS: [&str; 9] = [
+    "et", "ou", "dont", "mais", "puis", "ni", "soit", "contre", "sur",
+];
+
+/// The number itself, before unit, range and qualifier.
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    start: usize,
+    end: usize,
+    value: f64,
+    /// For vague amounts: the range of the number.
+    range: Option<(f64, f64)>,
+    form: NumberForm,
+    /// Qualifier the number carries itself ("une dizaine" is about 10).
+    implied: Qualifier,
+    /// A noun multiplier ("millions", "milliers") that takes "de" + unit.
+    takes_de: bool,
+    digits: Option<DigitNumber>,
+}
+
+/// What reading at a trigger gave.
+enum Step {
+    /// A quantity.
+    Found(Quantity),
+    /// Not a quantity, and nothing before this byte is one either.
+    Skip(usize),
+    /// Not a quantity here.
+    Nothing,
+}
+
+/// The text being scanned, and the bounds no look-around may cross.
+struct Scan<'t> {
+    text: &'t str,
+    /// Nothing before this may be part of a new quantity (end of the last one).
+    floor: usize,
+    end: usize,
+}
+
+/// Clamps `within` to `text` and to char boundaries.
+fn clamp(text: &str, within: Span) -> (usize, usize) {
+    let mut start = within.start.min(text.len());
+    let mut end = within.end.min(text.len());
+    while start < text.len() && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start, end)
+}
+
+pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
+    let (start, end) = clamp(text, within);
+    let mut found = Vec::new();
+    let Some(triggers) = LEXICON.triggers.as_ref() else {
+        return found;
+    };
+    if start >= end {
+        return found;
+    }
+    let mut scan = Scan {
+        text,
+        floor: start,
+        end,
+    };
+    let input = aho_corasick::Input::new(text).range(start..end);
+    for hit in triggers.find_iter(input) {
+        let at = hit.start();
+        if at < scan.floor || !scan.starts_token(at, hit.end()) {
+            continue;
+        }
+        match scan.read(at) {
+            Step::Found(quantity) => {
+                scan.floor = quantity.span.end;
+                found.push(quantity);
+            }
+            Step::Skip(next) => scan.floor = scan.floor.max(next.min(end)),
+            Step::Nothing => {}
+        }
+    }
+    found
+}
+
+fn is_digit_at(text: &str, pos: usize) -> bool {
+    text.as_bytes().get(pos).is_some_and(u8::is_ascii_digit)
+}
+
+impl Scan<'_> {
+    /// A trigger counts only at the start of a token: a word must be whole, a
+    /// digit must not be glued to letters ("G20", "F-16") or be the middle of
+    /// a number already rejected ("28.03").
+    fn starts_token(&self, at: usize, hit_end: usize) -> bool {
+        let text = self.text;
+        let before = char_before(text, at);
+        if before.is_some_and(is_word_char) {
+            return false;
+        }
+        if is_digit_at(text, at) {
+            let two_before = before.and_then(|c| char_before(text, at - c.len_utf8()));
+            return match before {
+                Some('-') => !two_before.is_some_and(char::is_alphanumeric),
+                Some('.' | ',' | '/' | ':') => !two_before.is_some_and(|c| c.is_ascii_digit()),
+                Some('+' | '°' | '#' | '№') => false,
+                _ => true,
+            };
+        }
+        !char_at(text, hit_end).is_some_and(char::is_alphabetic)
+    }
+
+    fn word_after(&self, pos: usize) -> Option<(Folded, usize, usize)> {
+        let start = skip_space(self.text, pos, self.end);
+        let (word, end) = word_at(self.text, start, self.end)?;
+        Some((word, start, end))
+    }
+
+    fn look_back_floor(&self, pos: usize) -> usize {
+        let mut floor = pos.saturating_sub(LOOK_BACK).max(self.floor);
+        while floor < pos && !self.text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        floor
+    }
+
+    /// The word right before `pos` (spaces between), with its start.
+    fn word_before(&self, pos: usize) -> Option<(Folded, usize)> {
+        word_before(self.text, pos, self.look_back_floor(pos))
+    }
+
+    /// Start of the longest phrase of `phrases` ending right before `pos`.
+    fn phrase_before<'p>(
+        &self,
+        pos: usize,
+        phrases: impl IntoIterator<Item = &'p String>,
+    ) -> Option<usize> {
+        let floor = self.look_back_floor(pos);
+        let at = skip_space_back(self.text, pos, floor);
+        phrases
+            .into_iter()
+            .find_map(|phrase| match_backward(self.text, at, floor, phrase))
+    }
+
+    /// End of the first phrase of `phrases` starting at `pos` (after spaces).
+    fn phrase_after<'p>(
+        &self,
+        pos: usize,
+        phrases: impl IntoIterator<Item = &'p String>,
+    ) -> Option<usize> {
+        let at = skip_space(self.text, pos, self.end);
+        phrases
+            .into_iter()
+            .find_map(|phrase| match_forward(self.text, at, self.end, phrase))
+    }
+
+    /// True when a number (digits or a cardinal word other than un/une) starts at `pos`.
+    fn number_starts(&self, pos: usize) -> bool {
+        let at = skip_space(self.text, pos, self.end);
+        if is_digit_at(self.text, at) {
+            return true;
+        }
+        match word_at(self.text, at, self.end) {
+            Some((word, _)) => {
+                let w = word.as_str();
+                w != "un" && w != "une" && LEXICON.cardinals.contains_key(w)
+            }
+            None => false,
+        }
+    }
+
+    fn read(&self, at: usize) -> Step {
+        let core = match self.read_core(at) {
+            Ok(core) => core,
+            Err(step) => return step,
+        };
+        self.complete(core)
+    }
+
+    /// Reads the number at a trigger.
+    fn read_core(&self, at: usize) -> Result<Core, Step> {
+        if is_digit_at(self.text, at) {
+            return self.read_digits(at);
+        }
+        let Some((word, word_end)) = word_at(self.text, at, self.end) else {
+            return Err(Step::Nothing);
+        };
+        let w = word.as_str();
+        if w == "plusieurs" || w == "quelques" {
+            if self.number_starts(word_end) {
+                // "quelques 1.500": the number's own trigger reads it, About.
+                return Err(Step::Nothing);
+            }
+            let mut core = Core {
+                start: at,
+                end: word_end,
+                value: 2.0,
+                range: Some((2.0, 9.0)),
+                form: NumberForm::Vague,
+                implied: Qualifier::Range,
+                takes_de: false,
+                digits: None,
+            };
+            if let Some((next, next_start, next_end)) = self.word_after(word_end)
+                && let Some(&(value, true)) = LEXICON.collectives.get(next.as_str())
+                && next_start == skip_space(self.text, word_end, self.end)
+            {
+                core.end = next_end;
+                core.range = Some((2.0 * value, 10.0 * value - 1.0));
+                core.value = 2.0 * value;
+                core.takes_de = true;
+                self.extend_de_milliers(&mut core);
+            }
+            return Ok(core);
+        }
+        if w == "quelque" || w == "demi" {
+            return Err(Step::Nothing);
+        }
+        if let Some(&(value, plural)) = LEXICON.collectives.get(w) {
+            return self.read_bare_collective(at, word_end, value, plural);
+        }
+        if let Some(&percent) = LEXICON.fractions.get(w) {
+            let start = self
+                .phrase_before(at, ["la", "le", "l'", "les"].map(str::to_owned).iter())
+                .ok_or(Step::Nothing)?;
+            return Ok(Core {
+                start,
+                end: word_end,
+                value: percent,
+                range: None,
+                form: NumberForm::Fraction,
+                implied: Qualifier::Exact,
+                takes_de: false,
+                digits: None,
+            });
+        }
+        self.read_cardinal(at)
+    }
+
+    fn read_digits(&self, at: usize) -> Result<Core, Step> {
+        let text = self.text;
+        let rest = text.get(at..self.end).unwrap_or_default();
+        let Ok((_, number)) = digit_number(rest) else {
+            return Err(Step::Nothing);
+        };
+        let mut end = at + number.len;
+        let run_end = self.digit_run_end(end);
+        if number.leading_zero && !number.decimal {
+            return Err(Step::Skip(run_end));
+        }
+        // "28/03/2024", "14:05", "28.03.2024", "1.2.3": dates, times, references.
+        if let Some(c @ ('/' | ':' | '.' | ',')) = char_at(text, end)
+            && is_digit_at(text, end + c.len_utf8())
+        {
+            return Err(Step::Skip(run_end));
+        }
+        if !number.value.is_finite() || number.value > 1e15 {
+            return Err(Step::Skip(run_end));
+        }
+        // Letters glued after the digits: a unit ("25kg", "48h") or not a quantity.
+        let glued_end = letters_end(text, end, self.end);
+        if glued_end > end {
+            let word = Folded::new(text, end, glued_end);
+            let w = word.as_ref().map_or("", Folded::as_str);
+            if matches!(w, "h" | "H") && is_digit_at(text, glued_end) {
+                return Err(Step::Skip(self.digit_run_end(glued_end)));
+            }
+            let is_unit = LEXICON
+                .units
+                .iter()
+                .any(|u| match_forward(text, end, self.end, &u.phrase).is_some());
+            if !is_unit {
+                return Err(Step::Skip(glued_end));
+            }
+        }
+        let mut core = Core {
+            start: at,
+            end,
+            value: number.value,
+            range: None,
+            form: NumberForm::Digits,
+            implied: Qualifier::Exact,
+            takes_de: false,
+            digits: Some(number),
+        };
+        // "40 mille", "3,5 millions", "1,2 milliard".
+        if glued_end == end
+            && let Some((word, _, word_end)) = self.word_after(end)
+            && let Some(&(multiplier, class @ (Class::Thousand | Class::Big))) =
+                LEXICON.cardinals.get(word.as_str())
+        {
+            end = word_end;
+            core.end = end;
+            core.value *= multiplier;
+            core.form = NumberForm::Words;
+            core.takes_de = class == Class::Big;
+        }
+        Ok(core)
+    }
+
+    /// End of a run of digits and separators (phone numbers, dates), so none
+    /// of its pieces is read again.
+    fn digit_run_end(&self, mut pos: usize) -> usize {
+        let text = self.text;
+        let mut steps = 0;
+        while pos < self.end && steps < 64 {
+            steps += 1;
+            match char_at(text, pos) {
+                Some(c) if c.is_ascii_digit() => pos += 1,
+                Some(c @ ('/' | ':' | '.' | '-' | ' ' | '\u{a0}' | 'h'))
+                    if is_digit_at(text, pos + c.len_utf8()) =>
+                {
+                    pos += c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        pos
+    }
+
+    /// "des dizaines", "des centaines de milliers", "la centaine": a collective
+    /// noun reached without a number before it.
+    fn read_bare_collective(
+        &self,
+        at: usize,
+        word_end: usize,
+        value: f64,
+        plural: bool,
+    ) -> Result<Core, Step> {
+        let articles = ["des", "les", "de", "d'", "par", "la"].map(str::to_owned);
+        let start = self.phrase_before(at, articles.iter()).unwrap_or(at);
+        let mut core = Core {
+            start,
+            end: word_end,
+            value,
+            range: None,
+            form: NumberForm::Collective,
+            implied: Qualifier::About,
+            takes_de: true,
+            digits: None,
+        };
+        if plural {
+            core.form = NumberForm::Vague;
+            core.implied = Qualifier::Range;
+            core.range = Some((2.0 * value, 10.0 * value - 1.0));
+            core.value = 2.0 * value;
+            self.extend_de_milliers(&mut core);
+        }
+        Ok(core)
+    }
+
+    /// "des dizaines de milliers": the range times a thousand (or a million).
+    fn extend_de_milliers(&self, core: &mut Core) {
+        let Some((low, high)) = core.range else {
+            return;
+        };
+        for (phrase, factor) in [
+            ("de milliers", 1e3),
+            ("de millions", 1e6),
+            ("de milliards", 1e9),
+        ] {
+            if let Some(end) = self.phrase_after(core.end, [phrase.to_owned()].iter()) {
+                core.end = end;
+                core.range = Some((low * factor, (high + 1.0) * factor - 1.0));
+                core.value = low * factor;
+                return;
+            }
+        }
+    }
+
+    fn read_cardinal(&self, at: usize) -> Result<Core, Step> {
+        let rest = self.text.get(at..self.end).unwrap_or_default();
+        let Ok((_, number)) = cardinal(rest) else {
+            return Err(Step::Nothing);
+        };
+        if number.first == Class::Big {
+            // A bare "millions" with no number before it.
+            return Err(Step::Nothing);
+        }
+        let end = at + number.len;
+        let mut core = Core {
+            start: at,
+            end,
+            value: number.value,
+            range: None,
+            form: NumberForm::Words,
+            implied: Qualifier::Exact,
+            takes_de: number.last == Class::Big,
+            digits: None,
+        };
+        let next = self.word_after(end);
+        let adjacent = |start: usize| start == skip_space(self.text, end, self.end);
+        if let Some((word, next_start, next_end)) = &next
+            && adjacent(*next_start)
+        {
+            let w = word.as_str();
+            // "deux dizaines", "une centaine", "un millier".
+            if let Some(&(value, plural)) = LEXICON.collectives.get(w)
+                && (plural != (number.value == 1.0))
+            {
+                core.end = *next_end;
+                core.value = number.value * value;
+                core.form = NumberForm::Collective;
+                core.implied = Qualifier::About;
+                core.takes_de = true;
+                return Ok(core);
+            }
+            // "les trois quarts", "un tiers".
+            if let Some(&percent) = LEXICON.fractions.get(w) {
+                core.end = *next_end;
+                core.value = number.value * percent;
+                core.form = NumberForm::Fraction;
+                let articles = ["les", "le", "la", "l'"].map(str::to_owned);
+                if let Some(start) = self.phrase_before(at, articles.iter()) {
+                    core.start = start;
+                }
+                return Ok(core);
+            }
+        }
+        if number.words == 1 && number.value == 1.0 {
+            return self.read_article(core, next.map(|(w, _, e)| (w, e)));
+        }
+        Ok(core)
+    }
+
+    /// "un"/"une" alone: a count of one unless it is an idiom.
+    fn read_article(&self, mut core: Core, next: Option<(Folded, usize)>) -> Result<Core, Step> {
+        let text = self.text;
+        if let Some((next, next_end)) = &next {
+            let w = next.as_str();
+            let idiom = matches!(
+                w,
+                "peu"
+                    | "certain"
+                    | "certaine"
+                    | "certains"
+                    | "certaines"
+                    | "tel"
+                    | "telle"
+                    | "moment"
+                    | "instant"
+                    | "beau"
+                    | "brin"
+                    | "tantinet"
+            );
+            if idiom || (w == "jour" && !self.day_is_a_duration(core.start, *next_end)) {
+                return Err(Step::Nothing);
+            }
+            if matches!(w, "à" | "a") {
+                // "un à un", "une à une"
+                let first = word_at(text, core.start, self.end).map(|(f, _)| f);
+                if let Some((again, again_end)) =
+                    word_at(text, skip_space(text, *next_end, self.end), self.end)
+                    && first.is_some_and(|f| f.as_str() == again.as_str())
+                {
+                    return Err(Step::Skip(again_end));
+                }
+            }
+        }
+        let floor = self.look_back_floor(core.start);
+        let before = skip_space_back(text, core.start, floor);
+        if match_backward(text, before, floor, "l'").is_some()
+            || match_backward(text, before, floor, "les").is_some()
+            || match_backward(text, before, floor, "chacun").is_some()
+        {
+            return Err(Step::Nothing);
+        }
+        core.form = NumberForm::Article;
+        Ok(core)
+    }
+
+    /// "un jour" is a day only next to a word of time: "un jour après",
+    /// "pendant un jour"; otherwise it is "one day" in a story.
+    fn day_is_a_duration(&self, start: usize, end: usize) -> bool {
+        let after = [
+            "après",
+            "plus tard",
+            "avant",
+            "auparavant",
+            "plus tôt",
+            "de",
+        ]
+        .map(str::to_owned);
+        let before = [
+            "pendant", "durant", "en", "depuis", "pour", "dans", "il y a", "d'",
+        ]
+        .map(str::to_owned);
+        self.phrase_after(end, after.iter()).is_some()
+            || self.phrase_before(start, before.iter()).is_some()
+    }
+
+    /// The unit after a number: glued, after spaces, after "derniers" for time
+    /// units, or after "de" for noun multipliers ("3 millions de dollars").
+    fn unit_after(&self, core: &Core) -> Option<(&'static UnitEntry, usize)> {
+        let text = self.text;
+        let direct = skip_space(text, core.end, self.end);
+        let find = |pos: usize| {
+            LEXICON
+                .units
+                .iter()
+                .find_map(|u| match_forward(text, pos, self.end, &u.phrase).map(|e| (u, e)))
+        };
+        if let Some(found) = find(direct) {
+            return Some(found);
+        }
+        if let Some((word, _, word_end)) = self.word_after(core.end)
+            && LEXICON.in_context("between_time", word.as_str())
+            && let Some(found) = find(skip_space(text, word_end, self.end))
+            && found.0.measure == ClaimKind::Duration
+        {
+            return Some(found);
+        }
+        if core.takes_de {
+            for de in ["de", "d'"] {
+                if let Some(after_de) = match_forward(text, direct, self.end, de)
+                    && let Some(found) = find(skip_space(text, after_de, self.end))
+                {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    /// Turns a number into a quantity: unit, range, context checks, qualifier.
+    fn complete(&self, core: Core) -> Step {
+        let text = self.text;
+        let mut unit = self.unit_after(&core);
+        let mut end = unit.map_or(core.end, |(_, e)| e);
+
+        if let Some(skip) = self.not_a_quantity(&core, unit.map(|(u, _)| u)) {
+            return skip;
+        }
+
+        // A range: "entre 10 et 15", "de 10 à 15 km", "10 à 15".
+        let mut range = core.range;
+        let mut number_end = core.end;
+        let mut range_qualified = false;
+        if core.form == NumberForm::Digits || core.form == NumberForm::Words {
+            let between = self
+                .phrase_before(core.start, ["entre".to_owned()].iter())
+                .is_some();
+            let joints: &[&str] = if between { &["et"] } else { &["à", "a"] };
+            let after = skip_space(text, end, self.end);
+            let second_at = joints
+                .iter()
+                .find_map(|j| match_forward(text, after, self.end, j))
+                .map(|e| skip_space(text, e, self.end));
+            if let Some(second_at) = second_at
+                && let Ok(second) = self.read_core_for_range(second_at)
+            {
+                let second_unit = self.unit_after(&second);
+                let compatible = match (unit, second_unit) {
+                    (Some((a, _)), Some((b, _))) => a.unit == b.unit,
+                    _ => true,
+                };
+                let first_unit = unit.or(second_unit).map(|(u, _)| u);
+                let factor = first_unit.map_or(1.0, |u| u.factor);
+                let (low, high) = (core.value, second.value);
+                if compatible && low < high && self.not_a_quantity(&second, first_unit).is_none() {
+                    range = Some((low, high));
+                    number_end = second.end;
+                    end = second_unit.map_or(second.end, |(_, e)| e);
+                    if unit.is_none() {
+                        unit = second_unit;
+                    }
+                    let _ = factor;
+                    range_qualified = true;
+                }
+            }
+        }
+
+        let mut measure = unit.map(|(u, _)| u.measure);
+        let mut unit_kind = unit.map(|(u, _)| u.unit);
+        let mut factor = unit.map_or(1.0, |(u, _)| u.factor);
+
+        // Implied units: "à une hauteur de 2.428", "un délai de 48".
+        if unit.is_none() && matches!(core.form, NumberForm::Digits | NumberForm::Words) {
+            if self
+                .phrase_before(core.start, LEXICON.context("implied_length"))
+                .is_some()
+            {
+                measure = Some(ClaimKind::Length);
+                unit_kind = Some(Unit::Metre);
+            } else if self
+                .phrase_before(core.start, LEXICON.context("implied_duration"))
+                .is_some()
+            {
+                measure = Some(ClaimKind::Duration);
+                unit_kind = Some(Unit::Hour);
+            }
+        }
+
+        // Ages: "âgé de 12 ans", "(48 ans)", "un enfant de 12 ans".
+        if let Some((u, unit_end)) = unit
+            && u.unit == Unit::Hour
+            && u.factor == 8760.0
+            && self.is_age(core.start, unit_end)
+        {
+            measure = Some(ClaimKind::Age);
+            unit_kind = Some(Unit::Year);
+            factor = 1.0;
+        }
+
+        // Fractions are shares.
+        if core.form == NumberForm::Fraction && unit.is_none() {
+            measure = Some(ClaimKind::Percentage);
+            unit_kind = Some(Unit::Percent);
+        }
+
+        // A money sign before the number: "$500", "€ 20".
+        let mut start = core.start;
+        let before = skip_space_back(text, core.start, self.floor);
+        if unit.is_none()
+            && matches!(core.form, NumberForm::Digits | NumberForm::Words)
+            && let Some(sign @ ('$' | '€')) = char_before(text, before)
+            && before - sign.len_utf8() >= self.floor
+        {
+            measure = Some(ClaimKind::Money);
+            unit_kind = Some(if sign == '$' { Unit::Usd } else { Unit::Eur });
+            start = before - sign.len_utf8();
+        }
+
+        // Qualifier before the number, else after it (a small window).
+        let mut qualifier = if range_qualified {
+            Qualifier::Range
+        } else {
+            core.implied
+        };
+        if let Some((q, q_start)) = self.qualifier_before(start) {
+            if qualifier != Qualifier::Range {
+                qualifier = q;
+            }
+            start = q_start;
+        } else if qualifier != Qualifier::Range
+            && let Some((q, q_end)) = self.qualifier_after(end)
+        {
+            qualifier = q;
+            if let Some(q_end) = q_end {
+                end = q_end;
+            }
+        }
+
+        let form = if core.form == NumberForm::Article && unit.is_some() {
+            NumberForm::Words
+        } else {
+            core.form
+        };
+        let (value, min, max) = match range {
+            Some((low, high)) => (None, Some(low * factor), Some(high * factor)),
+            None => (Some(core.value * factor), None, None),
+        };
+        Step::Found(Quantity {
+            span: Span::new(start, end),
+            number: Span::new(core.start, number_end),
+            value,
+            min,
+            max,
+            qualifier,
+            unit: unit_kind,
+            measure,
+            form,
+        })
+    }
+
+    /// The second number of a range: digits or cardinal words, nothing vaguer.
+    fn read_core_for_range(&self, at: usize) -> Result<Core, Step> {
+        if is_digit_at(self.text, at) {
+            return self.read_digits(at);
+        }
+        let core = self.read_cardinal(at)?;
+        if core.form == NumberForm::Words {
+            Ok(core)
+        } else {
+            Err(Step::Nothing)
+        }
+    }
+
+    /// Dates, years, clock times and names: `Some(skip)` when the number is one.
+    fn not_a_quantity(&self, core: &Core, unit: Option<&UnitEntry>) -> Option<Step> {
+        let text = self.text;
+        let is_integer = core.value.fract() == 0.0;
+        let plain = matches!(core.form, NumberForm::Digits | NumberForm::Words);
+        if !plain {
+            return None;
+        }
+        let skip = Some(Step::Skip(core.end));
+        let previous = self.word_before(core.start);
+        let prev_word = previous.as_ref().map(|(w, _)| w.as_str()).unwrap_or("");
+        let adjacent_before = previous.as_ref().is_some_and(|(_, s)| {
+            let gap = text.get(*s..core.start).unwrap_or("");
+            gap.chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'')
+        });
+        // Names and references: "Liwa 313", "résolution 2254", "numéro un".
+        if adjacent_before && LEXICON.in_context("name_cue", prev_word) && unit.is_none() {
+            return skip;
+        }
+        // Calendar days: "le 31 mars", "mardi 7", "du 7 au 9 mars".
+        if is_integer
+            && (1.0..=31.0).contains(&core.value)
+            && !core.digits.is_some_and(|d| d.grouped)
+        {
+            let months = LEXICON.context("month");
+            let after = skip_space(text, core.end, self.end);
+            let after = match_forward(text, after, self.end, "er").unwrap_or(after);
+            if months.iter().any(|m| {
+                match_forward(text, skip_space(text, after, self.end), self.end, m).is_some()
+            }) {
+                return skip;
+            }
+            if adjacent_before && LEXICON.in_context("weekday", prev_word) && unit.is_none() {
+                return skip;
+            }
+            if adjacent_before && matches!(prev_word, "le" | "du" | "au" | "les") && unit.is_none()
+            {
+                // "du 7 au 9 mars", "les 7 et 8 avril": a month soon after.
+                let window_end = floor_boundary(text, (core.end + 24).min(self.end));
+                let window = text.get(core.end..window_end).unwrap_or("");
+                let lower: String = window.chars().map(fold).collect();
+                if months
+                    .iter()
+                    .any(|m| m.len() > 3 && lower.contains(m.as_str()))
+                {
+                    return skip;
+                }
+            }
+        }
+        // Years: "en 2014", "depuis 2011", "mars 2017".
+        if let Some(digits) = core.digits
+            && core.form == NumberForm::Digits
+            && digits.head_digits == 4
+            && !digits.grouped
+            && !digits.decimal
+            && (1900.0..=2100.0).contains(&core.value)
+            && unit.is_none()
+        {
+            let strong = self
+                .phrase_before(core.start, LEXICON.context("year_cue"))
+                .is_some()
+                || self
+                    .phrase_before(core.start, LEXICON.context("month"))
+                    .is_some();
+            let qualified = self.qualifier_before(core.start).is_some();
+            let noun_follows = self.word_after(core.end).is_some_and(|(_, s, _)| {
+                s == skip_space(text, core.end, self.end)
+                    && char_at(text, s).is_some_and(char::is_lowercase)
+            });
+            if strong || (!qualified && !noun_follows) {
+                return skip;
+            }
+        }
+        // Clock times: "à 10 heures", "14 h 30", "6 heures du matin".
+        if let Some(u) = unit
+            && u.unit == Unit::Hour
+            && u.factor == 1.0
+            && core.value <= 24.0
+        {
+            let unit_end = self.unit_after(core).map_or(core.end, |(_, e)| e);
+            let minutes_follow = is_digit_at(text, skip_space(text, unit_end, self.end))
+                && char_before(text, unit_end).is_some_and(|c| c == 'h' || c == 'H');
+            let clock_before = self
+                .phrase_before(core.start, LEXICON.context("clock_before"))
+                .is_some();
+            let clock_after = self
+                .phrase_after(unit_end, LEXICON.context("clock_after"))
+                .is_some();
+            if minutes_follow || clock_before || clock_after {
+                return Some(Step::Skip(self.digit_run_end(unit_end)));
+            }
+        }
+        // A capitalised word right before digits names them: "Route 66", "Liwa 313".
+        if core.form == NumberForm::Digits && unit.is_none() && adjacent_before {
+            if let Some((_, word_start)) = &previous
+                && char_at(text, *word_start).is_some_and(char::is_uppercase)
+                && !self.sentence_starts_at(*word_start)
+                && self.qualifier_before(core.start).is_none()
+            {
+                return skip;
+            }
+        }
+        None
+    }
+
+    /// True when the word at `pos` starts a sentence or a line.
+    fn sentence_starts_at(&self, pos: usize) -> bool {
+        let floor = self.look_back_floor(pos);
+        let before = skip_space_back(self.text, pos, floor);
+        if before <= floor {
+            return true;
+        }
+        matches!(
+            char_before(self.text, before),
+            None | Some(
+                '.' | '!' | '?' | ':' | '«' | '"' | '(' | '\n' | '—' | '–' | '-' | '»' | ';'
+            )
+        ) || self
+            .text
+            .get(before..pos)
+            .is_some_and(|gap| gap.contains('\n'))
+    }
+
+    fn is_age(&self, number_start: usize, unit_end: usize) -> bool {
+        let text = self.text;
+        if self
+            .phrase_before(number_start, LEXICON.context("age_before"))
+            .is_some()
+        {
+            return true;
+        }
+        let floor = self.look_back_floor(number_start);
+        let before = skip_space_back(text, number_start, floor);
+        let after = skip_space(text, unit_end, self.end);
+        let opened = matches!(char_before(text, before), Some('(' | ','));
+        let closed = matches!(char_at(text, after), Some(')' | ',')) || after >= self.end;
+        if opened && closed && before > floor {
+            return true;
+        }
+        // "un enfant de 12 ans"
+        let de = ["de", "d'"].map(str::to_owned);
+        if let Some(de_start) = self.phrase_before(number_start, de.iter())
+            && let Some((word, _)) = word_before(text, de_start, floor)
+        {
+            return LEXICON.in_context("person", word.as_str());
+        }
+        false
+    }
+
+    fn qualifier_before(&self, pos: usize) -> Option<(Qualifier, usize)> {
+        let floor = self.look_back_floor(pos);
+        let at = skip_space_back(self.text, pos, floor);
+        LEXICON.qualifiers_before.iter().find_map(|q| {
+            match_backward(self.text, at, floor, &q.phrase).map(|start| (q.qualifier, start))
+        })
+    }
+
+    /// A qualifier right after the quantity (span end returned), or after at
+    /// most two words of the counted noun (span not extended).
+    fn qualifier_after(&self, pos: usize) -> Option<(Qualifier, Option<usize>)> {
+        let text = self.text;
+        let mut at = pos;
+        for words_skipped in 0..3 {
+            let start = skip_space(text, at, self.end);
+            for q in &LEXICON.qualifiers_after {
+                if let Some(end) = match_forward(text, start, self.end, &q.phrase)
+                    && !self.number_starts(end)
+                {
+                    let span_end = (words_skipped == 0).then_some(end);
+                    return Some((q.qualifier, span_end));
+                }
+            }
+            let (word, word_end) = word_at(text, start, self.end)?;
+            if CLAUSE_WORDS.contains(&word.as_str())
+                || LEXICON.cardinals.contains_key(word.as_str())
+            {
+                return None;
+            }
+            at = word_end;
+        }
+        None
+    }
+}
+
+/// The largest char boundary at or before `pos`.
+fn floor_boundary(text: &str, mut pos: usize) -> usize {
+    pos = pos.min(text.len());
+    while pos > 0 && !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
