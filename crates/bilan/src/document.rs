@@ -122,6 +122,8 @@ pub struct Structure {
     pub date: Option<jiff::civil::Date>,
     /// The title block.
     pub title: Option<Span>,
+    /// The title printed a second time, as some outlets do.
+    pub title_repeat: Option<Span>,
     /// The standfirst (chapô) under the title.
     pub standfirst: Option<Span>,
     /// Section headings.

@@ -305,6 +305,10 @@ fn assemble(
         dateline: article.dateline.as_ref().and_then(|d| valid(text, d.span)),
         date: article.dateline.as_ref().map(|d| d.date),
         title: article.title.as_ref().and_then(|b| valid(text, b.span)),
+        title_repeat: article
+            .title_repeat
+            .as_ref()
+            .and_then(|b| valid(text, b.span)),
         standfirst: article
             .standfirst
             .as_ref()
