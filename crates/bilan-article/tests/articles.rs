@@ -5,7 +5,7 @@
 use bilan_article::{Article, parse};
 use serde_json::Value;
 
-fn texts<'a>(text: &'a str, spans: impl Iterator<Item = bilan_article::Span>) -> Vec<&'a str> {
+fn texts(text: &str, spans: impl Iterator<Item = bilan_article::Span>) -> Vec<&str> {
     spans.map(|s| s.slice(text)).collect()
 }
 
