@@ -1,13 +1,121 @@
 //! A French gazetteer and entity lexicon for conflict news.
 //!
 //! Finds the named entities of a text (places, armed groups, organisations,
-//! media, persons) and links every spelling of one entity to one stable id.
-//! Knows nothing of claims.
+//! media, persons) and links every spelling of one entity to one stable id
+//! (`Aarsale`, `Arsal`, `Ersal` → `place:aarsal`). It knows nothing of claims:
+//! it hands [`Entities`] (mentions with byte spans into the original text) to
+//! whoever wants them.
+//!
+//! ```
+//! use bilan_lexicon::{EntityKind, Lexicon};
+//!
+//! let lexicon = Lexicon::builder()
+//!     .embedded(false)
+//!     .add_str("demo.tsv", "id\tkind\tname\ttype\tparent\tcountry\tlat\tlon\tgeonames\tallegiance\tvariants\tflags\n\
+//!         place:aarsal\tplace\tAarsal\ttown\t\tLB\t34.18\t36.42\t\t\tErsal\t\n")
+//!     .build()?;
+//! let text = "Des tirs ont visé le jurd d’Aarsale puis Arsal.";
+//! let found = lexicon.find(text);
+//! let aarsal = found.get("place:aarsal").expect("found");
+//! assert_eq!(aarsal.kind, EntityKind::Place);
+//! let spellings: Vec<&str> = aarsal.mentions.iter().map(|s| s.slice(text)).collect();
+//! assert_eq!(spellings, ["Aarsale", "Arsal"]);
+//! # Ok::<(), bilan_lexicon::Error>(())
+//! ```
+//!
+//! # How matching works
+//!
+//! 1. **Folding.** The text is cut into words (letters and digits; an
+//!    apostrophe after an elided French word — `d’`, `l’`, `qu’` — separates,
+//!    one inside a name — `Ra’s` — does not). Each word gets a *basic* form
+//!    (lowercase, accents stripped, `ç` → `s`, `œ` → `oe`) and a *skeleton*
+//!    that folds transliteration differences away: the Arabic article in
+//!    every form (`al-`, `el-`, `Al `, glued `alMaliki`, assimilated and
+//!    hyphenated `as-`, `ad-`, `ash-`, `ez-` …, glued and doubled `Assafir`)
+//!    is dropped; a final `-e`/`-eh` is dropped (`Qalamoune` = `Qalamoun`);
+//!    `ch`/`sh` are one sound, `kh` → `h`, `gh` → `g`, `dj` → `j`, `q`/hard
+//!    `c` → `k`, soft `c` → `s`, `e`/`y` → `i`, `o`/`ou`/`w` → `u`, a
+//!    word-initial `a`/`e`/`i` is one class (`Aarsal` = `Ersal`), doubled
+//!    letters collapse (`Khanasser` = `Khanacer`), a final `-ia` loses its `a`
+//!    (`Latakia` = `Lattaquié`). Patterns go through the same code.
+//! 2. **One automaton pass.** All names and variants, as skeletons with a
+//!    leading space per word, are compiled once into a leftmost-longest
+//!    Aho-Corasick automaton that runs once over the skeleton view, so
+//!    matches start on word starts and the longest name wins
+//!    (`Front al-Nosra` over `Nosra`). A match must also end on a word end;
+//!    if it does not, or if its checks fail, shorter matches at the same
+//!    start are tried (bounded by the longest pattern).
+//! 3. **Checks on the original text.** Proper names must show a capital
+//!    (or digit) on some word unless flagged `lowercase_ok`; `case_sensitive`
+//!    forms (and every all-capital form of three letters or fewer, such as
+//!    `EI`) must match letter for letter; `no_fold` forms (and every form
+//!    whose skeleton is four bytes or fewer) must match on the basic form.
+//!    A span is widened to a preceding article (`al-Manar`, `Al Mossoul`).
+//! 4. **Context.** Cue words from `data/context_cues.tsv` (a bounded window
+//!    of two words before, one after) pick between entities sharing a
+//!    spelling (Al Mayadeen the channel after *selon*, the town after *à*),
+//!    confirm `needs_context` forms, veto them (*résistance acharnée*), or let
+//!    a lowercase name through (*selon assafir*). An ambiguous form with no
+//!    cue still counts when the same entity is named plainly elsewhere in the
+//!    document.
+//! 5. **Names the lexicon does not know.** Triggers from
+//!    `data/name_triggers.tsv` (*le village de X*, *Jabal X*, *Abou X*,
+//!    *la brigade X*, *le général X*) and given names from
+//!    `data/first_names.txt` (*Khalil Hamdane*) announce a run of capitalised
+//!    words (with articles and particles such as `ibn`, `de` inside; see
+//!    `data/name_words.tsv`). Such names get document-local ids
+//!    `local:<kind>:<skeleton-slug>` that never collide with stable ids;
+//!    later mentions of the same name, and of a person's family name alone
+//!    (*Talli* after *Abou Malek al-Talli*), get the same id.
+//!
+//! Invariants: mentions are sorted, never overlap, lie on `char` boundaries
+//! inside the text; the same text always gives the same result; the work is
+//! linear in the text length (one folding pass, one automaton pass, context
+//! rules over bounded windows); no input makes it panic.
+//!
+//! # Data format
+//!
+//! Lexicon files are UTF-8 TSV, one entity per line, `#` comments, with the
+//! header `id kind name type parent country lat lon geonames allegiance
+//! variants flags` (tab-separated). Ids are `prefix:slug` (`place:`,
+//! `group:`, `org:`, `media:`, `person:`); variants are `|`-separated; flags
+//! (`case_sensitive`, `needs_context`, `no_fold`, `lowercase_ok`) apply to the
+//! name and variants *of that line*. A line whose id is already known adds
+//! its variants (with its flags) to that entity; its kind and name must then
+//! be empty or equal. The embedded files are listed in one place
+//! ([`EMBEDDED_FILES`]); users add their own with [`LexiconBuilder::add_file`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-use bilan_article::Span;
+mod context;
+mod data;
+mod error;
+mod fold;
+mod matcher;
+
+pub use bilan_article::Span;
+pub use data::Entry;
+pub use error::{Error, ErrorKind};
+
+use data::Tables;
+use matcher::Matcher;
+use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The lexicon files embedded in the library, in load order.
+pub const EMBEDDED_FILES: [(&str, &str); 7] = [
+    ("countries.tsv", include_str!("../data/countries.tsv")),
+    ("places_curated.tsv", include_str!("../data/places_curated.tsv")),
+    ("places_geonames.tsv", include_str!("../data/places_geonames.tsv")),
+    ("armed_groups.tsv", include_str!("../data/armed_groups.tsv")),
+    ("organizations.tsv", include_str!("../data/organizations.tsv")),
+    ("media.tsv", include_str!("../data/media.tsv")),
+    ("persons.tsv", include_str!("../data/persons.tsv")),
+];
+
+/// French words capitalised at sentence starts that are never names.
+const STOPWORDS_FR: &str = include_str!("../data/stopwords_fr.txt");
 
 /// The five kinds of entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -79,18 +187,125 @@ impl Entities {
 /// The lexicon: entity tables and the automaton that finds them.
 #[derive(Debug)]
 pub struct Lexicon {
-    _private: (),
+    tables: Tables,
+    matcher: Matcher,
 }
+
+static EMBEDDED: Lazy<Lexicon> = Lazy::new(|| {
+    // The embedded data is checked by this crate's tests; should it ever be
+    // broken, a lexicon without entities (context rules only) beats a panic.
+    Lexicon::builder().build().unwrap_or_else(|_| Lexicon {
+        tables: Tables::default(),
+        matcher: Matcher::without_entities(context::Rules::embedded().unwrap_or_default()),
+    })
+});
 
 impl Lexicon {
     /// The lexicon built from the embedded data, built once per process.
     pub fn embedded() -> &'static Lexicon {
-        todo!("bilan-lexicon")
+        &EMBEDDED
+    }
+
+    /// A builder, to add user files to (or replace) the embedded data.
+    pub fn builder() -> LexiconBuilder {
+        LexiconBuilder { embedded: true, sources: Vec::new() }
     }
 
     /// Find and link the entities of `text`.
     pub fn find(&self, text: &str) -> Entities {
-        let _ = text;
-        todo!("bilan-lexicon")
+        self.matcher.find(&self.tables, text)
+    }
+
+    /// The facts held about entity `id`.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.tables.by_id.get(id).map(|&ix| &self.tables.entries[ix as usize])
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.tables.entries.len()
+    }
+
+    /// True when the lexicon holds no entity.
+    pub fn is_empty(&self) -> bool {
+        self.tables.entries.is_empty()
+    }
+
+    /// All entries, in load order.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.tables.entries.iter()
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Source {
+    File(PathBuf),
+    Str(String, String),
+}
+
+/// Builds a [`Lexicon`] from the embedded data and/or user files.
+///
+/// ```
+/// use bilan_lexicon::Lexicon;
+/// let extra = "id\tkind\tname\ttype\tparent\tcountry\tlat\tlon\tgeonames\tallegiance\tvariants\tflags\n\
+///              place:jabal-abyad\tplace\tJabal Abyad\tmountain\t\tSY\t\t\t\t\t\t\n";
+/// let lexicon = Lexicon::builder().embedded(false).add_str("extra.tsv", extra).build()?;
+/// assert_eq!(lexicon.len(), 1);
+/// assert_eq!(lexicon.entry("place:jabal-abyad").map(|e| e.name.as_str()), Some("Jabal Abyad"));
+/// # Ok::<(), bilan_lexicon::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct LexiconBuilder {
+    embedded: bool,
+    sources: Vec<Source>,
+}
+
+impl LexiconBuilder {
+    /// Whether to load the embedded data first (the default).
+    pub fn embedded(mut self, yes: bool) -> Self {
+        self.embedded = yes;
+        self
+    }
+
+    /// Add a lexicon file, read when [`build`](Self::build) runs.
+    pub fn add_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.push(Source::File(path.into()));
+        self
+    }
+
+    /// Add lexicon data from a string; `name` names it in errors.
+    pub fn add_str(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.sources.push(Source::Str(name.into(), text.into()));
+        self
+    }
+
+    /// Load everything and compile the automaton.
+    ///
+    /// # Errors
+    /// A file that cannot be read ([`ErrorKind::Io`]) or a malformed line
+    /// (the error names the file, the line and the reason).
+    pub fn build(self) -> Result<Lexicon, Error> {
+        let mut tables = Tables::default();
+        if self.embedded {
+            for (name, text) in EMBEDDED_FILES {
+                tables.add(name, text)?;
+            }
+        }
+        for source in &self.sources {
+            match source {
+                Source::File(path) => {
+                    let text = std::fs::read_to_string(path)
+                        .map_err(|e| Error::new(ErrorKind::Io, format!("{}: {e}", path.display())))?;
+                    tables.add(&path.display().to_string(), &text)?;
+                }
+                Source::Str(name, text) => tables.add(name, text)?,
+            }
+        }
+        tables.check_parents()?;
+        let mut rules = context::Rules::embedded().map_err(|m| Error::new(ErrorKind::Value, m))?;
+        rules.add_stopwords(STOPWORDS_FR);
+        let matcher = Matcher::build(&tables, rules).map_err(|m| Error::new(ErrorKind::Value, m))?;
+        Ok(Lexicon { tables, matcher })
     }
 }

@@ -1,0 +1,330 @@
+//! Context rules: cue words around a mention, and names the lexicon does not
+//! know, found from the words that announce them ("le village de X",
+//! "Abou X", a given name followed by a family name).
+//!
+//! Every rule looks at a bounded window of tokens, so the whole pass stays
+//! linear in the number of tokens.
+
+use crate::EntityKind;
+use crate::fold::{Folded, Sep, fold};
+use std::collections::{HashMap, HashSet};
+
+/// The context data files, embedded.
+pub(crate) const CONTEXT_CUES: &str = include_str!("../data/context_cues.tsv");
+pub(crate) const NAME_TRIGGERS: &str = include_str!("../data/name_triggers.tsv");
+pub(crate) const NAME_WORDS: &str = include_str!("../data/name_words.tsv");
+pub(crate) const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+
+/// How a cue relates to the mention it is next to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relation {
+    Before,
+    After,
+    VetoBefore,
+    VetoAfter,
+    LowercaseBefore,
+}
+
+/// Whom a cue speaks about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Target {
+    Id(String),
+    Kind(EntityKind),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    relation: Relation,
+    words: Vec<Vec<u8>>,
+}
+
+#[derive(Debug, Clone)]
+struct Trigger {
+    kind: EntityKind,
+    part_of_name: bool,
+    words: Vec<Vec<u8>>,
+}
+
+/// The compiled context rules.
+#[derive(Debug, Default)]
+pub(crate) struct Rules {
+    cues_by_id: HashMap<String, Vec<Cue>>,
+    cues_by_kind: HashMap<EntityKind, Vec<Cue>>,
+    triggers: HashMap<Vec<u8>, Vec<Trigger>>,
+    particles: HashSet<Vec<u8>>,
+    stops: HashSet<Vec<u8>>,
+    first_names: HashSet<Vec<u8>>,
+}
+
+/// Basic forms of the words of a phrase.
+fn words_of(phrase: &str) -> Vec<Vec<u8>> {
+    let f = fold(phrase);
+    (0..f.tokens.len()).map(|i| f.basic_of(i).to_vec()).collect()
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(n, l)| (n + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+pub(crate) fn parse_kind(s: &str) -> Option<EntityKind> {
+    Some(match s {
+        "place" => EntityKind::Place,
+        "armed_group" => EntityKind::ArmedGroup,
+        "organization" => EntityKind::Organization,
+        "media" => EntityKind::Media,
+        "person" => EntityKind::Person,
+        _ => return None,
+    })
+}
+
+impl Rules {
+    /// Compile the embedded rule files. Errors name the file and line.
+    pub fn embedded() -> Result<Rules, String> {
+        let mut r = Rules::default();
+        for (n, line) in data_lines(CONTEXT_CUES) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [target, relation, cue] = cols[..] else {
+                return Err(format!("context_cues.tsv:{n}: expected 3 columns"));
+            };
+            let target = match target.strip_prefix("kind:") {
+                Some(k) => Target::Kind(parse_kind(k).ok_or(format!("context_cues.tsv:{n}: unknown kind `{k}`"))?),
+                None => Target::Id(target.to_string()),
+            };
+            let relation = match relation {
+                "before" => Relation::Before,
+                "after" => Relation::After,
+                "veto_before" => Relation::VetoBefore,
+                "veto_after" => Relation::VetoAfter,
+                "lowercase_before" => Relation::LowercaseBefore,
+                _ => return Err(format!("context_cues.tsv:{n}: unknown relation `{relation}`")),
+            };
+            let words = words_of(cue);
+            if words.is_empty() {
+                return Err(format!("context_cues.tsv:{n}: empty cue"));
+            }
+            let cue = Cue { relation, words };
+            match target {
+                Target::Id(id) => r.cues_by_id.entry(id).or_default().push(cue),
+                Target::Kind(k) => r.cues_by_kind.entry(k).or_default().push(cue),
+            }
+        }
+        for (n, line) in data_lines(NAME_TRIGGERS) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [kind, position, trigger] = cols[..] else {
+                return Err(format!("name_triggers.tsv:{n}: expected 3 columns"));
+            };
+            let kind = parse_kind(kind).ok_or(format!("name_triggers.tsv:{n}: unknown kind `{kind}`"))?;
+            let part_of_name = match position {
+                "before" => false,
+                "part" => true,
+                _ => return Err(format!("name_triggers.tsv:{n}: unknown position `{position}`")),
+            };
+            let words = words_of(trigger);
+            let Some(first) = words.first().cloned() else {
+                return Err(format!("name_triggers.tsv:{n}: empty trigger"));
+            };
+            r.triggers.entry(first).or_default().push(Trigger { kind, part_of_name, words });
+        }
+        for (n, line) in data_lines(NAME_WORDS) {
+            let Some((role, word)) = line.split_once('\t') else {
+                return Err(format!("name_words.tsv:{n}: expected 2 columns"));
+            };
+            let set = match role {
+                "particle" => &mut r.particles,
+                "stop" => &mut r.stops,
+                _ => return Err(format!("name_words.tsv:{n}: unknown role `{role}`")),
+            };
+            for w in words_of(word) {
+                set.insert(w);
+            }
+        }
+        for (_, line) in data_lines(FIRST_NAMES) {
+            for w in words_of(line) {
+                r.first_names.insert(w);
+            }
+        }
+        // Longest triggers first, so that "point de passage de" beats "passage".
+        for list in r.triggers.values_mut() {
+            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        }
+        Ok(r)
+    }
+
+    /// Add stop words (capitalised words that are never names).
+    pub fn add_stopwords(&mut self, text: &str) {
+        for (_, line) in data_lines(text) {
+            for w in words_of(line) {
+                self.stops.insert(w);
+            }
+        }
+    }
+
+    /// True for a common given name.
+    pub fn is_given_name(&self, basic: &[u8]) -> bool {
+        self.first_names.contains(basic)
+    }
+
+    /// What the cues about entity `id` (and about its `kind`) say of a
+    /// mention on tokens `first..=last`.
+    pub fn cue_hits(&self, f: &Folded, id: &str, kind: EntityKind, first: usize, last: usize) -> CueHits {
+        let mut hits = CueHits::default();
+        let by_id = self.cues_by_id.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        let by_kind = self.cues_by_kind.get(&kind).map(Vec::as_slice).unwrap_or(&[]);
+        for cue in by_id.iter().chain(by_kind) {
+            let found = match cue.relation {
+                Relation::Before | Relation::VetoBefore | Relation::LowercaseBefore => {
+                    (0..=2).any(|gap| first >= gap && ends_at(f, &cue.words, first - gap))
+                }
+                Relation::After | Relation::VetoAfter => (0..=1).any(|gap| starts_at(f, &cue.words, last + 1 + gap)),
+            };
+            if found {
+                match cue.relation {
+                    Relation::Before | Relation::After => hits.support = true,
+                    Relation::VetoBefore | Relation::VetoAfter => hits.veto = true,
+                    Relation::LowercaseBefore => hits.lowercase = true,
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// What the cues around a mention say.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct CueHits {
+    pub support: bool,
+    pub veto: bool,
+    pub lowercase: bool,
+}
+
+/// The cue words end just before token `end` (exclusive).
+fn ends_at(f: &Folded, words: &[Vec<u8>], end: usize) -> bool {
+    end >= words.len() && words.iter().enumerate().all(|(k, w)| f.basic_of(end - words.len() + k) == w.as_slice())
+}
+
+/// The cue words start at token `start`.
+fn starts_at(f: &Folded, words: &[Vec<u8>], start: usize) -> bool {
+    start + words.len() <= f.tokens.len()
+        && words.iter().enumerate().all(|(k, w)| f.basic_of(start + k) == w.as_slice())
+}
+
+/// A name found from context: tokens `first..end`, of `kind`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LocalName {
+    pub first: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+}
+
+/// The longest number of name words in one name found from context.
+const MAX_NAME_WORDS: usize = 4;
+
+impl Rules {
+    fn is_name_word(&self, f: &Folded, i: usize) -> bool {
+        let t = &f.tokens[i];
+        t.capital && !t.article && !self.stops.contains(f.basic_of(i)) && !f.basic_of(i).iter().all(u8::is_ascii_digit)
+    }
+
+    /// A run of name words starting at token `start` (after any leading
+    /// articles): returns `(first, end)` token indices, or `None`.
+    fn name_run(&self, f: &Folded, start: usize, covered: &[bool]) -> Option<(usize, usize)> {
+        let n = f.tokens.len();
+        let mut k = start;
+        let mut first = None;
+        let mut last = None;
+        let mut words = 0;
+        while k < n && words < MAX_NAME_WORDS && !covered[k] {
+            let t = f.tokens[k];
+            if t.article {
+                // An article belongs to the word after it.
+                if matches!(t.sep_after, Sep::Punct | Sep::Apostrophe) {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            let after_article = k > start && f.tokens[k - 1].article;
+            if last.is_some() && !t.capital && self.particles.contains(f.basic_of(k)) {
+                // A particle inside a name (`ibn`, `de`): kept only if a name word follows.
+            } else if self.is_name_word(f, k) || (after_article && last.is_some()) {
+                if first.is_none() {
+                    first = Some(if after_article { k - 1 } else { k });
+                }
+                last = Some(k);
+                words += 1;
+            } else {
+                break;
+            }
+            if matches!(t.sep_after, Sep::Punct) {
+                break;
+            }
+            k += 1;
+        }
+        Some((first?, last? + 1))
+    }
+
+    /// Names announced by a trigger word or a given name, over the tokens not
+    /// yet `covered` by lexicon mentions.
+    pub fn local_names(&self, f: &Folded, covered: &[bool]) -> Vec<LocalName> {
+        let n = f.tokens.len();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if covered[i] {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            if let Some(triggers) = self.triggers.get(f.basic_of(i)) {
+                for t in triggers {
+                    if !starts_at(f, &t.words, i) {
+                        continue;
+                    }
+                    let after = i + t.words.len();
+                    if t.part_of_name {
+                        if !f.tokens[i].capital || (i + 1..after).any(|k| covered[k]) {
+                            continue;
+                        }
+                        if let Some((first, end)) = self.name_run(f, after, covered) {
+                            if first == after {
+                                found = Some(LocalName { first: i, end, kind: t.kind });
+                                break;
+                            }
+                        }
+                    } else if after < n && !(i..after).any(|k| covered[k]) {
+                        if let Some((first, end)) = self.name_run(f, after, covered) {
+                            if first == after {
+                                found = Some(LocalName { first, end, kind: t.kind });
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if found.is_none()
+                && f.tokens[i].capital
+                && !f.tokens[i].article
+                && i + 1 < n
+                && self.first_names.contains(f.basic_of(i))
+                && !matches!(f.tokens[i].sep_after, Sep::Punct | Sep::Apostrophe)
+            {
+                if let Some((first, end)) = self.name_run(f, i + 1, covered) {
+                    if first == i + 1 {
+                        found = Some(LocalName { first: i, end, kind: EntityKind::Person });
+                    }
+                }
+            }
+            match found {
+                Some(name) => {
+                    i = name.end;
+                    out.push(name);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,387 @@
+//! The matching pass: one automaton run over the skeleton view, candidate
+//! checks on the original text, context cues, then names found from context.
+
+use crate::context::{CueHits, LocalName, Rules};
+use crate::data::{Flags, Tables};
+use crate::fold::{Folded, fold};
+use crate::{Entities, Entity, EntityKind, Mention};
+use aho_corasick::{AhoCorasick, Input};
+use bilan_article::Span;
+use std::collections::HashMap;
+
+/// The compiled search structures of a lexicon.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    /// `None` for a lexicon without entities.
+    pub automaton: Option<AhoCorasick>,
+    /// For each automaton pattern, the forms that share its skeleton.
+    pub pattern_forms: Vec<Vec<u32>>,
+    /// For each form: effective flags, basic key, letters (case-sensitive forms).
+    pub form_flags: Vec<Flags>,
+    pub form_basic: Vec<Vec<u8>>,
+    pub form_letters: Vec<String>,
+    pub rules: Rules,
+}
+
+/// A lexicon match on tokens `first..=last`.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    first: usize,
+    last: usize,
+    entry: u32,
+    /// Needs another, confident mention of the same entity in the document.
+    tentative: bool,
+}
+
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn next_token_start(hay: &[u8], after: usize) -> usize {
+    hay.iter().skip(after + 1).position(|&b| b == b' ').map_or(hay.len(), |p| after + 1 + p)
+}
+
+fn last_space_in(hay: &[u8], start: usize, end: usize) -> Option<usize> {
+    (start + 1..end).rev().find(|&p| hay[p] == b' ')
+}
+
+impl Matcher {
+    pub fn build(tables: &Tables, rules: Rules) -> Result<Matcher, String> {
+        let mut by_pattern: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut pattern_forms: Vec<Vec<u32>> = Vec::new();
+        let mut form_flags = Vec::with_capacity(tables.forms.len());
+        let mut form_basic = Vec::with_capacity(tables.forms.len());
+        let mut form_letters = Vec::with_capacity(tables.forms.len());
+        for (ix, form) in tables.forms.iter().enumerate() {
+            let mut flags = form.flags;
+            let form_letters_s = letters(&form.surface);
+            // Short all-capital acronyms (EI, FI, AP) only ever match as written.
+            if form_letters_s.chars().count() <= 3
+                && form_letters_s.chars().all(|c| c.is_uppercase() || c.is_numeric())
+            {
+                flags.case_sensitive = true;
+            }
+            let sk = crate::fold::pattern_skeleton(&form.surface);
+            // Short names do not survive transliteration folding safely.
+            if sk.as_ref().is_some_and(|sk| sk.len() <= 4) {
+                flags.no_fold = true;
+            }
+            form_flags.push(flags);
+            form_basic.push(crate::fold::basic_key(&form.surface));
+            form_letters.push(if flags.case_sensitive { form_letters_s } else { String::new() });
+            let Some(sk) = sk else { continue };
+            let p = *by_pattern.entry(sk.clone()).or_insert_with(|| {
+                patterns.push(sk);
+                pattern_forms.push(Vec::new());
+                patterns.len() - 1
+            });
+            pattern_forms[p].push(ix as u32);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Matcher {
+            automaton: Some(automaton),
+            pattern_forms,
+            form_flags,
+            form_basic,
+            form_letters,
+            rules,
+        })
+    }
+
+    /// A matcher with context rules only.
+    pub fn without_entities(rules: Rules) -> Matcher {
+        Matcher {
+            automaton: None,
+            pattern_forms: Vec::new(),
+            form_flags: Vec::new(),
+            form_basic: Vec::new(),
+            form_letters: Vec::new(),
+            rules,
+        }
+    }
+
+    pub fn find(&self, tables: &Tables, text: &str) -> Entities {
+        let f = fold(text);
+        let found = self.lexicon_pass(tables, text, &f);
+        // Ambiguous names count only when the same entity is named plainly
+        // elsewhere in the document.
+        let confident: std::collections::HashSet<u32> =
+            found.iter().filter(|m| !m.tentative).map(|m| m.entry).collect();
+        let found: Vec<Found> = found.into_iter().filter(|m| !m.tentative || confident.contains(&m.entry)).collect();
+
+        let mut covered = vec![false; f.tokens.len()];
+        for m in &found {
+            for c in &mut covered[m.first..=m.last] {
+                *c = true;
+            }
+        }
+        let locals = self.rules.local_names(&f, &covered);
+        for l in &locals {
+            for c in &mut covered[l.first..l.end] {
+                *c = true;
+            }
+        }
+        let mut spans: Vec<(usize, usize, MentionOf)> = Vec::with_capacity(found.len() + locals.len());
+        for m in &found {
+            spans.push((m.first, m.last + 1, MentionOf::Entry(m.entry)));
+        }
+        let mut local_ids: Vec<(String, EntityKind, Span)> = Vec::new();
+        let mut by_key: HashMap<Vec<u8>, usize> = HashMap::new();
+        for l in &locals {
+            let key = local_key(&f, l.first, l.end);
+            if key.is_empty() {
+                continue;
+            }
+            let ix = *by_key.entry(key.clone()).or_insert_with(|| {
+                let span = Span::new(f.tokens[l.first].start, f.tokens[l.end - 1].end);
+                local_ids.push((format!("local:{}:{}", kind_word(l.kind), slug(&key)), l.kind, span));
+                local_ids.len() - 1
+            });
+            spans.push((l.first, l.end, MentionOf::Local(ix)));
+        }
+        // Later short mentions of a person found from context: the family name.
+        for l in &locals {
+            if l.kind != EntityKind::Person {
+                continue;
+            }
+            let Some(ix) = by_key.get(&local_key(&f, l.first, l.end)).copied() else { continue };
+            let words: Vec<usize> = (l.first..l.end).filter(|&k| !f.tokens[k].article).collect();
+            let Some(&last) = words.last() else { continue };
+            if words.len() < 2 || self.rules.is_given_name(f.basic_of(last)) {
+                continue;
+            }
+            let key = local_key(&f, last, last + 1);
+            if key.len() >= 4 {
+                by_key.entry(key).or_insert(ix);
+            }
+        }
+        self.local_repeats(&f, &covered, &by_key, &mut spans);
+
+        assemble(tables, text, &f, spans, &local_ids)
+    }
+
+    /// Later mentions of names first found from context.
+    fn local_repeats(
+        &self,
+        f: &Folded,
+        covered: &[bool],
+        by_key: &HashMap<Vec<u8>, usize>,
+        spans: &mut Vec<(usize, usize, MentionOf)>,
+    ) {
+        if by_key.is_empty() {
+            return;
+        }
+        let n = f.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if covered[i] || f.tokens[i].article || !f.tokens[i].capital {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            for len in (1..=4).rev() {
+                let j = i + len - 1;
+                if j >= n || (i..=j).any(|k| covered[k]) || f.tokens[j].article {
+                    continue;
+                }
+                let key = local_key(f, i, j + 1);
+                if let Some(&ix) = by_key.get(&key) {
+                    hit = Some((j, ix));
+                    break;
+                }
+            }
+            match hit {
+                Some((j, ix)) => {
+                    let first = if i > 0 && f.tokens[i - 1].article && !covered[i - 1] { i - 1 } else { i };
+                    spans.push((first, j + 1, MentionOf::Local(ix)));
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// One leftmost-longest pass of the automaton over the skeleton view,
+    /// keeping only matches on word boundaries whose candidates pass their
+    /// checks; a rejected match falls back to shorter matches at its start.
+    fn lexicon_pass(&self, tables: &Tables, text: &str, f: &Folded) -> Vec<Found> {
+        let hay = f.skeleton.as_slice();
+        let n = hay.len();
+        let mut out = Vec::new();
+        let Some(automaton) = &self.automaton else { return out };
+        let mut pos = 0;
+        while pos < n {
+            let mut limit = n;
+            let mut shrinking: Option<usize> = None;
+            loop {
+                let m = automaton.find(Input::new(hay).range(pos..limit));
+                let Some(m) = m else {
+                    pos = shrinking.map_or(n, |s| next_token_start(hay, s));
+                    break;
+                };
+                if let Some(s) = shrinking {
+                    if m.start() != s {
+                        pos = next_token_start(hay, s);
+                        break;
+                    }
+                }
+                let on_boundary = m.end() == n || hay[m.end()] == b' ';
+                if on_boundary {
+                    if let Some(found) = self.accept(tables, text, f, m.start(), m.end(), m.pattern().as_usize()) {
+                        out.push(found);
+                        pos = m.end();
+                        break;
+                    }
+                }
+                shrinking = Some(m.start());
+                match last_space_in(hay, m.start(), m.end()) {
+                    Some(p) => limit = p,
+                    None => {
+                        pos = next_token_start(hay, m.start());
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn accept(&self, tables: &Tables, text: &str, f: &Folded, start: usize, end: usize, pattern: usize) -> Option<Found> {
+        let e1 = f.emitted_at(start)?;
+        let e2 = f.emitted_ending_at(end);
+        let first_tok = *f.sk_tokens.get(e1)? as usize;
+        let last_tok = *f.sk_tokens.get(e2)? as usize;
+        let mut first = first_tok;
+        if first > 0 && f.tokens[first - 1].article {
+            first -= 1;
+        }
+        let emitted = || f.sk_tokens[e1..=e2].iter().map(|&t| t as usize);
+        let any_capital = emitted().any(|t| f.tokens[t].capital);
+        let mut text_basic: Option<Vec<u8>> = None;
+        let mut best: Option<(u8, u32, bool)> = None;
+        for &form_ix in self.pattern_forms.get(pattern)? {
+            let form = &tables.forms[form_ix as usize];
+            let flags = self.form_flags[form_ix as usize];
+            if flags.case_sensitive {
+                let span = text.get(f.tokens[first_tok].start..f.tokens[last_tok].end).unwrap_or("");
+                if letters(span) != self.form_letters[form_ix as usize] {
+                    continue;
+                }
+            }
+            if flags.no_fold {
+                let tb = text_basic.get_or_insert_with(|| {
+                    let mut v = Vec::new();
+                    for t in emitted() {
+                        if !v.is_empty() {
+                            v.push(b' ');
+                        }
+                        v.extend_from_slice(f.basic_of(t));
+                    }
+                    v
+                });
+                if *tb != self.form_basic[form_ix as usize] {
+                    continue;
+                }
+            }
+            let entry = &tables.entries[form.entry as usize];
+            let hits: CueHits = self.rules.cue_hits(f, &entry.id, entry.kind, first, last_tok);
+            if !(flags.lowercase_ok || any_capital || flags.case_sensitive || hits.lowercase) {
+                continue;
+            }
+            if flags.needs_context && hits.veto {
+                continue;
+            }
+            let score = (hits.support as u8) * 2 + (!flags.needs_context) as u8;
+            let tentative = flags.needs_context && !hits.support;
+            if best.is_none_or(|(s, _, _)| score > s) {
+                best = Some((score, form.entry, tentative));
+            }
+        }
+        let (_, entry, tentative) = best?;
+        Some(Found { first, last: last_tok, entry, tentative })
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum MentionOf {
+    Entry(u32),
+    Local(usize),
+}
+
+/// The skeleton of tokens `first..end` (articles left out), the key that
+/// links later mentions of a name found from context.
+fn local_key(f: &Folded, first: usize, end: usize) -> Vec<u8> {
+    let mut s = usize::MAX;
+    let mut e = 0;
+    for t in &f.tokens[first..end] {
+        if !t.article {
+            s = s.min(t.sk.0 as usize);
+            e = e.max(t.sk.1 as usize);
+        }
+    }
+    if s >= e { Vec::new() } else { f.skeleton[s..e].to_vec() }
+}
+
+fn kind_word(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Place => "place",
+        EntityKind::ArmedGroup => "armed_group",
+        EntityKind::Organization => "organization",
+        EntityKind::Media => "media",
+        EntityKind::Person => "person",
+    }
+}
+
+fn slug(key: &[u8]) -> String {
+    let mut s = String::with_capacity(key.len());
+    for &b in key {
+        match b {
+            b'S' => s.push_str("sh"),
+            b' ' => s.push('-'),
+            b if b.is_ascii_alphanumeric() => s.push(b.to_ascii_lowercase() as char),
+            _ => {}
+        }
+    }
+    if s.is_empty() { "x".to_string() } else { s }
+}
+
+fn assemble(
+    tables: &Tables,
+    text: &str,
+    f: &Folded,
+    mut spans: Vec<(usize, usize, MentionOf)>,
+    locals: &[(String, EntityKind, Span)],
+) -> Entities {
+    spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
+    let mut out = Entities::default();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut last_end = 0usize;
+    for (first, end, of) in spans {
+        let span = Span::new(f.tokens[first].start, f.tokens[end - 1].end);
+        if span.start < last_end || span.is_empty() {
+            continue;
+        }
+        last_end = span.end;
+        let (id, kind, name) = match of {
+            MentionOf::Entry(e) => {
+                let e = &tables.entries[e as usize];
+                (e.id.clone(), e.kind, e.name.clone())
+            }
+            MentionOf::Local(ix) => {
+                let (id, kind, first_span) = &locals[ix];
+                (id.clone(), *kind, text.get(first_span.start..first_span.end).unwrap_or("").to_string())
+            }
+        };
+        let ix = *index.entry(id.clone()).or_insert_with(|| {
+            out.entities.push(Entity { id: id.clone(), kind, name, mentions: Vec::new() });
+            out.entities.len() - 1
+        });
+        out.entities[ix].mentions.push(span);
+        out.mentions.push(Mention { span, id, kind });
+    }
+    out
+}
