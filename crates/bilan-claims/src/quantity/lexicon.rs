@@ -178,10 +178,8 @@ impl Lexicon {
                 }
             }
         }
-        let by_length =
-            |a: &QualifierEntry, b: &QualifierEntry| b.phrase.len().cmp(&a.phrase.len());
-        qualifiers_before.sort_by(by_length);
-        qualifiers_after.sort_by(by_length);
+        qualifiers_before.sort_by_key(|q| std::cmp::Reverse(q.phrase.len()));
+        qualifiers_after.sort_by_key(|q| std::cmp::Reverse(q.phrase.len()));
         let mut units = Vec::new();
         for row in rows(UNITS) {
             if let [phrase, measure, unit, factor] = row[..]
@@ -199,7 +197,7 @@ impl Lexicon {
                 });
             }
         }
-        units.sort_by(|a, b| b.phrase.len().cmp(&a.phrase.len()));
+        units.sort_by_key(|u| std::cmp::Reverse(u.phrase.len()));
         let mut context: HashMap<String, Vec<String>> = HashMap::new();
         for row in rows(CONTEXT) {
             if let [category, phrase] = row[..] {
@@ -210,7 +208,7 @@ impl Lexicon {
             }
         }
         for phrases in context.values_mut() {
-            phrases.sort_by(|a, b| b.len().cmp(&a.len()));
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
         let mut patterns: Vec<String> = (0..10).map(|d| d.to_string()).collect();
         patterns.extend(cardinals.keys().cloned());
@@ -243,5 +241,85 @@ impl Lexicon {
     /// True when `word` (folded) is in the context category.
     pub(crate) fn in_context(&self, category: &str, word: &str) -> bool {
         self.context(category).iter().any(|w| w == word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every data row of `table` has `width` fields and passes `valid`.
+    fn check_table(name: &str, table: &str, width: usize, valid: impl Fn(&[&str]) -> bool) {
+        let mut count = 0;
+        for row in rows(table) {
+            count += 1;
+            assert_eq!(row.len(), width, "{name}: wrong field count in {row:?}");
+            assert!(valid(&row), "{name}: invalid row {row:?}");
+            let phrase = row[if name == "context" { 1 } else { 0 }];
+            let folded: String = phrase.chars().map(super::super::text::fold).collect();
+            assert_eq!(
+                phrase, folded,
+                "{name}: {phrase:?} must be written folded (lowercase, ')"
+            );
+        }
+        assert!(count > 0, "{name} is empty");
+    }
+
+    #[test]
+    fn every_number_table_is_valid() {
+        check_table("cardinals", CARDINALS, 3, |r| {
+            r[1].parse::<f64>().is_ok() && parse_class(r[2]).is_some()
+        });
+        check_table("collectives", COLLECTIVES, 3, |r| {
+            r[1].parse::<f64>().is_ok() && matches!(r[2], "singular" | "plural")
+        });
+        check_table("qualifiers", QUALIFIERS, 3, |r| {
+            parse_qualifier(r[1]).is_some() && matches!(r[2], "before" | "after")
+        });
+        check_table("units", UNITS, 4, |r| {
+            parse_measure(r[1]).is_some()
+                && parse_unit(r[2]).is_some()
+                && r[3].parse::<f64>().is_ok_and(|f| f > 0.0)
+        });
+        check_table("fractions", FRACTIONS, 2, |r| r[1].parse::<f64>().is_ok());
+        let categories = [
+            "month",
+            "weekday",
+            "year_cue",
+            "weak_year_cue",
+            "name_cue",
+            "clock_before",
+            "clock_after",
+            "age_before",
+            "person",
+            "implied_length",
+            "implied_duration",
+            "between_time",
+        ];
+        check_table("context", CONTEXT, 2, |r| categories.contains(&r[0]));
+    }
+
+    #[test]
+    fn the_lexicon_builds_with_every_table() {
+        let lexicon = &*LEXICON;
+        assert!(lexicon.triggers.is_some());
+        assert_eq!(
+            lexicon.cardinals.get("quatre").copied(),
+            Some((4.0, Class::Unit))
+        );
+        assert_eq!(
+            lexicon.collectives.get("milliers").copied(),
+            Some((1000.0, true))
+        );
+        assert!(
+            lexicon
+                .units
+                .iter()
+                .any(|u| u.phrase == "km2" && u.unit == Unit::Km2)
+        );
+        assert!(lexicon.in_context("month", "mars"));
+        // Longest phrases first, so "pas moins de" wins over "moins de".
+        let position = |p: &str| lexicon.qualifiers_before.iter().position(|q| q.phrase == p);
+        assert!(position("pas moins de") < position("moins de"));
     }
 }

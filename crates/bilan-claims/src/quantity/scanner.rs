@@ -122,7 +122,6 @@ impl Scan<'_> {
             return match before {
                 Some('-') => !two_before.is_some_and(char::is_alphanumeric),
                 Some('.' | ',' | '/' | ':') => !two_before.is_some_and(|c| c.is_ascii_digit()),
-                Some('+' | '°' | '#' | '№') => false,
                 _ => true,
             };
         }
@@ -264,11 +263,15 @@ impl Scan<'_> {
         };
         let mut end = at + number.len;
         let run_end = self.digit_run_end(end);
+        // "+961 1 234 567", "n°5", "#3": phone and reference numbers.
+        if matches!(char_before(text, at), Some('+' | '°' | '#' | '№')) {
+            return Err(Step::Skip(run_end));
+        }
         if number.leading_zero && !number.decimal {
             return Err(Step::Skip(run_end));
         }
         // "28/03/2024", "14:05", "28.03.2024", "1.2.3": dates, times, references.
-        if let Some(c @ ('/' | ':' | '.' | ',')) = char_at(text, end)
+        if let Some(c @ ('/' | ':' | '.' | ',' | '-')) = char_at(text, end)
             && is_digit_at(text, end + c.len_utf8())
         {
             return Err(Step::Skip(run_end));
@@ -450,6 +453,7 @@ impl Scan<'_> {
             let idiom = matches!(
                 w,
                 "peu"
+                    | "côté"
                     | "certain"
                     | "certaine"
                     | "certains"
@@ -555,11 +559,14 @@ impl Scan<'_> {
         let mut range = core.range;
         let mut number_end = core.end;
         let mut range_qualified = false;
+        let mut range_start = None;
         if core.form == NumberForm::Digits || core.form == NumberForm::Words {
-            let between = self
-                .phrase_before(core.start, ["entre".to_owned()].iter())
-                .is_some();
-            let joints: &[&str] = if between { &["et"] } else { &["à", "a"] };
+            let between = self.phrase_before(core.start, ["entre".to_owned()].iter());
+            let joints: &[&str] = if between.is_some() {
+                &["et"]
+            } else {
+                &["à", "a"]
+            };
             let after = skip_space(text, end, self.end);
             let second_at = joints
                 .iter()
@@ -574,7 +581,6 @@ impl Scan<'_> {
                     _ => true,
                 };
                 let first_unit = unit.or(second_unit).map(|(u, _)| u);
-                let factor = first_unit.map_or(1.0, |u| u.factor);
                 let (low, high) = (core.value, second.value);
                 if compatible && low < high && self.not_a_quantity(&second, first_unit).is_none() {
                     range = Some((low, high));
@@ -583,8 +589,8 @@ impl Scan<'_> {
                     if unit.is_none() {
                         unit = second_unit;
                     }
-                    let _ = factor;
                     range_qualified = true;
+                    range_start = between;
                 }
             }
         }
@@ -628,7 +634,7 @@ impl Scan<'_> {
         }
 
         // A money sign before the number: "$500", "€ 20".
-        let mut start = core.start;
+        let mut start = range_start.unwrap_or(core.start);
         let before = skip_space_back(text, core.start, self.floor);
         if unit.is_none()
             && matches!(core.form, NumberForm::Digits | NumberForm::Words)
@@ -699,7 +705,10 @@ impl Scan<'_> {
     fn not_a_quantity(&self, core: &Core, unit: Option<&UnitEntry>) -> Option<Step> {
         let text = self.text;
         let is_integer = core.value.fract() == 0.0;
-        let plain = matches!(core.form, NumberForm::Digits | NumberForm::Words);
+        let plain = matches!(
+            core.form,
+            NumberForm::Digits | NumberForm::Words | NumberForm::Article
+        );
         if !plain {
             return None;
         }
@@ -789,14 +798,15 @@ impl Scan<'_> {
             }
         }
         // A capitalised word right before digits names them: "Route 66", "Liwa 313".
-        if core.form == NumberForm::Digits && unit.is_none() && adjacent_before {
-            if let Some((_, word_start)) = &previous
-                && char_at(text, *word_start).is_some_and(char::is_uppercase)
-                && !self.sentence_starts_at(*word_start)
-                && self.qualifier_before(core.start).is_none()
-            {
-                return skip;
-            }
+        if core.form == NumberForm::Digits
+            && unit.is_none()
+            && adjacent_before
+            && let Some((_, word_start)) = &previous
+            && char_at(text, *word_start).is_some_and(char::is_uppercase)
+            && !self.sentence_starts_at(*word_start)
+            && self.qualifier_before(core.start).is_none()
+        {
+            return skip;
         }
         None
     }
