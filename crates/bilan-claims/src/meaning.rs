@@ -1,0 +1,725 @@
+//! What a counted quantity means: casualties or a count; for casualties the
+//! outcome, who is counted and the group they belong to; and the claim's span.
+//!
+//! Everything here works on the folded words of one sentence, in windows of
+//! a few words around the quantity, so the cost is linear in the sentence.
+
+use crate::model::{ClaimKind, Outcome, Victims};
+use crate::quantity::{NumberForm, Quantity};
+use crate::tables::{Applies, OutcomeCue, Side, TABLES, VictimClass};
+use crate::words::{TokenKind, Words};
+use bilan_article::Span;
+use bilan_lexicon::{EntityKind, Mention};
+
+/// How far (in tokens) an outcome verb may follow the counted noun.
+const AFTER_WINDOW: usize = 10;
+/// How far (in tokens) modifiers naming the group may follow the noun.
+const MODIFIER_WINDOW: usize = 6;
+/// How far (in tokens) "dans les rangs de X" / "parmi les X" may follow.
+const RANKS_WINDOW: usize = 15;
+/// How far (in bytes) a listed figure may follow a casualty figure and share its outcome.
+const LIST_GAP: usize = 100;
+
+/// One sentence being read: its words, entity mentions and quantities.
+pub(crate) struct Sentence<'a> {
+    pub(crate) span: Span,
+    pub(crate) words: Words,
+    pub(crate) mentions: &'a [Mention],
+    /// Mentions of the whole document, for looking back past the sentence.
+    pub(crate) all_mentions: &'a [Mention],
+    /// Mentions of the previous sentence.
+    pub(crate) previous_mentions: &'a [Mention],
+    pub(crate) quantities: &'a [Quantity],
+    /// Token range of each quantity.
+    ranges: Vec<(usize, usize)>,
+}
+
+/// The meaning of one quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Reading {
+    pub(crate) kind: ClaimKind,
+    pub(crate) span: Span,
+    pub(crate) outcome: Option<Outcome>,
+    pub(crate) victims: Option<Victims>,
+    pub(crate) actor: Option<String>,
+}
+
+/// What follows a number: the counted noun and what names its group.
+#[derive(Debug, Default)]
+struct NounPhrase {
+    /// Token of the counted noun.
+    head: Option<usize>,
+    /// "autres" stood before the noun (or alone): same people as before.
+    others: bool,
+    /// "ses"/"leurs": the group of the sentence's subject.
+    possessive: bool,
+    /// A group named right after the number or the noun ("du Hezbollah").
+    group: Option<String>,
+    /// Adjectives naming a group ("daeshistes", "soldats syriens").
+    adjective_groups: Vec<(Applies, String)>,
+    /// The people named by "parmi les X" / "dans les rangs de X".
+    ranks_noun: Option<usize>,
+    ranks_group: Option<String>,
+    /// Byte end of the phrase (noun and its modifiers).
+    end: usize,
+}
+
+/// Outcome evidence for one quantity.
+#[derive(Debug, Clone, Copy)]
+struct Evidence {
+    outcome: Outcome,
+    /// The cue's own victims class when the cue is the counted noun.
+    noun_victims: Option<Victims>,
+    /// Byte span of the cue.
+    span: Span,
+    /// The cue was a "perdu"-like verb: the group is the sentence subject.
+    loss: bool,
+    /// Found next to the number (not inherited from a neighbouring figure).
+    own: bool,
+    /// An active verb right before the number governs it ("enlevé une enseignante").
+    governs: bool,
+}
+
+impl<'a> Sentence<'a> {
+    pub(crate) fn new(
+        text: &str,
+        span: Span,
+        quantities: &'a [Quantity],
+        mentions: &'a [Mention],
+        all_mentions: &'a [Mention],
+        previous_mentions: &'a [Mention],
+    ) -> Sentence<'a> {
+        let words = Words::new(text, span);
+        let ranges = quantities
+            .iter()
+            .map(|q| {
+                let start = words.index_at(q.span.start);
+                let end = words.index_at(q.span.end).max(start);
+                (start, end)
+            })
+            .collect();
+        Sentence {
+            span,
+            words,
+            mentions,
+            all_mentions,
+            previous_mentions,
+            quantities,
+            ranges,
+        }
+    }
+
+    /// Read every quantity of the sentence, in order. `None` for an
+    /// article "un"/"une" that counts nothing.
+    pub(crate) fn read_all(&self) -> Vec<Option<Reading>> {
+        let mut readings: Vec<Option<Reading>> = Vec::with_capacity(self.quantities.len());
+        for index in 0..self.quantities.len() {
+            let reading = self.read(index, &readings);
+            readings.push(reading);
+        }
+        readings
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.words.norm(i)
+    }
+
+    fn token_span(&self, i: usize) -> Span {
+        self.words
+            .tokens
+            .get(i)
+            .map_or(Span::new(self.span.end, self.span.end), |t| t.span)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.words.kind(i) == Some(TokenKind::Word)
+    }
+
+    fn is_quote(&self, i: usize) -> bool {
+        self.words.kind(i) == Some(TokenKind::Symbol)
+            && matches!(self.norm(i), "«" | "»" | "\"" | "“" | "”" | "‹" | "›")
+    }
+
+    fn is_function_word(&self, i: usize) -> bool {
+        TABLES.function_words.contains_word(self.norm(i))
+    }
+
+    /// The mention starting inside token `i`.
+    fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        let token = self.words.tokens.get(i)?;
+        self.mentions
+            .iter()
+            .find(|m| m.span.start >= token.span.start && m.span.start < token.span.end)
+    }
+
+    /// The armed group mention at token `i`, after optional determiners.
+    fn group_at(&self, mut i: usize) -> Option<&'a Mention> {
+        for _ in 0..2 {
+            if let Some(m) = self.mention_at(i) {
+                return (m.kind == EntityKind::ArmedGroup).then_some(m);
+            }
+            if !matches!(self.norm(i), "l" | "le" | "la" | "les" | "groupe" | "front") {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Token limits of quantity `index`: (start, end, previous end, next start).
+    fn limits(&self, index: usize) -> (usize, usize, usize, usize) {
+        let (start, end) = self.ranges.get(index).copied().unwrap_or((0, 0));
+        let previous_end = index
+            .checked_sub(1)
+            .and_then(|p| self.ranges.get(p))
+            .map_or(0, |r| r.1);
+        // A figure introduced by "dont" details this one: look past it.
+        let next_start = self
+            .ranges
+            .iter()
+            .skip(index + 1)
+            .map(|r| r.0)
+            .find(|&s| s.checked_sub(1).is_none_or(|p| self.norm(p) != "dont"))
+            .unwrap_or(self.words.len());
+        (start, end, previous_end, next_start)
+    }
+
+    fn read(&self, index: usize, earlier: &[Option<Reading>]) -> Option<Reading> {
+        let quantity = self.quantities.get(index)?;
+        if let Some(kind) = quantity.measure {
+            return Some(Reading {
+                kind,
+                span: quantity.span,
+                outcome: None,
+                victims: None,
+                actor: None,
+            });
+        }
+        let (start, end, previous_end, next_start) = self.limits(index);
+        let np = self.noun_phrase(end, next_start);
+        let head_word = np.head.map(|h| self.norm(h)).unwrap_or("");
+        let head_cue = np
+            .head
+            .and_then(|h| TABLES.outcomes.longest_at(&self.words, h))
+            .filter(|(_, cue)| cue.noun)
+            .map(|(_, cue)| *cue);
+        let head_class = np
+            .head
+            .and_then(|_| TABLES.victims.word_value(head_word))
+            .copied();
+        let is_thing = np.head.is_some()
+            && head_class.is_none()
+            && head_cue.is_none()
+            && TABLES.things.contains_word(head_word);
+        let is_person = head_class.is_some() || head_cue.is_some();
+        let bare = np.head.is_none();
+
+        let previous_casualty = earlier
+            .iter()
+            .rev()
+            .flatten()
+            .find(|r| r.kind == ClaimKind::Casualties);
+
+        let mut evidence = None;
+        if !is_thing {
+            // A verb says what happened even to "otages" ("cinq otages libérés").
+            let noun_evidence = head_cue.and_then(|cue| {
+                let h = np.head?;
+                Some(Evidence {
+                    outcome: cue.outcome,
+                    noun_victims: Some(cue.victims),
+                    span: self.token_span(h),
+                    loss: false,
+                    own: true,
+                    governs: false,
+                })
+            });
+            let unknown_noun = np.head.is_some() && !is_person;
+            evidence = self
+                .cue_before(start, previous_end, is_person, unknown_noun)
+                .or_else(|| {
+                    self.cue_after(
+                        np.head.map_or(end, |h| h + 1),
+                        next_start,
+                        is_person || np.others || bare,
+                    )
+                })
+                .or(noun_evidence);
+            if evidence.is_none() && (is_person || np.others || np.group.is_some() || bare) {
+                evidence = self.inherited(
+                    start,
+                    quantity,
+                    previous_casualty,
+                    bare && np.group.is_none() && !np.others,
+                );
+            }
+            if evidence.is_none() && (is_person || np.group.is_some()) {
+                evidence = self.sentence_topic(start);
+            }
+        }
+
+        let evidence = match evidence {
+            Some(e) => e,
+            None => {
+                if quantity.form == NumberForm::Article {
+                    return None;
+                }
+                return Some(Reading {
+                    kind: ClaimKind::Count,
+                    span: self.clamp(
+                        quantity.span.start,
+                        quantity
+                            .span
+                            .end
+                            .max(np.end.min(self.head_end(&np, quantity))),
+                    ),
+                    outcome: None,
+                    victims: None,
+                    actor: None,
+                });
+            }
+        };
+        if quantity.form == NumberForm::Article
+            && !(evidence.own && (head_class.is_some() || evidence.governs))
+        {
+            return None;
+        }
+
+        // Who is counted, and their group.
+        let inherit = (np.others
+            || (bare && np.group.is_none() && np.ranks_noun.is_none() && np.ranks_group.is_none()))
+        .then_some(previous_casualty)
+        .flatten();
+        let mut class: VictimClass = if let Some(class) = head_class {
+            class
+        } else if let Some(previous) = inherit {
+            VictimClass::Is(previous.victims.unwrap_or(Victims::People))
+        } else if let Some(cue) = head_cue {
+            VictimClass::Is(cue.victims)
+        } else if np.group.is_some() {
+            VictimClass::Member
+        } else {
+            VictimClass::Is(Victims::People)
+        };
+        if let Some(r) = np.ranks_noun {
+            if let Some(c) = TABLES.victims.word_value(self.norm(r)) {
+                class = *c;
+            }
+        } else if np.ranks_group.is_some() && class == VictimClass::Is(Victims::People) {
+            class = VictimClass::Member;
+        }
+
+        let mut actor = np.group.clone().or_else(|| np.ranks_group.clone());
+        let provisional = match class {
+            VictimClass::Is(v) => v,
+            VictimClass::Member => Victims::People,
+        };
+        if actor.is_none() {
+            actor = np.adjective_groups.iter().find_map(|(applies, id)| {
+                (*applies == Applies::Any || provisional == Victims::Soldiers).then(|| id.clone())
+            });
+        }
+        if actor.is_none() && (np.possessive || evidence.loss) {
+            actor = self.subject_group(start).map(|m| m.id.clone());
+        }
+        if actor.is_none() {
+            if let Some(previous) = inherit {
+                actor = previous.actor.clone();
+            }
+        }
+        let victims = match (class, actor.as_deref().map(|id| TABLES.side(id))) {
+            (_, Some(Side::Allied)) => Victims::Fighters,
+            (VictimClass::Member | VictimClass::Is(Victims::Fighters), Some(Side::State)) => {
+                Victims::Soldiers
+            }
+            (VictimClass::Member | VictimClass::Is(Victims::Fighters), Some(Side::Militant)) => {
+                Victims::Militants
+            }
+            (VictimClass::Member, None) => Victims::People,
+            (VictimClass::Is(v), _) => v,
+        };
+        if actor.is_none() {
+            actor = self.default_group(start, victims).map(|m| m.id.clone());
+        }
+        if matches!(victims, Victims::Civilians | Victims::People)
+            && np.group.is_none()
+            && np.ranks_group.is_none()
+        {
+            actor = None;
+        }
+
+        let mut span_start = quantity.span.start;
+        let mut span_end = quantity.span.end.max(self.head_end(&np, quantity));
+        if evidence.own {
+            span_start = span_start.min(evidence.span.start);
+            span_end = span_end.max(evidence.span.end);
+        }
+        Some(Reading {
+            kind: ClaimKind::Casualties,
+            span: self.clamp(span_start, span_end),
+            outcome: Some(evidence.outcome),
+            victims: Some(victims),
+            actor,
+        })
+    }
+
+    /// Byte end of the counted noun (or of the quantity when there is none).
+    fn head_end(&self, np: &NounPhrase, quantity: &Quantity) -> usize {
+        np.head
+            .map_or(quantity.span.end, |h| self.token_span(h).end)
+    }
+
+    /// A span inside the sentence, at most 200 bytes, on token boundaries.
+    fn clamp(&self, start: usize, end: usize) -> Span {
+        let start = start.max(self.span.start);
+        let mut end = end.min(self.span.end).max(start);
+        if end - start > crate::MAX_SPAN {
+            // Cut back to the last token that still fits.
+            end = self
+                .words
+                .tokens
+                .iter()
+                .rev()
+                .map(|t| t.span.end)
+                .find(|&e| e > start && e - start <= crate::MAX_SPAN)
+                .unwrap_or(start);
+        }
+        Span::new(start, end)
+    }
+
+    /// The counted noun and its modifiers after the quantity (tokens `i..limit`).
+    fn noun_phrase(&self, mut i: usize, limit: usize) -> NounPhrase {
+        let mut np = NounPhrase::default();
+        let mut steps = 0;
+        while i < limit && steps < 8 {
+            steps += 1;
+            if self.is_quote(i) {
+                i += 1;
+                continue;
+            }
+            if !self.is_word(i) {
+                break;
+            }
+            let word = self.norm(i);
+            match word {
+                "de" | "d" | "des" | "du" => {
+                    if let Some(m) = self.group_at(i + 1) {
+                        np.group = Some(m.id.clone());
+                        np.end = m.span.end;
+                        break;
+                    }
+                    if word == "du" {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                "ses" | "leurs" | "son" | "sa" | "leur" => {
+                    np.possessive = true;
+                    i += 1;
+                    continue;
+                }
+                "ces" | "les" | "nos" => {
+                    i += 1;
+                    continue;
+                }
+                "autres" | "autre" => {
+                    np.others = true;
+                    np.end = self.token_span(i).end;
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            if TABLES.prenominal.contains_word(word)
+                && self.is_word(i + 1)
+                && !self.is_function_word(i + 1)
+                && i + 1 < limit
+            {
+                i += 1;
+                continue;
+            }
+            if self.is_function_word(i) || self.mention_at(i).is_some() {
+                break;
+            }
+            np.head = Some(i);
+            np.end = self.token_span(i).end;
+            i += 1;
+            break;
+        }
+        // Modifiers: adjectives and "de/du X" naming the group.
+        let mut j = i;
+        let modifier_end = (i + MODIFIER_WINDOW).min(limit);
+        if np.group.is_none() && (np.head.is_some() || np.others) {
+            while j < modifier_end {
+                if self.is_quote(j) {
+                    j += 1;
+                    continue;
+                }
+                if !self.is_word(j) {
+                    break;
+                }
+                let word = self.norm(j);
+                if matches!(word, "ses" | "leurs" | "son" | "sa" | "leur") {
+                    np.possessive = true;
+                } else if TABLES.victims.contains_word(word)
+                    && j > 0
+                    && matches!(self.norm(j - 1), "de" | "d" | "des" | "ses" | "leurs")
+                {
+                    // "25 cadavres de ses miliciens": the people counted.
+                    np.ranks_noun = Some(j);
+                    if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(&self.words, j)
+                    {
+                        np.adjective_groups.push(adjective.clone());
+                    }
+                } else if let Some((_, adjective)) =
+                    TABLES.actor_adjectives.longest_at(&self.words, j)
+                {
+                    np.adjective_groups.push(adjective.clone());
+                } else if matches!(word, "de" | "d" | "du" | "des") {
+                    if let Some(m) = self.group_at(j + 1) {
+                        np.group = Some(m.id.clone());
+                        np.end = m.span.end;
+                        break;
+                    }
+                } else if self.is_function_word(j)
+                    || TABLES.outcomes.longest_at(&self.words, j).is_some()
+                {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        // The head noun itself may name the group ("daechistes").
+        if let Some(h) = np.head {
+            if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(&self.words, h) {
+                np.adjective_groups.insert(0, adjective.clone());
+            }
+        }
+        // "parmi les miliciens", "dans les rangs de Fateh el-Cham", "au sein du Hezbollah".
+        let ranks_end = (i + RANKS_WINDOW).min(limit);
+        let mut k = i;
+        while k < ranks_end {
+            if self.words.kind(k) == Some(TokenKind::Stop) {
+                break;
+            }
+            let word = self.norm(k);
+            if word == "parmi" {
+                let mut n = k + 1;
+                if matches!(self.norm(n), "les" | "ses" | "leurs" | "des") {
+                    n += 1;
+                }
+                if let Some(m) = self.group_at(n) {
+                    np.ranks_group = Some(m.id.clone());
+                } else if self.is_word(n) {
+                    np.ranks_noun = Some(n);
+                    if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(&self.words, n)
+                    {
+                        np.adjective_groups.push(adjective.clone());
+                    }
+                }
+                break;
+            }
+            let ranks = (word == "rangs" && matches!(self.norm(k + 1), "de" | "d" | "du" | "des"))
+                || (word == "sein" && matches!(self.norm(k + 1), "de" | "d" | "du" | "des"));
+            if ranks {
+                if let Some(m) = self.group_at(k + 2) {
+                    np.ranks_group = Some(m.id.clone());
+                }
+                break;
+            }
+            k += 1;
+        }
+        np
+    }
+
+    /// An outcome verb standing right before the quantity ("tué deux miliciens").
+    fn cue_before(
+        &self,
+        start: usize,
+        previous_end: usize,
+        is_person: bool,
+        unknown_noun: bool,
+    ) -> Option<Evidence> {
+        let mut end = start;
+        for _ in 0..3 {
+            if end <= previous_end {
+                return None;
+            }
+            if let Some((cue_start, cue)) = TABLES.outcomes.ending_at(&self.words, end) {
+                if cue.before && cue_start >= previous_end && (!cue.needs_person || is_person) {
+                    let span = Span::new(
+                        self.token_span(cue_start).start,
+                        self.token_span(end - 1).end,
+                    );
+                    let mut evidence = self.evidence(cue, span, true);
+                    evidence.governs = unknown_noun;
+                    return Some(evidence);
+                }
+            }
+            let filler = end.checked_sub(1).map(|p| self.norm(p)).unwrap_or("");
+            if !matches!(
+                filler,
+                "a" | "au"
+                    | "aux"
+                    | "en"
+                    | "aussi"
+                    | "egalement"
+                    | "meme"
+                    | "encore"
+                    | "ainsi"
+                    | "«"
+                    | "\""
+            ) {
+                return None;
+            }
+            end -= 1;
+        }
+        None
+    }
+
+    /// An outcome verb after the counted noun ("7 miliciens ont été tués").
+    fn cue_after(&self, from: usize, limit: usize, is_person: bool) -> Option<Evidence> {
+        let end = (from + AFTER_WINDOW).min(limit);
+        let mut i = from;
+        while i < end {
+            if self.words.kind(i) == Some(TokenKind::Stop) {
+                return None;
+            }
+            if let Some((len, cue)) = TABLES
+                .outcomes
+                .matches_at(&self.words, i)
+                .filter(|(_, c)| c.after)
+                .max_by_key(|(len, _)| *len)
+            {
+                if cue.needs_person && !is_person {
+                    return None;
+                }
+                let span = Span::new(self.token_span(i).start, self.token_span(i + len - 1).end);
+                return Some(self.evidence(cue, span, true));
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn evidence(&self, cue: &OutcomeCue, span: Span, own: bool) -> Evidence {
+        Evidence {
+            outcome: cue.outcome,
+            noun_victims: None,
+            span,
+            loss: cue.outcome == crate::model::Outcome::Killed && cue.needs_person && !cue.after,
+            own,
+            governs: false,
+        }
+    }
+
+    /// The outcome of the casualty figure this one details ("dont six soldats",
+    /// "71 civils, 241 soldats et 150 jihadistes").
+    fn inherited(
+        &self,
+        start: usize,
+        quantity: &Quantity,
+        previous: Option<&Reading>,
+        bare_without_group: bool,
+    ) -> Option<Evidence> {
+        let previous = previous?;
+        let outcome = previous.outcome?;
+        let after_dont = start.checked_sub(1).is_some_and(|p| self.norm(p) == "dont");
+        let gap_start = previous.span.end;
+        let gap_end = quantity.span.start;
+        let close = gap_end >= gap_start && gap_end - gap_start <= LIST_GAP;
+        let gap_has_stop = self.words.tokens.iter().any(|t| {
+            t.kind == TokenKind::Stop && t.span.start >= gap_start && t.span.end <= gap_end
+        });
+        // A bare number ("et en ont blessé au moins 70") only shares when listed right after.
+        if after_dont || (close && !gap_has_stop && !bare_without_group) {
+            return Some(Evidence {
+                outcome,
+                noun_victims: None,
+                span: quantity.span,
+                loss: false,
+                own: after_dont,
+                governs: false,
+            });
+        }
+        None
+    }
+
+    /// "parmi les blessés, deux officiers", "le nombre de martyrs atteint 13".
+    fn sentence_topic(&self, start: usize) -> Option<Evidence> {
+        (1..start).rev().find_map(|i| {
+            let before = self.norm(i - 1);
+            let topic = matches!(before, "les" | "des" | "de" | "d")
+                && (1..i)
+                    .rev()
+                    .take(2)
+                    .any(|k| matches!(self.norm(k - 1), "parmi" | "nombre" | "bilan" | "chiffre"));
+            if !topic {
+                return None;
+            }
+            let (_, cue) = TABLES.outcomes.longest_at(&self.words, i)?;
+            cue.noun.then(|| Evidence {
+                outcome: cue.outcome,
+                noun_victims: None,
+                span: self.token_span(i),
+                loss: false,
+                own: false,
+                governs: false,
+            })
+        })
+    }
+
+    /// The group that is the subject of the sentence: the nearest armed group
+    /// before the quantity, else the last of the previous sentence, else the
+    /// first after it.
+    fn subject_group(&self, start: usize) -> Option<&'a Mention> {
+        let at = self.token_span(start).start;
+        let groups = |ms: &'a [Mention]| ms.iter().filter(|m| m.kind == EntityKind::ArmedGroup);
+        groups(self.mentions)
+            .filter(|m| m.span.end <= at)
+            .last()
+            .or_else(|| groups(self.previous_mentions).last())
+            .or_else(|| groups(self.mentions).find(|m| m.span.start >= at))
+    }
+
+    /// The group counted people belong to when the text only implies it:
+    /// the army nearest before for soldiers, the nearest non-state group in
+    /// the sentence for militants, the nearest allied force for fighters.
+    fn default_group(&self, start: usize, victims: Victims) -> Option<&'a Mention> {
+        let at = self.token_span(start).start;
+        let wanted = match victims {
+            Victims::Soldiers => Side::State,
+            Victims::Militants => Side::Militant,
+            Victims::Fighters => Side::Allied,
+            Victims::Civilians | Victims::People => return None,
+        };
+        let fits = |m: &&Mention| m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == wanted;
+        if wanted == Side::State {
+            let before = self.all_mentions.partition_point(|m| m.span.start < at);
+            return self
+                .all_mentions
+                .get(..before)?
+                .iter()
+                .rev()
+                .find(fits)
+                .or_else(|| {
+                    self.mentions
+                        .iter()
+                        .filter(|m| m.span.start >= at)
+                        .find(fits)
+                });
+        }
+        self.mentions
+            .iter()
+            .filter(|m| m.span.end <= at)
+            .filter(fits)
+            .last()
+            .or_else(|| {
+                self.mentions
+                    .iter()
+                    .filter(|m| m.span.start >= at)
+                    .find(fits)
+            })
+    }
+}

@@ -1,0 +1,542 @@
+//! The rule tables of `data/meaning/`, parsed once per process.
+
+use crate::model::{Outcome, Victims};
+use crate::words::{Words, fold};
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
+/// A problem in an embedded data file (caught by the crate's tests).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {kind}")]
+pub struct DataError {
+    /// The data file.
+    pub file: &'static str,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub kind: DataErrorKind,
+}
+
+/// What is wrong with a data line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DataErrorKind {
+    /// Fewer tab-separated fields than the file needs.
+    #[error("missing field")]
+    MissingField,
+    /// A field whose value is not one the file allows.
+    #[error("unknown value {0:?}")]
+    UnknownValue(String),
+    /// A phrase that is not in folded form (lower case, no accents).
+    #[error("phrase {0:?} is not folded")]
+    NotFolded(String),
+}
+
+/// One word of a phrase: exact, or a prefix when written with a final `*`.
+#[derive(Debug, Clone)]
+struct Pattern {
+    text: String,
+    prefix: bool,
+}
+
+impl Pattern {
+    fn matches(&self, word: &str) -> bool {
+        if self.prefix {
+            word.starts_with(self.text.as_str())
+        } else {
+            word == self.text
+        }
+    }
+}
+
+/// A set of phrases, each with a value, matched on folded tokens.
+#[derive(Debug)]
+pub(crate) struct PhraseSet<T> {
+    entries: Vec<(Vec<Pattern>, T)>,
+    by_first_word: HashMap<String, Vec<usize>>,
+    prefix_first: Vec<usize>,
+    longest: usize,
+}
+
+impl<T> PhraseSet<T> {
+    fn new() -> PhraseSet<T> {
+        PhraseSet {
+            entries: Vec::new(),
+            by_first_word: HashMap::new(),
+            prefix_first: Vec::new(),
+            longest: 0,
+        }
+    }
+
+    fn insert(&mut self, phrase: &str, value: T) {
+        let patterns: Vec<Pattern> = phrase
+            .split_whitespace()
+            .map(|w| match w.strip_suffix('*') {
+                Some(stem) => Pattern {
+                    text: stem.to_owned(),
+                    prefix: true,
+                },
+                None => Pattern {
+                    text: w.to_owned(),
+                    prefix: false,
+                },
+            })
+            .collect();
+        let Some(first) = patterns.first() else {
+            return;
+        };
+        let index = self.entries.len();
+        if first.prefix {
+            self.prefix_first.push(index);
+        } else {
+            self.by_first_word
+                .entry(first.text.clone())
+                .or_default()
+                .push(index);
+        }
+        self.longest = self.longest.max(patterns.len());
+        self.entries.push((patterns, value));
+    }
+
+    /// Every phrase matching at token `i`, as (length in tokens, value).
+    pub(crate) fn matches_at<'s>(
+        &'s self,
+        words: &'s Words,
+        i: usize,
+    ) -> impl Iterator<Item = (usize, &'s T)> + 's {
+        let first = words.norm(i);
+        let exact = self
+            .by_first_word
+            .get(first)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        exact
+            .iter()
+            .chain(self.prefix_first.iter())
+            .filter_map(move |&index| {
+                let (patterns, value) = self.entries.get(index)?;
+                let all = patterns
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| i + k < words.len() && p.matches(words.norm(i + k)));
+                all.then_some((patterns.len(), value))
+            })
+    }
+
+    /// The longest phrase matching at token `i`.
+    pub(crate) fn longest_at<'s>(&'s self, words: &'s Words, i: usize) -> Option<(usize, &'s T)> {
+        self.matches_at(words, i).max_by_key(|(len, _)| *len)
+    }
+
+    /// The longest phrase ending right before token `end`, as (start token, value).
+    pub(crate) fn ending_at<'s>(&'s self, words: &'s Words, end: usize) -> Option<(usize, &'s T)> {
+        let lowest = end.saturating_sub(self.longest);
+        (lowest..end).find_map(|start| {
+            self.matches_at(words, start)
+                .find(|(len, _)| start + len == end)
+                .map(|(_, v)| (start, v))
+        })
+    }
+
+    /// Whether a single word is in the set.
+    pub(crate) fn contains_word(&self, word: &str) -> bool {
+        let exact = self
+            .by_first_word
+            .get(word)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        exact.iter().chain(self.prefix_first.iter()).any(|&index| {
+            self.entries
+                .get(index)
+                .is_some_and(|(p, _)| p.len() == 1 && p[0].matches(word))
+        })
+    }
+
+    /// The value of a single word.
+    pub(crate) fn word_value(&self, word: &str) -> Option<&T> {
+        let exact = self
+            .by_first_word
+            .get(word)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        exact
+            .iter()
+            .chain(self.prefix_first.iter())
+            .find_map(|&index| {
+                let (p, v) = self.entries.get(index)?;
+                (p.len() == 1 && p[0].matches(word)).then_some(v)
+            })
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// What an outcome word says and where it may stand.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OutcomeCue {
+    pub(crate) outcome: Outcome,
+    pub(crate) noun: bool,
+    pub(crate) after: bool,
+    pub(crate) before: bool,
+    pub(crate) needs_person: bool,
+    pub(crate) victims: Victims,
+}
+
+/// Who a counted noun is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VictimClass {
+    Is(Victims),
+    Member,
+}
+
+/// When an actor adjective applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Applies {
+    Any,
+    Soldiers,
+}
+
+/// The side of an armed group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    State,
+    Allied,
+    Militant,
+}
+
+/// Roles of attribution phrases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Attribution {
+    Lead,
+    Verb,
+}
+
+/// Roles of words around place names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlaceWord {
+    Preposition,
+    Noun,
+    Determiner,
+}
+
+/// Day words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DayWord {
+    Weekday(i8),
+    Offset(i8),
+    Strictly,
+    Month(i8),
+}
+
+/// All the tables.
+#[derive(Debug)]
+pub(crate) struct Tables {
+    pub(crate) outcomes: PhraseSet<OutcomeCue>,
+    pub(crate) victims: PhraseSet<VictimClass>,
+    pub(crate) things: PhraseSet<()>,
+    pub(crate) prenominal: PhraseSet<()>,
+    pub(crate) function_words: PhraseSet<()>,
+    pub(crate) actor_adjectives: PhraseSet<(Applies, String)>,
+    forces_exact: HashMap<String, Side>,
+    forces_suffix: Vec<(String, Side)>,
+    pub(crate) attribution: PhraseSet<Attribution>,
+    pub(crate) places: HashMap<String, PlaceWord>,
+    pub(crate) days: PhraseSet<DayWord>,
+}
+
+impl Tables {
+    /// The side of an armed group id (unlisted groups are militant).
+    pub(crate) fn side(&self, id: &str) -> Side {
+        if let Some(side) = self.forces_exact.get(id) {
+            return *side;
+        }
+        self.forces_suffix
+            .iter()
+            .find(|(suffix, _)| id.ends_with(suffix.as_str()))
+            .map_or(Side::Militant, |(_, side)| *side)
+    }
+}
+
+const OUTCOMES: &str = include_str!("../data/meaning/outcomes.tsv");
+const VICTIMS: &str = include_str!("../data/meaning/victims.tsv");
+const THINGS: &str = include_str!("../data/meaning/things.tsv");
+const PRENOMINAL: &str = include_str!("../data/meaning/prenominal.tsv");
+const FUNCTION_WORDS: &str = include_str!("../data/meaning/function_words.tsv");
+const ACTOR_ADJECTIVES: &str = include_str!("../data/meaning/actor_adjectives.tsv");
+const FORCES: &str = include_str!("../data/meaning/forces.tsv");
+const ATTRIBUTION: &str = include_str!("../data/meaning/attribution.tsv");
+const PLACES: &str = include_str!("../data/meaning/places.tsv");
+const DAYS: &str = include_str!("../data/meaning/days.tsv");
+
+/// The embedded tables, parsed on first use.
+pub(crate) static TABLES: Lazy<Tables> =
+    Lazy::new(|| Tables::parse().expect("embedded data files are validated by the crate's tests"));
+
+/// The non-comment lines of a data file, split on tabs, with line numbers.
+fn lines(
+    file: &'static str,
+    text: &'static str,
+) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    let _ = file;
+    text.lines().enumerate().filter_map(|(n, line)| {
+        let line = line.trim_end();
+        (!line.is_empty() && !line.starts_with('#')).then(|| (n + 1, line.split('\t').collect()))
+    })
+}
+
+fn field<'a>(
+    file: &'static str,
+    line: usize,
+    fields: &[&'a str],
+    i: usize,
+) -> Result<&'a str, DataError> {
+    fields
+        .get(i)
+        .map(|f| f.trim())
+        .filter(|f| !f.is_empty())
+        .ok_or(DataError {
+            file,
+            line,
+            kind: DataErrorKind::MissingField,
+        })
+}
+
+fn phrase(file: &'static str, line: usize, text: &str) -> Result<String, DataError> {
+    if fold(text) != text {
+        return Err(DataError {
+            file,
+            line,
+            kind: DataErrorKind::NotFolded(text.to_owned()),
+        });
+    }
+    Ok(text.to_owned())
+}
+
+fn unknown(file: &'static str, line: usize, value: &str) -> DataError {
+    DataError {
+        file,
+        line,
+        kind: DataErrorKind::UnknownValue(value.to_owned()),
+    }
+}
+
+fn victims_named(name: &str) -> Option<Victims> {
+    Some(match name {
+        "militants" => Victims::Militants,
+        "soldiers" => Victims::Soldiers,
+        "fighters" => Victims::Fighters,
+        "civilians" => Victims::Civilians,
+        "people" => Victims::People,
+        _ => return None,
+    })
+}
+
+impl Tables {
+    /// Parse every embedded file.
+    pub(crate) fn parse() -> Result<Tables, DataError> {
+        let mut outcomes = PhraseSet::new();
+        let file = "outcomes.tsv";
+        for (n, f) in lines(file, OUTCOMES) {
+            let text = phrase(file, n, field(file, n, &f, 0)?)?;
+            let outcome_name = field(file, n, &f, 1)?;
+            let outcome = match outcome_name {
+                "killed" => Outcome::Killed,
+                "wounded" => Outcome::Wounded,
+                "captured" => Outcome::Captured,
+                "surrendered" => Outcome::Surrendered,
+                "missing" => Outcome::Missing,
+                "freed" => Outcome::Freed,
+                other => return Err(unknown(file, n, other)),
+            };
+            let mut cue = OutcomeCue {
+                outcome,
+                noun: false,
+                after: false,
+                before: false,
+                needs_person: false,
+                victims: Victims::People,
+            };
+            for role in field(file, n, &f, 2)?.split(',') {
+                match role.trim() {
+                    "noun" => cue.noun = true,
+                    "after" => cue.after = true,
+                    "before" => cue.before = true,
+                    "person" => cue.needs_person = true,
+                    other => return Err(unknown(file, n, other)),
+                }
+            }
+            if let Ok(name) = field(file, n, &f, 3) {
+                cue.victims = victims_named(name).ok_or_else(|| unknown(file, n, name))?;
+            }
+            outcomes.insert(&text, cue);
+        }
+
+        let mut victims = PhraseSet::new();
+        let file = "victims.tsv";
+        for (n, f) in lines(file, VICTIMS) {
+            let text = phrase(file, n, field(file, n, &f, 0)?)?;
+            let name = field(file, n, &f, 1)?;
+            let class = match name {
+                "member" => VictimClass::Member,
+                other => {
+                    VictimClass::Is(victims_named(other).ok_or_else(|| unknown(file, n, other))?)
+                }
+            };
+            victims.insert(&text, class);
+        }
+
+        let word_list =
+            |file: &'static str, text: &'static str| -> Result<PhraseSet<()>, DataError> {
+                let mut set = PhraseSet::new();
+                for (n, f) in lines(file, text) {
+                    set.insert(&phrase(file, n, field(file, n, &f, 0)?)?, ());
+                }
+                Ok(set)
+            };
+        let things = word_list("things.tsv", THINGS)?;
+        let prenominal = word_list("prenominal.tsv", PRENOMINAL)?;
+        let function_words = word_list("function_words.tsv", FUNCTION_WORDS)?;
+
+        let mut actor_adjectives = PhraseSet::new();
+        let file = "actor_adjectives.tsv";
+        for (n, f) in lines(file, ACTOR_ADJECTIVES) {
+            let text = phrase(file, n, field(file, n, &f, 0)?)?;
+            let applies = match field(file, n, &f, 1)? {
+                "any" => Applies::Any,
+                "soldiers" => Applies::Soldiers,
+                other => return Err(unknown(file, n, other)),
+            };
+            let id = field(file, n, &f, 2)?.to_owned();
+            actor_adjectives.insert(&text, (applies, id));
+        }
+
+        let mut forces_exact = HashMap::new();
+        let mut forces_suffix = Vec::new();
+        let file = "forces.tsv";
+        for (n, f) in lines(file, FORCES) {
+            let id = field(file, n, &f, 0)?;
+            let side = match field(file, n, &f, 1)? {
+                "state" => Side::State,
+                "allied" => Side::Allied,
+                "militant" => Side::Militant,
+                other => return Err(unknown(file, n, other)),
+            };
+            match id.strip_prefix('*') {
+                Some(suffix) => forces_suffix.push((suffix.to_owned(), side)),
+                None => {
+                    forces_exact.insert(id.to_owned(), side);
+                }
+            }
+        }
+
+        let mut attribution = PhraseSet::new();
+        let file = "attribution.tsv";
+        for (n, f) in lines(file, ATTRIBUTION) {
+            let text = phrase(file, n, field(file, n, &f, 0)?)?;
+            let role = match field(file, n, &f, 1)? {
+                "lead" => Attribution::Lead,
+                "verb" => Attribution::Verb,
+                other => return Err(unknown(file, n, other)),
+            };
+            attribution.insert(&text, role);
+        }
+
+        let mut places = HashMap::new();
+        let file = "places.tsv";
+        for (n, f) in lines(file, PLACES) {
+            let word = phrase(file, n, field(file, n, &f, 0)?)?;
+            let role = match field(file, n, &f, 1)? {
+                "prep" => PlaceWord::Preposition,
+                "noun" => PlaceWord::Noun,
+                "det" => PlaceWord::Determiner,
+                other => return Err(unknown(file, n, other)),
+            };
+            places.insert(word, role);
+        }
+
+        let mut days = PhraseSet::new();
+        let file = "days.tsv";
+        for (n, f) in lines(file, DAYS) {
+            let text = phrase(file, n, field(file, n, &f, 0)?)?;
+            let meaning = field(file, n, &f, 1)?;
+            let number = |s: &str| s.parse::<i8>().map_err(|_| unknown(file, n, meaning));
+            let word = if meaning == "strictly" {
+                DayWord::Strictly
+            } else if let Some(d) = meaning.strip_prefix("weekday:") {
+                DayWord::Weekday(number(d)?)
+            } else if let Some(d) = meaning.strip_prefix("offset:") {
+                DayWord::Offset(number(d)?)
+            } else if let Some(d) = meaning.strip_prefix("month:") {
+                DayWord::Month(number(d)?)
+            } else {
+                return Err(unknown(file, n, meaning));
+            };
+            days.insert(&text, word);
+        }
+
+        Ok(Tables {
+            outcomes,
+            victims,
+            things,
+            prenominal,
+            function_words,
+            actor_adjectives,
+            forces_exact,
+            forces_suffix,
+            attribution,
+            places,
+            days,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bilan_article::Span;
+
+    #[test]
+    fn every_data_file_parses_and_is_not_empty() {
+        let tables = Tables::parse().unwrap_or_else(|e| panic!("{e}"));
+        assert!(tables.outcomes.len() > 50);
+        assert!(tables.victims.len() > 30);
+        assert!(tables.things.len() > 30);
+        assert!(tables.prenominal.len() > 10);
+        assert!(tables.function_words.len() > 50);
+        assert!(tables.actor_adjectives.len() > 5);
+        assert!(tables.attribution.len() > 20);
+        assert!(tables.places.len() > 20);
+        assert!(tables.days.len() > 20);
+        assert_eq!(tables.side("group:hezbollah"), Side::Allied);
+        assert_eq!(tables.side("group:syrian-army"), Side::State);
+        assert_eq!(tables.side("group:daesh"), Side::Militant);
+    }
+
+    #[test]
+    fn phrases_match_folded_words() {
+        let text = "ont coûté la vie à 8 civils";
+        let words = Words::new(text, Span::new(0, text.len()));
+        let (start, cue) = TABLES
+            .outcomes
+            .ending_at(&words, 5)
+            .expect("a cue ends before 8");
+        assert_eq!(start, 1);
+        assert_eq!(cue.outcome, Outcome::Killed);
+        assert!(TABLES.victims.contains_word("civils"));
+        assert!(!TABLES.things.contains_word("civils"));
+    }
+
+    #[test]
+    fn an_unfolded_phrase_is_an_error() {
+        assert!(matches!(
+            phrase("x", 1, "Tués"),
+            Err(DataError {
+                kind: DataErrorKind::NotFolded(_),
+                ..
+            })
+        ));
+    }
+}
