@@ -1,7 +1,49 @@
-//! Criterion bench: article (filled in by its crate's work).
-use criterion::{Criterion, criterion_group, criterion_main};
+//! Criterion bench of bilan-article: `parse` and `normalize` over the shared
+//! corpus (`bilan_bench::corpus`, the sample articles of `examples/articles/`
+//! repeated to at least 1 MiB), reported as throughput in bytes/s.
 
-fn bench(_c: &mut Criterion) {}
+use std::hint::black_box;
 
-criterion_group!(benches, bench);
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// At least this many bytes of text per iteration.
+const CORPUS_BYTES: usize = 1 << 20;
+
+fn article(c: &mut Criterion) {
+    let corpus = bilan_bench::corpus(CORPUS_BYTES);
+    let articles = bilan_bench::articles();
+    let mut group = c.benchmark_group("article");
+    group.throughput(Throughput::Bytes(corpus.len() as u64));
+    group.sample_size(20);
+    group.bench_function("parse (corpus as one text)", |b| {
+        b.iter(|| black_box(bilan_article::parse(black_box(&corpus))))
+    });
+    group.bench_function("normalize", |b| {
+        b.iter(|| black_box(bilan_article::normalize(black_box(&corpus))))
+    });
+    group.finish();
+
+    // One parse per article, as a user parses a corpus of files.
+    let mut docs = Vec::new();
+    let mut total = 0;
+    while total < CORPUS_BYTES && !articles.is_empty() {
+        for (_, text) in &articles {
+            total += text.len();
+            docs.push(text.as_str());
+        }
+    }
+    let mut group = c.benchmark_group("article per document");
+    group.throughput(Throughput::Bytes(total as u64));
+    group.sample_size(20);
+    group.bench_function("parse", |b| {
+        b.iter(|| {
+            for doc in &docs {
+                black_box(bilan_article::parse(black_box(doc)));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, article);
 criterion_main!(benches);

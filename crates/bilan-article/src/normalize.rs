@@ -53,24 +53,6 @@ fn parse_source_char(token: &str) -> Option<char> {
     chars.next().is_none().then_some(c)
 }
 
-/// Lowercase, whitespace to space, backtick to apostrophe: the ASCII part of
-/// folding as a lookup table so the fast path is one load per byte.
-const ASCII_FOLD: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        table[i] = match b {
-            b'A'..=b'Z' => b + 32,
-            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => b' ',
-            b'`' => b'\'',
-            _ => b,
-        };
-        i += 1;
-    }
-    table
-};
-
 /// One run of the offset map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
@@ -164,32 +146,51 @@ impl Normalized {
     }
 }
 
+/// Folded forms of the code points of the two ranges where French text
+/// spends its non-ASCII characters, computed once: Latin-1 Supplement and
+/// Latin Extended-A/B (U+0080–U+024F: é, à, ç, œ, NBSP …) and General
+/// Punctuation (U+2000–U+206F: ’, –, —, “, ”, …, narrow NBSP).
+static DENSE_LATIN: LazyLock<Vec<String>> = LazyLock::new(|| dense(0x80..0x250));
+static DENSE_PUNCTUATION: LazyLock<Vec<String>> = LazyLock::new(|| dense(0x2000..0x2070));
+
+fn dense(range: std::ops::Range<u32>) -> Vec<String> {
+    range
+        .map(|cp| {
+            let mut out = Vec::new();
+            if let Some(c) = char::from_u32(cp) {
+                fold_char(c, &mut out);
+            }
+            String::from_utf8(out).unwrap_or_default()
+        })
+        .collect()
+}
+
 /// Fold `text` for matching; see [`Normalized`] and the module docs.
 pub fn normalize(text: &str) -> Normalized {
     let bytes = text.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut segments = Vec::new();
+    let latin = &*DENSE_LATIN;
+    let punctuation = &*DENSE_PUNCTUATION;
     let mut pos = 0;
-    // Whether the last segment is a linear one that the next ASCII byte at
-    // `pos` would simply extend.
-    let mut in_linear = false;
     while pos < bytes.len() {
-        // ASCII fast path: fold the whole run with the table.
-        let run_len = bytes[pos..].iter().take_while(|b| b.is_ascii()).count();
+        // ASCII fast path: copy the run, then fold it in place with
+        // arithmetic the compiler can vectorise.
+        let run_len = bytes[pos..]
+            .iter()
+            .position(|&b| b >= 0x80)
+            .unwrap_or(bytes.len() - pos);
         if run_len > 0 {
-            if !in_linear {
-                segments.push(Segment {
-                    norm_start: out.len(),
-                    orig_start: pos,
-                    constant: false,
-                });
-                in_linear = true;
+            segments.push(Segment {
+                norm_start: out.len(),
+                orig_start: pos,
+                constant: false,
+            });
+            let from = out.len();
+            out.extend_from_slice(&bytes[pos..pos + run_len]);
+            for b in &mut out[from..] {
+                *b = fold_ascii(*b);
             }
-            out.extend(
-                bytes[pos..pos + run_len]
-                    .iter()
-                    .map(|&b| ASCII_FOLD[usize::from(b & 0x7F)]),
-            );
             pos += run_len;
             continue;
         }
@@ -198,7 +199,16 @@ pub fn normalize(text: &str) -> Normalized {
             break;
         };
         let norm_start = out.len();
-        fold_char(c, &mut out);
+        let cp = u32::from(c);
+        let cached = match cp {
+            0x80..0x250 => latin.get((cp - 0x80) as usize),
+            0x2000..0x2070 => punctuation.get((cp - 0x2000) as usize),
+            _ => None,
+        };
+        match cached {
+            Some(folded) => out.extend_from_slice(folded.as_bytes()),
+            None => fold_char(c, &mut out),
+        }
         if out.len() > norm_start {
             segments.push(Segment {
                 norm_start,
@@ -206,7 +216,6 @@ pub fn normalize(text: &str) -> Normalized {
                 constant: true,
             });
         }
-        in_linear = false;
         pos += c.len_utf8();
     }
     let text = String::from_utf8(out)
@@ -216,6 +225,20 @@ pub fn normalize(text: &str) -> Normalized {
         segments,
         original_len: bytes.len(),
     }
+}
+
+/// The ASCII part of folding, branch-free: lowercase letters, whitespace
+/// controls (tab, LF, VT, FF, CR) to space, backtick to apostrophe.
+#[inline]
+fn fold_ascii(b: u8) -> u8 {
+    let upper = u8::from(b.wrapping_sub(b'A') < 26);
+    let space = u8::from(b.wrapping_sub(b'\t') < 5);
+    let backtick = u8::from(b == b'`');
+    let lowered = b | (upper << 5);
+    // Select: space → ' ', backtick → '\'', else the lowered byte.
+    let mask_space = space.wrapping_neg();
+    let mask_tick = backtick.wrapping_neg();
+    (lowered & !mask_space & !mask_tick) | (b' ' & mask_space) | (b'\'' & mask_tick)
 }
 
 /// Append the folded form of non-ASCII `c` to `out`.
@@ -240,7 +263,7 @@ fn fold_char(c: char, out: &mut Vec<u8>) {
         }
         match table.binary_search_by_key(&lower, |&(k, _)| k) {
             Ok(i) => out.extend_from_slice(table[i].1.as_bytes()),
-            Err(_) if lower.is_ascii() => out.push(ASCII_FOLD[usize::from(lower as u8 & 0x7F)]),
+            Err(_) if lower.is_ascii() => out.push(fold_ascii(lower as u8)),
             Err(_) => out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes()),
         }
     }
@@ -280,6 +303,35 @@ mod tests {
             }
         }
         assert!(fold_table().len() > 200);
+    }
+
+    #[test]
+    fn ascii_fold_matches_the_rules() {
+        for b in 0u8..128 {
+            let want = match b {
+                b'A'..=b'Z' => b.to_ascii_lowercase(),
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => b' ',
+                b'`' => b'\'',
+                _ => b,
+            };
+            assert_eq!(fold_ascii(b), want, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn dense_tables_agree_with_fold_char() {
+        for cp in (0x80..0x250).chain(0x2000..0x2070) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut direct = Vec::new();
+            fold_char(c, &mut direct);
+            let mut s = [0u8; 4];
+            assert_eq!(
+                normalize(c.encode_utf8(&mut s)).as_str().as_bytes(),
+                &direct[..]
+            );
+        }
     }
 
     #[test]

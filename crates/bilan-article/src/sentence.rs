@@ -54,24 +54,38 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
 }
 
+/// The character at byte `pos` of `s` (a boundary), if any.
+fn char_at(s: &str, pos: usize) -> Option<char> {
+    s.get(pos..).and_then(|rest| rest.chars().next())
+}
+
 /// Split `block` (a span of `text`, trimmed) into sentence spans, in order,
 /// non-overlapping, each trimmed. Appends to `out`.
 pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
     let Some(body) = text.get(block.start..block.end) else {
         return;
     };
+    let bytes = body.as_bytes();
     // An opening mark only suspends splitting if it closes later in the block.
     let last_guillemet = body.rfind('»');
     let last_curly = body.rfind('”');
     let last_paren = body.rfind(')');
     let opens = |pos: usize, last: Option<usize>| last.is_some_and(|l| pos < l);
 
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut depth = 0usize;
     let mut sentence_start = 0usize;
-    let mut i = 0usize;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut pos = 0usize;
+    while pos < bytes.len() {
+        // Fast skip: every character handled below starts with one of these
+        // bytes (0xC2: « »; 0xE2: … “ ”).
+        if !matches!(bytes[pos], b'.' | b'!' | b'?' | b'(' | b')' | 0xC2 | 0xE2) {
+            pos += 1;
+            continue;
+        }
+        let Some(c) = char_at(body, pos) else {
+            break;
+        };
+        let after = pos + c.len_utf8();
         match c {
             '«' if opens(pos, last_guillemet) => depth += 1,
             '“' if opens(pos, last_curly) => depth += 1,
@@ -80,93 +94,76 @@ pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
                 depth -= 1;
                 // « … a gagné. » Le ministre : the quote ended a sentence.
                 let ended_by_quote = depth == 0
-                    && chars[..i]
-                        .iter()
+                    && body
+                        .get(..pos)
+                        .unwrap_or("")
+                        .chars()
                         .rev()
-                        .find(|&&(_, p)| !is_space(p))
-                        .is_some_and(|&(_, p)| is_terminator(p));
+                        .find(|&p| !is_space(p))
+                        .is_some_and(is_terminator);
                 if ended_by_quote {
-                    let end = skip_closers(&chars, i + 1);
-                    if let Some(next) = next_sentence_start(&chars, end) {
-                        push(
-                            out,
-                            block.start,
-                            body,
-                            sentence_start,
-                            byte_at(&chars, end, body),
-                        );
-                        sentence_start = chars[next].0;
-                        i = next;
+                    let end = skip_closers(body, after);
+                    if let Some(next) = next_sentence_start(body, end) {
+                        push(out, block.start, body, sentence_start, end);
+                        sentence_start = next;
+                        pos = next;
                         continue;
                     }
                 }
             }
             c if is_terminator(c) && depth == 0 => {
-                let mut end = i + 1;
-                while end < chars.len() && is_terminator(chars[end].1) {
-                    end += 1;
+                let mut end = after;
+                while let Some(t) = char_at(body, end).filter(|&t| is_terminator(t)) {
+                    end += t.len_utf8();
                 }
-                let single_period = c == '.' && end == i + 1;
+                let single_period = c == '.' && end == after;
                 if single_period && is_abbreviation(body, pos) {
-                    i = end;
+                    pos = end;
                     continue;
                 }
-                end = skip_closers(&chars, end);
-                if let Some(next) = next_sentence_start(&chars, end) {
-                    push(
-                        out,
-                        block.start,
-                        body,
-                        sentence_start,
-                        byte_at(&chars, end, body),
-                    );
-                    sentence_start = chars[next].0;
-                    i = next;
+                end = skip_closers(body, end);
+                if let Some(next) = next_sentence_start(body, end) {
+                    push(out, block.start, body, sentence_start, end);
+                    sentence_start = next;
+                    pos = next;
                     continue;
                 }
-                i = end;
+                pos = end;
                 continue;
             }
             _ => {}
         }
-        i += 1;
+        pos = after;
     }
     push(out, block.start, body, sentence_start, body.len());
 }
 
-/// Byte offset in `body` of char index `i` (or the end).
-fn byte_at(chars: &[(usize, char)], i: usize, body: &str) -> usize {
-    chars.get(i).map_or(body.len(), |&(p, _)| p)
-}
-
-/// After a terminator: closing quotes and parentheses belong to the sentence
-/// (with the space French puts before » and ”).
-fn skip_closers(chars: &[(usize, char)], mut i: usize) -> usize {
+/// After a terminator at byte `pos`: closing quotes and parentheses belong
+/// to the sentence (with the space French puts before » and ”).
+fn skip_closers(body: &str, mut pos: usize) -> usize {
     loop {
-        match chars.get(i) {
-            Some(&(_, c)) if is_closer(c) => i += 1,
-            Some(&(_, c)) if is_space(c) => {
-                let mut j = i;
-                while chars.get(j).is_some_and(|&(_, c)| is_space(c)) {
-                    j += 1;
-                }
-                match chars.get(j) {
-                    Some(&(_, '»' | '”')) => i = j + 1,
-                    _ => return i,
+        match char_at(body, pos) {
+            Some(c) if is_closer(c) => pos += c.len_utf8(),
+            Some(c) if is_space(c) => {
+                let rest = body.get(pos..).unwrap_or("");
+                let spaces = rest.len() - rest.trim_start_matches(is_space).len();
+                match char_at(body, pos + spaces) {
+                    Some(q @ ('»' | '”')) => pos += spaces + q.len_utf8(),
+                    _ => return pos,
                 }
             }
-            _ => return i,
+            _ => return pos,
         }
     }
 }
 
-/// When whitespace at `i` is followed by a sentence start, its char index.
-fn next_sentence_start(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let mut j = i;
-    while chars.get(j).is_some_and(|&(_, c)| is_space(c)) {
-        j += 1;
-    }
-    (j > i && chars.get(j).is_some_and(|&(_, c)| starts_sentence(c))).then_some(j)
+/// When whitespace at byte `pos` is followed by a sentence start, its byte
+/// offset.
+fn next_sentence_start(body: &str, pos: usize) -> Option<usize> {
+    let rest = body.get(pos..)?;
+    let spaces = rest.len() - rest.trim_start_matches(is_space).len();
+    let next = pos + spaces;
+    (spaces > 0 && char_at(body, next).is_some_and(starts_sentence)).then_some(next)
 }
 
 /// True when the period at byte `dot` of `body` follows an abbreviation or

@@ -37,29 +37,25 @@ fn lines(text: &str) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut blank_before = true;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_break = match bytes.get(i) {
-            None => true,
-            Some(b'\n') => true,
-            // A lone CR (old Mac files) breaks a line too; CRLF breaks at LF.
-            Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
-            Some(_) => false,
-        };
-        if at_break {
-            let line = text.get(start..i).unwrap_or("");
-            let trimmed = line.trim_matches(is_space);
-            if trimmed.is_empty() {
-                blank_before = true;
-            } else {
-                let lead = line.len() - line.trim_start_matches(is_space).len();
-                let s = start + lead;
-                out.push((Span::new(s, s + trimmed.len()), blank_before));
-                blank_before = false;
-            }
-            start = i + 1;
+    while start <= bytes.len() {
+        let rest = &bytes[start..];
+        // A lone CR (old Mac files) breaks a line too; CRLF breaks at LF.
+        let end = rest
+            .iter()
+            .enumerate()
+            .position(|(k, &b)| b == b'\n' || (b == b'\r' && rest.get(k + 1) != Some(&b'\n')))
+            .map_or(bytes.len(), |k| start + k);
+        let line = text.get(start..end).unwrap_or("");
+        let trimmed = line.trim_matches(is_space);
+        if trimmed.is_empty() {
+            blank_before = true;
+        } else {
+            let lead = line.len() - line.trim_start_matches(is_space).len();
+            let s = start + lead;
+            out.push((Span::new(s, s + trimmed.len()), blank_before));
+            blank_before = false;
         }
-        i += 1;
+        start = end + 1;
     }
     out
 }
@@ -93,13 +89,15 @@ fn blocks(text: &str) -> Vec<RawBlock> {
 /// without punctuation.
 fn is_heading(text: &str, block: RawBlock) -> bool {
     let s = block.span.slice(text);
+    // Cheap tests first: most blocks are long paragraphs.
     block.lines == 1
-        && s.chars().count() <= MAX_HEADING_CHARS
-        && s.split_whitespace().count() <= MAX_HEADING_WORDS
-        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && s.len() <= 4 * MAX_HEADING_CHARS
         && !s.ends_with([
             '.', '!', '?', ':', '…', '»', '”', '"', ';', ',', ')', '(', '-', '–', '—',
         ])
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && s.chars().count() <= MAX_HEADING_CHARS
+        && s.split_whitespace().count() <= MAX_HEADING_WORDS
         && s.chars().any(char::is_alphabetic)
 }
 
