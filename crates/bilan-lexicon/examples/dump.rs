@@ -44,7 +44,10 @@ fn main() -> ExitCode {
                 serde_json::json!({"id": e.id, "kind": e.kind, "name": e.name, "mentions": mentions})
             })
             .collect();
-        let doc = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let doc = std::path::Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let line = serde_json::json!({"doc": doc, "published": null, "title": null, "entities": entities, "claims": []});
         println!("{line}");
     }

@@ -23,6 +23,7 @@ pub(crate) enum Relation {
     VetoBefore,
     VetoAfter,
     LowercaseBefore,
+    LowercaseAfter,
 }
 
 /// Whom a cue speaks about.
@@ -59,7 +60,9 @@ pub(crate) struct Rules {
 /// Basic forms of the words of a phrase.
 fn words_of(phrase: &str) -> Vec<Vec<u8>> {
     let f = fold(phrase);
-    (0..f.tokens.len()).map(|i| f.basic_of(i).to_vec()).collect()
+    (0..f.tokens.len())
+        .map(|i| f.basic_of(i).to_vec())
+        .collect()
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -90,7 +93,9 @@ impl Rules {
                 return Err(format!("context_cues.tsv:{n}: expected 3 columns"));
             };
             let target = match target.strip_prefix("kind:") {
-                Some(k) => Target::Kind(parse_kind(k).ok_or(format!("context_cues.tsv:{n}: unknown kind `{k}`"))?),
+                Some(k) => Target::Kind(
+                    parse_kind(k).ok_or(format!("context_cues.tsv:{n}: unknown kind `{k}`"))?,
+                ),
                 None => Target::Id(target.to_string()),
             };
             let relation = match relation {
@@ -99,7 +104,12 @@ impl Rules {
                 "veto_before" => Relation::VetoBefore,
                 "veto_after" => Relation::VetoAfter,
                 "lowercase_before" => Relation::LowercaseBefore,
-                _ => return Err(format!("context_cues.tsv:{n}: unknown relation `{relation}`")),
+                "lowercase_after" => Relation::LowercaseAfter,
+                _ => {
+                    return Err(format!(
+                        "context_cues.tsv:{n}: unknown relation `{relation}`"
+                    ));
+                }
             };
             let words = words_of(cue);
             if words.is_empty() {
@@ -116,17 +126,26 @@ impl Rules {
             let [kind, position, trigger] = cols[..] else {
                 return Err(format!("name_triggers.tsv:{n}: expected 3 columns"));
             };
-            let kind = parse_kind(kind).ok_or(format!("name_triggers.tsv:{n}: unknown kind `{kind}`"))?;
+            let kind =
+                parse_kind(kind).ok_or(format!("name_triggers.tsv:{n}: unknown kind `{kind}`"))?;
             let part_of_name = match position {
                 "before" => false,
                 "part" => true,
-                _ => return Err(format!("name_triggers.tsv:{n}: unknown position `{position}`")),
+                _ => {
+                    return Err(format!(
+                        "name_triggers.tsv:{n}: unknown position `{position}`"
+                    ));
+                }
             };
             let words = words_of(trigger);
             let Some(first) = words.first().cloned() else {
                 return Err(format!("name_triggers.tsv:{n}: empty trigger"));
             };
-            r.triggers.entry(first).or_default().push(Trigger { kind, part_of_name, words });
+            r.triggers.entry(first).or_default().push(Trigger {
+                kind,
+                part_of_name,
+                words,
+            });
         }
         for (n, line) in data_lines(NAME_WORDS) {
             let Some((role, word)) = line.split_once('\t') else {
@@ -162,6 +181,11 @@ impl Rules {
         }
     }
 
+    /// True for a French word that is never a name on its own.
+    pub fn is_stopword(&self, basic: &[u8]) -> bool {
+        self.stops.contains(basic)
+    }
+
     /// True for a common given name.
     pub fn is_given_name(&self, basic: &[u8]) -> bool {
         self.first_names.contains(basic)
@@ -169,22 +193,35 @@ impl Rules {
 
     /// What the cues about entity `id` (and about its `kind`) say of a
     /// mention on tokens `first..=last`.
-    pub fn cue_hits(&self, f: &Folded, id: &str, kind: EntityKind, first: usize, last: usize) -> CueHits {
+    pub fn cue_hits(
+        &self,
+        f: &Folded,
+        id: &str,
+        kind: EntityKind,
+        first: usize,
+        last: usize,
+    ) -> CueHits {
         let mut hits = CueHits::default();
         let by_id = self.cues_by_id.get(id).map(Vec::as_slice).unwrap_or(&[]);
-        let by_kind = self.cues_by_kind.get(&kind).map(Vec::as_slice).unwrap_or(&[]);
+        let by_kind = self
+            .cues_by_kind
+            .get(&kind)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         for cue in by_id.iter().chain(by_kind) {
             let found = match cue.relation {
                 Relation::Before | Relation::VetoBefore | Relation::LowercaseBefore => {
                     (0..=2).any(|gap| first >= gap && ends_at(f, &cue.words, first - gap))
                 }
-                Relation::After | Relation::VetoAfter => (0..=1).any(|gap| starts_at(f, &cue.words, last + 1 + gap)),
+                Relation::After | Relation::VetoAfter | Relation::LowercaseAfter => {
+                    (0..=1).any(|gap| starts_at(f, &cue.words, last + 1 + gap))
+                }
             };
             if found {
                 match cue.relation {
                     Relation::Before | Relation::After => hits.support = true,
                     Relation::VetoBefore | Relation::VetoAfter => hits.veto = true,
-                    Relation::LowercaseBefore => hits.lowercase = true,
+                    Relation::LowercaseBefore | Relation::LowercaseAfter => hits.lowercase = true,
                 }
             }
         }
@@ -202,13 +239,20 @@ pub(crate) struct CueHits {
 
 /// The cue words end just before token `end` (exclusive).
 fn ends_at(f: &Folded, words: &[Vec<u8>], end: usize) -> bool {
-    end >= words.len() && words.iter().enumerate().all(|(k, w)| f.basic_of(end - words.len() + k) == w.as_slice())
+    end >= words.len()
+        && words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| f.basic_of(end - words.len() + k) == w.as_slice())
 }
 
 /// The cue words start at token `start`.
 fn starts_at(f: &Folded, words: &[Vec<u8>], start: usize) -> bool {
     start + words.len() <= f.tokens.len()
-        && words.iter().enumerate().all(|(k, w)| f.basic_of(start + k) == w.as_slice())
+        && words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| f.basic_of(start + k) == w.as_slice())
 }
 
 /// A name found from context: tokens `first..end`, of `kind`.
@@ -225,12 +269,21 @@ const MAX_NAME_WORDS: usize = 4;
 impl Rules {
     fn is_name_word(&self, f: &Folded, i: usize) -> bool {
         let t = &f.tokens[i];
-        t.capital && !t.article && !self.stops.contains(f.basic_of(i)) && !f.basic_of(i).iter().all(u8::is_ascii_digit)
+        t.capital
+            && !t.article
+            && !self.stops.contains(f.basic_of(i))
+            && !f.basic_of(i).iter().all(u8::is_ascii_digit)
     }
 
     /// A run of name words starting at token `start` (after any leading
-    /// articles): returns `(first, end)` token indices, or `None`.
-    fn name_run(&self, f: &Folded, start: usize, covered: &[bool]) -> Option<(usize, usize)> {
+    /// articles) for a name of `kind`: returns `(first, end)` token indices.
+    fn name_run(
+        &self,
+        f: &Folded,
+        start: usize,
+        covered: &[bool],
+        kind: EntityKind,
+    ) -> Option<(usize, usize)> {
         let n = f.tokens.len();
         let mut k = start;
         let mut first = None;
@@ -247,6 +300,14 @@ impl Rules {
                 continue;
             }
             let after_article = k > start && f.tokens[k - 1].article;
+            if kind != EntityKind::Person
+                && last.is_some()
+                && t.capital
+                && self.first_names.contains(f.basic_of(k))
+            {
+                // A given name after a name starts the next name (`à Sarakeb Hussein …`).
+                break;
+            }
             if last.is_some() && !t.capital && self.particles.contains(f.basic_of(k)) {
                 // A particle inside a name (`ibn`, `de`): kept only if a name word follows.
             } else if self.is_name_word(f, k) || (after_article && last.is_some()) {
@@ -288,16 +349,27 @@ impl Rules {
                         if !f.tokens[i].capital || (i + 1..after).any(|k| covered[k]) {
                             continue;
                         }
-                        if let Some((first, end)) = self.name_run(f, after, covered) {
+                        if let Some((first, end)) = self.name_run(f, after, covered, t.kind) {
                             if first == after {
-                                found = Some(LocalName { first: i, end, kind: t.kind });
+                                found = Some(LocalName {
+                                    first: i,
+                                    end,
+                                    kind: t.kind,
+                                });
                                 break;
                             }
                         }
-                    } else if after < n && !(i..after).any(|k| covered[k]) {
-                        if let Some((first, end)) = self.name_run(f, after, covered) {
+                    } else if after < n
+                        && !(i..after).any(|k| covered[k])
+                        && !matches!(f.tokens[after - 1].sep_after, Sep::Punct)
+                    {
+                        if let Some((first, end)) = self.name_run(f, after, covered, t.kind) {
                             if first == after {
-                                found = Some(LocalName { first, end, kind: t.kind });
+                                found = Some(LocalName {
+                                    first,
+                                    end,
+                                    kind: t.kind,
+                                });
                                 break;
                             }
                         }
@@ -311,9 +383,13 @@ impl Rules {
                 && self.first_names.contains(f.basic_of(i))
                 && !matches!(f.tokens[i].sep_after, Sep::Punct | Sep::Apostrophe)
             {
-                if let Some((first, end)) = self.name_run(f, i + 1, covered) {
+                if let Some((first, end)) = self.name_run(f, i + 1, covered, EntityKind::Person) {
                     if first == i + 1 {
-                        found = Some(LocalName { first: i, end, kind: EntityKind::Person });
+                        found = Some(LocalName {
+                            first: i,
+                            end,
+                            kind: EntityKind::Person,
+                        });
                     }
                 }
             }

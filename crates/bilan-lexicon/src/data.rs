@@ -1,7 +1,7 @@
 //! Reading the lexicon TSV format (see the crate docs) into entries.
 
-use crate::error::{Error, ErrorKind};
 use crate::EntityKind;
+use crate::error::{Error, ErrorKind};
 use std::collections::HashMap;
 
 /// The header line every lexicon file starts with.
@@ -67,7 +67,11 @@ fn err(kind: ErrorKind, file: &str, line: usize, msg: impl std::fmt::Display) ->
 
 fn opt(s: &str) -> Option<String> {
     let s = s.trim();
-    if s.is_empty() { None } else { Some(s.to_string()) }
+    if s.is_empty() {
+        None
+    } else {
+        Some(s.to_string())
+    }
 }
 
 fn parse_kind(s: &str) -> Option<EntityKind> {
@@ -102,19 +106,38 @@ fn valid_id(id: &str) -> Option<EntityKind> {
         _ => return None,
     };
     let ok = !slug.is_empty()
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     ok.then_some(kind)
 }
 
-fn parse_coord(file: &str, line: usize, col: &str, v: &str, max: f64) -> Result<Option<f64>, Error> {
+fn parse_coord(
+    file: &str,
+    line: usize,
+    col: &str,
+    v: &str,
+    max: f64,
+) -> Result<Option<f64>, Error> {
     let v = v.trim();
     if v.is_empty() {
         return Ok(None);
     }
-    let x: f64 =
-        v.parse().map_err(|_| err(ErrorKind::Value, file, line, format!("column {col}: `{v}` is not a number")))?;
+    let x: f64 = v.parse().map_err(|_| {
+        err(
+            ErrorKind::Value,
+            file,
+            line,
+            format!("column {col}: `{v}` is not a number"),
+        )
+    })?;
     if !(-max..=max).contains(&x) {
-        return Err(err(ErrorKind::Value, file, line, format!("column {col}: `{v}` out of range -{max}..={max}")));
+        return Err(err(
+            ErrorKind::Value,
+            file,
+            line,
+            format!("column {col}: `{v}` out of range -{max}..={max}"),
+        ));
     }
     Ok(Some(x))
 }
@@ -127,7 +150,14 @@ fn parse_flags(file: &str, line: usize, v: &str) -> Result<Flags, Error> {
             "needs_context" => f.needs_context = true,
             "no_fold" => f.no_fold = true,
             "lowercase_ok" => f.lowercase_ok = true,
-            _ => return Err(err(ErrorKind::Value, file, line, format!("column flags: unknown flag `{flag}`"))),
+            _ => {
+                return Err(err(
+                    ErrorKind::Value,
+                    file,
+                    line,
+                    format!("column flags: unknown flag `{flag}`"),
+                ));
+            }
         }
     }
     Ok(f)
@@ -145,7 +175,12 @@ impl Tables {
             }
             if !header_seen {
                 if line.trim() != HEADER {
-                    return Err(err(ErrorKind::Header, file, line_no, "expected the header line `id\\tkind\\tname\\t…\\tflags`"));
+                    return Err(err(
+                        ErrorKind::Header,
+                        file,
+                        line_no,
+                        "expected the header line `id\\tkind\\tname\\t…\\tflags`",
+                    ));
                 }
                 header_seen = true;
                 continue;
@@ -158,48 +193,96 @@ impl Tables {
     fn add_line(&mut self, file: &str, ln: usize, line: &str) -> Result<(), Error> {
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 12 {
-            return Err(err(ErrorKind::Columns, file, ln, format!("expected 12 tab-separated columns, found {}", cols.len())));
+            return Err(err(
+                ErrorKind::Columns,
+                file,
+                ln,
+                format!("expected 12 tab-separated columns, found {}", cols.len()),
+            ));
         }
         let id = cols[0].trim();
         let Some(id_kind) = valid_id(id) else {
-            return Err(err(ErrorKind::Value, file, ln, format!("column id: `{id}` is not prefix:slug with a known prefix and a [a-z0-9-] slug")));
+            return Err(err(
+                ErrorKind::Value,
+                file,
+                ln,
+                format!(
+                    "column id: `{id}` is not prefix:slug with a known prefix and a [a-z0-9-] slug"
+                ),
+            ));
         };
         let kind_col = cols[1].trim();
         let kind = if kind_col.is_empty() {
             None
         } else {
             let Some(k) = parse_kind(kind_col) else {
-                return Err(err(ErrorKind::Value, file, ln, format!("column kind: unknown kind `{kind_col}`")));
+                return Err(err(
+                    ErrorKind::Value,
+                    file,
+                    ln,
+                    format!("column kind: unknown kind `{kind_col}`"),
+                ));
             };
             if k != id_kind {
-                return Err(err(ErrorKind::Value, file, ln, format!("column kind: `{kind_col}` does not fit id prefix `{}`", id.split(':').next().unwrap_or(""))));
+                return Err(err(
+                    ErrorKind::Value,
+                    file,
+                    ln,
+                    format!(
+                        "column kind: `{kind_col}` does not fit id prefix `{}`",
+                        id.split(':').next().unwrap_or("")
+                    ),
+                ));
             }
             Some(k)
         };
         let name = cols[2].trim();
         let flags = parse_flags(file, ln, cols[11])?;
-        let variants: Vec<String> =
-            cols[10].split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+        let variants: Vec<String> = cols[10]
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
 
         let entry_ix = if let Some(&ix) = self.by_id.get(id) {
             // A variants-only line: adds spellings (and their flags) to an existing entity.
             let e = &self.entries[ix as usize];
             if kind.is_some_and(|k| k != e.kind) || (!name.is_empty() && name != e.name) {
-                return Err(err(ErrorKind::Conflict, file, ln, format!("id `{id}` already names {} `{}`", id_prefix(e.kind), e.name)));
+                return Err(err(
+                    ErrorKind::Conflict,
+                    file,
+                    ln,
+                    format!("id `{id}` already names {} `{}`", id_prefix(e.kind), e.name),
+                ));
             }
             if !name.is_empty() {
                 // Same name listed again: the flags apply to it too.
-                self.forms.push(Form { entry: ix, surface: name.to_string(), flags });
+                self.forms.push(Form {
+                    entry: ix,
+                    surface: name.to_string(),
+                    flags,
+                });
             }
             ix
         } else {
             if name.is_empty() {
-                return Err(err(ErrorKind::Value, file, ln, "column name: empty for a new entity"));
+                return Err(err(
+                    ErrorKind::Value,
+                    file,
+                    ln,
+                    "column name: empty for a new entity",
+                ));
             }
             let country = opt(cols[5]);
             if let Some(c) = &country {
                 if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-                    return Err(err(ErrorKind::Value, file, ln, format!("column country: `{c}` is not an ISO 3166-1 alpha-2 code")));
+                    return Err(err(
+                        ErrorKind::Value,
+                        file,
+                        ln,
+                        format!("column country: `{c}` is not an ISO 3166-1 alpha-2 code"),
+                    ));
                 }
             }
             let lat = parse_coord(file, ln, "lat", cols[6], 90.0)?;
@@ -207,18 +290,35 @@ impl Tables {
             let coordinates = match (lat, lon) {
                 (Some(a), Some(b)) => Some((a, b)),
                 (None, None) => None,
-                _ => return Err(err(ErrorKind::Value, file, ln, "columns lat/lon: one without the other")),
+                _ => {
+                    return Err(err(
+                        ErrorKind::Value,
+                        file,
+                        ln,
+                        "columns lat/lon: one without the other",
+                    ));
+                }
             };
             let geonames = match cols[8].trim() {
                 "" => None,
                 g => Some(g.parse::<u64>().map_err(|_| {
-                    err(ErrorKind::Value, file, ln, format!("column geonames: `{g}` is not an integer id"))
+                    err(
+                        ErrorKind::Value,
+                        file,
+                        ln,
+                        format!("column geonames: `{g}` is not an integer id"),
+                    )
                 })?),
             };
             let entity_type = opt(cols[3]);
             if let Some(t) = &entity_type {
                 if !t.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-                    return Err(err(ErrorKind::Value, file, ln, format!("column type: `{t}` is not a lowercase type word")));
+                    return Err(err(
+                        ErrorKind::Value,
+                        file,
+                        ln,
+                        format!("column type: `{t}` is not a lowercase type word"),
+                    ));
                 }
             }
             let ix = self.entries.len() as u32;
@@ -231,16 +331,29 @@ impl Tables {
                 country,
                 coordinates,
                 geonames,
-                allegiance: cols[9].split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+                allegiance: cols[9]
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
                 variants: Vec::new(),
             });
             self.origin.push((file.to_string(), ln));
             self.by_id.insert(id.to_string(), ix);
-            self.forms.push(Form { entry: ix, surface: name.to_string(), flags });
+            self.forms.push(Form {
+                entry: ix,
+                surface: name.to_string(),
+                flags,
+            });
             ix
         };
         for v in variants {
-            self.forms.push(Form { entry: entry_ix, surface: v.clone(), flags });
+            self.forms.push(Form {
+                entry: entry_ix,
+                surface: v.clone(),
+                flags,
+            });
             let e = &mut self.entries[entry_ix as usize];
             if v != e.name && !e.variants.contains(&v) {
                 e.variants.push(v);
@@ -254,7 +367,12 @@ impl Tables {
         for (e, (file, ln)) in self.entries.iter().zip(&self.origin) {
             if let Some(p) = &e.parent {
                 if !self.by_id.contains_key(p) {
-                    return Err(err(ErrorKind::UnknownParent, file, *ln, format!("column parent: `{p}` names no entity")));
+                    return Err(err(
+                        ErrorKind::UnknownParent,
+                        file,
+                        *ln,
+                        format!("column parent: `{p}` names no entity"),
+                    ));
                 }
             }
         }

@@ -36,8 +36,8 @@
 //!    `ch`/`sh` are one sound, `kh` → `h`, `gh` → `g`, `dj` → `j`, `q`/hard
 //!    `c` → `k`, soft `c` → `s`, `e`/`y` → `i`, `o`/`ou`/`w` → `u`, a
 //!    word-initial `a`/`e`/`i` is one class (`Aarsal` = `Ersal`), doubled
-//!    letters collapse (`Khanasser` = `Khanacer`), a final `-ia` loses its `a`
-//!    (`Latakia` = `Lattaquié`). Patterns go through the same code.
+//!    letters collapse (`Khanasser` = `Khanacer`). Patterns go through the
+//!    same code.
 //! 2. **One automaton pass.** All names and variants, as skeletons with a
 //!    leading space per word, are compiled once into a leftmost-longest
 //!    Aho-Corasick automaton that runs once over the skeleton view, so
@@ -49,7 +49,9 @@
 //!    (or digit) on some word unless flagged `lowercase_ok`; `case_sensitive`
 //!    forms (and every all-capital form of three letters or fewer, such as
 //!    `EI`) must match letter for letter; `no_fold` forms (and every form
-//!    whose skeleton is four bytes or fewer) must match on the basic form.
+//!    whose skeleton is four letters or fewer) must match on the basic form.
+//!    A one-word match that is a French stop word (`Ceci`) must be spelt
+//!    exactly as listed.
 //!    A span is widened to a preceding article (`al-Manar`, `Al Mossoul`).
 //! 4. **Context.** Cue words from `data/context_cues.tsv` (a bounded window
 //!    of two words before, one after) pick between entities sharing a
@@ -106,10 +108,19 @@ use std::path::PathBuf;
 /// The lexicon files embedded in the library, in load order.
 pub const EMBEDDED_FILES: [(&str, &str); 7] = [
     ("countries.tsv", include_str!("../data/countries.tsv")),
-    ("places_curated.tsv", include_str!("../data/places_curated.tsv")),
-    ("places_geonames.tsv", include_str!("../data/places_geonames.tsv")),
+    (
+        "places_curated.tsv",
+        include_str!("../data/places_curated.tsv"),
+    ),
+    (
+        "places_geonames.tsv",
+        include_str!("../data/places_geonames.tsv"),
+    ),
     ("armed_groups.tsv", include_str!("../data/armed_groups.tsv")),
-    ("organizations.tsv", include_str!("../data/organizations.tsv")),
+    (
+        "organizations.tsv",
+        include_str!("../data/organizations.tsv"),
+    ),
     ("media.tsv", include_str!("../data/media.tsv")),
     ("persons.tsv", include_str!("../data/persons.tsv")),
 ];
@@ -208,7 +219,10 @@ impl Lexicon {
 
     /// A builder, to add user files to (or replace) the embedded data.
     pub fn builder() -> LexiconBuilder {
-        LexiconBuilder { embedded: true, sources: Vec::new() }
+        LexiconBuilder {
+            embedded: true,
+            sources: Vec::new(),
+        }
     }
 
     /// Find and link the entities of `text`.
@@ -218,7 +232,10 @@ impl Lexicon {
 
     /// The facts held about entity `id`.
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.tables.by_id.get(id).map(|&ix| &self.tables.entries[ix as usize])
+        self.tables
+            .by_id
+            .get(id)
+            .map(|&ix| &self.tables.entries[ix as usize])
     }
 
     /// Number of entities.
@@ -295,8 +312,9 @@ impl LexiconBuilder {
         for source in &self.sources {
             match source {
                 Source::File(path) => {
-                    let text = std::fs::read_to_string(path)
-                        .map_err(|e| Error::new(ErrorKind::Io, format!("{}: {e}", path.display())))?;
+                    let text = std::fs::read_to_string(path).map_err(|e| {
+                        Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
+                    })?;
                     tables.add(&path.display().to_string(), &text)?;
                 }
                 Source::Str(name, text) => tables.add(name, text)?,
@@ -305,7 +323,8 @@ impl LexiconBuilder {
         tables.check_parents()?;
         let mut rules = context::Rules::embedded().map_err(|m| Error::new(ErrorKind::Value, m))?;
         rules.add_stopwords(STOPWORDS_FR);
-        let matcher = Matcher::build(&tables, rules).map_err(|m| Error::new(ErrorKind::Value, m))?;
+        let matcher =
+            Matcher::build(&tables, rules).map_err(|m| Error::new(ErrorKind::Value, m))?;
         Ok(Lexicon { tables, matcher })
     }
 }

@@ -1,7 +1,7 @@
 //! The matching pass: one automaton run over the skeleton view, candidate
 //! checks on the original text, context cues, then names found from context.
 
-use crate::context::{CueHits, LocalName, Rules};
+use crate::context::{CueHits, Rules};
 use crate::data::{Flags, Tables};
 use crate::fold::{Folded, fold};
 use crate::{Entities, Entity, EntityKind, Mention};
@@ -38,7 +38,10 @@ fn letters(s: &str) -> String {
 }
 
 fn next_token_start(hay: &[u8], after: usize) -> usize {
-    hay.iter().skip(after + 1).position(|&b| b == b' ').map_or(hay.len(), |p| after + 1 + p)
+    hay.iter()
+        .skip(after + 1)
+        .position(|&b| b == b' ')
+        .map_or(hay.len(), |p| after + 1 + p)
 }
 
 fn last_space_in(hay: &[u8], start: usize, end: usize) -> Option<usize> {
@@ -58,18 +61,27 @@ impl Matcher {
             let form_letters_s = letters(&form.surface);
             // Short all-capital acronyms (EI, FI, AP) only ever match as written.
             if form_letters_s.chars().count() <= 3
-                && form_letters_s.chars().all(|c| c.is_uppercase() || c.is_numeric())
+                && form_letters_s
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_numeric())
             {
                 flags.case_sensitive = true;
             }
             let sk = crate::fold::pattern_skeleton(&form.surface);
             // Short names do not survive transliteration folding safely.
-            if sk.as_ref().is_some_and(|sk| sk.len() <= 4) {
+            if sk
+                .as_ref()
+                .is_some_and(|sk| sk.iter().filter(|&&b| b != b' ').count() <= 4)
+            {
                 flags.no_fold = true;
             }
             form_flags.push(flags);
             form_basic.push(crate::fold::basic_key(&form.surface));
-            form_letters.push(if flags.case_sensitive { form_letters_s } else { String::new() });
+            form_letters.push(if flags.case_sensitive {
+                form_letters_s
+            } else {
+                String::new()
+            });
             let Some(sk) = sk else { continue };
             let p = *by_pattern.entry(sk.clone()).or_insert_with(|| {
                 patterns.push(sk);
@@ -109,9 +121,15 @@ impl Matcher {
         let found = self.lexicon_pass(tables, text, &f);
         // Ambiguous names count only when the same entity is named plainly
         // elsewhere in the document.
-        let confident: std::collections::HashSet<u32> =
-            found.iter().filter(|m| !m.tentative).map(|m| m.entry).collect();
-        let found: Vec<Found> = found.into_iter().filter(|m| !m.tentative || confident.contains(&m.entry)).collect();
+        let confident: std::collections::HashSet<u32> = found
+            .iter()
+            .filter(|m| !m.tentative)
+            .map(|m| m.entry)
+            .collect();
+        let found: Vec<Found> = found
+            .into_iter()
+            .filter(|m| !m.tentative || confident.contains(&m.entry))
+            .collect();
 
         let mut covered = vec![false; f.tokens.len()];
         for m in &found {
@@ -125,7 +143,8 @@ impl Matcher {
                 *c = true;
             }
         }
-        let mut spans: Vec<(usize, usize, MentionOf)> = Vec::with_capacity(found.len() + locals.len());
+        let mut spans: Vec<(usize, usize, MentionOf)> =
+            Vec::with_capacity(found.len() + locals.len());
         for m in &found {
             spans.push((m.first, m.last + 1, MentionOf::Entry(m.entry)));
         }
@@ -138,7 +157,11 @@ impl Matcher {
             }
             let ix = *by_key.entry(key.clone()).or_insert_with(|| {
                 let span = Span::new(f.tokens[l.first].start, f.tokens[l.end - 1].end);
-                local_ids.push((format!("local:{}:{}", kind_word(l.kind), slug(&key)), l.kind, span));
+                local_ids.push((
+                    format!("local:{}:{}", kind_word(l.kind), slug(&key)),
+                    l.kind,
+                    span,
+                ));
                 local_ids.len() - 1
             });
             spans.push((l.first, l.end, MentionOf::Local(ix)));
@@ -148,7 +171,9 @@ impl Matcher {
             if l.kind != EntityKind::Person {
                 continue;
             }
-            let Some(ix) = by_key.get(&local_key(&f, l.first, l.end)).copied() else { continue };
+            let Some(ix) = by_key.get(&local_key(&f, l.first, l.end)).copied() else {
+                continue;
+            };
             let words: Vec<usize> = (l.first..l.end).filter(|&k| !f.tokens[k].article).collect();
             let Some(&last) = words.last() else { continue };
             if words.len() < 2 || self.rules.is_given_name(f.basic_of(last)) {
@@ -196,7 +221,11 @@ impl Matcher {
             }
             match hit {
                 Some((j, ix)) => {
-                    let first = if i > 0 && f.tokens[i - 1].article && !covered[i - 1] { i - 1 } else { i };
+                    let first = if i > 0 && f.tokens[i - 1].article && !covered[i - 1] {
+                        i - 1
+                    } else {
+                        i
+                    };
                     spans.push((first, j + 1, MentionOf::Local(ix)));
                     i = j + 1;
                 }
@@ -212,7 +241,9 @@ impl Matcher {
         let hay = f.skeleton.as_slice();
         let n = hay.len();
         let mut out = Vec::new();
-        let Some(automaton) = &self.automaton else { return out };
+        let Some(automaton) = &self.automaton else {
+            return out;
+        };
         let mut pos = 0;
         while pos < n {
             let mut limit = n;
@@ -231,7 +262,9 @@ impl Matcher {
                 }
                 let on_boundary = m.end() == n || hay[m.end()] == b' ';
                 if on_boundary {
-                    if let Some(found) = self.accept(tables, text, f, m.start(), m.end(), m.pattern().as_usize()) {
+                    if let Some(found) =
+                        self.accept(tables, text, f, m.start(), m.end(), m.pattern().as_usize())
+                    {
                         out.push(found);
                         pos = m.end();
                         break;
@@ -250,7 +283,15 @@ impl Matcher {
         out
     }
 
-    fn accept(&self, tables: &Tables, text: &str, f: &Folded, start: usize, end: usize, pattern: usize) -> Option<Found> {
+    fn accept(
+        &self,
+        tables: &Tables,
+        text: &str,
+        f: &Folded,
+        start: usize,
+        end: usize,
+        pattern: usize,
+    ) -> Option<Found> {
         let e1 = f.emitted_at(start)?;
         let e2 = f.emitted_ending_at(end);
         let first_tok = *f.sk_tokens.get(e1)? as usize;
@@ -267,12 +308,14 @@ impl Matcher {
             let form = &tables.forms[form_ix as usize];
             let flags = self.form_flags[form_ix as usize];
             if flags.case_sensitive {
-                let span = text.get(f.tokens[first_tok].start..f.tokens[last_tok].end).unwrap_or("");
+                let span = text
+                    .get(f.tokens[first_tok].start..f.tokens[last_tok].end)
+                    .unwrap_or("");
                 if letters(span) != self.form_letters[form_ix as usize] {
                     continue;
                 }
             }
-            if flags.no_fold {
+            if flags.no_fold || (e1 == e2 && self.rules.is_stopword(f.basic_of(first_tok))) {
                 let tb = text_basic.get_or_insert_with(|| {
                     let mut v = Vec::new();
                     for t in emitted() {
@@ -288,7 +331,9 @@ impl Matcher {
                 }
             }
             let entry = &tables.entries[form.entry as usize];
-            let hits: CueHits = self.rules.cue_hits(f, &entry.id, entry.kind, first, last_tok);
+            let hits: CueHits = self
+                .rules
+                .cue_hits(f, &entry.id, entry.kind, first, last_tok);
             if !(flags.lowercase_ok || any_capital || flags.case_sensitive || hits.lowercase) {
                 continue;
             }
@@ -302,7 +347,12 @@ impl Matcher {
             }
         }
         let (_, entry, tentative) = best?;
-        Some(Found { first, last: last_tok, entry, tentative })
+        Some(Found {
+            first,
+            last: last_tok,
+            entry,
+            tentative,
+        })
     }
 }
 
@@ -323,7 +373,11 @@ fn local_key(f: &Folded, first: usize, end: usize) -> Vec<u8> {
             e = e.max(t.sk.1 as usize);
         }
     }
-    if s >= e { Vec::new() } else { f.skeleton[s..e].to_vec() }
+    if s >= e {
+        Vec::new()
+    } else {
+        f.skeleton[s..e].to_vec()
+    }
 }
 
 fn kind_word(kind: EntityKind) -> &'static str {
@@ -373,11 +427,22 @@ fn assemble(
             }
             MentionOf::Local(ix) => {
                 let (id, kind, first_span) = &locals[ix];
-                (id.clone(), *kind, text.get(first_span.start..first_span.end).unwrap_or("").to_string())
+                (
+                    id.clone(),
+                    *kind,
+                    text.get(first_span.start..first_span.end)
+                        .unwrap_or("")
+                        .to_string(),
+                )
             }
         };
         let ix = *index.entry(id.clone()).or_insert_with(|| {
-            out.entities.push(Entity { id: id.clone(), kind, name, mentions: Vec::new() });
+            out.entities.push(Entity {
+                id: id.clone(),
+                kind,
+                name,
+                mentions: Vec::new(),
+            });
             out.entities.len() - 1
         });
         out.entities[ix].mentions.push(span);

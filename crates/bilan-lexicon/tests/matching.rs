@@ -1,0 +1,99 @@
+//! Data-driven matching cases: `tests/data/cases.tsv` against the test lexicon
+//! `tests/data/lexicon.tsv`.
+
+use bilan_lexicon::Lexicon;
+
+fn test_lexicon() -> Lexicon {
+    Lexicon::builder()
+        .embedded(false)
+        .add_file(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/lexicon.tsv"
+        ))
+        .build()
+        .expect("the test lexicon loads")
+}
+
+#[test]
+fn cases_from_data_file() {
+    let lexicon = test_lexicon();
+    let cases = include_str!("data/cases.tsv");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (n, line) in cases.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        count += 1;
+        let (text, expected) = line.split_once('\t').unwrap_or((line, ""));
+        let expected: Vec<String> = expected
+            .split(" ; ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        let found = lexicon.find(text);
+        let got: Vec<String> = found
+            .mentions
+            .iter()
+            .map(|m| format!("{}={}", m.span.slice(text), m.id))
+            .collect();
+        if got != expected {
+            failures.push(format!(
+                "cases.tsv:{}: {text}\n  expected {expected:?}\n  got      {got:?}",
+                n + 1
+            ));
+        }
+    }
+    assert!(count >= 20, "the case file lost its cases");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn entities_group_mentions_in_first_mention_order() {
+    let lexicon = test_lexicon();
+    let text = "Ersal, puis Homs, puis Aarsal.";
+    let found = lexicon.find(text);
+    let ids: Vec<&str> = found.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["place:aarsal", "place:homs"]);
+    assert_eq!(found.entities[0].name, "Aarsal");
+    assert_eq!(found.entities[0].mentions.len(), 2);
+    let mentions = found.mentions_in(bilan_lexicon::Span::new(0, 6));
+    assert_eq!(mentions.len(), 1);
+}
+
+#[test]
+fn user_file_adds_variants_to_an_embedded_entity() {
+    let extra = "id\tkind\tname\ttype\tparent\tcountry\tlat\tlon\tgeonames\tallegiance\tvariants\tflags\n\
+                 place:homs\t\t\t\t\t\t\t\t\t\tEmesa\t\n";
+    let lexicon = Lexicon::builder()
+        .embedded(false)
+        .add_file(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/lexicon.tsv"
+        ))
+        .add_str("extra.tsv", extra)
+        .build()
+        .expect("loads");
+    let found = lexicon.find("Les ruines d’Emesa.");
+    assert_eq!(found.mentions.len(), 1);
+    assert_eq!(found.mentions[0].id, "place:homs");
+    assert!(
+        lexicon
+            .entry("place:homs")
+            .is_some_and(|e| e.variants.iter().any(|v| v == "Emesa"))
+    );
+}
+
+#[test]
+fn entry_facts() {
+    let lexicon = test_lexicon();
+    let e = lexicon.entry("place:aarsal").expect("present");
+    assert_eq!(e.name, "Aarsal");
+    assert_eq!(e.parent.as_deref(), Some("place:lebanon"));
+    assert_eq!(e.country.as_deref(), Some("LB"));
+    assert_eq!(e.coordinates, Some((34.18, 36.42)));
+    assert_eq!(e.variants, ["Ersal"]);
+    assert!(lexicon.entry("place:nowhere").is_none());
+    assert_eq!(lexicon.len(), lexicon.entries().count());
+}
