@@ -197,24 +197,24 @@ fn numeric_date(i: &str) -> Res<'_, (u32, u32, u32)> {
     Ok((i, (year, month, day)))
 }
 
+/// An optional weekday name ("jeudi", "Jeudi,") before a date.
+fn weekday(i: &str) -> Res<'_, ()> {
+    let (rest, w) = word(i)?;
+    if CALENDAR.weekdays.contains(&fold(w).as_str()) {
+        let (rest, _) = (opt(one_char(',')), spaces).parse(rest)?;
+        Ok((rest, ()))
+    } else {
+        fail(i)
+    }
+}
+
 /// `jeudi 7 mai 2015`, `1er mars 2024`, `7 mai, 2015`.
 fn text_date(i: &str) -> Res<'_, (u32, u32, u32)> {
-    let calendar = &*CALENDAR;
-    let weekday = |i| -> Res<'_, ()> {
-        let (rest, w) = word(i)?;
-        if calendar.weekdays.contains(&fold(w).as_str()) {
-            let (rest, _) = (opt(one_char(',')), spaces).parse(rest)?;
-            Ok((rest, ()))
-        } else {
-            fail(i)
-        }
-    };
-    let (i, _) = opt(weekday).parse(i)?;
     let (i, day) = number(i, 1, 2)?;
     let (i, _) = opt(alt((tag("er"), tag("ᵉʳ")))).parse(i)?;
     let (i, _) = spaces1(i)?;
     let (i, name) = word(i)?;
-    let Some(&month) = calendar.months.get(fold(name).as_str()) else {
+    let Some(&month) = CALENDAR.months.get(fold(name).as_str()) else {
         return fail(i);
     };
     let (i, _) = (opt(one_char('.')), opt(one_char(',')), spaces1).parse(i)?;
@@ -328,6 +328,9 @@ fn name_word(i: &str) -> Res<'_, &str> {
 /// words; an unknown capitalised word only counts after a 12-hour time.
 fn zone_words(i: &str, after_meridiem: bool) -> Res<'_, ZoneSpec> {
     let (start, _) = spaces(i)?;
+    if let Ok(found) = gmt_offset(start) {
+        return Ok(found);
+    }
     let mut ends = Vec::with_capacity(3);
     let mut rest = start;
     for _ in 0..3 {
@@ -353,6 +356,23 @@ fn zone_words(i: &str, after_meridiem: bool) -> Res<'_, ZoneSpec> {
         }
         _ => Ok((i, ZoneSpec::None)),
     }
+}
+
+/// `GMT+2`, `UTC+03:00`, `GMT-5`: a fixed offset.
+fn gmt_offset(i: &str) -> Res<'_, ZoneSpec> {
+    let (i, _) = alt((tag_no_case("gmt"), tag_no_case("utc"))).parse(i)?;
+    let (i, sign) = one_of("+-").parse(i)?;
+    let (i, hours) = number(i, 1, 2)?;
+    let (i, minutes) = opt(|i| {
+        let (i, _) = opt(one_char(':')).parse(i)?;
+        number(i, 2, 2)
+    })
+    .parse(i)?;
+    let magnitude = i32::try_from(hours * 3600 + minutes.unwrap_or(0) * 60).unwrap_or(0);
+    Ok((
+        i,
+        ZoneSpec::Offset(if sign == '-' { -magnitude } else { magnitude }, None),
+    ))
 }
 
 /// The grammar of a whole dateline (without the check of what follows).
@@ -395,6 +415,7 @@ fn dateline(i: &str) -> Res<'_, RawDateline> {
             },
         ));
     }
+    let (i, _) = opt(weekday).parse(i)?;
     let (i, (year, month, day)) = alt((numeric_date, text_date)).parse(i)?;
     let (i, time) = opt(|i| {
         let (i, ()) = date_time_separator(i)?;
@@ -430,6 +451,20 @@ fn trailer_is_not_prose(rest: &str) -> bool {
     let rest = rest.trim();
     if rest.is_empty() || rest.starts_with(['|', '-', '–', '—', '•', '(', '/']) {
         return true;
+    }
+    // "…, mis à jour le …": a comma is prose unless an update note follows.
+    if let Some(after_comma) = rest.strip_prefix(',') {
+        let note = fold(after_comma.trim_start());
+        return [
+            "mis a jour",
+            "mise a jour",
+            "modifie",
+            "actualise",
+            "maj",
+            "mis en ligne",
+        ]
+        .iter()
+        .any(|n| note.starts_with(n));
     }
     !rest.contains(['.', '!', '?', ',', ';', ':', '…']) && rest.split_whitespace().count() <= 6
 }

@@ -40,11 +40,11 @@ fn lines(text: &str) -> Vec<(Span, bool)> {
     while start <= bytes.len() {
         let rest = &bytes[start..];
         // A lone CR (old Mac files) breaks a line too; CRLF breaks at LF.
-        let end = rest
+        let (end, break_len) = rest
             .iter()
             .enumerate()
-            .position(|(k, &b)| b == b'\n' || (b == b'\r' && rest.get(k + 1) != Some(&b'\n')))
-            .map_or(bytes.len(), |k| start + k);
+            .find_map(|(k, &b)| line_break_len(rest, k, b).map(|len| (start + k, len)))
+            .unwrap_or((bytes.len(), 1));
         let line = text.get(start..end).unwrap_or("");
         let trimmed = line.trim_matches(is_space);
         if trimmed.is_empty() {
@@ -55,9 +55,24 @@ fn lines(text: &str) -> Vec<(Span, bool)> {
             out.push((Span::new(s, s + trimmed.len()), blank_before));
             blank_before = false;
         }
-        start = end + 1;
+        start = end + break_len;
     }
     out
+}
+
+/// Length of the line break starting at byte `k` of `rest` (whose byte is
+/// `b`), if one does: LF; a lone CR (old Mac files; CRLF breaks at its LF);
+/// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR, which scraped text
+/// sometimes carries.
+fn line_break_len(rest: &[u8], k: usize, b: u8) -> Option<usize> {
+    match b {
+        b'\n' => Some(1),
+        b'\r' if rest.get(k + 1) != Some(&b'\n') => Some(1),
+        0xE2 if rest.get(k + 1) == Some(&0x80) && matches!(rest.get(k + 2), Some(0xA8 | 0xA9)) => {
+            Some(3)
+        }
+        _ => None,
+    }
 }
 
 /// True when `next` continues `prev` as a wrapped line.
@@ -101,11 +116,23 @@ fn is_heading(text: &str, block: RawBlock) -> bool {
         && s.chars().any(char::is_alphabetic)
 }
 
-/// Same text, whitespace aside.
+/// Same text, whitespace and final punctuation aside (a repeated title may
+/// gain or lose its period).
 fn same_text(a: &str, b: &str) -> bool {
-    a.chars()
-        .filter(|&c| !is_space(c))
-        .eq(b.chars().filter(|&c| !is_space(c)))
+    let core = |s: &str| s.trim_end_matches(['.', '!', '?', '…', ' ']).to_owned();
+    let (a, b) = (core(a), core(b));
+    !a.is_empty()
+        && a.chars()
+            .filter(|&c| !is_space(c))
+            .eq(b.chars().filter(|&c| !is_space(c)))
+}
+
+/// A byline ("Par Rana Khoury", "De notre correspondant"), which some
+/// outlets print between the dateline and the title.
+fn is_byline(s: &str) -> bool {
+    (s.starts_with("Par ") || s.starts_with("De notre ") || s.starts_with("Avec "))
+        && s.split_whitespace().count() <= 6
+        && !s.ends_with(['.', '!', '?'])
 }
 
 pub(crate) fn parse(text: &str) -> Article {
@@ -146,11 +173,9 @@ pub(crate) fn parse(text: &str) -> Article {
     if let Some(d) = dateline_index {
         let word_count = |b: &RawBlock| b.span.slice(text).split_whitespace().count();
         let title_index = if d == 0 {
-            Some(1).filter(|&t| {
-                blocks
-                    .get(t)
-                    .is_some_and(|b| b.span.len() <= MAX_TITLE_BYTES)
-            })
+            (1..blocks.len().min(3))
+                .find(|&t| !is_byline(blocks[t].span.slice(text)))
+                .filter(|&t| blocks[t].span.len() <= MAX_TITLE_BYTES)
         } else {
             (0..d).rev().find(|&j| word_count(&blocks[j]) >= 3)
         };
