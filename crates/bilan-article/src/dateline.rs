@@ -445,8 +445,8 @@ pub(crate) fn read(line: &str) -> Option<RawDateline> {
 }
 
 /// What follows a dateline on its line: nothing, a separated note
-/// ("| Mis à jour …", "(AFP)"), or a few words without punctuation
-/// ("Timing", "Par Jean Martin").
+/// ("| Mis à jour …", "(AFP)", ", mis à jour …"), or a few capitalised
+/// words without punctuation ("Timing", "Par Jean Martin").
 fn trailer_is_not_prose(rest: &str) -> bool {
     let rest = rest.trim();
     if rest.is_empty() || rest.starts_with(['|', '-', '–', '—', '•', '(', '/']) {
@@ -466,7 +466,11 @@ fn trailer_is_not_prose(rest: &str) -> bool {
         .iter()
         .any(|n| note.starts_with(n));
     }
-    !rest.contains(['.', '!', '?', ',', ';', ':', '…']) && rest.split_whitespace().count() <= 6
+    // A few capitalised words ("Timing", "Par AFP"); a lowercase start is
+    // the rest of a sentence ("5 avril 2017 les forces ont …").
+    rest.starts_with(|c: char| c.is_uppercase())
+        && !rest.contains(['.', '!', '?', ',', ';', ':', '…'])
+        && rest.split_whitespace().count() <= 6
 }
 
 impl RawDateline {
@@ -645,6 +649,7 @@ mod tests {
             "date 2021-10 Monde",
             "28 soldats tués à Alep",
             "2024 : une année de guerre",
+            "5 avril 2017 les forces irakiennes reprennent Mossoul",
         ] {
             assert_eq!(read(line), None, "{line}");
         }

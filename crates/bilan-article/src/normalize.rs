@@ -165,7 +165,16 @@ fn dense(range: std::ops::Range<u32>) -> Vec<String> {
         .collect()
 }
 
-/// Fold `text` for matching; see [`Normalized`] and the module docs.
+/// Fold `text` for matching: lowercase, accents stripped, apostrophes,
+/// dashes, quotes and whitespace unified, one output character per input
+/// character except ligatures (œ → oe) and dropped zero-width characters.
+/// Linear time, with a fast path for ASCII runs.
+///
+/// ```
+/// let norm = bilan_article::normalize("Jabal\u{a0}Abyad – Qalamoûn");
+/// assert_eq!(norm.as_str(), "jabal abyad - qalamoun");
+/// assert_eq!(norm.to_original(6), 7); // after the two-byte NBSP
+/// ```
 pub fn normalize(text: &str) -> Normalized {
     let bytes = text.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
