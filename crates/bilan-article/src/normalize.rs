@@ -63,6 +63,8 @@ struct Segment {
     /// True when every byte of the run maps to `orig_start` (one original
     /// character folded); false when bytes map one for one (ASCII copy).
     constant: bool,
+    /// Length in bytes of the folded original character (constant runs).
+    char_len: u8,
 }
 
 /// A folded copy of a text with a map back to the original byte offsets.
@@ -121,7 +123,8 @@ impl Normalized {
 
     /// The original span of normalised bytes `start..end`: from the start of
     /// the character `start` comes from to the end of the character `end - 1`
-    /// comes from. An empty or reversed range gives an empty span.
+    /// comes from (dropped characters around it, such as a zero-width space,
+    /// are left out). An empty or reversed range gives an empty span.
     pub fn span_to_original(&self, start: usize, end: usize) -> Span {
         let orig_start = self.to_original(start);
         if end <= start || start >= self.text.len() {
@@ -135,11 +138,7 @@ impl Normalized {
         let orig_end = match self.segments.get(index) {
             // An ASCII byte copied one for one: its character is one byte.
             Some(seg) if !seg.constant => seg.orig_start + (last - seg.norm_start) + 1,
-            // A folded character ends where the next segment's begins.
-            Some(_) => self
-                .segments
-                .get(index + 1)
-                .map_or(self.original_len, |next| next.orig_start),
+            Some(seg) => seg.orig_start + usize::from(seg.char_len),
             None => self.original_len,
         };
         Span::new(orig_start, orig_end.max(orig_start))
@@ -194,6 +193,7 @@ pub fn normalize(text: &str) -> Normalized {
                 norm_start: out.len(),
                 orig_start: pos,
                 constant: false,
+                char_len: 1,
             });
             let from = out.len();
             out.extend_from_slice(&bytes[pos..pos + run_len]);
@@ -223,6 +223,8 @@ pub fn normalize(text: &str) -> Normalized {
                 norm_start,
                 orig_start: pos,
                 constant: true,
+                // A char is at most 4 bytes long.
+                char_len: c.len_utf8() as u8,
             });
         }
         pos += c.len_utf8();
