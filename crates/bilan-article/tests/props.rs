@@ -86,6 +86,30 @@ fn check_article(text: &str) -> Result<(), TestCaseError> {
         prop_assert_eq!(s, s.trim(), "span {:?} not trimmed", span);
         prop_assert!(!s.starts_with(BOM), "span {span:?} starts with the BOM");
     }
+    // Blocks are disjoint, and each sentence lies inside one of them.
+    let mut blocks: Vec<Span> = Vec::new();
+    blocks.extend(article.title.iter().map(|b| b.span));
+    blocks.extend(article.title_repeat.iter().map(|b| b.span));
+    blocks.extend(article.standfirst.iter().map(|b| b.span));
+    blocks.extend(article.headings.iter().map(|b| b.span));
+    blocks.extend(article.paragraphs.iter().map(|b| b.span));
+    blocks.sort();
+    for pair in blocks.windows(2) {
+        prop_assert!(pair[0].end <= pair[1].start, "blocks overlap: {pair:?}");
+    }
+    if let Some(d) = &article.dateline {
+        prop_assert!(
+            blocks
+                .iter()
+                .all(|b| b.end <= d.span.start || d.span.end <= b.start)
+        );
+    }
+    for s in &article.sentences {
+        prop_assert!(
+            blocks.iter().any(|b| b.contains(s.span)),
+            "sentence {s:?} outside blocks"
+        );
+    }
     for pair in article.sentences.windows(2) {
         prop_assert!(pair[0].span.end <= pair[1].span.start, "sentences {pair:?}");
     }
