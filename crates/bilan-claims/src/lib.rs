@@ -94,7 +94,14 @@ impl Extractor {
             if span.start > span.end || text.get(span.start..span.end).is_none() {
                 continue;
             }
-            let quantities = quantity::scan(text, span);
+            let mut quantities = quantity::scan(text, span);
+            // A number inside a name ("20 Minutes", "Liwa 313") counts nothing.
+            quantities.retain(|q| {
+                entities
+                    .mentions_in(span)
+                    .iter()
+                    .all(|m| !(m.span.start <= q.number.start && q.number.end <= m.span.end))
+            });
             if !quantities.is_empty() {
                 self.sentence_claims(
                     text,
@@ -136,7 +143,8 @@ impl Extractor {
         let days = dateline
             .map(|d| links::days(&sentence.words, d))
             .unwrap_or_default();
-        let readings = sentence.read_all();
+        let mut readings = sentence.read_all();
+        meaning::share_named_victims(&mut readings, &sentence.words);
         let figures: Vec<(Span, Option<&bilan_lexicon::Mention>)> = readings
             .iter()
             .flatten()
@@ -150,17 +158,24 @@ impl Extractor {
         for (quantity, reading) in quantities.iter().zip(readings) {
             let Some(reading) = reading else { continue };
             let own_place = links::attached(&sentence.words, &places, reading.span.end);
-            let (value, min, max) = match (quantity.value, quantity.form) {
+            let (mut value, mut min, mut max) = match (quantity.value, quantity.form) {
                 (None, quantity::NumberForm::Article) => (Some(1.0), Some(1.0), Some(1.0)),
                 _ => (quantity.value, quantity.min, quantity.max),
             };
+            let mut unit = quantity.unit;
+            if let Some((shared, scale)) = reading.shared_unit {
+                unit = Some(shared);
+                value = value.map(|v| v * scale);
+                min = min.map(|v| v * scale);
+                max = max.map(|v| v * scale);
+            }
             claims.push(Claim {
                 kind: reading.kind,
                 span: reading.span,
                 value,
                 min,
                 max,
-                unit: quantity.unit,
+                unit,
                 qualifier: quantity.qualifier,
                 outcome: reading.outcome,
                 victims: reading.victims,

@@ -10,6 +10,9 @@ use jiff::civil::{Date, Weekday};
 
 /// How far (in tokens) a source may stand from its attribution cue.
 const SOURCE_WINDOW: usize = 6;
+/// How far (in tokens) a speaker may stand before its speech verb
+/// ("Shahba press, qui a fait état").
+const SUBJECT_WINDOW: usize = 4;
 /// How far back (in tokens) a preposition may govern a place name.
 const PLACE_WINDOW: usize = 4;
 
@@ -59,30 +62,47 @@ pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<At
         // Inside a name ("Observatoire syrien…" is not a cue, but a cue word
         // may be part of a mention): skip cues inside mentions.
         let inside = sources.iter().any(|&(s, e, _)| s <= i && i < e);
+        // The source named by a lead stays inside its phrase: "selon le
+        // journal X, citant des sources, Y…" is X's.
         let following = sources
             .iter()
             .filter(|&&(s, _, _)| s >= after && s <= after + SOURCE_WINDOW)
-            .filter(|&&(s, _, _)| !stop_between(words, after, s))
+            .filter(|&&(s, _, _)| !clause_between(words, after, s))
             .map(|&(s, _, m)| (s, m));
+        // "…", assure X / , a indiqué X: the speaker follows the verb.
+        let mut k = i;
+        while k > 0 && matches!(words.norm(k - 1), "a" | "ont" | "avait" | "aurait") {
+            k -= 1;
+        }
+        // (Not "Rami Abdel Rahmane, a affirmé": a name right before the comma
+        // is the subject.)
+        let inverted = k > 0
+            && matches!(words.kind(k - 1), Some(TokenKind::Comma | TokenKind::Symbol))
+            && !sources.iter().any(|&(_, e, _)| e + 1 == k);
+        let after_verb = || {
+            following
+                .clone()
+                // "a indiqué l'OSDH", not "a indiqué à l'AFP X".
+                .filter(|&(s, m)| {
+                    !(m.kind == EntityKind::Media && s > 0 && words.norm(s - 1) == "a")
+                })
+                .map(|(_, m)| m)
+                .next()
+        };
         let chosen = match role {
             _ if inside => None,
-            Attribution::Lead => following.map(|(_, m)| m).next(),
+            Attribution::Lead => following.clone().map(|(_, m)| m).next(),
+            Attribution::Verb if inverted => after_verb(),
             Attribution::Verb => {
                 let before = sources
                     .iter()
-                    .filter(|&&(_, e, _)| e <= i && e + SOURCE_WINDOW >= i)
-                    .filter(|&&(_, e, _)| !stop_between(words, e, i))
+                    .filter(|&&(_, e, _)| e <= i && e + SUBJECT_WINDOW >= i)
+                    .filter(|&&(_, e, _)| !quote_between(words, e, i))
                     .map(|&(s, _, m)| (s, m))
                     .last();
                 match before {
                     Some((s, m)) => Some(organisation_of(words, &sources, s, m)),
-                    // "a indiqué l'OSDH", not "a indiqué à l'AFP X".
-                    None => following
-                        .filter(|&(s, m)| {
-                            !(m.kind == EntityKind::Media && s > 0 && words.norm(s - 1) == "a")
-                        })
-                        .map(|(_, m)| m)
-                        .next(),
+                    None => after_verb(),
                 }
             }
         };
@@ -121,8 +141,17 @@ fn organisation_of<'a>(
         .map_or(person, |&(_, _, m)| m)
 }
 
-fn stop_between(words: &Words, from: usize, to: usize) -> bool {
-    (from..to).any(|k| words.kind(k) == Some(TokenKind::Stop))
+/// A clause ends between tokens `from` and `to` (full stop or comma).
+fn clause_between(words: &Words, from: usize, to: usize) -> bool {
+    (from..to).any(|k| matches!(words.kind(k), Some(TokenKind::Stop | TokenKind::Comma)))
+}
+
+/// A full stop or a quotation mark stands between tokens `from` and `to`.
+fn quote_between(words: &Words, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        words.kind(k) == Some(TokenKind::Stop)
+            || matches!(words.norm(k), "«" | "»" | "\"" | "“" | "”")
+    })
 }
 
 fn distance(a: Span, b: Span) -> usize {
@@ -218,13 +247,15 @@ pub(crate) fn place_for(
     };
     // A place after the figure is closer in meaning than one before it:
     // distances before count double.
+    // A place another figure's words lead to counts four times further.
     let weighted = |m: &Mention| {
         let d = distance(claim, m.span);
-        if m.span.end <= claim.start { d * 2 } else { d }
+        let d = if m.span.end <= claim.start { d * 2 } else { d };
+        if taken(m) { d * 4 } else { d }
     };
     if let Some((m, _)) = places
         .iter()
-        .filter(|(m, governed)| *governed && !separated(m) && !taken(m))
+        .filter(|(m, governed)| *governed && !separated(m))
         .min_by_key(|(m, _)| weighted(m))
     {
         return Some(m.id.clone());

@@ -4,7 +4,7 @@
 //! Everything here works on the folded words of one sentence, in windows of
 //! a few words around the quantity, so the cost is linear in the sentence.
 
-use crate::model::{ClaimKind, Outcome, Victims};
+use crate::model::{ClaimKind, Outcome, Unit, Victims};
 use crate::quantity::{NumberForm, Quantity};
 use crate::tables::{Applies, OutcomeCue, Side, TABLES, VictimClass};
 use crate::words::{TokenKind, Words};
@@ -22,6 +22,7 @@ const LIST_GAP: usize = 100;
 
 /// One sentence being read: its words, entity mentions and quantities.
 pub(crate) struct Sentence<'a> {
+    text: &'a str,
     pub(crate) span: Span,
     pub(crate) words: Words,
     pub(crate) mentions: &'a [Mention],
@@ -42,6 +43,13 @@ pub(crate) struct Reading {
     pub(crate) outcome: Option<Outcome>,
     pub(crate) victims: Option<Victims>,
     pub(crate) actor: Option<String>,
+    /// A bare number that shares the unit of the figure it details
+    /// ("225 km2, dont 110 dans le jurd"): the unit and the factor that
+    /// normalises the number to it.
+    pub(crate) shared_unit: Option<(Unit, f64)>,
+    /// The victims were named apart from the figure ("dans les rangs de X",
+    /// "parmi les miliciens"), so a coordinated figure shares them.
+    pub(crate) named_apart: bool,
 }
 
 /// What follows a number: the counted noun and what names its group.
@@ -82,7 +90,7 @@ struct Evidence {
 
 impl<'a> Sentence<'a> {
     pub(crate) fn new(
-        text: &str,
+        text: &'a str,
         span: Span,
         quantities: &'a [Quantity],
         mentions: &'a [Mention],
@@ -99,6 +107,7 @@ impl<'a> Sentence<'a> {
             })
             .collect();
         Sentence {
+            text,
             span,
             words,
             mentions,
@@ -193,6 +202,8 @@ impl<'a> Sentence<'a> {
                 outcome: None,
                 victims: None,
                 actor: None,
+                shared_unit: None,
+                named_apart: false,
             });
         }
         let (start, end, previous_end, next_start) = self.limits(index);
@@ -264,6 +275,11 @@ impl<'a> Sentence<'a> {
                 if quantity.form == NumberForm::Article {
                     return None;
                 }
+                if bare && np.group.is_none() && !np.others {
+                    if let Some(shared) = self.shared_measure(index, start, earlier) {
+                        return Some(shared);
+                    }
+                }
                 return Some(Reading {
                     kind: ClaimKind::Count,
                     span: self.clamp(
@@ -276,6 +292,8 @@ impl<'a> Sentence<'a> {
                     outcome: None,
                     victims: None,
                     actor: None,
+                    shared_unit: None,
+                    named_apart: false,
                 });
             }
         };
@@ -360,6 +378,8 @@ impl<'a> Sentence<'a> {
             outcome: Some(evidence.outcome),
             victims: Some(victims),
             actor,
+            shared_unit: None,
+            named_apart: np.ranks_noun.is_some() || np.ranks_group.is_some(),
         })
     }
 
@@ -670,6 +690,49 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// "225 km2, dont 110 dans le jurd de Aarsal": a bare number detailing
+    /// the measure just before it shares its unit.
+    fn shared_measure(&self, index: usize, start: usize, earlier: &[Option<Reading>]) -> Option<Reading> {
+        let quantity = self.quantities.get(index)?;
+        let mut k = start;
+        while k > 0 && matches!(self.norm(k - 1), "les" | "l" | "le" | "la") {
+            k -= 1;
+        }
+        if k == 0 || self.norm(k - 1) != "dont" {
+            return None;
+        }
+        let (previous_index, previous) = earlier
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, r)| r.as_ref().map(|r| (i, r)))?;
+        if matches!(previous.kind, ClaimKind::Casualties | ClaimKind::Count | ClaimKind::Age) {
+            return None;
+        }
+        let previous_quantity = self.quantities.get(previous_index)?;
+        if quantity.span.start.saturating_sub(previous_quantity.span.end) > LIST_GAP {
+            return None;
+        }
+        let unit = previous_quantity.unit?;
+        let written = self
+            .text
+            .get(previous_quantity.number.start..previous_quantity.number.end)
+            .and_then(read_digits);
+        let scale = match (previous_quantity.value, written) {
+            (Some(value), Some(written)) if written > 0.0 => value / written,
+            _ => 1.0,
+        };
+        Some(Reading {
+            kind: previous.kind,
+            span: quantity.span,
+            outcome: None,
+            victims: None,
+            actor: None,
+            shared_unit: Some((unit, scale)),
+            named_apart: false,
+        })
+    }
+
     /// The group that is the subject of the sentence: the nearest armed group
     /// before the quantity, else the last of the previous sentence, else the
     /// first after it.
@@ -721,5 +784,54 @@ impl<'a> Sentence<'a> {
                     .filter(|m| m.span.start >= at)
                     .find(fits)
             })
+    }
+}
+
+/// The number written in digits, French style ("1.000", "2,5", "1 000").
+fn read_digits(written: &str) -> Option<f64> {
+    let mut plain = String::with_capacity(written.len());
+    for c in written.chars() {
+        match c {
+            '0'..='9' => plain.push(c),
+            ',' => plain.push('.'),
+            '.' | ' ' | '\u{a0}' | '\u{202f}' => {}
+            _ => return None,
+        }
+    }
+    plain.parse().ok()
+}
+
+/// Coordinated casualty figures share victims named apart: "46 morts et des
+/// dizaines de blessés dans les rangs de X" — both are X's.
+pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Words) {
+    let casualties: Vec<usize> = readings
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.as_ref().is_some_and(|r| r.kind == ClaimKind::Casualties))
+        .map(|(i, _)| i)
+        .collect();
+    for pair in casualties.windows(2) {
+        let (Some(a), Some(b)) = (pair.first().copied(), pair.get(1).copied()) else { continue };
+        let (Some(Some(first)), Some(Some(second))) = (readings.get(a), readings.get(b)) else { continue };
+        // Joined by "et" or a comma only.
+        let from = words.index_at(first.span.end);
+        let to = words.index_at(second.span.start);
+        let joined = (from..to).all(|k| matches!(words.norm(k), "et" | "," | "a" | "de" | "d"))
+            && to > from;
+        if !joined {
+            continue;
+        }
+        let (source, target) = match (first.named_apart, second.named_apart) {
+            (false, true) if first.victims == Some(Victims::People) => (b, a),
+            _ => continue,
+        };
+        let (victims, actor) = match readings.get(source) {
+            Some(Some(r)) => (r.victims, r.actor.clone()),
+            _ => continue,
+        };
+        if let Some(Some(r)) = readings.get_mut(target) {
+            r.victims = victims;
+            r.actor = actor;
+        }
     }
 }
