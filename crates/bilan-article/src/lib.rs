@@ -58,6 +58,14 @@
 //!   the paragraphs, in text order; each says which kind of block it is in
 //!   ([`BlockKind`]), so a user who wants body text only can filter. (The
 //!   repeat and headings are included because annotated claims occur there.)
+//!   A sentence ends at `.`, `!`, `?`, `…` or `..` followed by whitespace and
+//!   a capital, a digit, an opening quote or a dash; not after an
+//!   abbreviation of `data/abbreviations.txt` (`M.`, `Mme`, `cf.`,
+//!   `av. J.-C.`) or an initial (`A. B. Dupont`), not inside « … », “ … ” or
+//!   parentheses that close in the same block (a quote ending with a
+//!   terminator ends the sentence after its closing mark), and never inside
+//!   numbers (`1.000`, `2,5`). `..` is read as an ellipsis: "Jarajir.. Homs
+//!   menacée" is two sentences, as it would be with "…".
 //! - Datelines: [`Dateline::date`] is always set; [`Dateline::zoned`] only
 //!   when a time and a zone are known: a city of the zone table, or a UTC
 //!   offset (ISO; then a fixed-offset zone such as `+02:00`, or the bracketed
