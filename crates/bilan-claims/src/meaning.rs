@@ -149,6 +149,14 @@ impl<'a> Sentence<'a> {
             && matches!(self.norm(i), "«" | "»" | "\"" | "“" | "”" | "‹" | "›")
     }
 
+    fn is_capitalised(&self, i: usize) -> bool {
+        let span = self.token_span(i);
+        self.text
+            .get(span.start..span.end)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
     fn is_function_word(&self, i: usize) -> bool {
         TABLES.function_words.contains_word(self.norm(i))
     }
@@ -459,7 +467,8 @@ impl<'a> Sentence<'a> {
                 i += 1;
                 continue;
             }
-            if self.is_function_word(i) || self.mention_at(i).is_some() {
+            // A name is not a counted noun ("dont les 50 de Flita").
+            if self.is_function_word(i) || self.mention_at(i).is_some() || self.is_capitalised(i) {
                 break;
             }
             np.head = Some(i);
