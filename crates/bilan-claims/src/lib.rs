@@ -176,7 +176,11 @@ impl Extractor {
                 min,
                 max,
                 unit,
-                qualifier: quantity.qualifier,
+                qualifier: if reading.at_least && quantity.qualifier == Qualifier::Exact {
+                    Qualifier::AtLeast
+                } else {
+                    quantity.qualifier
+                },
                 outcome: reading.outcome,
                 victims: reading.victims,
                 actor: reading.actor,

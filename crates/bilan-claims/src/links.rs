@@ -77,7 +77,10 @@ pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<At
         // (Not "Rami Abdel Rahmane, a affirmé": a name right before the comma
         // is the subject.)
         let inverted = k > 0
-            && matches!(words.kind(k - 1), Some(TokenKind::Comma | TokenKind::Symbol))
+            && matches!(
+                words.kind(k - 1),
+                Some(TokenKind::Comma | TokenKind::Symbol)
+            )
             && !sources.iter().any(|&(_, e, _)| e + 1 == k);
         let after_verb = || {
             following

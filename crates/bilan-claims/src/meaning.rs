@@ -50,6 +50,8 @@ pub(crate) struct Reading {
     /// The victims were named apart from the figure ("dans les rangs de X",
     /// "parmi les miliciens"), so a coordinated figure shares them.
     pub(crate) named_apart: bool,
+    /// "20 miliciens ont au moins péri": a qualifier on the verb.
+    pub(crate) at_least: bool,
 }
 
 /// What follows a number: the counted noun and what names its group.
@@ -212,6 +214,7 @@ impl<'a> Sentence<'a> {
                 actor: None,
                 shared_unit: None,
                 named_apart: false,
+                at_least: false,
             });
         }
         let (start, end, previous_end, next_start) = self.limits(index);
@@ -302,6 +305,7 @@ impl<'a> Sentence<'a> {
                     actor: None,
                     shared_unit: None,
                     named_apart: false,
+                    at_least: false,
                 });
             }
         };
@@ -346,7 +350,9 @@ impl<'a> Sentence<'a> {
             });
         }
         if actor.is_none() && (np.possessive || evidence.loss) {
-            actor = self.subject_group(start).map(|m| m.id.clone());
+            let cue = self.words.index_at(evidence.span.start);
+            let participle = evidence.loss && cue > 0 && self.norm(cue - 1) == "ayant";
+            actor = self.subject_group(start, participle).map(|m| m.id.clone());
         }
         if actor.is_none() {
             if let Some(previous) = inherit {
@@ -388,6 +394,7 @@ impl<'a> Sentence<'a> {
             actor,
             shared_unit: None,
             named_apart: np.ranks_noun.is_some() || np.ranks_group.is_some(),
+            at_least: evidence.own && self.at_least_between(quantity.span.end, evidence.span.start),
         })
     }
 
@@ -632,6 +639,13 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// "au moins" / "pas moins" between the figure and its verb.
+    fn at_least_between(&self, from: usize, to: usize) -> bool {
+        let (from, to) = (self.words.index_at(from), self.words.index_at(to));
+        (from..to)
+            .any(|k| self.norm(k) == "moins" && k > 0 && matches!(self.norm(k - 1), "au" | "pas"))
+    }
+
     fn evidence(&self, cue: &OutcomeCue, span: Span, own: bool) -> Evidence {
         Evidence {
             outcome: cue.outcome,
@@ -701,7 +715,12 @@ impl<'a> Sentence<'a> {
 
     /// "225 km2, dont 110 dans le jurd de Aarsal": a bare number detailing
     /// the measure just before it shares its unit.
-    fn shared_measure(&self, index: usize, start: usize, earlier: &[Option<Reading>]) -> Option<Reading> {
+    fn shared_measure(
+        &self,
+        index: usize,
+        start: usize,
+        earlier: &[Option<Reading>],
+    ) -> Option<Reading> {
         let quantity = self.quantities.get(index)?;
         let mut k = start;
         while k > 0 && matches!(self.norm(k - 1), "les" | "l" | "le" | "la") {
@@ -715,11 +734,19 @@ impl<'a> Sentence<'a> {
             .enumerate()
             .rev()
             .find_map(|(i, r)| r.as_ref().map(|r| (i, r)))?;
-        if matches!(previous.kind, ClaimKind::Casualties | ClaimKind::Count | ClaimKind::Age) {
+        if matches!(
+            previous.kind,
+            ClaimKind::Casualties | ClaimKind::Count | ClaimKind::Age
+        ) {
             return None;
         }
         let previous_quantity = self.quantities.get(previous_index)?;
-        if quantity.span.start.saturating_sub(previous_quantity.span.end) > LIST_GAP {
+        if quantity
+            .span
+            .start
+            .saturating_sub(previous_quantity.span.end)
+            > LIST_GAP
+        {
             return None;
         }
         let unit = previous_quantity.unit?;
@@ -739,15 +766,24 @@ impl<'a> Sentence<'a> {
             actor: None,
             shared_unit: Some((unit, scale)),
             named_apart: false,
+            at_least: false,
         })
     }
 
     /// The group that is the subject of the sentence: the nearest armed group
     /// before the quantity, else the last of the previous sentence, else the
     /// first after it.
-    fn subject_group(&self, start: usize) -> Option<&'a Mention> {
+    ///
+    /// After a participle opening the sentence ("Ayant perdu …, le Nosra"),
+    /// the subject follows.
+    fn subject_group(&self, start: usize, participle: bool) -> Option<&'a Mention> {
         let at = self.token_span(start).start;
         let groups = |ms: &'a [Mention]| ms.iter().filter(|m| m.kind == EntityKind::ArmedGroup);
+        if participle {
+            if let Some(m) = groups(self.mentions).find(|m| m.span.start >= at) {
+                return Some(m);
+            }
+        }
         groups(self.mentions)
             .filter(|m| m.span.end <= at)
             .last()
@@ -793,6 +829,7 @@ impl<'a> Sentence<'a> {
                     .filter(|m| m.span.start >= at)
                     .find(fits)
             })
+            .or_else(|| self.previous_mentions.iter().filter(fits).last())
     }
 }
 
@@ -820,13 +857,17 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         .map(|(i, _)| i)
         .collect();
     for pair in casualties.windows(2) {
-        let (Some(a), Some(b)) = (pair.first().copied(), pair.get(1).copied()) else { continue };
-        let (Some(Some(first)), Some(Some(second))) = (readings.get(a), readings.get(b)) else { continue };
+        let (Some(a), Some(b)) = (pair.first().copied(), pair.get(1).copied()) else {
+            continue;
+        };
+        let (Some(Some(first)), Some(Some(second))) = (readings.get(a), readings.get(b)) else {
+            continue;
+        };
         // Joined by "et" or a comma only.
         let from = words.index_at(first.span.end);
         let to = words.index_at(second.span.start);
-        let joined = (from..to).all(|k| matches!(words.norm(k), "et" | "," | "a" | "de" | "d"))
-            && to > from;
+        let joined =
+            (from..to).all(|k| matches!(words.norm(k), "et" | "," | "a" | "de" | "d")) && to > from;
         if !joined {
             continue;
         }
