@@ -138,70 +138,15 @@ fn is_byline(s: &str) -> bool {
 pub(crate) fn parse(text: &str) -> Article {
     let blocks = blocks(text);
     let mut diagnostics = Vec::new();
-
-    // The header: a dateline among the first blocks, all of them short.
-    let mut dateline_index = None;
-    let mut dateline = None;
-    for (k, block) in blocks.iter().enumerate().take(HEADER_BLOCKS) {
-        let line = block.span.slice(text);
-        if block.lines == 1 && line.len() <= MAX_DATELINE_BYTES {
-            if let Some(raw) = dateline::read(line) {
-                dateline_index = Some(k);
-                match raw.resolve() {
-                    Ok(resolved) => {
-                        if let Some(problem) = resolved.problem {
-                            diagnostics.push(diagnostic(block.span, problem));
-                        }
-                        dateline = Some(Dateline {
-                            span: block.span,
-                            date: resolved.date,
-                            time: resolved.time,
-                            zoned: resolved.zoned,
-                        });
-                    }
-                    Err(problem) => diagnostics.push(diagnostic(block.span, problem)),
-                }
-                break;
-            }
-        }
-        if block.span.len() > MAX_TITLE_BYTES {
-            break;
-        }
-    }
-
-    let mut kinds: Vec<Option<BlockKind>> = vec![None; blocks.len()];
-    if let Some(d) = dateline_index {
-        let word_count = |b: &RawBlock| b.span.slice(text).split_whitespace().count();
-        let title_index = if d == 0 {
-            (1..blocks.len().min(3))
-                .find(|&t| !is_byline(blocks[t].span.slice(text)))
-                .filter(|&t| blocks[t].span.len() <= MAX_TITLE_BYTES)
-        } else {
-            (0..d).rev().find(|&j| word_count(&blocks[j]) >= 3)
-        };
-        if let Some(t) = title_index {
-            kinds[t] = Some(BlockKind::Title);
-            let next_after = |from: usize| (from + 1..blocks.len()).find(|&j| j != d);
-            let mut next = next_after(t);
-            if let Some(r) = next {
-                if same_text(blocks[t].span.slice(text), blocks[r].span.slice(text)) {
-                    kinds[r] = Some(BlockKind::TitleRepeat);
-                    next = next_after(r);
-                }
-            }
-            if let Some(s) = next {
-                kinds[s] = Some(BlockKind::Standfirst);
-            }
-        }
-        for (j, block) in blocks.iter().enumerate() {
-            if j != d && kinds[j].is_none() && is_heading(text, *block) {
-                kinds[j] = Some(BlockKind::Heading);
-            }
-        }
-    }
-
+    let header = find_header(text, &blocks, &mut diagnostics);
+    let kinds = match &header {
+        Some((index, _)) => header_kinds(text, &blocks, *index),
+        // No header: all body.
+        None => vec![Some(BlockKind::Paragraph); blocks.len()],
+    };
+    let (dateline_index, dateline) = header.unzip();
     let mut article = Article {
-        dateline,
+        dateline: dateline.flatten(),
         title: None,
         title_repeat: None,
         standfirst: None,
@@ -211,11 +156,10 @@ pub(crate) fn parse(text: &str) -> Article {
         diagnostics,
     };
     let mut spans = Vec::new();
-    for (j, block) in blocks.iter().enumerate() {
-        if Some(j) == dateline_index {
+    for (j, (block, kind)) in blocks.iter().zip(kinds).enumerate() {
+        let Some(kind) = kind.filter(|_| Some(j) != dateline_index) else {
             continue;
-        }
-        let kind = kinds[j].unwrap_or(BlockKind::Paragraph);
+        };
         let b = Block { span: block.span };
         match kind {
             BlockKind::Title => article.title = Some(b),
@@ -235,6 +179,83 @@ pub(crate) fn parse(text: &str) -> Article {
             .extend(spans.iter().map(|&span| Sentence { span, kind }));
     }
     article
+}
+
+/// The header: a dateline among the first blocks, all of them short. Gives
+/// its block index and the dateline, which is `None` when the line reads as
+/// a dateline but names an impossible date (then a diagnostic says so).
+fn find_header(
+    text: &str,
+    blocks: &[RawBlock],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(usize, Option<Dateline>)> {
+    for (k, block) in blocks.iter().enumerate().take(HEADER_BLOCKS) {
+        let line = block.span.slice(text);
+        if block.lines == 1 && line.len() <= MAX_DATELINE_BYTES {
+            if let Some(raw) = dateline::read(line) {
+                let dateline = match raw.resolve() {
+                    Ok(resolved) => {
+                        if let Some(problem) = resolved.problem {
+                            diagnostics.push(diagnostic(block.span, problem));
+                        }
+                        Some(Dateline {
+                            span: block.span,
+                            date: resolved.date,
+                            time: resolved.time,
+                            zoned: resolved.zoned,
+                        })
+                    }
+                    Err(problem) => {
+                        diagnostics.push(diagnostic(block.span, problem));
+                        None
+                    }
+                };
+                return Some((k, dateline));
+            }
+        }
+        if block.span.len() > MAX_TITLE_BYTES {
+            break;
+        }
+    }
+    None
+}
+
+/// The kind of every block of an article whose dateline is block `d`
+/// (`None` for the dateline itself).
+fn header_kinds(text: &str, blocks: &[RawBlock], d: usize) -> Vec<Option<BlockKind>> {
+    let mut kinds: Vec<Option<BlockKind>> = vec![None; blocks.len()];
+    let word_count = |b: &RawBlock| b.span.slice(text).split_whitespace().count();
+    let title_index = if d == 0 {
+        (1..blocks.len().min(3))
+            .find(|&t| !is_byline(blocks[t].span.slice(text)))
+            .filter(|&t| blocks[t].span.len() <= MAX_TITLE_BYTES)
+    } else {
+        (0..d).rev().find(|&j| word_count(&blocks[j]) >= 3)
+    };
+    if let Some(t) = title_index {
+        kinds[t] = Some(BlockKind::Title);
+        let next_after = |from: usize| (from + 1..blocks.len()).find(|&j| j != d);
+        let mut next = next_after(t);
+        if let Some(r) = next {
+            if same_text(blocks[t].span.slice(text), blocks[r].span.slice(text)) {
+                kinds[r] = Some(BlockKind::TitleRepeat);
+                next = next_after(r);
+            }
+        }
+        if let Some(s) = next {
+            kinds[s] = Some(BlockKind::Standfirst);
+        }
+    }
+    for (j, block) in blocks.iter().enumerate() {
+        if j != d && kinds[j].is_none() {
+            kinds[j] = Some(if is_heading(text, *block) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            });
+        }
+    }
+    kinds
 }
 
 fn diagnostic(span: Span, problem: Problem) -> Diagnostic {
