@@ -77,7 +77,8 @@ pub struct Claim {
     pub end: usize,
     /// `input[start..end]`: the evidence, at most 200 bytes.
     pub text: String,
-    /// The number stated, normalised to `unit`; `None` for ranges.
+    /// The number stated, normalised to `unit` (rounded to 6 decimal
+    /// places); `None` for ranges.
     #[serde(with = "crate::number")]
     pub value: Option<f64>,
     /// Lower bound, `None` when open.

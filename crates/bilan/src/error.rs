@@ -1,11 +1,10 @@
 use std::fmt;
-use std::path::PathBuf;
 
 /// Why a document could not be analysed, or a pipeline could not be built.
 ///
 /// Opaque on purpose: match on [`Error::kind`], which may grow new variants.
 ///
-/// ```no_run
+/// ```
 /// let pipeline = bilan::Pipeline::new();
 /// let err = pipeline.analyze_bytes(b"caf\xC3").unwrap_err();
 /// assert_eq!(err.kind(), &bilan::ErrorKind::InvalidUtf8 { offset: 3 });
@@ -45,11 +44,11 @@ pub enum ErrorKind {
         /// The limit in bytes.
         limit: usize,
     },
-    /// An extra lexicon file could not be read or is not a valid lexicon.
+    /// An extra lexicon file (see
+    /// [`PipelineBuilder::lexicon_file`](crate::PipelineBuilder::lexicon_file))
+    /// could not be read or is not a valid lexicon.
     Lexicon {
-        /// The file given to the builder.
-        path: PathBuf,
-        /// What was wrong with it.
+        /// What was wrong: names the file, the line and the problem.
         reason: String,
     },
 }
@@ -63,9 +62,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TooLarge { len, limit } => {
                 write!(f, "input of {len} bytes is over the limit of {limit} bytes")
             }
-            ErrorKind::Lexicon { path, reason } => {
-                write!(f, "lexicon file {}: {reason}", path.display())
-            }
+            ErrorKind::Lexicon { reason } => write!(f, "lexicon: {reason}"),
         }
     }
 }

@@ -15,7 +15,7 @@
 //!
 //! # Example
 //!
-//! ```no_run
+//! ```
 //! use bilan::{ClaimKind, Pipeline};
 //!
 //! let text = "12-03-2024 10:15 AM Jerusalem Timing\n\n\

@@ -1,4 +1,5 @@
 use std::fmt;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use bilan_article::{Article, Span};
@@ -19,7 +20,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 /// Cloning is cheap (one reference count); a `Pipeline` is `Send + Sync`, so
 /// one instance can serve every thread.
 ///
-/// ```no_run
+/// ```
 /// let pipeline = bilan::Pipeline::new();
 /// let doc = pipeline.analyze("Deux soldats ont été blessés à Alep.")?;
 /// assert_eq!(doc.doc, "-");
@@ -40,12 +41,14 @@ struct Inner {
 /// entries belongs to its pipeline.
 enum LexiconSource {
     Embedded(&'static Lexicon),
+    Extended(Box<Lexicon>),
 }
 
 impl LexiconSource {
     fn get(&self) -> &Lexicon {
         match self {
             LexiconSource::Embedded(lexicon) => lexicon,
+            LexiconSource::Extended(lexicon) => lexicon,
         }
     }
 }
@@ -54,6 +57,7 @@ impl fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lexicon = match self.inner.lexicon {
             LexiconSource::Embedded(_) => "embedded",
+            LexiconSource::Extended(_) => "embedded + files",
         };
         f.debug_struct("Pipeline")
             .field("lexicon", &lexicon)
@@ -83,7 +87,7 @@ impl Pipeline {
 
     /// A builder to change the defaults.
     ///
-    /// ```no_run
+    /// ```
     /// let pipeline = bilan::Pipeline::builder().max_input_bytes(1024).build()?;
     /// let big = "a".repeat(2048);
     /// assert!(matches!(
@@ -117,7 +121,7 @@ impl Pipeline {
     /// Analyse raw bytes, which must be UTF-8 (a byte-order mark is kept as
     /// text, so offsets stay those of the input).
     ///
-    /// ```no_run
+    /// ```
     /// let pipeline = bilan::Pipeline::new();
     /// let doc = pipeline.analyze_bytes("Trois civils tués à Idleb.".as_bytes())?;
     /// assert!(doc.claims.iter().all(|c| c.end <= 27));
@@ -137,7 +141,7 @@ impl Pipeline {
     /// Analyse many texts, in parallel with the `rayon` feature (on by
     /// default). Results are in input order; every `doc` is `-`.
     ///
-    /// ```no_run
+    /// ```
     /// let pipeline = bilan::Pipeline::new();
     /// let docs = pipeline.analyze_batch(&["Un soldat tué.", "Cinq blessés."]);
     /// assert_eq!(docs.len(), 2);
@@ -150,7 +154,7 @@ impl Pipeline {
     /// disk), in parallel with the `rayon` feature. Each document's `doc` is
     /// its name; results are in input order.
     ///
-    /// ```no_run
+    /// ```
     /// let pipeline = bilan::Pipeline::new();
     /// let corpus = [("a.txt", "Deux civils tués.".as_bytes()), ("b.txt", b"\xFF")];
     /// let docs = pipeline.analyze_many(&corpus);
@@ -199,14 +203,17 @@ where
 
 /// Builds a [`Pipeline`] with other than the default settings.
 #[derive(Debug, Clone)]
+#[must_use]
 pub struct PipelineBuilder {
     max_input_bytes: usize,
+    lexicon_files: Vec<PathBuf>,
 }
 
 impl Default for PipelineBuilder {
     fn default() -> PipelineBuilder {
         PipelineBuilder {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            lexicon_files: Vec::new(),
         }
     }
 }
@@ -219,11 +226,52 @@ impl PipelineBuilder {
         self
     }
 
+    /// Add the entities of a lexicon file to the embedded lexicon: your own
+    /// villages, brigades or spellings. The file is the lexicon's TSV format
+    /// (see the `bilan-lexicon` crate: header `id kind name type parent
+    /// country lat lon geonames allegiance variants flags`); a line whose id
+    /// is already known adds spellings to that entity. Read by
+    /// [`build`](Self::build); may be given several times.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("bilan-doc-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir).unwrap();
+    /// # let path = dir.join("extra.tsv");
+    /// std::fs::write(&path, "id\tkind\tname\ttype\tparent\tcountry\tlat\tlon\tgeonames\tallegiance\tvariants\tflags\n\
+    ///     place:tell-khazne\tplace\tTell Khazné\tvillage\t\tSY\t\t\t\t\tTell Khazneh\t\n")?;
+    /// let pipeline = bilan::Pipeline::builder().lexicon_file(&path).build()?;
+    /// let doc = pipeline.analyze("Deux civils tués à Tell Khazneh.")?;
+    /// assert!(doc.entity("place:tell-khazne").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lexicon_file(mut self, path: impl Into<PathBuf>) -> PipelineBuilder {
+        self.lexicon_files.push(path.into());
+        self
+    }
+
     /// Build the pipeline.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Lexicon`] when a lexicon file cannot be read or is
+    /// malformed.
     pub fn build(self) -> Result<Pipeline, Error> {
+        let lexicon = if self.lexicon_files.is_empty() {
+            LexiconSource::Embedded(Lexicon::embedded())
+        } else {
+            let builder = self
+                .lexicon_files
+                .iter()
+                .fold(Lexicon::builder(), |b, path| b.add_file(path));
+            let lexicon = builder.build().map_err(|e| {
+                Error::new(ErrorKind::Lexicon {
+                    reason: e.to_string(),
+                })
+            })?;
+            LexiconSource::Extended(Box::new(lexicon))
+        };
         Ok(Pipeline {
             inner: Arc::new(Inner {
-                lexicon: LexiconSource::Embedded(Lexicon::embedded()),
+                lexicon,
                 extractor: Extractor::new(),
                 max_input_bytes: self.max_input_bytes,
             }),
@@ -238,6 +286,19 @@ fn slice(text: &str, span: Span) -> Option<&str> {
     let got = text.get(span.start..span.end);
     debug_assert!(got.is_some(), "stage produced bad span {span:?}");
     got
+}
+
+/// Rounds away floating-point noise from unit conversions (99.99 hectares
+/// in km² is 0.9999000000000001) to 6 decimal places, far below any
+/// precision a news figure has. The JSON then shows the decimal a reader
+/// expects, and parses back to the very same `f64`.
+fn tidy(x: f64) -> f64 {
+    const SCALE: f64 = 1e6;
+    if x.is_finite() && x.abs() < 1e9 {
+        (x * SCALE).round() / SCALE
+    } else {
+        x
+    }
 }
 
 fn valid(text: &str, span: Span) -> Option<Span> {
@@ -279,9 +340,9 @@ fn assemble(
                 start: c.span.start,
                 end: c.span.end,
                 text: evidence.to_owned(),
-                value: c.value,
-                min: c.min,
-                max: c.max,
+                value: c.value.map(tidy),
+                min: c.min.map(tidy),
+                max: c.max.map(tidy),
                 unit: c.unit,
                 qualifier: c.qualifier,
                 outcome: c.outcome,
