@@ -378,52 +378,14 @@ fn gmt_offset(i: &str) -> Res<'_, ZoneSpec> {
 /// The grammar of a whole dateline (without the check of what follows).
 fn dateline(i: &str) -> Res<'_, RawDateline> {
     let (i, ()) = prefix(i)?;
-    if let Ok((rest, (year, month, day))) = iso_date(i) {
-        // ISO: `T` or a space before the time, then an offset.
-        let timed = |i| {
-            let (i, _) = alt((tag("T"), tag("t"), spaces1)).parse(i)?;
-            let (i, time) = clock(i)?;
-            let (i, zone) = opt(utc_offset).parse(i)?;
-            Ok((i, (time, zone)))
-        };
-        let (rest, timed) = opt(timed).parse(rest)?;
-        let (time, zone) = match timed {
-            Some((time, Some(zone))) => (Some(time), zone),
-            Some((time, None)) => {
-                let (r, zone) = zone_words(rest, false)?;
-                return Ok((
-                    r,
-                    RawDateline {
-                        year,
-                        month,
-                        day,
-                        time: Some(time),
-                        zone,
-                    },
-                ));
-            }
-            None => (None, ZoneSpec::None),
-        };
-        return Ok((
-            rest,
-            RawDateline {
-                year,
-                month,
-                day,
-                time,
-                zone,
-            },
-        ));
-    }
-    let (i, _) = opt(weekday).parse(i)?;
-    let (i, (year, month, day)) = alt((numeric_date, text_date)).parse(i)?;
-    let (i, time) = opt(|i| {
-        let (i, ()) = date_time_separator(i)?;
-        clock(i)
-    })
-    .parse(i)?;
+    let (i, (year, month, day, time)) = alt((iso_date_time, french_date_time)).parse(i)?;
+    // The zone: an ISO offset, else a city or GMT/UTC word after the time.
     let (i, zone) = match time {
-        Some(t) => zone_words(i, t.meridiem.is_some())?,
+        Some(t) if t.is_iso => match opt(utc_offset).parse(i)? {
+            (i, Some(zone)) => (i, zone),
+            (i, None) => zone_words(i, false)?,
+        },
+        Some(t) => zone_words(i, t.time.meridiem.is_some())?,
         None => (i, ZoneSpec::None),
     };
     Ok((
@@ -432,10 +394,48 @@ fn dateline(i: &str) -> Res<'_, RawDateline> {
             year,
             month,
             day,
-            time,
+            time: time.map(|t| t.time),
             zone,
         },
     ))
+}
+
+/// A time read after a date, and whether the date was ISO (which allows an
+/// offset right after the time).
+#[derive(Debug, Clone, Copy)]
+struct DateTime {
+    time: RawTime,
+    is_iso: bool,
+}
+
+type DateAndTime = (u32, u32, u32, Option<DateTime>);
+
+/// `2024-03-28`, `2024-03-28T17:02:00`, `2024-03-28 17:02`.
+fn iso_date_time(i: &str) -> Res<'_, DateAndTime> {
+    let (i, (year, month, day)) = iso_date(i)?;
+    let (i, time) = opt(|i| {
+        let (i, _) = alt((tag("T"), tag("t"), spaces1)).parse(i)?;
+        clock(i)
+    })
+    .parse(i)?;
+    let time = time.map(|time| DateTime { time, is_iso: true });
+    Ok((i, (year, month, day, time)))
+}
+
+/// `jeudi 7 mai 2015 - 14:05`, `28/03/2024 à 17h02`, `26-04-2024 02:19 AM`.
+fn french_date_time(i: &str) -> Res<'_, DateAndTime> {
+    let (i, _) = opt(weekday).parse(i)?;
+    let (i, (year, month, day)) = alt((numeric_date, text_date)).parse(i)?;
+    let (i, time) = opt(|i| {
+        let (i, ()) = date_time_separator(i)?;
+        clock(i)
+    })
+    .parse(i)?;
+    let time = time.map(|time| DateTime {
+        time,
+        is_iso: false,
+    });
+    Ok((i, (year, month, day, time)))
 }
 
 /// Read `line` (already trimmed) as a dateline, or `None` when it is not one.
