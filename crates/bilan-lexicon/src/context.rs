@@ -7,7 +7,7 @@
 
 use crate::EntityKind;
 use crate::fold::{Folded, Sep, fold};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 
 /// The context data files, embedded.
 pub(crate) const CONTEXT_CUES: &str = include_str!("../data/context_cues.tsv");
@@ -49,12 +49,12 @@ struct Trigger {
 /// The compiled context rules.
 #[derive(Debug, Default)]
 pub(crate) struct Rules {
-    cues_by_id: HashMap<String, Vec<Cue>>,
-    cues_by_kind: HashMap<EntityKind, Vec<Cue>>,
-    triggers: HashMap<Vec<u8>, Vec<Trigger>>,
-    particles: HashSet<Vec<u8>>,
-    stops: HashSet<Vec<u8>>,
-    first_names: HashSet<Vec<u8>>,
+    cues_by_id: FastMap<String, Vec<Cue>>,
+    cues_by_kind: FastMap<EntityKind, Vec<Cue>>,
+    triggers: FastMap<Vec<u8>, Vec<Trigger>>,
+    particles: FastSet<Vec<u8>>,
+    stops: FastSet<Vec<u8>>,
+    first_names: FastSet<Vec<u8>>,
 }
 
 /// Basic forms of the words of a phrase.

@@ -58,7 +58,9 @@ pub(crate) struct Tables {
     pub forms: Vec<Form>,
     pub by_id: HashMap<String, u32>,
     /// Where each entry was defined, for parent errors.
-    origin: Vec<(String, usize)>,
+    pub origin: Vec<(String, usize)>,
+    /// Skip malformed lines and unknown parents instead of failing.
+    pub lenient: bool,
 }
 
 fn err(kind: ErrorKind, file: &str, line: usize, msg: impl std::fmt::Display) -> Error {
@@ -185,7 +187,10 @@ impl Tables {
                 header_seen = true;
                 continue;
             }
-            self.add_line(file, line_no, line)?;
+            match self.add_line(file, line_no, line) {
+                Err(_) if self.lenient => {}
+                other => other?,
+            }
         }
         Ok(())
     }
@@ -363,10 +368,14 @@ impl Tables {
     }
 
     /// Check that every parent names a known entity.
-    pub fn check_parents(&self) -> Result<(), Error> {
-        for (e, (file, ln)) in self.entries.iter().zip(&self.origin) {
+    pub fn check_parents(&mut self) -> Result<(), Error> {
+        for (e, (file, ln)) in self.entries.iter_mut().zip(&self.origin) {
             if let Some(p) = &e.parent {
                 if !self.by_id.contains_key(p) {
+                    if self.lenient {
+                        e.parent = None;
+                        continue;
+                    }
                     return Err(err(
                         ErrorKind::UnknownParent,
                         file,

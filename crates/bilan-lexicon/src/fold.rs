@@ -133,128 +133,204 @@ fn push_basic_char(c: char, out: &mut Vec<u8>) {
     out.extend_from_slice(folded.as_bytes());
 }
 
+// Byte classes for the ASCII fast path.
+const C_OTHER: u8 = 0;
+const C_LOWER: u8 = 1;
+const C_UPPER: u8 = 2;
+const C_DIGIT: u8 = 3;
+const C_SPACE: u8 = 4;
+const C_HYPHEN: u8 = 5;
+const C_APOSTROPHE: u8 = 6;
+const C_NEWLINE: u8 = 7;
+const C_HIGH: u8 = 8;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [C_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' => C_LOWER,
+            b'A'..=b'Z' => C_UPPER,
+            b'0'..=b'9' => C_DIGIT,
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => C_SPACE,
+            b'-' => C_HYPHEN,
+            b'\'' | b'`' => C_APOSTROPHE,
+            b'\n' => C_NEWLINE,
+            0x80..=0xff => C_HIGH,
+            _ => C_OTHER,
+        };
+        b += 1;
+    }
+    t
+}
+
+static CLASS: [u8; 256] = byte_classes();
+
+/// The char at byte `i` of `text` and its length (`i` is a char boundary).
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.get(i..).and_then(|s| s.chars().next()) {
+        Some(c) => (c, c.len_utf8()),
+        None => ('\u{fffd}', 1),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !matches!(c, 'ʿ' | 'ʾ')
+}
+
+/// True when a word character starts at byte `i`.
+fn word_starts_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&b) => match CLASS[b as usize] {
+            C_LOWER | C_UPPER | C_DIGIT => true,
+            C_HIGH => is_word_char(char_at(text, i).0),
+            _ => false,
+        },
+    }
+}
+
 /// Fold `text` into tokens, basic forms and the skeleton view.
 pub(crate) fn fold(text: &str) -> Folded {
     let mut f = Folded {
-        tokens: Vec::with_capacity(text.len() / 6 + 1),
-        basic: Vec::with_capacity(text.len()),
+        tokens: Vec::with_capacity(text.len() / 5 + 1),
+        basic: Vec::with_capacity(text.len() + 8),
         skeleton: Vec::with_capacity(text.len() + 16),
-        sk_starts: Vec::with_capacity(text.len() / 6 + 1),
-        sk_tokens: Vec::with_capacity(text.len() / 6 + 1),
+        sk_starts: Vec::with_capacity(text.len() / 5 + 1),
+        sk_tokens: Vec::with_capacity(text.len() / 5 + 1),
     };
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    // Current token state.
-    let mut tok_start = usize::MAX;
-    let mut basic_start = 0usize;
-    let mut capital = false;
-    let mut prev_lower = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            match text.get(i..).and_then(|s| s.chars().next()) {
-                Some(c) => (c, c.len_utf8()),
-                None => {
-                    i += 1;
-                    continue;
+    while i < n {
+        match CLASS[bytes[i] as usize] {
+            C_LOWER | C_UPPER | C_DIGIT => i = read_token(&mut f, text, i),
+            C_SPACE | C_HYPHEN | C_APOSTROPHE => i += 1,
+            C_HIGH => {
+                let (c, len) = char_at(text, i);
+                if is_word_char(c) {
+                    i = read_token(&mut f, text, i);
+                } else {
+                    if !(c.is_whitespace() || is_hyphen(c) || is_apostrophe(c)) || c == '\u{2029}' {
+                        mark_phrase_end(&mut f);
+                    }
+                    i += len;
                 }
             }
-        };
-        let alnum = if b < 0x80 {
-            b.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alnum && !matches!(c, 'ʿ' | 'ʾ') {
-            let upper = if b < 0x80 {
-                b.is_ascii_uppercase()
-            } else {
-                c.is_uppercase()
-            };
-            if tok_start != usize::MAX && upper && prev_lower {
-                // `alMaliki`: split a glued article off a capitalised name.
-                let word = &f.basic[basic_start..];
-                if ARTICLES.contains(&word) {
-                    finish(&mut f, text, tok_start, i, basic_start, capital, Sep::Glued);
-                    tok_start = usize::MAX;
-                }
+            _ => {
+                // Punctuation or a line break between words still ends a
+                // phrase (`Mazzé ».`).
+                mark_phrase_end(&mut f);
+                i += 1;
             }
-            if tok_start == usize::MAX {
-                tok_start = i;
-                basic_start = f.basic.len();
-                capital = upper || c.is_numeric();
-            }
-            let lower = if b < 0x80 {
-                b.is_ascii_lowercase()
-            } else {
-                c.is_lowercase()
-            };
-            prev_lower = lower;
-            if b < 0x80 {
-                f.basic.push(b.to_ascii_lowercase());
-            } else {
-                push_basic_char(c, &mut f.basic);
-            }
-            i += len;
-            continue;
         }
-        prev_lower = false;
-        if tok_start == usize::MAX {
-            // Between words: punctuation or a line break after the previous
-            // word's own separator still ends a phrase (`Mazzé ».`).
-            if !c.is_whitespace() && !is_hyphen(c) && !is_apostrophe(c) || c == '\n' {
-                if let Some(last) = f.tokens.last_mut() {
-                    last.sep_after = Sep::Punct;
-                }
-            }
-            i += len;
-            continue;
-        }
-        let sep = if c == '\n' {
-            Sep::Punct
-        } else if is_apostrophe(c) {
-            let next_is_letter = text
-                .get(i + len..)
-                .and_then(|s| s.chars().next())
-                .is_some_and(char::is_alphanumeric);
-            let word = &f.basic[basic_start..];
-            if next_is_letter && !ELISIONS.contains(&word) {
-                // `Ra’s`, `Ma'arat`: an apostrophe inside a name is dropped.
-                i += len;
-                continue;
-            }
-            Sep::Apostrophe
-        } else if is_hyphen(c) {
-            Sep::Hyphen
-        } else if c.is_whitespace() {
-            Sep::Space
-        } else {
-            Sep::Punct
-        };
-        finish(&mut f, text, tok_start, i, basic_start, capital, sep);
-        tok_start = usize::MAX;
-        i += len;
-    }
-    if tok_start != usize::MAX {
-        finish(
-            &mut f,
-            text,
-            tok_start,
-            bytes.len(),
-            basic_start,
-            capital,
-            Sep::Space,
-        );
     }
     f
 }
 
-#[allow(clippy::too_many_arguments)]
+fn mark_phrase_end(f: &mut Folded) {
+    if let Some(last) = f.tokens.last_mut() {
+        last.sep_after = Sep::Punct;
+    }
+}
+
+/// Read the word starting at `start`; returns the index after its separator.
+fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let basic_start = f.basic.len();
+    let mut i = start;
+    let mut prev_lower = false;
+    let capital = match CLASS[bytes[i] as usize] {
+        C_UPPER | C_DIGIT => true,
+        C_HIGH => {
+            let c = char_at(text, i).0;
+            c.is_uppercase() || c.is_numeric()
+        }
+        _ => false,
+    };
+    loop {
+        let Some(&b) = bytes.get(i) else {
+            finish(f, start, n, basic_start, capital, Sep::Space);
+            return n;
+        };
+        match CLASS[b as usize] {
+            C_LOWER => {
+                f.basic.push(b);
+                prev_lower = true;
+                i += 1;
+            }
+            C_DIGIT => {
+                f.basic.push(b);
+                prev_lower = false;
+                i += 1;
+            }
+            C_UPPER => {
+                if prev_lower && ARTICLES.contains(&&f.basic[basic_start..]) {
+                    // `alMaliki`: a glued article before a capitalised name.
+                    finish(f, start, i, basic_start, capital, Sep::Glued);
+                    return i;
+                }
+                f.basic.push(b | 0x20);
+                prev_lower = false;
+                i += 1;
+            }
+            C_HIGH => {
+                let (c, len) = char_at(text, i);
+                if is_word_char(c) {
+                    if c.is_uppercase() && prev_lower && ARTICLES.contains(&&f.basic[basic_start..])
+                    {
+                        finish(f, start, i, basic_start, capital, Sep::Glued);
+                        return i;
+                    }
+                    push_basic_char(c, &mut f.basic);
+                    prev_lower = c.is_lowercase();
+                    i += len;
+                } else if is_apostrophe(c) {
+                    if word_starts_at(text, i + len) && !ELISIONS.contains(&&f.basic[basic_start..])
+                    {
+                        i += len;
+                        continue;
+                    }
+                    finish(f, start, i, basic_start, capital, Sep::Apostrophe);
+                    return i + len;
+                } else {
+                    let sep = if is_hyphen(c) {
+                        Sep::Hyphen
+                    } else if c.is_whitespace() && c != '\u{2029}' {
+                        Sep::Space
+                    } else {
+                        Sep::Punct
+                    };
+                    finish(f, start, i, basic_start, capital, sep);
+                    return i + len;
+                }
+            }
+            C_APOSTROPHE => {
+                // `Ra’s`, `Ma'arat`: an apostrophe inside a name is dropped;
+                // after an elided French word it separates.
+                if word_starts_at(text, i + 1) && !ELISIONS.contains(&&f.basic[basic_start..]) {
+                    i += 1;
+                    continue;
+                }
+                finish(f, start, i, basic_start, capital, Sep::Apostrophe);
+                return i + 1;
+            }
+            class => {
+                let sep = match class {
+                    C_SPACE => Sep::Space,
+                    C_HYPHEN => Sep::Hyphen,
+                    _ => Sep::Punct,
+                };
+                finish(f, start, i, basic_start, capital, sep);
+                return i + 1;
+            }
+        }
+    }
+}
+
 fn finish(
     f: &mut Folded,
-    _text: &str,
     start: usize,
     end: usize,
     basic_start: usize,

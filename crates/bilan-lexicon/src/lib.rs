@@ -93,6 +93,7 @@ mod context;
 mod data;
 mod error;
 mod fold;
+mod hash;
 mod matcher;
 
 pub use bilan_article::Span;
@@ -203,12 +204,16 @@ pub struct Lexicon {
 }
 
 static EMBEDDED: Lazy<Lexicon> = Lazy::new(|| {
-    // The embedded data is checked by this crate's tests; should it ever be
-    // broken, a lexicon without entities (context rules only) beats a panic.
-    Lexicon::builder().build().unwrap_or_else(|_| Lexicon {
-        tables: Tables::default(),
-        matcher: Matcher::without_entities(context::Rules::embedded().unwrap_or_default()),
-    })
+    // The embedded data is checked by this crate's tests; should a line ever
+    // be broken, skipping it beats losing the lexicon, and an empty lexicon
+    // (context rules only) beats a panic.
+    let strict = Lexicon::builder().build();
+    strict
+        .or_else(|_| Lexicon::builder().lenient().build())
+        .unwrap_or_else(|_| Lexicon {
+            tables: Tables::default(),
+            matcher: Matcher::without_entities(context::Rules::embedded().unwrap_or_default()),
+        })
 });
 
 impl Lexicon {
@@ -221,6 +226,7 @@ impl Lexicon {
     pub fn builder() -> LexiconBuilder {
         LexiconBuilder {
             embedded: true,
+            lenient: false,
             sources: Vec::new(),
         }
     }
@@ -275,6 +281,7 @@ enum Source {
 #[must_use]
 pub struct LexiconBuilder {
     embedded: bool,
+    lenient: bool,
     sources: Vec<Source>,
 }
 
@@ -282,6 +289,13 @@ impl LexiconBuilder {
     /// Whether to load the embedded data first (the default).
     pub fn embedded(mut self, yes: bool) -> Self {
         self.embedded = yes;
+        self
+    }
+
+    /// Skip malformed lines and unknown parents instead of failing (I/O
+    /// errors still fail).
+    pub fn lenient(mut self) -> Self {
+        self.lenient = true;
         self
     }
 
@@ -303,7 +317,10 @@ impl LexiconBuilder {
     /// A file that cannot be read ([`ErrorKind::Io`]) or a malformed line
     /// (the error names the file, the line and the reason).
     pub fn build(self) -> Result<Lexicon, Error> {
-        let mut tables = Tables::default();
+        let mut tables = Tables {
+            lenient: self.lenient,
+            ..Tables::default()
+        };
         if self.embedded {
             for (name, text) in EMBEDDED_FILES {
                 tables.add(name, text)?;

@@ -4,10 +4,10 @@
 use crate::context::{CueHits, Rules};
 use crate::data::{Flags, Tables};
 use crate::fold::{Folded, fold};
+use crate::hash::{FastMap, FastSet};
 use crate::{Entities, Entity, EntityKind, Mention};
 use aho_corasick::{AhoCorasick, Input};
 use bilan_article::Span;
-use std::collections::HashMap;
 
 /// The compiled search structures of a lexicon.
 #[derive(Debug)]
@@ -50,7 +50,7 @@ fn last_space_in(hay: &[u8], start: usize, end: usize) -> Option<usize> {
 
 impl Matcher {
     pub fn build(tables: &Tables, rules: Rules) -> Result<Matcher, String> {
-        let mut by_pattern: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut by_pattern: FastMap<Vec<u8>, usize> = FastMap::default();
         let mut patterns: Vec<Vec<u8>> = Vec::new();
         let mut pattern_forms: Vec<Vec<u32>> = Vec::new();
         let mut form_flags = Vec::with_capacity(tables.forms.len());
@@ -90,8 +90,13 @@ impl Matcher {
             });
             pattern_forms[p].push(ix as u32);
         }
+        // A DFA: more memory, built once, but the fastest search.
         let automaton = AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            // Every pattern starts with a space: a start-byte prefilter
+            // would stop at every word and only add overhead.
+            .prefilter(false)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         Ok(Matcher {
@@ -121,7 +126,7 @@ impl Matcher {
         let found = self.lexicon_pass(tables, text, &f);
         // Ambiguous names count only when the same entity is named plainly
         // elsewhere in the document.
-        let confident: std::collections::HashSet<u32> = found
+        let confident: FastSet<u32> = found
             .iter()
             .filter(|m| !m.tentative)
             .map(|m| m.entry)
@@ -149,7 +154,7 @@ impl Matcher {
             spans.push((m.first, m.last + 1, MentionOf::Entry(m.entry)));
         }
         let mut local_ids: Vec<(String, EntityKind, Span)> = Vec::new();
-        let mut by_key: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut by_key: FastMap<Vec<u8>, usize> = FastMap::default();
         for l in &locals {
             let key = local_key(&f, l.first, l.end);
             if key.is_empty() {
@@ -194,7 +199,7 @@ impl Matcher {
         &self,
         f: &Folded,
         covered: &[bool],
-        by_key: &HashMap<Vec<u8>, usize>,
+        by_key: &FastMap<Vec<u8>, usize>,
         spans: &mut Vec<(usize, usize, MentionOf)>,
     ) {
         if by_key.is_empty() {
@@ -304,7 +309,12 @@ impl Matcher {
         let any_capital = emitted().any(|t| f.tokens[t].capital);
         let mut text_basic: Option<Vec<u8>> = None;
         let mut best: Option<(u8, u32, bool)> = None;
-        for &form_ix in self.pattern_forms.get(pattern)? {
+        let forms = self.pattern_forms.get(pattern)?;
+        let first_entry = tables.forms[*forms.first()? as usize].entry;
+        let one_entity = forms
+            .iter()
+            .all(|&fi| tables.forms[fi as usize].entry == first_entry);
+        for &form_ix in forms {
             let form = &tables.forms[form_ix as usize];
             let flags = self.form_flags[form_ix as usize];
             if flags.case_sensitive {
@@ -331,10 +341,15 @@ impl Matcher {
                 }
             }
             let entry = &tables.entries[form.entry as usize];
-            let hits: CueHits = self
-                .rules
-                .cue_hits(f, &entry.id, entry.kind, first, last_tok);
-            if !(flags.lowercase_ok || any_capital || flags.case_sensitive || hits.lowercase) {
+            // Cues cost a look around: only when they can change the outcome.
+            let plain = flags.lowercase_ok || any_capital || flags.case_sensitive;
+            let hits = if one_entity && plain && !flags.needs_context {
+                CueHits::default()
+            } else {
+                self.rules
+                    .cue_hits(f, &entry.id, entry.kind, first, last_tok)
+            };
+            if !(plain || hits.lowercase) {
                 continue;
             }
             if flags.needs_context && hits.veto {
@@ -412,7 +427,7 @@ fn assemble(
 ) -> Entities {
     spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
     let mut out = Entities::default();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FastMap<String, usize> = FastMap::default();
     let mut last_end = 0usize;
     for (first, end, of) in spans {
         let span = Span::new(f.tokens[first].start, f.tokens[end - 1].end);
