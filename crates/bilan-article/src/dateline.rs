@@ -158,23 +158,48 @@ fn word(i: &str) -> Res<'_, &str> {
     take_while1(|c: char| c.is_alphabetic()).parse(i)
 }
 
-/// "Publié le", "Mis à jour le" … then spaces; or nothing.
-fn prefix(i: &str) -> Res<'_, ()> {
-    let words = alt((
-        tag_no_case("publié le"),
-        tag_no_case("publie le"),
+/// What may come before the date: source credits ("OLJ / AFP / "), then
+/// "Publié le", "Mis à jour le :", "Date :", "Le" …; or nothing.
+fn prefix(mut i: &str) -> Res<'_, ()> {
+    for _ in 0..3 {
+        match credit(i) {
+            Ok((rest, ())) => i = rest,
+            Err(_) => break,
+        }
+    }
+    let verb = alt((
         tag_no_case("publié"),
-        tag_no_case("mis à jour le"),
-        tag_no_case("mise à jour le"),
-        tag_no_case("actualisé le"),
-        tag_no_case("date :"),
-        tag_no_case("date:"),
-        tag_no_case("le"),
+        tag_no_case("publie"),
+        tag_no_case("mis à jour"),
+        tag_no_case("mise à jour"),
+        tag_no_case("mis en ligne"),
+        tag_no_case("actualisé"),
+        tag_no_case("modifié"),
+        tag_no_case("date"),
     ));
-    match (words, spaces1).parse(i) {
+    let mut stamped = (
+        verb,
+        opt((spaces1, tag_no_case("le"))),
+        opt((spaces, one_char(':'))),
+        spaces1,
+    );
+    if let Ok((rest, _)) = stamped.parse(i) {
+        return Ok((rest, ()));
+    }
+    match (tag_no_case("le"), spaces1).parse(i) {
         Ok((rest, _)) => Ok((rest, ())),
         Err(_) => Ok((i, ())),
     }
+}
+
+/// One credit before a dateline: a short run without digits, then ` / `.
+fn credit(i: &str) -> Res<'_, ()> {
+    let (rest, name) = take_till1(|c: char| c == '/' || c.is_ascii_digit()).parse(i)?;
+    if name.len() > 30 || name.trim().is_empty() {
+        return fail(i);
+    }
+    let (rest, _) = (one_char('/'), spaces1).parse(rest)?;
+    Ok((rest, ()))
 }
 
 /// `2024-03-28`.
@@ -193,7 +218,13 @@ fn numeric_date(i: &str) -> Res<'_, (u32, u32, u32)> {
     let (i, sep) = one_of("-/.").parse(i)?;
     let (i, month) = number(i, 1, 2)?;
     let (i, _) = one_char(sep).parse(i)?;
-    let (i, year) = number(i, 4, 4)?;
+    let (i, year) = alt((|i| number(i, 4, 4), |i| number(i, 2, 2))).parse(i)?;
+    // Two-digit years ("07/10/14") are this century's up to 69.
+    let year = match year {
+        0..=69 => 2000 + year,
+        70..=99 => 1900 + year,
+        _ => year,
+    };
     Ok((i, (year, month, day)))
 }
 
@@ -331,6 +362,25 @@ fn zone_words(i: &str, after_meridiem: bool) -> Res<'_, ZoneSpec> {
     if let Ok(found) = gmt_offset(start) {
         return Ok(found);
     }
+    if let Ok(found) = local_time_of(start) {
+        return Ok(found);
+    }
+    let (ends, found) = known_city(start);
+    if let Some(found) = found {
+        return Ok(found);
+    }
+    match ends.first() {
+        Some(&end) if after_meridiem && start.starts_with(char::is_uppercase) => {
+            let name = &start[..start.len() - end.len()];
+            Ok((end, ZoneSpec::Unknown(name.to_owned())))
+        }
+        _ => Ok((i, ZoneSpec::None)),
+    }
+}
+
+/// The longest known city name of up to three words at `start`, with the
+/// ends of the words read (for reporting an unknown one).
+fn known_city(start: &str) -> (Vec<&str>, Option<(&str, ZoneSpec)>) {
     let mut ends = Vec::with_capacity(3);
     let mut rest = start;
     for _ in 0..3 {
@@ -346,16 +396,24 @@ fn zone_words(i: &str, after_meridiem: bool) -> Res<'_, ZoneSpec> {
     for &end in ends.iter().rev() {
         let name = &start[..start.len() - end.len()];
         if let Some(&zone) = ZONES.get(&fold(name)) {
-            return Ok((end, ZoneSpec::Named(zone)));
+            return (ends, Some((end, ZoneSpec::Named(zone))));
         }
     }
-    match ends.first() {
-        Some(&end) if after_meridiem && start.starts_with(char::is_uppercase) => {
-            let name = &start[..start.len() - end.len()];
-            Ok((end, ZoneSpec::Unknown(name.to_owned())))
-        }
-        _ => Ok((i, ZoneSpec::None)),
-    }
+    (ends, None)
+}
+
+/// `(heure de Paris)`, `heure de Beyrouth`: a known city's local time.
+fn local_time_of(i: &str) -> Res<'_, ZoneSpec> {
+    let (rest, paren) = opt(one_char('(')).parse(i)?;
+    let (rest, _) = (tag_no_case("heure de"), spaces1).parse(rest)?;
+    let Some((rest, zone)) = known_city(rest).1 else {
+        return fail(i);
+    };
+    let rest = match paren {
+        Some(_) => one_char(')').parse(rest)?.0,
+        None => rest,
+    };
+    Ok((rest, zone))
 }
 
 /// `GMT+2`, `UTC+03:00`, `GMT-5`: a fixed offset.
@@ -650,6 +708,8 @@ mod tests {
             "28 soldats tués à Alep",
             "2024 : une année de guerre",
             "5 avril 2017 les forces irakiennes reprennent Mossoul",
+            "Alep / Damas / 2 000 déplacés",
+            "Syrie / Irak : 300 morts en 24 heures",
         ] {
             assert_eq!(read(line), None, "{line}");
         }
