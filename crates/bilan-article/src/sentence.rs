@@ -54,6 +54,20 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
 }
 
+/// Bytes that start a character the splitter looks at: `.`, `!`, `?`, `(`,
+/// `)`, and the lead bytes of « » (0xC2) and … “ ” (0xE2). Lead bytes are
+/// never continuation bytes, so a match is always a character boundary.
+const SENTENCE_TRIGGER: [bool; 256] = {
+    let mut table = [false; 256];
+    let triggers = [b'.', b'!', b'?', b'(', b')', 0xC2, 0xE2];
+    let mut i = 0;
+    while i < triggers.len() {
+        table[triggers[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// The character at byte `pos` of `s` (a boundary), if any.
 fn char_at(s: &str, pos: usize) -> Option<char> {
     s.get(pos..).and_then(|rest| rest.chars().next())
@@ -66,30 +80,38 @@ pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
         return;
     };
     let bytes = body.as_bytes();
-    // An opening mark only suspends splitting if it closes later in the block.
-    let last_guillemet = body.rfind('»');
-    let last_curly = body.rfind('”');
-    let last_paren = body.rfind(')');
-    let opens = |pos: usize, last: Option<usize>| last.is_some_and(|l| pos < l);
+    // An opening mark only suspends splitting if it closes later in the
+    // block; where the last closing mark is, is looked up on first need.
+    let mut last_guillemet = None;
+    let mut last_curly = None;
+    let mut last_paren = None;
+    let opens = |pos: usize, closer: char, cache: &mut Option<Option<usize>>| {
+        cache
+            .get_or_insert_with(|| body.rfind(closer))
+            .is_some_and(|last| pos < last)
+    };
 
     let mut depth = 0usize;
     let mut sentence_start = 0usize;
     let mut pos = 0usize;
     while pos < bytes.len() {
-        // Fast skip: every character handled below starts with one of these
-        // bytes (0xC2: « »; 0xE2: … “ ”).
-        if !matches!(bytes[pos], b'.' | b'!' | b'?' | b'(' | b')' | 0xC2 | 0xE2) {
-            pos += 1;
-            continue;
+        // Fast skip to the next byte that can start a character handled
+        // below (0xC2: « »; 0xE2: … “ ”).
+        match bytes[pos..]
+            .iter()
+            .position(|&b| SENTENCE_TRIGGER[usize::from(b)])
+        {
+            Some(skip) => pos += skip,
+            None => break,
         }
         let Some(c) = char_at(body, pos) else {
             break;
         };
         let after = pos + c.len_utf8();
         match c {
-            '«' if opens(pos, last_guillemet) => depth += 1,
-            '“' if opens(pos, last_curly) => depth += 1,
-            '(' if opens(pos, last_paren) => depth += 1,
+            '«' if opens(pos, '»', &mut last_guillemet) => depth += 1,
+            '“' if opens(pos, '”', &mut last_curly) => depth += 1,
+            '(' if opens(pos, ')', &mut last_paren) => depth += 1,
             '»' | '”' | ')' if depth > 0 => {
                 depth -= 1;
                 // « … a gagné. » Le ministre : the quote ended a sentence.

@@ -40,11 +40,23 @@ fn lines(text: &str) -> Vec<(Span, bool)> {
     while start <= bytes.len() {
         let rest = &bytes[start..];
         // A lone CR (old Mac files) breaks a line too; CRLF breaks at LF.
-        let (end, break_len) = rest
-            .iter()
-            .enumerate()
-            .find_map(|(k, &b)| line_break_len(rest, k, b).map(|len| (start + k, len)))
-            .unwrap_or((bytes.len(), 1));
+        // Skip to candidate bytes (LF, CR, and 0xE2 which leads U+2028/9).
+        let mut k = 0;
+        let (end, break_len) = loop {
+            match rest[k..]
+                .iter()
+                .position(|&b| matches!(b, b'\n' | b'\r' | 0xE2))
+            {
+                Some(skip) => {
+                    k += skip;
+                    if let Some(len) = line_break_len(rest, k, rest[k]) {
+                        break (start + k, len);
+                    }
+                    k += 1;
+                }
+                None => break (bytes.len(), 1),
+            }
+        };
         let line = text.get(start..end).unwrap_or("");
         let trimmed = line.trim_matches(is_space);
         if trimmed.is_empty() {
