@@ -1,6 +1,7 @@
 //! Print the entities of each file as JSONL, in the shape `eval/score.py` reads:
 //! `cargo run -p bilan-lexicon --example dump -- FILES… > out.jsonl`
-//! An optional `--lexicon FILE` adds a user lexicon file.
+//! An optional `--lexicon FILE` adds a user lexicon file; `--no-embedded`
+//! leaves the embedded data out.
 
 use bilan_lexicon::Lexicon;
 use std::process::ExitCode;
@@ -8,6 +9,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut builder = Lexicon::builder();
+    if let Some(i) = args.iter().position(|a| a == "--no-embedded") {
+        args.remove(i);
+        builder = builder.embedded(false);
+    }
     while let Some(i) = args.iter().position(|a| a == "--lexicon") {
         if i + 1 >= args.len() {
             eprintln!("--lexicon needs a file");
@@ -16,8 +21,18 @@ fn main() -> ExitCode {
         builder = builder.add_file(args.remove(i + 1));
         args.remove(i);
     }
-    let lexicon = match builder.build() {
+    let lexicon = match builder.clone().build() {
         Ok(l) => l,
+        Err(e) if e.kind() != bilan_lexicon::ErrorKind::Io => {
+            eprintln!("lexicon: {e}; skipping malformed lines");
+            match builder.lenient().build() {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("lexicon: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
         Err(e) => {
             eprintln!("lexicon: {e}");
             return ExitCode::FAILURE;

@@ -24,6 +24,8 @@ pub(crate) enum Relation {
     VetoAfter,
     LowercaseBefore,
     LowercaseAfter,
+    ExcludeBefore,
+    ExcludeAfter,
 }
 
 /// Whom a cue speaks about.
@@ -105,6 +107,8 @@ impl Rules {
                 "veto_after" => Relation::VetoAfter,
                 "lowercase_before" => Relation::LowercaseBefore,
                 "lowercase_after" => Relation::LowercaseAfter,
+                "exclude_before" => Relation::ExcludeBefore,
+                "exclude_after" => Relation::ExcludeAfter,
                 _ => {
                     return Err(format!(
                         "context_cues.tsv:{n}: unknown relation `{relation}`"
@@ -181,6 +185,16 @@ impl Rules {
         }
     }
 
+    /// True when some cue about `id` or `kind` excludes every reading, so
+    /// that cues must be looked at for every mention.
+    pub fn has_exclusions(&self, id: &str, kind: EntityKind) -> bool {
+        let excl = |c: &Cue| matches!(c.relation, Relation::ExcludeBefore | Relation::ExcludeAfter);
+        self.cues_by_kind
+            .get(&kind)
+            .is_some_and(|v| v.iter().any(excl))
+            || self.cues_by_id.get(id).is_some_and(|v| v.iter().any(excl))
+    }
+
     /// True for a French word that is never a name on its own.
     pub fn is_stopword(&self, basic: &[u8]) -> bool {
         self.stops.contains(basic)
@@ -210,10 +224,16 @@ impl Rules {
             .unwrap_or(&[]);
         for cue in by_id.iter().chain(by_kind) {
             let found = match cue.relation {
-                Relation::Before | Relation::VetoBefore | Relation::LowercaseBefore => {
+                Relation::Before
+                | Relation::VetoBefore
+                | Relation::LowercaseBefore
+                | Relation::ExcludeBefore => {
                     (0..=2).any(|gap| first >= gap && ends_at(f, &cue.words, first - gap))
                 }
-                Relation::After | Relation::VetoAfter | Relation::LowercaseAfter => {
+                Relation::After
+                | Relation::VetoAfter
+                | Relation::LowercaseAfter
+                | Relation::ExcludeAfter => {
                     (0..=1).any(|gap| starts_at(f, &cue.words, last + 1 + gap))
                 }
             };
@@ -222,6 +242,7 @@ impl Rules {
                     Relation::Before | Relation::After => hits.support = true,
                     Relation::VetoBefore | Relation::VetoAfter => hits.veto = true,
                     Relation::LowercaseBefore | Relation::LowercaseAfter => hits.lowercase = true,
+                    Relation::ExcludeBefore | Relation::ExcludeAfter => hits.exclude = true,
                 }
             }
         }
@@ -233,8 +254,11 @@ impl Rules {
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct CueHits {
     pub support: bool,
+    /// Rules out an ambiguous or lowercase reading.
     pub veto: bool,
     pub lowercase: bool,
+    /// Rules out any reading.
+    pub exclude: bool,
 }
 
 /// The cue words end just before token `end` (exclusive).
@@ -253,6 +277,20 @@ fn starts_at(f: &Folded, words: &[Vec<u8>], start: usize) -> bool {
             .iter()
             .enumerate()
             .all(|(k, w)| f.basic_of(start + k) == w.as_slice())
+}
+
+/// What the lexicon pass left on a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cover {
+    /// No lexicon mention.
+    Free,
+    /// Inside a lexicon mention.
+    Strong,
+    /// The last token of a lexicon place mention (a list of places may go on).
+    PlaceEnd,
+    /// A one-word place (with its article): a longer name found from
+    /// context may take it over (`Tal al-Milh`, `Hussein Razzouk al-Hamed`).
+    Weak,
 }
 
 /// A name found from context: tokens `first..end`, of `kind`.
@@ -277,20 +315,30 @@ impl Rules {
 
     /// A run of name words starting at token `start` (after any leading
     /// articles) for a name of `kind`: returns `(first, end)` token indices.
+    /// `begun`: the name already started before `start` (`Tal` in `Tal al-Milh`).
     fn name_run(
         &self,
         f: &Folded,
         start: usize,
-        covered: &[bool],
+        cover: &[Cover],
         kind: EntityKind,
+        begun: bool,
     ) -> Option<(usize, usize)> {
         let n = f.tokens.len();
         let mut k = start;
         let mut first = None;
         let mut last = None;
         let mut words = 0;
-        while k < n && words < MAX_NAME_WORDS && !covered[k] {
+        while k < n && words < MAX_NAME_WORDS {
             let t = f.tokens[k];
+            let after_article = k > start && f.tokens[k - 1].article;
+            match cover[k] {
+                Cover::Free => {}
+                // `Razzouk al-Hamed`: a one-word place after an article
+                // inside a name is part of that name.
+                Cover::Weak if (t.article || after_article) && (begun || last.is_some()) => {}
+                _ => break,
+            }
             if t.article {
                 // An article belongs to the word after it.
                 if matches!(t.sep_after, Sep::Punct | Sep::Apostrophe) {
@@ -299,13 +347,17 @@ impl Rules {
                 k += 1;
                 continue;
             }
-            let after_article = k > start && f.tokens[k - 1].article;
             if kind != EntityKind::Person
                 && last.is_some()
                 && t.capital
                 && self.first_names.contains(f.basic_of(k))
+                && !matches!(t.sep_after, Sep::Punct)
+                && f.tokens
+                    .get(k + 1)
+                    .is_some_and(|next| next.capital || next.article)
             {
-                // A given name after a name starts the next name (`à Sarakeb Hussein …`).
+                // A given name and a family name after a name start the next
+                // name (`à Sarakeb Hussein Razzouk`), unlike `Tallet Moussa`.
                 break;
             }
             if last.is_some() && !t.capital && self.particles.contains(f.basic_of(k)) {
@@ -327,14 +379,16 @@ impl Rules {
         Some((first?, last? + 1))
     }
 
-    /// Names announced by a trigger word or a given name, over the tokens not
-    /// yet `covered` by lexicon mentions.
-    pub fn local_names(&self, f: &Folded, covered: &[bool]) -> Vec<LocalName> {
+    /// Names announced by a trigger word, a given name or a coordination
+    /// with a place (`à Douma et Misraba`), over the tokens not yet covered
+    /// by lexicon mentions.
+    pub fn local_names(&self, f: &Folded, cover: &[Cover]) -> Vec<LocalName> {
         let n = f.tokens.len();
-        let mut out = Vec::new();
+        let mut out: Vec<LocalName> = Vec::new();
         let mut i = 0;
         while i < n {
-            if covered[i] {
+            let weak_start = cover[i] == Cover::Weak;
+            if !matches!(cover[i], Cover::Free | Cover::Weak) {
                 i += 1;
                 continue;
             }
@@ -346,10 +400,14 @@ impl Rules {
                     }
                     let after = i + t.words.len();
                     if t.part_of_name {
-                        if !f.tokens[i].capital || (i + 1..after).any(|k| covered[k]) {
+                        // `Tal al-Milh`: a trigger word the lexicon knows alone
+                        // still starts a longer name.
+                        if !f.tokens[i].capital || (i + 1..after).any(|k| cover[k] != Cover::Free) {
                             continue;
                         }
-                        if let Some((first, end)) = self.name_run(f, after, covered, t.kind) {
+                        if let Some((first, end)) =
+                            self.name_run(f, after, cover, t.kind, t.part_of_name)
+                        {
                             if first == after {
                                 found = Some(LocalName {
                                     first: i,
@@ -359,11 +417,14 @@ impl Rules {
                                 break;
                             }
                         }
-                    } else if after < n
-                        && !(i..after).any(|k| covered[k])
+                    } else if !weak_start
+                        && after < n
+                        && !(i..after).any(|k| cover[k] != Cover::Free)
                         && !matches!(f.tokens[after - 1].sep_after, Sep::Punct)
                     {
-                        if let Some((first, end)) = self.name_run(f, after, covered, t.kind) {
+                        if let Some((first, end)) =
+                            self.name_run(f, after, cover, t.kind, t.part_of_name)
+                        {
                             if first == after {
                                 found = Some(LocalName {
                                     first,
@@ -376,6 +437,8 @@ impl Rules {
                     }
                 }
             }
+            // A given name the lexicon took for a one-word place (`Rami`)
+            // is still a given name when a family name follows.
             if found.is_none()
                 && f.tokens[i].capital
                 && !f.tokens[i].article
@@ -383,13 +446,42 @@ impl Rules {
                 && self.first_names.contains(f.basic_of(i))
                 && !matches!(f.tokens[i].sep_after, Sep::Punct | Sep::Apostrophe)
             {
-                if let Some((first, end)) = self.name_run(f, i + 1, covered, EntityKind::Person) {
+                if let Some((first, end)) = self.name_run(f, i + 1, cover, EntityKind::Person, true)
+                {
                     if first == i + 1 {
                         found = Some(LocalName {
                             first: i,
                             end,
                             kind: EntityKind::Person,
                         });
+                    }
+                }
+            }
+            if found.is_none()
+                && !weak_start
+                && i > 0
+                && i + 1 < n
+                && matches!(f.basic_of(i), b"et" | b"ou")
+                && !matches!(f.tokens[i].sep_after, Sep::Punct)
+                && !matches!(f.tokens[i - 1].sep_after, Sep::Punct | Sep::Hyphen)
+            {
+                let place_before = matches!(cover[i - 1], Cover::PlaceEnd | Cover::Weak)
+                    || out
+                        .last()
+                        .is_some_and(|l| l.kind == EntityKind::Place && l.end == i);
+                let given_name_next = self.first_names.contains(f.basic_of(i + 1));
+                let trigger_next = self.triggers.contains_key(f.basic_of(i + 1));
+                if place_before && !given_name_next && !trigger_next {
+                    if let Some((first, end)) =
+                        self.name_run(f, i + 1, cover, EntityKind::Place, false)
+                    {
+                        if first == i + 1 {
+                            found = Some(LocalName {
+                                first,
+                                end,
+                                kind: EntityKind::Place,
+                            });
+                        }
                     }
                 }
             }

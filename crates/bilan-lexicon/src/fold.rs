@@ -96,6 +96,11 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`' | '´' | 'ʿ' | 'ʾ' | '′')
 }
 
+/// Spaces and quotation marks: they separate words but do not end a phrase.
+fn is_space_like(c: char) -> bool {
+    c.is_whitespace() && c != '\u{2029}' || matches!(c, '«' | '»' | '“' | '”' | '„' | '‹' | '›')
+}
+
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
@@ -152,7 +157,8 @@ const fn byte_classes() -> [u8; 256] {
             b'a'..=b'z' => C_LOWER,
             b'A'..=b'Z' => C_UPPER,
             b'0'..=b'9' => C_DIGIT,
-            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => C_SPACE,
+            // Quotes do not end a phrase: `la région « al-Barij »`.
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c | b'"' => C_SPACE,
             b'-' => C_HYPHEN,
             b'\'' | b'`' => C_APOSTROPHE,
             b'\n' => C_NEWLINE,
@@ -211,7 +217,7 @@ pub(crate) fn fold(text: &str) -> Folded {
                 if is_word_char(c) {
                     i = read_token(&mut f, text, i);
                 } else {
-                    if !(c.is_whitespace() || is_hyphen(c) || is_apostrophe(c)) || c == '\u{2029}' {
+                    if !(is_space_like(c) || is_hyphen(c) || is_apostrophe(c)) {
                         mark_phrase_end(&mut f);
                     }
                     i += len;
@@ -297,7 +303,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                 } else {
                     let sep = if is_hyphen(c) {
                         Sep::Hyphen
-                    } else if c.is_whitespace() && c != '\u{2029}' {
+                    } else if is_space_like(c) {
                         Sep::Space
                     } else {
                         Sep::Punct

@@ -1,7 +1,7 @@
 //! The matching pass: one automaton run over the skeleton view, candidate
 //! checks on the original text, context cues, then names found from context.
 
-use crate::context::{CueHits, Rules};
+use crate::context::{Cover, CueHits, Rules};
 use crate::data::{Flags, Tables};
 use crate::fold::{Folded, fold};
 use crate::hash::{FastMap, FastSet};
@@ -31,6 +31,8 @@ struct Found {
     entry: u32,
     /// Needs another, confident mention of the same entity in the document.
     tentative: bool,
+    /// A single word (articles aside).
+    one_word: bool,
 }
 
 fn letters(s: &str) -> String {
@@ -136,60 +138,83 @@ impl Matcher {
             .filter(|m| !m.tentative || confident.contains(&m.entry))
             .collect();
 
-        let mut covered = vec![false; f.tokens.len()];
+        let mut cover = vec![Cover::Free; f.tokens.len()];
         for m in &found {
-            for c in &mut covered[m.first..=m.last] {
-                *c = true;
+            let kind = tables.entries[m.entry as usize].kind;
+            for c in &mut cover[m.first..=m.last] {
+                *c = Cover::Strong;
+            }
+            if kind == EntityKind::Place {
+                if m.one_word {
+                    for c in &mut cover[m.first..=m.last] {
+                        *c = Cover::Weak;
+                    }
+                } else {
+                    cover[m.last] = Cover::PlaceEnd;
+                }
             }
         }
-        let locals = self.rules.local_names(&f, &covered);
+        let locals = self.rules.local_names(&f, &cover);
         for l in &locals {
-            for c in &mut covered[l.first..l.end] {
-                *c = true;
+            for c in &mut cover[l.first..l.end] {
+                *c = Cover::Strong;
             }
         }
         let mut spans: Vec<(usize, usize, MentionOf)> =
             Vec::with_capacity(found.len() + locals.len());
-        for m in &found {
-            spans.push((m.first, m.last + 1, MentionOf::Entry(m.entry)));
-        }
         let mut local_ids: Vec<(String, EntityKind, Span)> = Vec::new();
-        let mut by_key: FastMap<Vec<u8>, usize> = FastMap::default();
+        let mut by_key: FastMap<Vec<u8>, MentionOf> = FastMap::default();
         for l in &locals {
             let key = local_key(&f, l.first, l.end);
             if key.is_empty() {
                 continue;
             }
-            let ix = *by_key.entry(key.clone()).or_insert_with(|| {
+            let of = *by_key.entry(key.clone()).or_insert_with(|| {
                 let span = Span::new(f.tokens[l.first].start, f.tokens[l.end - 1].end);
                 local_ids.push((
                     format!("local:{}:{}", kind_word(l.kind), slug(&key)),
                     l.kind,
                     span,
                 ));
-                local_ids.len() - 1
+                MentionOf::Local(local_ids.len() - 1)
             });
-            spans.push((l.first, l.end, MentionOf::Local(ix)));
+            spans.push((l.first, l.end, of));
         }
-        // Later short mentions of a person found from context: the family name.
-        for l in &locals {
-            if l.kind != EntityKind::Person {
-                continue;
-            }
-            let Some(ix) = by_key.get(&local_key(&f, l.first, l.end)).copied() else {
-                continue;
-            };
-            let words: Vec<usize> = (l.first..l.end).filter(|&k| !f.tokens[k].article).collect();
+        for m in &found {
+            spans.push((m.first, m.last + 1, MentionOf::Entry(m.entry)));
+        }
+        // Later short mentions of a person: the family name alone (`Talli`
+        // after `Abou Malek al-Talli`) is the same person in this document.
+        let persons = locals
+            .iter()
+            .filter(|l| l.kind == EntityKind::Person)
+            .map(|l| {
+                (
+                    l.first,
+                    l.end,
+                    by_key.get(&local_key(&f, l.first, l.end)).copied(),
+                )
+            })
+            .chain(
+                found
+                    .iter()
+                    .filter(|m| tables.entries[m.entry as usize].kind == EntityKind::Person)
+                    .map(|m| (m.first, m.last + 1, Some(MentionOf::Entry(m.entry)))),
+            )
+            .collect::<Vec<_>>();
+        for (first, end, of) in persons {
+            let Some(of) = of else { continue };
+            let words: Vec<usize> = (first..end).filter(|&k| !f.tokens[k].article).collect();
             let Some(&last) = words.last() else { continue };
             if words.len() < 2 || self.rules.is_given_name(f.basic_of(last)) {
                 continue;
             }
             let key = local_key(&f, last, last + 1);
             if key.len() >= 4 {
-                by_key.entry(key).or_insert(ix);
+                by_key.entry(key).or_insert(of);
             }
         }
-        self.local_repeats(&f, &covered, &by_key, &mut spans);
+        self.local_repeats(&f, &cover, &by_key, &mut spans);
 
         assemble(tables, text, &f, spans, &local_ids)
     }
@@ -198,40 +223,41 @@ impl Matcher {
     fn local_repeats(
         &self,
         f: &Folded,
-        covered: &[bool],
-        by_key: &FastMap<Vec<u8>, usize>,
+        cover: &[Cover],
+        by_key: &FastMap<Vec<u8>, MentionOf>,
         spans: &mut Vec<(usize, usize, MentionOf)>,
     ) {
         if by_key.is_empty() {
             return;
         }
         let n = f.tokens.len();
+        let taken = |k: usize| !matches!(cover[k], Cover::Free);
         let mut i = 0;
         while i < n {
-            if covered[i] || f.tokens[i].article || !f.tokens[i].capital {
+            if taken(i) || f.tokens[i].article || !f.tokens[i].capital {
                 i += 1;
                 continue;
             }
             let mut hit = None;
             for len in (1..=4).rev() {
                 let j = i + len - 1;
-                if j >= n || (i..=j).any(|k| covered[k]) || f.tokens[j].article {
+                if j >= n || (i..=j).any(taken) || f.tokens[j].article {
                     continue;
                 }
-                let key = local_key(f, i, j + 1);
-                if let Some(&ix) = by_key.get(&key) {
-                    hit = Some((j, ix));
+                let (s, e) = (f.tokens[i].sk.0 as usize, f.tokens[j].sk.1 as usize);
+                if let Some(&of) = f.skeleton.get(s..e).and_then(|key| by_key.get(key)) {
+                    hit = Some((j, of));
                     break;
                 }
             }
             match hit {
-                Some((j, ix)) => {
-                    let first = if i > 0 && f.tokens[i - 1].article && !covered[i - 1] {
+                Some((j, of)) => {
+                    let first = if i > 0 && f.tokens[i - 1].article && !taken(i - 1) {
                         i - 1
                     } else {
                         i
                     };
-                    spans.push((first, j + 1, MentionOf::Local(ix)));
+                    spans.push((first, j + 1, of));
                     i = j + 1;
                 }
                 None => i += 1,
@@ -343,7 +369,11 @@ impl Matcher {
             let entry = &tables.entries[form.entry as usize];
             // Cues cost a look around: only when they can change the outcome.
             let plain = flags.lowercase_ok || any_capital || flags.case_sensitive;
-            let hits = if one_entity && plain && !flags.needs_context {
+            let hits = if one_entity
+                && plain
+                && !flags.needs_context
+                && !self.rules.has_exclusions(&entry.id, entry.kind)
+            {
                 CueHits::default()
             } else {
                 self.rules
@@ -352,7 +382,7 @@ impl Matcher {
             if !(plain || hits.lowercase) {
                 continue;
             }
-            if flags.needs_context && hits.veto {
+            if hits.exclude || (hits.veto && (flags.needs_context || !any_capital)) {
                 continue;
             }
             let score = (hits.support as u8) * 2 + (!flags.needs_context) as u8;
@@ -367,11 +397,12 @@ impl Matcher {
             last: last_tok,
             entry,
             tentative,
+            one_word: e1 == e2,
         })
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum MentionOf {
     Entry(u32),
     Local(usize),
