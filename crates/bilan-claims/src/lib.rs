@@ -96,9 +96,9 @@ impl Extractor {
             }
             let mut quantities = quantity::scan(text, span);
             // A number inside a name ("20 Minutes", "Liwa 313") counts nothing.
+            let mentions = entities.mentions_in(span);
             quantities.retain(|q| {
-                entities
-                    .mentions_in(span)
+                mentions
                     .iter()
                     .all(|m| !(m.span.start <= q.number.start && q.number.end <= m.span.end))
             });

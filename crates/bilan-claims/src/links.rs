@@ -50,7 +50,11 @@ pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<At
         .collect();
     let mut i = 0;
     while i < words.len() {
-        let Some((len, role)) = TABLES.attribution.longest_at(words, i) else {
+        let hit = match words.kind(i) {
+            Some(TokenKind::Word) => TABLES.attribution.longest_at(words, i),
+            _ => None,
+        };
+        let Some((len, role)) = hit else {
             i += 1;
             continue;
         };
@@ -282,7 +286,11 @@ pub(crate) fn days(words: &Words, dateline: Date) -> Vec<DayMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let Some((len, word)) = TABLES.days.longest_at(words, i) else {
+        let hit = match words.kind(i) {
+            Some(TokenKind::Word) => TABLES.days.longest_at(words, i),
+            _ => None,
+        };
+        let Some((len, word)) = hit else {
             i += 1;
             continue;
         };

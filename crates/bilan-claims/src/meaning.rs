@@ -17,6 +17,8 @@ const AFTER_WINDOW: usize = 10;
 const MODIFIER_WINDOW: usize = 6;
 /// How far (in tokens) "dans les rangs de X" / "parmi les X" may follow.
 const RANKS_WINDOW: usize = 15;
+/// How far back (in bytes) to look for the army soldiers belong to.
+const ARMY_LOOKBACK: usize = 4000;
 /// How far (in bytes) a listed figure may follow a casualty figure and share its outcome.
 const LIST_GAP: usize = 100;
 
@@ -804,10 +806,14 @@ impl<'a> Sentence<'a> {
         };
         let fits = |m: &&Mention| m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == wanted;
         if wanted == Side::State {
+            // Look back a few paragraphs at most: bounded work per claim.
             let before = self.all_mentions.partition_point(|m| m.span.start < at);
+            let lowest = self
+                .all_mentions
+                .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
             return self
                 .all_mentions
-                .get(..before)?
+                .get(lowest..before)?
                 .iter()
                 .rev()
                 .find(fits)

@@ -4,6 +4,34 @@ use crate::model::{Outcome, Victims};
 use crate::words::{Words, fold};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the tables are keyed by short words, where SipHash's setup costs
+/// more than the lookup; no untrusted keys are inserted.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A map keyed by words, with the FNV hasher.
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// A problem in an embedded data file (caught by the crate's tests).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -53,8 +81,9 @@ impl Pattern {
 #[derive(Debug)]
 pub(crate) struct PhraseSet<T> {
     entries: Vec<(Vec<Pattern>, T)>,
-    by_first_word: HashMap<String, Vec<usize>>,
-    prefix_first: Vec<usize>,
+    by_first_word: WordMap<Vec<usize>>,
+    /// Entries whose first word is a prefix, by the prefix's first byte.
+    prefix_first: Vec<Vec<usize>>,
     longest: usize,
 }
 
@@ -62,8 +91,8 @@ impl<T> PhraseSet<T> {
     fn new() -> PhraseSet<T> {
         PhraseSet {
             entries: Vec::new(),
-            by_first_word: HashMap::new(),
-            prefix_first: Vec::new(),
+            by_first_word: WordMap::default(),
+            prefix_first: vec![Vec::new(); 256],
             longest: 0,
         }
     }
@@ -87,7 +116,10 @@ impl<T> PhraseSet<T> {
         };
         let index = self.entries.len();
         if first.prefix {
-            self.prefix_first.push(index);
+            let byte = first.text.as_bytes().first().copied().unwrap_or(0);
+            if let Some(bucket) = self.prefix_first.get_mut(usize::from(byte)) {
+                bucket.push(index);
+            }
         } else {
             self.by_first_word
                 .entry(first.text.clone())
@@ -98,29 +130,36 @@ impl<T> PhraseSet<T> {
         self.entries.push((patterns, value));
     }
 
+    /// Entries whose first word may match `word`.
+    fn candidates<'s>(&'s self, word: &str) -> impl Iterator<Item = usize> + 's {
+        let exact = self
+            .by_first_word
+            .get(word)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let byte = word.as_bytes().first().copied().unwrap_or(0);
+        let prefixed = self
+            .prefix_first
+            .get(usize::from(byte))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        exact.iter().chain(prefixed.iter()).copied()
+    }
+
     /// Every phrase matching at token `i`, as (length in tokens, value).
     pub(crate) fn matches_at<'s>(
         &'s self,
         words: &'s Words,
         i: usize,
     ) -> impl Iterator<Item = (usize, &'s T)> + 's {
-        let first = words.norm(i);
-        let exact = self
-            .by_first_word
-            .get(first)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        exact
-            .iter()
-            .chain(self.prefix_first.iter())
-            .filter_map(move |&index| {
-                let (patterns, value) = self.entries.get(index)?;
-                let all = patterns
-                    .iter()
-                    .enumerate()
-                    .all(|(k, p)| i + k < words.len() && p.matches(words.norm(i + k)));
-                all.then_some((patterns.len(), value))
-            })
+        self.candidates(words.norm(i)).filter_map(move |index| {
+            let (patterns, value) = self.entries.get(index)?;
+            let all = patterns
+                .iter()
+                .enumerate()
+                .all(|(k, p)| i + k < words.len() && p.matches(words.norm(i + k)));
+            all.then_some((patterns.len(), value))
+        })
     }
 
     /// The longest phrase matching at token `i`.
@@ -140,32 +179,15 @@ impl<T> PhraseSet<T> {
 
     /// Whether a single word is in the set.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
-        let exact = self
-            .by_first_word
-            .get(word)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        exact.iter().chain(self.prefix_first.iter()).any(|&index| {
-            self.entries
-                .get(index)
-                .is_some_and(|(p, _)| p.len() == 1 && p[0].matches(word))
-        })
+        self.word_value(word).is_some()
     }
 
     /// The value of a single word.
     pub(crate) fn word_value(&self, word: &str) -> Option<&T> {
-        let exact = self
-            .by_first_word
-            .get(word)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        exact
-            .iter()
-            .chain(self.prefix_first.iter())
-            .find_map(|&index| {
-                let (p, v) = self.entries.get(index)?;
-                (p.len() == 1 && p[0].matches(word)).then_some(v)
-            })
+        self.candidates(word).find_map(|index| {
+            let (p, v) = self.entries.get(index)?;
+            (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
+        })
     }
 
     #[cfg(test)]
@@ -243,7 +265,7 @@ pub(crate) struct Tables {
     forces_exact: HashMap<String, Side>,
     forces_suffix: Vec<(String, Side)>,
     pub(crate) attribution: PhraseSet<Attribution>,
-    pub(crate) places: HashMap<String, PlaceWord>,
+    pub(crate) places: WordMap<PlaceWord>,
     pub(crate) days: PhraseSet<DayWord>,
 }
 
@@ -444,7 +466,7 @@ impl Tables {
             attribution.insert(&text, role);
         }
 
-        let mut places = HashMap::new();
+        let mut places = WordMap::default();
         let file = "places.tsv";
         for (n, f) in lines(file, PLACES) {
             let word = phrase(file, n, field(file, n, &f, 0)?)?;

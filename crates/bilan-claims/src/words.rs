@@ -44,12 +44,12 @@ impl Words {
         let mut chars = slice.char_indices().peekable();
         while let Some((offset, c)) = chars.next() {
             let start = within.start + offset;
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 let norm_start = words.folded.len();
                 fold_into(c, &mut words.folded);
                 let mut end = start + c.len_utf8();
                 while let Some(&(o, n)) = chars.peek() {
-                    if !n.is_alphabetic() {
+                    if !is_letter(n) {
                         break;
                     }
                     fold_into(n, &mut words.folded);
@@ -136,6 +136,15 @@ impl Words {
     }
 }
 
+/// A letter, with a fast path for ASCII.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 fn is_spaced_dash(slice: &str, offset: usize) -> bool {
     let before = slice.get(..offset).and_then(|s| s.chars().next_back());
     let after = slice.get(offset + 1..).and_then(|s| s.chars().next());
@@ -145,6 +154,10 @@ fn is_spaced_dash(slice: &str, offset: usize) -> bool {
 
 /// Lower-case `c` without accents, pushed onto `out`.
 fn fold_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for l in c.to_lowercase() {
         match l {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
