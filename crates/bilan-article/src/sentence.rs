@@ -15,17 +15,24 @@
 //! it starts a new sentence, as after "…".
 
 use crate::Span;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Words after which a period does not end a sentence.
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/abbreviations.txt")
+/// Words after which a period does not end a sentence, sorted for binary
+/// search (a lookup happens at every period, so no hashing).
+static ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = include_str!("../data/abbreviations.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 });
+
+fn is_listed_abbreviation(word: &str) -> bool {
+    word.len() <= MAX_ABBREVIATION_BYTES && ABBREVIATIONS.binary_search(&word).is_ok()
+}
 
 /// Longest abbreviation looked at, in bytes: bounds the backward scan.
 const MAX_ABBREVIATION_BYTES: usize = 16;
@@ -192,27 +199,28 @@ fn next_sentence_start(body: &str, pos: usize) -> Option<usize> {
 /// an initial.
 fn is_abbreviation(body: &str, dot: usize) -> bool {
     let before = body.get(..dot).unwrap_or("");
-    let word_start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(p, c)| {
-            !is_space(c)
-                && !matches!(c, '(' | '«' | '"' | '“' | '[')
-                && dot - p <= MAX_ABBREVIATION_BYTES
-        })
-        .last()
-        .map_or(dot, |(p, _)| p);
-    let word = before.get(word_start..).unwrap_or("");
-    if word.is_empty() {
-        return false;
+    // The word before the period, scanning back at most one byte past the
+    // longest abbreviation: a longer word is none.
+    let mut word_start = dot;
+    for (p, c) in before.char_indices().rev() {
+        if is_space(c) || matches!(c, '(' | '«' | '"' | '“' | '[') {
+            break;
+        }
+        if dot - p > MAX_ABBREVIATION_BYTES {
+            return false;
+        }
+        word_start = p;
     }
+    let word = before.get(word_start..).unwrap_or("");
     let mut chars = word.chars();
-    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    let Some(last) = chars.next_back() else {
+        return false;
+    };
+    // "A." in "A. B. Dupont".
+    let initial = last.is_uppercase() && chars.as_str().is_empty();
     // "J.-C." and "A.B." style: the last letter of a dotted run.
-    let dotted_initial = word.len() >= 2
-        && word.ends_with(|c: char| c.is_uppercase())
-        && word[..word.len() - word.chars().last().map_or(0, char::len_utf8)].ends_with(['.', '-']);
-    initial || dotted_initial || ABBREVIATIONS.contains(word)
+    let dotted_initial = last.is_uppercase() && chars.as_str().ends_with(['.', '-']);
+    initial || dotted_initial || is_listed_abbreviation(word)
 }
 
 /// Push the trimmed sentence `start..end` of `body` (offset by `base`).
@@ -252,7 +260,8 @@ mod tests {
             );
             assert!(line.len() <= MAX_ABBREVIATION_BYTES, "{line:?} too long");
         }
-        assert!(ABBREVIATIONS.contains("Mme") && ABBREVIATIONS.contains("cf"));
+        assert!(is_listed_abbreviation("Mme") && is_listed_abbreviation("cf"));
+        assert!(!is_listed_abbreviation("Alep"));
     }
 
     #[test]

@@ -33,30 +33,12 @@ struct RawBlock {
 /// Trimmed spans of the non-blank lines, with whether a blank line (or the
 /// start of the text) precedes each.
 fn lines(text: &str) -> Vec<(Span, bool)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut breaks = LineBreaks::new(text);
     let mut start = 0;
     let mut blank_before = true;
-    while start <= bytes.len() {
-        let rest = &bytes[start..];
-        // A lone CR (old Mac files) breaks a line too; CRLF breaks at LF.
-        // Skip to candidate bytes (LF, CR, and 0xE2 which leads U+2028/9).
-        let mut k = 0;
-        let (end, break_len) = loop {
-            match rest[k..]
-                .iter()
-                .position(|&b| matches!(b, b'\n' | b'\r' | 0xE2))
-            {
-                Some(skip) => {
-                    k += skip;
-                    if let Some(len) = line_break_len(rest, k, rest[k]) {
-                        break (start + k, len);
-                    }
-                    k += 1;
-                }
-                None => break (bytes.len(), 1),
-            }
-        };
+    while start <= text.len() {
+        let (end, break_len) = breaks.next_from(start);
         let line = text.get(start..end).unwrap_or("");
         let trimmed = line.trim_matches(is_space);
         if trimmed.is_empty() {
@@ -72,18 +54,55 @@ fn lines(text: &str) -> Vec<(Span, bool)> {
     out
 }
 
-/// Length of the line break starting at byte `k` of `rest` (whose byte is
-/// `b`), if one does: LF; a lone CR (old Mac files; CRLF breaks at its LF);
-/// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR, which scraped text
-/// sometimes carries.
-fn line_break_len(rest: &[u8], k: usize, b: u8) -> Option<usize> {
-    match b {
-        b'\n' => Some(1),
-        b'\r' if rest.get(k + 1) != Some(&b'\n') => Some(1),
-        0xE2 if rest.get(k + 1) == Some(&0x80) && matches!(rest.get(k + 2), Some(0xA8 | 0xA9)) => {
-            Some(3)
+/// Finds line breaks: LF; a lone CR (old Mac files; the CR of a CRLF is
+/// not a break, its LF is); U+2028 LINE SEPARATOR and U+2029 PARAGRAPH
+/// SEPARATOR, which scraped text sometimes carries. The next position of
+/// each kind is cached and only searched again once passed, so the whole
+/// text is scanned once per kind (each search is a `str::find` of one
+/// character, which std runs as a fast byte search).
+struct LineBreaks<'t> {
+    text: &'t str,
+    /// Next position of each kind at or after the last query (text length
+    /// when there is none): LF, lone CR, U+2028, U+2029.
+    next: [usize; 4],
+}
+
+const BREAK_CHARS: [char; 4] = ['\n', '\r', '\u{2028}', '\u{2029}'];
+
+impl<'t> LineBreaks<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut breaks = LineBreaks { text, next: [0; 4] };
+        breaks.next = BREAK_CHARS.map(|c| breaks.search(c, 0));
+        breaks
+    }
+
+    /// The first break made of `c` at or after `from`.
+    fn search(&self, c: char, mut from: usize) -> usize {
+        loop {
+            let Some(p) = self.text.get(from..).and_then(|rest| rest.find(c)) else {
+                return self.text.len();
+            };
+            let at = from + p;
+            if c == '\r' && self.text.as_bytes().get(at + 1) == Some(&b'\n') {
+                from = at + 1;
+                continue;
+            }
+            return at;
         }
-        _ => None,
+    }
+
+    /// Where the line starting at `start` ends, and its break's length.
+    fn next_from(&mut self, start: usize) -> (usize, usize) {
+        let mut best = (self.text.len(), 1);
+        for (kind, &c) in BREAK_CHARS.iter().enumerate() {
+            if self.next[kind] < start {
+                self.next[kind] = self.search(c, start);
+            }
+            if self.next[kind] < best.0 {
+                best = (self.next[kind], c.len_utf8());
+            }
+        }
+        best
     }
 }
 
