@@ -2,6 +2,7 @@
 //! parsed once. A malformed line is a bug in the data, caught by the tests;
 //! at run time it is skipped rather than panicking.
 
+use super::text::{Phrases, WordMap};
 use crate::model::{ClaimKind, Qualifier, Unit};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
@@ -40,27 +41,118 @@ pub(crate) struct UnitEntry {
     pub(crate) factor: f64,
 }
 
-/// A qualifier phrase.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct QualifierEntry {
-    pub(crate) phrase: String,
-    pub(crate) qualifier: Qualifier,
+/// A category of context words (`data/numbers/context.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// `month` in the data file.
+    Month,
+    /// `weekday` in the data file.
+    Weekday,
+    /// `year_cue` in the data file.
+    YearCue,
+    /// `weak_year_cue` in the data file.
+    WeakYearCue,
+    /// `name_cue` in the data file.
+    NameCue,
+    /// `clock_before` in the data file.
+    ClockBefore,
+    /// `clock_after` in the data file.
+    ClockAfter,
+    /// `age_before` in the data file.
+    AgeBefore,
+    /// `person` in the data file.
+    Person,
+    /// `implied_length` in the data file.
+    ImpliedLength,
+    /// `implied_duration` in the data file.
+    ImpliedDuration,
+    /// `between_time` in the data file.
+    BetweenTime,
+    /// `fraction_article` in the data file.
+    FractionArticle,
+    /// `collective_article` in the data file.
+    CollectiveArticle,
+    /// `range_open` in the data file.
+    RangeOpen,
+    /// `de` in the data file.
+    De,
+    /// `day_after` in the data file.
+    DayAfter,
+    /// `day_before` in the data file.
+    DayBefore,
+    /// `article_idiom_before` in the data file.
+    ArticleIdiomBefore,
+    /// `article_idiom_after` in the data file.
+    ArticleIdiomAfter,
+}
+
+impl Cue {
+    /// Every category, in declaration order.
+    pub(crate) const ALL: [Cue; 20] = [
+        Cue::Month,
+        Cue::Weekday,
+        Cue::YearCue,
+        Cue::WeakYearCue,
+        Cue::NameCue,
+        Cue::ClockBefore,
+        Cue::ClockAfter,
+        Cue::AgeBefore,
+        Cue::Person,
+        Cue::ImpliedLength,
+        Cue::ImpliedDuration,
+        Cue::BetweenTime,
+        Cue::FractionArticle,
+        Cue::CollectiveArticle,
+        Cue::RangeOpen,
+        Cue::De,
+        Cue::DayAfter,
+        Cue::DayBefore,
+        Cue::ArticleIdiomBefore,
+        Cue::ArticleIdiomAfter,
+    ];
+
+    /// The category's name in the data file.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Cue::Month => "month",
+            Cue::Weekday => "weekday",
+            Cue::YearCue => "year_cue",
+            Cue::WeakYearCue => "weak_year_cue",
+            Cue::NameCue => "name_cue",
+            Cue::ClockBefore => "clock_before",
+            Cue::ClockAfter => "clock_after",
+            Cue::AgeBefore => "age_before",
+            Cue::Person => "person",
+            Cue::ImpliedLength => "implied_length",
+            Cue::ImpliedDuration => "implied_duration",
+            Cue::BetweenTime => "between_time",
+            Cue::FractionArticle => "fraction_article",
+            Cue::CollectiveArticle => "collective_article",
+            Cue::RangeOpen => "range_open",
+            Cue::De => "de",
+            Cue::DayAfter => "day_after",
+            Cue::DayBefore => "day_before",
+            Cue::ArticleIdiomBefore => "article_idiom_before",
+            Cue::ArticleIdiomAfter => "article_idiom_after",
+        }
+    }
 }
 
 /// Every table, parsed.
 pub(crate) struct Lexicon {
-    pub(crate) cardinals: HashMap<String, (f64, Class)>,
+    pub(crate) cardinals: WordMap<(f64, Class)>,
     /// word → (value, plural)
-    pub(crate) collectives: HashMap<String, (f64, bool)>,
-    pub(crate) fractions: HashMap<String, f64>,
-    /// Longest first.
-    pub(crate) qualifiers_before: Vec<QualifierEntry>,
-    /// Longest first.
-    pub(crate) qualifiers_after: Vec<QualifierEntry>,
-    /// Longest first.
+    pub(crate) collectives: WordMap<(f64, bool)>,
+    pub(crate) fractions: WordMap<f64>,
+    /// Qualifiers written before the number, and what they mean.
+    pub(crate) qualifiers_before: (Phrases, Vec<Qualifier>),
+    /// Qualifiers written after the number or its noun.
+    pub(crate) qualifiers_after: (Phrases, Vec<Qualifier>),
+    /// Unit phrases; the index of a match is the index in `units`.
+    pub(crate) unit_phrases: Phrases,
     pub(crate) units: Vec<UnitEntry>,
-    /// category → phrases, longest first.
-    pub(crate) context: HashMap<String, Vec<String>>,
+    /// Context phrases, indexed by `Cue as usize`.
+    pub(crate) cues: Vec<Phrases>,
     /// Finds digits and the words that can start a quantity.
     pub(crate) triggers: Option<AhoCorasick>,
 }
@@ -137,7 +229,7 @@ const VAGUE_TRIGGERS: [&str; 4] = ["plusieurs", "quelques", "quelque", "demi"];
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut cardinals = HashMap::new();
+        let mut cardinals = WordMap::default();
         for row in rows(CARDINALS) {
             if let [word, value, class] = row[..]
                 && let (Ok(value), Some(class)) = (value.parse::<f64>(), parse_class(class))
@@ -145,7 +237,7 @@ impl Lexicon {
                 cardinals.insert(word.to_owned(), (value, class));
             }
         }
-        let mut collectives = HashMap::new();
+        let mut collectives = WordMap::default();
         for row in rows(COLLECTIVES) {
             if let [word, value, number] = row[..]
                 && let Ok(value) = value.parse::<f64>()
@@ -153,7 +245,7 @@ impl Lexicon {
                 collectives.insert(word.to_owned(), (value, number == "plural"));
             }
         }
-        let mut fractions = HashMap::new();
+        let mut fractions = WordMap::default();
         for row in rows(FRACTIONS) {
             if let [word, value] = row[..]
                 && let Ok(value) = value.parse::<f64>()
@@ -161,25 +253,23 @@ impl Lexicon {
                 fractions.insert(word.to_owned(), value);
             }
         }
-        let mut qualifiers_before = Vec::new();
-        let mut qualifiers_after = Vec::new();
+        let mut before = (Vec::new(), Vec::new());
+        let mut after = (Vec::new(), Vec::new());
         for row in rows(QUALIFIERS) {
             if let [phrase, qualifier, position] = row[..]
                 && let Some(qualifier) = parse_qualifier(qualifier)
             {
-                let entry = QualifierEntry {
-                    phrase: phrase.to_owned(),
-                    qualifier,
+                let side = if position == "after" {
+                    &mut after
+                } else {
+                    &mut before
                 };
-                match position {
-                    "before" => qualifiers_before.push(entry),
-                    "after" => qualifiers_after.push(entry),
-                    _ => {}
-                }
+                side.0.push(phrase.to_owned());
+                side.1.push(qualifier);
             }
         }
-        qualifiers_before.sort_by_key(|q| std::cmp::Reverse(q.phrase.len()));
-        qualifiers_after.sort_by_key(|q| std::cmp::Reverse(q.phrase.len()));
+        let qualifiers_before = (Phrases::new(before.0), before.1);
+        let qualifiers_after = (Phrases::new(after.0), after.1);
         let mut units = Vec::new();
         for row in rows(UNITS) {
             if let [phrase, measure, unit, factor] = row[..]
@@ -197,19 +287,20 @@ impl Lexicon {
                 });
             }
         }
-        units.sort_by_key(|u| std::cmp::Reverse(u.phrase.len()));
-        let mut context: HashMap<String, Vec<String>> = HashMap::new();
+        let unit_phrases = Phrases::new(units.iter().map(|u| u.phrase.clone()));
+        let mut grouped: HashMap<String, Vec<String>> = HashMap::new();
         for row in rows(CONTEXT) {
             if let [category, phrase] = row[..] {
-                context
+                grouped
                     .entry(category.to_owned())
                     .or_default()
                     .push(phrase.to_owned());
             }
         }
-        for phrases in context.values_mut() {
-            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        }
+        let cues = Cue::ALL
+            .iter()
+            .map(|cue| Phrases::new(grouped.remove(cue.name()).unwrap_or_default()))
+            .collect();
         let mut patterns: Vec<String> = (0..10).map(|d| d.to_string()).collect();
         patterns.extend(cardinals.keys().cloned());
         patterns.extend(collectives.keys().cloned());
@@ -227,20 +318,22 @@ impl Lexicon {
             fractions,
             qualifiers_before,
             qualifiers_after,
+            unit_phrases,
             units,
-            context,
+            cues,
             triggers,
         }
     }
 
-    /// The phrases of a context category (empty when unknown).
-    pub(crate) fn context(&self, category: &str) -> &[String] {
-        self.context.get(category).map_or(&[], Vec::as_slice)
+    /// The phrases of a context category.
+    pub(crate) fn cue(&self, cue: Cue) -> &Phrases {
+        static EMPTY: Lazy<Phrases> = Lazy::new(Phrases::default);
+        self.cues.get(cue as usize).unwrap_or(&EMPTY)
     }
 
     /// True when `word` (folded) is in the context category.
-    pub(crate) fn in_context(&self, category: &str, word: &str) -> bool {
-        self.context(category).iter().any(|w| w == word)
+    pub(crate) fn is(&self, cue: Cue, word: &str) -> bool {
+        self.cue(cue).contains(word)
     }
 }
 
@@ -282,20 +375,7 @@ mod tests {
                 && r[3].parse::<f64>().is_ok_and(|f| f > 0.0)
         });
         check_table("fractions", FRACTIONS, 2, |r| r[1].parse::<f64>().is_ok());
-        let categories = [
-            "month",
-            "weekday",
-            "year_cue",
-            "weak_year_cue",
-            "name_cue",
-            "clock_before",
-            "clock_after",
-            "age_before",
-            "person",
-            "implied_length",
-            "implied_duration",
-            "between_time",
-        ];
+        let categories = Cue::ALL.map(Cue::name);
         check_table("context", CONTEXT, 2, |r| categories.contains(&r[0]));
     }
 
@@ -317,9 +397,18 @@ mod tests {
                 .iter()
                 .any(|u| u.phrase == "km2" && u.unit == Unit::Km2)
         );
-        assert!(lexicon.in_context("month", "mars"));
+        assert!(lexicon.is(Cue::Month, "mars"));
+        assert!(Cue::ALL.iter().all(|&cue| lexicon.cue(cue).contains_any()));
         // Longest phrases first, so "pas moins de" wins over "moins de".
-        let position = |p: &str| lexicon.qualifiers_before.iter().position(|q| q.phrase == p);
-        assert!(position("pas moins de") < position("moins de"));
+        let text = "pas moins de";
+        let (index, start) = lexicon
+            .qualifiers_before
+            .0
+            .ending_at(text, text.len(), 0)
+            .unwrap_or_default();
+        assert_eq!(
+            (lexicon.qualifiers_before.1.get(index), start),
+            (Some(&Qualifier::AtLeast), 0)
+        );
     }
 }

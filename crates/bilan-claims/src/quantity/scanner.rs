@@ -5,10 +5,10 @@
 //! is linear in the text.
 
 use super::digits::{DigitNumber, digit_number};
-use super::lexicon::{Class, LEXICON, UnitEntry};
+use super::lexicon::{Class, Cue, LEXICON, UnitEntry};
 use super::text::{
-    Folded, char_at, char_before, fold, is_word_char, letters_end, match_backward, match_forward,
-    skip_space, skip_space_back, word_at, word_before,
+    Folded, char_at, char_before, fold, is_word_char, letters_end, match_forward, skip_space,
+    skip_space_back, word_at, word_before,
 };
 use super::words::cardinal;
 use super::{NumberForm, Quantity};
@@ -107,7 +107,7 @@ fn is_digit_at(text: &str, pos: usize) -> bool {
     text.as_bytes().get(pos).is_some_and(u8::is_ascii_digit)
 }
 
-impl Scan<'_> {
+impl<'t> Scan<'t> {
     /// A trigger counts only at the start of a token: a word must be whole, a
     /// digit must not be glued to letters ("G20", "F-16") or be the middle of
     /// a number already rejected ("28.03").
@@ -128,7 +128,7 @@ impl Scan<'_> {
         !char_at(text, hit_end).is_some_and(char::is_alphabetic)
     }
 
-    fn word_after(&self, pos: usize) -> Option<(Folded, usize, usize)> {
+    fn word_after(&self, pos: usize) -> Option<(Folded<'t>, usize, usize)> {
         let start = skip_space(self.text, pos, self.end);
         let (word, end) = word_at(self.text, start, self.end)?;
         Some((word, start, end))
@@ -143,33 +143,33 @@ impl Scan<'_> {
     }
 
     /// The word right before `pos` (spaces between), with its start.
-    fn word_before(&self, pos: usize) -> Option<(Folded, usize)> {
+    fn word_before(&self, pos: usize) -> Option<(Folded<'t>, usize)> {
         word_before(self.text, pos, self.look_back_floor(pos))
     }
 
-    /// Start of the longest phrase of `phrases` ending right before `pos`.
-    fn phrase_before<'p>(
-        &self,
-        pos: usize,
-        phrases: impl IntoIterator<Item = &'p String>,
-    ) -> Option<usize> {
+    /// Start of the longest phrase of a context category ending right before `pos`.
+    fn phrase_before(&self, pos: usize, cue: Cue) -> Option<usize> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
-        phrases
-            .into_iter()
-            .find_map(|phrase| match_backward(self.text, at, floor, phrase))
+        LEXICON
+            .cue(cue)
+            .ending_at(self.text, at, floor)
+            .map(|(_, start)| start)
     }
 
-    /// End of the first phrase of `phrases` starting at `pos` (after spaces).
-    fn phrase_after<'p>(
-        &self,
-        pos: usize,
-        phrases: impl IntoIterator<Item = &'p String>,
-    ) -> Option<usize> {
+    /// End of the longest phrase of a context category starting at `pos` (after spaces).
+    fn phrase_after(&self, pos: usize, cue: Cue) -> Option<usize> {
         let at = skip_space(self.text, pos, self.end);
-        phrases
-            .into_iter()
-            .find_map(|phrase| match_forward(self.text, at, self.end, phrase))
+        LEXICON
+            .cue(cue)
+            .at(self.text, at, self.end)
+            .map(|(_, end)| end)
+    }
+
+    /// The unit phrase starting exactly at `pos`.
+    fn unit_at(&self, pos: usize) -> Option<(&'static UnitEntry, usize)> {
+        let (index, end) = LEXICON.unit_phrases.at(self.text, pos, self.end)?;
+        Some((LEXICON.units.get(index)?, end))
     }
 
     /// True when a number (digits or a cardinal word other than un/une) starts at `pos`.
@@ -192,7 +192,46 @@ impl Scan<'_> {
             Ok(core) => core,
             Err(step) => return step,
         };
+        if core.form == NumberForm::Article && self.plain_article(&core) {
+            return Step::Found(Quantity {
+                span: Span::new(core.start, core.end),
+                number: Span::new(core.start, core.end),
+                value: Some(1.0),
+                min: None,
+                max: None,
+                qualifier: Qualifier::Exact,
+                unit: None,
+                measure: None,
+                form: NumberForm::Article,
+            });
+        }
         self.complete(core)
+    }
+
+    /// True when nothing around "un"/"une" can change it (no unit after it, no
+    /// qualifier, name word or sign before it): the common case, read without
+    /// the full set of look-arounds, which would give the same result.
+    fn plain_article(&self, core: &Core) -> bool {
+        let text = self.text;
+        let after = skip_space(text, core.end, self.end);
+        if self.unit_at(after).is_some() {
+            return false;
+        }
+        let floor = self.look_back_floor(core.start);
+        let before = skip_space_back(text, core.start, floor);
+        match char_before(text, before) {
+            Some(c) if c.is_alphabetic() => {
+                let Some((word, _)) = word_before(text, before, floor) else {
+                    return false;
+                };
+                let w = word.as_str();
+                !(LEXICON.qualifiers_before.0.ends_with_word(w)
+                    || LEXICON.is(Cue::NameCue, w)
+                    || LEXICON.cue(Cue::ArticleIdiomBefore).ends_with_word(w))
+            }
+            Some(c) => !matches!(fold(c), '\'' | '$' | '€'),
+            None => true,
+        }
     }
 
     /// Reads the number at a trigger.
@@ -239,7 +278,7 @@ impl Scan<'_> {
         }
         if let Some(&percent) = LEXICON.fractions.get(w) {
             let start = self
-                .phrase_before(at, ["la", "le", "l'", "les"].map(str::to_owned).iter())
+                .phrase_before(at, Cue::FractionArticle)
                 .ok_or(Step::Nothing)?;
             return Ok(Core {
                 start,
@@ -287,11 +326,7 @@ impl Scan<'_> {
             if matches!(w, "h" | "H") && is_digit_at(text, glued_end) {
                 return Err(Step::Skip(self.digit_run_end(glued_end)));
             }
-            let is_unit = LEXICON
-                .units
-                .iter()
-                .any(|u| match_forward(text, end, self.end, &u.phrase).is_some());
-            if !is_unit {
+            if self.unit_at(end).is_none() {
                 return Err(Step::Skip(glued_end));
             }
         }
@@ -349,8 +384,7 @@ impl Scan<'_> {
         value: f64,
         plural: bool,
     ) -> Result<Core, Step> {
-        let articles = ["des", "les", "de", "d'", "par", "la"].map(str::to_owned);
-        let start = self.phrase_before(at, articles.iter()).unwrap_or(at);
+        let start = self.phrase_before(at, Cue::CollectiveArticle).unwrap_or(at);
         let mut core = Core {
             start,
             end: word_end,
@@ -376,17 +410,21 @@ impl Scan<'_> {
         let Some((low, high)) = core.range else {
             return;
         };
-        for (phrase, factor) in [
-            ("de milliers", 1e3),
-            ("de millions", 1e6),
-            ("de milliards", 1e9),
-        ] {
-            if let Some(end) = self.phrase_after(core.end, [phrase.to_owned()].iter()) {
-                core.end = end;
-                core.range = Some((low * factor, (high + 1.0) * factor - 1.0));
-                core.value = low * factor;
-                return;
-            }
+        let at = skip_space(self.text, core.end, self.end);
+        let Some(after_de) = LEXICON
+            .cue(Cue::De)
+            .at(self.text, at, self.end)
+            .map(|(_, e)| e)
+        else {
+            return;
+        };
+        if let Some((word, _, end)) = self.word_after(after_de)
+            && let Some(&(factor, true)) = LEXICON.collectives.get(word.as_str())
+            && factor >= 1000.0
+        {
+            core.end = end;
+            core.range = Some((low * factor, (high + 1.0) * factor - 1.0));
+            core.value = low * factor;
         }
     }
 
@@ -432,8 +470,7 @@ impl Scan<'_> {
                 core.end = *next_end;
                 core.value = number.value * percent;
                 core.form = NumberForm::Fraction;
-                let articles = ["les", "le", "la", "l'"].map(str::to_owned);
-                if let Some(start) = self.phrase_before(at, articles.iter()) {
+                if let Some(start) = self.phrase_before(at, Cue::FractionArticle) {
                     core.start = start;
                 }
                 return Ok(core);
@@ -446,26 +483,15 @@ impl Scan<'_> {
     }
 
     /// "un"/"une" alone: a count of one unless it is an idiom.
-    fn read_article(&self, mut core: Core, next: Option<(Folded, usize)>) -> Result<Core, Step> {
+    fn read_article(
+        &self,
+        mut core: Core,
+        next: Option<(Folded<'_>, usize)>,
+    ) -> Result<Core, Step> {
         let text = self.text;
         if let Some((next, next_end)) = &next {
             let w = next.as_str();
-            let idiom = matches!(
-                w,
-                "peu"
-                    | "côté"
-                    | "certain"
-                    | "certaine"
-                    | "certains"
-                    | "certaines"
-                    | "tel"
-                    | "telle"
-                    | "moment"
-                    | "instant"
-                    | "beau"
-                    | "brin"
-                    | "tantinet"
-            );
+            let idiom = LEXICON.is(Cue::ArticleIdiomAfter, w);
             if idiom || (w == "jour" && !self.day_is_a_duration(core.start, *next_end)) {
                 return Err(Step::Nothing);
             }
@@ -480,11 +506,9 @@ impl Scan<'_> {
                 }
             }
         }
-        let floor = self.look_back_floor(core.start);
-        let before = skip_space_back(text, core.start, floor);
-        if match_backward(text, before, floor, "l'").is_some()
-            || match_backward(text, before, floor, "les").is_some()
-            || match_backward(text, before, floor, "chacun").is_some()
+        if self
+            .phrase_before(core.start, Cue::ArticleIdiomBefore)
+            .is_some()
         {
             return Err(Step::Nothing);
         }
@@ -495,51 +519,31 @@ impl Scan<'_> {
     /// "un jour" is a day only next to a word of time: "un jour après",
     /// "pendant un jour"; otherwise it is "one day" in a story.
     fn day_is_a_duration(&self, start: usize, end: usize) -> bool {
-        let after = [
-            "après",
-            "plus tard",
-            "avant",
-            "auparavant",
-            "plus tôt",
-            "de",
-        ]
-        .map(str::to_owned);
-        let before = [
-            "pendant", "durant", "en", "depuis", "pour", "dans", "il y a", "d'",
-        ]
-        .map(str::to_owned);
-        self.phrase_after(end, after.iter()).is_some()
-            || self.phrase_before(start, before.iter()).is_some()
+        self.phrase_after(end, Cue::DayAfter).is_some()
+            || self.phrase_before(start, Cue::DayBefore).is_some()
     }
 
     /// The unit after a number: glued, after spaces, after "derniers" for time
-    /// units, or after "de" for noun multipliers ("3 millions de dollars").
+    /// units, or after Cue::De for noun multipliers ("3 millions de dollars").
     fn unit_after(&self, core: &Core) -> Option<(&'static UnitEntry, usize)> {
         let text = self.text;
         let direct = skip_space(text, core.end, self.end);
-        let find = |pos: usize| {
-            LEXICON
-                .units
-                .iter()
-                .find_map(|u| match_forward(text, pos, self.end, &u.phrase).map(|e| (u, e)))
-        };
+        let find = |pos: usize| self.unit_at(pos);
         if let Some(found) = find(direct) {
             return Some(found);
         }
         if let Some((word, _, word_end)) = self.word_after(core.end)
-            && LEXICON.in_context("between_time", word.as_str())
+            && LEXICON.is(Cue::BetweenTime, word.as_str())
             && let Some(found) = find(skip_space(text, word_end, self.end))
             && found.0.measure == ClaimKind::Duration
         {
             return Some(found);
         }
         if core.takes_de {
-            for de in ["de", "d'"] {
-                if let Some(after_de) = match_forward(text, direct, self.end, de)
-                    && let Some(found) = find(skip_space(text, after_de, self.end))
-                {
-                    return Some(found);
-                }
+            if let Some(after_de) = self.phrase_after(core.end, Cue::De)
+                && let Some(found) = find(skip_space(text, after_de, self.end))
+            {
+                return Some(found);
             }
         }
         None
@@ -561,7 +565,7 @@ impl Scan<'_> {
         let mut range_qualified = false;
         let mut range_start = None;
         if core.form == NumberForm::Digits || core.form == NumberForm::Words {
-            let between = self.phrase_before(core.start, ["entre".to_owned()].iter());
+            let between = self.phrase_before(core.start, Cue::RangeOpen);
             let joints: &[&str] = if between.is_some() {
                 &["et"]
             } else {
@@ -601,14 +605,11 @@ impl Scan<'_> {
 
         // Implied units: "à une hauteur de 2.428", "un délai de 48".
         if unit.is_none() && matches!(core.form, NumberForm::Digits | NumberForm::Words) {
-            if self
-                .phrase_before(core.start, LEXICON.context("implied_length"))
-                .is_some()
-            {
+            if self.phrase_before(core.start, Cue::ImpliedLength).is_some() {
                 measure = Some(ClaimKind::Length);
                 unit_kind = Some(Unit::Metre);
             } else if self
-                .phrase_before(core.start, LEXICON.context("implied_duration"))
+                .phrase_before(core.start, Cue::ImpliedDuration)
                 .is_some()
             {
                 measure = Some(ClaimKind::Duration);
@@ -721,7 +722,7 @@ impl Scan<'_> {
                 .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'')
         });
         // Names and references: "Liwa 313", "résolution 2254", "numéro un".
-        if adjacent_before && LEXICON.in_context("name_cue", prev_word) && unit.is_none() {
+        if adjacent_before && LEXICON.is(Cue::NameCue, prev_word) && unit.is_none() {
             return skip;
         }
         // Calendar days: "le 31 mars", "mardi 7", "du 7 au 9 mars".
@@ -729,28 +730,42 @@ impl Scan<'_> {
             && (1.0..=31.0).contains(&core.value)
             && !core.digits.is_some_and(|d| d.grouped)
         {
-            let months = LEXICON.context("month");
+            let months = LEXICON.cue(Cue::Month);
             let after = skip_space(text, core.end, self.end);
             let after = match_forward(text, after, self.end, "er").unwrap_or(after);
-            if months.iter().any(|m| {
-                match_forward(text, skip_space(text, after, self.end), self.end, m).is_some()
-            }) {
-                return skip;
-            }
-            if adjacent_before && LEXICON.in_context("weekday", prev_word) && unit.is_none() {
-                return skip;
-            }
-            if adjacent_before && matches!(prev_word, "le" | "du" | "au" | "les") && unit.is_none()
+            if months
+                .at(text, skip_space(text, after, self.end), self.end)
+                .is_some()
             {
-                // "du 7 au 9 mars", "les 7 et 8 avril": a month soon after.
-                let window_end = floor_boundary(text, (core.end + 24).min(self.end));
-                let window = text.get(core.end..window_end).unwrap_or("");
-                let lower: String = window.chars().map(fold).collect();
-                if months
-                    .iter()
-                    .any(|m| m.len() > 3 && lower.contains(m.as_str()))
-                {
-                    return skip;
+                return skip;
+            }
+            let digits = core.form == NumberForm::Digits;
+            if digits && adjacent_before && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none() {
+                return skip;
+            }
+            if digits
+                && adjacent_before
+                && matches!(prev_word, "le" | "du" | "au" | "les")
+                && unit.is_none()
+            {
+                // "du 7 au 9 mars", "les 7 et 8 avril": a month within four words.
+                let window_end = floor_boundary(text, (core.end + 32).min(self.end));
+                let mut at = core.end;
+                let mut words = 0;
+                while words < 4 && at < window_end {
+                    let Some(c) = char_at(text, at) else { break };
+                    if !c.is_alphabetic() {
+                        at += c.len_utf8();
+                        continue;
+                    }
+                    let Some((word, word_end)) = word_at(text, at, self.end) else {
+                        break;
+                    };
+                    if months.contains(word.as_str()) {
+                        return skip;
+                    }
+                    words += 1;
+                    at = word_end;
                 }
             }
         }
@@ -763,12 +778,8 @@ impl Scan<'_> {
             && (1900.0..=2100.0).contains(&core.value)
             && unit.is_none()
         {
-            let strong = self
-                .phrase_before(core.start, LEXICON.context("year_cue"))
-                .is_some()
-                || self
-                    .phrase_before(core.start, LEXICON.context("month"))
-                    .is_some();
+            let strong = self.phrase_before(core.start, Cue::YearCue).is_some()
+                || self.phrase_before(core.start, Cue::Month).is_some();
             let qualified = self.qualifier_before(core.start).is_some();
             let noun_follows = self.word_after(core.end).is_some_and(|(_, s, _)| {
                 s == skip_space(text, core.end, self.end)
@@ -787,12 +798,8 @@ impl Scan<'_> {
             let unit_end = self.unit_after(core).map_or(core.end, |(_, e)| e);
             let minutes_follow = is_digit_at(text, skip_space(text, unit_end, self.end))
                 && char_before(text, unit_end).is_some_and(|c| c == 'h' || c == 'H');
-            let clock_before = self
-                .phrase_before(core.start, LEXICON.context("clock_before"))
-                .is_some();
-            let clock_after = self
-                .phrase_after(unit_end, LEXICON.context("clock_after"))
-                .is_some();
+            let clock_before = self.phrase_before(core.start, Cue::ClockBefore).is_some();
+            let clock_after = self.phrase_after(unit_end, Cue::ClockAfter).is_some();
             if minutes_follow || clock_before || clock_after {
                 return Some(Step::Skip(self.digit_run_end(unit_end)));
             }
@@ -831,10 +838,7 @@ impl Scan<'_> {
 
     fn is_age(&self, number_start: usize, unit_end: usize) -> bool {
         let text = self.text;
-        if self
-            .phrase_before(number_start, LEXICON.context("age_before"))
-            .is_some()
-        {
+        if self.phrase_before(number_start, Cue::AgeBefore).is_some() {
             return true;
         }
         let floor = self.look_back_floor(number_start);
@@ -846,11 +850,10 @@ impl Scan<'_> {
             return true;
         }
         // "un enfant de 12 ans"
-        let de = ["de", "d'"].map(str::to_owned);
-        if let Some(de_start) = self.phrase_before(number_start, de.iter())
+        if let Some(de_start) = self.phrase_before(number_start, Cue::De)
             && let Some((word, _)) = word_before(text, de_start, floor)
         {
-            return LEXICON.in_context("person", word.as_str());
+            return LEXICON.is(Cue::Person, word.as_str());
         }
         false
     }
@@ -858,9 +861,9 @@ impl Scan<'_> {
     fn qualifier_before(&self, pos: usize) -> Option<(Qualifier, usize)> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
-        LEXICON.qualifiers_before.iter().find_map(|q| {
-            match_backward(self.text, at, floor, &q.phrase).map(|start| (q.qualifier, start))
-        })
+        let (phrases, qualifiers) = &LEXICON.qualifiers_before;
+        let (index, start) = phrases.ending_at(self.text, at, floor)?;
+        Some((*qualifiers.get(index)?, start))
     }
 
     /// A qualifier right after the quantity (span end returned), or after at
@@ -870,13 +873,13 @@ impl Scan<'_> {
         let mut at = pos;
         for words_skipped in 0..3 {
             let start = skip_space(text, at, self.end);
-            for q in &LEXICON.qualifiers_after {
-                if let Some(end) = match_forward(text, start, self.end, &q.phrase)
-                    && !self.number_starts(end)
-                {
-                    let span_end = (words_skipped == 0).then_some(end);
-                    return Some((q.qualifier, span_end));
-                }
+            let (phrases, qualifiers) = &LEXICON.qualifiers_after;
+            if let Some((index, end)) = phrases.at(text, start, self.end)
+                && let Some(&qualifier) = qualifiers.get(index)
+                && !self.number_starts(end)
+            {
+                let span_end = (words_skipped == 0).then_some(end);
+                return Some((qualifier, span_end));
             }
             let (word, word_end) = word_at(text, start, self.end)?;
             if CLAUSE_WORDS.contains(&word.as_str())

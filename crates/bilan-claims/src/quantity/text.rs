@@ -5,6 +5,17 @@
 
 /// Lowercase, typographic apostrophes as `'`, every space-like char as `' '`.
 pub(crate) fn fold(c: char) -> char {
+    // Fast paths: ASCII, and the Latin-1 lowercase letters (é, è, à, ç …).
+    if c.is_ascii() {
+        return if c.is_ascii_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        };
+    }
+    if ('\u{DF}'..='\u{FF}').contains(&c) && c != '\u{F7}' {
+        return c;
+    }
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' => '\'',
         c if c.is_whitespace() => ' ',
@@ -30,9 +41,14 @@ pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
 
 /// Skips spaces (including no-break spaces) forwards, not beyond `end`.
 pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
     while pos < end {
-        match char_at(text, pos) {
-            Some(c) if c.is_whitespace() => pos += c.len_utf8(),
+        match bytes.get(pos) {
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos += 1,
+            Some(b) if *b >= 0x80 => match char_at(text, pos) {
+                Some(c) if c.is_whitespace() => pos += c.len_utf8(),
+                _ => break,
+            },
             _ => break,
         }
     }
@@ -41,9 +57,14 @@ pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
 
 /// Skips spaces backwards, not before `floor`.
 pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize {
+    let bytes = text.as_bytes();
     while pos > floor {
-        match char_before(text, pos) {
-            Some(c) if c.is_whitespace() => pos -= c.len_utf8(),
+        match bytes.get(pos - 1) {
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos -= 1,
+            Some(b) if *b >= 0x80 => match char_before(text, pos) {
+                Some(c) if c.is_whitespace() => pos -= c.len_utf8(),
+                _ => break,
+            },
             _ => break,
         }
     }
@@ -52,9 +73,14 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize
 
 /// End of the run of letters starting at `pos` (no digits), not beyond `end`.
 pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
     while pos < end {
-        match char_at(text, pos) {
-            Some(c) if c.is_alphabetic() => pos += c.len_utf8(),
+        match bytes.get(pos) {
+            Some(b) if b.is_ascii_alphabetic() => pos += 1,
+            Some(b) if *b >= 0x80 => match char_at(text, pos) {
+                Some(c) if c.is_alphabetic() => pos += c.len_utf8(),
+                _ => break,
+            },
             _ => break,
         }
     }
@@ -63,48 +89,76 @@ pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
 
 /// Start of the run of letters ending at `pos`, not before `floor`.
 pub(crate) fn letters_start(text: &str, mut pos: usize, floor: usize) -> usize {
+    let bytes = text.as_bytes();
     while pos > floor {
-        match char_before(text, pos) {
-            Some(c) if c.is_alphabetic() => pos -= c.len_utf8(),
+        match bytes.get(pos - 1) {
+            Some(b) if b.is_ascii_alphabetic() => pos -= 1,
+            Some(b) if *b >= 0x80 => match char_before(text, pos) {
+                Some(c) if c.is_alphabetic() => pos -= c.len_utf8(),
+                _ => break,
+            },
             _ => break,
         }
     }
     pos
 }
 
-/// A word folded to lowercase in a fixed buffer, so looking a word up costs no
-/// allocation. Words longer than the buffer are not number words anyway.
-pub(crate) struct Folded {
-    buf: [u8; 48],
-    len: usize,
+/// A word folded to lowercase, so looking a word up costs no allocation:
+/// the text itself when it is already folded (the usual case), else a folded
+/// copy in a fixed buffer. Words longer than 48 bytes are not number words
+/// and are refused.
+pub(crate) enum Folded<'t> {
+    /// Already folded: the text's own slice.
+    Same(&'t str),
+    /// A folded copy: bytes and length.
+    Buffer([u8; 48], usize),
 }
 
-impl Folded {
+impl<'t> Folded<'t> {
     /// Folds `text[start..end]`; `None` when too long or off char boundaries.
-    pub(crate) fn new(text: &str, start: usize, end: usize) -> Option<Folded> {
+    pub(crate) fn new(text: &'t str, start: usize, end: usize) -> Option<Folded<'t>> {
         let word = text.get(start..end)?;
-        let mut folded = Folded {
-            buf: [0; 48],
-            len: 0,
-        };
+        let bytes = word.as_bytes();
+        if bytes
+            .iter()
+            .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+        {
+            return Some(Folded::Same(word));
+        }
+        if bytes.is_ascii() {
+            let mut buf = [0; 48];
+            buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+            buf.make_ascii_lowercase();
+            return Some(Folded::Buffer(buf, bytes.len()));
+        }
+        if word.chars().all(|c| fold(c) == c) {
+            return Some(Folded::Same(word));
+        }
+        let mut buf = [0; 48];
+        let mut len = 0;
         for c in word.chars() {
             let c = fold(c);
             let n = c.len_utf8();
-            let slot = folded.buf.get_mut(folded.len..folded.len + n)?;
-            c.encode_utf8(slot);
-            folded.len += n;
+            c.encode_utf8(buf.get_mut(len..len + n)?);
+            len += n;
         }
-        Some(folded)
+        Some(Folded::Buffer(buf, len))
     }
 
     /// The folded word.
     pub(crate) fn as_str(&self) -> &str {
-        std::str::from_utf8(self.buf.get(..self.len).unwrap_or_default()).unwrap_or_default()
+        match self {
+            Folded::Same(word) => word,
+            Folded::Buffer(buf, len) => buf
+                .get(..*len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+        }
     }
 }
 
 /// The folded word starting at `pos` (letters only), with its end.
-pub(crate) fn word_at(text: &str, pos: usize, end: usize) -> Option<(Folded, usize)> {
+pub(crate) fn word_at(text: &str, pos: usize, end: usize) -> Option<(Folded<'_>, usize)> {
     let word_end = letters_end(text, pos, end);
     if word_end == pos {
         return None;
@@ -113,7 +167,7 @@ pub(crate) fn word_at(text: &str, pos: usize, end: usize) -> Option<(Folded, usi
 }
 
 /// The folded word ending at `pos` (after skipping spaces back), with its start.
-pub(crate) fn word_before(text: &str, pos: usize, floor: usize) -> Option<(Folded, usize)> {
+pub(crate) fn word_before(text: &str, pos: usize, floor: usize) -> Option<(Folded<'_>, usize)> {
     let word_end = skip_space_back(text, pos, floor);
     let start = letters_start(text, word_end, floor);
     if start == word_end {
@@ -124,30 +178,45 @@ pub(crate) fn word_before(text: &str, pos: usize, floor: usize) -> Option<(Folde
 
 /// Matches `phrase` (folded; a space or hyphen in it matches a run of spaces,
 /// a hyphen, or both) at `pos`, returning the end. A phrase ending in a letter
-/// or digit must end a word.
+/// or digit must end a word. ASCII is compared byte by byte, the rest by
+/// folded chars.
 pub(crate) fn match_forward(text: &str, pos: usize, end: usize, phrase: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let pattern = phrase.as_bytes();
     let mut at = pos;
-    for p in phrase.chars() {
-        if p == ' ' || p == '-' {
+    let mut i = 0;
+    while let Some(&p) = pattern.get(i) {
+        if p == b' ' || p == b'-' {
             let after_space = skip_space(text, at, end);
-            let after_hyphen = match char_at(text, after_space) {
-                Some('-') if after_space < end => skip_space(text, after_space + 1, end),
+            let after_hyphen = match bytes.get(after_space) {
+                Some(b'-') if after_space < end => skip_space(text, after_space + 1, end),
                 _ => after_space,
             };
             if after_hyphen == at {
                 return None;
             }
             at = after_hyphen;
+            i += 1;
             continue;
         }
         if at >= end {
             return None;
         }
+        if p.is_ascii() && p != b'\'' {
+            if bytes.get(at)?.to_ascii_lowercase() != p {
+                return None;
+            }
+            at += 1;
+            i += 1;
+            continue;
+        }
+        let expected = phrase.get(i..)?.chars().next()?;
         let c = char_at(text, at)?;
-        if fold(c) != p {
+        if fold(c) != expected {
             return None;
         }
         at += c.len_utf8();
+        i += expected.len_utf8();
     }
     let last_is_word = phrase.chars().next_back().is_some_and(is_word_char);
     if last_is_word && at < end && char_at(text, at).is_some_and(is_word_char) {
@@ -159,34 +228,215 @@ pub(crate) fn match_forward(text: &str, pos: usize, end: usize, phrase: &str) ->
 /// Matches `phrase` ending exactly at `pos`, returning its start. A phrase
 /// starting with a letter or digit must start a word.
 pub(crate) fn match_backward(text: &str, pos: usize, floor: usize, phrase: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let pattern = phrase.as_bytes();
     let mut at = pos;
-    for p in phrase.chars().rev() {
-        if p == ' ' || p == '-' {
+    let mut i = pattern.len();
+    while i > 0 {
+        let p = *pattern.get(i - 1)?;
+        if p == b' ' || p == b'-' {
             let before_space = skip_space_back(text, at, floor);
-            let before_hyphen = match char_before(text, before_space) {
-                Some('-') if before_space > floor => skip_space_back(text, before_space - 1, floor),
+            let before_hyphen = match bytes.get(before_space.wrapping_sub(1)) {
+                Some(b'-') if before_space > floor => {
+                    skip_space_back(text, before_space - 1, floor)
+                }
                 _ => before_space,
             };
             if before_hyphen == at {
                 return None;
             }
             at = before_hyphen;
+            i -= 1;
             continue;
         }
         if at <= floor {
             return None;
         }
+        if p.is_ascii() && p != b'\'' {
+            if bytes.get(at - 1)?.to_ascii_lowercase() != p {
+                return None;
+            }
+            at -= 1;
+            i -= 1;
+            continue;
+        }
+        let expected = phrase.get(..i)?.chars().next_back()?;
         let c = char_before(text, at)?;
-        if fold(c) != p {
+        if fold(c) != expected || at - c.len_utf8() < floor {
             return None;
         }
         at -= c.len_utf8();
+        i -= expected.len_utf8();
     }
     let first_is_word = phrase.chars().next().is_some_and(is_word_char);
     if first_is_word && at > floor && char_before(text, at).is_some_and(is_word_char) {
         return None;
     }
     Some(at)
+}
+
+/// A fast hasher for the short word keys of the tables (FNV-1a): the default
+/// SipHash costs more than the rest of a lookup.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A map keyed by folded words.
+pub(crate) type WordMap<V> =
+    std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A set of folded phrases, longest first, matched forwards or backwards.
+/// Phrases are indexed by their first and last word (or, when they start or
+/// end with a sign, by that char), so probing a position costs one hash
+/// lookup of the word there and a full comparison only with the phrases that
+/// share it — the scan probes phrases around every number.
+#[derive(Debug, Default)]
+pub(crate) struct Phrases {
+    /// (phrase, index given at build time), longest first.
+    items: Vec<(String, usize)>,
+    /// Positions in `items` by first word.
+    by_first_word: WordMap<Vec<usize>>,
+    /// Positions in `items` by last word.
+    by_last_word: WordMap<Vec<usize>>,
+    /// Positions in `items` of phrases starting with a sign, by that sign.
+    by_first_sign: Vec<(char, usize)>,
+    /// Positions in `items` of phrases ending with a sign, by that sign.
+    by_last_sign: Vec<(char, usize)>,
+}
+
+impl Phrases {
+    /// The phrases, numbered in the order given; empty phrases are dropped.
+    pub(crate) fn new<S: Into<String>>(phrases: impl IntoIterator<Item = S>) -> Phrases {
+        let mut items: Vec<(String, usize)> = phrases
+            .into_iter()
+            .enumerate()
+            .map(|(index, phrase)| (phrase.into(), index))
+            .filter(|(phrase, _)| !phrase.is_empty())
+            .collect();
+        items.sort_by_key(|item| std::cmp::Reverse(item.0.len()));
+        let mut set = Phrases::default();
+        for (position, (phrase, _)) in items.iter().enumerate() {
+            let first_word = &phrase[..letters_end(phrase, 0, phrase.len())];
+            let last_word = &phrase[letters_start(phrase, phrase.len(), 0)..];
+            match phrase.chars().next() {
+                Some(sign) if first_word.is_empty() => set.by_first_sign.push((sign, position)),
+                _ => set
+                    .by_first_word
+                    .entry(first_word.to_owned())
+                    .or_default()
+                    .push(position),
+            }
+            match phrase.chars().next_back() {
+                Some(sign) if last_word.is_empty() => set.by_last_sign.push((sign, position)),
+                _ => set
+                    .by_last_word
+                    .entry(last_word.to_owned())
+                    .or_default()
+                    .push(position),
+            }
+        }
+        set.items = items;
+        set
+    }
+
+    /// The longest phrase starting exactly at `pos`: (its index, its end).
+    pub(crate) fn at(&self, text: &str, pos: usize, end: usize) -> Option<(usize, usize)> {
+        let word_end = letters_end(text, pos, end);
+        let try_at = |position: usize| {
+            let (phrase, index) = self.items.get(position)?;
+            match_forward(text, pos, end, phrase).map(|e| (*index, e))
+        };
+        let by_word = if word_end > pos {
+            let word = Folded::new(text, pos, word_end)?;
+            self.by_first_word
+                .get(word.as_str())
+                .and_then(|positions| positions.iter().find_map(|&p| try_at(p)))
+        } else {
+            None
+        };
+        by_word.or_else(|| {
+            let sign = fold(char_at(text, pos)?);
+            self.by_first_sign
+                .iter()
+                .filter(|(c, _)| *c == sign)
+                .find_map(|&(_, p)| try_at(p))
+        })
+    }
+
+    /// The longest phrase ending exactly at `pos`: (its index, its start).
+    pub(crate) fn ending_at(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, usize)> {
+        if pos <= floor {
+            return None;
+        }
+        let word_start = letters_start(text, pos, floor);
+        let try_at = |position: usize| {
+            let (phrase, index) = self.items.get(position)?;
+            match_backward(text, pos, floor, phrase).map(|s| (*index, s))
+        };
+        let by_word = if word_start < pos {
+            let word = Folded::new(text, word_start, pos)?;
+            self.by_last_word
+                .get(word.as_str())
+                .and_then(|positions| positions.iter().find_map(|&p| try_at(p)))
+        } else {
+            None
+        };
+        // A phrase ending with a sign ("plus d'") may beat a word match only
+        // when longer, which cannot happen: they end at different chars.
+        by_word.or_else(|| {
+            let sign = fold(char_before(text, pos)?);
+            self.by_last_sign
+                .iter()
+                .filter(|(c, _)| *c == sign)
+                .find_map(|&(_, p)| try_at(p))
+        })
+    }
+
+    /// True when the set has a phrase.
+    #[cfg(test)]
+    pub(crate) fn contains_any(&self) -> bool {
+        !self.items.is_empty()
+    }
+
+    /// True when some phrase ends with the word `word` (folded).
+    pub(crate) fn ends_with_word(&self, word: &str) -> bool {
+        self.by_last_word.contains_key(word)
+    }
+
+    /// True when `word` (folded) is one of the phrases.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.by_first_word.get(word).is_some_and(|positions| {
+            positions
+                .iter()
+                .any(|&p| self.items.get(p).is_some_and(|(phrase, _)| phrase == word))
+        }) || self
+            .by_first_sign
+            .iter()
+            .any(|&(_, p)| self.items.get(p).is_some_and(|(phrase, _)| phrase == word))
+    }
+
+    /// The phrases, longest first.
+    #[cfg(test)]
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().map(|item| item.0.as_str())
+    }
 }
 
 #[cfg(test)]
