@@ -382,6 +382,20 @@ impl Matcher {
             if !(plain || hits.lowercase) {
                 continue;
             }
+            // A lone given name (`Hussein`) is a place only where a cue says so.
+            let given_name_place = entry.kind == EntityKind::Place
+                && e1 == e2
+                && !flags.case_sensitive
+                && self.rules.is_given_name(f.basic_of(first_tok));
+            if given_name_place
+                && !hits.support
+                && !self
+                    .rules
+                    .cue_hits(f, &entry.id, entry.kind, first, last_tok)
+                    .support
+            {
+                continue;
+            }
             if hits.exclude || (hits.veto && (flags.needs_context || !any_capital)) {
                 continue;
             }
