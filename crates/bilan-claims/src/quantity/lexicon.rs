@@ -49,11 +49,11 @@ pub(crate) enum Cue {
     /// `weekday` in the data file.
     Weekday,
     /// `year_cue` in the data file.
-    YearCue,
+    Year,
     /// `weak_year_cue` in the data file.
-    WeakYearCue,
+    WeakYear,
     /// `name_cue` in the data file.
-    NameCue,
+    Name,
     /// `clock_before` in the data file.
     ClockBefore,
     /// `clock_after` in the data file.
@@ -91,9 +91,9 @@ impl Cue {
     pub(crate) const ALL: [Cue; 20] = [
         Cue::Month,
         Cue::Weekday,
-        Cue::YearCue,
-        Cue::WeakYearCue,
-        Cue::NameCue,
+        Cue::Year,
+        Cue::WeakYear,
+        Cue::Name,
         Cue::ClockBefore,
         Cue::ClockAfter,
         Cue::AgeBefore,
@@ -116,9 +116,9 @@ impl Cue {
         match self {
             Cue::Month => "month",
             Cue::Weekday => "weekday",
-            Cue::YearCue => "year_cue",
-            Cue::WeakYearCue => "weak_year_cue",
-            Cue::NameCue => "name_cue",
+            Cue::Year => "year_cue",
+            Cue::WeakYear => "weak_year_cue",
+            Cue::Name => "name_cue",
             Cue::ClockBefore => "clock_before",
             Cue::ClockAfter => "clock_after",
             Cue::AgeBefore => "age_before",

@@ -226,7 +226,7 @@ impl<'t> Scan<'t> {
                 };
                 let w = word.as_str();
                 !(LEXICON.qualifiers_before.0.ends_with_word(w)
-                    || LEXICON.is(Cue::NameCue, w)
+                    || LEXICON.is(Cue::Name, w)
                     || LEXICON.cue(Cue::ArticleIdiomBefore).ends_with_word(w))
             }
             Some(c) => !matches!(fold(c), '\'' | '$' | '€'),
@@ -539,12 +539,11 @@ impl<'t> Scan<'t> {
         {
             return Some(found);
         }
-        if core.takes_de {
-            if let Some(after_de) = self.phrase_after(core.end, Cue::De)
-                && let Some(found) = find(skip_space(text, after_de, self.end))
-            {
-                return Some(found);
-            }
+        if core.takes_de
+            && let Some(after_de) = self.phrase_after(core.end, Cue::De)
+            && let Some(found) = find(skip_space(text, after_de, self.end))
+        {
+            return Some(found);
         }
         None
     }
@@ -722,7 +721,7 @@ impl<'t> Scan<'t> {
                 .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'')
         });
         // Names and references: "Liwa 313", "résolution 2254", "numéro un".
-        if adjacent_before && LEXICON.is(Cue::NameCue, prev_word) && unit.is_none() {
+        if adjacent_before && LEXICON.is(Cue::Name, prev_word) && unit.is_none() {
             return skip;
         }
         // Calendar days: "le 31 mars", "mardi 7", "du 7 au 9 mars".
@@ -778,7 +777,7 @@ impl<'t> Scan<'t> {
             && (1900.0..=2100.0).contains(&core.value)
             && unit.is_none()
         {
-            let strong = self.phrase_before(core.start, Cue::YearCue).is_some()
+            let strong = self.phrase_before(core.start, Cue::Year).is_some()
                 || self.phrase_before(core.start, Cue::Month).is_some();
             let qualified = self.qualifier_before(core.start).is_some();
             let noun_follows = self.word_after(core.end).is_some_and(|(_, s, _)| {

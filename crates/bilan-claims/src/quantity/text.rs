@@ -431,12 +431,6 @@ impl Phrases {
             .iter()
             .any(|&(_, p)| self.items.get(p).is_some_and(|(phrase, _)| phrase == word))
     }
-
-    /// The phrases, longest first.
-    #[cfg(test)]
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
-        self.items.iter().map(|item| item.0.as_str())
-    }
 }
 
 #[cfg(test)]
