@@ -50,8 +50,7 @@
 //!    section headings, the paragraphs and the sentences.
 //! 2. **`bilan-lexicon`** finds the named entities with one automaton pass
 //!    over a normalised view of the text and links every spelling of one
-//!    entity ("Aarsal", "Aarsale", "Ersal") to one stable id
-//!    (`place:aarsal`).
+//!    entity ("Aarsal", "Aarsale", "Ersal") to one id.
 //! 3. **`bilan-claims`** reads every quantity the French way ("1.000",
 //!    "40 mille", "vingt-trois", "une trentaine", "des dizaines"), with its
 //!    qualifier ("au moins", "près de") and unit, and classifies it into a
@@ -68,19 +67,21 @@
 //!
 //! [`Document`] derives serde's `Serialize` and `Deserialize`; its JSON is the
 //! project's interchange format (one object per document, one line each in
-//! JSON Lines):
+//! JSON Lines). For the example above (first claim omitted):
 //!
 //! ```json
-//! {"doc": "qalamoun.txt",
+//! {"doc": "-",
 //!  "published": "2024-03-12T10:15:00+02:00[Asia/Jerusalem]",
 //!  "title": "Qalamoun : 7 miliciens tués",
-//!  "entities": [{"id": "place:aarsal", "kind": "place", "name": "Aarsal",
-//!                "mentions": [{"start": 140, "end": 146, "text": "Aarsal"}]}],
-//!  "claims": [{"kind": "casualties", "start": 76, "end": 120,
+//!  "entities": [{"id": "group:daesh", "kind": "armed_group", "name": "Daech",
+//!                "mentions": [{"start": 92, "end": 97, "text": "Daech"}]},
+//!               {"id": "media:al-manar", "kind": "media", "name": "Al-Manar",
+//!                "mentions": [{"start": 145, "end": 153, "text": "al-Manar"}]}],
+//!  "claims": [{"kind": "casualties", "start": 68, "end": 113,
 //!              "text": "Au moins 7 miliciens de Daech ont été tués",
-//!              "value": 7, "min": 7, "max": null, "unit": null,
+//!              "value": 7, "min": null, "max": null, "unit": null,
 //!              "qualifier": "at_least", "outcome": "killed", "victims": "militants",
-//!              "actor": "armed_group:daesh", "place": "place:aarsal",
+//!              "actor": "group:daesh", "place": null,
 //!              "source": "media:al-manar", "date": "2024-03-12"}],
 //!  "article": {"dateline": {"start": 0, "end": 36}, "...": "..."}}
 //! ```
