@@ -203,6 +203,19 @@ fn governed(words: &Words, i: usize) -> bool {
     false
 }
 
+/// Places written as a rubric before a colon ("Syrie : …"): they head
+/// the sentence rather than locate its figures.
+pub(crate) fn rubrics<'a>(words: &Words, places: &[(&'a Mention, bool)]) -> Vec<&'a Mention> {
+    places
+        .iter()
+        .filter(|(m, governed)| {
+            let next = words.index_at(m.span.end);
+            !*governed && matches!(words.norm(next), ":" | "•" | "-")
+        })
+        .map(|(m, _)| *m)
+        .collect()
+}
+
 /// The place a figure's own words lead to: from the end of its phrase, over
 /// prepositions, determiners and place nouns only ("80% du Qalamoun",
 /// "23 morts dans le jurd de Flita", "à 10 km de Baalbek").
@@ -233,6 +246,7 @@ pub(crate) fn place_for(
     own: Option<&Mention>,
     places: &[(&Mention, bool)],
     figures: &[(Span, Option<&Mention>)],
+    rubric: &[&Mention],
 ) -> Option<String> {
     if let Some(m) = own {
         return Some(m.id.clone());
@@ -242,12 +256,14 @@ pub(crate) fn place_for(
             .iter()
             .any(|(f, attached)| *f != claim && attached.is_some_and(|a| a.span == m.span))
     };
+    // A place before this figure with another figure in between belongs to
+    // that one; a place after a list of figures is shared by the list
+    // ("3 soldats tués et 5 civils blessés à Homs").
     let separated = |m: &Mention| {
-        let (from, to) = if m.span.end <= claim.start {
-            (m.span.end, claim.start)
-        } else {
-            (claim.end, m.span.start)
-        };
+        if m.span.end > claim.start {
+            return false;
+        }
+        let (from, to) = (m.span.end, claim.start);
         figures
             .iter()
             .any(|(f, _)| f.start >= from && f.end <= to && *f != claim)
@@ -267,11 +283,18 @@ pub(crate) fn place_for(
     {
         return Some(m.id.clone());
     }
-    let first = places.first()?.0;
-    places
-        .iter()
-        .all(|(m, _)| m.id == first.id)
-        .then(|| first.id.clone())
+    // Else the only place of the sentence, rubrics aside ("Syrie : l'armée
+    // reprend Maaloula") unless there is nothing else ("Alep : 7 tués").
+    let not_rubric = |m: &&Mention| !rubric.iter().any(|r| r.span == m.span);
+    let only = |mut names: Box<dyn Iterator<Item = &Mention> + '_>| {
+        let first = names.next()?;
+        names.all(|m| m.id == first.id).then(|| first.id.clone())
+    };
+    if places.iter().map(|(m, _)| m).any(not_rubric) {
+        only(Box::new(places.iter().map(|(m, _)| *m).filter(not_rubric)))
+    } else {
+        only(Box::new(places.iter().map(|(m, _)| *m)))
+    }
 }
 
 /// A day expression in a sentence, resolved against the dateline.

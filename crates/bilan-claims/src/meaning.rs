@@ -869,16 +869,20 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         let (Some(Some(first)), Some(Some(second))) = (readings.get(a), readings.get(b)) else {
             continue;
         };
-        // Joined by "et" or a comma only.
+        // Backwards only when joined by "et" or a comma alone; forwards
+        // ("… dans les rangs de X, dans le jurd de Y et à 23 morts") across
+        // a short gap holding "et".
         let from = words.index_at(first.span.end);
         let to = words.index_at(second.span.start);
         let joined =
             (from..to).all(|k| matches!(words.norm(k), "et" | "," | "a" | "de" | "d")) && to > from;
-        if !joined {
-            continue;
-        }
+        let listed = second.span.start >= first.span.end
+            && second.span.start - first.span.end <= LIST_GAP
+            && (from..to).any(|k| words.norm(k) == "et")
+            && (from..to).all(|k| words.kind(k) != Some(TokenKind::Stop));
         let (source, target) = match (first.named_apart, second.named_apart) {
-            (false, true) if first.victims == Some(Victims::People) => (b, a),
+            (false, true) if joined && first.victims == Some(Victims::People) => (b, a),
+            (true, false) if listed && second.victims == Some(Victims::People) => (a, b),
             _ => continue,
         };
         let (victims, actor) = match readings.get(source) {
