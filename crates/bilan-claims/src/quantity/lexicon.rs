@@ -84,11 +84,17 @@ pub(crate) enum Cue {
     ArticleIdiomBefore,
     /// `article_idiom_after` in the data file.
     ArticleIdiomAfter,
+    /// `not_a_noun` in the data file.
+    NotANoun,
+    /// `not_clock_after` in the data file.
+    NotClockAfter,
+    /// `and_a_half` in the data file.
+    AndAHalf,
 }
 
 impl Cue {
     /// Every category, in declaration order.
-    pub(crate) const ALL: [Cue; 20] = [
+    pub(crate) const ALL: [Cue; 23] = [
         Cue::Month,
         Cue::Weekday,
         Cue::Year,
@@ -109,6 +115,9 @@ impl Cue {
         Cue::DayBefore,
         Cue::ArticleIdiomBefore,
         Cue::ArticleIdiomAfter,
+        Cue::NotANoun,
+        Cue::NotClockAfter,
+        Cue::AndAHalf,
     ];
 
     /// The category's name in the data file.
@@ -134,6 +143,9 @@ impl Cue {
             Cue::DayBefore => "day_before",
             Cue::ArticleIdiomBefore => "article_idiom_before",
             Cue::ArticleIdiomAfter => "article_idiom_after",
+            Cue::NotANoun => "not_a_noun",
+            Cue::NotClockAfter => "not_clock_after",
+            Cue::AndAHalf => "and_a_half",
         }
     }
 }

@@ -167,8 +167,12 @@ impl<'t> Scan<'t> {
     }
 
     /// The unit phrase starting exactly at `pos`.
+    /// A unit followed by "/" is part of a rate ("80 km/h"), not this number's unit.
     fn unit_at(&self, pos: usize) -> Option<(&'static UnitEntry, usize)> {
         let (index, end) = LEXICON.unit_phrases.at(self.text, pos, self.end)?;
+        if self.text.as_bytes().get(end) == Some(&b'/') {
+            return None;
+        }
         Some((LEXICON.units.get(index)?, end))
     }
 
@@ -477,6 +481,17 @@ impl<'t> Scan<'t> {
             }
         }
         if number.words == 1 && number.value == 1.0 {
+            // "une demi-heure", "un demi-siècle": half a unit.
+            if let Some((word, next_start, next_end)) = &next
+                && adjacent(*next_start)
+                && word.as_str() == "demi"
+                && self.text.as_bytes().get(*next_end) == Some(&b'-')
+                && self.unit_at(next_end + 1).is_some()
+            {
+                core.end = next_end + 1;
+                core.value = 0.5;
+                return Ok(core);
+            }
             return self.read_article(core, next.map(|(w, _, e)| (w, e)));
         }
         Ok(core)
@@ -598,6 +613,18 @@ impl<'t> Scan<'t> {
             }
         }
 
+        // "deux heures et demie", "un an et demi": half a unit more.
+        let mut half = 0.0;
+        if range.is_none()
+            && let Some((u, unit_end)) = unit
+            && u.measure == ClaimKind::Duration
+            && end == unit_end
+            && let Some(after) = self.phrase_after(unit_end, Cue::AndAHalf)
+        {
+            half = 0.5;
+            end = after;
+        }
+
         let mut measure = unit.map(|(u, _)| u.measure);
         let mut unit_kind = unit.map(|(u, _)| u.unit);
         let mut factor = unit.map_or(1.0, |(u, _)| u.factor);
@@ -673,7 +700,7 @@ impl<'t> Scan<'t> {
         };
         let (value, min, max) = match range {
             Some((low, high)) => (None, Some(low * factor), Some(high * factor)),
-            None => (Some(core.value * factor), None, None),
+            None => (Some((core.value + half) * factor), None, None),
         };
         Step::Found(Quantity {
             span: Span::new(start, end),
@@ -721,7 +748,7 @@ impl<'t> Scan<'t> {
                 .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'')
         });
         // Names and references: "Liwa 313", "résolution 2254", "numéro un".
-        if adjacent_before && LEXICON.is(Cue::Name, prev_word) && unit.is_none() {
+        if unit.is_none() && self.phrase_right_before(core.start, Cue::Name) {
             return skip;
         }
         // Calendar days: "le 31 mars", "mardi 7", "du 7 au 9 mars".
@@ -780,9 +807,10 @@ impl<'t> Scan<'t> {
             let strong = self.phrase_before(core.start, Cue::Year).is_some()
                 || self.phrase_before(core.start, Cue::Month).is_some();
             let qualified = self.qualifier_before(core.start).is_some();
-            let noun_follows = self.word_after(core.end).is_some_and(|(_, s, _)| {
+            let noun_follows = self.word_after(core.end).is_some_and(|(word, s, _)| {
                 s == skip_space(text, core.end, self.end)
                     && char_at(text, s).is_some_and(char::is_lowercase)
+                    && !LEXICON.is(Cue::NotANoun, word.as_str())
             });
             if strong || (!qualified && !noun_follows) {
                 return skip;
@@ -799,7 +827,8 @@ impl<'t> Scan<'t> {
                 && char_before(text, unit_end).is_some_and(|c| c == 'h' || c == 'H');
             let clock_before = self.phrase_before(core.start, Cue::ClockBefore).is_some();
             let clock_after = self.phrase_after(unit_end, Cue::ClockAfter).is_some();
-            if minutes_follow || clock_before || clock_after {
+            let span_after = self.phrase_after(unit_end, Cue::NotClockAfter).is_some();
+            if minutes_follow || (clock_before && !span_after) || clock_after {
                 return Some(Step::Skip(self.digit_run_end(unit_end)));
             }
         }
@@ -809,12 +838,19 @@ impl<'t> Scan<'t> {
             && adjacent_before
             && let Some((_, word_start)) = &previous
             && char_at(text, *word_start).is_some_and(char::is_uppercase)
+            && !is_acronym(text, *word_start)
             && !self.sentence_starts_at(*word_start)
             && self.qualifier_before(core.start).is_none()
         {
             return skip;
         }
         None
+    }
+
+    /// True when a phrase of `cue` ends right before `pos`, with nothing but
+    /// spaces between ("n° 5", "Liwa 313").
+    fn phrase_right_before(&self, pos: usize, cue: Cue) -> bool {
+        self.phrase_before(pos, cue).is_some()
     }
 
     /// True when the word at `pos` starts a sentence or a line.
@@ -890,6 +926,16 @@ impl<'t> Scan<'t> {
         }
         None
     }
+}
+
+/// True when the word at `start` is written in capitals ("OSDH", "EI"): an
+/// acronym of an organisation, not the start of a name with a number.
+fn is_acronym(text: &str, start: usize) -> bool {
+    let end = super::text::letters_end(text, start, text.len());
+    end > start + 1
+        && text
+            .get(start..end)
+            .is_some_and(|w| w.chars().all(char::is_uppercase))
 }
 
 /// The largest char boundary at or before `pos`.
