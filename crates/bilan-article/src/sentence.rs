@@ -18,8 +18,9 @@ use crate::Span;
 use std::sync::LazyLock;
 
 /// Words after which a period does not end a sentence, sorted for binary
-/// search (a lookup happens at every period, so no hashing).
-static ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+/// search (a lookup happens at most sentence ends, so no hashing), with the
+/// length of the longest, which rejects most words before any comparison.
+static ABBREVIATIONS: LazyLock<(Vec<&'static str>, usize)> = LazyLock::new(|| {
     let mut words: Vec<&'static str> = include_str!("../data/abbreviations.txt")
         .lines()
         .map(str::trim)
@@ -27,11 +28,13 @@ static ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect();
     words.sort_unstable();
     words.dedup();
-    words
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    (words, longest)
 });
 
 fn is_listed_abbreviation(word: &str) -> bool {
-    word.len() <= MAX_ABBREVIATION_BYTES && ABBREVIATIONS.binary_search(&word).is_ok()
+    let (words, longest) = &*ABBREVIATIONS;
+    word.len() <= *longest && words.binary_search(&word).is_ok()
 }
 
 /// Longest abbreviation looked at, in bytes: bounds the backward scan.
@@ -146,18 +149,18 @@ pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
                     end += t.len_utf8();
                 }
                 let single_period = c == '.' && end == after;
-                if single_period && is_abbreviation(body, pos) {
-                    pos = end;
-                    continue;
-                }
-                end = skip_closers(body, end);
-                if let Some(next) = next_sentence_start(body, end) {
-                    push(out, block.start, body, sentence_start, end);
+                let closed = skip_closers(body, end);
+                // The abbreviation test comes last: most periods (1.000,
+                // al-Manar.com) are not followed by a sentence start at all.
+                let next = next_sentence_start(body, closed)
+                    .filter(|_| !(single_period && is_abbreviation(body, pos)));
+                if let Some(next) = next {
+                    push(out, block.start, body, sentence_start, closed);
                     sentence_start = next;
                     pos = next;
-                    continue;
+                } else {
+                    pos = end;
                 }
-                pos = end;
                 continue;
             }
             _ => {}

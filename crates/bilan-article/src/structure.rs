@@ -57,52 +57,82 @@ fn lines(text: &str) -> Vec<(Span, bool)> {
 /// Finds line breaks: LF; a lone CR (old Mac files; the CR of a CRLF is
 /// not a break, its LF is); U+2028 LINE SEPARATOR and U+2029 PARAGRAPH
 /// SEPARATOR, which scraped text sometimes carries. The next position of
-/// each kind is cached and only searched again once passed, so the whole
-/// text is scanned once per kind (each search is a `str::find` of one
-/// character, which std runs as a fast byte search).
+/// each kind is cached and only searched again once passed, so the text is
+/// scanned once per kind.
 struct LineBreaks<'t> {
     text: &'t str,
-    /// Next position of each kind at or after the last query (text length
-    /// when there is none): LF, lone CR, U+2028, U+2029.
-    next: [usize; 4],
+    /// Next break of each kind at or after the last query (text length when
+    /// there is none), as (position, length), indexed by [`BreakKind`].
+    next: [(usize, usize); 3],
 }
 
-const BREAK_CHARS: [char; 4] = ['\n', '\r', '\u{2028}', '\u{2029}'];
+#[derive(Debug, Clone, Copy)]
+enum BreakKind {
+    Lf,
+    LoneCr,
+    Separator,
+}
+
+const BREAK_KINDS: [BreakKind; 3] = [BreakKind::Lf, BreakKind::LoneCr, BreakKind::Separator];
 
 impl<'t> LineBreaks<'t> {
     fn new(text: &'t str) -> Self {
-        let mut breaks = LineBreaks { text, next: [0; 4] };
-        breaks.next = BREAK_CHARS.map(|c| breaks.search(c, 0));
+        let mut breaks = LineBreaks {
+            text,
+            next: [(0, 1); 3],
+        };
+        breaks.next = BREAK_KINDS.map(|kind| search_break(text, kind, 0));
         breaks
-    }
-
-    /// The first break made of `c` at or after `from`.
-    fn search(&self, c: char, mut from: usize) -> usize {
-        loop {
-            let Some(p) = self.text.get(from..).and_then(|rest| rest.find(c)) else {
-                return self.text.len();
-            };
-            let at = from + p;
-            if c == '\r' && self.text.as_bytes().get(at + 1) == Some(&b'\n') {
-                from = at + 1;
-                continue;
-            }
-            return at;
-        }
     }
 
     /// Where the line starting at `start` ends, and its break's length.
     fn next_from(&mut self, start: usize) -> (usize, usize) {
         let mut best = (self.text.len(), 1);
-        for (kind, &c) in BREAK_CHARS.iter().enumerate() {
-            if self.next[kind] < start {
-                self.next[kind] = self.search(c, start);
+        for (slot, kind) in self.next.iter_mut().zip(BREAK_KINDS) {
+            if slot.0 < start {
+                *slot = search_break(self.text, kind, start);
             }
-            if self.next[kind] < best.0 {
-                best = (self.next[kind], c.len_utf8());
+            if slot.0 < best.0 {
+                best = *slot;
             }
         }
         best
+    }
+}
+
+/// The first break of `kind` at or after `from`: (position, length).
+fn search_break(text: &str, kind: BreakKind, mut from: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let none = (text.len(), 1);
+    loop {
+        let rest = text.get(from..).unwrap_or("");
+        match kind {
+            // str::find of an ASCII char is a fast byte search.
+            BreakKind::Lf => return rest.find('\n').map_or(none, |p| (from + p, 1)),
+            BreakKind::LoneCr => {
+                let Some(p) = rest.find('\r') else {
+                    return none;
+                };
+                if bytes.get(from + p + 1) != Some(&b'\n') {
+                    return (from + p, 1);
+                }
+                from += p + 1;
+            }
+            // Not str::find: it keys on the last UTF-8 byte, which é
+            // and è share with these separators.
+            BreakKind::Separator => {
+                let Some(p) = rest.bytes().position(|b| b == 0xE2) else {
+                    return none;
+                };
+                let at = from + p;
+                if bytes.get(at + 1) == Some(&0x80)
+                    && matches!(bytes.get(at + 2), Some(0xA8 | 0xA9))
+                {
+                    return (at, 3);
+                }
+                from = at + 1;
+            }
+        }
     }
 }
 
