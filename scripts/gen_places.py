@@ -275,6 +275,19 @@ def main() -> None:
 
     # What the files loaded before this one already define.
     taken_ids: set[str] = set()
+    # Spellings of the countries, curated places and actors: a GeoNames
+    # alternate name equal to one of them ("Chine" for a village, "Usa")
+    # would make the matcher hesitate, so it is dropped (main names stay:
+    # they are real homonyms).
+    reserved: set[str] = set()
+    for fname in ("countries.tsv", "places_curated.tsv", "armed_groups.tsv",
+                  "organizations.tsv", "media.tsv", "persons.tsv"):
+        path = DATA_DIR / fname
+        if not path.exists():
+            continue
+        for _, cells in read_tsv(path):
+            if len(cells) == len(HEADER):
+                reserved |= {simple_fold(x) for x in [cells[2]] + cells[10].split("|") if x}
     curated_by_geonames: dict[str, tuple[str, set[str]]] = {}
     for fname in ("countries.tsv", "places_curated.tsv"):
         defined: dict[str, set[str]] = defaultdict(set)
@@ -317,7 +330,8 @@ def main() -> None:
         gid = str(p["geonameid"])
         if gid in curated_by_geonames:
             cid, known = curated_by_geonames[gid]
-            extra = [v for v in names if simple_fold(v) not in known]
+            extra = [v for v in names
+                     if simple_fold(v) not in known and simple_fold(v) not in reserved]
             if extra:
                 rows.append([cid, "", "", "", "", "", "", "", "", "", "|".join(extra), ""])
                 variants_only += 1
@@ -335,9 +349,10 @@ def main() -> None:
                 pid = f"place:{base}-{gid}"
         taken_ids.add(pid)
         generated[gid] = pid
+        variants = [v for v in names[1:] if simple_fold(v) not in reserved]
         rows.append([pid, "place", names[0], place_type(p), parent, cc,
                      fmt_coord(p["latitude"]), fmt_coord(p["longitude"]), gid, "",
-                     "|".join(names[1:]), ""])
+                     "|".join(variants), ""])
 
     comments = [
         "Populated places of SY, LB, IQ, JO, IL, PS (GeoNames population >= 500) and TR (>= 15000),",
