@@ -28,7 +28,7 @@
 //! - **Qualifiers** before the number ("plus de", "au moins", "près de",
 //!   "environ", "jusqu'à", "moins de", "quelque" …, `data/numbers/qualifiers.tsv`)
 //!   or after it: right after the number or its unit ("20 km environ",
-//!   included in the span), or after at most two words of the counted noun
+//!   included in the span), or after at most four words of the counted noun
 //!   ("5 soldats tués au moins", qualifier set, span not extended), never
 //!   across "et", "ou", "dont" or punctuation. "plus que" and "seulement"
 //!   are exact ("il ne reste plus que 6,8 %").

@@ -19,7 +19,8 @@ use bilan_article::Span;
 const LOOK_BACK: usize = 64;
 
 /// Words that may stand between a counted noun and a trailing qualifier
-/// ("20 soldats tués au moins") — but not these, which start another clause.
+/// ("20 soldats tués au moins", at most four of them) — but not these,
+/// which start another clause.
 const CLAUSE_WORDS: [&str; 9] = [
     "et", "ou", "dont", "mais", "puis", "ni", "soit", "contre", "sur",
 ];
@@ -873,6 +874,10 @@ impl<'t> Scan<'t> {
 
     fn is_age(&self, number_start: usize, unit_end: usize) -> bool {
         let text = self.text;
+        // "des enfants de moins de 5 ans": the context is before the qualifier.
+        let number_start = self
+            .qualifier_before(number_start)
+            .map_or(number_start, |(_, start)| start);
         if self.phrase_before(number_start, Cue::AgeBefore).is_some() {
             return true;
         }
@@ -902,11 +907,11 @@ impl<'t> Scan<'t> {
     }
 
     /// A qualifier right after the quantity (span end returned), or after at
-    /// most two words of the counted noun (span not extended).
+    /// most four words of the counted noun (span not extended).
     fn qualifier_after(&self, pos: usize) -> Option<(Qualifier, Option<usize>)> {
         let text = self.text;
         let mut at = pos;
-        for words_skipped in 0..3 {
+        for words_skipped in 0..5 {
             let start = skip_space(text, at, self.end);
             let (phrases, qualifiers) = &LEXICON.qualifiers_after;
             if let Some((index, end)) = phrases.at(text, start, self.end)
