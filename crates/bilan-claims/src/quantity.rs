@@ -42,18 +42,24 @@
 //!   Only noun multipliers take "de" before their unit ("3 millions de
 //!   dollars"): "300 de ses miliciens" is a count.
 //!   After "hauteur de" / "altitude de" a bare number is in metres, after
-//!   "délai de" / "ultimatum de" in hours.
+//!   "délai de" / "ultimatum de" in hours. "et demie" adds half a time unit
+//!   ("deux heures et demie" = 2.5 h, "une demi-heure" = 0.5 h); a unit
+//!   followed by "/" is a rate ("80 km/h") and is dropped. "un jour" is a
+//!   day only next to a word of time ("un jour après", "pendant un jour"),
+//!   otherwise it is the storyteller's "one day" and no quantity.
 //! - **Ages**: years are an age, not a duration, after "âgé(e)(s) de" /
 //!   "l'âge de", between parentheses or commas ("(48 ans)", ", 25 ans,"),
 //!   or in "de N ans" after a person noun ("un enfant de 12 ans").
 //! - **Not quantities**: calendar days ("le 31 mars", "mardi 7", "du 7 au
 //!   9 mars"), years (1900–2100 in four digits after "en", "depuis", a month
 //!   … or standing alone without a noun after them), clock times ("14h05",
-//!   "à 10 heures", "6 heures du matin"), ordinals ("1er", "2e", "deuxième"),
+//!   "à 10 heures", "6 heures du matin" — but "à 3 heures de route" is a
+//!   span), ordinals ("1er", "2e", "deuxième"),
 //!   numbers glued to letters ("G20", "F-16", "A4"), numbers after a name
-//!   word ("Liwa 313", "résolution 2254", "numéro un") or after a capitalised
-//!   word in mid-sentence ("Route 66"), phone and reference numbers ("05 …",
-//!   "28/03/2024").
+//!   word ("Liwa 313", "résolution 2254", "numéro un", "n° 5") or after a
+//!   capitalised word in mid-sentence ("Route 66"; not after an acronym:
+//!   "l'OSDH 12 civils" counts), phone and reference numbers ("05 …",
+//!   "+961 …", "28/03/2024").
 //!
 //! The scan finds candidate starts with one Aho-Corasick pass over digits
 //! and number words, then looks at a bounded window around each: it is
