@@ -372,6 +372,10 @@ fn zone_words(i: &str, after_meridiem: bool) -> Res<'_, ZoneSpec> {
     match ends.first() {
         Some(&end) if after_meridiem && start.starts_with(char::is_uppercase) => {
             let name = &start[..start.len() - end.len()];
+            // "02:19 AM Timing": the outlet's trailer, not a city.
+            if matches!(name, "Timing" | "Time") {
+                return Ok((i, ZoneSpec::None));
+            }
             Ok((end, ZoneSpec::Unknown(name.to_owned())))
         }
         _ => Ok((i, ZoneSpec::None)),
