@@ -35,21 +35,25 @@
 //! - A *header* is a dateline among the first four blocks. Only an article
 //!   with a header has a title, a standfirst and headings; a text without
 //!   one is all body paragraphs. Dateline forms (optionally after "Publié
-//!   le", "Mis à jour le", "Le", "Date :", and a weekday):
+//!   le", "Mis à jour le", "Le", "Date :", source credits such as
+//!   "OLJ / AFP /", and a weekday):
 //!   - `26-04-2024 02:19 AM Jerusalem Timing` (day first; `-`, `/` or `.`;
 //!     12-hour clock with AM/PM, 12:xx AM being 00:xx, or 24-hour clock);
 //!   - `28/03/2024 à 17h02`, `jeudi 7 mai 2015 - 14:05`, `1er mars 2024`;
 //!   - ISO 8601 / RFC 9557: `2024-03-28`, `2024-03-28T17:02:00+02:00`,
 //!     `…Z`, `…+02:00[Asia/Beirut]`;
 //!   - a city after the time (`data/zones.txt`: Jerusalem, Beirut/Beyrouth,
-//!     Damascus/Damas, Baghdad/Bagdad, Amman, Tehran/Téhéran, Paris …) or
-//!     `GMT`, `UTC`, `GMT+2`.
+//!     Damascus/Damas, Baghdad/Bagdad, Amman, Tehran/Téhéran, Paris …), also
+//!     as "(heure de Paris)", or `GMT`, `UTC`, `GMT+2`. An unknown
+//!     capitalised word after a 12-hour time is reported as
+//!     [`DiagnosticKind::UnknownZone`].
 //!
 //!   The date must start the line, and what follows it must not read as
 //!   prose: nothing, a separated note ("| Mis à jour …", ", mis à jour …"),
 //!   or at most six capitalised words without punctuation ("Timing").
-//! - Title: the block after the dateline (or, when the dateline comes after
-//!   some blocks, the last block of three words or more before it). A title
+//! - Title: the block after the dateline, a byline ("Par …") aside (or,
+//!   when the dateline comes after some blocks, the last block of three
+//!   words or more before it). A title
 //!   repeated as the next block is kept apart in [`Article::title_repeat`].
 //!   Standfirst: the next block. Headings: short lines (at most 80
 //!   characters and 10 words) that start with a capital or a digit and end
