@@ -305,12 +305,12 @@ fn write_pretty(out: &mut impl Write, doc: &Document, text: &str) -> io::Result<
         }
         writeln!(
             out,
-            "  {:<13} {:<28} ×{:<3} {}  [{}]",
+            "  {:<13} {} [{}] ×{}: {}",
             label(&entity.kind),
             entity.name,
+            entity.id,
             entity.mentions.len(),
-            spellings.join(", "),
-            entity.id
+            spellings.join(", ")
         )?;
     }
     writeln!(out)

@@ -110,6 +110,23 @@
 //! several sentences, coreference of pronouns, and anything in languages
 //! other than French. Links are only made within a claim's sentence.
 //!
+//! # The API at a glance
+//!
+//! - [`Pipeline`] (and [`PipelineBuilder`] for the size limit and extra
+//!   lexicon files): build once, then [`Pipeline::analyze`],
+//!   [`Pipeline::analyze_bytes`], [`Pipeline::analyze_batch`],
+//!   [`Pipeline::analyze_many`].
+//! - [`Document`] and its parts [`Claim`], [`Entity`], [`Mention`],
+//!   [`Structure`]: plain data with public fields and serde derives.
+//! - The vocabularies, re-exported from the stage crates: [`ClaimKind`],
+//!   [`Qualifier`], [`Outcome`], [`Victims`], [`Unit`], [`EntityKind`],
+//!   [`DiagnosticKind`], plus [`Span`] and [`Diagnostic`].
+//! - [`Error`] and [`ErrorKind`].
+//!
+//! The stages' own types (the article outline, the lexicon's tables, the
+//! quantity reader) stay in their crates — `bilan-article`, `bilan-lexicon`,
+//! `bilan-claims` — for users who need one stage alone.
+//!
 //! # Errors
 //!
 //! Analysis never fails on text: odd input gives a sparse document and, where
