@@ -101,7 +101,11 @@ pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
             .is_some_and(|last| pos < last)
     };
 
-    let mut depth = 0usize;
+    // Open guillemets or curly quotes (they nest: a quote in a quote), and
+    // whether a parenthesis is open (they do not nest here, so one stray
+    // "(" cannot suspend splitting for the rest of the block).
+    let mut open_quotes = 0usize;
+    let mut in_parenthesis = false;
     let mut sentence_start = 0usize;
     let mut pos = 0usize;
     while pos < bytes.len() {
@@ -119,13 +123,18 @@ pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
         };
         let after = pos + c.len_utf8();
         match c {
-            '«' if opens(pos, '»', &mut last_guillemet) => depth += 1,
-            '“' if opens(pos, '”', &mut last_curly) => depth += 1,
-            '(' if opens(pos, ')', &mut last_paren) => depth += 1,
-            '»' | '”' | ')' if depth > 0 => {
-                depth -= 1;
+            '«' if opens(pos, '»', &mut last_guillemet) => open_quotes += 1,
+            '“' if opens(pos, '”', &mut last_curly) => open_quotes += 1,
+            '(' if !in_parenthesis && opens(pos, ')', &mut last_paren) => in_parenthesis = true,
+            '»' | '”' | ')' if (c == ')' && in_parenthesis) || (c != ')' && open_quotes > 0) => {
+                if c == ')' {
+                    in_parenthesis = false;
+                } else {
+                    open_quotes -= 1;
+                }
                 // « … a gagné. » Le ministre : the quote ended a sentence.
-                let ended_by_quote = depth == 0
+                let ended_by_quote = open_quotes == 0
+                    && !in_parenthesis
                     && body
                         .get(..pos)
                         .unwrap_or("")
@@ -143,7 +152,7 @@ pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
                     }
                 }
             }
-            c if is_terminator(c) && depth == 0 => {
+            c if is_terminator(c) && open_quotes == 0 && !in_parenthesis => {
                 let mut end = after;
                 while let Some(t) = char_at(body, end).filter(|&t| is_terminator(t)) {
                     end += t.len_utf8();
@@ -283,6 +292,14 @@ mod tests {
         assert_eq!(
             sentences("Environ 1.000 km2. 2,5 tonnes."),
             ["Environ 1.000 km2.", "2,5 tonnes."]
+        );
+        // A stray "(" before a later parenthesis does not swallow the block.
+        assert_eq!(
+            sentences("Trois morts (selon l'OSDH. Le bilan monte. Photo (AFP). Fin."),
+            [
+                "Trois morts (selon l'OSDH. Le bilan monte. Photo (AFP).",
+                "Fin."
+            ]
         );
         assert_eq!(
             sentences("Alep tombe.. Homs menacée"),
