@@ -34,6 +34,8 @@ pub(crate) struct DigitNumber {
     pub(crate) leading_zero: bool,
     /// Written with thousands separators.
     pub(crate) grouped: bool,
+    /// How many thousands groups follow the head ("7 000 000" → 2).
+    pub(crate) groups: usize,
     /// Has a decimal part.
     pub(crate) decimal: bool,
 }
@@ -89,11 +91,13 @@ pub(crate) fn digit_number(input: &str) -> IResult<&str, DigitNumber> {
     let (mut rest, head) = digit1(input)?;
     let mut value = accumulate(0.0, head);
     let mut grouped = false;
+    let mut group_count = 0;
     let mut decimal = false;
     if head.len() <= 3 {
         let (after, groups) = many0(group).parse(rest)?;
         if !groups.is_empty() {
             grouped = true;
+            group_count = groups.len();
             rest = after;
             for digits in groups {
                 value = accumulate(value, digits);
@@ -119,6 +123,7 @@ pub(crate) fn digit_number(input: &str) -> IResult<&str, DigitNumber> {
         head_digits: head.len(),
         leading_zero: head.len() > 1 && head.starts_with('0'),
         grouped,
+        groups: group_count,
         decimal,
     };
     Ok((rest, number))

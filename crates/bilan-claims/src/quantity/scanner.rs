@@ -39,6 +39,8 @@ struct Core {
     /// A noun multiplier ("millions", "milliers") that takes "de" + unit.
     takes_de: bool,
     digits: Option<DigitNumber>,
+    /// The word multiplier read after digits ("3 millions": 1e6), else 1.
+    multiplier: f64,
 }
 
 /// What reading at a trigger gave.
@@ -262,6 +264,7 @@ impl<'t> Scan<'t> {
                 implied: Qualifier::Range,
                 takes_de: false,
                 digits: None,
+                multiplier: 1.0,
             };
             if let Some((next, next_start, next_end)) = self.word_after(word_end)
                 && let Some(&(value, true)) = LEXICON.collectives.get(next.as_str())
@@ -294,6 +297,7 @@ impl<'t> Scan<'t> {
                 implied: Qualifier::Exact,
                 takes_de: false,
                 digits: None,
+                multiplier: 1.0,
             });
         }
         self.read_cardinal(at)
@@ -344,6 +348,7 @@ impl<'t> Scan<'t> {
             implied: Qualifier::Exact,
             takes_de: false,
             digits: Some(number),
+            multiplier: 1.0,
         };
         // "40 mille", "3,5 millions", "1,2 milliard".
         if glued_end == end
@@ -354,6 +359,7 @@ impl<'t> Scan<'t> {
             end = word_end;
             core.end = end;
             core.value *= multiplier;
+            core.multiplier = multiplier;
             core.form = NumberForm::Words;
             core.takes_de = class == Class::Big;
         }
@@ -399,6 +405,7 @@ impl<'t> Scan<'t> {
             implied: Qualifier::About,
             takes_de: true,
             digits: None,
+            multiplier: 1.0,
         };
         if plural {
             core.form = NumberForm::Vague;
@@ -452,6 +459,7 @@ impl<'t> Scan<'t> {
             implied: Qualifier::Exact,
             takes_de: number.last == Class::Big,
             digits: None,
+            multiplier: 1.0,
         };
         let next = self.word_after(end);
         let adjacent = |start: usize| start == skip_space(self.text, end, self.end);
@@ -600,7 +608,8 @@ impl<'t> Scan<'t> {
                     _ => true,
                 };
                 let first_unit = unit.or(second_unit).map(|(u, _)| u);
-                let (low, high) = (core.value, second.value);
+                let low = core.value * shared_scale(&core, &second);
+                let high = second.value;
                 if compatible && low < high && self.not_a_quantity(&second, first_unit).is_none() {
                     range = Some((low, high));
                     number_end = second.end;
@@ -930,6 +939,32 @@ impl<'t> Scan<'t> {
             at = word_end;
         }
         None
+    }
+}
+
+/// "2 à 3 millions", "6 à 7 000": the first number of a range shares the
+/// multiplier or the thousands of the second when it is smaller than the
+/// second's leading part. Returns the factor to apply to the first (1 if none).
+fn shared_scale(first: &Core, second: &Core) -> f64 {
+    let grouped = |core: &Core| core.digits.is_some_and(|d| d.grouped);
+    let decimal = |core: &Core| core.digits.is_some_and(|d| d.decimal);
+    if first.multiplier != 1.0 || grouped(first) {
+        return 1.0;
+    }
+    let scale = if second.multiplier > 1.0 {
+        second.multiplier
+    } else if let Some(d) = second.digits
+        && d.grouped
+        && !decimal(first)
+    {
+        10f64.powi(3 * i32::try_from(d.groups).unwrap_or(0))
+    } else {
+        return 1.0;
+    };
+    if first.value < second.value / scale {
+        scale
+    } else {
+        1.0
     }
 }
 
