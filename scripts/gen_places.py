@@ -280,6 +280,7 @@ def main() -> None:
     # would make the matcher hesitate, so it is dropped (main names stay:
     # they are real homonyms).
     reserved: set[str] = set()
+    actor_forms: set[str] = set()
     for fname in ("countries.tsv", "places_curated.tsv", "armed_groups.tsv",
                   "organizations.tsv", "media.tsv", "persons.tsv"):
         path = DATA_DIR / fname
@@ -287,7 +288,10 @@ def main() -> None:
             continue
         for _, cells in read_tsv(path):
             if len(cells) == len(HEADER):
-                reserved |= {simple_fold(x) for x in [cells[2]] + cells[10].split("|") if x}
+                forms = {simple_fold(x) for x in [cells[2]] + cells[10].split("|") if x}
+                reserved |= forms
+                if not cells[0].startswith("place:"):
+                    actor_forms |= forms
     curated_by_geonames: dict[str, tuple[str, set[str]]] = {}
     for fname in ("countries.tsv", "places_curated.tsv"):
         defined: dict[str, set[str]] = defaultdict(set)
@@ -322,6 +326,7 @@ def main() -> None:
 
     generated: dict[str, str] = {}
     variants_only = 0
+    skipped: list[str] = []
     for p in places:
         cc = p["countrycode"]
         names = spellings(p, stop)
@@ -335,6 +340,15 @@ def main() -> None:
             if extra:
                 rows.append([cid, "", "", "", "", "", "", "", "", "", "|".join(extra), ""])
                 variants_only += 1
+            continue
+        # A small place whose very name is a French word ("Main", "Tire") or
+        # an actor's name would be found in ordinary sentences: left out.
+        # (Its alternate names cannot stand in: they are other languages'.)
+        main = simple_fold(display_name(p["name"], cc))
+        # So would a hamlet with a three-letter name ("Dan", "Adi", "Ora").
+        if ((p["population"] < 100000 and (main in stop or main in actor_forms))
+                or (p["population"] < 10000 and len(main) <= 3)):
+            skipped.append(f"{p['name']} ({cc}, pop {p['population']})")
             continue
         parent = ADMIN1.get(cc, {}).get(p["admin1code"], "")
         # The English/common name: GeoNames' name is usually the
@@ -363,7 +377,8 @@ def main() -> None:
     ]
     write_tsv(DATA_DIR / "places_geonames.tsv", comments, rows)
     print(f"places_geonames.tsv: {len(rows)} lines, {len(generated)} new places, "
-          f"{variants_only} variants-only lines")
+          f"{variants_only} variants-only lines; left out (name is a French word, "
+          f"an actor's name or three letters): {', '.join(skipped) or 'none'}")
 
 
 if __name__ == "__main__":
