@@ -101,10 +101,11 @@ pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
             .is_some_and(|last| pos < last)
     };
 
-    // Open guillemets or curly quotes (they nest: a quote in a quote), and
-    // whether a parenthesis is open (they do not nest here, so one stray
-    // "(" cannot suspend splitting for the rest of the block).
-    let mut open_quotes = 0usize;
+    // Which of « », “ ” and ( ) is open. None of them nests with itself
+    // (French puts “ ” inside « »), so one stray opener cannot suspend
+    // splitting for the rest of the block.
+    let mut in_guillemets = false;
+    let mut in_curly = false;
     let mut in_parenthesis = false;
     let mut sentence_start = 0usize;
     let mut pos = 0usize;
@@ -123,18 +124,21 @@ pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
         };
         let after = pos + c.len_utf8();
         match c {
-            '«' if opens(pos, '»', &mut last_guillemet) => open_quotes += 1,
-            '“' if opens(pos, '”', &mut last_curly) => open_quotes += 1,
+            '«' if !in_guillemets && opens(pos, '»', &mut last_guillemet) => in_guillemets = true,
+            '“' if !in_curly && opens(pos, '”', &mut last_curly) => in_curly = true,
             '(' if !in_parenthesis && opens(pos, ')', &mut last_paren) => in_parenthesis = true,
-            '»' | '”' | ')' if (c == ')' && in_parenthesis) || (c != ')' && open_quotes > 0) => {
-                if c == ')' {
-                    in_parenthesis = false;
-                } else {
-                    open_quotes -= 1;
+            '»' | '”' | ')'
+                if (c == '»' && in_guillemets)
+                    || (c == '”' && in_curly)
+                    || (c == ')' && in_parenthesis) =>
+            {
+                match c {
+                    '»' => in_guillemets = false,
+                    '”' => in_curly = false,
+                    _ => in_parenthesis = false,
                 }
                 // « … a gagné. » Le ministre : the quote ended a sentence.
-                let ended_by_quote = open_quotes == 0
-                    && !in_parenthesis
+                let ended_by_quote = !(in_guillemets || in_curly || in_parenthesis)
                     && body
                         .get(..pos)
                         .unwrap_or("")
@@ -152,7 +156,7 @@ pub(crate) fn split(text: &str, block: Span, out: &mut Vec<Span>) {
                     }
                 }
             }
-            c if is_terminator(c) && open_quotes == 0 && !in_parenthesis => {
+            c if is_terminator(c) && !(in_guillemets || in_curly || in_parenthesis) => {
                 let mut end = after;
                 while let Some(t) = char_at(body, end).filter(|&t| is_terminator(t)) {
                     end += t.len_utf8();
@@ -293,7 +297,15 @@ mod tests {
             sentences("Environ 1.000 km2. 2,5 tonnes."),
             ["Environ 1.000 km2.", "2,5 tonnes."]
         );
-        // A stray "(" before a later parenthesis does not swallow the block.
+        // A stray opener before a later pair does not swallow the block.
+        assert_eq!(
+            sentences("« Il a fui. Puis « rien » dit-il. Fin du récit. Autre."),
+            [
+                "« Il a fui. Puis « rien » dit-il.",
+                "Fin du récit.",
+                "Autre."
+            ]
+        );
         assert_eq!(
             sentences("Trois morts (selon l'OSDH. Le bilan monte. Photo (AFP). Fin."),
             [
