@@ -15,15 +15,15 @@ pub fn articles() -> Vec<(String, String)> {
     if let Ok(dir) = std::fs::read_dir(articles_dir()) {
         for entry in dir.flatten() {
             let path = entry.path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                if let Ok(text) = std::fs::read_to_string(&path) {
-                    let name = path
-                        .file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    out.push((name, text));
-                }
+            if path.extension().is_some_and(|e| e == "txt")
+                && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                let name = path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                out.push((name, text));
             }
         }
     }
