@@ -78,14 +78,20 @@ pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<At
         while k > 0 && matches!(words.norm(k - 1), "a" | "ont" | "avait" | "aurait") {
             k -= 1;
         }
-        // (Not "Rami Abdel Rahmane, a affirmé": a name right before the comma
-        // is the subject.)
+        // A name right after the verb is its subject ("…, a indiqué l'armée
+        // syrienne"); else a name right before the comma is ("Rami Abdel
+        // Rahmane, a affirmé que…").
+        let mut next = after;
+        while matches!(words.norm(next), "l" | "le" | "la" | "les") {
+            next += 1;
+        }
+        let named_after = sources.iter().any(|&(s, _, _)| (after..=next).contains(&s));
         let inverted = k > 0
             && matches!(
                 words.kind(k - 1),
                 Some(TokenKind::Comma | TokenKind::Symbol)
             )
-            && !sources.iter().any(|&(_, e, _)| e + 1 == k);
+            && (named_after || !sources.iter().any(|&(_, e, _)| e + 1 == k));
         let after_verb = || {
             following
                 .clone()
@@ -106,7 +112,7 @@ pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<At
                     .filter(|&&(_, e, _)| e <= i && e + SUBJECT_WINDOW >= i)
                     .filter(|&&(_, e, _)| !quote_between(words, e, i))
                     .map(|&(s, _, m)| (s, m))
-                    .last();
+                    .next_back();
                 match before {
                     Some((s, m)) => Some(organisation_of(words, &sources, s, m)),
                     None => after_verb(),
@@ -135,8 +141,7 @@ fn organisation_of<'a>(
     // "selon le quotidien X, Y a dit".
     sources
         .iter()
-        .filter(|&&(_, e, m)| m.kind != EntityKind::Person && e <= start && e + 3 >= start)
-        .next_back()
+        .rfind(|&&(_, e, m)| m.kind != EntityKind::Person && e <= start && e + 3 >= start)
         .filter(|&&(s, _, _)| {
             let mut k = s;
             while k > 0 && matches!(words.norm(k - 1), "l" | "le" | "la" | "les") {
@@ -224,14 +229,13 @@ pub(crate) fn attached<'a>(
     places: &[(&'a Mention, bool)],
     from: usize,
 ) -> Option<&'a Mention> {
-    let mut i = words.index_at(from);
-    for _ in 0..PLACE_WINDOW * 2 {
+    let first = words.index_at(from);
+    for i in first..first + PLACE_WINDOW * 2 {
         let start = words.tokens.get(i)?.span.start;
         if let Some((m, _)) = places.iter().find(|(m, _)| m.span.start == start) {
             return Some(m);
         }
         TABLES.places.get(words.norm(i))?;
-        i += 1;
     }
     None
 }
@@ -344,13 +348,9 @@ pub(crate) fn days(words: &Words, dateline: Date) -> Vec<DayMention> {
             }
             DayWord::Month(_) => {
                 // "le 7 mai": the number stands before the month.
-                match i
-                    .checked_sub(1)
+                i.checked_sub(1)
                     .and_then(|p| explicit_date(words, p, dateline))
-                {
-                    Some((date, _)) => Some(date),
-                    None => None,
-                }
+                    .map(|(date, _)| date)
             }
             DayWord::Strictly => None,
         };

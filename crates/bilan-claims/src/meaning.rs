@@ -80,8 +80,6 @@ struct NounPhrase {
 #[derive(Debug, Clone, Copy)]
 struct Evidence {
     outcome: Outcome,
-    /// The cue's own victims class when the cue is the counted noun.
-    noun_victims: Option<Victims>,
     /// Byte span of the cue.
     span: Span,
     /// The cue was a "perdu"-like verb: the group is the sentence subject.
@@ -251,7 +249,6 @@ impl<'a> Sentence<'a> {
                 let h = np.head?;
                 Some(Evidence {
                     outcome: cue.outcome,
-                    noun_victims: Some(cue.victims),
                     span: self.token_span(h),
                     loss: false,
                     own: true,
@@ -651,7 +648,6 @@ impl<'a> Sentence<'a> {
     fn evidence(&self, cue: &OutcomeCue, span: Span, own: bool) -> Evidence {
         Evidence {
             outcome: cue.outcome,
-            noun_victims: None,
             span,
             loss: cue.outcome == crate::model::Outcome::Killed && cue.needs_person && !cue.after,
             own,
@@ -681,7 +677,6 @@ impl<'a> Sentence<'a> {
         if after_dont || (close && !gap_has_stop && !bare_without_group) {
             return Some(Evidence {
                 outcome,
-                noun_victims: None,
                 span: quantity.span,
                 loss: false,
                 own: after_dont,
@@ -706,7 +701,6 @@ impl<'a> Sentence<'a> {
             let (_, cue) = TABLES.outcomes.longest_at(&self.words, i)?;
             cue.noun.then(|| Evidence {
                 outcome: cue.outcome,
-                noun_victims: None,
                 span: self.token_span(i),
                 loss: false,
                 own: false,
@@ -787,9 +781,8 @@ impl<'a> Sentence<'a> {
             }
         }
         groups(self.mentions)
-            .filter(|m| m.span.end <= at)
-            .last()
-            .or_else(|| groups(self.previous_mentions).last())
+            .rfind(|m| m.span.end <= at)
+            .or_else(|| groups(self.previous_mentions).next_back())
             .or_else(|| groups(self.mentions).find(|m| m.span.start >= at))
     }
 
@@ -827,15 +820,14 @@ impl<'a> Sentence<'a> {
         self.mentions
             .iter()
             .filter(|m| m.span.end <= at)
-            .filter(fits)
-            .last()
+            .rfind(fits)
             .or_else(|| {
                 self.mentions
                     .iter()
                     .filter(|m| m.span.start >= at)
                     .find(fits)
             })
-            .or_else(|| self.previous_mentions.iter().filter(fits).last())
+            .or_else(|| self.previous_mentions.iter().rfind(fits))
     }
 }
 

@@ -62,8 +62,7 @@ impl Words {
                 words.folded.push(c);
                 let mut end = start + 1;
                 // Separators inside a number: "1.000", "2,5", "1 000".
-                loop {
-                    let Some(&(o, n)) = chars.peek() else { break };
+                while let Some(&(o, n)) = chars.peek() {
                     if n.is_ascii_digit() {
                         words.folded.push(n);
                         end = within.start + o + 1;

@@ -1,0 +1,247 @@
+//! End-to-end and property tests of `Extractor::extract`: a short article
+//! written for this crate, run through the real article parser and lexicon;
+//! and random French-like texts, which must never panic and must give claims
+//! whose spans lie inside their sentence, on character boundaries, and are at
+//! most 200 bytes long.
+
+use bilan_article::Span;
+use bilan_claims::{ClaimKind, Extractor, Outcome, Victims};
+use bilan_lexicon::{Entities, EntityKind, Mention};
+use proptest::prelude::*;
+
+/// An article written for this test (not taken from any outlet).
+const ARTICLE: &str = "Alep : douze civils tués dans un bombardement\n\
+\n\
+Vendredi 3 mai 2024 à 18h20\n\
+\n\
+Selon l'OSDH, douze civils ont été tués vendredi à Alep, et 30 autres blessés.\n\
+\n\
+L'armée syrienne a repris 40 km2 au nord de la ville. Un soldat a été tué.\n";
+
+fn check_invariants(text: &str, article: &bilan_article::Article, entities: &Entities) {
+    let claims = Extractor::new().extract(text, article, entities);
+    let sentences: Vec<Span> = if article.sentences.is_empty() {
+        vec![Span::new(0, text.len())]
+    } else {
+        article.sentences.iter().map(|s| s.span).collect()
+    };
+    for claim in &claims {
+        assert!(claim.span.end - claim.span.start <= 200, "{claim:?}");
+        assert!(
+            text.get(claim.span.start..claim.span.end).is_some(),
+            "{claim:?}"
+        );
+        assert!(
+            sentences.iter().any(|s| s.contains(claim.span)),
+            "claim {:?} outside every sentence",
+            claim.span.slice(text)
+        );
+        for link in [&claim.actor, &claim.place, &claim.source]
+            .into_iter()
+            .flatten()
+        {
+            assert!(!link.is_empty());
+        }
+    }
+}
+
+#[test]
+fn a_short_article_reads_end_to_end() {
+    let article = bilan_article::parse(ARTICLE);
+    let entities = bilan_lexicon::Lexicon::embedded().find(ARTICLE);
+    let claims = Extractor::new().extract(ARTICLE, &article, &entities);
+    check_invariants(ARTICLE, &article, &entities);
+    let killed: Vec<_> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Casualties && c.outcome == Some(Outcome::Killed))
+        .collect();
+    // Title and body both state the twelve dead; the soldier is the third.
+    assert_eq!(killed.len(), 3, "{claims:#?}");
+    assert!(
+        killed
+            .iter()
+            .take(2)
+            .all(|c| c.value == Some(12.0) && c.victims == Some(Victims::Civilians))
+    );
+    let wounded = claims
+        .iter()
+        .find(|c| c.outcome == Some(Outcome::Wounded))
+        .expect("30 autres blessés");
+    assert_eq!(wounded.value, Some(30.0));
+    assert_eq!(wounded.victims, Some(Victims::Civilians));
+    let area = claims
+        .iter()
+        .find(|c| c.kind == ClaimKind::Area)
+        .expect("40 km2");
+    assert_eq!(area.value, Some(40.0));
+    let soldier = killed.get(2).expect("un soldat");
+    assert_eq!(soldier.value, Some(1.0));
+    assert_eq!(soldier.victims, Some(Victims::Soldiers));
+    // Links are ids of the document's entities.
+    for claim in &claims {
+        for id in [&claim.place, &claim.source].into_iter().flatten() {
+            assert!(entities.mentions.iter().any(|m| &m.id == id), "{id}");
+        }
+    }
+}
+
+#[test]
+fn the_day_is_resolved_against_the_dateline_or_left_empty() {
+    let article = bilan_article::parse(ARTICLE);
+    let entities = bilan_lexicon::Lexicon::embedded().find(ARTICLE);
+    let claims = Extractor::new().extract(ARTICLE, &article, &entities);
+    let dateline = article
+        .dateline
+        .as_ref()
+        .expect("the parser reads the dateline");
+    let body = claims
+        .iter()
+        .find(|c| c.span.slice(ARTICLE).starts_with("douze civils ont"))
+        .expect("the body's twelve dead");
+    assert_eq!(
+        body.date,
+        Some(dateline.date),
+        "'vendredi' on a Friday dateline"
+    );
+    let area = claims
+        .iter()
+        .find(|c| c.kind == ClaimKind::Area)
+        .expect("40 km2");
+    assert_eq!(area.date, None, "no day named, no date");
+}
+
+#[test]
+fn an_article_without_sentences_is_read_whole() {
+    let text = "Trois miliciens ont été tués.";
+    let mut article = bilan_article::parse(text);
+    article.sentences.clear();
+    let claims = Extractor::new().extract(text, &article, &Entities::default());
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].outcome, Some(Outcome::Killed));
+}
+
+const WORDS: &[&str] = &[
+    "7",
+    "1.000",
+    "2,5",
+    "un",
+    "une",
+    "deux",
+    "trois",
+    "dizaines",
+    "des",
+    "plusieurs",
+    "au",
+    "moins",
+    "plus",
+    "de",
+    "d'",
+    "l'",
+    "km2",
+    "%",
+    "heures",
+    "jours",
+    "miliciens",
+    "soldats",
+    "civils",
+    "combattants",
+    "autres",
+    "ont",
+    "été",
+    "tués",
+    "blessés",
+    "morts",
+    "dont",
+    "selon",
+    "a",
+    "déclaré",
+    "à",
+    "dans",
+    "la",
+    "province",
+    "Alep",
+    "Daesh",
+    "Hezbollah",
+    "OSDH",
+    "vendredi",
+    "hier",
+    "dernier",
+    "mai",
+    "tuant",
+    "perdu",
+    "ses",
+    "parmi",
+    "les",
+    "rangs",
+    ",",
+    ".",
+    ":",
+    "«",
+    "»",
+    "\u{a0}",
+    "é",
+    "😀",
+    "\n",
+    "-",
+    "’",
+];
+
+fn french_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 0..80).prop_map(|w| w.join(" "))
+}
+
+/// Mentions on word boundaries of `text`, sorted and not overlapping.
+fn mentions_of(text: &str, picks: &[(usize, u8)]) -> Entities {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| c != ' ' && (i == 0 || text[..i].ends_with(' ')))
+        .map(|(i, _)| i)
+        .collect();
+    let mut mentions = Vec::new();
+    let mut last_end = 0;
+    for &(pick, kind) in picks {
+        let Some(&start) = starts.get(pick % starts.len().max(1)) else {
+            continue;
+        };
+        let end = text[start..].find(' ').map_or(text.len(), |e| start + e);
+        if start < last_end || start == end {
+            continue;
+        }
+        let kind = match kind % 5 {
+            0 => EntityKind::Place,
+            1 => EntityKind::ArmedGroup,
+            2 => EntityKind::Organization,
+            3 => EntityKind::Media,
+            _ => EntityKind::Person,
+        };
+        mentions.push(Mention {
+            span: Span::new(start, end),
+            id: format!("x:{start}"),
+            kind,
+        });
+        last_end = end;
+    }
+    mentions.sort_by_key(|m| m.span.start);
+    Entities {
+        entities: vec![],
+        mentions,
+    }
+}
+
+proptest! {
+    #[test]
+    fn random_texts_never_panic_and_keep_spans_in_their_sentence(
+        text in french_like(),
+        picks in prop::collection::vec((0usize..200, any::<u8>()), 0..12),
+    ) {
+        let article = bilan_article::parse(&text);
+        let entities = mentions_of(&text, &picks);
+        check_invariants(&text, &article, &entities);
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(text in "\\PC{0,300}") {
+        let article = bilan_article::parse(&text);
+        check_invariants(&text, &article, &Entities::default());
+    }
+}
