@@ -53,6 +53,17 @@ struct Trigger {
 pub(crate) struct Rules {
     cues_by_id: FastMap<String, Vec<Cue>>,
     cues_by_kind: FastMap<EntityKind, Vec<Cue>>,
+    /// Cues that precede a mention, by their last word; cues that follow,
+    /// by their first word: a mention looks up only the few words around it.
+    cues_before: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
+    cues_after: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
+    /// Kinds and ids with `exclude_*` cues: their mentions always look around.
+    exclusion_kinds: Vec<EntityKind>,
+    exclusion_ids: FastSet<String>,
+    /// Quick filters before the hash tables: for each first byte, a bit per
+    /// word length (lengths of 31 and more share the last bit).
+    trigger_shapes: WordShapes,
+    first_name_shapes: WordShapes,
     triggers: FastMap<Vec<u8>, Vec<Trigger>>,
     particles: FastSet<Vec<u8>>,
     stops: FastSet<Vec<u8>>,
@@ -120,6 +131,37 @@ impl Rules {
                 return Err(format!("context_cues.tsv:{n}: empty cue"));
             }
             let cue = Cue { relation, words };
+            let before = matches!(
+                relation,
+                Relation::Before
+                    | Relation::VetoBefore
+                    | Relation::LowercaseBefore
+                    | Relation::ExcludeBefore
+            );
+            let key = if before {
+                cue.words.last()
+            } else {
+                cue.words.first()
+            }
+            .cloned()
+            .unwrap_or_default();
+            let index = if before {
+                &mut r.cues_before
+            } else {
+                &mut r.cues_after
+            };
+            index
+                .entry(key)
+                .or_default()
+                .push((target.clone(), cue.clone()));
+            if matches!(relation, Relation::ExcludeBefore | Relation::ExcludeAfter) {
+                match &target {
+                    Target::Id(id) => {
+                        r.exclusion_ids.insert(id.clone());
+                    }
+                    Target::Kind(k) => r.exclusion_kinds.push(*k),
+                }
+            }
             match target {
                 Target::Id(id) => r.cues_by_id.entry(id).or_default().push(cue),
                 Target::Kind(k) => r.cues_by_kind.entry(k).or_default().push(cue),
@@ -145,6 +187,7 @@ impl Rules {
             let Some(first) = words.first().cloned() else {
                 return Err(format!("name_triggers.tsv:{n}: empty trigger"));
             };
+            r.trigger_shapes.insert(&first);
             r.triggers.entry(first).or_default().push(Trigger {
                 kind,
                 part_of_name,
@@ -169,6 +212,9 @@ impl Rules {
                 r.first_names.insert(w);
             }
         }
+        for w in &r.first_names {
+            r.first_name_shapes.insert(w);
+        }
         // Longest triggers first, so that "point de passage de" beats "passage".
         for list in r.triggers.values_mut() {
             list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
@@ -188,11 +234,8 @@ impl Rules {
     /// True when some cue about `id` or `kind` excludes every reading, so
     /// that cues must be looked at for every mention.
     pub fn has_exclusions(&self, id: &str, kind: EntityKind) -> bool {
-        let excl = |c: &Cue| matches!(c.relation, Relation::ExcludeBefore | Relation::ExcludeAfter);
-        self.cues_by_kind
-            .get(&kind)
-            .is_some_and(|v| v.iter().any(excl))
-            || self.cues_by_id.get(id).is_some_and(|v| v.iter().any(excl))
+        self.exclusion_kinds.contains(&kind)
+            || (!self.exclusion_ids.is_empty() && self.exclusion_ids.contains(id))
     }
 
     /// True for a French word that is never a name on its own.
@@ -202,7 +245,7 @@ impl Rules {
 
     /// True for a common given name.
     pub fn is_given_name(&self, basic: &[u8]) -> bool {
-        self.first_names.contains(basic)
+        self.first_name_shapes.may_contain(basic) && self.first_names.contains(basic)
     }
 
     /// What the cues about entity `id` (and about its `kind`) say of a
@@ -216,37 +259,71 @@ impl Rules {
         last: usize,
     ) -> CueHits {
         let mut hits = CueHits::default();
-        let by_id = self.cues_by_id.get(id).map(Vec::as_slice).unwrap_or(&[]);
-        let by_kind = self
-            .cues_by_kind
-            .get(&kind)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        for cue in by_id.iter().chain(by_kind) {
-            let found = match cue.relation {
-                Relation::Before
-                | Relation::VetoBefore
-                | Relation::LowercaseBefore
-                | Relation::ExcludeBefore => {
-                    (0..=2).any(|gap| first >= gap && ends_at(f, &cue.words, first - gap))
-                }
-                Relation::After
-                | Relation::VetoAfter
-                | Relation::LowercaseAfter
-                | Relation::ExcludeAfter => {
-                    (0..=1).any(|gap| starts_at(f, &cue.words, last + 1 + gap))
-                }
+        let about = |t: &Target| match t {
+            Target::Id(x) => x == id,
+            Target::Kind(k) => *k == kind,
+        };
+        let mut note = |relation: Relation| match relation {
+            Relation::Before | Relation::After => hits.support = true,
+            Relation::VetoBefore | Relation::VetoAfter => hits.veto = true,
+            Relation::LowercaseBefore | Relation::LowercaseAfter => hits.lowercase = true,
+            Relation::ExcludeBefore | Relation::ExcludeAfter => hits.exclude = true,
+        };
+        // A cue ends at most two words before the mention.
+        for gap in 0..=2 {
+            let Some(end) = first.checked_sub(gap) else {
+                break;
             };
-            if found {
-                match cue.relation {
-                    Relation::Before | Relation::After => hits.support = true,
-                    Relation::VetoBefore | Relation::VetoAfter => hits.veto = true,
-                    Relation::LowercaseBefore | Relation::LowercaseAfter => hits.lowercase = true,
-                    Relation::ExcludeBefore | Relation::ExcludeAfter => hits.exclude = true,
+            let Some(word_ix) = end.checked_sub(1) else {
+                break;
+            };
+            if let Some(list) = self.cues_before.get(f.basic_of(word_ix)) {
+                for (target, cue) in list {
+                    if about(target) && ends_at(f, &cue.words, end) {
+                        note(cue.relation);
+                    }
+                }
+            }
+        }
+        // A cue starts at most one word after the mention.
+        for gap in 0..=1 {
+            let start = last + 1 + gap;
+            if start >= f.tokens.len() {
+                break;
+            }
+            if let Some(list) = self.cues_after.get(f.basic_of(start)) {
+                for (target, cue) in list {
+                    if about(target) && starts_at(f, &cue.words, start) {
+                        note(cue.relation);
+                    }
                 }
             }
         }
         hits
+    }
+}
+
+/// A cheap pre-filter for word sets: first byte × length bits.
+#[derive(Debug, Clone)]
+struct WordShapes([u32; 256]);
+
+impl Default for WordShapes {
+    fn default() -> Self {
+        WordShapes([0; 256])
+    }
+}
+
+impl WordShapes {
+    fn insert(&mut self, word: &[u8]) {
+        if let Some(&b) = word.first() {
+            self.0[b as usize] |= 1 << word.len().min(31);
+        }
+    }
+
+    /// False when the word is surely not in the set.
+    fn may_contain(&self, word: &[u8]) -> bool {
+        word.first()
+            .is_some_and(|&b| self.0[b as usize] & (1 << word.len().min(31)) != 0)
     }
 }
 
@@ -350,7 +427,7 @@ impl Rules {
             if kind != EntityKind::Person
                 && last.is_some()
                 && t.capital
-                && self.first_names.contains(f.basic_of(k))
+                && self.is_given_name(f.basic_of(k))
                 && !matches!(t.sep_after, Sep::Punct)
                 && f.tokens
                     .get(k + 1)
@@ -393,7 +470,9 @@ impl Rules {
                 continue;
             }
             let mut found = None;
-            if let Some(triggers) = self.triggers.get(f.basic_of(i)) {
+            let word = f.basic_of(i);
+            let maybe_trigger = self.trigger_shapes.may_contain(word);
+            if let Some(triggers) = maybe_trigger.then(|| self.triggers.get(word)).flatten() {
                 for t in triggers {
                     if !starts_at(f, &t.words, i) {
                         continue;
@@ -443,7 +522,7 @@ impl Rules {
                 && f.tokens[i].capital
                 && !f.tokens[i].article
                 && i + 1 < n
-                && self.first_names.contains(f.basic_of(i))
+                && self.is_given_name(f.basic_of(i))
                 && !matches!(f.tokens[i].sep_after, Sep::Punct | Sep::Apostrophe)
             {
                 if let Some((first, end)) = self.name_run(f, i + 1, cover, EntityKind::Person, true)
@@ -469,7 +548,7 @@ impl Rules {
                     || out
                         .last()
                         .is_some_and(|l| l.kind == EntityKind::Place && l.end == i);
-                let given_name_next = self.first_names.contains(f.basic_of(i + 1));
+                let given_name_next = self.is_given_name(f.basic_of(i + 1));
                 let trigger_next = self.triggers.contains_key(f.basic_of(i + 1));
                 if place_before && !given_name_next && !trigger_next {
                     if let Some((first, end)) =

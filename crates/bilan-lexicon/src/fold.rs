@@ -81,9 +81,6 @@ const ELISIONS: [&[u8]; 14] = [
     b"quoiqu", b"presqu",
 ];
 
-/// Arabic articles always dropped from the skeleton view when followed by a
-/// word (hyphen, space or glued).
-const ARTICLES: [&[u8]; 2] = [b"al", b"el"];
 
 /// Assimilated forms of the article, dropped only when hyphenated
 /// (`as-Safir`, `Deir ez-Zor`) because several are French words too.
@@ -91,6 +88,13 @@ const SUN_ARTICLES: [&[u8]; 19] = [
     b"as", b"ad", b"an", b"ash", b"ach", b"at", b"az", b"ar", b"es", b"ed", b"en", b"et", b"ez",
     b"er", b"ech", b"esh", b"ath", b"adh", b"ul",
 ];
+
+/// `al` or `el`: Arabic articles always dropped from the skeleton view when
+/// followed by a word (hyphen, space or glued). Runs per word, so no slice
+/// comparison.
+fn is_article(word: &[u8]) -> bool {
+    matches!(word, [b'a' | b'e', b'l'])
+}
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`' | '´' | 'ʿ' | 'ʾ' | '′')
@@ -272,7 +276,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                 i += 1;
             }
             C_UPPER => {
-                if prev_lower && ARTICLES.contains(&&f.basic[basic_start..]) {
+                if prev_lower && is_article(&f.basic[basic_start..]) {
                     // `alMaliki`: a glued article before a capitalised name.
                     finish(f, start, i, basic_start, capital, Sep::Glued);
                     return i;
@@ -284,8 +288,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
             C_HIGH => {
                 let (c, len) = char_at(text, i);
                 if is_word_char(c) {
-                    if c.is_uppercase() && prev_lower && ARTICLES.contains(&&f.basic[basic_start..])
-                    {
+                    if c.is_uppercase() && prev_lower && is_article(&f.basic[basic_start..]) {
                         finish(f, start, i, basic_start, capital, Sep::Glued);
                         return i;
                     }
@@ -345,8 +348,8 @@ fn finish(
 ) {
     let word = &f.basic[basic_start..];
     let article = match sep_after {
-        Sep::Hyphen => ARTICLES.contains(&word) || SUN_ARTICLES.contains(&word),
-        Sep::Space | Sep::Glued => ARTICLES.contains(&word),
+        Sep::Hyphen => is_article(word) || (word.len() <= 3 && SUN_ARTICLES.contains(&word)),
+        Sep::Space | Sep::Glued => is_article(word),
         Sep::Apostrophe | Sep::Punct => false,
     };
     let sk_start = f.skeleton.len();
@@ -399,43 +402,16 @@ pub(crate) fn skeleton_of(word: &[u8], out: &mut Vec<u8>) {
     {
         w = &w[2..];
     }
+    skeleton_long(w, out);
+}
+
+/// The letter-by-letter part of [`skeleton_of`].
+#[inline(always)]
+fn skeleton_long(w: &[u8], out: &mut Vec<u8>) {
     let begin = out.len();
     let mut i = 0;
     while i < w.len() {
-        let c = w[i];
-        let next = w.get(i + 1).copied().unwrap_or(0);
-        let (sym, step) = match c {
-            b'c' => match next {
-                b'h' => (b'S', 2),
-                b'k' => (b'k', 2),
-                b'e' | b'i' | b'y' => (b's', 1),
-                _ => (b'k', 1),
-            },
-            b's' if next == b'h' => (b'S', 2),
-            b'k' if next == b'h' => (b'h', 2),
-            b'g' if next == b'h' => (b'g', 2),
-            b'd' if next == b'j' => (b'j', 2),
-            b'd' if next == b'h' => (b'd', 2),
-            b't' if next == b'h' => (b't', 2),
-            b'p' if next == b'h' => (b'f', 2),
-            b'q' => {
-                if next == b'u' && matches!(w.get(i + 2), Some(b'e' | b'i')) {
-                    (b'k', 2)
-                } else {
-                    (b'k', 1)
-                }
-            }
-            b'e' => (b'i', 1),
-            b'y' => {
-                if out.len() == begin && w.get(1).is_some_and(|&n| is_vowel(n)) {
-                    (b'y', 1)
-                } else {
-                    (b'i', 1)
-                }
-            }
-            b'o' | b'w' => (b'u', 1),
-            _ => (c, 1),
-        };
+        let (sym, step) = map_letter(w, i, out.len() == begin);
         let sym = if out.len() == begin && sym == b'i' {
             b'a'
         } else {
@@ -445,6 +421,45 @@ pub(crate) fn skeleton_of(word: &[u8], out: &mut Vec<u8>) {
             out.push(sym);
         }
         i += step;
+    }
+}
+
+/// The skeleton symbol of the letter at `w[i]` and how many letters it takes.
+#[inline(always)]
+fn map_letter(w: &[u8], i: usize, word_start: bool) -> (u8, usize) {
+    let c = w[i];
+    let next = w.get(i + 1).copied().unwrap_or(0);
+    match c {
+        b'c' => match next {
+            b'h' => (b'S', 2),
+            b'k' => (b'k', 2),
+            b'e' | b'i' | b'y' => (b's', 1),
+            _ => (b'k', 1),
+        },
+        b's' if next == b'h' => (b'S', 2),
+        b'k' if next == b'h' => (b'h', 2),
+        b'g' if next == b'h' => (b'g', 2),
+        b'd' if next == b'j' => (b'j', 2),
+        b'd' if next == b'h' => (b'd', 2),
+        b't' if next == b'h' => (b't', 2),
+        b'p' if next == b'h' => (b'f', 2),
+        b'q' => {
+            if next == b'u' && matches!(w.get(i + 2), Some(b'e' | b'i')) {
+                (b'k', 2)
+            } else {
+                (b'k', 1)
+            }
+        }
+        b'e' => (b'i', 1),
+        b'y' => {
+            if word_start && is_vowel(next) {
+                (b'y', 1)
+            } else {
+                (b'i', 1)
+            }
+        }
+        b'o' | b'w' => (b'u', 1),
+        _ => (c, 1),
     }
 }
 
