@@ -88,6 +88,9 @@ struct Evidence {
     own: bool,
     /// An active verb right before the number governs it ("enlevé une enseignante").
     governs: bool,
+    /// Found after a list of figures ("3 soldats et 5 civils ont été tués"):
+    /// the claim's span stays on its own figure.
+    listed: bool,
 }
 
 impl<'a> Sentence<'a> {
@@ -253,6 +256,7 @@ impl<'a> Sentence<'a> {
                     loss: false,
                     own: true,
                     governs: false,
+                    listed: false,
                 })
             });
             let unknown_noun = np.head.is_some() && !is_person;
@@ -266,6 +270,9 @@ impl<'a> Sentence<'a> {
                     )
                 })
                 .or(noun_evidence);
+            if evidence.is_none() && head_class.is_some() {
+                evidence = self.listed_ahead(index, np.head.map_or(end, |h| h + 1));
+            }
             if evidence.is_none() && (is_person || np.others || np.group.is_some() || bare) {
                 evidence = self.inherited(
                     start,
@@ -381,7 +388,7 @@ impl<'a> Sentence<'a> {
 
         let mut span_start = quantity.span.start;
         let mut span_end = quantity.span.end.max(self.head_end(&np, quantity));
-        if evidence.own {
+        if evidence.own && !evidence.listed {
             span_start = span_start.min(evidence.span.start);
             span_end = span_end.max(evidence.span.end);
         }
@@ -638,6 +645,30 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// "3 soldats et 5 civils ont été tués": a figure listed before others
+    /// shares the verb after the list.
+    fn listed_ahead(&self, index: usize, from: usize) -> Option<Evidence> {
+        let mut from = from;
+        for next in index + 1..index + 5 {
+            let &(next_start, next_end) = self.ranges.get(next)?;
+            let glue = (from..next_start).all(|k| {
+                self.is_quote(k) || matches!(self.norm(k), "et" | "," | "ou" | "ainsi" | "que")
+            });
+            if !glue || next_start < from {
+                return None;
+            }
+            let (_, _, _, limit) = self.limits(next);
+            let np = self.noun_phrase(next_end, limit);
+            let after_noun = np.head.map_or(next_end, |h| h + 1);
+            if let Some(mut evidence) = self.cue_after(after_noun, limit, true) {
+                evidence.listed = true;
+                return Some(evidence);
+            }
+            from = after_noun;
+        }
+        None
+    }
+
     /// "au moins" / "pas moins" between the figure and its verb.
     fn at_least_between(&self, from: usize, to: usize) -> bool {
         let (from, to) = (self.words.index_at(from), self.words.index_at(to));
@@ -652,6 +683,7 @@ impl<'a> Sentence<'a> {
             loss: cue.outcome == crate::model::Outcome::Killed && cue.needs_person && !cue.after,
             own,
             governs: false,
+            listed: false,
         }
     }
 
@@ -681,6 +713,7 @@ impl<'a> Sentence<'a> {
                 loss: false,
                 own: after_dont,
                 governs: false,
+                listed: false,
             });
         }
         None
@@ -705,6 +738,7 @@ impl<'a> Sentence<'a> {
                 loss: false,
                 own: false,
                 governs: false,
+                listed: false,
             })
         })
     }
