@@ -8,8 +8,9 @@ types and flags, ids defined once (later lines with the same id may only add
 variants: kind and name empty or equal), parents that exist (place parents
 are places), ISO country codes, coordinates in range and given in pairs,
 integer GeoNames ids, allegiance keywords, well-formed variants. Also checks
-data/stopwords_fr.txt (one lowercase word per line, no duplicates) and warns
-about names and variants that equal a stopword.
+data/stopwords_fr.txt (one lowercase word per line, no duplicates), warns
+about names and variants that equal a stopword, and checks that every id of
+scripts/required_ids.txt is still defined (ids are forever).
 
 Exit status 1 on any error. `--warnings` also lists spellings shared by
 different entities after simple folding (case, accents, spaces, hyphens).
@@ -220,6 +221,11 @@ def main() -> int:
         checker.check_file(DATA_DIR / name)
     checker.check_parents()
     checker.check_stopwords()
+    required = Path(__file__).resolve().parent / "required_ids.txt"
+    for ln, line in enumerate(required.read_text(encoding="utf-8").splitlines(), 1):
+        rid = line.strip()
+        if rid and not rid.startswith("#") and rid not in checker.entities:
+            checker.error(f"required_ids.txt:{ln}", f"required id `{rid}` is not defined")
     shared = {f: ids for f, ids in checker.forms.items() if len(ids) > 1}
     kinds = defaultdict(int)
     for e in checker.entities.values():
