@@ -21,7 +21,8 @@ pub struct Document {
     pub published: Option<jiff::Zoned>,
     /// The title, when the article has one.
     pub title: Option<String>,
-    /// The named entities, one per id, in order of first mention.
+    /// The named entities, one per id, in order of first mention, then the
+    /// entities that claims link to without a mention.
     pub entities: Vec<Entity>,
     /// The quantified claims, in text order.
     pub claims: Vec<Claim>,
@@ -41,7 +42,9 @@ pub struct Entity {
     pub kind: EntityKind,
     /// Canonical name.
     pub name: String,
-    /// Every mention, in text order.
+    /// Every mention, in text order. Empty only for an entity that a claim
+    /// links to without the text naming it ("les daechistes" → Daech);
+    /// such entities come after the named ones.
     pub mentions: Vec<Mention>,
 }
 

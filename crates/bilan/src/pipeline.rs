@@ -115,7 +115,13 @@ impl Pipeline {
         let article = bilan_article::parse(text);
         let entities = self.inner.lexicon.get().find(text);
         let claims = self.inner.extractor.extract(text, &article, &entities);
-        Ok(assemble(text, &article, &entities, &claims))
+        Ok(assemble(
+            text,
+            &article,
+            &entities,
+            &claims,
+            self.inner.lexicon.get(),
+        ))
     }
 
     /// Analyse raw bytes, which must be UTF-8 (a byte-order mark is kept as
@@ -288,6 +294,31 @@ fn slice(text: &str, span: Span) -> Option<&str> {
     got
 }
 
+/// Makes every claim link name an entity of the document, as the format
+/// promises. A claim may name a group the text implies without naming it
+/// ("les daechistes" → Daech): that entity is added with no mentions, its
+/// name and kind taken from the lexicon. A link the lexicon does not know
+/// either is dropped rather than left dangling.
+fn link_implied_entities(entities: &mut Vec<Entity>, claims: &mut [Claim], lexicon: &Lexicon) {
+    for claim in claims.iter_mut() {
+        for link in [&mut claim.actor, &mut claim.place, &mut claim.source] {
+            let Some(id) = link.as_deref() else { continue };
+            if entities.iter().any(|e| e.id == id) {
+                continue;
+            }
+            match lexicon.entry(id) {
+                Some(entry) => entities.push(Entity {
+                    id: entry.id.clone(),
+                    kind: entry.kind,
+                    name: entry.name.clone(),
+                    mentions: Vec::new(),
+                }),
+                None => *link = None,
+            }
+        }
+    }
+}
+
 /// Rounds away floating-point noise from unit conversions (99.99 hectares
 /// in km² is 0.9999000000000001) to 6 decimal places, far below any
 /// precision a news figure has. The JSON then shows the decimal a reader
@@ -310,8 +341,9 @@ fn assemble(
     article: &Article,
     entities: &Entities,
     claims: &[bilan_claims::Claim],
+    lexicon: &Lexicon,
 ) -> Document {
-    let entities = entities
+    let mut entities: Vec<Entity> = entities
         .entities
         .iter()
         .map(|e| Entity {
@@ -331,7 +363,7 @@ fn assemble(
                 .collect(),
         })
         .collect();
-    let claims = claims
+    let mut claims: Vec<Claim> = claims
         .iter()
         .filter_map(|c| {
             let evidence = slice(text, c.span)?;
@@ -354,6 +386,7 @@ fn assemble(
             })
         })
         .collect();
+    link_implied_entities(&mut entities, &mut claims, lexicon);
     let title = article
         .title
         .as_ref()
@@ -390,5 +423,44 @@ fn assemble(
         entities,
         claims,
         article: structure,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim_linking(actor: &str, source: &str) -> bilan_claims::Claim {
+        bilan_claims::Claim {
+            kind: bilan_claims::ClaimKind::Casualties,
+            span: Span::new(0, 13),
+            value: Some(7.0),
+            min: None,
+            max: None,
+            unit: None,
+            qualifier: bilan_claims::Qualifier::Exact,
+            outcome: Some(bilan_claims::Outcome::Killed),
+            victims: Some(bilan_claims::Victims::Militants),
+            actor: Some(actor.to_owned()),
+            place: None,
+            source: Some(source.to_owned()),
+            date: None,
+        }
+    }
+
+    #[test]
+    fn links_to_unmentioned_entities_are_resolved_or_dropped() {
+        let text = "7 daechistes tués.";
+        let article = bilan_article::parse(text);
+        let lexicon = Lexicon::embedded();
+        let claims = [claim_linking("group:daesh", "media:no-such-outlet")];
+        let doc = assemble(text, &article, &Entities::default(), &claims, lexicon);
+        let claim = &doc.claims[0];
+        assert_eq!(claim.source, None, "unknown id dropped");
+        let actor = claim.actor.as_deref().and_then(|id| doc.entity(id));
+        let actor = actor.expect("implied entity added");
+        assert_eq!(actor.kind, bilan_lexicon::EntityKind::ArmedGroup);
+        assert!(actor.mentions.is_empty());
+        assert_eq!(doc.entities.len(), 1, "added once");
     }
 }
