@@ -261,7 +261,7 @@ impl<'a> Sentence<'a> {
             });
             let unknown_noun = np.head.is_some() && !is_person;
             evidence = self
-                .cue_before(start, previous_end, is_person, unknown_noun)
+                .cue_before(start, previous_end, is_person || np.others, unknown_noun)
                 .or_else(|| {
                     self.cue_after(
                         np.head.map_or(end, |h| h + 1),
@@ -406,8 +406,10 @@ impl<'a> Sentence<'a> {
 
     /// Byte end of the counted noun (or of the quantity when there is none).
     fn head_end(&self, np: &NounPhrase, quantity: &Quantity) -> usize {
-        np.head
-            .map_or(quantity.span.end, |h| self.token_span(h).end)
+        let head = np
+            .head
+            .map_or(quantity.span.end, |h| self.token_span(h).end);
+        if np.others { head.max(np.end) } else { head }
     }
 
     /// A span inside the sentence, at most 200 bytes, on token boundaries.
