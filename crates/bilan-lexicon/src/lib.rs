@@ -53,22 +53,28 @@
 //!    A one-word match that is a French stop word (`Ceci`) must be spelt
 //!    exactly as listed.
 //!    A span is widened to a preceding article (`al-Manar`, `Al Mossoul`).
-//! 4. **Context.** Cue words from `data/context_cues.tsv` (a bounded window
-//!    of two words before, one after) pick between entities sharing a
-//!    spelling (Al Mayadeen the channel after *selon*, the town after *à*),
-//!    confirm `needs_context` forms, veto them (*résistance acharnée*), or let
-//!    a lowercase name through (*selon assafir*). An ambiguous form with no
-//!    cue still counts when the same entity is named plainly elsewhere in the
-//!    document.
+//! 4. **Context.** Cue words from `data/context_cues.tsv` (looked up in a
+//!    window of the three words before and the two after a mention) pick
+//!    between entities sharing a spelling (Al Mayadeen the channel after
+//!    *selon*, the town after *à*), confirm `needs_context` forms, veto them
+//!    (*résistance acharnée*), exclude any reading (*Jerusalem Timing* in a
+//!    dateline), or let a lowercase name through (*selon assafir*). An
+//!    ambiguous form with no cue still counts when the same entity is named
+//!    plainly elsewhere in the document. A lone given name (*Hussein*) is a
+//!    place only where a cue says so.
 //! 5. **Names the lexicon does not know.** Triggers from
 //!    `data/name_triggers.tsv` (*le village de X*, *Jabal X*, *Abou X*,
-//!    *la brigade X*, *le général X*) and given names from
-//!    `data/first_names.txt` (*Khalil Hamdane*) announce a run of capitalised
-//!    words (with articles and particles such as `ibn`, `de` inside; see
-//!    `data/name_words.tsv`). Such names get document-local ids
-//!    `local:<kind>:<skeleton-slug>` that never collide with stable ids;
-//!    later mentions of the same name, and of a person's family name alone
-//!    (*Talli* after *Abou Malek al-Talli*), get the same id.
+//!    *la brigade X*, *le général X*), given names from
+//!    `data/first_names.txt` (*Khalil Hamdane*) and lists of places
+//!    (*à Douma et X*) announce a run of capitalised words (with articles
+//!    and particles such as `ibn`, `de` inside; see `data/name_words.tsv`),
+//!    ending at punctuation, a line break, a lowercase word, a stop word or
+//!    a lexicon mention. A one-word place of the lexicon inside such a run
+//!    yields to the longer name (*Tal al-Milh*, *Hussein Razzouk al-Hamed*).
+//!    These names get document-local ids `local:<kind>:<skeleton-slug>` that
+//!    never collide with stable ids; later mentions of the same name, and a
+//!    person's family name alone (*Talli* after *Abou Malek al-Talli*, also
+//!    for lexicon persons), get the same id.
 //!
 //! Invariants: mentions are sorted, never overlap, lie on `char` boundaries
 //! inside the text; the same text always gives the same result; the work is
@@ -86,6 +92,8 @@
 //! its variants (with its flags) to that entity; its kind and name must then
 //! be empty or equal. The embedded files are listed in one place
 //! ([`EMBEDDED_FILES`]); users add their own with [`LexiconBuilder::add_file`].
+//! Should an embedded line ever be malformed, [`Lexicon::embedded`] skips it
+//! rather than fail (the crate's tests reject such data).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
