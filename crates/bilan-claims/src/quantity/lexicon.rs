@@ -150,6 +150,9 @@ impl Cue {
     }
 }
 
+/// The bit of the qualifiers written before a number in `last_word_bits`.
+pub(crate) const QUALIFIER_BIT: u32 = 1 << 31;
+
 /// Every table, parsed.
 pub(crate) struct Lexicon {
     pub(crate) cardinals: WordMap<(f64, Class)>,
@@ -165,6 +168,19 @@ pub(crate) struct Lexicon {
     pub(crate) units: Vec<UnitEntry>,
     /// Context phrases, indexed by `Cue as usize`.
     pub(crate) cues: Vec<Phrases>,
+    /// For each word that ends a context or qualifier phrase, the bits of
+    /// the categories (`1 << Cue as u32`, and [`QUALIFIER_BIT`]) having such a
+    /// phrase: one lookup of the word before a number rules out every
+    /// category that cannot match there.
+    pub(crate) last_word_bits: WordMap<u32>,
+    /// The same for phrases ending with a sign, keyed by their last token
+    /// ("d'" for "plus d'").
+    pub(crate) last_token_bits: WordMap<u32>,
+    /// Words that may change "un"/"une" before them: number words, units,
+    /// collectives, fractions, idioms. Any other word leaves a plain article.
+    pub(crate) after_article: WordMap<()>,
+    /// For each trigger pattern, true when it is "un" or "une".
+    pub(crate) article_patterns: Vec<bool>,
     /// Finds digits and the words that can start a quantity.
     pub(crate) triggers: Option<AhoCorasick>,
 }
@@ -313,11 +329,49 @@ impl Lexicon {
             .iter()
             .map(|cue| Phrases::new(grouped.remove(cue.name()).unwrap_or_default()))
             .collect();
+        let cues: Vec<Phrases> = cues;
+        let mut last_word_bits = WordMap::default();
+        let mut last_token_bits = WordMap::default();
+        let sets = cues
+            .iter()
+            .enumerate()
+            .map(|(index, phrases)| (phrases, 1u32 << index))
+            .chain(std::iter::once((&qualifiers_before.0, QUALIFIER_BIT)));
+        for (phrases, bit) in sets {
+            for word in phrases.last_words() {
+                *last_word_bits.entry(word.to_owned()).or_insert(0) |= bit;
+            }
+            for token in phrases.last_sign_tokens() {
+                *last_token_bits.entry(token.to_owned()).or_insert(0) |= bit;
+            }
+        }
         let mut patterns: Vec<String> = (0..10).map(|d| d.to_string()).collect();
         patterns.extend(cardinals.keys().cloned());
         patterns.extend(collectives.keys().cloned());
         patterns.extend(fractions.keys().cloned());
         patterns.extend(VAGUE_TRIGGERS.iter().map(|w| (*w).to_owned()));
+        let article_patterns = patterns.iter().map(|p| p == "un" || p == "une").collect();
+        let mut after_article = WordMap::default();
+        let unit_first_words = units.iter().map(|u| {
+            let end = super::text::letters_end(&u.phrase, 0, u.phrase.len());
+            u.phrase.get(..end).unwrap_or_default().to_owned()
+        });
+        let article_idioms = cues
+            .get(Cue::ArticleIdiomAfter as usize)
+            .map(|idioms| idioms.first_words().map(str::to_owned).collect::<Vec<_>>())
+            .unwrap_or_default();
+        for word in patterns
+            .iter()
+            .filter(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
+            .cloned()
+            .chain(unit_first_words)
+            .chain(article_idioms)
+            .chain(["demi", "à", "a", "jour"].map(str::to_owned))
+        {
+            if !word.is_empty() {
+                after_article.insert(word, ());
+            }
+        }
         let triggers = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -333,6 +387,10 @@ impl Lexicon {
             unit_phrases,
             units,
             cues,
+            last_word_bits,
+            last_token_bits,
+            after_article,
+            article_patterns,
             triggers,
         }
     }

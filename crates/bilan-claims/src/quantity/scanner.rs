@@ -5,10 +5,10 @@
 //! is linear in the text.
 
 use super::digits::{DigitNumber, digit_number};
-use super::lexicon::{Class, Cue, LEXICON, UnitEntry};
+use super::lexicon::{Class, Cue, LEXICON, QUALIFIER_BIT, UnitEntry};
 use super::text::{
-    Folded, char_at, char_before, fold, is_word_char, letters_end, match_forward, skip_space,
-    skip_space_back, word_at, word_before,
+    Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
+    skip_space, skip_space_back, word_at, word_before,
 };
 use super::words::cardinal;
 use super::{NumberForm, Quantity};
@@ -59,6 +59,8 @@ struct Scan<'t> {
     /// Nothing before this may be part of a new quantity (end of the last one).
     floor: usize,
     end: usize,
+    /// The last `(pos, floor, bits)` computed by `bits_before`.
+    bits_cache: std::cell::Cell<(usize, usize, u32)>,
 }
 
 /// Clamps `within` to `text` and to char boundaries.
@@ -87,6 +89,7 @@ pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
         text,
         floor: start,
         end,
+        bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
     };
     let input = aho_corasick::Input::new(text).range(start..end);
     for hit in triggers.find_iter(input) {
@@ -94,7 +97,18 @@ pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
         if at < scan.floor || !scan.starts_token(at, hit.end()) {
             continue;
         }
-        match scan.read(at) {
+        let is_article = LEXICON
+            .article_patterns
+            .get(hit.pattern().as_usize())
+            .copied()
+            .unwrap_or(false);
+        let step = if is_article {
+            scan.read_article_quickly(at, hit.end())
+                .unwrap_or_else(|| scan.read(at))
+        } else {
+            scan.read(at)
+        };
+        match step {
             Step::Found(quantity) => {
                 scan.floor = quantity.span.end;
                 found.push(quantity);
@@ -150,8 +164,41 @@ impl<'t> Scan<'t> {
         word_before(self.text, pos, self.look_back_floor(pos))
     }
 
+    /// The categories that may have a phrase ending right before `pos`
+    /// (bits as in `Lexicon::last_word_bits`), from one lookup of the word
+    /// or sign there; cached, as the checks of one number share positions.
+    fn bits_before(&self, pos: usize) -> u32 {
+        let (cached_pos, cached_floor, cached_bits) = self.bits_cache.get();
+        if cached_pos == pos && cached_floor == self.floor {
+            return cached_bits;
+        }
+        let floor = self.look_back_floor(pos);
+        let at = skip_space_back(self.text, pos, floor);
+        let bits = match word_before(self.text, at, floor) {
+            Some((word, start)) if start < at => LEXICON
+                .last_word_bits
+                .get(word.as_str())
+                .copied()
+                .unwrap_or(0),
+            _ => match char_before(self.text, at) {
+                Some(sign) if at > floor && at - sign.len_utf8() >= floor => {
+                    let token_start = letters_start(self.text, at - sign.len_utf8(), floor);
+                    Folded::new(self.text, token_start, at)
+                        .and_then(|token| LEXICON.last_token_bits.get(token.as_str()).copied())
+                        .unwrap_or(0)
+                }
+                _ => 0,
+            },
+        };
+        self.bits_cache.set((pos, self.floor, bits));
+        bits
+    }
+
     /// Start of the longest phrase of a context category ending right before `pos`.
     fn phrase_before(&self, pos: usize, cue: Cue) -> Option<usize> {
+        if self.bits_before(pos) & (1 << cue as u32) == 0 {
+            return None;
+        }
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         LEXICON
@@ -194,6 +241,45 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// "un"/"une" followed by a word that cannot change it and preceded by
+    /// no qualifier, idiom or name word: a plain article, read with two
+    /// lookups. `None` sends it to the full reading.
+    fn read_article_quickly(&self, at: usize, end: usize) -> Option<Step> {
+        let after = skip_space(self.text, end, self.end);
+        match self.word_after(end) {
+            Some((word, start, _)) if start == after => {
+                if LEXICON.after_article.contains_key(word.as_str()) {
+                    return None;
+                }
+            }
+            // A sign or a digit after it: "un %", "un 2e".
+            _ if after < self.end
+                && !char_at(self.text, after).is_some_and(|c| {
+                    c.is_whitespace()
+                        || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '»' | '"')
+                }) =>
+            {
+                return None;
+            }
+            _ => {}
+        }
+        let context = QUALIFIER_BIT | 1 << Cue::Name as u32 | 1 << Cue::ArticleIdiomBefore as u32;
+        if self.bits_before(at) & context != 0 {
+            return None;
+        }
+        Some(Step::Found(Quantity {
+            span: Span::new(at, end),
+            number: Span::new(at, end),
+            value: Some(1.0),
+            min: None,
+            max: None,
+            qualifier: Qualifier::Exact,
+            unit: None,
+            measure: None,
+            form: NumberForm::Article,
+        }))
+    }
+
     fn read(&self, at: usize) -> Step {
         let core = match self.read_core(at) {
             Ok(core) => core,
@@ -216,29 +302,16 @@ impl<'t> Scan<'t> {
     }
 
     /// True when nothing around "un"/"une" can change it (no unit after it, no
-    /// qualifier, name word or sign before it): the common case, read without
-    /// the full set of look-arounds, which would give the same result.
+    /// qualifier or name word before it): the common case, read without the
+    /// full set of look-arounds, which would give the same result. (Trailing
+    /// qualifiers are not looked for after an article: "un soldat au moins".)
     fn plain_article(&self, core: &Core) -> bool {
-        let text = self.text;
-        let after = skip_space(text, core.end, self.end);
+        let after = skip_space(self.text, core.end, self.end);
         if self.unit_at(after).is_some() {
             return false;
         }
-        let floor = self.look_back_floor(core.start);
-        let before = skip_space_back(text, core.start, floor);
-        match char_before(text, before) {
-            Some(c) if c.is_alphabetic() => {
-                let Some((word, _)) = word_before(text, before, floor) else {
-                    return false;
-                };
-                let w = word.as_str();
-                !(LEXICON.qualifiers_before.0.ends_with_word(w)
-                    || LEXICON.is(Cue::Name, w)
-                    || LEXICON.cue(Cue::ArticleIdiomBefore).ends_with_word(w))
-            }
-            Some(c) => !matches!(fold(c), '\'' | '$' | '€'),
-            None => true,
-        }
+        let context = QUALIFIER_BIT | 1 << Cue::Name as u32;
+        self.bits_before(core.start) & context == 0
     }
 
     /// Reads the number at a trigger.
@@ -695,6 +768,7 @@ impl<'t> Scan<'t> {
             }
             start = q_start;
         } else if qualifier != Qualifier::Range
+            && core.form != NumberForm::Article
             && let Some((q, q_end)) = self.qualifier_after(end)
         {
             qualifier = q;
@@ -908,6 +982,9 @@ impl<'t> Scan<'t> {
     }
 
     fn qualifier_before(&self, pos: usize) -> Option<(Qualifier, usize)> {
+        if self.bits_before(pos) & QUALIFIER_BIT == 0 {
+            return None;
+        }
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let (phrases, qualifiers) = &LEXICON.qualifiers_before;

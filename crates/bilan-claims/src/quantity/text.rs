@@ -415,9 +415,23 @@ impl Phrases {
         !self.items.is_empty()
     }
 
-    /// True when some phrase ends with the word `word` (folded).
-    pub(crate) fn ends_with_word(&self, word: &str) -> bool {
-        self.by_last_word.contains_key(word)
+    /// The last words of the phrases that end with a word.
+    pub(crate) fn last_words(&self) -> impl Iterator<Item = &str> {
+        self.by_last_word.keys().map(String::as_str)
+    }
+
+    /// The last tokens (letters and the sign after them) of the phrases that
+    /// end with a sign: "d'" for "plus d'", "n°", "art.".
+    pub(crate) fn last_sign_tokens(&self) -> impl Iterator<Item = &str> {
+        self.by_last_sign.iter().filter_map(|&(_, position)| {
+            let phrase = self.items.get(position)?.0.as_str();
+            phrase.rsplit([' ', '-']).next()
+        })
+    }
+
+    /// The first words of the phrases that start with a word.
+    pub(crate) fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first_word.keys().map(String::as_str)
     }
 
     /// True when `word` (folded) is one of the phrases.
