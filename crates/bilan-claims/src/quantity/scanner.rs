@@ -247,11 +247,12 @@ impl<'t> Scan<'t> {
     fn read_article_quickly(&self, at: usize, end: usize) -> Option<Step> {
         let after = skip_space(self.text, end, self.end);
         match self.word_after(end) {
-            Some((word, start, _)) if start == after => {
-                if LEXICON.after_article.contains_key(word.as_str()) {
-                    return None;
-                }
+            Some((word, start, _))
+                if start == after && LEXICON.after_article.contains_key(word.as_str()) =>
+            {
+                return None;
             }
+            Some((_, start, _)) if start == after => {}
             // A sign or a digit after it: "un %", "un 2e".
             _ if after < self.end
                 && !char_at(self.text, after).is_some_and(|c| {
