@@ -636,6 +636,32 @@ impl<'a> Sentence<'a> {
                 .filter(|(_, c)| c.after)
                 .max_by_key(|(len, _)| *len)
             {
+                // "…évacuer les blessés": a noun of another phrase, unless
+                // "parmi les morts".
+                let determined = i > 0
+                    && matches!(
+                        self.norm(i - 1),
+                        "les"
+                            | "des"
+                            | "de"
+                            | "d"
+                            | "du"
+                            | "ses"
+                            | "leurs"
+                            | "aux"
+                            | "au"
+                            | "ces"
+                            | "un"
+                            | "une"
+                            | "la"
+                            | "le"
+                            | "l"
+                    )
+                    && !(i > 1 && self.norm(i - 2) == "parmi");
+                if determined {
+                    i += len;
+                    continue;
+                }
                 if cue.needs_person && !is_person {
                     return None;
                 }
