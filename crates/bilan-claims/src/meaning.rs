@@ -388,7 +388,14 @@ impl<'a> Sentence<'a> {
 
         let mut span_start = quantity.span.start;
         let mut span_end = quantity.span.end.max(self.head_end(&np, quantity));
-        if evidence.own && !evidence.listed {
+        // Tight spans: never across another figure ("18 civils, dont six
+        // enfants, ont été tués" keeps "18 civils").
+        let across = self.quantities.iter().any(|q| {
+            q.span != quantity.span
+                && ((q.span.start >= quantity.span.end && q.span.end <= evidence.span.start)
+                    || (q.span.start >= evidence.span.end && q.span.end <= quantity.span.start))
+        });
+        if evidence.own && !evidence.listed && !across {
             span_start = span_start.min(evidence.span.start);
             span_end = span_end.max(evidence.span.end);
         }
