@@ -138,6 +138,16 @@ impl Article {
     }
 
     /// The publication timestamp: the dateline's zoned time, when it has one.
+    ///
+    /// ```
+    /// let article = bilan_article::parse("28-03-2024 10:57 PM Beirut Timing\n\nTitre\n");
+    /// let published = article.published().map(|z| z.to_string());
+    /// assert_eq!(published.as_deref(), Some("2024-03-28T22:57:00+02:00[Asia/Beirut]"));
+    /// // A French dateline without a zone gives a date but no timestamp.
+    /// let article = bilan_article::parse("Publié le 28/03/2024 à 22h57\n\nTitre\n");
+    /// assert!(article.published().is_none());
+    /// assert_eq!(article.dateline.map(|d| d.date.to_string()).as_deref(), Some("2024-03-28"));
+    /// ```
     pub fn published(&self) -> Option<&jiff::Zoned> {
         self.dateline.as_ref().and_then(|d| d.zoned.as_ref())
     }
