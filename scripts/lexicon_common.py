@@ -82,3 +82,39 @@ def read_stopwords() -> set[str]:
         if line and not line.startswith("#"):
             words.add(simple_fold(line))
     return words
+
+
+_ARABIC_ARTICLES = {"al", "el", "as", "ad", "an", "ar", "at", "az", "ash", "ech",
+                    "es", "ed", "en", "er", "et", "ez", "ul", "adh", "ath"}
+
+
+def skeleton(text: str) -> str:
+    """A rough Python copy of the matcher's transliteration skeleton.
+
+    Used only to spot spellings that the matcher would confuse (a village
+    "Shafir" against the newspaper "As-Safir"); the matcher's own folding in
+    src/fold.rs is the reference. Drops Arabic articles, a final -e/-eh,
+    and maps ch/sh, kh, gh, dj, q/c, e/y, o/ou/w, initial vowels, doubled
+    letters and a final -ia to one form each.
+    """
+    words = re.findall(r"[a-z0-9]+", ascii_fold(text).lower())
+    if len(words) > 1:
+        words = [w for w in words if w not in _ARABIC_ARTICLES] or words
+    out = []
+    for w in words:
+        if w.endswith("eh") and len(w) > 3:
+            w = w[:-2]
+        elif w.endswith("e") and len(w) > 3:
+            w = w[:-1]
+        if w.endswith("ia") and len(w) > 3:
+            w = w[:-1]
+        w = re.sub(r"c(?=[eiy])", "s", w)
+        for a, b in (("qu", "k"), ("sh", "s"), ("ch", "s"), ("kh", "h"), ("gh", "g"), ("dj", "j"),
+                     ("ou", "u"), ("q", "k"), ("c", "k"), ("o", "u"), ("w", "u"),
+                     ("e", "i"), ("y", "i")):
+            w = w.replace(a, b)
+        if w and w[0] in "aei":
+            w = "a" + w[1:]
+        w = re.sub(r"(.)\1+", r"\1", w)
+        out.append(w)
+    return " ".join(out)
