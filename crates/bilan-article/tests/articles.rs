@@ -89,3 +89,26 @@ fn serde_round_trip() {
     let back: Article = serde_json::from_str(&json).expect("deserialises");
     assert_eq!(back, article);
 }
+
+/// JSON written before `title_repeat`, `Dateline::time` and `Sentence::kind`
+/// existed still reads: those fields take their defaults (other crates
+/// build test articles this way).
+#[test]
+fn json_without_added_fields_deserialises() {
+    let json = serde_json::json!({
+        "dateline": {"span": {"start": 0, "end": 0}, "date": "2024-03-28", "zoned": null},
+        "title": null,
+        "standfirst": null,
+        "headings": [],
+        "paragraphs": [],
+        "sentences": [{"span": {"start": 0, "end": 5}}],
+        "diagnostics": [],
+    });
+    let article: Article = serde_json::from_value(json).expect("reads");
+    assert_eq!(article.title_repeat, None);
+    assert_eq!(article.dateline.and_then(|d| d.time), None);
+    assert_eq!(
+        article.sentences[0].kind,
+        bilan_article::BlockKind::Paragraph
+    );
+}
