@@ -13,6 +13,8 @@ use bilan_lexicon::{EntityKind, Mention};
 
 /// How far (in tokens) an outcome verb may follow the counted noun.
 const AFTER_WINDOW: usize = 10;
+/// How long (in tokens) a relative clause between commas may be.
+const RELATIVE_WINDOW: usize = 20;
 /// How far (in tokens) modifiers naming the group may follow the noun.
 const MODIFIER_WINDOW: usize = 6;
 /// How far (in tokens) "dans les rangs de X" / "parmi les X" may follow.
@@ -201,7 +203,14 @@ impl<'a> Sentence<'a> {
             .iter()
             .skip(index + 1)
             .map(|r| r.0)
-            .find(|&s| s.checked_sub(1).is_none_or(|p| self.norm(p) != "dont"))
+            .find(|&s| {
+                s.checked_sub(1).is_none_or(|p| {
+                    !matches!(
+                        self.norm(p),
+                        "dont" | "lesquels" | "lesquelles" | "notamment" | "compris"
+                    )
+                })
+            })
             .unwrap_or(self.words.len());
         (start, end, previous_end, next_start)
     }
@@ -631,11 +640,24 @@ impl<'a> Sentence<'a> {
 
     /// An outcome verb after the counted noun ("7 miliciens ont été tués").
     fn cue_after(&self, from: usize, limit: usize, is_person: bool) -> Option<Evidence> {
-        let end = (from + AFTER_WINDOW).min(limit);
+        let mut end = (from + AFTER_WINDOW).min(limit);
         let mut i = from;
         while i < end {
             if self.words.kind(i) == Some(TokenKind::Stop) {
                 return None;
+            }
+            // ", qui tentaient de s'infiltrer dans la ville, ont été tués":
+            // a relative clause between commas does not use up the window.
+            if self.words.kind(i) == Some(TokenKind::Comma)
+                && matches!(self.norm(i + 1), "qui" | "que" | "lesquels" | "lesquelles")
+            {
+                let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
+                    .find(|&k| self.words.kind(k) == Some(TokenKind::Comma));
+                if let Some(close) = close {
+                    end = (end + (close - i)).min(limit);
+                    i = close + 1;
+                    continue;
+                }
             }
             if let Some((len, cue)) = TABLES
                 .outcomes
