@@ -175,6 +175,7 @@ fn prefix(mut i: &str) -> Res<'_, ()> {
         tag_no_case("mis en ligne"),
         tag_no_case("actualisé"),
         tag_no_case("modifié"),
+        tag_no_case("date de publication"),
         tag_no_case("date"),
     ));
     let mut stamped = (
