@@ -122,6 +122,9 @@ fn expand(inputs: &[String], failed: &mut bool) -> Vec<Input> {
         let path = PathBuf::from(arg);
         if path.is_dir() {
             match text_files(&path) {
+                Ok(files) if files.is_empty() => {
+                    eprintln!("extract: {}: no *.txt files", path.display());
+                }
                 Ok(files) => out.extend(files.into_iter().map(Input::File)),
                 Err(e) => {
                     eprintln!("extract: {}: {e}", path.display());
