@@ -122,6 +122,7 @@
 //!   [`Qualifier`], [`Outcome`], [`Victims`], [`Unit`], [`EntityKind`],
 //!   [`DiagnosticKind`], plus [`Span`] and [`Diagnostic`].
 //! - [`Error`] and [`ErrorKind`].
+//! - [`jiff`], the crate of the timestamp and day types.
 //!
 //! The stages' own types (the article outline, the lexicon's tables, the
 //! quantity reader) stay in their crates — `bilan-article`, `bilan-lexicon`,
@@ -150,3 +151,7 @@ pub use pipeline::{DEFAULT_MAX_INPUT_BYTES, Pipeline, PipelineBuilder};
 pub use bilan_article::{Diagnostic, DiagnosticKind, Span};
 pub use bilan_claims::{ClaimKind, Outcome, Qualifier, Unit, Victims};
 pub use bilan_lexicon::EntityKind;
+
+/// The date-time crate of [`Document::published`] and [`Claim::date`],
+/// re-exported so that you use the same version.
+pub use jiff;
