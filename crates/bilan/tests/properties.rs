@@ -180,6 +180,21 @@ proptest! {
     }
 
     #[test]
+    fn any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        match (std::str::from_utf8(&bytes), PIPELINE.analyze_bytes(&bytes)) {
+            (Ok(text), Ok(doc)) => {
+                prop_assert_eq!(Some(doc), PIPELINE.analyze(text).ok());
+                check(text)?;
+            }
+            (Err(utf8), Err(err)) => {
+                let offset = utf8.valid_up_to();
+                prop_assert_eq!(err.kind(), &bilan::ErrorKind::InvalidUtf8 { offset });
+            }
+            (utf8, got) => prop_assert!(false, "{:?} vs {:?}", utf8.map(|_| ()), got.map(|_| ())),
+        }
+    }
+
+    #[test]
     fn sample_article_cut_anywhere(cut in 0usize..4096, len in 0usize..4096) {
         let sample = include_str!("../../../examples/articles/sample.txt");
         let start = (0..=cut.min(sample.len())).rev().find(|&i| sample.is_char_boundary(i)).unwrap_or(0);
