@@ -70,6 +70,20 @@ pub(crate) struct Rules {
     first_names: FastSet<Vec<u8>>,
 }
 
+/// A phrase ending in `de`, and the same phrase elided before a vowel
+/// (`colline de` / `colline d’`), or just the phrase.
+fn with_elision(words: Vec<Vec<u8>>) -> Vec<Vec<Vec<u8>>> {
+    if words.last().is_some_and(|w| w == b"de") {
+        let mut elided = words.clone();
+        if let Some(last) = elided.last_mut() {
+            *last = b"d".to_vec();
+        }
+        vec![words, elided]
+    } else {
+        vec![words]
+    }
+}
+
 /// Basic forms of the words of a phrase.
 fn words_of(phrase: &str) -> Vec<Vec<u8>> {
     let f = fold(phrase);
@@ -130,41 +144,43 @@ impl Rules {
             if words.is_empty() {
                 return Err(format!("context_cues.tsv:{n}: empty cue"));
             }
-            let cue = Cue { relation, words };
-            let before = matches!(
-                relation,
-                Relation::Before
-                    | Relation::VetoBefore
-                    | Relation::LowercaseBefore
-                    | Relation::ExcludeBefore
-            );
-            let key = if before {
-                cue.words.last()
-            } else {
-                cue.words.first()
-            }
-            .cloned()
-            .unwrap_or_default();
-            let index = if before {
-                &mut r.cues_before
-            } else {
-                &mut r.cues_after
-            };
-            index
-                .entry(key)
-                .or_default()
-                .push((target.clone(), cue.clone()));
-            if matches!(relation, Relation::ExcludeBefore | Relation::ExcludeAfter) {
-                match &target {
-                    Target::Id(id) => {
-                        r.exclusion_ids.insert(id.clone());
-                    }
-                    Target::Kind(k) => r.exclusion_kinds.push(*k),
+            for words in with_elision(words) {
+                let cue = Cue { relation, words };
+                let before = matches!(
+                    relation,
+                    Relation::Before
+                        | Relation::VetoBefore
+                        | Relation::LowercaseBefore
+                        | Relation::ExcludeBefore
+                );
+                let key = if before {
+                    cue.words.last()
+                } else {
+                    cue.words.first()
                 }
-            }
-            match target {
-                Target::Id(id) => r.cues_by_id.entry(id).or_default().push(cue),
-                Target::Kind(k) => r.cues_by_kind.entry(k).or_default().push(cue),
+                .cloned()
+                .unwrap_or_default();
+                let index = if before {
+                    &mut r.cues_before
+                } else {
+                    &mut r.cues_after
+                };
+                index
+                    .entry(key)
+                    .or_default()
+                    .push((target.clone(), cue.clone()));
+                if matches!(relation, Relation::ExcludeBefore | Relation::ExcludeAfter) {
+                    match &target {
+                        Target::Id(id) => {
+                            r.exclusion_ids.insert(id.clone());
+                        }
+                        Target::Kind(k) => r.exclusion_kinds.push(*k),
+                    }
+                }
+                match target.clone() {
+                    Target::Id(id) => r.cues_by_id.entry(id).or_default().push(cue),
+                    Target::Kind(k) => r.cues_by_kind.entry(k).or_default().push(cue),
+                }
             }
         }
         for (n, line) in data_lines(NAME_TRIGGERS) {
@@ -184,15 +200,20 @@ impl Rules {
                 }
             };
             let words = words_of(trigger);
-            let Some(first) = words.first().cloned() else {
+            if words.is_empty() {
                 return Err(format!("name_triggers.tsv:{n}: empty trigger"));
-            };
-            r.trigger_shapes.insert(&first);
-            r.triggers.entry(first).or_default().push(Trigger {
-                kind,
-                part_of_name,
-                words,
-            });
+            }
+            for words in with_elision(words) {
+                let Some(first) = words.first().cloned() else {
+                    continue;
+                };
+                r.trigger_shapes.insert(&first);
+                r.triggers.entry(first).or_default().push(Trigger {
+                    kind,
+                    part_of_name,
+                    words,
+                });
+            }
         }
         for (n, line) in data_lines(NAME_WORDS) {
             let Some((role, word)) = line.split_once('\t') else {

@@ -81,7 +81,6 @@ const ELISIONS: [&[u8]; 14] = [
     b"quoiqu", b"presqu",
 ];
 
-
 /// Assimilated forms of the article, dropped only when hyphenated
 /// (`as-Safir`, `Deir ez-Zor`) because several are French words too.
 const SUN_ARTICLES: [&[u8]; 19] = [

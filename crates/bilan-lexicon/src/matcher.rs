@@ -301,6 +301,8 @@ impl Matcher {
                         break;
                     }
                 }
+                // No match starts before this one: later searches may start here.
+                pos = m.start();
                 shrinking = Some(m.start());
                 match last_space_in(hay, m.start(), m.end()) {
                     Some(p) => limit = p,
