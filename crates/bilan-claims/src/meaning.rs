@@ -244,9 +244,17 @@ impl<'a> Sentence<'a> {
         let is_thing = np.head.is_some()
             && head_class.is_none()
             && head_cue.is_none()
-            && TABLES.things.contains_word(head_word);
+            && self::is_thing(head_word);
         let is_person = head_class.is_some() || head_cue.is_some();
         let bare = np.head.is_none();
+        // An article "un"/"une" counts only a person a verb right before it
+        // governs, or a person noun: spare the rest of the reading otherwise.
+        if quantity.form == NumberForm::Article
+            && head_class.is_none()
+            && (np.head.is_none() || is_thing)
+        {
+            return None;
+        }
 
         let previous_casualty = earlier
             .iter()
@@ -920,6 +928,11 @@ impl<'a> Sentence<'a> {
             })
             .or_else(|| self.previous_mentions.iter().rfind(fits))
     }
+}
+
+/// A counted noun that is never people.
+fn is_thing(word: &str) -> bool {
+    TABLES.things.contains_word(word)
 }
 
 /// The number written in digits, French style ("1.000", "2,5", "1 000").
