@@ -13,7 +13,9 @@ about names and variants that equal a stopword, and checks that every id of
 scripts/required_ids.txt is still defined (ids are forever).
 
 Exit status 1 on any error. `--warnings` also lists spellings shared by
-different entities after simple folding (case, accents, spaces, hyphens).
+different entities after simple folding (case, accents, spaces, hyphens),
+and actor spellings that fold like another entity's under (a rough copy of)
+the matcher's transliteration skeleton with neither flagged.
 
 Requirements: Python 3.11 standard library only.
 Usage: python3 scripts/check_data.py [--warnings]
@@ -26,7 +28,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from lexicon_common import DATA_DIR, HEADER, REPO, read_stopwords, simple_fold
+from lexicon_common import DATA_DIR, HEADER, REPO, read_stopwords, simple_fold, skeleton
 
 DEFAULT_ORDER = [
     "countries.tsv", "places_curated.tsv", "places_geonames.tsv",
@@ -78,6 +80,8 @@ class Checker:
         self.warnings: list[str] = []
         self.entities: dict[str, dict] = {}
         self.forms: dict[str, set[str]] = defaultdict(set)
+        # skeleton -> {(id, spelling, flags)}: what the matcher may confuse.
+        self.skeletons: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
         self.parents: list[tuple[str, int, str, str]] = []
         self.countries: set[str] = set()
 
@@ -173,6 +177,7 @@ class Checker:
         for form in [name] + vs:
             if form:
                 self.forms[simple_fold(form)].add(eid)
+                self.skeletons[skeleton(form)].add((eid, form, flags))
 
     def check_parents(self) -> None:
         for where, kind, eid, parent in self.parents:
@@ -227,6 +232,16 @@ def main() -> int:
         if rid and not rid.startswith("#") and rid not in checker.entities:
             checker.error(f"required_ids.txt:{ln}", f"required id `{rid}` is not defined")
     shared = {f: ids for f, ids in checker.forms.items() if len(ids) > 1}
+    # Spellings of an actor and of another entity that fold alike, both
+    # without a flag that makes the matcher look twice: worth a look.
+    confusable = {}
+    for sk, entries in checker.skeletons.items():
+        ids = {e for e, _, _ in entries}
+        actors = {e for e in ids if not e.startswith("place:")}
+        plain = {e for e, _, fl in entries
+                 if "needs_context" not in fl and "case_sensitive" not in fl}
+        if len(ids) > 1 and actors and len(plain) > 1:
+            confusable[sk] = sorted(entries)
     kinds = defaultdict(int)
     for e in checker.entities.values():
         kinds[e["kind"]] += 1
@@ -234,11 +249,14 @@ def main() -> int:
     print("entities: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
           + f"; total {len(checker.entities)}")
     print(f"spellings shared by several entities: {len(shared)}")
+    print(f"actor spellings that fold like another entity's, unflagged: {len(confusable)}")
     for w in checker.warnings:
         print(f"warning: {w}")
     if show_warnings:
         for f, ids in sorted(shared.items()):
             print(f"shared: {f}: {' '.join(sorted(ids))}")
+        for sk, entries in sorted(confusable.items()):
+            print(f"confusable: {sk}: " + "; ".join(f"{e} `{form}`" for e, form, _ in entries))
     for e in checker.errors:
         print(f"error: {e}")
     print(f"{len(checker.errors)} error(s)")
