@@ -48,6 +48,9 @@ pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<At
             )
         })
         .collect();
+    if sources.is_empty() {
+        return found;
+    }
     let mut i = 0;
     while i < words.len() {
         let hit = match words.kind(i) {
