@@ -59,11 +59,11 @@ PRESS_VARIANTS = {
     "SY": "Syria|République arabe syrienne|Syrian Arab Republic",
     "LB": "Lebanon|République libanaise|Pays du Cèdre",
     "IQ": "Iraq|République d'Irak",
-    "IR": "République islamique d'Iran|République islamique",
+    "IR": "République islamique d'Iran",
     "IL": "Israel|Etat d'Israël|État hébreu|Etat hébreu",
     "JO": "Jordan|Royaume hachémite de Jordanie|Royaume hachémite",
     "TR": "Turkey|Türkiye|République de Turquie",
-    "SA": "Saudi Arabia|Royaume d'Arabie saoudite|Arabie",
+    "SA": "Saudi Arabia|Royaume d'Arabie saoudite|royaume saoudien",
     "US": "États-Unis|Etats-Unis d'Amérique|États-Unis d'Amérique|United States",
     "RU": "Russia|Fédération de Russie|Fédération russe",
     "GB": "Grande-Bretagne|United Kingdom|Britain|Angleterre",
@@ -108,8 +108,15 @@ CASE_SENSITIVE_VARIANTS = {
     "US": "USA|US", "GB": "UK", "AE": "EAU|UAE", "SA": "KSA",
 }
 
-# Country names that are also common French words or person names.
-NEEDS_CONTEXT = {"TG", "NE", "GD", "JE", "DM", "CL", "TO", "MC", "GU", "PE"}
+# Spellings of a country that are also common French words, person names or
+# other places; they go on a needs_context line of their own.
+RISKY = {
+    "TG": {"Togo"}, "NE": {"Niger"}, "GD": {"Grenade"}, "JE": {"Jersey"},
+    "DM": {"Dominique"}, "CL": {"Chili"}, "TO": {"Tonga"}, "MC": {"Monaco"},
+    "GU": {"Guam"}, "PE": {"Pérou"}, "MU": {"Maurice"}, "SV": {"Salvador"},
+    "RE": {"La Réunion", "Réunion"}, "TD": {"Chad"}, "JO": {"Jordan"},
+    "GE": {"Georgia"}, "TR": {"Turkey"},
+}
 
 
 def french(translation: gettext.NullTranslations, text: str | None) -> str:
@@ -180,9 +187,20 @@ def main() -> None:
         if iso in capital_coords:
             lat, lon = (fmt_coord(x) for x in capital_coords[iso])
         geonames = str(gn_countries.get(iso, {}).get("geonameid", ""))
-        flags = "needs_context" if iso in NEEDS_CONTEXT else ""
-        rows.append([cid, "place", name, "country", "", iso, lat, lon, geonames,
-                     "", "|".join(variants), flags])
+        risky = RISKY.get(iso, set())
+        safe = [v for v in variants if v not in risky]
+        flagged = [v for v in variants if v in risky]
+        if name in risky:
+            rows.append([cid, "place", name, "country", "", iso, lat, lon, geonames,
+                         "", "|".join(flagged), "needs_context"])
+            if safe:
+                rows.append([cid, "", "", "", "", "", "", "", "", "", "|".join(safe), ""])
+        else:
+            rows.append([cid, "place", name, "country", "", iso, lat, lon, geonames,
+                         "", "|".join(safe), ""])
+            if flagged:
+                rows.append([cid, "", "", "", "", "", "", "", "", "",
+                             "|".join(flagged), "needs_context"])
         if iso in CASE_SENSITIVE_VARIANTS:
             rows.append([cid, "", "", "", "", "", "", "", "", "",
                          CASE_SENSITIVE_VARIANTS[iso], "case_sensitive"])
