@@ -48,7 +48,7 @@ pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<At
             )
         })
         .collect();
-    if sources.is_empty() {
+    if sources.is_empty() && !mentions.iter().any(|m| m.kind == EntityKind::Place) {
         return found;
     }
     let mut i = 0;
@@ -116,8 +116,22 @@ pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<At
                     .filter(|&&(_, e, _)| !quote_between(words, e, i))
                     .map(|&(s, _, m)| (s, m))
                     .next_back();
+                // "Les Etats-Unis estiment que…": a country speaks for its
+                // government, and "que" opens what is said, not who says it.
+                let country = || {
+                    mentions
+                        .iter()
+                        .filter(|m| m.kind == EntityKind::Place)
+                        .map(|m| (token_of(words, m.span.end), m))
+                        .filter(|&(e, _)| e <= i && e + SUBJECT_WINDOW >= i)
+                        .filter(|&(e, _)| !quote_between(words, e, i))
+                        .map(|(_, m)| m)
+                        .next_back()
+                };
+                let says_that = matches!(words.norm(after), "que" | "qu");
                 match before {
                     Some((s, m)) => Some(organisation_of(words, &sources, s, m)),
+                    None if says_that => country(),
                     None => after_verb(),
                 }
             }

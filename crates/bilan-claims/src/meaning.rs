@@ -332,8 +332,22 @@ impl<'a> Sentence<'a> {
                 });
             }
         };
+        // "Un photographe irakien a été blessé": an unknown noun right
+        // before its verb is a person too.
+        let verb_follows = np.head.is_some_and(|h| {
+            let cue = self.words.index_at(evidence.span.start);
+            cue > h
+                && cue - h <= 5
+                && (h + 1..cue).all(|k| self.words.kind(k) == Some(TokenKind::Word))
+                && (h + 1..cue).any(|k| {
+                    matches!(
+                        self.norm(k),
+                        "a" | "est" | "ete" | "etait" | "avait" | "aurait" | "serait"
+                    )
+                })
+        });
         if quantity.form == NumberForm::Article
-            && !(evidence.own && (head_class.is_some() || evidence.governs))
+            && !(evidence.own && (head_class.is_some() || evidence.governs || verb_follows))
         {
             return None;
         }
