@@ -57,6 +57,7 @@ pub(crate) struct Rules {
     /// by their first word: a mention looks up only the few words around it.
     cues_before: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
     cues_after: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
+    cue_word_shapes: WordShapes,
     /// Kinds and ids with `exclude_*` cues: their mentions always look around.
     exclusion_kinds: Vec<EntityKind>,
     exclusion_ids: FastSet<String>,
@@ -165,6 +166,7 @@ impl Rules {
                 } else {
                     &mut r.cues_after
                 };
+                r.cue_word_shapes.insert(&key);
                 index
                     .entry(key)
                     .or_default()
@@ -298,7 +300,11 @@ impl Rules {
             let Some(word_ix) = end.checked_sub(1) else {
                 break;
             };
-            if let Some(list) = self.cues_before.get(f.basic_of(word_ix)) {
+            let word = f.basic_of(word_ix);
+            if !self.cue_word_shapes.may_contain(word) {
+                continue;
+            }
+            if let Some(list) = self.cues_before.get(word) {
                 for (target, cue) in list {
                     if about(target) && ends_at(f, &cue.words, end) {
                         note(cue.relation);
@@ -312,7 +318,11 @@ impl Rules {
             if start >= f.tokens.len() {
                 break;
             }
-            if let Some(list) = self.cues_after.get(f.basic_of(start)) {
+            let word = f.basic_of(start);
+            if !self.cue_word_shapes.may_contain(word) {
+                continue;
+            }
+            if let Some(list) = self.cues_after.get(word) {
                 for (target, cue) in list {
                     if about(target) && starts_at(f, &cue.words, start) {
                         note(cue.relation);

@@ -407,17 +407,20 @@ pub(crate) fn skeleton_of(word: &[u8], out: &mut Vec<u8>) {
 /// The letter-by-letter part of [`skeleton_of`].
 #[inline(always)]
 fn skeleton_long(w: &[u8], out: &mut Vec<u8>) {
-    let begin = out.len();
+    let mut prev = 0u8;
     let mut i = 0;
     while i < w.len() {
-        let (sym, step) = map_letter(w, i, out.len() == begin);
-        let sym = if out.len() == begin && sym == b'i' {
-            b'a'
+        let simple = SIMPLE_LETTER[w[i] as usize];
+        let (sym, step) = if simple != 0 {
+            (simple, 1)
         } else {
-            sym
+            map_letter(w, i, prev == 0)
         };
-        if out.len() == begin || out.last() != Some(&sym) {
+        // A word-initial a/e/i is one class.
+        let sym = if prev == 0 && sym == b'i' { b'a' } else { sym };
+        if sym != prev {
             out.push(sym);
+            prev = sym;
         }
         i += step;
     }
@@ -461,6 +464,24 @@ fn map_letter(w: &[u8], i: usize, word_start: bool) -> (u8, usize) {
         _ => (c, 1),
     }
 }
+
+/// The skeleton symbol of each byte that maps alone, whatever follows it;
+/// 0 for the letters that need a look at the next one (`c`, `s`, `k`, `g`,
+/// `d`, `t`, `p`, `q`, `y`).
+const SIMPLE_LETTER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'c' | b's' | b'k' | b'g' | b'd' | b't' | b'p' | b'q' | b'y' => 0,
+            b'e' => b'i',
+            b'o' | b'w' => b'u',
+            x => x,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The skeleton view of a pattern (`" sk1 sk2"`), or `None` if it has no word.
 pub(crate) fn pattern_skeleton(name: &str) -> Option<Vec<u8>> {
