@@ -206,7 +206,9 @@ impl Matcher {
             let Some(of) = of else { continue };
             let words: Vec<usize> = (first..end).filter(|&k| !f.tokens[k].article).collect();
             let Some(&last) = words.last() else { continue };
-            if words.len() < 2 || self.rules.is_given_name(f.basic_of(last)) {
+            // `Omar` in `Abou Omar` is no family name; `al-Hamed` is, given name or not.
+            let after_article = last > 0 && f.tokens[last - 1].article;
+            if words.len() < 2 || (!after_article && self.rules.is_given_name(f.basic_of(last))) {
                 continue;
             }
             let key = local_key(&f, last, last + 1);
