@@ -71,12 +71,47 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize
     pos
 }
 
+/// True when `0xC3, b` encodes a Latin-1 letter (À-ÿ but × and ÷): the
+/// accented letters of French, tested without decoding.
+fn is_latin1_letter(b: u8) -> bool {
+    (0x80..=0xBF).contains(&b) && b != 0x97 && b != 0xB7
+}
+
+/// True when the bytes are a word that folding leaves unchanged: lowercase
+/// ASCII and lowercase Latin-1 letters (the usual French word), checked
+/// without decoding. `false` means "maybe not".
+fn surely_folded(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if b.is_ascii_uppercase() || b.is_ascii_whitespace() || b == b'`' {
+                return false;
+            }
+            i += 1;
+        } else if b == 0xC3
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&n| (0x9F..=0xBF).contains(&n) && n != 0xB7)
+        {
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
 /// End of the run of letters starting at `pos` (no digits), not beyond `end`.
 pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     while pos < end {
         match bytes.get(pos) {
             Some(b) if b.is_ascii_alphabetic() => pos += 1,
+            Some(0xC3)
+                if pos + 2 <= end && bytes.get(pos + 1).is_some_and(|&b| is_latin1_letter(b)) =>
+            {
+                pos += 2
+            }
             Some(b) if *b >= 0x80 => match char_at(text, pos) {
                 Some(c) if c.is_alphabetic() => pos += c.len_utf8(),
                 _ => break,
@@ -93,6 +128,11 @@ pub(crate) fn letters_start(text: &str, mut pos: usize, floor: usize) -> usize {
     while pos > floor {
         match bytes.get(pos - 1) {
             Some(b) if b.is_ascii_alphabetic() => pos -= 1,
+            Some(&b)
+                if pos >= floor + 2 && bytes.get(pos - 2) == Some(&0xC3) && is_latin1_letter(b) =>
+            {
+                pos -= 2
+            }
             Some(b) if *b >= 0x80 => match char_before(text, pos) {
                 Some(c) if c.is_alphabetic() => pos -= c.len_utf8(),
                 _ => break,
@@ -119,10 +159,7 @@ impl<'t> Folded<'t> {
     pub(crate) fn new(text: &'t str, start: usize, end: usize) -> Option<Folded<'t>> {
         let word = text.get(start..end)?;
         let bytes = word.as_bytes();
-        if bytes
-            .iter()
-            .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
-        {
+        if surely_folded(bytes) {
             return Some(Folded::Same(word));
         }
         if bytes.is_ascii() {
