@@ -184,7 +184,21 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !matches!(c, 'ʿ' | 'ʾ')
+    // Latin-1 and Latin Extended-A letters (é, ï, œ…) without the Unicode
+    // table lookup: they are most of the non-ASCII text.
+    match c {
+        '\u{c0}'..='\u{17f}' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric() && !matches!(c, 'ʿ' | 'ʾ'),
+    }
+}
+
+/// Uppercase test with a fast path for Latin-1 and Latin Extended-A.
+fn is_upper(c: char) -> bool {
+    match c {
+        '\u{c0}'..='\u{de}' => c != '×',
+        '\u{df}'..='\u{ff}' => false,
+        _ => c.is_uppercase(),
+    }
 }
 
 /// True when a word character starts at byte `i`.
@@ -254,7 +268,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
         C_UPPER | C_DIGIT => true,
         C_HIGH => {
             let c = char_at(text, i).0;
-            c.is_uppercase() || c.is_numeric()
+            is_upper(c) || c.is_numeric()
         }
         _ => false,
     };
@@ -287,12 +301,13 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
             C_HIGH => {
                 let (c, len) = char_at(text, i);
                 if is_word_char(c) {
-                    if c.is_uppercase() && prev_lower && is_article(&f.basic[basic_start..]) {
+                    let upper = is_upper(c);
+                    if upper && prev_lower && is_article(&f.basic[basic_start..]) {
                         finish(f, start, i, basic_start, capital, Sep::Glued);
                         return i;
                     }
                     push_basic_char(c, &mut f.basic);
-                    prev_lower = c.is_lowercase();
+                    prev_lower = !upper && (matches!(c, '\u{df}'..='\u{17f}') || c.is_lowercase());
                     i += len;
                 } else if is_apostrophe(c) {
                     if word_starts_at(text, i + len) && !ELISIONS.contains(&&f.basic[basic_start..])
