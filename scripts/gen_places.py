@@ -177,7 +177,10 @@ def spellings(place: dict, stop: set[str]) -> list[str]:
         # ones are codes (IATA "ALP").
         has_upper = any(ch.isupper() for ch in v)
         all_upper = all(ch.isupper() for ch in v if ch.isalpha())
-        if (not v or not is_latin(v) or letters <= 2 or any(ch.isdigit() for ch in v)
+        # Alternate names of three letters or fewer ("Sam" for Damascus) would
+        # match first names and abbreviations; a place's own name may be short.
+        min_letters = 2 if not out else 3
+        if (not v or not is_latin(v) or letters <= min_letters or any(ch.isdigit() for ch in v)
                 or not has_upper or all_upper
                 or folded in seen or folded in stop or len(v) > 60
                 or any(ch in v for ch in "()/;|=")):
@@ -281,6 +284,12 @@ def main() -> None:
     # they are real homonyms).
     reserved: set[str] = set()
     actor_forms: set[str] = set()
+    # Given names (the matcher's list) are not place names either.
+    first_names = DATA_DIR / "first_names.txt"
+    if first_names.exists():
+        for line in first_names.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                reserved.add(simple_fold(line.strip()))
     # The same after (a copy of) the matcher's transliteration folding, which
     # makes a village "Shafir" meet the newspaper "As-Safir".
     reserved_skeletons: set[str] = set()
