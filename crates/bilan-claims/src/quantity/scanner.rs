@@ -395,6 +395,7 @@ impl<'t> Scan<'t> {
         // "28/03/2024", "14:05", "28.03.2024", "1.2.3": dates, times, references.
         if let Some(c @ ('/' | ':' | '.' | ',' | '-')) = char_at(text, end)
             && is_digit_at(text, end + c.len_utf8())
+            && !(c == '-' && self.hyphen_range_follows(&number, end))
         {
             return Err(Step::Skip(run_end));
         }
@@ -438,6 +439,28 @@ impl<'t> Scan<'t> {
             core.takes_de = class == Class::Big;
         }
         Ok(core)
+    }
+
+    /// "10-15 km": a hyphen between two plain numbers, the second larger, no
+    /// third part ("26-04-2024") and no year ("2011-2014") is a range.
+    fn hyphen_range_follows(&self, first: &DigitNumber, hyphen: usize) -> bool {
+        let text = self.text;
+        let Some(rest) = text.get(hyphen + 1..self.end) else {
+            return false;
+        };
+        let Ok((_, second)) = digit_number(rest) else {
+            return false;
+        };
+        let after = hyphen + 1 + second.len;
+        let third_part = matches!(char_at(text, after), Some('-' | '/' | '.' | ':'))
+            && is_digit_at(text, after + 1);
+        let year = |n: &DigitNumber| n.head_digits == 4 && (1900.0..=2100.0).contains(&n.value);
+        !third_part
+            && !year(first)
+            && !year(&second)
+            && !first.leading_zero
+            && !second.leading_zero
+            && second.value > first.value
     }
 
     /// End of a run of digits and separators (phone numbers, dates), so none
@@ -669,10 +692,18 @@ impl<'t> Scan<'t> {
                 &["à", "a"]
             };
             let after = skip_space(text, end, self.end);
-            let second_at = joints
-                .iter()
-                .find_map(|j| match_forward(text, after, self.end, j))
-                .map(|e| skip_space(text, e, self.end));
+            let hyphen = core.digits.is_some()
+                && unit.is_none()
+                && text.as_bytes().get(core.end) == Some(&b'-')
+                && is_digit_at(text, core.end + 1);
+            let second_at = if hyphen {
+                Some(core.end + 1)
+            } else {
+                joints
+                    .iter()
+                    .find_map(|j| match_forward(text, after, self.end, j))
+                    .map(|e| skip_space(text, e, self.end))
+            };
             if let Some(second_at) = second_at
                 && let Ok(second) = self.read_core_for_range(second_at)
             {
@@ -844,11 +875,11 @@ impl<'t> Scan<'t> {
             let months = LEXICON.cue(Cue::Month);
             let after = skip_space(text, core.end, self.end);
             let after = match_forward(text, after, self.end, "er").unwrap_or(after);
-            if months
-                .at(text, skip_space(text, after, self.end), self.end)
-                .is_some()
+            // Skip the month too: "12 sept. 2014" has no "sept" = 7 in it.
+            if let Some((_, month_end)) =
+                months.at(text, skip_space(text, after, self.end), self.end)
             {
-                return skip;
+                return Some(Step::Skip(month_end));
             }
             let digits = core.form == NumberForm::Digits;
             if digits && adjacent_before && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none() {
