@@ -13,6 +13,8 @@ use bilan_lexicon::{EntityKind, Mention};
 
 /// How far (in tokens) an outcome verb may follow the counted noun.
 const AFTER_WINDOW: usize = 10;
+/// The id in `actor_adjectives.tsv` for a state's forces not named further.
+const STATE_FORCES: &str = "state";
 /// How long (in tokens) a relative clause between commas may be.
 const RELATIVE_WINDOW: usize = 20;
 /// How far (in tokens) modifiers naming the group may follow the noun.
@@ -279,13 +281,10 @@ impl<'a> Sentence<'a> {
             let unknown_noun = np.head.is_some() && !is_person;
             evidence = self
                 .cue_before(start, previous_end, is_person || np.others, unknown_noun)
-                .or_else(|| {
-                    self.cue_after(
-                        np.head.map_or(end, |h| h + 1),
-                        next_start,
-                        is_person || np.others || bare,
-                    )
-                })
+                // After the noun, a passive verb says what happened to
+                // whatever it counts that is not a thing ("des dizaines de
+                // familles ont été massacrées").
+                .or_else(|| self.cue_after(np.head.map_or(end, |h| h + 1), next_start, true))
                 .or(noun_evidence);
             if evidence.is_none() && head_class.is_some() {
                 evidence = self.listed_ahead(index, np.head.map_or(end, |h| h + 1));
@@ -383,7 +382,9 @@ impl<'a> Sentence<'a> {
         };
         if actor.is_none() {
             actor = np.adjective_groups.iter().find_map(|(applies, id)| {
-                (*applies == Applies::Any || provisional == Victims::Soldiers).then(|| id.clone())
+                (id != STATE_FORCES
+                    && (*applies == Applies::Any || provisional == Victims::Soldiers))
+                    .then(|| id.clone())
             });
         }
         if actor.is_none() && (np.possessive || evidence.loss) {
@@ -396,6 +397,8 @@ impl<'a> Sentence<'a> {
                 actor = previous.actor.clone();
             }
         }
+        // "membres des forces de sécurité": some state's forces, unnamed.
+        let state_forces = np.adjective_groups.iter().any(|(_, id)| id == STATE_FORCES);
         let victims = match (class, actor.as_deref().map(|id| TABLES.side(id))) {
             (_, Some(Side::Allied)) => Victims::Fighters,
             (VictimClass::Member | VictimClass::Is(Victims::Fighters), Some(Side::State)) => {
@@ -404,6 +407,7 @@ impl<'a> Sentence<'a> {
             (VictimClass::Member | VictimClass::Is(Victims::Fighters), Some(Side::Militant)) => {
                 Victims::Militants
             }
+            (VictimClass::Member, None) if state_forces => Victims::Soldiers,
             (VictimClass::Member, None) => Victims::People,
             (VictimClass::Is(v), _) => v,
         };
@@ -712,6 +716,21 @@ impl<'a> Sentence<'a> {
                 if determined {
                     i += len;
                     continue;
+                }
+                // "7 miliciens ont tué 3 soldats": with "avoir", a verb that
+                // takes an object is active — the counted people did it.
+                let mut aux = i;
+                while aux > from && matches!(self.norm(aux - 1), "deja" | "aussi" | "egalement") {
+                    aux -= 1;
+                }
+                let active = cue.before
+                    && aux > 0
+                    && matches!(
+                        self.norm(aux - 1),
+                        "a" | "ont" | "avait" | "avaient" | "aurait" | "auraient" | "ayant"
+                    );
+                if active {
+                    return None;
                 }
                 if cue.needs_person && !is_person {
                     return None;
