@@ -124,6 +124,13 @@ _MARKS = str.maketrans({"‘": "", "’": "", "ʿ": "", "ʾ": "", "`": "", "´":
 _TURKISH = set("çÇğĞıİöÖşŞüÜ")
 
 
+# Alternate names that name the division around a town ("Tokat Province"),
+# not the town.
+ADMIN_WORDS = re.compile(r"(?i)\b(province|provincia|provincie|provinz|vilayet|governorate|"
+                         r"gouvernorat|muhafazat|mohafazat|district|distrikt|county|"
+                         r"region|r[ée]gion|municipality|qada|kaza)\b")
+
+
 def display_name(name: str, country: str) -> str:
     """GeoNames name with transliteration diacritics removed (Turkish kept)."""
     name = name.translate(_MARKS) if country != "TR" else name
@@ -183,7 +190,8 @@ def spellings(place: dict, stop: set[str]) -> list[str]:
         if (not v or not is_latin(v) or letters <= min_letters or any(ch.isdigit() for ch in v)
                 or not has_upper or all_upper
                 or folded in seen or folded in stop or len(v) > 60
-                or any(ch in v for ch in "()/;|=")):
+                or any(ch in v for ch in "()/;|=")
+                or ADMIN_WORDS.search(v)):
             continue
         seen.add(folded)
         out.append(v)
