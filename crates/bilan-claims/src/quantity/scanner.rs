@@ -120,6 +120,21 @@ pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
     found
 }
 
+/// "un"/"une" as a plain count of one.
+fn article(start: usize, end: usize) -> Quantity {
+    Quantity {
+        span: Span::new(start, end),
+        number: Span::new(start, end),
+        value: Some(1.0),
+        min: None,
+        max: None,
+        qualifier: Qualifier::Exact,
+        unit: None,
+        measure: None,
+        form: NumberForm::Article,
+    }
+}
+
 fn is_digit_at(text: &str, pos: usize) -> bool {
     text.as_bytes().get(pos).is_some_and(u8::is_ascii_digit)
 }
@@ -268,17 +283,7 @@ impl<'t> Scan<'t> {
         if self.bits_before(at) & context != 0 {
             return None;
         }
-        Some(Step::Found(Quantity {
-            span: Span::new(at, end),
-            number: Span::new(at, end),
-            value: Some(1.0),
-            min: None,
-            max: None,
-            qualifier: Qualifier::Exact,
-            unit: None,
-            measure: None,
-            form: NumberForm::Article,
-        }))
+        Some(Step::Found(article(at, end)))
     }
 
     fn read(&self, at: usize) -> Step {
@@ -287,17 +292,7 @@ impl<'t> Scan<'t> {
             Err(step) => return step,
         };
         if core.form == NumberForm::Article && self.plain_article(&core) {
-            return Step::Found(Quantity {
-                span: Span::new(core.start, core.end),
-                number: Span::new(core.start, core.end),
-                value: Some(1.0),
-                min: None,
-                max: None,
-                qualifier: Qualifier::Exact,
-                unit: None,
-                measure: None,
-                form: NumberForm::Article,
-            });
+            return Step::Found(article(core.start, core.end));
         }
         self.complete(core)
     }
