@@ -727,7 +727,13 @@ impl<'a> Sentence<'a> {
                     && aux > 0
                     && matches!(
                         self.norm(aux - 1),
-                        "a" | "ont" | "avait" | "avaient" | "aurait" | "auraient" | "ayant"
+                        "a" | "ont"
+                            | "avait"
+                            | "avaient"
+                            | "aurait"
+                            | "auraient"
+                            | "ayant"
+                            | "avoir"
                     );
                 if active {
                     return None;
@@ -800,9 +806,38 @@ impl<'a> Sentence<'a> {
         let gap_start = previous.span.end;
         let gap_end = quantity.span.start;
         let close = gap_end >= gap_start && gap_end - gap_start <= LIST_GAP;
-        let gap_has_stop = self.words.tokens.iter().any(|t| {
-            t.kind == TokenKind::Stop && t.span.start >= gap_start && t.span.end <= gap_end
-        });
+        // A new clause in between ("tué 3 civils alors que 50 soldats…")
+        // breaks the list.
+        let gap_has_stop =
+            (self.words.index_at(gap_start)..self.words.index_at(gap_end)).any(|k| {
+                self.words.kind(k) == Some(TokenKind::Stop)
+                    || matches!(
+                        self.norm(k),
+                        "alors"
+                            | "que"
+                            | "qu"
+                            | "qui"
+                            | "mais"
+                            | "tandis"
+                            | "lorsque"
+                            | "quand"
+                            | "pendant"
+                            | "apres"
+                            | "avant"
+                            | "si"
+                            | "car"
+                            | "puis"
+                            | "ensuite"
+                            | "a"
+                            | "ont"
+                            | "est"
+                            | "sont"
+                            | "avait"
+                            | "avaient"
+                            | "etait"
+                            | "etaient"
+                    )
+            });
         // A bare number ("et en ont blessé au moins 70") only shares when listed right after.
         if after_dont || (close && !gap_has_stop && !bare_without_group) {
             return Some(Evidence {
