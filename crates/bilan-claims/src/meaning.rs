@@ -21,7 +21,7 @@ const RELATIVE_WINDOW: usize = 20;
 const MODIFIER_WINDOW: usize = 6;
 /// How far (in tokens) "dans les rangs de X" / "parmi les X" may follow.
 const RANKS_WINDOW: usize = 15;
-/// How far back (in bytes) to look for the army soldiers belong to.
+/// How far back (in bytes) to look for the group counted people belong to.
 const ARMY_LOOKBACK: usize = 4000;
 /// How far (in bytes) a listed figure may follow a casualty figure and share its outcome.
 const LIST_GAP: usize = 100;
@@ -955,7 +955,9 @@ impl<'a> Sentence<'a> {
 
     /// The group counted people belong to when the text only implies it:
     /// the army nearest before for soldiers, the nearest non-state group in
-    /// the sentence for militants, the nearest allied force for fighters.
+    /// the sentence for militants, the nearest allied force for fighters;
+    /// else the nearest of that side in the previous sentence, else a few
+    /// paragraphs back.
     fn default_group(&self, start: usize, victims: Victims) -> Option<&'a Mention> {
         let at = self.token_span(start).start;
         let wanted = match victims {
@@ -995,6 +997,14 @@ impl<'a> Sentence<'a> {
                     .find(fits)
             })
             .or_else(|| self.previous_mentions.iter().rfind(fits))
+            .or_else(|| {
+                // Else the nearest one a few paragraphs back at most.
+                let before = self.all_mentions.partition_point(|m| m.span.start < at);
+                let lowest = self
+                    .all_mentions
+                    .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
+                self.all_mentions.get(lowest..before)?.iter().rfind(fits)
+            })
     }
 }
 
