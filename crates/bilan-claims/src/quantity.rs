@@ -47,6 +47,10 @@
 //!   followed by "/" is a rate ("80 km/h") and is dropped. "un jour" is a
 //!   day only next to a word of time ("un jour après", "pendant un jour"),
 //!   otherwise it is the storyteller's "one day" and no quantity.
+//! - **Fractions**: "la moitié" 50, "le quart" 25, "le tiers" 33.33, "les
+//!   trois quarts" 75, "les deux tiers" 66.67, as percentages
+//!   ([`NumberForm::Fraction`]); before a unit they are a part of it ("un
+//!   quart d'heure" = 0.25 h).
 //! - **Ages**: years are an age, not a duration, after "âgé(e)(s) de" /
 //!   "l'âge de", between parentheses or commas ("(48 ans)", ", 25 ans,"),
 //!   or in "de N ans" after a person noun ("un enfant de 12 ans").

@@ -575,6 +575,8 @@ impl<'t> Scan<'t> {
                 core.end = *next_end;
                 core.value = number.value * percent;
                 core.form = NumberForm::Fraction;
+                // "un quart d'heure", "trois quarts d'heure".
+                core.takes_de = true;
                 if let Some(start) = self.phrase_before(at, Cue::FractionArticle) {
                     core.start = start;
                 }
@@ -764,10 +766,14 @@ impl<'t> Scan<'t> {
             factor = 1.0;
         }
 
-        // Fractions are shares.
-        if core.form == NumberForm::Fraction && unit.is_none() {
-            measure = Some(ClaimKind::Percentage);
-            unit_kind = Some(Unit::Percent);
+        // Fractions are shares, or a part of their unit: "un quart d'heure".
+        if core.form == NumberForm::Fraction {
+            if unit.is_none() {
+                measure = Some(ClaimKind::Percentage);
+                unit_kind = Some(Unit::Percent);
+            } else {
+                factor /= 100.0;
+            }
         }
 
         // A money sign before the number: "$500", "€ 20".
