@@ -371,7 +371,16 @@ pub(crate) fn days(words: &Words, dateline: Date) -> Vec<DayMention> {
             }
             DayWord::Strictly => None,
         };
-        if let Some(date) = date {
+        // "depuis le 8 octobre" starts a period: it is not the day of a figure.
+        let mut k = i;
+        while k > 0
+            && (matches!(words.norm(k - 1), "le" | "ce" | "l")
+                || words.kind(k - 1) == Some(TokenKind::Number))
+        {
+            k -= 1;
+        }
+        let period = k > 0 && matches!(words.norm(k - 1), "depuis" | "des");
+        if let Some(date) = date.filter(|_| !period) {
             found.push(DayMention {
                 span: Span::new(start, end),
                 date,
