@@ -39,12 +39,18 @@ pub(crate) enum Target {
 pub(crate) struct Cue {
     relation: Relation,
     words: Vec<Vec<u8>>,
+    /// For each word: `Some(accented)` when it is short enough that accents
+    /// tell words apart (`à` the preposition, `a` the verb).
+    accents: Vec<Option<bool>>,
 }
 
 #[derive(Debug, Clone)]
 struct Trigger {
     kind: EntityKind,
     part_of_name: bool,
+    /// A landform word (`mont`): the name after it may be a town's name too
+    /// (`le mont Al Mossoul` is no city).
+    landform: bool,
     words: Vec<Vec<u8>>,
 }
 
@@ -83,6 +89,11 @@ fn with_elision(words: Vec<Vec<u8>>) -> Vec<Vec<Vec<u8>>> {
     } else {
         vec![words]
     }
+}
+
+/// For each word of a phrase: does it have a non-ASCII letter.
+fn accents_of(phrase: &str) -> Vec<bool> {
+    fold(phrase).tokens.iter().map(|t| t.accented).collect()
 }
 
 /// Basic forms of the words of a phrase.
@@ -146,7 +157,16 @@ impl Rules {
                 return Err(format!("context_cues.tsv:{n}: empty cue"));
             }
             for words in with_elision(words) {
-                let cue = Cue { relation, words };
+                let accents = words
+                    .iter()
+                    .zip(&accents_of(cue))
+                    .map(|(w, &a)| (w.len() <= 2).then_some(a))
+                    .collect();
+                let cue = Cue {
+                    relation,
+                    words,
+                    accents,
+                };
                 let before = matches!(
                     relation,
                     Relation::Before
@@ -192,9 +212,10 @@ impl Rules {
             };
             let kind =
                 parse_kind(kind).ok_or(format!("name_triggers.tsv:{n}: unknown kind `{kind}`"))?;
-            let part_of_name = match position {
-                "before" => false,
-                "part" => true,
+            let (part_of_name, landform) = match position {
+                "before" => (false, false),
+                "part" => (true, false),
+                "landform" => (false, true),
                 _ => {
                     return Err(format!(
                         "name_triggers.tsv:{n}: unknown position `{position}`"
@@ -213,6 +234,7 @@ impl Rules {
                 r.triggers.entry(first).or_default().push(Trigger {
                     kind,
                     part_of_name,
+                    landform,
                     words,
                 });
             }
@@ -300,13 +322,17 @@ impl Rules {
             let Some(word_ix) = end.checked_sub(1) else {
                 break;
             };
+            // Cues do not reach across punctuation (`a démenti. Selon X`).
+            if matches!(f.tokens[word_ix].sep_after, Sep::Punct) {
+                break;
+            }
             let word = f.basic_of(word_ix);
             if !self.cue_word_shapes.may_contain(word) {
                 continue;
             }
             if let Some(list) = self.cues_before.get(word) {
                 for (target, cue) in list {
-                    if about(target) && ends_at(f, &cue.words, end) {
+                    if about(target) && ends_at(f, cue, end) {
                         note(cue.relation);
                     }
                 }
@@ -315,7 +341,7 @@ impl Rules {
         // A cue starts at most one word after the mention.
         for gap in 0..=1 {
             let start = last + 1 + gap;
-            if start >= f.tokens.len() {
+            if start >= f.tokens.len() || matches!(f.tokens[start - 1].sep_after, Sep::Punct) {
                 break;
             }
             let word = f.basic_of(start);
@@ -324,7 +350,7 @@ impl Rules {
             }
             if let Some(list) = self.cues_after.get(word) {
                 for (target, cue) in list {
-                    if about(target) && starts_at(f, &cue.words, start) {
+                    if about(target) && starts_at_cue(f, cue, start) {
                         note(cue.relation);
                     }
                 }
@@ -370,15 +396,24 @@ pub(crate) struct CueHits {
 }
 
 /// The cue words end just before token `end` (exclusive).
-fn ends_at(f: &Folded, words: &[Vec<u8>], end: usize) -> bool {
-    end >= words.len()
-        && words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| f.basic_of(end - words.len() + k) == w.as_slice())
+fn ends_at(f: &Folded, cue: &Cue, end: usize) -> bool {
+    let n = cue.words.len();
+    end >= n && (0..n).all(|k| word_is(f, cue, k, end - n + k))
 }
 
-/// The cue words start at token `start`.
+/// The cue's words start at token `start`.
+fn starts_at_cue(f: &Folded, cue: &Cue, start: usize) -> bool {
+    start + cue.words.len() <= f.tokens.len()
+        && (0..cue.words.len()).all(|k| word_is(f, cue, k, start + k))
+}
+
+/// Word `k` of the cue is token `t`.
+fn word_is(f: &Folded, cue: &Cue, k: usize, t: usize) -> bool {
+    f.basic_of(t) == cue.words[k].as_slice()
+        && cue.accents[k].is_none_or(|a| a == f.tokens[t].accented)
+}
+
+/// The words start at token `start`.
 fn starts_at(f: &Folded, words: &[Vec<u8>], start: usize) -> bool {
     start + words.len() <= f.tokens.len()
         && words
@@ -399,6 +434,9 @@ pub(crate) enum Cover {
     /// A one-word place (with its article): a longer name found from
     /// context may take it over (`Tal al-Milh`, `Hussein Razzouk al-Hamed`).
     Weak,
+    /// A one-word town, village or neighbourhood: also taken over by the
+    /// name after a landform word (`le mont Al Mossoul`).
+    WeakTown,
 }
 
 /// A name found from context: tokens `first..end`, of `kind`.
@@ -431,6 +469,7 @@ impl Rules {
         cover: &[Cover],
         kind: EntityKind,
         begun: bool,
+        take_town: bool,
     ) -> Option<(usize, usize)> {
         let n = f.tokens.len();
         let mut k = start;
@@ -444,7 +483,9 @@ impl Rules {
                 Cover::Free => {}
                 // `Razzouk al-Hamed`: a one-word place after an article
                 // inside a name is part of that name.
-                Cover::Weak if (t.article || after_article) && (begun || last.is_some()) => {}
+                Cover::Weak | Cover::WeakTown
+                    if (t.article || after_article) && (begun || last.is_some()) => {}
+                Cover::WeakTown if take_town => {}
                 _ => break,
             }
             if t.article {
@@ -495,8 +536,8 @@ impl Rules {
         let mut out: Vec<LocalName> = Vec::new();
         let mut i = 0;
         while i < n {
-            let weak_start = cover[i] == Cover::Weak;
-            if !matches!(cover[i], Cover::Free | Cover::Weak) {
+            let weak_start = matches!(cover[i], Cover::Weak | Cover::WeakTown);
+            if !matches!(cover[i], Cover::Free | Cover::Weak | Cover::WeakTown) {
                 i += 1;
                 continue;
             }
@@ -516,7 +557,7 @@ impl Rules {
                             continue;
                         }
                         if let Some((first, end)) =
-                            self.name_run(f, after, cover, t.kind, t.part_of_name)
+                            self.name_run(f, after, cover, t.kind, t.part_of_name, t.landform)
                         {
                             if first == after {
                                 found = Some(LocalName {
@@ -533,7 +574,7 @@ impl Rules {
                         && !matches!(f.tokens[after - 1].sep_after, Sep::Punct)
                     {
                         if let Some((first, end)) =
-                            self.name_run(f, after, cover, t.kind, t.part_of_name)
+                            self.name_run(f, after, cover, t.kind, t.part_of_name, t.landform)
                         {
                             if first == after {
                                 found = Some(LocalName {
@@ -556,7 +597,8 @@ impl Rules {
                 && self.is_given_name(f.basic_of(i))
                 && !matches!(f.tokens[i].sep_after, Sep::Punct | Sep::Apostrophe)
             {
-                if let Some((first, end)) = self.name_run(f, i + 1, cover, EntityKind::Person, true)
+                if let Some((first, end)) =
+                    self.name_run(f, i + 1, cover, EntityKind::Person, true, false)
                 {
                     if first == i + 1 {
                         found = Some(LocalName {
@@ -575,15 +617,17 @@ impl Rules {
                 && !matches!(f.tokens[i].sep_after, Sep::Punct)
                 && !matches!(f.tokens[i - 1].sep_after, Sep::Punct | Sep::Hyphen)
             {
-                let place_before = matches!(cover[i - 1], Cover::PlaceEnd | Cover::Weak)
-                    || out
-                        .last()
-                        .is_some_and(|l| l.kind == EntityKind::Place && l.end == i);
+                let place_before = matches!(
+                    cover[i - 1],
+                    Cover::PlaceEnd | Cover::Weak | Cover::WeakTown
+                ) || out
+                    .last()
+                    .is_some_and(|l| l.kind == EntityKind::Place && l.end == i);
                 let given_name_next = self.is_given_name(f.basic_of(i + 1));
                 let trigger_next = self.triggers.contains_key(f.basic_of(i + 1));
                 if place_before && !given_name_next && !trigger_next {
                     if let Some((first, end)) =
-                        self.name_run(f, i + 1, cover, EntityKind::Place, false)
+                        self.name_run(f, i + 1, cover, EntityKind::Place, false, false)
                     {
                         if first == i + 1 {
                             found = Some(LocalName {

@@ -36,6 +36,8 @@ pub(crate) struct Token {
     pub capital: bool,
     /// An Arabic article (`al`, `el`, `as-` …) left out of the skeleton view.
     pub article: bool,
+    /// Has a non-ASCII letter (tells `à` from `a`, `où` from `ou`).
+    pub accented: bool,
     /// What follows the token.
     pub sep_after: Sep,
 }
@@ -274,7 +276,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
     };
     loop {
         let Some(&b) = bytes.get(i) else {
-            finish(f, start, n, basic_start, capital, Sep::Space);
+            finish(f, text, start, n, basic_start, capital, Sep::Space);
             return n;
         };
         match CLASS[b as usize] {
@@ -291,7 +293,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
             C_UPPER => {
                 if prev_lower && is_article(&f.basic[basic_start..]) {
                     // `alMaliki`: a glued article before a capitalised name.
-                    finish(f, start, i, basic_start, capital, Sep::Glued);
+                    finish(f, text, start, i, basic_start, capital, Sep::Glued);
                     return i;
                 }
                 f.basic.push(b | 0x20);
@@ -303,7 +305,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                 if is_word_char(c) {
                     let upper = is_upper(c);
                     if upper && prev_lower && is_article(&f.basic[basic_start..]) {
-                        finish(f, start, i, basic_start, capital, Sep::Glued);
+                        finish(f, text, start, i, basic_start, capital, Sep::Glued);
                         return i;
                     }
                     push_basic_char(c, &mut f.basic);
@@ -315,7 +317,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                         i += len;
                         continue;
                     }
-                    finish(f, start, i, basic_start, capital, Sep::Apostrophe);
+                    finish(f, text, start, i, basic_start, capital, Sep::Apostrophe);
                     return i + len;
                 } else {
                     let sep = if is_hyphen(c) {
@@ -325,7 +327,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                     } else {
                         Sep::Punct
                     };
-                    finish(f, start, i, basic_start, capital, sep);
+                    finish(f, text, start, i, basic_start, capital, sep);
                     return i + len;
                 }
             }
@@ -336,7 +338,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                     i += 1;
                     continue;
                 }
-                finish(f, start, i, basic_start, capital, Sep::Apostrophe);
+                finish(f, text, start, i, basic_start, capital, Sep::Apostrophe);
                 return i + 1;
             }
             class => {
@@ -345,7 +347,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                     C_HYPHEN => Sep::Hyphen,
                     _ => Sep::Punct,
                 };
-                finish(f, start, i, basic_start, capital, sep);
+                finish(f, text, start, i, basic_start, capital, sep);
                 return i + 1;
             }
         }
@@ -354,6 +356,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
 
 fn finish(
     f: &mut Folded,
+    text: &str,
     start: usize,
     end: usize,
     basic_start: usize,
@@ -384,6 +387,10 @@ fn finish(
         ),
         capital,
         article,
+        accented: !text
+            .as_bytes()
+            .get(start..end)
+            .is_some_and(|w| w.is_ascii()),
         sep_after,
     });
 }

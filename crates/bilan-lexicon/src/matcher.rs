@@ -146,8 +146,12 @@ impl Matcher {
             }
             if kind == EntityKind::Place {
                 if m.one_word {
+                    let town = matches!(
+                        tables.entries[m.entry as usize].entity_type.as_deref(),
+                        Some("city" | "town" | "village" | "neighbourhood") | None
+                    );
                     for c in &mut cover[m.first..=m.last] {
-                        *c = Cover::Weak;
+                        *c = if town { Cover::WeakTown } else { Cover::Weak };
                     }
                 } else {
                     cover[m.last] = Cover::PlaceEnd;
@@ -180,9 +184,6 @@ impl Matcher {
             });
             spans.push((l.first, l.end, of));
         }
-        for m in &found {
-            spans.push((m.first, m.last + 1, MentionOf::Entry(m.entry)));
-        }
         // Later short mentions of a person: the family name alone (`Talli`
         // after `Abou Malek al-Talli`) is the same person in this document.
         let persons = locals
@@ -212,9 +213,28 @@ impl Matcher {
                 continue;
             }
             let key = local_key(&f, last, last + 1);
-            if key.len() >= 4 {
+            if key.len() >= 4 || (after_article && key.len() >= 3) {
                 by_key.entry(key).or_insert(of);
             }
+        }
+        for m in &found {
+            let mut of = MentionOf::Entry(m.entry);
+            // An ambiguous one-word name kept only for its document support
+            // (`Assad`) is the person whose family name it is, when there is one.
+            if m.tentative && m.one_word {
+                if let Some(&alias) = by_key.get(&local_key(&f, m.first, m.last + 1)) {
+                    let person = match alias {
+                        MentionOf::Entry(e) => {
+                            tables.entries[e as usize].kind == EntityKind::Person
+                        }
+                        MentionOf::Local(ix) => local_ids[ix].1 == EntityKind::Person,
+                    };
+                    if person {
+                        of = alias;
+                    }
+                }
+            }
+            spans.push((m.first, m.last + 1, of));
         }
         self.local_repeats(&f, &cover, &by_key, &mut spans);
 
