@@ -406,8 +406,13 @@ impl Matcher {
             if !(plain || hits.lowercase) {
                 continue;
             }
-            // A lone given name (`Hussein`) is a place only where a cue says so.
+            // A lone given name (`Hussein`) is a village only where a cue says
+            // so; cities (`Riyad`) and countries keep their names.
             let given_name_place = entry.kind == EntityKind::Place
+                && !matches!(
+                    entry.entity_type.as_deref(),
+                    Some("country" | "governorate" | "city" | "region" | "river" | "mountain")
+                )
                 && e1 == e2
                 && !flags.case_sensitive
                 && self.rules.is_given_name(f.basic_of(first_tok));
