@@ -60,6 +60,34 @@ pub use model::{Claim, ClaimKind, Outcome, Qualifier, Unit, Victims};
 use bilan_article::{Article, Span};
 use bilan_lexicon::Entities;
 
+/// The longest stretch of text read as one sentence, in bytes.
+const MAX_PIECE: usize = 4096;
+
+/// `span` cut at spaces into pieces of at most `MAX_PIECE` bytes.
+fn pieces(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end.saturating_sub(start) > MAX_PIECE {
+        let mut limit = start + MAX_PIECE;
+        while limit > start && !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text
+            .get(start..limit)
+            .and_then(|piece| piece.rfind(char::is_whitespace))
+            .map(|at| start + at)
+            .filter(|&cut| cut > start)
+            .unwrap_or(limit);
+        if cut <= start {
+            break;
+        }
+        out.push(Span::new(start, cut));
+        start = cut;
+    }
+    out.push(Span::new(start, span.end));
+    out
+}
+
 /// The longest span a claim may have, in bytes.
 pub const MAX_SPAN: usize = 200;
 
@@ -82,11 +110,14 @@ impl Extractor {
     /// only when it counts a casualty), in text order.
     pub fn extract(&self, text: &str, article: &Article, entities: &Entities) -> Vec<Claim> {
         let whole = [Span::new(0, text.len())];
-        let sentence_spans: Vec<Span> = if article.sentences.is_empty() {
+        let given: Vec<Span> = if article.sentences.is_empty() {
             whole.to_vec()
         } else {
             article.sentences.iter().map(|s| s.span).collect()
         };
+        // Overlong "sentences" (a text without punctuation) are read in pieces,
+        // so that the work per figure stays bounded: linear time overall.
+        let sentence_spans: Vec<Span> = given.iter().flat_map(|&s| pieces(text, s)).collect();
         let dateline = article.dateline.as_ref().map(|d| d.date);
         let mut document_ids: Vec<&str> = entities.mentions.iter().map(|m| m.id.as_str()).collect();
         document_ids.sort_unstable();

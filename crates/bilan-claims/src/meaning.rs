@@ -15,6 +15,8 @@ use bilan_lexicon::{EntityKind, Mention};
 const AFTER_WINDOW: usize = 10;
 /// The id in `actor_adjectives.tsv` for a state's forces not named further.
 const STATE_FORCES: &str = "state";
+/// How far back (in tokens) "parmi les blessés" / "le nombre de morts" may stand.
+const TOPIC_WINDOW: usize = 40;
 /// How long (in tokens) a relative clause between commas may be.
 const RELATIVE_WINDOW: usize = 20;
 /// How far (in tokens) modifiers naming the group may follow the noun.
@@ -854,26 +856,27 @@ impl<'a> Sentence<'a> {
 
     /// "parmi les blessés, deux officiers", "le nombre de martyrs atteint 13".
     fn sentence_topic(&self, start: usize) -> Option<Evidence> {
-        (1..start).rev().find_map(|i| {
-            let before = self.norm(i - 1);
-            let topic = matches!(before, "les" | "des" | "de" | "d")
-                && (1..i)
-                    .rev()
-                    .take(2)
-                    .any(|k| matches!(self.norm(k - 1), "parmi" | "nombre" | "bilan" | "chiffre"));
-            if !topic {
-                return None;
-            }
-            let (_, cue) = TABLES.outcomes.longest_at(&self.words, i)?;
-            cue.noun.then(|| Evidence {
-                outcome: cue.outcome,
-                span: self.token_span(i),
-                loss: false,
-                own: false,
-                governs: false,
-                listed: false,
+        (start.saturating_sub(TOPIC_WINDOW).max(1)..start)
+            .rev()
+            .find_map(|i| {
+                let before = self.norm(i - 1);
+                let topic = matches!(before, "les" | "des" | "de" | "d")
+                    && (1..i).rev().take(2).any(|k| {
+                        matches!(self.norm(k - 1), "parmi" | "nombre" | "bilan" | "chiffre")
+                    });
+                if !topic {
+                    return None;
+                }
+                let (_, cue) = TABLES.outcomes.longest_at(&self.words, i)?;
+                cue.noun.then(|| Evidence {
+                    outcome: cue.outcome,
+                    span: self.token_span(i),
+                    loss: false,
+                    own: false,
+                    governs: false,
+                    listed: false,
+                })
             })
-        })
     }
 
     /// "225 km2, dont 110 dans le jurd de Aarsal": a bare number detailing

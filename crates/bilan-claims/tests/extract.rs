@@ -245,3 +245,19 @@ proptest! {
         check_invariants(&text, &article, &Entities::default());
     }
 }
+
+#[test]
+fn an_overlong_sentence_is_read_in_pieces_inside_it() {
+    // No full stop anywhere: one "sentence" of some 60 kB.
+    let text = "douze miliciens ont été tués à Alep et ".repeat(1500);
+    let article = bilan_article::parse(&text);
+    check_invariants(&text, &article, &Entities::default());
+    let claims = Extractor::new().extract(&text, &article, &Entities::default());
+    assert!(claims.len() >= 1400, "{}", claims.len());
+    // Only figures cut from their verb at a piece boundary lose it.
+    let killed = claims
+        .iter()
+        .filter(|c| c.outcome == Some(Outcome::Killed))
+        .count();
+    assert!(killed + 20 >= claims.len(), "{killed} of {}", claims.len());
+}
