@@ -21,7 +21,12 @@
 //!   syriens", is kept only when the document mentions it);
 //! - `date` is only set where the sentence names a day; it is never the
 //!   dateline by default;
-//! - never panics, and reads each sentence in time linear in its length.
+//! - never panics; each figure is read in windows of a few words, and a
+//!   "sentence" longer than 4 kB (a text without punctuation) is read in
+//!   pieces cut at spaces, so the time is linear in the text;
+//! - `date` and `place`/`source` come from the claim's own sentence; an
+//!   implied `actor` may come from the previous sentence or a few
+//!   paragraphs back.
 //!
 //! The rules are data: cue words live in `data/meaning/*.tsv`.
 //!
