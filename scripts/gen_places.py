@@ -293,11 +293,13 @@ def main() -> None:
     reserved: set[str] = set()
     actor_forms: set[str] = set()
     # Given names (the matcher's list) are not place names either.
+    given_names: set[str] = set()
     first_names = DATA_DIR / "first_names.txt"
     if first_names.exists():
         for line in first_names.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
-                reserved.add(simple_fold(line.strip()))
+                given_names.add(simple_fold(line.strip()))
+    reserved |= given_names
     # The same after (a copy of) the matcher's transliteration folding, which
     # makes a village "Shafir" meet the newspaper "As-Safir".
     reserved_skeletons: set[str] = set()
@@ -367,14 +369,16 @@ def main() -> None:
                 rows.append([cid, "", "", "", "", "", "", "", "", "", "|".join(extra), ""])
                 variants_only += 1
             continue
-        # A small place whose very name is a French word ("Main", "Tire") or
-        # an actor's name would be found in ordinary sentences: left out.
+        # A small place whose very name is a French word ("Main", "Tire"), a
+        # given name ("Salim") or an actor's name would be found in ordinary
+        # sentences: left out.
         # (Its alternate names cannot stand in: they are other languages'.)
         # So would a hamlet with a three-letter name ("Dan", "Adi", "Ora").
         main = simple_fold(display_name(p["name"], cc))
         main_skeleton = skeleton(display_name(p["name"], cc))
         if ((p["population"] < 100000
-             and (main in stop or main in actor_forms or main_skeleton in actor_skeletons))
+             and (main in stop or main in actor_forms or main in given_names
+                  or main_skeleton in actor_skeletons))
                 or (p["population"] < 10000 and len(main) <= 3)):
             skipped.append(f"{p['name']} ({cc}, pop {p['population']})")
             continue
