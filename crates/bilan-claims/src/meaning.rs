@@ -15,6 +15,8 @@ use bilan_lexicon::{EntityKind, Mention};
 const AFTER_WINDOW: usize = 10;
 /// The id in `actor_adjectives.tsv` for a state's forces not named further.
 const STATE_FORCES: &str = "state";
+/// The id in `actor_adjectives.tsv` for non-state fighters not named further.
+const UNNAMED_MILITANTS: &str = "militant";
 /// How far back (in tokens) "parmi les blessés" / "le nombre de morts" may stand.
 const TOPIC_WINDOW: usize = 40;
 /// How long (in tokens) a relative clause between commas may be.
@@ -385,6 +387,7 @@ impl<'a> Sentence<'a> {
         if actor.is_none() {
             actor = np.adjective_groups.iter().find_map(|(applies, id)| {
                 (id != STATE_FORCES
+                    && id != UNNAMED_MILITANTS
                     && (*applies == Applies::Any || provisional == Victims::Soldiers))
                     .then(|| id.clone())
             });
@@ -401,6 +404,10 @@ impl<'a> Sentence<'a> {
         }
         // "membres des forces de sécurité": some state's forces, unnamed.
         let state_forces = np.adjective_groups.iter().any(|(_, id)| id == STATE_FORCES);
+        let unnamed_militants = np
+            .adjective_groups
+            .iter()
+            .any(|(_, id)| id == UNNAMED_MILITANTS);
         let victims = match (class, actor.as_deref().map(|id| TABLES.side(id))) {
             (_, Some(Side::Allied)) => Victims::Fighters,
             (VictimClass::Member | VictimClass::Is(Victims::Fighters), Some(Side::State)) => {
@@ -410,6 +417,7 @@ impl<'a> Sentence<'a> {
                 Victims::Militants
             }
             (VictimClass::Member, None) if state_forces => Victims::Soldiers,
+            (VictimClass::Member, None) if unnamed_militants => Victims::Militants,
             (VictimClass::Member, None) => Victims::People,
             (VictimClass::Is(v), _) => v,
         };
