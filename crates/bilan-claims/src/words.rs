@@ -157,20 +157,30 @@ fn fold_into(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    // Lower-case letters (most of them) need no case mapping.
+    if !c.is_uppercase() {
+        fold_lower(c, out);
+        return;
+    }
     for l in c.to_lowercase() {
-        match l {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ç' => out.push('c'),
-            'ÿ' => out.push('y'),
-            'ñ' => out.push('n'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            other => out.push(other),
-        }
+        fold_lower(l, out);
+    }
+}
+
+/// A lower-case letter without its accent, pushed onto `out`.
+fn fold_lower(l: char, out: &mut String) {
+    match l {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+        'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+        'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
+        'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+        'ç' => out.push('c'),
+        'ÿ' => out.push('y'),
+        'ñ' => out.push('n'),
+        'œ' => out.push_str("oe"),
+        'æ' => out.push_str("ae"),
+        other => out.push(other),
     }
 }
 
