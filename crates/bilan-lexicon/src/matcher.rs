@@ -168,7 +168,20 @@ impl Matcher {
             Vec::with_capacity(found.len() + locals.len());
         let mut local_ids: Vec<(String, EntityKind, Span)> = Vec::new();
         let mut by_key: FastMap<Vec<u8>, MentionOf> = FastMap::default();
-        for l in &locals {
+        let word_count = |l: &crate::context::LocalName| {
+            (l.first..l.end).filter(|&k| !f.tokens[k].article).count()
+        };
+        let kind_of = |of: MentionOf, local_ids: &[(String, EntityKind, Span)]| match of {
+            MentionOf::Entry(e) => tables.entries[e as usize].kind,
+            MentionOf::Local(ix) => local_ids[ix].1,
+        };
+        // Names of several words first, so that a one-word person name found
+        // later from context (`Sayyed Nasrallah`) can join the full name.
+        let mut ordered: Vec<&crate::context::LocalName> =
+            locals.iter().filter(|l| word_count(l) > 1).collect();
+        let single_words: Vec<&crate::context::LocalName> =
+            locals.iter().filter(|l| word_count(l) <= 1).collect();
+        for l in ordered.drain(..) {
             let key = local_key(&f, l.first, l.end);
             if key.is_empty() {
                 continue;
@@ -217,19 +230,36 @@ impl Matcher {
                 by_key.entry(key).or_insert(of);
             }
         }
+        for l in single_words {
+            let key = local_key(&f, l.first, l.end);
+            if key.is_empty() {
+                continue;
+            }
+            let of = match by_key.get(&key).copied() {
+                Some(of) if kind_of(of, &local_ids) == l.kind => of,
+                // The same letters name something else here: keep the other reading.
+                Some(_) => continue,
+                None => {
+                    let span = Span::new(f.tokens[l.first].start, f.tokens[l.end - 1].end);
+                    local_ids.push((
+                        format!("local:{}:{}", kind_word(l.kind), slug(&key)),
+                        l.kind,
+                        span,
+                    ));
+                    let of = MentionOf::Local(local_ids.len() - 1);
+                    by_key.insert(key, of);
+                    of
+                }
+            };
+            spans.push((l.first, l.end, of));
+        }
         for m in &found {
             let mut of = MentionOf::Entry(m.entry);
             // An ambiguous one-word name kept only for its document support
             // (`Assad`) is the person whose family name it is, when there is one.
             if m.tentative && m.one_word {
                 if let Some(&alias) = by_key.get(&local_key(&f, m.first, m.last + 1)) {
-                    let person = match alias {
-                        MentionOf::Entry(e) => {
-                            tables.entries[e as usize].kind == EntityKind::Person
-                        }
-                        MentionOf::Local(ix) => local_ids[ix].1 == EntityKind::Person,
-                    };
-                    if person {
+                    if kind_of(alias, &local_ids) == EntityKind::Person {
                         of = alias;
                     }
                 }
