@@ -153,6 +153,12 @@ impl Cue {
 /// The bit of the qualifiers written before a number in `last_word_bits`.
 pub(crate) const QUALIFIER_BIT: u32 = 1 << 31;
 
+/// The bit of the qualifiers written after a number in `first_word_bits`.
+pub(crate) const QUALIFIER_AFTER_BIT: u32 = 1 << 30;
+
+/// The bit of the units in `first_word_bits`.
+pub(crate) const UNIT_BIT: u32 = 1 << 29;
+
 /// Every table, parsed.
 pub(crate) struct Lexicon {
     pub(crate) cardinals: WordMap<(f64, Class)>,
@@ -176,6 +182,12 @@ pub(crate) struct Lexicon {
     /// The same for phrases ending with a sign, keyed by their last token
     /// ("d'" for "plus d'").
     pub(crate) last_token_bits: WordMap<u32>,
+    /// For each word that starts a context phrase, unit or trailing
+    /// qualifier, the bits of the categories having such a phrase
+    /// (`1 << Cue as u32`, [`UNIT_BIT`], [`QUALIFIER_AFTER_BIT`]).
+    pub(crate) first_word_bits: WordMap<u32>,
+    /// The same for phrases starting with a sign ("%", "$", "€").
+    pub(crate) first_sign_bits: Vec<(char, u32)>,
     /// Words that may change "un"/"une" before them: number words, units,
     /// collectives, fractions, idioms. Any other word leaves a plain article.
     pub(crate) after_article: WordMap<()>,
@@ -345,6 +357,27 @@ impl Lexicon {
                 *last_token_bits.entry(token.to_owned()).or_insert(0) |= bit;
             }
         }
+        let mut first_word_bits = WordMap::default();
+        let mut first_sign_bits: Vec<(char, u32)> = Vec::new();
+        let starts = cues
+            .iter()
+            .enumerate()
+            .map(|(index, phrases)| (phrases, 1u32 << index))
+            .chain([
+                (&qualifiers_after.0, QUALIFIER_AFTER_BIT),
+                (&unit_phrases, UNIT_BIT),
+            ]);
+        for (phrases, bit) in starts {
+            for word in phrases.first_words() {
+                *first_word_bits.entry(word.to_owned()).or_insert(0) |= bit;
+            }
+            for sign in phrases.first_signs() {
+                match first_sign_bits.iter_mut().find(|(c, _)| *c == sign) {
+                    Some((_, bits)) => *bits |= bit,
+                    None => first_sign_bits.push((sign, bit)),
+                }
+            }
+        }
         let mut patterns: Vec<String> = (0..10).map(|d| d.to_string()).collect();
         patterns.extend(cardinals.keys().cloned());
         patterns.extend(collectives.keys().cloned());
@@ -389,6 +422,8 @@ impl Lexicon {
             cues,
             last_word_bits,
             last_token_bits,
+            first_word_bits,
+            first_sign_bits,
             after_article,
             article_patterns,
             triggers,

@@ -5,7 +5,9 @@
 //! is linear in the text.
 
 use super::digits::{DigitNumber, digit_number};
-use super::lexicon::{Class, Cue, LEXICON, QUALIFIER_BIT, UnitEntry};
+use super::lexicon::{
+    Class, Cue, LEXICON, QUALIFIER_AFTER_BIT, QUALIFIER_BIT, UNIT_BIT, UnitEntry,
+};
 use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
     skip_space, skip_space_back, word_at, word_before,
@@ -61,6 +63,8 @@ struct Scan<'t> {
     end: usize,
     /// The last `(pos, floor, bits)` computed by `bits_before`.
     bits_cache: std::cell::Cell<(usize, usize, u32)>,
+    /// The last `(pos, bits)` computed by `bits_at`.
+    bits_at_cache: std::cell::Cell<(usize, u32)>,
 }
 
 /// Clamps `within` to `text` and to char boundaries.
@@ -90,6 +94,7 @@ pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
         floor: start,
         end,
         bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
+        bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
     };
     let input = aho_corasick::Input::new(text).range(start..end);
     for hit in triggers.find_iter(input) {
@@ -209,6 +214,36 @@ impl<'t> Scan<'t> {
         bits
     }
 
+    /// The categories, units and trailing qualifiers that may have a phrase
+    /// starting exactly at `pos` (bits as in `Lexicon::first_word_bits`),
+    /// from one lookup of the word or sign there; cached.
+    fn bits_at(&self, pos: usize) -> u32 {
+        let (cached_pos, cached_bits) = self.bits_at_cache.get();
+        if cached_pos == pos {
+            return cached_bits;
+        }
+        let bits = match word_at(self.text, pos, self.end) {
+            Some((word, _)) => LEXICON
+                .first_word_bits
+                .get(word.as_str())
+                .copied()
+                .unwrap_or(0),
+            None => char_at(self.text, pos)
+                .filter(|_| pos < self.end)
+                .and_then(|c| {
+                    let sign = super::text::fold(c);
+                    LEXICON
+                        .first_sign_bits
+                        .iter()
+                        .find(|(s, _)| *s == sign)
+                        .map(|&(_, bits)| bits)
+                })
+                .unwrap_or(0),
+        };
+        self.bits_at_cache.set((pos, bits));
+        bits
+    }
+
     /// Start of the longest phrase of a context category ending right before `pos`.
     fn phrase_before(&self, pos: usize, cue: Cue) -> Option<usize> {
         if self.bits_before(pos) & (1 << cue as u32) == 0 {
@@ -225,6 +260,9 @@ impl<'t> Scan<'t> {
     /// End of the longest phrase of a context category starting at `pos` (after spaces).
     fn phrase_after(&self, pos: usize, cue: Cue) -> Option<usize> {
         let at = skip_space(self.text, pos, self.end);
+        if self.bits_at(at) & (1 << cue as u32) == 0 {
+            return None;
+        }
         LEXICON
             .cue(cue)
             .at(self.text, at, self.end)
@@ -234,6 +272,9 @@ impl<'t> Scan<'t> {
     /// The unit phrase starting exactly at `pos`.
     /// A unit followed by "/" is part of a rate ("80 km/h"), not this number's unit.
     fn unit_at(&self, pos: usize) -> Option<(&'static UnitEntry, usize)> {
+        if self.bits_at(pos) & UNIT_BIT == 0 {
+            return None;
+        }
         let (index, end) = LEXICON.unit_phrases.at(self.text, pos, self.end)?;
         if self.text.as_bytes().get(end) == Some(&b'/') {
             return None;
@@ -1033,7 +1074,8 @@ impl<'t> Scan<'t> {
         for words_skipped in 0..5 {
             let start = skip_space(text, at, self.end);
             let (phrases, qualifiers) = &LEXICON.qualifiers_after;
-            if let Some((index, end)) = phrases.at(text, start, self.end)
+            if self.bits_at(start) & QUALIFIER_AFTER_BIT != 0
+                && let Some((index, end)) = phrases.at(text, start, self.end)
                 && let Some(&qualifier) = qualifiers.get(index)
                 && !self.number_starts(end)
             {

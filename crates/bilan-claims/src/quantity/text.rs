@@ -350,6 +350,10 @@ pub(crate) struct Phrases {
     items: Vec<(String, usize)>,
     /// Positions in `items` by first word.
     by_first_word: WordMap<Vec<usize>>,
+    /// For each item, the char before its last word, separators skipped
+    /// ('s' for "plus de", '\'' for "jusqu'à"), `None` for one word: a
+    /// one-char test that rules out most candidates sharing a last word.
+    before_last: Vec<Option<char>>,
     /// Positions in `items` by last word.
     by_last_word: WordMap<Vec<usize>>,
     /// Positions in `items` of phrases starting with a sign, by that sign.
@@ -389,6 +393,13 @@ impl Phrases {
                     .push(position),
             }
         }
+        set.before_last = items
+            .iter()
+            .map(|(phrase, _)| {
+                let head = &phrase[..letters_start(phrase, phrase.len(), 0)];
+                head.trim_end_matches([' ', '-']).chars().next_back()
+            })
+            .collect();
         set.items = items;
         set
     }
@@ -429,9 +440,29 @@ impl Phrases {
         };
         let by_word = if word_start < pos {
             let word = Folded::new(text, word_start, pos)?;
-            self.by_last_word
-                .get(word.as_str())
-                .and_then(|positions| positions.iter().find_map(|&p| try_at(p)))
+            let positions = self.by_last_word.get(word.as_str());
+            // The char before the word in the text, separators skipped as
+            // `match_backward` skips them.
+            let before_space = skip_space_back(text, word_start, floor);
+            let before_hyphen = match text.as_bytes().get(before_space.wrapping_sub(1)) {
+                Some(b'-') if before_space > floor => {
+                    skip_space_back(text, before_space - 1, floor)
+                }
+                _ => before_space,
+            };
+            let text_before = char_before(text, before_hyphen)
+                .filter(|_| before_hyphen > floor)
+                .map(fold);
+            positions.and_then(|positions| {
+                positions
+                    .iter()
+                    .filter(|&&p| {
+                        self.before_last
+                            .get(p)
+                            .is_none_or(|&c| c.is_none() || c == text_before)
+                    })
+                    .find_map(|&p| try_at(p))
+            })
         } else {
             None
         };
@@ -469,6 +500,11 @@ impl Phrases {
     /// The first words of the phrases that start with a word.
     pub(crate) fn first_words(&self) -> impl Iterator<Item = &str> {
         self.by_first_word.keys().map(String::as_str)
+    }
+
+    /// The first chars of the phrases that start with a sign ("%", "$").
+    pub(crate) fn first_signs(&self) -> impl Iterator<Item = char> + '_ {
+        self.by_first_sign.iter().map(|&(sign, _)| sign)
     }
 
     /// True when `word` (folded) is one of the phrases.
