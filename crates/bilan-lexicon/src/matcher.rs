@@ -284,9 +284,23 @@ impl Matcher {
         }
         let n = f.tokens.len();
         let taken = |k: usize| !matches!(cover[k], Cover::Free);
+        // Keys by their first word: one lookup rules most words out.
+        let first_words: FastSet<&[u8]> = by_key
+            .keys()
+            .map(|k| k.split(|&b| b == b' ').next().unwrap_or(k))
+            .collect();
         let mut i = 0;
         while i < n {
             if taken(i) || f.tokens[i].article || !f.tokens[i].capital {
+                i += 1;
+                continue;
+            }
+            let (s0, e0) = (f.tokens[i].sk.0 as usize, f.tokens[i].sk.1 as usize);
+            if !f
+                .skeleton
+                .get(s0..e0)
+                .is_some_and(|w| first_words.contains(w))
+            {
                 i += 1;
                 continue;
             }
@@ -387,7 +401,6 @@ impl Matcher {
         }
         let emitted = || f.sk_tokens[e1..=e2].iter().map(|&t| t as usize);
         let any_capital = emitted().any(|t| f.tokens[t].capital);
-        let mut text_basic: Option<Vec<u8>> = None;
         let mut best: Option<(u8, u32, bool)> = None;
         let forms = self.pattern_forms.get(pattern)?;
         let first_entry = tables.forms[*forms.first()? as usize].entry;
@@ -401,22 +414,23 @@ impl Matcher {
                 let span = text
                     .get(f.tokens[first_tok].start..f.tokens[last_tok].end)
                     .unwrap_or("");
-                if letters(span) != self.form_letters[form_ix as usize] {
+                let wanted = &self.form_letters[form_ix as usize];
+                if !span
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .eq(wanted.chars())
+                {
                     continue;
                 }
             }
             if flags.no_fold || (e1 == e2 && self.rules.is_stopword(f.basic_of(first_tok))) {
-                let tb = text_basic.get_or_insert_with(|| {
-                    let mut v = Vec::new();
-                    for t in emitted() {
-                        if !v.is_empty() {
-                            v.push(b' ');
-                        }
-                        v.extend_from_slice(f.basic_of(t));
-                    }
-                    v
-                });
-                if *tb != self.form_basic[form_ix as usize] {
+                // The words' basic forms, space-joined, against the form's,
+                // without building the joined string.
+                let wanted = self.form_basic[form_ix as usize].as_slice();
+                let joined = emitted()
+                    .enumerate()
+                    .flat_map(|(k, t)| (k > 0).then_some(&b' ').into_iter().chain(f.basic_of(t)));
+                if !joined.eq(wanted.iter()) {
                     continue;
                 }
             }
