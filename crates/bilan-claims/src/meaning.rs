@@ -60,6 +60,9 @@ pub(crate) struct Reading {
     /// The victims were named apart from the figure ("dans les rangs de X",
     /// "parmi les miliciens"), so a coordinated figure shares them.
     pub(crate) named_apart: bool,
+    /// Only an outcome noun says who is counted ("et sept blessés"): a
+    /// figure it is coordinated with may say more.
+    pub(crate) unnamed: bool,
     /// "20 miliciens ont au moins péri": a qualifier on the verb.
     pub(crate) at_least: bool,
 }
@@ -232,6 +235,7 @@ impl<'a> Sentence<'a> {
                 actor: None,
                 shared_unit: None,
                 named_apart: false,
+                unnamed: false,
                 at_least: false,
             });
         }
@@ -331,6 +335,7 @@ impl<'a> Sentence<'a> {
                     actor: None,
                     shared_unit: None,
                     named_apart: false,
+                    unnamed: false,
                     at_least: false,
                 });
             }
@@ -452,6 +457,13 @@ impl<'a> Sentence<'a> {
             actor,
             shared_unit: None,
             named_apart: np.ranks_noun.is_some() || np.ranks_group.is_some(),
+            unnamed: head_class.is_none()
+                && inherit.is_none()
+                && head_cue.is_some()
+                && np.group.is_none()
+                && np.ranks_noun.is_none()
+                && np.ranks_group.is_none()
+                && np.adjective_groups.is_empty(),
             at_least: evidence.own && self.at_least_between(quantity.span.end, evidence.span.start),
         })
     }
@@ -820,33 +832,36 @@ impl<'a> Sentence<'a> {
         // breaks the list.
         let gap_has_stop =
             (self.words.index_at(gap_start)..self.words.index_at(gap_end)).any(|k| {
+                // "ainsi que" joins a list.
+                let joins = self.norm(k) == "que" && k > 0 && self.norm(k - 1) == "ainsi";
                 self.words.kind(k) == Some(TokenKind::Stop)
-                    || matches!(
-                        self.norm(k),
-                        "alors"
-                            | "que"
-                            | "qu"
-                            | "qui"
-                            | "mais"
-                            | "tandis"
-                            | "lorsque"
-                            | "quand"
-                            | "pendant"
-                            | "apres"
-                            | "avant"
-                            | "si"
-                            | "car"
-                            | "puis"
-                            | "ensuite"
-                            | "a"
-                            | "ont"
-                            | "est"
-                            | "sont"
-                            | "avait"
-                            | "avaient"
-                            | "etait"
-                            | "etaient"
-                    )
+                    || !joins
+                        && matches!(
+                            self.norm(k),
+                            "alors"
+                                | "que"
+                                | "qu"
+                                | "qui"
+                                | "mais"
+                                | "tandis"
+                                | "lorsque"
+                                | "quand"
+                                | "pendant"
+                                | "apres"
+                                | "avant"
+                                | "si"
+                                | "car"
+                                | "puis"
+                                | "ensuite"
+                                | "a"
+                                | "ont"
+                                | "est"
+                                | "sont"
+                                | "avait"
+                                | "avaient"
+                                | "etait"
+                                | "etaient"
+                        )
             });
         // A bare number ("et en ont blessé au moins 70") only shares when listed right after.
         if after_dont || (close && !gap_has_stop && !bare_without_group) {
@@ -940,6 +955,7 @@ impl<'a> Sentence<'a> {
             actor: None,
             shared_unit: Some((unit, scale)),
             named_apart: false,
+            unnamed: false,
             at_least: false,
         })
     }
@@ -984,12 +1000,15 @@ impl<'a> Sentence<'a> {
             let lowest = self
                 .all_mentions
                 .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
-            return self
-                .all_mentions
-                .get(lowest..before)?
+            // Soldiers belong to an army rather than an air force or a
+            // coalition when both are named.
+            let window = self.all_mentions.get(lowest..before)?;
+            let army = |m: &&Mention| fits(m) && m.id.ends_with("-army");
+            return window
                 .iter()
                 .rev()
-                .find(fits)
+                .find(army)
+                .or_else(|| window.iter().rev().find(fits))
                 .or_else(|| {
                     self.mentions
                         .iter()
@@ -1068,6 +1087,15 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         let (source, target) = match (first.named_apart, second.named_apart) {
             (false, true) if joined && first.victims == Some(Victims::People) => (b, a),
             (true, false) if listed && second.victims == Some(Victims::People) => (a, b),
+            // "Trois soldats ont été tués et sept blessés".
+            (false, false)
+                if joined
+                    && second.unnamed
+                    && !first.unnamed
+                    && first.victims != Some(Victims::People) =>
+            {
+                (a, b)
+            }
             _ => continue,
         };
         let (victims, actor) = match readings.get(source) {
