@@ -109,30 +109,43 @@ pub enum NumberForm {
     /// Plural collective or vague amount: "des dizaines", "plusieurs", "quelques" (a range).
     Vague,
     /// "un"/"une": a count of 1 only where a claim needs it; the caller decides.
+    /// Always `value` 1, `Exact`, no unit, and a span of the word alone. With
+    /// a unit ("un an", "une heure") the form is `Words` instead.
     Article,
-    /// A fraction word: "la moitié", "le quart", "le tiers" (percentages).
+    /// A fraction word: "la moitié", "le quart", "le tiers", "les trois
+    /// quarts": a percentage (measure `Percentage`, unit `Percent`), or a
+    /// part of the unit after it ("un quart d'heure" = 0.25 h).
     Fraction,
 }
 
 /// A quantity expression found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
-    /// The whole expression: qualifier, number and unit when present.
+    /// The whole expression: qualifier before ("plus de"), "entre" of a
+    /// range, the article of a collective ("des" dizaines, "la" moitié),
+    /// the number, its unit (with "de": "millions de dollars") and a
+    /// qualifier right after it ("20 km environ"). A qualifier found a few
+    /// words later ("20 soldats tués au moins") sets `qualifier` but is not
+    /// in the span.
     pub span: Span,
-    /// The number alone.
+    /// The number alone; for a range, from the first number to the second.
     pub number: Span,
-    /// The value, normalised to `unit`; `None` for ranges.
+    /// The value, normalised to `unit`; `None` for ranges ("entre 6 et 10",
+    /// "des dizaines", "quelques"), which have `min` and `max` instead.
     pub value: Option<f64>,
-    /// Lower bound, normalised to `unit`.
+    /// Lower bound, normalised to `unit`; set only for ranges.
     pub min: Option<f64>,
-    /// Upper bound, normalised to `unit`.
+    /// Upper bound, normalised to `unit`; set only for ranges.
     pub max: Option<f64>,
-    /// Qualifier from the words around the number.
+    /// Qualifier from the words around the number: `Range` for ranges and
+    /// plural collectives, `About` for singular collectives unless a
+    /// qualifier before says otherwise ("plus d'une centaine": `MoreThan`).
     pub qualifier: Qualifier,
     /// The normalised unit, when one is written.
     pub unit: Option<Unit>,
     /// What the unit says is measured (area, percentage, length, duration,
-    /// mass, money, age); `None` when the number counts something.
+    /// mass, money, age); `None` when the number counts something. Ages
+    /// ("(48 ans)", "âgé de 12 ans") are `Age` in years, not durations.
     pub measure: Option<ClaimKind>,
     /// How the number was written.
     pub form: NumberForm,
