@@ -305,7 +305,7 @@ impl<'a> Sentence<'a> {
                     bare && np.group.is_none() && !np.others,
                 );
             }
-            if evidence.is_none() && (is_person || np.group.is_some()) {
+            if evidence.is_none() && (is_person || np.group.is_some() || (bare && !np.others)) {
                 evidence = self.sentence_topic(start);
             }
         }
@@ -673,6 +673,8 @@ impl<'a> Sentence<'a> {
                     | "en"
                     | "aussi"
                     | "egalement"
+                    | "notamment"
+                    | "surtout"
                     | "meme"
                     | "encore"
                     | "ainsi"
