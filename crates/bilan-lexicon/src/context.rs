@@ -486,6 +486,9 @@ impl Rules {
                 Cover::Weak | Cover::WeakTown
                     if (t.article || after_article) && (begun || last.is_some()) => {}
                 Cover::WeakTown if take_town => {}
+                // `Felipe Dana`: after a given name, a one-word place is the family name.
+                Cover::Weak | Cover::WeakTown
+                    if kind == EntityKind::Person && begun && t.capital => {}
                 _ => break,
             }
             if t.article {

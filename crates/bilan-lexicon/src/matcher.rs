@@ -20,6 +20,8 @@ pub(crate) struct Matcher {
     pub form_flags: Vec<Flags>,
     pub form_basic: Vec<Vec<u8>>,
     pub form_letters: Vec<String>,
+    /// For four-letter names: the first letter the text must show too.
+    pub form_first_letter: Vec<Option<u8>>,
     pub rules: Rules,
 }
 
@@ -58,6 +60,7 @@ impl Matcher {
         let mut form_flags = Vec::with_capacity(tables.forms.len());
         let mut form_basic = Vec::with_capacity(tables.forms.len());
         let mut form_letters = Vec::with_capacity(tables.forms.len());
+        let mut form_first_letter = Vec::with_capacity(tables.forms.len());
         for (ix, form) in tables.forms.iter().enumerate() {
             let mut flags = form.flags;
             let form_letters_s = letters(&form.surface);
@@ -70,13 +73,21 @@ impl Matcher {
                 flags.case_sensitive = true;
             }
             let sk = crate::fold::pattern_skeleton(&form.surface);
-            // Short names do not survive transliteration folding safely.
-            if sk
+            // Short names do not survive transliteration folding safely:
+            // three letters or fewer must be spelt as listed, four must at
+            // least start with the same letter (`Daech` = `Daesh`, but
+            // `Ceci` is not `Sissi`).
+            let symbols = sk
                 .as_ref()
-                .is_some_and(|sk| sk.iter().filter(|&&b| b != b' ').count() <= 4)
-            {
+                .map_or(0, |sk| sk.iter().filter(|&&b| b != b' ').count());
+            if symbols <= 3 {
                 flags.no_fold = true;
             }
+            form_first_letter.push(
+                (symbols == 4)
+                    .then(|| crate::fold::basic_key(&form.surface).first().copied())
+                    .flatten(),
+            );
             form_flags.push(flags);
             form_basic.push(crate::fold::basic_key(&form.surface));
             form_letters.push(if flags.case_sensitive {
@@ -107,6 +118,7 @@ impl Matcher {
             form_flags,
             form_basic,
             form_letters,
+            form_first_letter,
             rules,
         })
     }
@@ -119,6 +131,7 @@ impl Matcher {
             form_flags: Vec::new(),
             form_basic: Vec::new(),
             form_letters: Vec::new(),
+            form_first_letter: Vec::new(),
             rules,
         }
     }
@@ -407,6 +420,7 @@ impl Matcher {
         let one_entity = forms
             .iter()
             .all(|&fi| tables.forms[fi as usize].entry == first_entry);
+        let mut all_caps: Option<bool> = None;
         for &form_ix in forms {
             let form = &tables.forms[form_ix as usize];
             let flags = self.form_flags[form_ix as usize];
@@ -423,7 +437,24 @@ impl Matcher {
                     continue;
                 }
             }
-            if flags.no_fold || (e1 == e2 && self.rules.is_stopword(f.basic_of(first_tok))) {
+            if let Some(first_letter) = self.form_first_letter[form_ix as usize] {
+                if f.basic_of(first_tok).first() != Some(&first_letter) {
+                    continue;
+                }
+            }
+            // Words in capitals (`SIPA`, `SYRIE`) are headlines or acronyms:
+            // spelt as listed, never folded.
+            let shouting = *all_caps.get_or_insert_with(|| {
+                let span = text
+                    .get(f.tokens[first_tok].start..f.tokens[last_tok].end)
+                    .unwrap_or("");
+                span.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !span.chars().any(char::is_lowercase)
+            });
+            if flags.no_fold
+                || shouting
+                || (e1 == e2 && self.rules.is_stopword(f.basic_of(first_tok)))
+            {
                 // The words' basic forms, space-joined, against the form's,
                 // without building the joined string.
                 let wanted = self.form_basic[form_ix as usize].as_slice();
