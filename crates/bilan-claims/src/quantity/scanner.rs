@@ -473,6 +473,7 @@ impl<'t> Scan<'t> {
             core.multiplier = multiplier;
             core.form = NumberForm::Words;
             core.takes_de = class == Class::Big;
+            self.extend_and_a_half(&mut core, multiplier);
         }
         Ok(core)
     }
@@ -545,16 +546,13 @@ impl<'t> Scan<'t> {
             core.implied = Qualifier::Range;
             core.range = Some((2.0 * value, 10.0 * value - 1.0));
             core.value = 2.0 * value;
-            self.extend_de_milliers(&mut core);
         }
+        self.extend_de_milliers(&mut core);
         Ok(core)
     }
 
     /// "des dizaines de milliers": the range times a thousand (or a million).
     fn extend_de_milliers(&self, core: &mut Core) {
-        let Some((low, high)) = core.range else {
-            return;
-        };
         let at = skip_space(self.text, core.end, self.end);
         let Some(after_de) = LEXICON
             .cue(Cue::De)
@@ -568,8 +566,23 @@ impl<'t> Scan<'t> {
             && factor >= 1000.0
         {
             core.end = end;
-            core.range = Some((low * factor, (high + 1.0) * factor - 1.0));
-            core.value = low * factor;
+            core.value *= factor;
+            // "une dizaine de milliers" is about 10 000; "des dizaines de
+            // milliers" run from 20 000 to 99 999.
+            core.range = core
+                .range
+                .map(|(low, high)| (low * factor, (high + 1.0) * factor - 1.0));
+        }
+    }
+
+    /// "deux millions et demi", "1,5 milliard et demi" is rare but "trois
+    /// millions et demi" is not: half a multiplier more.
+    fn extend_and_a_half(&self, core: &mut Core, multiplier: f64) {
+        if multiplier >= 1000.0
+            && let Some(end) = self.phrase_after(core.end, Cue::AndAHalf)
+        {
+            core.end = end;
+            core.value += 0.5 * multiplier;
         }
     }
 
@@ -594,6 +607,9 @@ impl<'t> Scan<'t> {
             digits: None,
             multiplier: 1.0,
         };
+        if number.last == Class::Big {
+            self.extend_and_a_half(&mut core, number.last_value);
+        }
         let next = self.word_after(end);
         let adjacent = |start: usize| start == skip_space(self.text, end, self.end);
         if let Some((word, next_start, next_end)) = &next
@@ -609,6 +625,7 @@ impl<'t> Scan<'t> {
                 core.form = NumberForm::Collective;
                 core.implied = Qualifier::About;
                 core.takes_de = true;
+                self.extend_de_milliers(&mut core);
                 return Ok(core);
             }
             // "les trois quarts", "un tiers".

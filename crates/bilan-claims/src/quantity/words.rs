@@ -45,6 +45,8 @@ pub(crate) struct WordNumber {
     pub(crate) first: Class,
     /// Class of the last word ("trois millions": `Big`, which takes "de" + unit).
     pub(crate) last: Class,
+    /// Value of the last word (1e6 for "trois millions").
+    pub(crate) last_value: f64,
 }
 
 fn is_blank(c: char) -> bool {
@@ -185,6 +187,7 @@ pub(crate) fn cardinal(input: &str) -> IResult<&str, WordNumber> {
         words,
         first,
         last: reading.last_class,
+        last_value: reading.last_value,
     };
     Ok((rest, number))
 }
