@@ -73,6 +73,7 @@ pub(crate) struct Rules {
     first_name_shapes: WordShapes,
     triggers: FastMap<Vec<u8>, Vec<Trigger>>,
     particles: FastSet<Vec<u8>>,
+    descriptors: FastSet<Vec<u8>>,
     stops: FastSet<Vec<u8>>,
     first_names: FastSet<Vec<u8>>,
 }
@@ -245,6 +246,7 @@ impl Rules {
             };
             let set = match role {
                 "particle" => &mut r.particles,
+                "descriptor" => &mut r.descriptors,
                 "stop" => &mut r.stops,
                 _ => return Err(format!("name_words.tsv:{n}: unknown role `{role}`")),
             };
@@ -281,6 +283,12 @@ impl Rules {
     pub fn has_exclusions(&self, id: &str, kind: EntityKind) -> bool {
         self.exclusion_kinds.contains(&kind)
             || (!self.exclusion_ids.is_empty() && self.exclusion_ids.contains(id))
+    }
+
+    /// True for a common noun that may open a lexicon variant
+    /// (`télévision` in `télévision al-Manar`).
+    pub fn is_descriptor(&self, basic: &[u8]) -> bool {
+        self.descriptors.contains(basic)
     }
 
     /// True for a French word that is never a name on its own.

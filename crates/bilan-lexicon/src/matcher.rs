@@ -510,6 +510,17 @@ impl Matcher {
             }
         }
         let (_, entry, tentative) = best?;
+        // `télévision al-Manar`, `président Assad`: the span is the name.
+        while first < last_tok
+            && !f.tokens[first].capital
+            && (self.rules.is_descriptor(f.basic_of(first))
+                || (first > 0
+                    && matches!(f.basic_of(first), b"de" | b"d" | b"du")
+                    && self.rules.is_descriptor(f.basic_of(first - 1))))
+            && (first + 1..=last_tok).any(|k| f.tokens[k].capital)
+        {
+            first += 1;
+        }
         Some(Found {
             first,
             last: last_tok,
