@@ -48,11 +48,14 @@
 //! 3. **Checks on the original text.** Proper names must show a capital
 //!    (or digit) on some word unless flagged `lowercase_ok`; `case_sensitive`
 //!    forms (and every all-capital form of three letters or fewer, such as
-//!    `EI`) must match letter for letter; `no_fold` forms (and every form
-//!    whose skeleton is four letters or fewer) must match on the basic form.
-//!    A one-word match that is a French stop word (`Ceci`) must be spelt
-//!    exactly as listed.
-//!    A span is widened to a preceding article (`al-Manar`, `Al Mossoul`).
+//!    `EI`) must match letter for letter; `no_fold` forms, forms whose
+//!    skeleton has three letters or fewer, words written in capitals
+//!    (`SIPA`, `SYRIE`) and one-word matches that are French stop words
+//!    (`Ceci`) must match on the basic form; four-letter skeletons fold only
+//!    when the first letter agrees (`Daech` = `Daesh`). A span is widened to
+//!    a preceding article (`al-Manar`, `Al Mossoul`) and narrowed past a
+//!    leading descriptor of a listed variant (`télévision al-Manar` →
+//!    `al-Manar`; see `data/name_words.tsv`).
 //! 4. **Context.** Cue words from `data/context_cues.tsv` (looked up in a
 //!    window of the three words before and the two after a mention) pick
 //!    between entities sharing a spelling (Al Mayadeen the channel after
