@@ -596,6 +596,9 @@ impl<'t> Scan<'t> {
             return Err(Step::Nothing);
         }
         let end = at + number.len;
+        if number.words == 1 && number.value == 9.0 && self.neuf_means_new(at, end) {
+            return Err(Step::Nothing);
+        }
         let mut core = Core {
             start: at,
             end,
@@ -656,6 +659,36 @@ impl<'t> Scan<'t> {
             return self.read_article(core, next.map(|(w, _, e)| (w, e)));
         }
         Ok(core)
+    }
+
+    /// "neuf" is also "new": "un char neuf", "tout neuf", "quoi de neuf",
+    /// "remis à neuf". As a number it comes before what it counts, so it is
+    /// "new" when no word follows it or a clause word does ("neuf et"), or
+    /// after "tout" / "flambant" — but "s'élève à neuf." is a number: after
+    /// "à", only "remis"/"refait" (rem…, ref…) make it "new".
+    fn neuf_means_new(&self, start: usize, end: usize) -> bool {
+        let after = skip_space(self.text, end, self.end);
+        let followed_by_word = match word_at(self.text, after, self.end) {
+            Some((word, _)) => !CLAUSE_WORDS.contains(&word.as_str()),
+            None => is_digit_at(self.text, after),
+        };
+        let previous = self.word_before(start);
+        let before = previous.as_ref().map_or("", |(word, _)| word.as_str());
+        if matches!(before, "tout" | "flambant") {
+            return true;
+        }
+        if followed_by_word {
+            return false;
+        }
+        if before == "à" {
+            let two_before = previous
+                .as_ref()
+                .and_then(|(_, word_start)| self.word_before(*word_start));
+            return two_before.is_some_and(|(word, _)| {
+                word.as_str().starts_with("rem") || word.as_str().starts_with("ref")
+            });
+        }
+        true
     }
 
     /// "un"/"une" alone: a count of one unless it is an idiom.
