@@ -187,7 +187,8 @@ impl Extractor {
             &entities.mentions,
             entities.mentions_in(previous),
         );
-        let attributions = links::attributions(&sentence.words, mentions);
+        let attributions =
+            links::attributions(&sentence.words, mentions, entities.mentions_in(previous));
         let places = links::places(&sentence.words, mentions);
         let days = dateline
             .map(|d| links::days(&sentence.words, d))

@@ -35,7 +35,14 @@ fn token_of(words: &Words, offset: usize) -> usize {
 }
 
 /// Every attribution of the sentence, in text order.
-pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<Attributed<'a>> {
+///
+/// A pronoun for the speaker ("selon lui", "a-t-il précisé") stands for the
+/// last speaker named in the previous sentence (`previous`).
+pub(crate) fn attributions<'a>(
+    words: &Words,
+    mentions: &'a [Mention],
+    previous: &'a [Mention],
+) -> Vec<Attributed<'a>> {
     let mut found = Vec::new();
     let sources: Vec<(usize, usize, &'a Mention)> = mentions
         .iter()
@@ -48,7 +55,15 @@ pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<At
             )
         })
         .collect();
-    if sources.is_empty() && !mentions.iter().any(|m| m.kind == EntityKind::Place) {
+    let earlier_speaker = previous
+        .iter()
+        .rev()
+        .find(|m| m.kind == EntityKind::Person)
+        .or_else(|| previous.iter().rev().find(|m| can_be_source(m)));
+    if sources.is_empty()
+        && earlier_speaker.is_none()
+        && !mentions.iter().any(|m| m.kind == EntityKind::Place)
+    {
         return found;
     }
     let mut i = 0;
@@ -105,8 +120,14 @@ pub(crate) fn attributions<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<At
                 .map(|(_, m)| m)
                 .next()
         };
+        let pronoun_after = matches!(words.norm(after), "lui" | "elle" | "eux" | "elles");
+        let pronoun_before = i >= 2
+            && matches!(words.norm(i - 1), "il" | "elle" | "ils" | "elles")
+            && words.norm(i - 2) == "t";
         let chosen = match role {
             _ if inside => None,
+            Attribution::Lead if pronoun_after => earlier_speaker,
+            Attribution::Verb if pronoun_before => earlier_speaker,
             Attribution::Lead => following.clone().map(|(_, m)| m).next(),
             Attribution::Verb if inverted => after_verb(),
             Attribution::Verb => {

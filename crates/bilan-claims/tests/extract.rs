@@ -261,3 +261,26 @@ fn an_overlong_sentence_is_read_in_pieces_inside_it() {
         .count();
     assert!(killed + 20 >= claims.len(), "{killed} of {}", claims.len());
 }
+
+#[test]
+fn a_pronoun_speaker_is_the_one_named_just_before() {
+    let text = "Le porte-parole Karim Haddad a visité le front hier. \
+                Selon lui, 40 jihadistes ont été tués. \
+                Douze autres se sont rendus, a-t-il ajouté.";
+    let article = bilan_article::parse(text);
+    assert!(article.sentences.len() >= 3, "{:?}", article.sentences);
+    let at = text.find("Karim Haddad").unwrap_or_default();
+    let entities = Entities {
+        entities: vec![],
+        mentions: vec![Mention {
+            span: Span::new(at, at + "Karim Haddad".len()),
+            id: "person:karim-haddad".into(),
+            kind: EntityKind::Person,
+        }],
+    };
+    let claims = Extractor::new().extract(text, &article, &entities);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[0].source.as_deref(), Some("person:karim-haddad"));
+    // Two sentences on, no speaker is named just before.
+    assert_eq!(claims[1].source, None);
+}
