@@ -24,9 +24,9 @@
 //! - never panics; each figure is read in windows of a few words, and a
 //!   "sentence" longer than 4 kB (a text without punctuation) is read in
 //!   pieces cut at spaces, so the time is linear in the text;
-//! - `date` and `place`/`source` come from the claim's own sentence; an
-//!   implied `actor` may come from the previous sentence or a few
-//!   paragraphs back.
+//! - `date`, `place` and `source` come from the claim's own sentence (a
+//!   pronoun speaker, "selon lui", from the sentence before); an implied
+//!   `actor` may come from the previous sentence or a few paragraphs back.
 //!
 //! The rules are data: cue words live in `data/meaning/*.tsv`.
 //!
