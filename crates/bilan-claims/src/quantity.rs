@@ -11,16 +11,18 @@
 //!   and "2.428" are thousands (a dot or space followed by exactly three
 //!   digits); "2,5" is two and a half; "3.5" (one or two digits after a dot)
 //!   is read as a decimal too. Multiplier words follow: "40 mille",
-//!   "3,5 millions", "1,2 milliard".
+//!   "3,5 millions", "1,2 milliard", "trois millions et demi".
 //! - **Words**: every cardinal up to the milliards, hyphenated or not
 //!   ("vingt-trois", "soixante et onze", "quatre-vingt-dix-sept",
 //!   "deux-cent-mille"), with the Belgian/Swiss "septante", "huitante",
-//!   "octante", "nonante"; case-insensitive.
+//!   "octante", "nonante"; case-insensitive. "neuf" meaning "new" ("un char
+//!   neuf", "remis à neuf", "tout neuf") is no number.
 //! - **Collectives**: "une dizaine" is 10, "une centaine" 100, "un millier"
 //!   1000, all [`Qualifier::About`]; "des dizaines" is 20–99, "des centaines"
 //!   200–999, "des milliers" 2000–9999, "des dizaines de milliers"
-//!   20 000–99 999 ([`Qualifier::Range`], no value); "plusieurs" and
-//!   "quelques" before a noun are 2–9.
+//!   20 000–99 999 ([`Qualifier::Range`], no value); "une dizaine de
+//!   milliers" is about 10 000; "plusieurs" and "quelques" before a noun are
+//!   2–9 ("quelques jours" 48–216 h).
 //! - **"un"/"une"** alone is a count of 1 with [`NumberForm::Article`]: the
 //!   caller decides whether it counts anything. Idioms ("l'un", "un peu",
 //!   "un certain", "un à un") are skipped. With a unit ("un an", "une
@@ -33,7 +35,11 @@
 //!   across "et", "ou", "dont" or punctuation. "plus que" and "seulement"
 //!   are exact ("il ne reste plus que 6,8 %").
 //! - **Ranges**: "entre X et Y", "de X à Y", "X à Y" where a number directly
-//!   follows "à", Y > X and the units agree ("10 à 15 km": both in km).
+//!   follows "à", and "10-15", when Y > X and the units agree ("10 à 15 km":
+//!   both in km). The first number shares the second's multiplier or
+//!   thousands when smaller than its leading part: "2 à 3 millions" is
+//!   2–3 million, "6 à 7 000" is 6000–7000. "de 2.000 à moins d'un millier"
+//!   is two numbers, not a range.
 //! - **Units** (`data/numbers/units.tsv`), glued or spaced, are normalised:
 //!   area to km² (m² ×1e-6, hectares ×0.01), lengths to metres, durations to
 //!   hours (day 24, week 168, month 720, year 8760), masses to kg, shares to
@@ -53,10 +59,13 @@
 //!   quart d'heure" = 0.25 h).
 //! - **Ages**: years are an age, not a duration, after "âgé(e)(s) de" /
 //!   "l'âge de", between parentheses or commas ("(48 ans)", ", 25 ans,"),
-//!   or in "de N ans" after a person noun ("un enfant de 12 ans").
+//!   or in "de N ans" after a person noun or demonym ("un enfant de 12 ans",
+//!   "un soldat syrien de 25 ans"); "une guerre de 15 ans" is a duration.
 //! - **Not quantities**: calendar days ("le 31 mars", "mardi 7", "du 7 au
-//!   9 mars"), years (1900–2100 in four digits after "en", "depuis", a month
-//!   … or standing alone without a noun after them), clock times ("14h05",
+//!   9 mars", "12 sept. 2014"), years (1900–2100 in four digits after "en",
+//!   "depuis", a month … or not followed by a counted noun: "entre 2011 et
+//!   2014", "de 2019 a été"; but "2000 soldats", "près de 2000 ont fui"
+//!   count), decades ("les années 90"), clock times ("14h05",
 //!   "à 10 heures", "6 heures du matin" — but "à 3 heures de route" is a
 //!   span), ordinals ("1er", "2e", "deuxième"),
 //!   numbers glued to letters ("G20", "F-16", "A4"), numbers after a name
