@@ -355,7 +355,8 @@ impl<'a> Sentence<'a> {
                 })
         });
         if quantity.form == NumberForm::Article
-            && !(evidence.own && (head_class.is_some() || evidence.governs || verb_follows))
+            && !(evidence.own
+                && (head_class.is_some() || head_cue.is_some() || evidence.governs || verb_follows))
         {
             return None;
         }
