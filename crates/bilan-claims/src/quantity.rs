@@ -60,7 +60,8 @@
 //! - **Ages**: years are an age, not a duration, after "âgé(e)(s) de" /
 //!   "l'âge de", between parentheses or commas ("(48 ans)", ", 25 ans,"),
 //!   or in "de N ans" after a person noun or demonym ("un enfant de 12 ans",
-//!   "un soldat syrien de 25 ans"); "une guerre de 15 ans" is a duration.
+//!   "un soldat syrien de 25 ans"), or after "à" ("mort à 25 ans", but
+//!   "condamné à 2 ans de prison"); "une guerre de 15 ans" is a duration.
 //! - **Not quantities**: calendar days ("le 31 mars", "mardi 7", "du 7 au
 //!   9 mars", "12 sept. 2014"), years (1900–2100 in four digits after "en",
 //!   "depuis", a month … or not followed by a counted noun: "entre 2011 et

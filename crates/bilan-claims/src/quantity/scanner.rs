@@ -1088,6 +1088,14 @@ impl<'t> Scan<'t> {
         if self.phrase_before(number_start, Cue::AgeBefore).is_some() {
             return true;
         }
+        // "mort à 25 ans" is an age; "condamné à 2 ans de prison" is not.
+        if self
+            .word_before(number_start)
+            .is_some_and(|(word, _)| word.as_str() == "à")
+            && self.phrase_after(unit_end, Cue::De).is_none()
+        {
+            return true;
+        }
         let floor = self.look_back_floor(number_start);
         let before = skip_space_back(text, number_start, floor);
         let after = skip_space(text, unit_end, self.end);
