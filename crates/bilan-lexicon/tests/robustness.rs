@@ -63,6 +63,23 @@ fn tricky() -> impl Strategy<Value = String> {
         "1",
         "Kfar ",
         "Mohammad ",
+        "Sayyed ",
+        "mont ",
+        " et ",
+        "a ajouté ",
+        "Tal ",
+        "Hussein ",
+        "Assad",
+        "banlieue d’",
+        "Timing",
+        "Al Mayadeen",
+        "télévision ",
+        "connu sous le nom d’",
+        "SIPA",
+        "Daech",
+        ",",
+        "Abou Malek al-Talli",
+        "Talli",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
