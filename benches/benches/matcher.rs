@@ -12,7 +12,9 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("matcher");
     group.throughput(Throughput::Bytes(corpus.len() as u64));
     group.sample_size(20);
-    group.bench_function("find_1MiB", |b| b.iter(|| black_box(lexicon.find(black_box(&corpus)))));
+    group.bench_function("find_1MiB", |b| {
+        b.iter(|| black_box(lexicon.find(black_box(&corpus))))
+    });
     group.finish();
 }
 
