@@ -119,8 +119,12 @@ impl Reading {
                 self.room = if value == 10.0 { 9.0 } else { 0.0 };
             }
             Class::Tens => {
-                let after_quatre =
-                    self.last_class == Class::Unit && self.last_value == 4.0 && value == 20.0;
+                // "quatre-vingt(s)": only a bare 4 of the current hundred
+                // ("deux cent quatre-vingts"), not "quatre-vingt-quatre".
+                let after_quatre = self.last_class == Class::Unit
+                    && self.last_value == 4.0
+                    && self.current % 100.0 == 4.0
+                    && value == 20.0;
                 if after_quatre {
                     self.current += 76.0;
                     self.room = 19.0;
@@ -238,6 +242,8 @@ mod tests {
             ("DIX-HUIT", 18.0),
             ("Quarante", 40.0),
             ("dix-sept mille cinq cents", 17_500.0),
+            ("deux cent quatre-vingts", 280.0),
+            ("mille quatre-vingt-quatre", 1084.0),
         ];
         for (text, expected) in cases {
             assert_eq!(value(text), Some(*expected), "{text}");
@@ -251,6 +257,7 @@ mod tests {
         assert_eq!(read("vingt-douze"), Some((20.0, 5)));
         assert_eq!(read("cinq soldats"), Some((5.0, 4)));
         assert_eq!(read("mille mille"), Some((1000.0, 5)));
+        assert_eq!(read("quatre-vingt-quatre-vingts"), Some((84.0, 19)));
         assert_eq!(read("deuxième"), None);
         assert_eq!(read("soldats"), None);
     }
