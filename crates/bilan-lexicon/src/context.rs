@@ -67,11 +67,17 @@ pub(crate) struct Rules {
     /// Kinds and ids with `exclude_*` cues: their mentions always look around.
     exclusion_kinds: Vec<EntityKind>,
     exclusion_ids: FastSet<String>,
+    /// Kinds and ids with `lowercase_*` cues: only their lowercase mentions
+    /// are worth a look around.
+    lowercase_kinds: Vec<EntityKind>,
+    lowercase_ids: FastSet<String>,
     /// Quick filters before the hash tables: for each first byte, a bit per
     /// word length (lengths of 31 and more share the last bit).
     trigger_shapes: WordShapes,
     first_name_shapes: WordShapes,
     triggers: FastMap<Vec<u8>, Vec<Trigger>>,
+    /// The most words of one trigger.
+    max_trigger_words: usize,
     particles: FastSet<Vec<u8>>,
     descriptors: FastSet<Vec<u8>>,
     stops: FastSet<Vec<u8>>,
@@ -192,6 +198,17 @@ impl Rules {
                     .entry(key)
                     .or_default()
                     .push((target.clone(), cue.clone()));
+                if matches!(
+                    relation,
+                    Relation::LowercaseBefore | Relation::LowercaseAfter
+                ) {
+                    match &target {
+                        Target::Id(id) => {
+                            r.lowercase_ids.insert(id.clone());
+                        }
+                        Target::Kind(k) => r.lowercase_kinds.push(*k),
+                    }
+                }
                 if matches!(relation, Relation::ExcludeBefore | Relation::ExcludeAfter) {
                     match &target {
                         Target::Id(id) => {
@@ -232,6 +249,7 @@ impl Rules {
                     continue;
                 };
                 r.trigger_shapes.insert(&first);
+                r.max_trigger_words = r.max_trigger_words.max(words.len());
                 r.triggers.entry(first).or_default().push(Trigger {
                     kind,
                     part_of_name,
@@ -283,6 +301,13 @@ impl Rules {
     pub fn has_exclusions(&self, id: &str, kind: EntityKind) -> bool {
         self.exclusion_kinds.contains(&kind)
             || (!self.exclusion_ids.is_empty() && self.exclusion_ids.contains(id))
+    }
+
+    /// True when some cue about `id` or `kind` lets a lowercase mention
+    /// through: lowercase mentions of other entities need no look around.
+    pub fn has_lowercase_cues(&self, id: &str, kind: EntityKind) -> bool {
+        self.lowercase_kinds.contains(&kind)
+            || (!self.lowercase_ids.is_empty() && self.lowercase_ids.contains(id))
     }
 
     /// True for a common noun that may open a lexicon variant
@@ -539,16 +564,43 @@ impl Rules {
         Some((first?, last? + 1))
     }
 
+    /// For each token: whether a capitalised word follows it closely enough
+    /// to be announced by it. A name found from context starts with a
+    /// capitalised word, either the token itself (`Tal`, a given name) or the
+    /// first word after a trigger of at most `max_trigger_words` words and
+    /// any articles; tokens with no such word ahead are skipped at once.
+    fn name_near(&self, f: &Folded) -> Vec<bool> {
+        let n = f.tokens.len();
+        let mut near = vec![false; n];
+        // Non-article words between the token and the next capitalised word.
+        let mut gap: Option<usize> = None;
+        for i in (0..n).rev() {
+            near[i] = gap.is_some_and(|g| g < self.max_trigger_words.max(1));
+            let t = &f.tokens[i];
+            if !t.article {
+                gap = if t.capital {
+                    Some(0)
+                } else {
+                    gap.map(|g| g.saturating_add(1))
+                };
+            }
+        }
+        near
+    }
+
     /// Names announced by a trigger word, a given name or a coordination
     /// with a place (`à Douma et Misraba`), over the tokens not yet covered
     /// by lexicon mentions.
     pub fn local_names(&self, f: &Folded, cover: &[Cover]) -> Vec<LocalName> {
         let n = f.tokens.len();
         let mut out: Vec<LocalName> = Vec::new();
+        let name_near = self.name_near(f);
         let mut i = 0;
         while i < n {
             let weak_start = matches!(cover[i], Cover::Weak | Cover::WeakTown);
-            if !matches!(cover[i], Cover::Free | Cover::Weak | Cover::WeakTown) {
+            if !matches!(cover[i], Cover::Free | Cover::Weak | Cover::WeakTown)
+                || !(f.tokens[i].capital || name_near[i])
+            {
                 i += 1;
                 continue;
             }

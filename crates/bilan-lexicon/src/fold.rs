@@ -266,6 +266,8 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
     let basic_start = f.basic.len();
     let mut i = start;
     let mut prev_lower = false;
+    // A non-ASCII byte inside the word (`à`, `Ra’s`).
+    let mut accented = false;
     let capital = match CLASS[bytes[i] as usize] {
         C_UPPER | C_DIGIT => true,
         C_HIGH => {
@@ -274,26 +276,35 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
         }
         _ => false,
     };
+    let word = Word {
+        start,
+        basic_start,
+        capital,
+    };
     loop {
+        // Runs of lowercase ASCII letters and digits, most of any text, are
+        // their own basic form: copied in one go.
+        let run_start = i;
+        while let Some(&b) = bytes.get(i) {
+            if matches!(CLASS[b as usize], C_LOWER | C_DIGIT) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if i > run_start {
+            f.basic.extend_from_slice(&bytes[run_start..i]);
+            prev_lower = CLASS[bytes[i - 1] as usize] == C_LOWER;
+        }
         let Some(&b) = bytes.get(i) else {
-            finish(f, text, start, n, basic_start, capital, Sep::Space);
+            finish(f, word, n, accented, Sep::Space);
             return n;
         };
         match CLASS[b as usize] {
-            C_LOWER => {
-                f.basic.push(b);
-                prev_lower = true;
-                i += 1;
-            }
-            C_DIGIT => {
-                f.basic.push(b);
-                prev_lower = false;
-                i += 1;
-            }
             C_UPPER => {
                 if prev_lower && is_article(&f.basic[basic_start..]) {
                     // `alMaliki`: a glued article before a capitalised name.
-                    finish(f, text, start, i, basic_start, capital, Sep::Glued);
+                    finish(f, word, i, accented, Sep::Glued);
                     return i;
                 }
                 f.basic.push(b | 0x20);
@@ -305,19 +316,21 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                 if is_word_char(c) {
                     let upper = is_upper(c);
                     if upper && prev_lower && is_article(&f.basic[basic_start..]) {
-                        finish(f, text, start, i, basic_start, capital, Sep::Glued);
+                        finish(f, word, i, accented, Sep::Glued);
                         return i;
                     }
                     push_basic_char(c, &mut f.basic);
                     prev_lower = !upper && (matches!(c, '\u{df}'..='\u{17f}') || c.is_lowercase());
+                    accented = true;
                     i += len;
                 } else if is_apostrophe(c) {
                     if word_starts_at(text, i + len) && !ELISIONS.contains(&&f.basic[basic_start..])
                     {
+                        accented = true;
                         i += len;
                         continue;
                     }
-                    finish(f, text, start, i, basic_start, capital, Sep::Apostrophe);
+                    finish(f, word, i, accented, Sep::Apostrophe);
                     return i + len;
                 } else {
                     let sep = if is_hyphen(c) {
@@ -327,7 +340,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                     } else {
                         Sep::Punct
                     };
-                    finish(f, text, start, i, basic_start, capital, sep);
+                    finish(f, word, i, accented, sep);
                     return i + len;
                 }
             }
@@ -338,7 +351,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                     i += 1;
                     continue;
                 }
-                finish(f, text, start, i, basic_start, capital, Sep::Apostrophe);
+                finish(f, word, i, accented, Sep::Apostrophe);
                 return i + 1;
             }
             class => {
@@ -347,26 +360,27 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
                     C_HYPHEN => Sep::Hyphen,
                     _ => Sep::Punct,
                 };
-                finish(f, text, start, i, basic_start, capital, sep);
+                finish(f, word, i, accented, sep);
                 return i + 1;
             }
         }
     }
 }
 
-fn finish(
-    f: &mut Folded,
-    text: &str,
+/// Where the word being read began.
+#[derive(Clone, Copy)]
+struct Word {
     start: usize,
-    end: usize,
     basic_start: usize,
     capital: bool,
-    sep_after: Sep,
-) {
-    let word = &f.basic[basic_start..];
+}
+
+fn finish(f: &mut Folded, word: Word, end: usize, accented: bool, sep_after: Sep) {
+    let basic_start = word.basic_start;
+    let basic = f.basic.get(basic_start..).unwrap_or_default();
     let article = match sep_after {
-        Sep::Hyphen => is_article(word) || (word.len() <= 3 && SUN_ARTICLES.contains(&word)),
-        Sep::Space | Sep::Glued => is_article(word),
+        Sep::Hyphen => is_article(basic) || (basic.len() <= 3 && SUN_ARTICLES.contains(&basic)),
+        Sep::Space | Sep::Glued => is_article(basic),
         Sep::Apostrophe | Sep::Punct => false,
     };
     let sk_start = f.skeleton.len();
@@ -374,23 +388,19 @@ fn finish(
         f.sk_starts.push(sk_start as u32);
         f.sk_tokens.push(f.tokens.len() as u32);
         f.skeleton.push(b' ');
-        let (basic, skeleton) = (&f.basic, &mut f.skeleton);
-        skeleton_of(&basic[basic_start..], skeleton);
+        skeleton_of(basic, &mut f.skeleton);
     }
     f.tokens.push(Token {
-        start,
+        start: word.start,
         end,
         basic: (basic_start as u32, f.basic.len() as u32),
         sk: (
             if article { sk_start } else { sk_start + 1 } as u32,
             f.skeleton.len() as u32,
         ),
-        capital,
+        capital: word.capital,
         article,
-        accented: !text
-            .as_bytes()
-            .get(start..end)
-            .is_some_and(|w| w.is_ascii()),
+        accented,
         sep_after,
     });
 }
@@ -426,9 +436,29 @@ pub(crate) fn skeleton_of(word: &[u8], out: &mut Vec<u8>) {
     skeleton_long(w, out);
 }
 
-/// The letter-by-letter part of [`skeleton_of`].
+/// The letter-by-letter part of [`skeleton_of`]; a word's skeleton is never
+/// longer than the word, so short words are folded on the stack and copied
+/// once.
 #[inline(always)]
 fn skeleton_long(w: &[u8], out: &mut Vec<u8>) {
+    let mut buf = [0u8; 48];
+    if w.len() > buf.len() {
+        skeleton_letters(w, |sym| out.push(sym));
+        return;
+    }
+    let mut len = 0;
+    skeleton_letters(w, |sym| {
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = sym;
+            len += 1;
+        }
+    });
+    out.extend_from_slice(&buf[..len]);
+}
+
+/// Emit the skeleton symbols of `w`, in order.
+#[inline(always)]
+fn skeleton_letters(w: &[u8], mut emit: impl FnMut(u8)) {
     let mut prev = 0u8;
     let mut i = 0;
     while i < w.len() {
@@ -441,7 +471,7 @@ fn skeleton_long(w: &[u8], out: &mut Vec<u8>) {
         // A word-initial a/e/i is one class.
         let sym = if prev == 0 && sym == b'i' { b'a' } else { sym };
         if sym != prev {
-            out.push(sym);
+            emit(sym);
             prev = sym;
         }
         i += step;

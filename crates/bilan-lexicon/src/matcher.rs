@@ -22,6 +22,10 @@ pub(crate) struct Matcher {
     pub form_letters: Vec<String>,
     /// For four-letter names: the first letter the text must show too.
     pub form_first_letter: Vec<Option<u8>>,
+    /// For each form: cues may let its lowercase spelling through.
+    pub form_lowercase_cues: Vec<bool>,
+    /// For each form: cues may exclude any reading of it.
+    pub form_exclusions: Vec<bool>,
     pub rules: Rules,
 }
 
@@ -61,7 +65,12 @@ impl Matcher {
         let mut form_basic = Vec::with_capacity(tables.forms.len());
         let mut form_letters = Vec::with_capacity(tables.forms.len());
         let mut form_first_letter = Vec::with_capacity(tables.forms.len());
+        let mut form_lowercase_cues = Vec::with_capacity(tables.forms.len());
+        let mut form_exclusions = Vec::with_capacity(tables.forms.len());
         for (ix, form) in tables.forms.iter().enumerate() {
+            let entry = tables.entries.get(form.entry as usize);
+            form_lowercase_cues.push(entry.is_none_or(|e| rules.has_lowercase_cues(&e.id, e.kind)));
+            form_exclusions.push(entry.is_none_or(|e| rules.has_exclusions(&e.id, e.kind)));
             let mut flags = form.flags;
             let form_letters_s = letters(&form.surface);
             // Short all-capital acronyms (EI, FI, AP) only ever match as written.
@@ -119,6 +128,8 @@ impl Matcher {
             form_basic,
             form_letters,
             form_first_letter,
+            form_lowercase_cues,
+            form_exclusions,
             rules,
         })
     }
@@ -132,6 +143,8 @@ impl Matcher {
             form_basic: Vec::new(),
             form_letters: Vec::new(),
             form_first_letter: Vec::new(),
+            form_lowercase_cues: Vec::new(),
+            form_exclusions: Vec::new(),
             rules,
         }
     }
@@ -468,10 +481,14 @@ impl Matcher {
             let entry = &tables.entries[form.entry as usize];
             // Cues cost a look around: only when they can change the outcome.
             let plain = flags.lowercase_ok || any_capital || flags.case_sensitive;
+            if !plain && !self.form_lowercase_cues[form_ix as usize] {
+                // Only a lowercase cue could let it through, and none is about it.
+                continue;
+            }
             let hits = if one_entity
                 && plain
                 && !flags.needs_context
-                && !self.rules.has_exclusions(&entry.id, entry.kind)
+                && !self.form_exclusions[form_ix as usize]
             {
                 CueHits::default()
             } else {
