@@ -395,7 +395,7 @@ impl Rules {
 
 /// A cheap pre-filter for word sets: first byte × length bits.
 #[derive(Debug, Clone)]
-struct WordShapes([u32; 256]);
+pub(crate) struct WordShapes([u32; 256]);
 
 impl Default for WordShapes {
     fn default() -> Self {
@@ -404,14 +404,14 @@ impl Default for WordShapes {
 }
 
 impl WordShapes {
-    fn insert(&mut self, word: &[u8]) {
+    pub(crate) fn insert(&mut self, word: &[u8]) {
         if let Some(&b) = word.first() {
             self.0[b as usize] |= 1 << word.len().min(31);
         }
     }
 
     /// False when the word is surely not in the set.
-    fn may_contain(&self, word: &[u8]) -> bool {
+    pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
         word.first()
             .is_some_and(|&b| self.0[b as usize] & (1 << word.len().min(31)) != 0)
     }

@@ -1,7 +1,7 @@
 //! The matching pass: one automaton run over the skeleton view, candidate
 //! checks on the original text, context cues, then names found from context.
 
-use crate::context::{Cover, CueHits, Rules};
+use crate::context::{Cover, CueHits, Rules, WordShapes};
 use crate::data::{Flags, Tables};
 use crate::fold::{Folded, fold};
 use crate::hash::{FastMap, FastSet};
@@ -315,6 +315,10 @@ impl Matcher {
             .keys()
             .map(|k| k.split(|&b| b == b' ').next().unwrap_or(k))
             .collect();
+        let mut first_word_shapes = WordShapes::default();
+        for w in &first_words {
+            first_word_shapes.insert(w);
+        }
         let mut i = 0;
         while i < n {
             if taken(i) || f.tokens[i].article || !f.tokens[i].capital {
@@ -325,7 +329,7 @@ impl Matcher {
             if !f
                 .skeleton
                 .get(s0..e0)
-                .is_some_and(|w| first_words.contains(w))
+                .is_some_and(|w| first_word_shapes.may_contain(w) && first_words.contains(w))
             {
                 i += 1;
                 continue;
@@ -604,7 +608,8 @@ fn assemble(
 ) -> Entities {
     spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
     let mut out = Entities::default();
-    let mut index: FastMap<String, usize> = FastMap::default();
+    // Keyed by the ids held in `tables` and `locals`: no clone per look-up.
+    let mut index: FastMap<&str, usize> = FastMap::default();
     let mut last_end = 0usize;
     for (first, end, of) in spans {
         let span = Span::new(f.tokens[first].start, f.tokens[end - 1].end);
@@ -612,25 +617,26 @@ fn assemble(
             continue;
         }
         last_end = span.end;
-        let (id, kind, name) = match of {
+        let (id, kind): (&str, EntityKind) = match of {
             MentionOf::Entry(e) => {
                 let e = &tables.entries[e as usize];
-                (e.id.clone(), e.kind, e.name.clone())
+                (&e.id, e.kind)
             }
-            MentionOf::Local(ix) => {
-                let (id, kind, first_span) = &locals[ix];
-                (
-                    id.clone(),
-                    *kind,
+            MentionOf::Local(ix) => (&locals[ix].0, locals[ix].1),
+        };
+        let ix = *index.entry(id).or_insert_with(|| {
+            // The name is looked up once per entity, not per mention.
+            let name = match of {
+                MentionOf::Entry(e) => tables.entries[e as usize].name.clone(),
+                MentionOf::Local(ix) => {
+                    let first_span = locals[ix].2;
                     text.get(first_span.start..first_span.end)
                         .unwrap_or("")
-                        .to_string(),
-                )
-            }
-        };
-        let ix = *index.entry(id.clone()).or_insert_with(|| {
+                        .to_string()
+                }
+            };
             out.entities.push(Entity {
-                id: id.clone(),
+                id: id.to_string(),
                 kind,
                 name,
                 mentions: Vec::new(),
@@ -638,7 +644,11 @@ fn assemble(
             out.entities.len() - 1
         });
         out.entities[ix].mentions.push(span);
-        out.mentions.push(Mention { span, id, kind });
+        out.mentions.push(Mention {
+            span,
+            id: id.to_string(),
+            kind,
+        });
     }
     out
 }
