@@ -68,13 +68,6 @@ impl Folded {
     pub fn emitted_at(&self, off: usize) -> Option<usize> {
         self.sk_starts.binary_search(&(off as u32)).ok()
     }
-
-    /// Index into `sk_starts` of the emitted token that contains byte `off - 1`.
-    pub fn emitted_ending_at(&self, off: usize) -> usize {
-        self.sk_starts
-            .partition_point(|&s| (s as usize) < off)
-            .saturating_sub(1)
-    }
 }
 
 /// Elided French words: an apostrophe after them separates words.
@@ -218,11 +211,14 @@ fn word_starts_at(text: &str, i: usize) -> bool {
 /// Fold `text` into tokens, basic forms and the skeleton view.
 pub(crate) fn fold(text: &str) -> Folded {
     let mut f = Folded {
-        tokens: Vec::with_capacity(text.len() / 5 + 1),
+        // French news runs at five to six bytes per word and separator:
+        // a quarter of the length leaves room, so the vectors never grow
+        // (a regrowth copies them whole).
+        tokens: Vec::with_capacity(text.len() / 4 + 8),
         basic: Vec::with_capacity(text.len() + 8),
         skeleton: Vec::with_capacity(text.len() + 16),
-        sk_starts: Vec::with_capacity(text.len() / 5 + 1),
-        sk_tokens: Vec::with_capacity(text.len() / 5 + 1),
+        sk_starts: Vec::with_capacity(text.len() / 4 + 8),
+        sk_tokens: Vec::with_capacity(text.len() / 4 + 8),
     };
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -293,7 +289,16 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
             }
         }
         if i > run_start {
-            f.basic.extend_from_slice(&bytes[run_start..i]);
+            // Short runs: a byte loop beats a call to memcpy.
+            let run = &bytes[run_start..i];
+            if run.len() <= 16 {
+                f.basic.reserve(run.len());
+                for &b in run {
+                    f.basic.push(b);
+                }
+            } else {
+                f.basic.extend_from_slice(run);
+            }
             prev_lower = CLASS[bytes[i - 1] as usize] == C_LOWER;
         }
         let Some(&b) = bytes.get(i) else {
@@ -437,23 +442,11 @@ pub(crate) fn skeleton_of(word: &[u8], out: &mut Vec<u8>) {
 }
 
 /// The letter-by-letter part of [`skeleton_of`]; a word's skeleton is never
-/// longer than the word, so short words are folded on the stack and copied
-/// once.
+/// longer than the word, so one reservation covers it.
 #[inline(always)]
 fn skeleton_long(w: &[u8], out: &mut Vec<u8>) {
-    let mut buf = [0u8; 48];
-    if w.len() > buf.len() {
-        skeleton_letters(w, |sym| out.push(sym));
-        return;
-    }
-    let mut len = 0;
-    skeleton_letters(w, |sym| {
-        if let Some(slot) = buf.get_mut(len) {
-            *slot = sym;
-            len += 1;
-        }
-    });
-    out.extend_from_slice(&buf[..len]);
+    out.reserve(w.len());
+    skeleton_letters(w, |sym| out.push(sym));
 }
 
 /// Emit the skeleton symbols of `w`, in order.

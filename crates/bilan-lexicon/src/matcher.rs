@@ -26,6 +26,9 @@ pub(crate) struct Matcher {
     pub form_lowercase_cues: Vec<bool>,
     /// For each form: cues may exclude any reading of it.
     pub form_exclusions: Vec<bool>,
+    /// For each automaton pattern: no form of it can match without a
+    /// capital (none is `lowercase_ok`, case-sensitive or lowercase-cued).
+    pub pattern_needs_capital: Vec<bool>,
     pub rules: Rules,
 }
 
@@ -112,6 +115,16 @@ impl Matcher {
             });
             pattern_forms[p].push(ix as u32);
         }
+        let pattern_needs_capital = pattern_forms
+            .iter()
+            .map(|forms| {
+                forms.iter().all(|&fi| {
+                    let fi = fi as usize;
+                    let flags = form_flags[fi];
+                    !flags.lowercase_ok && !flags.case_sensitive && !form_lowercase_cues[fi]
+                })
+            })
+            .collect();
         // A DFA: more memory, built once, but the fastest search.
         let automaton = AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
@@ -130,6 +143,7 @@ impl Matcher {
             form_first_letter,
             form_lowercase_cues,
             form_exclusions,
+            pattern_needs_capital,
             rules,
         })
     }
@@ -145,6 +159,7 @@ impl Matcher {
             form_first_letter: Vec::new(),
             form_lowercase_cues: Vec::new(),
             form_exclusions: Vec::new(),
+            pattern_needs_capital: Vec::new(),
             rules,
         }
     }
@@ -371,6 +386,7 @@ impl Matcher {
         let Some(automaton) = &self.automaton else {
             return out;
         };
+        let mut cursor = EmittedCursor::default();
         let mut pos = 0;
         while pos < n {
             let mut limit = n;
@@ -389,9 +405,11 @@ impl Matcher {
                 }
                 let on_boundary = m.end() == n || hay[m.end()] == b' ';
                 if on_boundary {
-                    if let Some(found) =
-                        self.accept(tables, text, f, m.start(), m.end(), m.pattern().as_usize())
-                    {
+                    let accepted = cursor.at(f, m.start()).and_then(|e1| {
+                        let e2 = cursor.ending_at(f, e1, m.end());
+                        self.accept(tables, text, f, e1, e2, m.pattern().as_usize())
+                    });
+                    if let Some(found) = accepted {
                         out.push(found);
                         pos = m.end();
                         break;
@@ -417,12 +435,10 @@ impl Matcher {
         tables: &Tables,
         text: &str,
         f: &Folded,
-        start: usize,
-        end: usize,
+        e1: usize,
+        e2: usize,
         pattern: usize,
     ) -> Option<Found> {
-        let e1 = f.emitted_at(start)?;
-        let e2 = f.emitted_ending_at(end);
         let first_tok = *f.sk_tokens.get(e1)? as usize;
         let last_tok = *f.sk_tokens.get(e2)? as usize;
         let mut first = first_tok;
@@ -431,6 +447,16 @@ impl Matcher {
         }
         let emitted = || f.sk_tokens[e1..=e2].iter().map(|&t| t as usize);
         let any_capital = emitted().any(|t| f.tokens[t].capital);
+        if !any_capital
+            && self
+                .pattern_needs_capital
+                .get(pattern)
+                .copied()
+                .unwrap_or(true)
+        {
+            // Most matches are common words whose skeleton is some name's.
+            return None;
+        }
         let mut best: Option<(u8, u32, bool)> = None;
         let forms = self.pattern_forms.get(pattern)?;
         let first_entry = tables.forms[*forms.first()? as usize].entry;
@@ -549,6 +575,42 @@ impl Matcher {
             tentative,
             one_word: e1 == e2,
         })
+    }
+}
+
+/// Emitted-token indices of skeleton offsets, for offsets that (almost)
+/// never go backwards: the lexicon pass asks in text order, so a forward
+/// walk replaces two binary searches per match.
+#[derive(Debug, Default)]
+struct EmittedCursor {
+    next: usize,
+}
+
+impl EmittedCursor {
+    /// As [`Folded::emitted_at`].
+    fn at(&mut self, f: &Folded, off: usize) -> Option<usize> {
+        let starts = &f.sk_starts;
+        if self.next > 0
+            && starts
+                .get(self.next - 1)
+                .is_some_and(|&s| s as usize >= off)
+        {
+            return f.emitted_at(off);
+        }
+        while starts.get(self.next).is_some_and(|&s| (s as usize) < off) {
+            self.next += 1;
+        }
+        (starts.get(self.next).map(|&s| s as usize) == Some(off)).then_some(self.next)
+    }
+
+    /// The emitted token that holds byte `end - 1`, for a match starting at
+    /// emitted token `e1`.
+    fn ending_at(&self, f: &Folded, e1: usize, end: usize) -> usize {
+        let mut k = e1 + 1;
+        while f.sk_starts.get(k).is_some_and(|&s| (s as usize) < end) {
+            k += 1;
+        }
+        k - 1
     }
 }
 
