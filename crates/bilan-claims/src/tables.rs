@@ -84,7 +84,24 @@ pub(crate) struct PhraseSet<T> {
     by_first_word: WordMap<Vec<usize>>,
     /// Entries whose first word is a prefix, by the prefix's first byte.
     prefix_first: Vec<Vec<usize>>,
+    /// A quick reject for `by_first_word`: one bit per (length, first
+    /// byte, last byte) of its words, so that most words of a sentence,
+    /// which start no phrase, cost no hash lookup.
+    exact_shapes: Vec<u64>,
     longest: usize,
+}
+
+/// Bits of `PhraseSet::exact_shapes`.
+const SHAPE_BITS: usize = 1 << 14;
+
+/// The bit of a word's shape in `PhraseSet::exact_shapes`: its length,
+/// first and last bytes.
+pub(crate) fn shape(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let first = usize::from(bytes.first().copied().unwrap_or(0));
+    let last = usize::from(bytes.last().copied().unwrap_or(0));
+    let len = bytes.len().min(31);
+    ((len << 9) ^ (first << 4) ^ last.wrapping_mul(0x9e)) % SHAPE_BITS
 }
 
 impl<T> PhraseSet<T> {
@@ -93,6 +110,7 @@ impl<T> PhraseSet<T> {
             entries: Vec::new(),
             by_first_word: WordMap::default(),
             prefix_first: vec![Vec::new(); 256],
+            exact_shapes: vec![0; SHAPE_BITS / 64],
             longest: 0,
         }
     }
@@ -121,6 +139,10 @@ impl<T> PhraseSet<T> {
                 bucket.push(index);
             }
         } else {
+            let bit = shape(&first.text);
+            if let Some(cell) = self.exact_shapes.get_mut(bit / 64) {
+                *cell |= 1 << (bit % 64);
+            }
             self.by_first_word
                 .entry(first.text.clone())
                 .or_default()
@@ -130,13 +152,40 @@ impl<T> PhraseSet<T> {
         self.entries.push((patterns, value));
     }
 
+    /// False when no phrase can start with `word`: the quick answer for
+    /// most words, without a lookup.
+    fn may_start(&self, word: &str) -> bool {
+        self.may_start_shaped(shape(word), word.as_bytes().first().copied().unwrap_or(0))
+    }
+
+    /// `may_start` for a word of this shape and first byte.
+    fn may_start_shaped(&self, bit: usize, byte: u8) -> bool {
+        let exact = self
+            .exact_shapes
+            .get(bit / 64)
+            .is_some_and(|cell| cell & (1 << (bit % 64)) != 0);
+        exact
+            || self
+                .prefix_first
+                .get(usize::from(byte))
+                .is_some_and(|bucket| !bucket.is_empty())
+    }
+
     /// Entries whose first word may match `word`.
     fn candidates<'s>(&'s self, word: &str) -> impl Iterator<Item = usize> + 's {
-        let exact = self
-            .by_first_word
-            .get(word)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let bit = shape(word);
+        let maybe = self
+            .exact_shapes
+            .get(bit / 64)
+            .is_some_and(|cell| cell & (1 << (bit % 64)) != 0);
+        let exact = if maybe {
+            self.by_first_word
+                .get(word)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+        } else {
+            &[]
+        };
         let byte = word.as_bytes().first().copied().unwrap_or(0);
         let prefixed = self
             .prefix_first
@@ -162,15 +211,40 @@ impl<T> PhraseSet<T> {
         })
     }
 
-    /// The longest phrase matching at token `i`.
+    /// The longest phrase matching at token `i` (the last listed of the
+    /// longest ones).
+    #[inline]
     pub(crate) fn longest_at<'s>(&'s self, words: &'s Words, i: usize) -> Option<(usize, &'s T)> {
-        self.matches_at(words, i).max_by_key(|(len, _)| *len)
+        if !self.token_may_start(words, i) {
+            return None;
+        }
+        self.longest_matching_at(words, i)
+    }
+
+    /// Whether a phrase may start at token `i`, from its shape alone.
+    #[inline]
+    fn token_may_start(&self, words: &Words, i: usize) -> bool {
+        let byte = words.norm(i).as_bytes().first().copied().unwrap_or(0);
+        self.may_start_shaped(words.shape(i), byte)
+    }
+
+    fn longest_matching_at<'s>(&'s self, words: &'s Words, i: usize) -> Option<(usize, &'s T)> {
+        let mut best: Option<(usize, &'s T)> = None;
+        for found in self.matches_at(words, i) {
+            if best.is_none_or(|(len, _)| found.0 >= len) {
+                best = Some(found);
+            }
+        }
+        best
     }
 
     /// The longest phrase ending right before token `end`, as (start token, value).
     pub(crate) fn ending_at<'s>(&'s self, words: &'s Words, end: usize) -> Option<(usize, &'s T)> {
         let lowest = end.saturating_sub(self.longest);
         (lowest..end).find_map(|start| {
+            if !self.token_may_start(words, start) {
+                return None;
+            }
             self.matches_at(words, start)
                 .find(|(len, _)| start + len == end)
                 .map(|(_, v)| (start, v))
@@ -184,6 +258,9 @@ impl<T> PhraseSet<T> {
 
     /// The value of a single word.
     pub(crate) fn word_value(&self, word: &str) -> Option<&T> {
+        if !self.may_start(word) {
+            return None;
+        }
         self.candidates(word).find_map(|index| {
             let (p, v) = self.entries.get(index)?;
             (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)

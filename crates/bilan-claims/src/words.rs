@@ -25,6 +25,9 @@ pub(crate) struct Token {
     pub(crate) span: Span,
     pub(crate) kind: TokenKind,
     norm: Range<usize>,
+    /// `crate::tables::shape` of the folded form, computed once here since
+    /// every table asks it of every word.
+    shape: u16,
 }
 
 /// The tokens of one sentence and their folded forms.
@@ -36,46 +39,73 @@ pub(crate) struct Words {
 
 impl Words {
     /// Tokenise `text[within]`. Linear in the span's length.
+    ///
+    /// Reads bytes, decoding a char only where one is not ASCII: French
+    /// text is mostly ASCII, and this runs on every sentence with a figure.
     pub(crate) fn new(text: &str, within: Span) -> Words {
         let mut words = Words::default();
         let Some(slice) = text.get(within.start..within.end) else {
             return words;
         };
-        let mut chars = slice.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            let start = within.start + offset;
+        words.tokens.reserve(slice.len() / 5 + 1);
+        words.folded.reserve(slice.len());
+        let bytes = slice.as_bytes();
+        let mut pos = 0;
+        while let Some(&b) = bytes.get(pos) {
+            let start = within.start + pos;
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                match slice.get(pos..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => c,
+                    None => break,
+                }
+            };
             if is_letter(c) {
                 let norm_start = words.folded.len();
                 fold_into(c, &mut words.folded);
-                let mut end = start + c.len_utf8();
-                while let Some(&(o, n)) = chars.peek() {
+                pos += c.len_utf8();
+                while let Some(&n) = bytes.get(pos) {
+                    if n < 0x80 {
+                        if !n.is_ascii_alphabetic() {
+                            break;
+                        }
+                        words.folded.push(char::from(n.to_ascii_lowercase()));
+                        pos += 1;
+                        continue;
+                    }
+                    let Some(n) = slice.get(pos..).and_then(|rest| rest.chars().next()) else {
+                        break;
+                    };
                     if !is_letter(n) {
                         break;
                     }
                     fold_into(n, &mut words.folded);
-                    end = within.start + o + n.len_utf8();
-                    chars.next();
+                    pos += n.len_utf8();
                 }
-                words.push(start, end, TokenKind::Word, norm_start);
-            } else if c.is_ascii_digit() {
+                words.push(start, within.start + pos, TokenKind::Word, norm_start);
+            } else if b.is_ascii_digit() {
                 let norm_start = words.folded.len();
                 words.folded.push(c);
+                pos += 1;
                 let mut end = start + 1;
                 // Separators inside a number: "1.000", "2,5", "1 000".
-                while let Some(&(o, n)) = chars.peek() {
+                while let Some(&n) = bytes.get(pos) {
                     if n.is_ascii_digit() {
-                        words.folded.push(n);
-                        end = within.start + o + 1;
-                        chars.next();
+                        words.folded.push(char::from(n));
+                        pos += 1;
+                        end = within.start + pos;
                         continue;
                     }
-                    let is_separator = matches!(n, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}');
-                    let next_is_digit = slice
-                        .get(o + n.len_utf8()..)
-                        .and_then(|rest| rest.chars().next())
-                        .is_some_and(|d| d.is_ascii_digit());
-                    if is_separator && next_is_digit {
-                        chars.next();
+                    let width = match n {
+                        b'.' | b',' | b' ' => 1,
+                        0xC2 if bytes.get(pos + 1) == Some(&0xA0) => 2,
+                        0xE2 if bytes.get(pos + 1..pos + 3) == Some(&[0x80, 0xAF][..]) => 3,
+                        _ => 0,
+                    };
+                    let next_is_digit = bytes.get(pos + width).is_some_and(u8::is_ascii_digit);
+                    if width > 0 && next_is_digit {
+                        pos += width;
                         continue;
                     }
                     break;
@@ -84,11 +114,12 @@ impl Words {
             } else if c.is_whitespace() || matches!(c, '\'' | '’' | 'ʼ' | '‘' | '-' | '‐') {
                 // Apostrophes and hyphens split words ("d’Idleb", "avant-hier");
                 // a dash between spaces is a symbol.
-                if c == '-' && is_spaced_dash(slice, offset) {
+                if c == '-' && is_spaced_dash(slice, pos) {
                     let norm_start = words.folded.len();
                     words.folded.push('-');
                     words.push(start, start + 1, TokenKind::Symbol, norm_start);
                 }
+                pos += c.len_utf8();
             } else {
                 let kind = match c {
                     '.' | ';' | ':' | '!' | '?' | '…' => TokenKind::Stop,
@@ -97,6 +128,7 @@ impl Words {
                 };
                 let norm_start = words.folded.len();
                 words.folded.push(c);
+                pos += c.len_utf8();
                 words.push(start, start + c.len_utf8(), kind, norm_start);
             }
         }
@@ -104,11 +136,21 @@ impl Words {
     }
 
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, norm_start: usize) {
+        let shape = crate::tables::shape(self.folded.get(norm_start..).unwrap_or(""));
         self.tokens.push(Token {
             span: Span::new(start, end),
             kind,
             norm: norm_start..self.folded.len(),
+            shape: u16::try_from(shape).unwrap_or(u16::MAX),
         });
+    }
+
+    /// `crate::tables::shape` of the folded form of token `i` (that of ""
+    /// past the end).
+    pub(crate) fn shape(&self, i: usize) -> usize {
+        self.tokens
+            .get(i)
+            .map_or_else(|| crate::tables::shape(""), |t| usize::from(t.shape))
     }
 
     /// The folded form of token `i` ("" past the end).

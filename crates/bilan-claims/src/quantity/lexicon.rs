@@ -4,7 +4,6 @@
 
 use super::text::{Phrases, WordMap};
 use crate::model::{ClaimKind, Qualifier, Unit};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
@@ -191,10 +190,16 @@ pub(crate) struct Lexicon {
     /// Words that may change "un"/"une" before them: number words, units,
     /// collectives, fractions, idioms. Any other word leaves a plain article.
     pub(crate) after_article: WordMap<()>,
-    /// For each trigger pattern, true when it is "un" or "une".
-    pub(crate) article_patterns: Vec<bool>,
-    /// Finds digits and the words that can start a quantity.
-    pub(crate) triggers: Option<AhoCorasick>,
+    /// The words that can start a quantity (besides digits), lower case
+    /// (matched with ASCII letters lowered), each with whether it is the
+    /// article "un"/"une".
+    pub(crate) triggers:
+        HashMap<Box<[u8]>, bool, std::hash::BuildHasherDefault<super::text::WordHasher>>,
+    /// The length in bytes of the longest trigger word.
+    pub(crate) longest_trigger: usize,
+    /// For each first byte of a trigger word, bit `n` set when one is `n`
+    /// bytes long: most words are ruled out without hashing.
+    pub(crate) trigger_shapes: Vec<u64>,
 }
 
 /// The lexicon, built on first use.
@@ -383,7 +388,27 @@ impl Lexicon {
         patterns.extend(collectives.keys().cloned());
         patterns.extend(fractions.keys().cloned());
         patterns.extend(VAGUE_TRIGGERS.iter().map(|w| (*w).to_owned()));
-        let article_patterns = patterns.iter().map(|p| p == "un" || p == "une").collect();
+        let mut triggers = HashMap::default();
+        let mut longest_trigger = 0;
+        let mut trigger_shapes = vec![0u64; 256];
+        for word in patterns
+            .iter()
+            .filter(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            let lower = word.to_ascii_lowercase();
+            longest_trigger = longest_trigger.max(lower.len());
+            if let Some(&first) = lower.as_bytes().first()
+                && let Some(shapes) = trigger_shapes.get_mut(usize::from(first))
+            {
+                *shapes |= 1u64
+                    .checked_shl(u32::try_from(lower.len()).unwrap_or(64))
+                    .unwrap_or(0);
+            }
+            let is_article = word == "un" || word == "une";
+            triggers
+                .entry(lower.into_bytes().into_boxed_slice())
+                .or_insert(is_article);
+        }
         let mut after_article = WordMap::default();
         let unit_first_words = units.iter().map(|u| {
             let end = super::text::letters_end(&u.phrase, 0, u.phrase.len());
@@ -405,12 +430,6 @@ impl Lexicon {
                 after_article.insert(word, ());
             }
         }
-        let triggers = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .ok();
         Lexicon {
             cardinals,
             collectives,
@@ -425,8 +444,9 @@ impl Lexicon {
             first_word_bits,
             first_sign_bits,
             after_article,
-            article_patterns,
             triggers,
+            longest_trigger,
+            trigger_shapes,
         }
     }
 
@@ -487,7 +507,13 @@ mod tests {
     #[test]
     fn the_lexicon_builds_with_every_table() {
         let lexicon = &*LEXICON;
-        assert!(lexicon.triggers.is_some());
+        assert_eq!(lexicon.triggers.get(&b"une"[..]), Some(&true));
+        assert_eq!(lexicon.triggers.get(&b"dizaines"[..]), Some(&false));
+        assert!(lexicon.longest_trigger >= "cinquantaine".len());
+        assert!(
+            lexicon.longest_trigger < 64,
+            "scanner::trigger_word reads fewer than 64 bytes"
+        );
         assert_eq!(
             lexicon.cardinals.get("quatre").copied(),
             Some((4.0, Class::Unit))

@@ -83,9 +83,6 @@ fn clamp(text: &str, within: Span) -> (usize, usize) {
 pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
     let (start, end) = clamp(text, within);
     let mut found = Vec::new();
-    let Some(triggers) = LEXICON.triggers.as_ref() else {
-        return found;
-    };
     if start >= end {
         return found;
     }
@@ -96,19 +93,50 @@ pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
         bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
         bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
     };
-    let input = aho_corasick::Input::new(text).range(start..end);
-    for hit in triggers.find_iter(input) {
-        let at = hit.start();
-        if at < scan.floor || !scan.starts_token(at, hit.end()) {
+    // Where a quantity may start: every digit, and every whole word that is
+    // a number word. (Trigger words are letters only, so a whole word is a
+    // whole run of letters; `starts_token` tells which runs and digits
+    // stand alone.)
+    let bytes = text.as_bytes().get(..end).unwrap_or_default();
+    let mut pos = start;
+    while let Some(&b) = bytes.get(pos) {
+        let (at, hit_end, is_article) = match BYTE_CLASS.get(usize::from(b)) {
+            Some(&DIGIT) => {
+                pos += 1;
+                (pos - 1, pos, false)
+            }
+            Some(&LETTER | &NOT_ASCII) => {
+                // ASCII letters by table (most of French text), the rest by chars.
+                let at = pos;
+                pos += bytes
+                    .get(pos..)
+                    .unwrap_or_default()
+                    .iter()
+                    .position(|&b| BYTE_CLASS.get(usize::from(b)) != Some(&LETTER))
+                    .unwrap_or(bytes.len() - pos);
+                if bytes.get(pos).is_some_and(|&b| b >= 0x80) {
+                    pos = letters_end(text, pos, end);
+                }
+                if pos == at {
+                    // Not a letter: step over the char.
+                    pos += char_at(text, pos).map_or(1, char::len_utf8);
+                    continue;
+                }
+                match trigger_word(bytes.get(at..pos).unwrap_or_default()) {
+                    Some(is_article) => (at, pos, is_article),
+                    None => continue,
+                }
+            }
+            _ => {
+                pos += 1;
+                continue;
+            }
+        };
+        if at < scan.floor || !scan.starts_token(at, hit_end) {
             continue;
         }
-        let is_article = LEXICON
-            .article_patterns
-            .get(hit.pattern().as_usize())
-            .copied()
-            .unwrap_or(false);
         let step = if is_article {
-            scan.read_article_quickly(at, hit.end())
+            scan.read_article_quickly(at, hit_end)
                 .unwrap_or_else(|| scan.read(at))
         } else {
             scan.read(at)
@@ -123,6 +151,48 @@ pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
         }
     }
     found
+}
+
+/// Byte classes for finding triggers: ASCII letters, digits, other ASCII,
+/// and bytes of non-ASCII chars.
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const NOT_ASCII: u8 = 3;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte >= 0x80 {
+            NOT_ASCII
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// Whether `word` (a run of letters) is a trigger word, and if so whether
+/// it is the article "un"/"une". ASCII letters match in any case.
+fn trigger_word(word: &[u8]) -> Option<bool> {
+    let lexicon = &*LEXICON;
+    let first = usize::from(word.first()?.to_ascii_lowercase());
+    let shapes = lexicon.trigger_shapes.get(first).copied().unwrap_or(0);
+    if word.len() > lexicon.longest_trigger || shapes & (1 << word.len().min(63)) == 0 {
+        return None;
+    }
+    let mut lower = [0u8; 64];
+    let lower = lower.get_mut(..word.len())?;
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    lexicon.triggers.get(&*lower).copied()
 }
 
 /// "un"/"une" as a plain count of one.
