@@ -73,7 +73,9 @@ pub(crate) struct Rules {
     lowercase_ids: FastSet<String>,
     /// Quick filters before the hash tables: for each first byte, a bit per
     /// word length (lengths of 31 and more share the last bit).
-    trigger_shapes: WordShapes,
+    /// `trigger_shapes_longer[g]`: the first words of triggers of more than
+    /// `g` words.
+    trigger_shapes_longer: Vec<WordShapes>,
     first_name_shapes: WordShapes,
     triggers: FastMap<Vec<u8>, Vec<Trigger>>,
     /// The most words of one trigger.
@@ -248,7 +250,6 @@ impl Rules {
                 let Some(first) = words.first().cloned() else {
                     continue;
                 };
-                r.trigger_shapes.insert(&first);
                 r.max_trigger_words = r.max_trigger_words.max(words.len());
                 r.triggers.entry(first).or_default().push(Trigger {
                     kind,
@@ -283,6 +284,14 @@ impl Rules {
         // Longest triggers first, so that "point de passage de" beats "passage".
         for list in r.triggers.values_mut() {
             list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        }
+        r.trigger_shapes_longer = vec![WordShapes::default(); r.max_trigger_words];
+        for (first, list) in &r.triggers {
+            for t in list {
+                for shapes in r.trigger_shapes_longer.iter_mut().take(t.words.len()) {
+                    shapes.insert(first);
+                }
+            }
         }
         Ok(r)
     }
@@ -564,28 +573,28 @@ impl Rules {
         Some((first?, last? + 1))
     }
 
-    /// For each token: whether a capitalised word follows it closely enough
-    /// to be announced by it. A name found from context starts with a
-    /// capitalised word, either the token itself (`Tal`, a given name) or the
-    /// first word after a trigger of at most `max_trigger_words` words and
-    /// any articles; tokens with no such word ahead are skipped at once.
-    fn name_near(&self, f: &Folded) -> Vec<bool> {
+    /// For each token: how many words (articles aside) stand between it and
+    /// the next capitalised word, `u8::MAX` when none does. A name found
+    /// from context starts with a capitalised word, and what announces it
+    /// (a trigger of `w` words, a given name, `et`) stands right before it,
+    /// articles aside: a token whose gap is `g` can only start a trigger of
+    /// more than `g` words, and a given name or `et` only when `g` is 0.
+    fn name_gaps(f: &Folded) -> Vec<u8> {
         let n = f.tokens.len();
-        let mut near = vec![false; n];
-        // Non-article words between the token and the next capitalised word.
-        let mut gap: Option<usize> = None;
+        let mut gaps = vec![u8::MAX; n];
+        let mut gap: Option<u8> = None;
         for i in (0..n).rev() {
-            near[i] = gap.is_some_and(|g| g < self.max_trigger_words.max(1));
+            gaps[i] = gap.unwrap_or(u8::MAX);
             let t = &f.tokens[i];
             if !t.article {
                 gap = if t.capital {
                     Some(0)
                 } else {
-                    gap.map(|g| g.saturating_add(1))
+                    gap.map(|g| g.saturating_add(1).min(u8::MAX - 1))
                 };
             }
         }
-        near
+        gaps
     }
 
     /// Names announced by a trigger word, a given name or a coordination
@@ -594,22 +603,27 @@ impl Rules {
     pub fn local_names(&self, f: &Folded, cover: &[Cover]) -> Vec<LocalName> {
         let n = f.tokens.len();
         let mut out: Vec<LocalName> = Vec::new();
-        let name_near = self.name_near(f);
+        let gaps = Self::name_gaps(f);
         let mut i = 0;
         while i < n {
             let weak_start = matches!(cover[i], Cover::Weak | Cover::WeakTown);
+            let gap = gaps[i] as usize;
             if !matches!(cover[i], Cover::Free | Cover::Weak | Cover::WeakTown)
-                || !(f.tokens[i].capital || name_near[i])
+                || !(f.tokens[i].capital || gap < self.max_trigger_words)
             {
                 i += 1;
                 continue;
             }
             let mut found = None;
             let word = f.basic_of(i);
-            let maybe_trigger = self.trigger_shapes.may_contain(word);
+            let maybe_trigger = self
+                .trigger_shapes_longer
+                .get(gap)
+                .is_some_and(|shapes| shapes.may_contain(word));
             if let Some(triggers) = maybe_trigger.then(|| self.triggers.get(word)).flatten() {
                 for t in triggers {
-                    if !starts_at(f, &t.words, i) {
+                    // Too short to reach the next capitalised word.
+                    if t.words.len() <= gap || !starts_at(f, &t.words, i) {
                         continue;
                     }
                     let after = i + t.words.len();
@@ -654,6 +668,7 @@ impl Rules {
             // A given name the lexicon took for a one-word place (`Rami`)
             // is still a given name when a family name follows.
             if found.is_none()
+                && gap == 0
                 && f.tokens[i].capital
                 && !f.tokens[i].article
                 && i + 1 < n
@@ -673,6 +688,7 @@ impl Rules {
                 }
             }
             if found.is_none()
+                && gap == 0
                 && !weak_start
                 && i > 0
                 && i + 1 < n

@@ -464,6 +464,22 @@ impl Matcher {
             .iter()
             .all(|&fi| tables.forms[fi as usize].entry == first_entry);
         let mut all_caps: Option<bool> = None;
+        // Cue hits depend on the entity and the window only: forms of one
+        // entity share them.
+        let mut cached_hits: Option<(u32, CueHits)> = None;
+        let mut cues_of = |entry_ix: u32| -> CueHits {
+            if let Some((e, hits)) = cached_hits {
+                if e == entry_ix {
+                    return hits;
+                }
+            }
+            let entry = &tables.entries[entry_ix as usize];
+            let hits = self
+                .rules
+                .cue_hits(f, &entry.id, entry.kind, first, last_tok);
+            cached_hits = Some((entry_ix, hits));
+            hits
+        };
         for &form_ix in forms {
             let form = &tables.forms[form_ix as usize];
             let flags = self.form_flags[form_ix as usize];
@@ -522,8 +538,7 @@ impl Matcher {
             {
                 CueHits::default()
             } else {
-                self.rules
-                    .cue_hits(f, &entry.id, entry.kind, first, last_tok)
+                cues_of(form.entry)
             };
             if !(plain || hits.lowercase) {
                 continue;
@@ -538,13 +553,7 @@ impl Matcher {
                 && e1 == e2
                 && !flags.case_sensitive
                 && self.rules.is_given_name(f.basic_of(first_tok));
-            if given_name_place
-                && !hits.support
-                && !self
-                    .rules
-                    .cue_hits(f, &entry.id, entry.kind, first, last_tok)
-                    .support
-            {
+            if given_name_place && !hits.support && !cues_of(form.entry).support {
                 continue;
             }
             if hits.exclude || (hits.veto && (flags.needs_context || !any_capital)) {
