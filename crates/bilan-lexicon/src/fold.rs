@@ -51,10 +51,6 @@ pub(crate) struct Folded {
     /// `" sk1 sk2 sk3"`: the skeleton of every non-article token, each
     /// preceded by one space. The automaton runs over this.
     pub skeleton: Vec<u8>,
-    /// Offset in `skeleton` of the space before each emitted token.
-    pub sk_starts: Vec<u32>,
-    /// Token index of each emitted token.
-    pub sk_tokens: Vec<u32>,
 }
 
 impl Folded {
@@ -62,11 +58,6 @@ impl Folded {
     pub fn basic_of(&self, i: usize) -> &[u8] {
         let (s, e) = self.tokens[i].basic;
         &self.basic[s as usize..e as usize]
-    }
-
-    /// Index into `sk_starts` of the emitted token whose space is at `off`.
-    pub fn emitted_at(&self, off: usize) -> Option<usize> {
-        self.sk_starts.binary_search(&(off as u32)).ok()
     }
 }
 
@@ -217,8 +208,6 @@ pub(crate) fn fold(text: &str) -> Folded {
         tokens: Vec::with_capacity(text.len() / 4 + 8),
         basic: Vec::with_capacity(text.len() + 8),
         skeleton: Vec::with_capacity(text.len() + 16),
-        sk_starts: Vec::with_capacity(text.len() / 4 + 8),
-        sk_tokens: Vec::with_capacity(text.len() / 4 + 8),
     };
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -390,8 +379,6 @@ fn finish(f: &mut Folded, word: Word, end: usize, accented: bool, sep_after: Sep
     };
     let sk_start = f.skeleton.len();
     if !article {
-        f.sk_starts.push(sk_start as u32);
-        f.sk_tokens.push(f.tokens.len() as u32);
         f.skeleton.push(b' ');
         skeleton_of(basic, &mut f.skeleton);
     }

@@ -386,7 +386,7 @@ impl Matcher {
         let Some(automaton) = &self.automaton else {
             return out;
         };
-        let mut cursor = EmittedCursor::default();
+        let mut cursor = TokenCursor::default();
         let mut pos = 0;
         while pos < n {
             let mut limit = n;
@@ -405,9 +405,9 @@ impl Matcher {
                 }
                 let on_boundary = m.end() == n || hay[m.end()] == b' ';
                 if on_boundary {
-                    let accepted = cursor.at(f, m.start()).and_then(|e1| {
-                        let e2 = cursor.ending_at(f, e1, m.end());
-                        self.accept(tables, text, f, e1, e2, m.pattern().as_usize())
+                    let accepted = cursor.at(f, m.start()).and_then(|first| {
+                        let last = cursor.ending_at(f, first, m.end());
+                        self.accept(tables, text, f, first, last, m.pattern().as_usize())
                     });
                     if let Some(found) = accepted {
                         out.push(found);
@@ -435,17 +435,17 @@ impl Matcher {
         tables: &Tables,
         text: &str,
         f: &Folded,
-        e1: usize,
-        e2: usize,
+        first_tok: usize,
+        last_tok: usize,
         pattern: usize,
     ) -> Option<Found> {
-        let first_tok = *f.sk_tokens.get(e1)? as usize;
-        let last_tok = *f.sk_tokens.get(e2)? as usize;
+        let one_word = first_tok == last_tok;
         let mut first = first_tok;
         if first > 0 && f.tokens[first - 1].article {
             first -= 1;
         }
-        let emitted = || f.sk_tokens[e1..=e2].iter().map(|&t| t as usize);
+        // The words of the match, articles aside.
+        let emitted = || (first_tok..=last_tok).filter(|&t| !f.tokens[t].article);
         let any_capital = emitted().any(|t| f.tokens[t].capital);
         if !any_capital
             && self
@@ -512,7 +512,7 @@ impl Matcher {
             });
             if flags.no_fold
                 || shouting
-                || (e1 == e2 && self.rules.is_stopword(f.basic_of(first_tok)))
+                || (one_word && self.rules.is_stopword(f.basic_of(first_tok)))
             {
                 // The words' basic forms, space-joined, against the form's,
                 // without building the joined string.
@@ -550,7 +550,7 @@ impl Matcher {
                     entry.entity_type.as_deref(),
                     Some("country" | "governorate" | "city" | "region" | "river" | "mountain")
                 )
-                && e1 == e2
+                && one_word
                 && !flags.case_sensitive
                 && self.rules.is_given_name(f.basic_of(first_tok));
             if given_name_place && !hits.support && !cues_of(form.entry).support {
@@ -582,44 +582,63 @@ impl Matcher {
             last: last_tok,
             entry,
             tentative,
-            one_word: e1 == e2,
+            one_word,
         })
     }
 }
 
-/// Emitted-token indices of skeleton offsets, for offsets that (almost)
-/// never go backwards: the lexicon pass asks in text order, so a forward
-/// walk replaces two binary searches per match.
+/// Token indices of skeleton offsets, for offsets that (almost) never go
+/// backwards: the lexicon pass asks in text order, so a forward walk
+/// replaces a search per match.
 #[derive(Debug, Default)]
-struct EmittedCursor {
+struct TokenCursor {
     next: usize,
 }
 
-impl EmittedCursor {
-    /// As [`Folded::emitted_at`].
+/// Offset in the skeleton view of the space before token `t` (for an
+/// article, of the next word's space).
+fn space_of(f: &Folded, t: usize) -> usize {
+    let tok = &f.tokens[t];
+    if tok.article {
+        tok.sk.0 as usize
+    } else {
+        (tok.sk.0 as usize).saturating_sub(1)
+    }
+}
+
+impl TokenCursor {
+    /// The word (not an article) whose skeleton starts with the space at `off`.
     fn at(&mut self, f: &Folded, off: usize) -> Option<usize> {
-        let starts = &f.sk_starts;
+        let tokens = &f.tokens;
+        // Skeleton offsets never decrease along the tokens.
         if self.next > 0
-            && starts
+            && tokens
                 .get(self.next - 1)
-                .is_some_and(|&s| s as usize >= off)
+                .is_some_and(|t| t.sk.0 as usize > off)
         {
-            return f.emitted_at(off);
+            self.next = tokens.partition_point(|t| (t.sk.0 as usize) <= off);
         }
-        while starts.get(self.next).is_some_and(|&s| (s as usize) < off) {
+        while tokens
+            .get(self.next)
+            .is_some_and(|t| (t.sk.0 as usize) <= off)
+        {
             self.next += 1;
         }
-        (starts.get(self.next).map(|&s| s as usize) == Some(off)).then_some(self.next)
+        let t = tokens.get(self.next)?;
+        (!t.article && t.sk.0 as usize == off + 1).then_some(self.next)
     }
 
-    /// The emitted token that holds byte `end - 1`, for a match starting at
-    /// emitted token `e1`.
-    fn ending_at(&self, f: &Folded, e1: usize, end: usize) -> usize {
-        let mut k = e1 + 1;
-        while f.sk_starts.get(k).is_some_and(|&s| (s as usize) < end) {
+    /// The last word of a match that starts on word `first` and ends at `end`.
+    fn ending_at(&self, f: &Folded, first: usize, end: usize) -> usize {
+        let mut last = first;
+        let mut k = first + 1;
+        while k < f.tokens.len() && space_of(f, k) < end {
+            if !f.tokens[k].article {
+                last = k;
+            }
             k += 1;
         }
-        k - 1
+        last
     }
 }
 
