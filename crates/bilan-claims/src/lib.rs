@@ -93,6 +93,17 @@ fn pieces(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// A sentence being read, with what was looked up about it once.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    span: Span,
+    /// The entity mentions inside the sentence.
+    mentions: &'a [bilan_lexicon::Mention],
+    /// Those of the sentence before it.
+    previous_mentions: &'a [bilan_lexicon::Mention],
+    dateline: Option<jiff::civil::Date>,
+}
+
 /// The longest span a claim may have, in bytes.
 pub const MAX_SPAN: usize = 200;
 
@@ -128,7 +139,8 @@ impl Extractor {
         document_ids.sort_unstable();
         document_ids.dedup();
         let mut claims = Vec::new();
-        let mut previous = Span::new(0, 0);
+        // The mentions of the previous sentence, kept from its own lookup.
+        let mut previous_mentions = entities.mentions_in(Span::new(0, 0));
         for span in sentence_spans {
             if span.start > span.end || text.get(span.start..span.end).is_none() {
                 continue;
@@ -142,17 +154,15 @@ impl Extractor {
                     .all(|m| !(m.span.start <= q.number.start && q.number.end <= m.span.end))
             });
             if !quantities.is_empty() {
-                self.sentence_claims(
-                    text,
+                let context = Context {
                     span,
-                    previous,
-                    &quantities,
+                    mentions,
+                    previous_mentions,
                     dateline,
-                    entities,
-                    &mut claims,
-                );
+                };
+                self.sentence_claims(text, &context, &quantities, entities, &mut claims);
             }
-            previous = span;
+            previous_mentions = mentions;
         }
         // Links name entities of this document only.
         for claim in &mut claims {
@@ -167,28 +177,29 @@ impl Extractor {
         claims
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn sentence_claims(
         &self,
         text: &str,
-        span: Span,
-        previous: Span,
+        context: &Context<'_>,
         quantities: &[quantity::Quantity],
-        dateline: Option<jiff::civil::Date>,
         entities: &Entities,
         claims: &mut Vec<Claim>,
     ) {
-        let mentions = entities.mentions_in(span);
+        let Context {
+            span,
+            mentions,
+            previous_mentions,
+            dateline,
+        } = *context;
         let sentence = meaning::Sentence::new(
             text,
             span,
             quantities,
             mentions,
             &entities.mentions,
-            entities.mentions_in(previous),
+            previous_mentions,
         );
-        let attributions =
-            links::attributions(&sentence.words, mentions, entities.mentions_in(previous));
+        let attributions = links::attributions(&sentence.words, mentions, previous_mentions);
         let places = links::places(&sentence.words, mentions);
         let days = dateline
             .map(|d| links::days(&sentence.words, d))

@@ -88,11 +88,24 @@ pub(crate) struct PhraseSet<T> {
     /// byte, last byte) of its words, so that most words of a sentence,
     /// which start no phrase, cost no hash lookup.
     exact_shapes: Vec<u64>,
+    /// The same for prefix patterns ("tue*"): the length of the shortest
+    /// stem (`None` without any), and one bit per hash of the first that
+    /// many bytes of each stem.
+    stem_len: Option<usize>,
+    stem_bits: Vec<u64>,
     longest: usize,
 }
 
 /// Bits of `PhraseSet::exact_shapes`.
 const SHAPE_BITS: usize = 1 << 14;
+
+/// The bit of the first bytes of a word among `SHAPE_BITS`.
+fn stem_bit(head: &[u8]) -> usize {
+    let hash = head.iter().fold(0x811c_9dc5_u32, |hash, &b| {
+        (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    usize::try_from(hash).unwrap_or(0) % SHAPE_BITS
+}
 
 /// The bit of a word's shape in `PhraseSet::exact_shapes`: its length,
 /// first and last bytes.
@@ -111,6 +124,8 @@ impl<T> PhraseSet<T> {
             by_first_word: WordMap::default(),
             prefix_first: vec![Vec::new(); 256],
             exact_shapes: vec![0; SHAPE_BITS / 64],
+            stem_len: None,
+            stem_bits: vec![0; SHAPE_BITS / 64],
             longest: 0,
         }
     }
@@ -134,6 +149,7 @@ impl<T> PhraseSet<T> {
         };
         let index = self.entries.len();
         if first.prefix {
+            self.add_stem(&first.text);
             let byte = first.text.as_bytes().first().copied().unwrap_or(0);
             if let Some(bucket) = self.prefix_first.get_mut(usize::from(byte)) {
                 bucket.push(index);
@@ -152,23 +168,62 @@ impl<T> PhraseSet<T> {
         self.entries.push((patterns, value));
     }
 
+    /// Records a stem in the stem filter; when it is the shortest yet, the
+    /// filter is rebuilt from the stems already in (a few dozen at most).
+    fn add_stem(&mut self, stem: &str) {
+        let len = stem.len();
+        if self.stem_len.is_none_or(|k| len < k) {
+            self.stem_len = Some(len);
+            self.stem_bits.iter_mut().for_each(|cell| *cell = 0);
+            let stems: Vec<String> = self
+                .prefix_first
+                .iter()
+                .flatten()
+                .filter_map(|&index| self.entries.get(index))
+                .filter_map(|(patterns, _)| patterns.first())
+                .map(|p| p.text.clone())
+                .collect();
+            for other in stems {
+                self.set_stem_bit(&other);
+            }
+        }
+        self.set_stem_bit(stem);
+    }
+
+    fn set_stem_bit(&mut self, stem: &str) {
+        let Some(head) = self.stem_len.and_then(|k| stem.as_bytes().get(..k)) else {
+            return;
+        };
+        let bit = stem_bit(head);
+        if let Some(cell) = self.stem_bits.get_mut(bit / 64) {
+            *cell |= 1 << (bit % 64);
+        }
+    }
+
+    /// False when no stem of a prefix pattern can start `word`.
+    fn stem_may_match(&self, word: &str) -> bool {
+        let Some(head) = self.stem_len.and_then(|k| word.as_bytes().get(..k)) else {
+            return false;
+        };
+        let bit = stem_bit(head);
+        self.stem_bits
+            .get(bit / 64)
+            .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
+    }
+
     /// False when no phrase can start with `word`: the quick answer for
     /// most words, without a lookup.
     fn may_start(&self, word: &str) -> bool {
-        self.may_start_shaped(shape(word), word.as_bytes().first().copied().unwrap_or(0))
+        self.may_start_shaped(shape(word), word)
     }
 
-    /// `may_start` for a word of this shape and first byte.
-    fn may_start_shaped(&self, bit: usize, byte: u8) -> bool {
+    /// `may_start` for a word whose shape is known.
+    fn may_start_shaped(&self, bit: usize, word: &str) -> bool {
         let exact = self
             .exact_shapes
             .get(bit / 64)
             .is_some_and(|cell| cell & (1 << (bit % 64)) != 0);
-        exact
-            || self
-                .prefix_first
-                .get(usize::from(byte))
-                .is_some_and(|bucket| !bucket.is_empty())
+        exact || self.stem_may_match(word)
     }
 
     /// Entries whose first word may match `word`.
@@ -187,11 +242,14 @@ impl<T> PhraseSet<T> {
             &[]
         };
         let byte = word.as_bytes().first().copied().unwrap_or(0);
-        let prefixed = self
-            .prefix_first
-            .get(usize::from(byte))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let prefixed = if self.stem_may_match(word) {
+            self.prefix_first
+                .get(usize::from(byte))
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+        } else {
+            &[]
+        };
         exact.iter().chain(prefixed.iter()).copied()
     }
 
@@ -224,8 +282,7 @@ impl<T> PhraseSet<T> {
     /// Whether a phrase may start at token `i`, from its shape alone.
     #[inline]
     fn token_may_start(&self, words: &Words, i: usize) -> bool {
-        let byte = words.norm(i).as_bytes().first().copied().unwrap_or(0);
-        self.may_start_shaped(words.shape(i), byte)
+        self.may_start_shaped(words.shape(i), words.norm(i))
     }
 
     fn longest_matching_at<'s>(&'s self, words: &'s Words, i: usize) -> Option<(usize, &'s T)> {

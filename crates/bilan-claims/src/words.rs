@@ -48,11 +48,44 @@ impl Words {
             return words;
         };
         words.tokens.reserve(slice.len() / 5 + 1);
-        words.folded.reserve(slice.len());
+        // `folded` starts with the whole slice, ASCII lowered: the folded
+        // form of most tokens (ASCII words, signs) is then the same bytes,
+        // at the same offsets, and costs no copy. Tokens that fold to other
+        // bytes (accented words, "1.000") are appended after it.
+        words.folded.reserve(slice.len() + slice.len() / 8 + 16);
+        words.folded.push_str(slice);
+        words.folded.make_ascii_lowercase();
         let bytes = slice.as_bytes();
         let mut pos = 0;
         while let Some(&b) = bytes.get(pos) {
             let start = within.start + pos;
+            match BYTE_CLASS.get(usize::from(b)) {
+                Some(&SPACE) => {
+                    pos += 1;
+                    continue;
+                }
+                Some(&LETTER) => {
+                    let run = ascii_letters(bytes.get(pos..).unwrap_or_default());
+                    let end = pos + run;
+                    if bytes.get(end).is_some_and(|&n| n >= 0x80) && starts_letter(slice, end) {
+                        // An accented letter goes on the word: fold it apart.
+                        let norm_start = words.folded.len();
+                        words.fold_ascii(slice, pos, end);
+                        pos = words.continue_word(slice, end);
+                        words.push(start, within.start + pos, TokenKind::Word, norm_start);
+                    } else {
+                        pos = end;
+                        words.push_norm(
+                            start,
+                            within.start + pos,
+                            TokenKind::Word,
+                            start - within.start..pos,
+                        );
+                    }
+                    continue;
+                }
+                _ => {}
+            }
             let c = if b < 0x80 {
                 char::from(b)
             } else {
@@ -64,37 +97,18 @@ impl Words {
             if is_letter(c) {
                 let norm_start = words.folded.len();
                 fold_into(c, &mut words.folded);
-                pos += c.len_utf8();
-                while let Some(&n) = bytes.get(pos) {
-                    if n < 0x80 {
-                        if !n.is_ascii_alphabetic() {
-                            break;
-                        }
-                        words.folded.push(char::from(n.to_ascii_lowercase()));
-                        pos += 1;
-                        continue;
-                    }
-                    let Some(n) = slice.get(pos..).and_then(|rest| rest.chars().next()) else {
-                        break;
-                    };
-                    if !is_letter(n) {
-                        break;
-                    }
-                    fold_into(n, &mut words.folded);
-                    pos += n.len_utf8();
-                }
+                pos = words.continue_word(slice, pos + c.len_utf8());
                 words.push(start, within.start + pos, TokenKind::Word, norm_start);
             } else if b.is_ascii_digit() {
-                let norm_start = words.folded.len();
-                words.folded.push(c);
+                let first = pos;
                 pos += 1;
-                let mut end = start + 1;
+                let mut end = pos;
+                let mut separated = false;
                 // Separators inside a number: "1.000", "2,5", "1 000".
                 while let Some(&n) = bytes.get(pos) {
                     if n.is_ascii_digit() {
-                        words.folded.push(char::from(n));
                         pos += 1;
-                        end = within.start + pos;
+                        end = pos;
                         continue;
                     }
                     let width = match n {
@@ -106,18 +120,28 @@ impl Words {
                     let next_is_digit = bytes.get(pos + width).is_some_and(u8::is_ascii_digit);
                     if width > 0 && next_is_digit {
                         pos += width;
+                        separated = true;
                         continue;
                     }
                     break;
                 }
-                words.push(start, end, TokenKind::Number, norm_start);
+                if separated {
+                    // The digits alone: "1.000" is "1000".
+                    let norm_start = words.folded.len();
+                    for &d in bytes.get(first..end).unwrap_or_default() {
+                        if d.is_ascii_digit() {
+                            words.folded.push(char::from(d));
+                        }
+                    }
+                    words.push(start, within.start + end, TokenKind::Number, norm_start);
+                } else {
+                    words.push_norm(start, within.start + end, TokenKind::Number, first..end);
+                }
             } else if c.is_whitespace() || matches!(c, '\'' | '’' | 'ʼ' | '‘' | '-' | '‐') {
                 // Apostrophes and hyphens split words ("d’Idleb", "avant-hier");
                 // a dash between spaces is a symbol.
                 if c == '-' && is_spaced_dash(slice, pos) {
-                    let norm_start = words.folded.len();
-                    words.folded.push('-');
-                    words.push(start, start + 1, TokenKind::Symbol, norm_start);
+                    words.push_norm(start, start + 1, TokenKind::Symbol, pos..pos + 1);
                 }
                 pos += c.len_utf8();
             } else {
@@ -126,21 +150,64 @@ impl Words {
                     ',' => TokenKind::Comma,
                     _ => TokenKind::Symbol,
                 };
-                let norm_start = words.folded.len();
-                words.folded.push(c);
-                pos += c.len_utf8();
-                words.push(start, start + c.len_utf8(), kind, norm_start);
+                // Not a letter: lowering left it as it is.
+                let width = c.len_utf8();
+                words.push_norm(start, start + width, kind, pos..pos + width);
+                pos += width;
             }
         }
         words
     }
 
+    /// Appends `slice[from..to]` (ASCII letters) lowered to `folded`.
+    fn fold_ascii(&mut self, slice: &str, from: usize, to: usize) {
+        let norm_start = self.folded.len();
+        if let Some(letters) = slice.get(from..to) {
+            self.folded.push_str(letters);
+        }
+        if let Some(folded) = self.folded.get_mut(norm_start..) {
+            folded.make_ascii_lowercase();
+        }
+    }
+
+    /// Folds the letters of the word going on at `pos` in `slice` (ASCII
+    /// or not), returning where the word ends.
+    fn continue_word(&mut self, slice: &str, mut pos: usize) -> usize {
+        let bytes = slice.as_bytes();
+        while let Some(&n) = bytes.get(pos) {
+            if n < 0x80 {
+                let run = ascii_letters(bytes.get(pos..).unwrap_or_default());
+                if run == 0 {
+                    break;
+                }
+                self.fold_ascii(slice, pos, pos + run);
+                pos += run;
+                continue;
+            }
+            let Some(n) = slice.get(pos..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            if !is_letter(n) {
+                break;
+            }
+            fold_into(n, &mut self.folded);
+            pos += n.len_utf8();
+        }
+        pos
+    }
+
+    /// Pushes a token whose folded form was just appended from `norm_start`.
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, norm_start: usize) {
-        let shape = crate::tables::shape(self.folded.get(norm_start..).unwrap_or(""));
+        self.push_norm(start, end, kind, norm_start..self.folded.len());
+    }
+
+    /// Pushes a token whose folded form is `folded[norm]`.
+    fn push_norm(&mut self, start: usize, end: usize, kind: TokenKind, norm: Range<usize>) {
+        let shape = crate::tables::shape(self.folded.get(norm.clone()).unwrap_or(""));
         self.tokens.push(Token {
             span: Span::new(start, end),
             kind,
-            norm: norm_start..self.folded.len(),
+            norm,
             shape: u16::try_from(shape).unwrap_or(u16::MAX),
         });
     }
@@ -177,10 +244,65 @@ impl Words {
     }
 }
 
+/// Classes of bytes for the tokeniser's fast paths.
+const OTHER: u8 = 0;
+/// An ASCII letter.
+pub(crate) const LETTER: u8 = 1;
+/// An ASCII digit.
+pub(crate) const DIGIT: u8 = 2;
+/// A byte of a non-ASCII char.
+pub(crate) const NOT_ASCII: u8 = 3;
+/// ASCII white space (as `char::is_whitespace` has it).
+const SPACE: u8 = 4;
+
+/// The class of every byte.
+pub(crate) static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [OTHER; 256];
+    let mut b: u8 = 0;
+    loop {
+        let class = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b >= 0x80 {
+            NOT_ASCII
+        } else if matches!(b, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else {
+            OTHER
+        };
+        classes[b as usize] = class;
+        if b == u8::MAX {
+            break;
+        }
+        b += 1;
+    }
+    classes
+};
+
+/// The length of the run of ASCII letters at the start of `bytes`.
+pub(crate) fn ascii_letters(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| BYTE_CLASS.get(usize::from(b)) != Some(&LETTER))
+        .unwrap_or(bytes.len())
+}
+
+/// Whether a letter starts at `pos` in `slice`.
+fn starts_letter(slice: &str, pos: usize) -> bool {
+    slice
+        .get(pos..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(is_letter)
+}
+
 /// A letter, with a fast path for ASCII.
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
+    } else if ('\u{c0}'..='\u{ff}').contains(&c) {
+        // Latin-1 letters (à, é, ç …): all but × and ÷.
+        c != '\u{d7}' && c != '\u{f7}'
     } else {
         c.is_alphabetic()
     }

@@ -15,6 +15,7 @@ use super::text::{
 use super::words::cardinal;
 use super::{NumberForm, Quantity};
 use crate::model::{ClaimKind, Qualifier, Unit};
+use crate::words::{BYTE_CLASS, DIGIT, LETTER, NOT_ASCII, ascii_letters};
 use bilan_article::Span;
 
 /// How far back a qualifier or context phrase is looked for, in bytes.
@@ -108,12 +109,7 @@ pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
             Some(&LETTER | &NOT_ASCII) => {
                 // ASCII letters by table (most of French text), the rest by chars.
                 let at = pos;
-                pos += bytes
-                    .get(pos..)
-                    .unwrap_or_default()
-                    .iter()
-                    .position(|&b| BYTE_CLASS.get(usize::from(b)) != Some(&LETTER))
-                    .unwrap_or(bytes.len() - pos);
+                pos += ascii_letters(bytes.get(pos..).unwrap_or_default());
                 if bytes.get(pos).is_some_and(|&b| b >= 0x80) {
                     pos = letters_end(text, pos, end);
                 }
@@ -152,32 +148,6 @@ pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
     }
     found
 }
-
-/// Byte classes for finding triggers: ASCII letters, digits, other ASCII,
-/// and bytes of non-ASCII chars.
-const OTHER: u8 = 0;
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
-const NOT_ASCII: u8 = 3;
-
-static BYTE_CLASS: [u8; 256] = {
-    let mut classes = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        classes[b] = if byte.is_ascii_alphabetic() {
-            LETTER
-        } else if byte.is_ascii_digit() {
-            DIGIT
-        } else if byte >= 0x80 {
-            NOT_ASCII
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    classes
-};
 
 /// Whether `word` (a run of letters) is a trigger word, and if so whether
 /// it is the article "un"/"une". ASCII letters match in any case.
