@@ -217,9 +217,11 @@ impl Extractor {
                 )
             })
             .collect();
+        // The place each reading's own words lead to, in the order of `figures`.
+        let mut own_places = figures.iter().map(|&(_, attached)| attached);
         for (quantity, reading) in quantities.iter().zip(readings) {
             let Some(reading) = reading else { continue };
-            let own_place = links::attached(&sentence.words, &places, reading.span.end);
+            let own_place = own_places.next().flatten();
             let (mut value, mut min, mut max) = match (quantity.value, quantity.form) {
                 (None, quantity::NumberForm::Article) => (Some(1.0), Some(1.0), Some(1.0)),
                 _ => (quantity.value, quantity.min, quantity.max),

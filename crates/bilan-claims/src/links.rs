@@ -328,15 +328,17 @@ pub(crate) fn place_for(
     // Else the only place of the sentence, rubrics aside ("Syrie : l'armée
     // reprend Maaloula") unless there is nothing else ("Alep : 7 tués").
     let not_rubric = |m: &&Mention| !rubric.iter().any(|r| r.span == m.span);
-    let only = |mut names: Box<dyn Iterator<Item = &Mention> + '_>| {
-        let first = names.next()?;
-        names.all(|m| m.id == first.id).then(|| first.id.clone())
-    };
     if places.iter().map(|(m, _)| m).any(not_rubric) {
-        only(Box::new(places.iter().map(|(m, _)| *m).filter(not_rubric)))
+        only_place(places.iter().map(|(m, _)| *m).filter(not_rubric))
     } else {
-        only(Box::new(places.iter().map(|(m, _)| *m)))
+        only_place(places.iter().map(|(m, _)| *m))
     }
+}
+
+/// The id of the places named, when they are all the same place.
+fn only_place<'m>(mut names: impl Iterator<Item = &'m Mention>) -> Option<String> {
+    let first = names.next()?;
+    names.all(|m| m.id == first.id).then(|| first.id.clone())
 }
 
 /// A day expression in a sentence, resolved against the dateline.

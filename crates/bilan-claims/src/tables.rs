@@ -282,7 +282,13 @@ impl<T> PhraseSet<T> {
     /// Whether a phrase may start at token `i`, from its shape alone.
     #[inline]
     fn token_may_start(&self, words: &Words, i: usize) -> bool {
-        self.may_start_shaped(words.shape(i), words.norm(i))
+        let bit = words.shape(i);
+        let exact = self
+            .exact_shapes
+            .get(bit / 64)
+            .is_some_and(|cell| cell & (1 << (bit % 64)) != 0);
+        // The folded word is read only for tables with prefix patterns.
+        exact || (self.stem_len.is_some() && self.stem_may_match(words.norm(i)))
     }
 
     fn longest_matching_at<'s>(&'s self, words: &'s Words, i: usize) -> Option<(usize, &'s T)> {
