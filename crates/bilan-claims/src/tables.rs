@@ -93,11 +93,31 @@ pub(crate) struct PhraseSet<T> {
     /// many bytes of each stem.
     stem_len: Option<usize>,
     stem_bits: Vec<u64>,
+    /// Shapes of the first words of one-word phrases, and of the second
+    /// words of longer ones (with whether a second word is a prefix): a
+    /// frequent first word ("a", "de") that starts only longer phrases is
+    /// ruled out by the shape of the word after it.
+    single_shapes: Vec<u64>,
+    second_shapes: Vec<u64>,
+    prefix_second: bool,
     longest: usize,
 }
 
 /// Bits of `PhraseSet::exact_shapes`.
 const SHAPE_BITS: usize = 1 << 14;
+
+/// Sets `bit` in a bitmap.
+fn set_bit(bits: &mut [u64], bit: usize) {
+    if let Some(cell) = bits.get_mut(bit / 64) {
+        *cell |= 1 << (bit % 64);
+    }
+}
+
+/// Whether `bit` is set in a bitmap.
+fn has_bit(bits: &[u64], bit: usize) -> bool {
+    bits.get(bit / 64)
+        .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
+}
 
 /// The bit of the first bytes of a word among `SHAPE_BITS`.
 fn stem_bit(head: &[u8]) -> usize {
@@ -110,7 +130,11 @@ fn stem_bit(head: &[u8]) -> usize {
 /// The bit of a word's shape in `PhraseSet::exact_shapes`: its length,
 /// first and last bytes.
 pub(crate) fn shape(word: &str) -> usize {
-    let bytes = word.as_bytes();
+    shape_of_bytes(word.as_bytes())
+}
+
+/// `shape` of a word's bytes.
+pub(crate) fn shape_of_bytes(bytes: &[u8]) -> usize {
     let first = usize::from(bytes.first().copied().unwrap_or(0));
     let last = usize::from(bytes.last().copied().unwrap_or(0));
     let len = bytes.len().min(31);
@@ -126,6 +150,9 @@ impl<T> PhraseSet<T> {
             exact_shapes: vec![0; SHAPE_BITS / 64],
             stem_len: None,
             stem_bits: vec![0; SHAPE_BITS / 64],
+            single_shapes: vec![0; SHAPE_BITS / 64],
+            second_shapes: vec![0; SHAPE_BITS / 64],
+            prefix_second: false,
             longest: 0,
         }
     }
@@ -156,8 +183,11 @@ impl<T> PhraseSet<T> {
             }
         } else {
             let bit = shape(&first.text);
-            if let Some(cell) = self.exact_shapes.get_mut(bit / 64) {
-                *cell |= 1 << (bit % 64);
+            set_bit(&mut self.exact_shapes, bit);
+            match patterns.get(1) {
+                None => set_bit(&mut self.single_shapes, bit),
+                Some(second) if second.prefix => self.prefix_second = true,
+                Some(second) => set_bit(&mut self.second_shapes, shape(&second.text)),
             }
             self.by_first_word
                 .entry(first.text.clone())
@@ -211,29 +241,9 @@ impl<T> PhraseSet<T> {
             .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
     }
 
-    /// False when no phrase can start with `word`: the quick answer for
-    /// most words, without a lookup.
-    fn may_start(&self, word: &str) -> bool {
-        self.may_start_shaped(shape(word), word)
-    }
-
-    /// `may_start` for a word whose shape is known.
-    fn may_start_shaped(&self, bit: usize, word: &str) -> bool {
-        let exact = self
-            .exact_shapes
-            .get(bit / 64)
-            .is_some_and(|cell| cell & (1 << (bit % 64)) != 0);
-        exact || self.stem_may_match(word)
-    }
-
     /// Entries whose first word may match `word`.
     fn candidates<'s>(&'s self, word: &str) -> impl Iterator<Item = usize> + 's {
-        let bit = shape(word);
-        let maybe = self
-            .exact_shapes
-            .get(bit / 64)
-            .is_some_and(|cell| cell & (1 << (bit % 64)) != 0);
-        let exact = if maybe {
+        let exact = if has_bit(&self.exact_shapes, shape(word)) {
             self.by_first_word
                 .get(word)
                 .map(Vec::as_slice)
@@ -283,10 +293,11 @@ impl<T> PhraseSet<T> {
     #[inline]
     fn token_may_start(&self, words: &Words, i: usize) -> bool {
         let bit = words.shape(i);
-        let exact = self
-            .exact_shapes
-            .get(bit / 64)
-            .is_some_and(|cell| cell & (1 << (bit % 64)) != 0);
+        // Most words start no phrase: their shape says so at once.
+        let exact = has_bit(&self.exact_shapes, bit)
+            && (has_bit(&self.single_shapes, bit)
+                || self.prefix_second
+                || has_bit(&self.second_shapes, words.shape(i + 1)));
         // The folded word is read only for tables with prefix patterns.
         exact || (self.stem_len.is_some() && self.stem_may_match(words.norm(i)))
     }
@@ -321,7 +332,7 @@ impl<T> PhraseSet<T> {
 
     /// The value of a single word.
     pub(crate) fn word_value(&self, word: &str) -> Option<&T> {
-        if !self.may_start(word) {
+        if !(has_bit(&self.single_shapes, shape(word)) || self.stem_may_match(word)) {
             return None;
         }
         self.candidates(word).find_map(|index| {

@@ -203,7 +203,8 @@ impl Words {
 
     /// Pushes a token whose folded form is `folded[norm]`.
     fn push_norm(&mut self, start: usize, end: usize, kind: TokenKind, norm: Range<usize>) {
-        let shape = crate::tables::shape(self.folded.get(norm.clone()).unwrap_or(""));
+        let folded = self.folded.as_bytes().get(norm.clone()).unwrap_or_default();
+        let shape = crate::tables::shape_of_bytes(folded);
         self.tokens.push(Token {
             span: Span::new(start, end),
             kind,

@@ -81,6 +81,10 @@ fn is_latin1_letter(b: u8) -> bool {
 /// ASCII and lowercase Latin-1 letters (the usual French word), checked
 /// without decoding. `false` means "maybe not".
 fn surely_folded(bytes: &[u8]) -> bool {
+    // The usual case first, in one tight pass: lowercase ASCII letters.
+    if bytes.iter().all(u8::is_ascii_lowercase) {
+        return true;
+    }
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
