@@ -29,6 +29,14 @@ pub(crate) struct Matcher {
     /// For each automaton pattern: no form of it can match without a
     /// capital (none is `lowercase_ok`, case-sensitive or lowercase-cued).
     pub pattern_needs_capital: Vec<bool>,
+    /// The automaton's pattern ids, as indices into `pattern_forms`.
+    pub automaton_patterns: Vec<u32>,
+    /// One-word patterns that need a capital, by their skeleton word: they
+    /// are looked up on capitalised words only, and left out of the
+    /// automaton, which would otherwise stop at every `et`, `une`, `que`
+    /// whose skeleton happens to be some short name's.
+    pub capital_words: FastMap<Vec<u8>, u32>,
+    pub capital_word_shapes: WordShapes,
     pub rules: Rules,
 }
 
@@ -115,7 +123,7 @@ impl Matcher {
             });
             pattern_forms[p].push(ix as u32);
         }
-        let pattern_needs_capital = pattern_forms
+        let pattern_needs_capital: Vec<bool> = pattern_forms
             .iter()
             .map(|forms| {
                 forms.iter().all(|&fi| {
@@ -125,6 +133,23 @@ impl Matcher {
                 })
             })
             .collect();
+        let mut capital_words: FastMap<Vec<u8>, u32> = FastMap::default();
+        let mut capital_word_shapes = WordShapes::default();
+        let mut automaton_patterns = Vec::with_capacity(patterns.len());
+        let mut automaton_set: Vec<&[u8]> = Vec::with_capacity(patterns.len());
+        for (p, sk) in patterns.iter().enumerate() {
+            let one_word = sk.iter().filter(|&&b| b == b' ').count() == 1;
+            match sk.strip_prefix(b" ") {
+                Some(word) if one_word && pattern_needs_capital[p] => {
+                    capital_word_shapes.insert(word);
+                    capital_words.insert(word.to_vec(), p as u32);
+                }
+                _ => {
+                    automaton_patterns.push(p as u32);
+                    automaton_set.push(sk);
+                }
+            }
+        }
         // A DFA: more memory, built once, but the fastest search.
         let automaton = AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
@@ -132,7 +157,7 @@ impl Matcher {
             // Every pattern starts with a space: a start-byte prefilter
             // would stop at every word and only add overhead.
             .prefilter(false)
-            .build(&patterns)
+            .build(&automaton_set)
             .map_err(|e| e.to_string())?;
         Ok(Matcher {
             automaton: Some(automaton),
@@ -144,6 +169,9 @@ impl Matcher {
             form_lowercase_cues,
             form_exclusions,
             pattern_needs_capital,
+            automaton_patterns,
+            capital_words,
+            capital_word_shapes,
             rules,
         })
     }
@@ -160,6 +188,9 @@ impl Matcher {
             form_lowercase_cues: Vec::new(),
             form_exclusions: Vec::new(),
             pattern_needs_capital: Vec::new(),
+            automaton_patterns: Vec::new(),
+            capital_words: FastMap::default(),
+            capital_word_shapes: WordShapes::default(),
             rules,
         }
     }
@@ -386,45 +417,93 @@ impl Matcher {
         let Some(automaton) = &self.automaton else {
             return out;
         };
+        // One-word patterns found on capitalised words: (skeleton offset of
+        // the word's space, token, pattern), in text order.
+        let mut hits = f.tokens.iter().enumerate().filter_map(|(t, tok)| {
+            if !tok.capital || tok.article {
+                return None;
+            }
+            let word = hay.get(tok.sk.0 as usize..tok.sk.1 as usize)?;
+            if !self.capital_word_shapes.may_contain(word) {
+                return None;
+            }
+            let p = *self.capital_words.get(word)?;
+            Some(((tok.sk.0 as usize).saturating_sub(1), t, p as usize))
+        });
+        let mut next_hit = hits.next();
         let mut cursor = TokenCursor::default();
+        // The automaton's leftmost-longest match from some earlier position:
+        // still the one from `pos` as long as it does not start before it.
+        let mut next_match: Option<aho_corasick::Match> = None;
         let mut pos = 0;
         while pos < n {
-            let mut limit = n;
-            let mut shrinking: Option<usize> = None;
-            loop {
-                let m = automaton.find(Input::new(hay).range(pos..limit));
-                let Some(m) = m else {
-                    pos = shrinking.map_or(n, |s| next_token_start(hay, s));
-                    break;
-                };
-                if let Some(s) = shrinking {
-                    if m.start() != s {
-                        pos = next_token_start(hay, s);
-                        break;
+            while next_hit.is_some_and(|(off, _, _)| off < pos) {
+                next_hit = hits.next();
+            }
+            if next_match.is_none_or(|m| m.start() < pos) {
+                next_match = automaton.find(Input::new(hay).range(pos..n));
+            }
+            let hit_first = match (next_match, next_hit) {
+                (None, None) => break,
+                (Some(m), Some((off, _, _))) => off < m.start(),
+                (None, Some(_)) => true,
+                (Some(_), None) => false,
+            };
+            if hit_first {
+                // A one-word name alone at this word: nothing longer starts here.
+                if let Some((off, t, p)) = next_hit {
+                    if let Some(found) = self.accept(tables, text, f, t, t, p) {
+                        out.push(found);
                     }
+                    pos = next_token_start(hay, off);
                 }
+                continue;
+            }
+            let Some(first_match) = next_match else { break };
+            // Longer names first: the longest match here, then shorter ones
+            // ending at an earlier word end, then a one-word name.
+            let s = first_match.start();
+            let mut m = first_match;
+            let mut accepted: Option<(Found, usize)> = None;
+            loop {
                 let on_boundary = m.end() == n || hay[m.end()] == b' ';
                 if on_boundary {
-                    let accepted = cursor.at(f, m.start()).and_then(|first| {
-                        let last = cursor.ending_at(f, first, m.end());
-                        self.accept(tables, text, f, first, last, m.pattern().as_usize())
-                    });
-                    if let Some(found) = accepted {
-                        out.push(found);
-                        pos = m.end();
+                    let pattern = self
+                        .automaton_patterns
+                        .get(m.pattern().as_usize())
+                        .map(|&p| p as usize);
+                    accepted = pattern
+                        .and_then(|p| {
+                            let first = cursor.at(f, s)?;
+                            let last = cursor.ending_at(f, first, m.end());
+                            self.accept(tables, text, f, first, last, p)
+                        })
+                        .map(|found| (found, m.end()));
+                    if accepted.is_some() {
                         break;
                     }
                 }
-                // No match starts before this one: later searches may start here.
-                pos = m.start();
-                shrinking = Some(m.start());
-                match last_space_in(hay, m.start(), m.end()) {
-                    Some(p) => limit = p,
-                    None => {
-                        pos = next_token_start(hay, m.start());
-                        break;
-                    }
+                let Some(limit) = last_space_in(hay, s, m.end()) else {
+                    break;
+                };
+                match automaton.find(Input::new(hay).range(s..limit)) {
+                    Some(shorter) if shorter.start() == s => m = shorter,
+                    _ => break,
                 }
+            }
+            if accepted.is_none() {
+                if let Some((_, t, p)) = next_hit.filter(|&(off, _, _)| off == s) {
+                    accepted = self
+                        .accept(tables, text, f, t, t, p)
+                        .map(|found| (found, next_token_start(hay, s)));
+                }
+            }
+            match accepted {
+                Some((found, end)) => {
+                    out.push(found);
+                    pos = end;
+                }
+                None => pos = next_token_start(hay, s),
             }
         }
         out
