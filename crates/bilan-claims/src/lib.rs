@@ -68,9 +68,9 @@ use bilan_lexicon::Entities;
 /// The longest stretch of text read as one sentence, in bytes.
 const MAX_PIECE: usize = 4096;
 
-/// `span` cut at spaces into pieces of at most `MAX_PIECE` bytes.
-fn pieces(text: &str, span: Span) -> Vec<Span> {
-    let mut out = Vec::new();
+/// `span` cut at spaces into pieces of at most `MAX_PIECE` bytes, pushed
+/// onto `out`.
+fn pieces(text: &str, span: Span, out: &mut Vec<Span>) {
     let mut start = span.start;
     while span.end.saturating_sub(start) > MAX_PIECE {
         let mut limit = start + MAX_PIECE;
@@ -90,7 +90,6 @@ fn pieces(text: &str, span: Span) -> Vec<Span> {
         start = cut;
     }
     out.push(Span::new(start, span.end));
-    out
 }
 
 /// A sentence being read, with what was looked up about it once.
@@ -133,7 +132,10 @@ impl Extractor {
         };
         // Overlong "sentences" (a text without punctuation) are read in pieces,
         // so that the work per figure stays bounded: linear time overall.
-        let sentence_spans: Vec<Span> = given.iter().flat_map(|&s| pieces(text, s)).collect();
+        let mut sentence_spans = Vec::with_capacity(given.len());
+        for &sentence in &given {
+            pieces(text, sentence, &mut sentence_spans);
+        }
         let dateline = article.dateline.as_ref().map(|d| d.date);
         let mut document_ids: Vec<&str> = entities.mentions.iter().map(|m| m.id.as_str()).collect();
         document_ids.sort_unstable();

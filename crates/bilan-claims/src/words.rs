@@ -322,6 +322,12 @@ fn fold_into(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    // Lower-case Latin-1 letters (à … ÿ), the usual accented ones, need no
+    // case table.
+    if ('\u{e0}'..='\u{ff}').contains(&c) && c != '\u{f7}' {
+        fold_lower(c, out);
+        return;
+    }
     // Lower-case letters (most of them) need no case mapping.
     if !c.is_uppercase() {
         fold_lower(c, out);

@@ -17,7 +17,7 @@ use nom::{
     bytes::complete::take_while_m_n,
     character::complete::{char, digit1, one_of, satisfy},
     combinator::{not, opt},
-    multi::many0,
+    multi::fold_many0,
     sequence::{preceded, terminated},
 };
 
@@ -94,14 +94,18 @@ pub(crate) fn digit_number(input: &str) -> IResult<&str, DigitNumber> {
     let mut group_count = 0;
     let mut decimal = false;
     if head.len() <= 3 {
-        let (after, groups) = many0(group).parse(rest)?;
-        if !groups.is_empty() {
+        // Folded as read: no vector of groups per number.
+        let (after, (groups, grouped_value)) = fold_many0(
+            group,
+            || (0, value),
+            |(count, value), digits| (count + 1, accumulate(value, digits)),
+        )
+        .parse(rest)?;
+        if groups > 0 {
             grouped = true;
-            group_count = groups.len();
+            group_count = groups;
             rest = after;
-            for digits in groups {
-                value = accumulate(value, digits);
-            }
+            value = grouped_value;
         }
     }
     if !grouped && let Ok((after, digits)) = dot_decimal(rest) {
