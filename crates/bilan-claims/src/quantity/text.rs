@@ -109,13 +109,8 @@ fn surely_folded(bytes: &[u8]) -> bool {
 pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     while pos < end {
-        // Runs of ASCII letters by table, the rest char by char.
-        let run = crate::words::ascii_letters(bytes.get(pos..end).unwrap_or_default());
-        if run > 0 {
-            pos += run;
-            continue;
-        }
         match bytes.get(pos) {
+            Some(b) if b.is_ascii_alphabetic() => pos += 1,
             Some(0xC3)
                 if pos + 2 <= end && bytes.get(pos + 1).is_some_and(|&b| is_latin1_letter(b)) =>
             {
