@@ -51,6 +51,84 @@ pub(crate) struct Folded {
     /// `" sk1 sk2 sk3"`: the skeleton of every non-article token, each
     /// preceded by one space. The automaton runs over this.
     pub skeleton: Vec<u8>,
+    /// Skeletons of the short words already seen (see [`SkeletonCache`]).
+    sk_cache: SkeletonCache,
+}
+
+/// Skeletons of words of up to eight bytes, by their basic form: news text
+/// repeats a few thousand words, and a look-up is cheaper than folding
+/// letter by letter. Direct-mapped: a slot holds the last word hashed to it.
+/// Empty (no look-ups) for short texts, where it would not pay.
+#[derive(Debug, Default)]
+struct SkeletonCache {
+    /// `(basic form, skeleton)`, each as eight bytes padded with zeros
+    /// (neither has a zero byte; a zero key is an empty slot).
+    slots: Vec<(u64, u64)>,
+}
+
+/// Slots of the cache, a power of two.
+const CACHE_BITS: u32 = 12;
+/// Texts shorter than this fold without a cache.
+const CACHE_MIN_TEXT: usize = 8 * 1024;
+
+/// Eight bytes of a word padded with zeros, as one number.
+/// Two overlapping loads (the overlap ORs a byte with itself), not a copy
+/// into a buffer: that one compiles to a call to memcpy.
+#[inline(always)]
+fn pack(word: &[u8]) -> u64 {
+    let n = word.len();
+    match (word.first_chunk::<4>(), word.last_chunk::<4>()) {
+        (Some(lo), Some(hi)) if n <= 8 => {
+            u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << (8 * (n - 4))
+        }
+        _ => match (word.first_chunk::<2>(), word.last_chunk::<2>()) {
+            (Some(lo), Some(hi)) if n <= 3 => {
+                u64::from(u16::from_le_bytes(*lo))
+                    | u64::from(u16::from_le_bytes(*hi)) << (8 * (n - 2))
+            }
+            _ => match word {
+                [c] => u64::from(*c),
+                _ => word
+                    .iter()
+                    .take(8)
+                    .enumerate()
+                    .fold(0, |k, (i, &c)| k | u64::from(c) << (8 * i)),
+            },
+        },
+    }
+}
+
+impl SkeletonCache {
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
+    }
+
+    /// Append the skeleton of `basic` to `out`, from the cache when it can.
+    #[inline(always)]
+    fn push_skeleton(&mut self, basic: &[u8], out: &mut Vec<u8>) {
+        if basic.len() > 8 || self.slots.is_empty() {
+            skeleton_of(basic, out);
+            return;
+        }
+        let key = pack(basic);
+        let ix = Self::slot(key);
+        if let Some(&(k, sk)) = self.slots.get(ix) {
+            if k == key {
+                // Symbols are never zero: the length is where the zeros start.
+                let len = 8 - (sk.leading_zeros() / 8) as usize;
+                let keep = out.len() + len;
+                out.extend_from_slice(&sk.to_le_bytes());
+                out.truncate(keep);
+                return;
+            }
+        }
+        let start = out.len();
+        skeleton_of(basic, out);
+        let sk = out.get(start..).unwrap_or_default();
+        if let Some(slot) = self.slots.get_mut(ix) {
+            *slot = (key, pack(sk));
+        }
+    }
 }
 
 impl Folded {
@@ -208,7 +286,11 @@ pub(crate) fn fold(text: &str) -> Folded {
         tokens: Vec::with_capacity(text.len() / 4 + 8),
         basic: Vec::with_capacity(text.len() + 8),
         skeleton: Vec::with_capacity(text.len() + 16),
+        sk_cache: SkeletonCache::default(),
     };
+    if text.len() >= CACHE_MIN_TEXT {
+        f.sk_cache.slots = vec![(0, 0); 1 << CACHE_BITS];
+    }
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -380,7 +462,7 @@ fn finish(f: &mut Folded, word: Word, end: usize, accented: bool, sep_after: Sep
     let sk_start = f.skeleton.len();
     if !article {
         f.skeleton.push(b' ');
-        skeleton_of(basic, &mut f.skeleton);
+        f.sk_cache.push_skeleton(basic, &mut f.skeleton);
     }
     f.tokens.push(Token {
         start: word.start,
@@ -604,6 +686,34 @@ mod tests {
         ] {
             assert_ne!(sk(a), sk(b), "{a} vs {b}");
         }
+    }
+
+    #[test]
+    fn pack_keeps_every_byte_in_place() {
+        let word = b"abcdefghi";
+        for n in 0..=8 {
+            let mut b = [0u8; 8];
+            b[..n].copy_from_slice(&word[..n]);
+            assert_eq!(pack(&word[..n]), u64::from_le_bytes(b), "{n} bytes");
+        }
+    }
+
+    #[test]
+    fn cached_skeletons_are_the_folded_ones() {
+        // Long enough for the cache, and every word seen twice.
+        let words = "Aarsale de la Qalamoune et Daech, Idleb Homs Hama Beyrouth œuvre ";
+        let text = words.repeat(CACHE_MIN_TEXT / words.len() + 1);
+        let cached = fold(&text);
+        let mut plain = Vec::new();
+        for (i, t) in cached.tokens.iter().enumerate() {
+            if t.article {
+                continue;
+            }
+            plain.push(b' ');
+            skeleton_of(cached.basic_of(i), &mut plain);
+        }
+        assert!(!cached.sk_cache.slots.is_empty());
+        assert_eq!(cached.skeleton, plain);
     }
 
     #[test]
