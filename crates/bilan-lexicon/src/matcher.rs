@@ -543,6 +543,8 @@ impl Matcher {
             .iter()
             .all(|&fi| tables.forms[fi as usize].entry == first_entry);
         let mut all_caps: Option<bool> = None;
+        // Asked per form, the same answer: looked up once.
+        let mut stopword: Option<bool> = None;
         // Cue hits depend on the entity and the window only: forms of one
         // entity share them.
         let mut cached_hits: Option<(u32, CueHits)> = None;
@@ -591,7 +593,9 @@ impl Matcher {
             });
             if flags.no_fold
                 || shouting
-                || (one_word && self.rules.is_stopword(f.basic_of(first_tok)))
+                || (one_word
+                    && *stopword
+                        .get_or_insert_with(|| self.rules.is_stopword(f.basic_of(first_tok))))
             {
                 // The words' basic forms, space-joined, against the form's,
                 // without building the joined string.
