@@ -110,14 +110,19 @@ pub(crate) fn attributions<'a>(
                 Some(TokenKind::Comma | TokenKind::Symbol)
             )
             && (named_after || !sources.iter().any(|&(_, e, _)| e + 1 == k));
+        // "a précisé à l'AFP le directeur de l'OSDH": the outlet told is a
+        // relay, the speaker follows it.
+        let spoken_from = relayed_to(words, &sources, after).unwrap_or(after);
         let after_verb = || {
-            following
-                .clone()
+            sources
+                .iter()
+                .filter(|&&(s, _, _)| s >= spoken_from && s <= spoken_from + SOURCE_WINDOW)
+                .filter(|&&(s, _, _)| !clause_between(words, spoken_from, s))
                 // "a indiqué l'OSDH", not "a indiqué à l'AFP X".
-                .filter(|&(s, m)| {
+                .filter(|&&(s, _, m)| {
                     !(m.kind == EntityKind::Media && s > 0 && words.norm(s - 1) == "a")
                 })
-                .map(|(_, m)| m)
+                .map(|&(_, e, m)| organisation_after(words, &sources, e, m))
                 .next()
         };
         let pronoun_after = matches!(words.norm(after), "lui" | "elle" | "eux" | "elles");
@@ -188,6 +193,49 @@ fn organisation_of<'a>(
             k > 0 && matches!(words.norm(k - 1), "de" | "d" | "du" | "des")
         })
         .filter(|_| start > 0 && words.kind(start - 1) == Some(TokenKind::Comma))
+        .map_or(person, |&(_, _, m)| m)
+}
+
+/// "à l'AFP", "auprès de Reuters" right after a speech verb: the token
+/// after the outlet told, which only relays the speaker.
+fn relayed_to(words: &Words, sources: &[(usize, usize, &Mention)], after: usize) -> Option<usize> {
+    let mut k = match words.norm(after) {
+        "a" => after + 1,
+        "aupres" if matches!(words.norm(after + 1), "de" | "d" | "du" | "des") => after + 2,
+        _ => return None,
+    };
+    while matches!(words.norm(k), "l" | "le" | "la" | "les") {
+        k += 1;
+    }
+    sources
+        .iter()
+        .find(|&&(s, _, m)| s == k && m.kind == EntityKind::Media)
+        .map(|&(_, e, _)| e)
+}
+
+/// "Rami Abdel Rahmane, le directeur de l'OSDH": a person named first and
+/// then placed in an organisation speaks for it.
+fn organisation_after<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    end: usize,
+    person: &'a Mention,
+) -> &'a Mention {
+    if person.kind != EntityKind::Person || words.kind(end) != Some(TokenKind::Comma) {
+        return person;
+    }
+    sources
+        .iter()
+        .find(|&&(s, _, m)| m.kind != EntityKind::Person && s > end && s <= end + 5)
+        .filter(|&&(s, _, _)| {
+            !clause_between(words, end + 1, s) && {
+                let mut k = s;
+                while k > 0 && matches!(words.norm(k - 1), "l" | "le" | "la" | "les") {
+                    k -= 1;
+                }
+                k > 0 && matches!(words.norm(k - 1), "de" | "d" | "du" | "des")
+            }
+        })
         .map_or(person, |&(_, _, m)| m)
 }
 
