@@ -6,14 +6,17 @@ use crate::data::{Flags, Tables};
 use crate::fold::{Folded, fold};
 use crate::hash::{FastMap, FastSet};
 use crate::{Entities, Entity, EntityKind, Mention};
-use aho_corasick::{AhoCorasick, Input};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use bilan_article::Span;
 
 /// The compiled search structures of a lexicon.
 #[derive(Debug)]
 pub(crate) struct Matcher {
+    /// The patterns' trie as an anchored DFA, walked from every word start;
     /// `None` for a lexicon without entities.
-    pub automaton: Option<AhoCorasick>,
+    pub automaton: Option<DFA>,
     /// For each automaton pattern, the forms that share its skeleton.
     pub pattern_forms: Vec<Vec<u32>>,
     /// For each form: effective flags, basic key, letters (case-sensitive forms).
@@ -54,17 +57,6 @@ struct Found {
 
 fn letters(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
-fn next_token_start(hay: &[u8], after: usize) -> usize {
-    hay.iter()
-        .skip(after + 1)
-        .position(|&b| b == b' ')
-        .map_or(hay.len(), |p| after + 1 + p)
-}
-
-fn last_space_in(hay: &[u8], start: usize, end: usize) -> Option<usize> {
-    (start + 1..end).rev().find(|&p| hay[p] == b' ')
 }
 
 impl Matcher {
@@ -150,12 +142,12 @@ impl Matcher {
                 }
             }
         }
-        // A DFA: more memory, built once, but the fastest search.
-        let automaton = AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            // Every pattern starts with a space: a start-byte prefilter
-            // would stop at every word and only add overhead.
+        // Anchored only: names start on word starts, so the lexicon pass
+        // walks the trie from each word and stops as soon as no pattern
+        // continues, instead of running an automaton over every byte.
+        let automaton = DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .prefilter(false)
             .build(&automaton_set)
             .map_err(|e| e.to_string())?;
@@ -407,106 +399,108 @@ impl Matcher {
         }
     }
 
-    /// One leftmost-longest pass of the automaton over the skeleton view,
-    /// keeping only matches on word boundaries whose candidates pass their
-    /// checks; a rejected match falls back to shorter matches at its start.
+    /// One pass over the word starts of the skeleton view: at each, the
+    /// names that start there and end on a word boundary are tried longest
+    /// first, then a one-word name that needs a capital; the first one whose
+    /// checks pass is kept and the pass goes on after it. (The same matches
+    /// as a leftmost-longest automaton run that falls back to shorter
+    /// matches at the start of a rejected one.)
     fn lexicon_pass(&self, tables: &Tables, text: &str, f: &Folded) -> Vec<Found> {
         let hay = f.skeleton.as_slice();
         let n = hay.len();
         let mut out = Vec::new();
-        let Some(automaton) = &self.automaton else {
+        let Some(dfa) = &self.automaton else {
             return out;
         };
-        // One-word patterns found on capitalised words: (skeleton offset of
-        // the word's space, token, pattern), in text order.
-        let mut hits = f.tokens.iter().enumerate().filter_map(|(t, tok)| {
-            if !tok.capital || tok.article {
-                return None;
-            }
-            let word = hay.get(tok.sk.0 as usize..tok.sk.1 as usize)?;
-            if !self.capital_word_shapes.may_contain(word) {
-                return None;
-            }
-            let p = *self.capital_words.get(word)?;
-            Some(((tok.sk.0 as usize).saturating_sub(1), t, p as usize))
-        });
-        let mut next_hit = hits.next();
-        let mut cursor = TokenCursor::default();
-        // The automaton's leftmost-longest match from some earlier position:
-        // still the one from `pos` as long as it does not start before it.
-        let mut next_match: Option<aho_corasick::Match> = None;
+        let Ok(start) = dfa.start_state(Anchored::Yes) else {
+            return out;
+        };
+        // Every name starts with the space before its first word (none
+        // does when all names are one word looked up on capitals).
+        let after_space = dfa.next_state(Anchored::Yes, start, b' ');
+        let walk = !dfa.is_dead(after_space);
+        // The names starting at the current word: (end, automaton pattern).
+        let mut ends: Vec<(usize, usize)> = Vec::new();
+        // Where the next name may start: a word's space (or the end).
         let mut pos = 0;
-        while pos < n {
-            while next_hit.is_some_and(|(off, _, _)| off < pos) {
-                next_hit = hits.next();
-            }
-            if next_match.is_none_or(|m| m.start() < pos) {
-                next_match = automaton.find(Input::new(hay).range(pos..n));
-            }
-            let hit_first = match (next_match, next_hit) {
-                (None, None) => break,
-                (Some(m), Some((off, _, _))) => off < m.start(),
-                (None, Some(_)) => true,
-                (Some(_), None) => false,
-            };
-            if hit_first {
-                // A one-word name alone at this word: nothing longer starts here.
-                if let Some((off, t, p)) = next_hit {
-                    if let Some(found) = self.accept(tables, text, f, t, t, p) {
-                        out.push(found);
-                    }
-                    pos = next_token_start(hay, off);
-                }
+        for (t, tok) in f.tokens.iter().enumerate() {
+            if tok.article {
                 continue;
             }
-            let Some(first_match) = next_match else { break };
-            // Longer names first: the longest match here, then shorter ones
-            // ending at an earlier word end, then a one-word name.
-            let s = first_match.start();
-            let mut m = first_match;
-            let mut accepted: Option<(Found, usize)> = None;
-            loop {
-                let on_boundary = m.end() == n || hay[m.end()] == b' ';
-                if on_boundary {
-                    let pattern = self
-                        .automaton_patterns
-                        .get(m.pattern().as_usize())
-                        .map(|&p| p as usize);
-                    accepted = pattern
-                        .and_then(|p| {
-                            let first = cursor.at(f, s)?;
-                            let last = cursor.ending_at(f, first, m.end());
-                            self.accept(tables, text, f, first, last, p)
-                        })
-                        .map(|found| (found, m.end()));
-                    if accepted.is_some() {
-                        break;
-                    }
+            let s = (tok.sk.0 as usize).saturating_sub(1);
+            if s < pos {
+                continue;
+            }
+            ends.clear();
+            let mut sid = after_space;
+            let rest = if walk { hay.get(s + 1..) } else { None };
+            for (k, &b) in rest.unwrap_or_default().iter().enumerate() {
+                if dfa.is_match(sid) {
+                    self.note_ends(dfa, hay, s, s + 1 + k, sid, &mut ends);
                 }
-                let Some(limit) = last_space_in(hay, s, m.end()) else {
+                sid = dfa.next_state(Anchored::Yes, sid, b);
+                if dfa.is_dead(sid) {
                     break;
+                }
+            }
+            if walk && !dfa.is_dead(sid) && dfa.is_match(sid) {
+                self.note_ends(dfa, hay, s, n, sid, &mut ends);
+            }
+            let mut accepted: Option<(Found, usize)> = None;
+            for &(end, ap) in ends.iter().rev() {
+                let Some(p) = self.automaton_patterns.get(ap).map(|&p| p as usize) else {
+                    continue;
                 };
-                match automaton.find(Input::new(hay).range(s..limit)) {
-                    Some(shorter) if shorter.start() == s => m = shorter,
-                    _ => break,
+                let last = ending_at(f, t, end);
+                accepted = self
+                    .accept(tables, text, f, t, last, p)
+                    .map(|found| (found, end));
+                if accepted.is_some() {
+                    break;
                 }
             }
-            if accepted.is_none() {
-                if let Some((_, t, p)) = next_hit.filter(|&(off, _, _)| off == s) {
+            // A one-word name that needs a capital, on a capitalised word.
+            if accepted.is_none() && tok.capital {
+                let word = hay.get(tok.sk.0 as usize..tok.sk.1 as usize);
+                if let Some(&p) = word
+                    .filter(|w| self.capital_word_shapes.may_contain(w))
+                    .and_then(|w| self.capital_words.get(w))
+                {
                     accepted = self
-                        .accept(tables, text, f, t, t, p)
-                        .map(|found| (found, next_token_start(hay, s)));
+                        .accept(tables, text, f, t, t, p as usize)
+                        .map(|found| (found, tok.sk.1 as usize));
                 }
             }
-            match accepted {
-                Some((found, end)) => {
-                    out.push(found);
-                    pos = end;
-                }
-                None => pos = next_token_start(hay, s),
+            if let Some((found, end)) = accepted {
+                out.push(found);
+                pos = end;
             }
         }
         out
+    }
+
+    /// Note the names that the trie state `sid` ends, reached from the word
+    /// space at `s` after reading up to `end`, when `end` is a word boundary.
+    fn note_ends(
+        &self,
+        dfa: &DFA,
+        hay: &[u8],
+        s: usize,
+        end: usize,
+        sid: aho_corasick::automaton::StateID,
+        ends: &mut Vec<(usize, usize)>,
+    ) {
+        if end != hay.len() && hay.get(end) != Some(&b' ') {
+            return;
+        }
+        // A state may also list names that start later (its suffixes):
+        // only those starting here count.
+        for i in 0..dfa.match_len(sid) {
+            let pid = dfa.match_pattern(sid, i);
+            if dfa.pattern_len(pid) == end - s {
+                ends.push((end, pid.as_usize()));
+            }
+        }
     }
 
     fn accept(
@@ -670,14 +664,6 @@ impl Matcher {
     }
 }
 
-/// Token indices of skeleton offsets, for offsets that (almost) never go
-/// backwards: the lexicon pass asks in text order, so a forward walk
-/// replaces a search per match.
-#[derive(Debug, Default)]
-struct TokenCursor {
-    next: usize,
-}
-
 /// Offset in the skeleton view of the space before token `t` (for an
 /// article, of the next word's space).
 fn space_of(f: &Folded, t: usize) -> usize {
@@ -689,40 +675,17 @@ fn space_of(f: &Folded, t: usize) -> usize {
     }
 }
 
-impl TokenCursor {
-    /// The word (not an article) whose skeleton starts with the space at `off`.
-    fn at(&mut self, f: &Folded, off: usize) -> Option<usize> {
-        let tokens = &f.tokens;
-        // Skeleton offsets never decrease along the tokens.
-        if self.next > 0
-            && tokens
-                .get(self.next - 1)
-                .is_some_and(|t| t.sk.0 as usize > off)
-        {
-            self.next = tokens.partition_point(|t| (t.sk.0 as usize) <= off);
+/// The last word of a match that starts on word `first` and ends at `end`.
+fn ending_at(f: &Folded, first: usize, end: usize) -> usize {
+    let mut last = first;
+    let mut k = first + 1;
+    while k < f.tokens.len() && space_of(f, k) < end {
+        if !f.tokens[k].article {
+            last = k;
         }
-        while tokens
-            .get(self.next)
-            .is_some_and(|t| (t.sk.0 as usize) <= off)
-        {
-            self.next += 1;
-        }
-        let t = tokens.get(self.next)?;
-        (!t.article && t.sk.0 as usize == off + 1).then_some(self.next)
+        k += 1;
     }
-
-    /// The last word of a match that starts on word `first` and ends at `end`.
-    fn ending_at(&self, f: &Folded, first: usize, end: usize) -> usize {
-        let mut last = first;
-        let mut k = first + 1;
-        while k < f.tokens.len() && space_of(f, k) < end {
-            if !f.tokens[k].article {
-                last = k;
-            }
-            k += 1;
-        }
-        last
-    }
+    last
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
