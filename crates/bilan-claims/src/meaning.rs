@@ -207,11 +207,15 @@ impl<'a> Sentence<'a> {
             .and_then(|p| self.ranges.get(p))
             .map_or(0, |r| r.1);
         // A figure introduced by "dont" details this one: look past it.
+        // So does an age, which describes the counted noun ("un enfant de
+        // 9 ans a été tué").
         let next_start = self
             .ranges
             .iter()
+            .zip(self.quantities)
             .skip(index + 1)
-            .map(|r| r.0)
+            .filter(|(_, q)| q.measure != Some(ClaimKind::Age))
+            .map(|(r, _)| r.0)
             .find(|&s| {
                 s.checked_sub(1).is_none_or(|p| {
                     !matches!(
@@ -271,6 +275,14 @@ impl<'a> Sentence<'a> {
             .rev()
             .flatten()
             .find(|r| r.kind == ClaimKind::Casualties);
+        // "dont …" details the figure right before it (an age aside): when
+        // that one counts nothing that happened, neither does the detail.
+        let last_is_casualty = earlier
+            .iter()
+            .rev()
+            .flatten()
+            .find(|r| r.kind != ClaimKind::Age)
+            .is_some_and(|r| r.kind == ClaimKind::Casualties);
 
         let mut evidence = None;
         if !is_thing {
@@ -303,6 +315,7 @@ impl<'a> Sentence<'a> {
                     quantity,
                     previous_casualty,
                     bare && np.group.is_none() && !np.others,
+                    last_is_casualty,
                 );
             }
             if evidence.is_none() && (is_person || np.group.is_some() || (bare && !np.others)) {
@@ -385,6 +398,17 @@ impl<'a> Sentence<'a> {
             class = VictimClass::Member;
         }
 
+        // "800 terroristes tués, parmi lesquels 35 chefs": members of the
+        // figure detailed.
+        let detailed =
+            previous_casualty.filter(|_| last_is_casualty && self.details_previous(start));
+        if let (VictimClass::Member, Some(previous), None, None) =
+            (class, detailed, &np.group, &np.ranks_group)
+        {
+            if let Some(v) = previous.victims.filter(|v| *v != Victims::People) {
+                class = VictimClass::Is(v);
+            }
+        }
         let mut actor = np.group.clone().or_else(|| np.ranks_group.clone());
         let provisional = match class {
             VictimClass::Is(v) => v,
@@ -404,7 +428,7 @@ impl<'a> Sentence<'a> {
             actor = self.subject_group(start, participle).map(|m| m.id.clone());
         }
         if actor.is_none() {
-            if let Some(previous) = inherit {
+            if let Some(previous) = inherit.or(detailed) {
                 actor = previous.actor.clone();
             }
         }
@@ -423,7 +447,12 @@ impl<'a> Sentence<'a> {
                 Victims::Militants
             }
             (VictimClass::Member, None) if state_forces => Victims::Soldiers,
-            (VictimClass::Member, None) if unnamed_militants => Victims::Militants,
+            // "combattants rebelles", "hommes armés": no state's men.
+            (VictimClass::Member | VictimClass::Is(Victims::Fighters), None)
+                if unnamed_militants =>
+            {
+                Victims::Militants
+            }
             (VictimClass::Member, None) => Victims::People,
             (VictimClass::Is(v), _) => v,
         };
@@ -650,6 +679,19 @@ impl<'a> Sentence<'a> {
         is_person: bool,
         unknown_noun: bool,
     ) -> Option<Evidence> {
+        // "la mort d'au moins 50 civils": the figure's phrase may open with
+        // the "d'" ending the cue.
+        if matches!(self.norm(start), "d" | "de") {
+            if let Some((cue_start, cue)) = TABLES.outcomes.ending_at(&self.words, start + 1) {
+                if cue.before && cue_start >= previous_end && (!cue.needs_person || is_person) {
+                    let span =
+                        Span::new(self.token_span(cue_start).start, self.token_span(start).end);
+                    let mut evidence = self.evidence(cue, span, true);
+                    evidence.governs = unknown_noun;
+                    return Some(evidence);
+                }
+            }
+        }
         let mut end = start;
         for _ in 0..3 {
             if end <= previous_end {
@@ -824,10 +866,11 @@ impl<'a> Sentence<'a> {
         quantity: &Quantity,
         previous: Option<&Reading>,
         bare_without_group: bool,
+        last_is_casualty: bool,
     ) -> Option<Evidence> {
         let previous = previous?;
         let outcome = previous.outcome?;
-        let after_dont = start.checked_sub(1).is_some_and(|p| self.norm(p) == "dont");
+        let after_dont = last_is_casualty && self.details_previous(start);
         let gap_start = previous.span.end;
         let gap_end = quantity.span.start;
         let close = gap_end >= gap_start && gap_end - gap_start <= LIST_GAP;
@@ -836,7 +879,12 @@ impl<'a> Sentence<'a> {
         let gap_has_stop =
             (self.words.index_at(gap_start)..self.words.index_at(gap_end)).any(|k| {
                 // "ainsi que" joins a list.
-                let joins = self.norm(k) == "que" && k > 0 && self.norm(k - 1) == "ainsi";
+                // "ainsi que" joins a list, and so does "et à" ("coûté la
+                // vie à 20 soldats et à 70 insurgés").
+                let joins = (matches!(self.norm(k), "que" | "qu")
+                    && k > 0
+                    && self.norm(k - 1) == "ainsi")
+                    || (self.norm(k) == "a" && k > 0 && matches!(self.norm(k - 1), "et" | "ou"));
                 self.words.kind(k) == Some(TokenKind::Stop)
                     || !joins
                         && matches!(
@@ -878,6 +926,18 @@ impl<'a> Sentence<'a> {
             });
         }
         None
+    }
+
+    /// The figure starting at token `start` details the one before it:
+    /// "dont six enfants", "parmi lesquels 35 chefs", "parmi eux deux officiers".
+    fn details_previous(&self, start: usize) -> bool {
+        match start.checked_sub(1).map(|p| self.norm(p)) {
+            Some("dont") => true,
+            Some("lesquels" | "lesquelles" | "eux" | "elles") => {
+                start >= 2 && self.norm(start - 2) == "parmi"
+            }
+            _ => false,
+        }
     }
 
     /// "parmi les blessés, deux officiers", "le nombre de martyrs atteint 13".
