@@ -64,6 +64,9 @@ struct SkeletonCache {
     /// `(basic form, skeleton)`, each as eight bytes padded with zeros
     /// (neither has a zero byte; a zero key is an empty slot).
     slots: Vec<(u64, u64)>,
+    /// The same for words of nine to sixteen bytes, kept apart so that
+    /// short words keep their cheaper eight-byte keys.
+    long_slots: Vec<(u128, u128)>,
 }
 
 /// Slots of the cache, a power of two.
@@ -98,16 +101,59 @@ fn pack(word: &[u8]) -> u64 {
     }
 }
 
+/// Nine to sixteen bytes of a word padded with zeros, as one number (two
+/// overlapping eight-byte loads); shorter words go through [`pack`].
+#[inline(always)]
+fn pack16(word: &[u8]) -> u128 {
+    let n = word.len();
+    match (word.first_chunk::<8>(), word.last_chunk::<8>()) {
+        (Some(lo), Some(hi)) if n > 8 && n <= 16 => {
+            u128::from(u64::from_le_bytes(*lo))
+                | u128::from(u64::from_le_bytes(*hi)) << (8 * (n - 8))
+        }
+        _ => u128::from(pack(word)),
+    }
+}
+
 impl SkeletonCache {
     fn slot(key: u64) -> usize {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
+    }
+
+    fn long_slot(key: u128) -> usize {
+        Self::slot((key as u64) ^ ((key >> 64) as u64).rotate_left(31))
+    }
+
+    /// [`Self::push_skeleton`] for words of nine to sixteen bytes.
+    fn push_long_skeleton(&mut self, basic: &[u8], out: &mut Vec<u8>) {
+        let key = pack16(basic);
+        let ix = Self::long_slot(key);
+        if let Some(&(k, sk)) = self.long_slots.get(ix) {
+            if k == key {
+                let len = 16 - (sk.leading_zeros() / 8) as usize;
+                let keep = out.len() + len;
+                out.extend_from_slice(&sk.to_le_bytes());
+                out.truncate(keep);
+                return;
+            }
+        }
+        let start = out.len();
+        skeleton_of(basic, out);
+        let sk = out.get(start..).unwrap_or_default();
+        if let Some(slot) = self.long_slots.get_mut(ix) {
+            *slot = (key, pack16(sk));
+        }
     }
 
     /// Append the skeleton of `basic` to `out`, from the cache when it can.
     #[inline(always)]
     fn push_skeleton(&mut self, basic: &[u8], out: &mut Vec<u8>) {
         if basic.len() > 8 || self.slots.is_empty() {
-            skeleton_of(basic, out);
+            if basic.len() <= 16 && !self.long_slots.is_empty() {
+                self.push_long_skeleton(basic, out);
+            } else {
+                skeleton_of(basic, out);
+            }
             return;
         }
         let key = pack(basic);
@@ -290,6 +336,7 @@ pub(crate) fn fold(text: &str) -> Folded {
     };
     if text.len() >= CACHE_MIN_TEXT {
         f.sk_cache.slots = vec![(0, 0); 1 << CACHE_BITS];
+        f.sk_cache.long_slots = vec![(0, 0); 1 << CACHE_BITS];
     }
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -696,12 +743,19 @@ mod tests {
             b[..n].copy_from_slice(&word[..n]);
             assert_eq!(pack(&word[..n]), u64::from_le_bytes(b), "{n} bytes");
         }
+        let word = b"abcdefghijklmnopq";
+        for n in 0..=16 {
+            let mut b = [0u8; 16];
+            b[..n].copy_from_slice(&word[..n]);
+            assert_eq!(pack16(&word[..n]), u128::from_le_bytes(b), "{n} bytes");
+        }
     }
 
     #[test]
     fn cached_skeletons_are_the_folded_ones() {
         // Long enough for the cache, and every word seen twice.
-        let words = "Aarsale de la Qalamoune et Daech, Idleb Homs Hama Beyrouth œuvre ";
+        let words = "Aarsale de la Qalamoune et Daech, Idleb Homs Hama Beyrouth œuvre \
+                     bombardements internationalement Deir ez-Zor anticonstitutionnellement ";
         let text = words.repeat(CACHE_MIN_TEXT / words.len() + 1);
         let cached = fold(&text);
         let mut plain = Vec::new();
