@@ -407,7 +407,6 @@ impl Matcher {
     /// matches at the start of a rejected one.)
     fn lexicon_pass(&self, tables: &Tables, text: &str, f: &Folded) -> Vec<Found> {
         let hay = f.skeleton.as_slice();
-        let n = hay.len();
         let mut out = Vec::new();
         let Some(dfa) = &self.automaton else {
             return out;
@@ -415,10 +414,10 @@ impl Matcher {
         let Ok(start) = dfa.start_state(Anchored::Yes) else {
             return out;
         };
-        // Every name starts with the space before its first word (none
-        // does when all names are one word looked up on capitals).
+        // Every name starts with the space before its first word. (When
+        // all names are one word looked up on capitals, the walk is dead at
+        // once.)
         let after_space = dfa.next_state(Anchored::Yes, start, b' ');
-        let walk = !dfa.is_dead(after_space);
         // The names starting at the current word: (end, automaton pattern).
         let mut ends: Vec<(usize, usize)> = Vec::new();
         // Where the next name may start: a word's space (or the end).
@@ -433,18 +432,21 @@ impl Matcher {
             }
             ends.clear();
             let mut sid = after_space;
-            let rest = if walk { hay.get(s + 1..) } else { None };
-            for (k, &b) in rest.unwrap_or_default().iter().enumerate() {
-                if dfa.is_match(sid) {
-                    self.note_ends(dfa, hay, s, s + 1 + k, sid, &mut ends);
+            // `end`: the bytes read so far from the word's space; one test
+            // per byte on the common path (a state that is neither a match
+            // nor dead is not special).
+            let mut end = s + 1;
+            loop {
+                if dfa.is_special(sid) {
+                    if dfa.is_match(sid) {
+                        self.note_ends(dfa, hay, s, end, sid, &mut ends);
+                    } else if dfa.is_dead(sid) {
+                        break;
+                    }
                 }
+                let Some(&b) = hay.get(end) else { break };
                 sid = dfa.next_state(Anchored::Yes, sid, b);
-                if dfa.is_dead(sid) {
-                    break;
-                }
-            }
-            if walk && !dfa.is_dead(sid) && dfa.is_match(sid) {
-                self.note_ends(dfa, hay, s, n, sid, &mut ends);
+                end += 1;
             }
             let mut accepted: Option<(Found, usize)> = None;
             for &(end, ap) in ends.iter().rev() {
