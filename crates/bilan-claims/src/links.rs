@@ -103,7 +103,14 @@ pub(crate) fn attributions<'a>(
         while matches!(words.norm(next), "l" | "le" | "la" | "les") {
             next += 1;
         }
-        let named_after = sources.iter().any(|&(s, _, _)| (after..=next).contains(&s));
+        // …or a title and a name ("…, a annoncé le Premier ministre X").
+        let named_after = sources.iter().any(|&(s, _, _)| (after..=next).contains(&s))
+            || sources.iter().any(|&(s, _, m)| {
+                m.kind == EntityKind::Person
+                    && s > after
+                    && s <= after + SUBJECT_WINDOW
+                    && !clause_between(words, after, s)
+            });
         let inverted = k > 0
             && matches!(
                 words.kind(k - 1),
@@ -133,7 +140,12 @@ pub(crate) fn attributions<'a>(
             _ if inside => None,
             Attribution::Lead if pronoun_after => earlier_speaker,
             Attribution::Verb if pronoun_before => earlier_speaker,
-            Attribution::Lead => following.clone().map(|(_, m)| m).next(),
+            Attribution::Lead => following
+                .clone()
+                .map(|(_, m)| m)
+                .next()
+                .or_else(|| named_again(words, after, previous))
+                .or_else(|| apposed(words, &sources, after)),
             Attribution::Verb if inverted => after_verb(),
             Attribution::Verb => {
                 let before = sources
@@ -157,8 +169,14 @@ pub(crate) fn attributions<'a>(
                 let says_that = matches!(words.norm(after), "que" | "qu");
                 match before {
                     Some((s, m)) => Some(organisation_of(words, &sources, s, m)),
-                    None if says_that => country(),
-                    None => after_verb(),
+                    None if says_that => country().or_else(|| {
+                        k.checked_sub(2)
+                            .and_then(|d| named_again(words, d, previous))
+                    }),
+                    None => after_verb().or_else(|| {
+                        k.checked_sub(2)
+                            .and_then(|d| named_again(words, d, previous))
+                    }),
                 }
             }
         };
@@ -194,6 +212,40 @@ fn organisation_of<'a>(
         })
         .filter(|_| start > 0 && words.kind(start - 1) == Some(TokenKind::Comma))
         .map_or(person, |&(_, _, m)| m)
+}
+
+/// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
+/// common noun stands for the last entity of its kind in the sentence before.
+fn named_again<'a>(words: &Words, at: usize, previous: &'a [Mention]) -> Option<&'a Mention> {
+    if !matches!(words.norm(at), "le" | "la" | "l" | "ce" | "cet" | "cette") {
+        return None;
+    }
+    let kind = TABLES.speaker_nouns.get(words.norm(at + 1))?;
+    previous.iter().rfind(|m| m.kind == *kind)
+}
+
+/// "selon le commandant de l'opération, le général X": the speaker's title,
+/// then his name after one comma.
+fn apposed<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    after: usize,
+) -> Option<&'a Mention> {
+    let comma = (after..after + SOURCE_WINDOW).find(|&k| {
+        matches!(
+            words.kind(k),
+            Some(TokenKind::Comma | TokenKind::Stop | TokenKind::Symbol)
+        ) || words.kind(k).is_none()
+    })?;
+    if words.kind(comma) != Some(TokenKind::Comma) {
+        return None;
+    }
+    sources
+        .iter()
+        // "…, le général X" (a title first), not "…, X a été tué".
+        .filter(|_| matches!(words.norm(comma + 1), "le" | "la" | "l"))
+        .find(|&&(s, _, m)| m.kind == EntityKind::Person && s > comma + 1 && s <= comma + 4)
+        .map(|&(_, _, m)| m)
 }
 
 /// "à l'AFP", "auprès de Reuters" right after a speech verb: the token

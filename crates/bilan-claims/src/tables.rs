@@ -2,6 +2,7 @@
 
 use crate::model::{Outcome, Victims};
 use crate::words::{Words, fold};
+use bilan_lexicon::EntityKind;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -416,6 +417,9 @@ pub(crate) struct Tables {
     forces_exact: HashMap<String, Side>,
     forces_suffix: Vec<(String, Side)>,
     pub(crate) attribution: PhraseSet<Attribution>,
+    /// Common nouns that name again a speaker already named ("le
+    /// ministère", "la chaîne"), with the kind of entity they stand for.
+    pub(crate) speaker_nouns: WordMap<EntityKind>,
     pub(crate) places: WordMap<PlaceWord>,
     pub(crate) days: PhraseSet<DayWord>,
 }
@@ -606,12 +610,23 @@ impl Tables {
         }
 
         let mut attribution = PhraseSet::new();
+        let mut speaker_nouns = WordMap::default();
         let file = "attribution.tsv";
         for (n, f) in lines(file, ATTRIBUTION) {
             let text = phrase(file, n, field(file, n, &f, 0)?)?;
             let role = match field(file, n, &f, 1)? {
                 "lead" => Attribution::Lead,
                 "verb" => Attribution::Verb,
+                "speaker" => {
+                    let kind = match field(file, n, &f, 2)? {
+                        "organization" => EntityKind::Organization,
+                        "media" => EntityKind::Media,
+                        "armed_group" => EntityKind::ArmedGroup,
+                        other => return Err(unknown(file, n, other)),
+                    };
+                    speaker_nouns.insert(text, kind);
+                    continue;
+                }
                 other => return Err(unknown(file, n, other)),
             };
             attribution.insert(&text, role);
@@ -660,6 +675,7 @@ impl Tables {
             forces_exact,
             forces_suffix,
             attribution,
+            speaker_nouns,
             places,
             days,
         })
@@ -681,6 +697,10 @@ mod tests {
         assert!(tables.function_words.len() > 50);
         assert!(tables.actor_adjectives.len() > 5);
         assert!(tables.attribution.len() > 20);
+        assert_eq!(
+            tables.speaker_nouns.get("ministere"),
+            Some(&EntityKind::Organization)
+        );
         assert!(tables.places.len() > 20);
         assert!(tables.days.len() > 20);
         assert_eq!(tables.side("group:hezbollah"), Side::Allied);

@@ -2,7 +2,8 @@
 //! French sentences (written for this crate) with the claims they must give.
 //!
 //! Format, one case per block:
-//! - `> text` — the sentence; `[surface](id)` marks an entity mention, whose
+//! - `> text` — the sentence (or sentences, split after ". " and a
+//!   capital); `[surface](id)` marks an entity mention, whose
 //!   kind follows the id prefix (`place:`, `group:`, `org:`, `media:`, `person:`);
 //! - `@ YYYY-MM-DD` — optional dateline;
 //! - `= kind number key=value…` — one expected claim, in text order. `number`
@@ -92,8 +93,25 @@ fn cases() -> Vec<Case> {
     cases
 }
 
-/// An article whose only sentence is the case's text (built through serde so
-/// that fields the parser adds later take their defaults).
+/// The case's sentences: its text split after each ". " followed by a
+/// capital, so that a case can test what a sentence takes from the one
+/// before ("Selon le ministère, …").
+fn sentence_spans(text: &str) -> Vec<serde_json::Value> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(". ") {
+        let next = text[at + 2..].chars().next();
+        if next.is_some_and(char::is_uppercase) {
+            spans.push(serde_json::json!({"span": {"start": start, "end": at + 1}}));
+            start = at + 2;
+        }
+    }
+    spans.push(serde_json::json!({"span": {"start": start, "end": text.len()}}));
+    spans
+}
+
+/// An article of the case's sentences (built through serde so that fields
+/// the parser adds later take their defaults).
 fn article(case: &Case) -> Article {
     let dateline = case.dateline.map(|date| {
         serde_json::json!({"span": {"start": 0, "end": 0}, "date": date.to_string(), "zoned": null})
@@ -104,7 +122,7 @@ fn article(case: &Case) -> Article {
         "standfirst": null,
         "headings": [],
         "paragraphs": [],
-        "sentences": [{"span": {"start": 0, "end": case.text.len()}}],
+        "sentences": sentence_spans(&case.text),
         "diagnostics": [],
     }))
     .expect("an article")
