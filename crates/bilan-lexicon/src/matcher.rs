@@ -541,6 +541,7 @@ impl Matcher {
         let mut all_caps: Option<bool> = None;
         // Asked per form, the same answer: looked up once.
         let mut stopword: Option<bool> = None;
+        let mut given_name: Option<bool> = None;
         // Cue hits depend on the entity and the window only: forms of one
         // entity share them.
         let mut cached_hits: Option<(u32, CueHits)> = None;
@@ -584,8 +585,10 @@ impl Matcher {
                 let span = text
                     .get(f.tokens[first_tok].start..f.tokens[last_tok].end)
                     .unwrap_or("");
-                span.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !span.chars().any(char::is_lowercase)
+                // The lowercase test first: it stops at the second letter
+                // of most names.
+                !span.chars().any(char::is_lowercase)
+                    && span.chars().filter(|c| c.is_alphabetic()).count() >= 2
             });
             if flags.no_fold
                 || shouting
@@ -631,7 +634,8 @@ impl Matcher {
                 )
                 && one_word
                 && !flags.case_sensitive
-                && self.rules.is_given_name(f.basic_of(first_tok));
+                && *given_name
+                    .get_or_insert_with(|| self.rules.is_given_name(f.basic_of(first_tok)));
             if given_name_place && !hits.support && !cues_of(form.entry).support {
                 continue;
             }
