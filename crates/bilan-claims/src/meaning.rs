@@ -83,6 +83,8 @@ struct NounPhrase {
     /// The people named by "parmi les X" / "dans les rangs de X".
     ranks_noun: Option<usize>,
     ranks_group: Option<String>,
+    /// "hommes de Saqlawiya": people named by their town or village.
+    from_place: bool,
     /// Byte end of the phrase (noun and its modifiers).
     end: usize,
 }
@@ -285,6 +287,8 @@ impl<'a> Sentence<'a> {
             .is_some_and(|r| r.kind == ClaimKind::Casualties);
 
         let mut evidence = None;
+        // "Parmi les morts figure un civil": the topic says what happened.
+        let mut topical = false;
         if !is_thing {
             // A verb says what happened even to "otages" ("cinq otages libérés").
             let noun_evidence = head_cue.and_then(|cue| {
@@ -320,6 +324,7 @@ impl<'a> Sentence<'a> {
             }
             if evidence.is_none() && (is_person || np.group.is_some() || (bare && !np.others)) {
                 evidence = self.sentence_topic(start);
+                topical = evidence.is_some();
             }
         }
 
@@ -370,6 +375,7 @@ impl<'a> Sentence<'a> {
         if quantity.form == NumberForm::Article
             && !(evidence.own
                 && (head_class.is_some() || head_cue.is_some() || evidence.governs || verb_follows))
+            && !(topical && head_class.is_some())
         {
             return None;
         }
@@ -398,6 +404,13 @@ impl<'a> Sentence<'a> {
             class = VictimClass::Member;
         }
 
+        if class == VictimClass::Member
+            && np.from_place
+            && np.ranks_group.is_none()
+            && np.adjective_groups.is_empty()
+        {
+            class = VictimClass::Is(Victims::Civilians);
+        }
         // "800 terroristes tués, parmi lesquels 35 chefs": members of the
         // figure detailed.
         let detailed =
@@ -456,6 +469,22 @@ impl<'a> Sentence<'a> {
             (VictimClass::Member, None) => Victims::People,
             (VictimClass::Is(v), _) => v,
         };
+        // "frappé des positions de Daech, tuant plusieurs commandants":
+        // members of no group named are those of the one non-state group
+        // the sentence names, when it names no other group.
+        let mut victims = victims;
+        if class == VictimClass::Member && actor.is_none() && victims == Victims::People {
+            let mut groups = self
+                .mentions
+                .iter()
+                .filter(|m| m.kind == EntityKind::ArmedGroup);
+            if let (Some(only), None) = (groups.next(), groups.next()) {
+                if TABLES.side(&only.id) == Side::Militant {
+                    victims = Victims::Militants;
+                    actor = Some(only.id.clone());
+                }
+            }
+        }
         if actor.is_none() {
             actor = self.default_group(start, victims).map(|m| m.id.clone());
         }
@@ -620,6 +649,12 @@ impl<'a> Sentence<'a> {
                         np.end = m.span.end;
                         break;
                     }
+                    if self
+                        .mention_at(j + 1)
+                        .is_some_and(|m| m.kind == EntityKind::Place)
+                    {
+                        np.from_place = true;
+                    }
                 } else if self.is_function_word(j)
                     || TABLES.outcomes.longest_at(&self.words, j).is_some()
                 {
@@ -742,7 +777,10 @@ impl<'a> Sentence<'a> {
             // ", qui tentaient de s'infiltrer dans la ville, ont été tués":
             // a relative clause between commas does not use up the window.
             if self.words.kind(i) == Some(TokenKind::Comma)
-                && matches!(self.norm(i + 1), "qui" | "que" | "lesquels" | "lesquelles")
+                && matches!(
+                    self.norm(i + 1),
+                    "qui" | "que" | "lesquels" | "lesquelles" | "dont"
+                )
             {
                 let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
                     .find(|&k| self.words.kind(k) == Some(TokenKind::Comma));
