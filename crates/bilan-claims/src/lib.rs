@@ -207,6 +207,7 @@ impl Extractor {
             .map(|d| links::days(&sentence.words, d))
             .unwrap_or_default();
         let rubrics = links::rubrics(&sentence.words, &places);
+        let described = links::described(&sentence.words, &places);
         let mut readings = sentence.read_all();
         meaning::share_named_victims(&mut readings, &sentence.words);
         let figures: Vec<(Span, Option<&bilan_lexicon::Mention>)> = readings
@@ -250,7 +251,14 @@ impl Extractor {
                 outcome: reading.outcome,
                 victims: reading.victims,
                 actor: reading.actor,
-                place: links::place_for(reading.span, own_place, &places, &figures, &rubrics),
+                place: links::place_for(
+                    reading.span,
+                    own_place,
+                    &places,
+                    &figures,
+                    &rubrics,
+                    &described,
+                ),
                 source: links::source_for(reading.span, &attributions),
                 date: links::date_for(reading.span, &days),
             });

@@ -320,6 +320,24 @@ pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<S
         .map(|a| a.source.id.clone())
 }
 
+/// Places followed by a description between commas ("Mossoul, reprise
+/// par…", "Tal Afar, une ville…"), not by another name of a list.
+pub(crate) fn described<'a>(words: &Words, places: &[(&'a Mention, bool)]) -> Vec<&'a Mention> {
+    places
+        .iter()
+        .map(|&(m, _)| m)
+        .filter(|m| {
+            let next = token_of(words, m.span.end);
+            words.kind(next) == Some(TokenKind::Comma)
+                && words.kind(next + 1) == Some(TokenKind::Word)
+                && !matches!(words.norm(next + 1), "et" | "ou")
+                && !places
+                    .iter()
+                    .any(|(o, _)| token_of(words, o.span.start) == next + 1)
+        })
+        .collect()
+}
+
 /// Place mentions of the sentence, with whether a preposition governs them.
 pub(crate) fn places<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<(&'a Mention, bool)> {
     mentions
@@ -389,6 +407,7 @@ pub(crate) fn place_for(
     places: &[(&Mention, bool)],
     figures: &[(Span, Option<&Mention>)],
     rubric: &[&Mention],
+    described: &[&Mention],
 ) -> Option<String> {
     if let Some(m) = own {
         return Some(m.id.clone());
@@ -422,6 +441,16 @@ pub(crate) fn place_for(
         .iter()
         .filter(|(m, governed)| *governed && !separated(m))
         .min_by_key(|(m, _)| weighted(m))
+    {
+        return Some(m.id.clone());
+    }
+    // Else the place a phrase between commas describes, when the figure is
+    // in that description ("Tal Afar, une ville qui comptait 200.000
+    // habitants, …").
+    if let Some(m) = described
+        .iter()
+        .filter(|m| m.span.end <= claim.start && !separated(m))
+        .max_by_key(|m| m.span.end)
     {
         return Some(m.id.clone());
     }
