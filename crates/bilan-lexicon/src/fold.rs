@@ -373,6 +373,37 @@ fn mark_phrase_end(f: &mut Folded) {
     }
 }
 
+/// The end of the run of lowercase ASCII letters and digits starting at
+/// `i`: eight bytes per step (a per-byte range test on one `u64`), then
+/// byte by byte near the end of the text.
+#[inline(always)]
+fn lower_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*chunk);
+        // Low seven bits of each byte: the sums below never carry into the
+        // next byte, and each byte's high bit tells the comparison.
+        let y = x & !HIGH;
+        let at_least = |lo: u8| (y + u64::from(0x80 - lo) * ONES) & HIGH;
+        let at_most = |hi: u8| ((u64::from(hi) + 0x80) * ONES - y) & HIGH;
+        let ok = ((at_least(b'a') & at_most(b'z')) | (at_least(b'0') & at_most(b'9'))) & !x;
+        let stop = !ok & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if matches!(CLASS[b as usize], C_LOWER | C_DIGIT) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
 /// Read the word starting at `start`; returns the index after its separator.
 fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
@@ -399,13 +430,7 @@ fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
         // Runs of lowercase ASCII letters and digits, most of any text, are
         // their own basic form: copied in one go.
         let run_start = i;
-        while let Some(&b) = bytes.get(i) {
-            if matches!(CLASS[b as usize], C_LOWER | C_DIGIT) {
-                i += 1;
-            } else {
-                break;
-            }
-        }
+        i = lower_run_end(bytes, i);
         if i > run_start {
             // Runs of up to eight bytes (most words): an eight-byte block
             // appended whole, then cut to length, beats a call to memcpy.
@@ -771,6 +796,22 @@ mod tests {
         }
         assert!(!cached.sk_cache.slots.is_empty());
         assert_eq!(cached.skeleton, plain);
+    }
+
+    #[test]
+    fn lowercase_runs_end_where_the_bytes_say() {
+        for b in 0..=255u8 {
+            let mut text = b"abcdefgh09".to_vec();
+            text.insert(3, b);
+            text.extend_from_slice(b"xyzxyzxyz");
+            let want = if matches!(CLASS[b as usize], C_LOWER | C_DIGIT) {
+                text.len()
+            } else {
+                3
+            };
+            assert_eq!(lower_run_end(&text, 0), want, "byte {b:#x}");
+            assert_eq!(lower_run_end(&text[..5], 0), want.min(5), "byte {b:#x}");
+        }
     }
 
     #[test]
