@@ -222,9 +222,24 @@ impl Extractor {
             .collect();
         // The place each reading's own words lead to, in the order of `figures`.
         let mut own_places = figures.iter().map(|&(_, attached)| attached);
+        // A detail ("deux civils, dont un enfant") and an age ("un enfant
+        // de 7 ans") happened where the figure they describe did.
+        let mut described_place: Option<(usize, Option<String>)> = None;
         for (quantity, reading) in quantities.iter().zip(readings) {
             let Some(reading) = reading else { continue };
             let own_place = own_places.next().flatten();
+            let first = sentence.words.index_at(quantity.span.start);
+            let detail = first > 0 && sentence.words.norm(first - 1) == "dont";
+            let age_of_previous = reading.kind == ClaimKind::Age
+                && described_place
+                    .as_ref()
+                    .is_some_and(|(end, _)| quantity.span.start.saturating_sub(*end) <= 4);
+            let inherited_place = match &described_place {
+                Some((_, place)) if own_place.is_none() && (detail || age_of_previous) => {
+                    Some(place.clone())
+                }
+                _ => None,
+            };
             let (mut value, mut min, mut max) = match (quantity.value, quantity.form) {
                 (None, quantity::NumberForm::Article) => (Some(1.0), Some(1.0), Some(1.0)),
                 _ => (quantity.value, quantity.min, quantity.max),
@@ -251,17 +266,25 @@ impl Extractor {
                 outcome: reading.outcome,
                 victims: reading.victims,
                 actor: reading.actor,
-                place: links::place_for(
-                    reading.span,
-                    own_place,
-                    &places,
-                    &figures,
-                    &rubrics,
-                    &described,
-                ),
+                place: inherited_place.unwrap_or_else(|| {
+                    links::place_for(
+                        reading.span,
+                        own_place,
+                        &places,
+                        &figures,
+                        &rubrics,
+                        &described,
+                    )
+                }),
                 source: links::source_for(reading.span, &attributions),
                 date: links::date_for(reading.span, &days),
             });
+            if let Some(claim) = claims.last() {
+                if claim.kind != ClaimKind::Age {
+                    described_place =
+                        Some((quantity.span.end.max(claim.span.end), claim.place.clone()));
+                }
+            }
         }
     }
 }
