@@ -29,6 +29,8 @@ const RANKS_WINDOW: usize = 15;
 const ARMY_LOOKBACK: usize = 4000;
 /// How far (in bytes) a listed figure may follow a casualty figure and share its outcome.
 const LIST_GAP: usize = 100;
+/// How far back (in tokens) a subject naming a kind of group may stand.
+const SUBJECT_LOOKBACK: usize = 12;
 
 /// One sentence being read: its words, entity mentions and quantities.
 pub(crate) struct Sentence<'a> {
@@ -450,7 +452,8 @@ impl<'a> Sentence<'a> {
         let unnamed_militants = np
             .adjective_groups
             .iter()
-            .any(|(_, id)| id == UNNAMED_MILITANTS);
+            .any(|(_, id)| id == UNNAMED_MILITANTS)
+            || (actor.is_none() && evidence.loss && self.militant_subject(start));
         let victims = match (class, actor.as_deref().map(|id| TABLES.side(id))) {
             (_, Some(Side::Allied)) => Victims::Fighters,
             (VictimClass::Member | VictimClass::Is(Victims::Fighters), Some(Side::State)) => {
@@ -1079,6 +1082,16 @@ impl<'a> Sentence<'a> {
             .rfind(|m| m.span.end <= at)
             .or_else(|| groups(self.previous_mentions).next_back())
             .or_else(|| groups(self.mentions).find(|m| m.span.start >= at))
+    }
+
+    /// "Le groupe terroriste a perdu 200 combattants": the subject before
+    /// the figure is a group of no state, named only by its kind.
+    fn militant_subject(&self, start: usize) -> bool {
+        (start.saturating_sub(SUBJECT_LOOKBACK)..start).any(|k| {
+            matches!(self.norm(k), "groupe" | "organisation" | "milice")
+                && TABLES.victims.word_value(self.norm(k + 1))
+                    == Some(&VictimClass::Is(Victims::Militants))
+        })
     }
 
     /// The group counted people belong to when the text only implies it:
