@@ -1171,6 +1171,21 @@ fn read_digits(written: &str) -> Option<f64> {
     plain.parse().ok()
 }
 
+/// "… et fait état de": a short gap opening with "et", with no clause of
+/// its own, between two figures of the same report.
+fn same_speech(words: &Words, from: usize, to: usize) -> bool {
+    to > from
+        && to - from <= 5
+        && words.norm(from) == "et"
+        && (from..to).all(|k| {
+            words.kind(k) == Some(TokenKind::Word)
+                && !matches!(
+                    words.norm(k),
+                    "que" | "qu" | "qui" | "dont" | "tandis" | "alors"
+                )
+        })
+}
+
 /// Coordinated casualty figures share victims named apart: "46 morts et des
 /// dizaines de blessés dans les rangs de X" — both are X's.
 pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Words) {
@@ -1201,9 +1216,10 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         let (source, target) = match (first.named_apart, second.named_apart) {
             (false, true) if joined && first.victims == Some(Victims::People) => (b, a),
             (true, false) if listed && second.victims == Some(Victims::People) => (a, b),
-            // "Trois soldats ont été tués et sept blessés".
+            // "Trois soldats ont été tués et sept blessés"; "la mort de 14
+            // de ses hommes et fait état de 52 blessés".
             (false, false)
-                if joined
+                if (joined || same_speech(words, from, to))
                     && second.unnamed
                     && !first.unnamed
                     && first.victims != Some(Victims::People) =>
