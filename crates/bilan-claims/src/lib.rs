@@ -67,6 +67,9 @@ use bilan_lexicon::Entities;
 
 /// The longest stretch of text read as one sentence, in bytes.
 const MAX_PIECE: usize = 4096;
+/// How far back (in bytes) a speaker named again by a common noun ("selon
+/// le ministère") may have been named.
+const SPEAKER_LOOKBACK: usize = 2000;
 
 /// `span` cut at spaces into pieces of at most `MAX_PIECE` bytes, pushed
 /// onto `out`.
@@ -201,7 +204,16 @@ impl Extractor {
             &entities.mentions,
             previous_mentions,
         );
-        let attributions = links::attributions(&sentence.words, mentions, previous_mentions);
+        // Mentions of the few paragraphs before the sentence: a speaker
+        // named again by a common noun ("selon le ministère") is one of them.
+        let earlier = {
+            let all = &entities.mentions;
+            let end = all.partition_point(|m| m.span.start < span.start);
+            let start = all.partition_point(|m| m.span.start + SPEAKER_LOOKBACK < span.start);
+            all.get(start..end).unwrap_or_default()
+        };
+        let attributions =
+            links::attributions(&sentence.words, mentions, previous_mentions, earlier);
         let places = links::places(&sentence.words, mentions);
         let days = dateline
             .map(|d| links::days(&sentence.words, d))

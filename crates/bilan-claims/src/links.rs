@@ -1,7 +1,7 @@
 //! Links of a claim to entities of its sentence: who makes it (`source`) and
 //! where (`place`); and the day it happened (`date`).
 
-use crate::tables::{Attribution, DayWord, PlaceWord, TABLES};
+use crate::tables::{Attribution, DayWord, PlaceWord, Side, SpeakerNoun, TABLES};
 use crate::words::{TokenKind, Words};
 use bilan_article::Span;
 use bilan_lexicon::{EntityKind, Mention};
@@ -42,6 +42,7 @@ pub(crate) fn attributions<'a>(
     words: &Words,
     mentions: &'a [Mention],
     previous: &'a [Mention],
+    earlier: &'a [Mention],
 ) -> Vec<Attributed<'a>> {
     let mut found = Vec::new();
     let sources: Vec<(usize, usize, &'a Mention)> = mentions
@@ -62,6 +63,7 @@ pub(crate) fn attributions<'a>(
         .or_else(|| previous.iter().rev().find(|m| can_be_source(m)));
     if sources.is_empty()
         && earlier_speaker.is_none()
+        && earlier.is_empty()
         && !mentions.iter().any(|m| m.kind == EntityKind::Place)
     {
         return found;
@@ -144,7 +146,7 @@ pub(crate) fn attributions<'a>(
                 .clone()
                 .map(|(_, m)| m)
                 .next()
-                .or_else(|| named_again(words, after, previous))
+                .or_else(|| named_again(words, after, earlier))
                 .or_else(|| apposed(words, &sources, after)),
             Attribution::Verb if inverted => after_verb(),
             Attribution::Verb => {
@@ -171,11 +173,11 @@ pub(crate) fn attributions<'a>(
                     Some((s, m)) => Some(organisation_of(words, &sources, s, m)),
                     None if says_that => country().or_else(|| {
                         k.checked_sub(2)
-                            .and_then(|d| named_again(words, d, previous))
+                            .and_then(|d| named_again(words, d, earlier))
                     }),
                     None => after_verb().or_else(|| {
                         k.checked_sub(2)
-                            .and_then(|d| named_again(words, d, previous))
+                            .and_then(|d| named_again(words, d, earlier))
                     }),
                 }
             }
@@ -215,13 +217,20 @@ fn organisation_of<'a>(
 }
 
 /// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
-/// common noun stands for the last entity of its kind in the sentence before.
-fn named_again<'a>(words: &Words, at: usize, previous: &'a [Mention]) -> Option<&'a Mention> {
+/// common noun stands for the last entity of its kind named before the
+/// sentence (`earlier`, a few paragraphs at most).
+fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&'a Mention> {
     if !matches!(words.norm(at), "le" | "la" | "l" | "ce" | "cet" | "cette") {
         return None;
     }
-    let kind = TABLES.speaker_nouns.get(words.norm(at + 1))?;
-    previous.iter().rfind(|m| m.kind == *kind)
+    let fits = |m: &&Mention| match TABLES.speaker_nouns.get(words.norm(at + 1)) {
+        Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
+        Some(SpeakerNoun::Army) => {
+            m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
+        }
+        None => false,
+    };
+    earlier.iter().rev().find(fits)
 }
 
 /// "selon le commandant de l'opération, le général X": the speaker's title,

@@ -388,6 +388,15 @@ pub(crate) enum Attribution {
     Verb,
 }
 
+/// What a common noun naming a speaker again stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SpeakerNoun {
+    /// An entity of this kind ("le ministère": an organisation).
+    Kind(EntityKind),
+    /// A state's army ("l'armée"), not any armed group.
+    Army,
+}
+
 /// Roles of words around place names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PlaceWord {
@@ -419,7 +428,7 @@ pub(crate) struct Tables {
     pub(crate) attribution: PhraseSet<Attribution>,
     /// Common nouns that name again a speaker already named ("le
     /// ministère", "la chaîne"), with the kind of entity they stand for.
-    pub(crate) speaker_nouns: WordMap<EntityKind>,
+    pub(crate) speaker_nouns: WordMap<SpeakerNoun>,
     pub(crate) places: WordMap<PlaceWord>,
     pub(crate) days: PhraseSet<DayWord>,
 }
@@ -619,9 +628,10 @@ impl Tables {
                 "verb" => Attribution::Verb,
                 "speaker" => {
                     let kind = match field(file, n, &f, 2)? {
-                        "organization" => EntityKind::Organization,
-                        "media" => EntityKind::Media,
-                        "armed_group" => EntityKind::ArmedGroup,
+                        "organization" => SpeakerNoun::Kind(EntityKind::Organization),
+                        "media" => SpeakerNoun::Kind(EntityKind::Media),
+                        "armed_group" => SpeakerNoun::Kind(EntityKind::ArmedGroup),
+                        "army" => SpeakerNoun::Army,
                         other => return Err(unknown(file, n, other)),
                     };
                     speaker_nouns.insert(text, kind);
@@ -699,7 +709,7 @@ mod tests {
         assert!(tables.attribution.len() > 20);
         assert_eq!(
             tables.speaker_nouns.get("ministere"),
-            Some(&EntityKind::Organization)
+            Some(&SpeakerNoun::Kind(EntityKind::Organization))
         );
         assert!(tables.places.len() > 20);
         assert!(tables.days.len() > 20);
