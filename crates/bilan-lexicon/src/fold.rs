@@ -49,7 +49,7 @@ pub(crate) struct Folded {
     /// Basic forms of all tokens, concatenated.
     pub basic: Vec<u8>,
     /// `" sk1 sk2 sk3"`: the skeleton of every non-article token, each
-    /// preceded by one space. The automaton runs over this.
+    /// preceded by one space. The names' trie is walked from each space.
     pub skeleton: Vec<u8>,
     /// Skeletons of the short words already seen (see [`SkeletonCache`]).
     sk_cache: SkeletonCache,

@@ -38,13 +38,16 @@
 //!    word-initial `a`/`e`/`i` is one class (`Aarsal` = `Ersal`), doubled
 //!    letters collapse (`Khanasser` = `Khanacer`). Patterns go through the
 //!    same code.
-//! 2. **One automaton pass.** All names and variants, as skeletons with a
-//!    leading space per word, are compiled once into a leftmost-longest
-//!    Aho-Corasick automaton that runs once over the skeleton view, so
-//!    matches start on word starts and the longest name wins
-//!    (`Front al-Nosra` over `Nosra`). A match must also end on a word end;
-//!    if it does not, or if its checks fail, shorter matches at the same
-//!    start are tried (bounded by the longest pattern).
+//! 2. **One pass over the word starts.** All names and variants, as
+//!    skeletons with a leading space per word, are compiled once into a
+//!    trie (an anchored Aho-Corasick DFA), walked from the start of each
+//!    word of the skeleton view until no name continues, so matches start
+//!    on word starts. Of the names that start there and end on a word end,
+//!    the longest whose checks pass wins (`Front al-Nosra` over `Nosra`),
+//!    and the pass goes on after it: the same result as one leftmost-longest
+//!    automaton run that falls back to shorter matches at the start of a
+//!    rejected one. One-word names that need a capital are looked up on
+//!    capitalised words instead, after the trie's names at that word.
 //! 3. **Checks on the original text.** Proper names must show a capital
 //!    (or digit) on some word unless flagged `lowercase_ok`; `case_sensitive`
 //!    forms (and every all-capital form of three letters or fewer, such as
@@ -81,8 +84,9 @@
 //!
 //! Invariants: mentions are sorted, never overlap, lie on `char` boundaries
 //! inside the text; the same text always gives the same result; the work is
-//! linear in the text length (one folding pass, one automaton pass, context
-//! rules over bounded windows); no input makes it panic.
+//! linear in the text length (one folding pass, one trie walk per word no
+//! deeper than the longest name, context rules over bounded windows); no
+//! input makes it panic.
 //!
 //! # Data format
 //!

@@ -1,5 +1,6 @@
-//! The matching pass: one automaton run over the skeleton view, candidate
-//! checks on the original text, context cues, then names found from context.
+//! The matching pass: a walk of the names' trie from each word of the skeleton
+//! view, candidate checks on the original text, context cues, then names
+//! found from context.
 
 use crate::context::{Cover, CueHits, Rules, WordShapes};
 use crate::data::{Flags, Tables};
