@@ -628,15 +628,17 @@ impl Matcher {
             }
             // A lone given name (`Hussein`) is a village only where a cue says
             // so; cities (`Riyad`) and countries keep their names.
+            // Cheapest tests first: the type's string compares run only for
+            // the rare given names.
             let given_name_place = entry.kind == EntityKind::Place
-                && !matches!(
-                    entry.entity_type.as_deref(),
-                    Some("country" | "governorate" | "city" | "region" | "river" | "mountain")
-                )
                 && one_word
                 && !flags.case_sensitive
                 && *given_name
-                    .get_or_insert_with(|| self.rules.is_given_name(f.basic_of(first_tok)));
+                    .get_or_insert_with(|| self.rules.is_given_name(f.basic_of(first_tok)))
+                && !matches!(
+                    entry.entity_type.as_deref(),
+                    Some("country" | "governorate" | "city" | "region" | "river" | "mountain")
+                );
             if given_name_place && !hits.support && !cues_of(form.entry).support {
                 continue;
             }
