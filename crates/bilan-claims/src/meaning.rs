@@ -424,6 +424,14 @@ impl<'a> Sentence<'a> {
                 class = VictimClass::Is(v);
             }
         }
+        // "huit d'entre eux sont tombés en martyrs": with no noun, the
+        // verb may say who fell.
+        if bare && inherit.is_none() && evidence.own && class == VictimClass::Is(Victims::People) {
+            let cue = self.words.index_at(evidence.span.start);
+            if let Some((_, cue)) = TABLES.outcomes.longest_at(&self.words, cue) {
+                class = VictimClass::Is(cue.victims);
+            }
+        }
         let mut actor = np.group.clone().or_else(|| np.ranks_group.clone());
         let provisional = match class {
             VictimClass::Is(v) => v,
