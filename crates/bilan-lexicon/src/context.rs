@@ -597,6 +597,43 @@ impl Rules {
         gaps
     }
 
+    /// `les quartiers d'al-Kifah, al-Nour et al-Askari`: a name at token `i`
+    /// right after a punctuation mark that follows a place, and itself
+    /// followed by `et`/`ou` and a capitalised word, is one more place of the
+    /// list (the `et` rule then takes the last one). Requiring the closing
+    /// `et` keeps a sentence that merely starts after a place out.
+    fn comma_listed_place(
+        &self,
+        f: &Folded,
+        cover: &[Cover],
+        i: usize,
+        previous: Option<&LocalName>,
+    ) -> Option<LocalName> {
+        let n = f.tokens.len();
+        let t = &f.tokens[i];
+        let place_before = matches!(
+            cover[i - 1],
+            Cover::PlaceEnd | Cover::Weak | Cover::WeakTown
+        ) || previous.is_some_and(|l| l.kind == EntityKind::Place && l.end == i);
+        if !matches!(f.tokens[i - 1].sep_after, Sep::Punct)
+            || !place_before
+            || !(t.capital || t.article)
+            || (!t.article && self.is_given_name(f.basic_of(i)))
+        {
+            return None;
+        }
+        let (first, end) = self.name_run(f, i, cover, EntityKind::Place, false, false)?;
+        let closed_by_and = end + 1 < n
+            && matches!(f.basic_of(end), b"et" | b"ou")
+            && !matches!(f.tokens[end - 1].sep_after, Sep::Punct)
+            && (f.tokens[end + 1].capital || f.tokens[end + 1].article);
+        (first == i && closed_by_and).then_some(LocalName {
+            first,
+            end,
+            kind: EntityKind::Place,
+        })
+    }
+
     /// Names announced by a trigger word, a given name or a coordination
     /// with a place (`à Douma et Misraba`), over the tokens not yet covered
     /// by lexicon mentions.
@@ -717,6 +754,9 @@ impl Rules {
                         }
                     }
                 }
+            }
+            if found.is_none() && !weak_start && i > 0 && cover[i] == Cover::Free {
+                found = self.comma_listed_place(f, cover, i, out.last());
             }
             match found {
                 Some(name) => {
