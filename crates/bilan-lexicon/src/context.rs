@@ -531,6 +531,10 @@ impl Rules {
                 // `Felipe Dana`: after a given name, a one-word place is the family name.
                 Cover::Weak | Cover::WeakTown
                     if kind == EntityKind::Person && begun && t.capital => {}
+                // `Tell Hamra`, `Bab Tadmor`: right after a word that opens a
+                // place name, a one-word place is the rest of that name.
+                Cover::Weak | Cover::WeakTown
+                    if kind == EntityKind::Place && begun && k == start && t.capital => {}
                 _ => break,
             }
             if t.article {
@@ -545,6 +549,8 @@ impl Rules {
                 && last.is_some()
                 && t.capital
                 && self.is_given_name(f.basic_of(k))
+                // `Hisham Ibn Abdel Malek`: after `ibn` a given name is the father's.
+                && !self.particles.contains(f.basic_of(k - 1))
                 && !matches!(t.sep_after, Sep::Punct)
                 && f.tokens
                     .get(k + 1)
