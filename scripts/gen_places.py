@@ -131,6 +131,10 @@ ADMIN_WORDS = re.compile(r"(?i)\b(province|provincia|provincie|provinz|vilayet|g
                          r"region|r[ée]gion|municipality|qada|kaza)\b")
 
 
+# Assimilated Arabic articles written as a separate word (see spellings()).
+SPACED_ARTICLE = re.compile(r"^(?:A|E)(?:t|tt|th|d|dd|dh|n|nn|r|rr|s|ss|sh|z|zz) ", re.IGNORECASE)
+
+
 def display_name(name: str, country: str) -> str:
     """GeoNames name with transliteration diacritics removed (Turkish kept)."""
     name = name.translate(_MARKS) if country != "TR" else name
@@ -187,6 +191,12 @@ def spellings(place: dict, stop: set[str]) -> list[str]:
         # Alternate names of three letters or fewer ("Sam" for Damascus) would
         # match first names and abbreviations; a place's own name may be short.
         min_letters = 2 if not out else 3
+        # An alternate name that opens with a space-separated assimilated
+        # article ("At Tabqah", "Ett Tell", "En Nuqeib") folds like French
+        # "et"/"en": "Raqqa et Tabqa" would match "et Tabqa". A place's own
+        # name of that shape ("As Salt") is kept.
+        if out and SPACED_ARTICLE.match(v):
+            continue
         if (not v or not is_latin(v) or letters <= min_letters or any(ch.isdigit() for ch in v)
                 or not has_upper or all_upper
                 or folded in seen or folded in stop or len(v) > 60
