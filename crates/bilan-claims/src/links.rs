@@ -11,7 +11,7 @@ use jiff::civil::{Date, Weekday};
 /// How far (in tokens) a source may stand from its attribution cue.
 const SOURCE_WINDOW: usize = 6;
 /// How far (in tokens) a speaker may stand before its speech verb
-/// ("Shahba press, qui a fait état").
+/// ("le site Baladi, qui a fait état").
 const SUBJECT_WINDOW: usize = 4;
 /// How far back (in tokens) a preposition may govern a place name.
 const PLACE_WINDOW: usize = 4;
@@ -388,7 +388,7 @@ pub(crate) fn rubrics<'a>(words: &Words, places: &[(&'a Mention, bool)]) -> Vec<
 
 /// The place a figure's own words lead to: from the end of its phrase, over
 /// prepositions, determiners and place nouns only ("80% du Qalamoun",
-/// "23 morts dans le jurd de Flita", "à 10 km de Baalbek").
+/// "19 morts dans le jurd de Qara", "à 10 km de Baalbek").
 pub(crate) fn attached<'a>(
     words: &Words,
     places: &[(&'a Mention, bool)],

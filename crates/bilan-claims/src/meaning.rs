@@ -56,7 +56,7 @@ pub(crate) struct Reading {
     pub(crate) victims: Option<Victims>,
     pub(crate) actor: Option<String>,
     /// A bare number that shares the unit of the figure it details
-    /// ("225 km2, dont 110 dans le jurd"): the unit and the factor that
+    /// ("300 km2, dont 120 dans le jurd"): the unit and the factor that
     /// normalises the number to it.
     pub(crate) shared_unit: Option<(Unit, f64)>,
     /// The victims were named apart from the figure ("dans les rangs de X",
@@ -687,7 +687,7 @@ impl<'a> Sentence<'a> {
                 np.adjective_groups.insert(0, adjective.clone());
             }
         }
-        // "parmi les miliciens", "dans les rangs de Fateh el-Cham", "au sein du Hezbollah".
+        // "parmi les miliciens", "dans les rangs de Jaïch al-Islam", "au sein du Hezbollah".
         let ranks_end = (i + RANKS_WINDOW).min(limit);
         let mut k = i;
         while k < ranks_end {
@@ -970,7 +970,7 @@ impl<'a> Sentence<'a> {
                                 | "etaient"
                         )
             });
-        // A bare number ("et en ont blessé au moins 70") only shares when listed right after.
+        // A bare number ("et en ont blessé au moins 40") only shares when listed right after.
         if after_dont || (close && !gap_has_stop && !bare_without_group) {
             return Some(Evidence {
                 outcome,
@@ -1021,7 +1021,7 @@ impl<'a> Sentence<'a> {
             })
     }
 
-    /// "225 km2, dont 110 dans le jurd de Aarsal": a bare number detailing
+    /// "300 km2, dont 120 dans le jurd de Qara": a bare number detailing
     /// the measure just before it shares its unit.
     fn shared_measure(
         &self,
