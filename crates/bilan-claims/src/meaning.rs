@@ -1201,7 +1201,7 @@ fn same_speech(words: &Words, from: usize, to: usize) -> bool {
         })
 }
 
-/// Coordinated casualty figures share victims named apart: "46 morts et des
+/// Coordinated casualty figures share victims named apart: "30 morts et des
 /// dizaines de blessés dans les rangs de X" — both are X's.
 pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Words) {
     let casualties: Vec<usize> = readings
