@@ -6,6 +6,7 @@
 //! linear in the number of tokens.
 
 use crate::EntityKind;
+use crate::data::parse_kind;
 use crate::fold::{Folded, Sep, fold};
 use crate::hash::{FastMap, FastSet};
 
@@ -118,17 +119,6 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .enumerate()
         .map(|(n, l)| (n + 1, l.trim_end_matches('\r')))
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-}
-
-pub(crate) fn parse_kind(s: &str) -> Option<EntityKind> {
-    Some(match s {
-        "place" => EntityKind::Place,
-        "armed_group" => EntityKind::ArmedGroup,
-        "organization" => EntityKind::Organization,
-        "media" => EntityKind::Media,
-        "person" => EntityKind::Person,
-        _ => return None,
-    })
 }
 
 impl Rules {

@@ -76,7 +76,8 @@ fn opt(s: &str) -> Option<String> {
     }
 }
 
-fn parse_kind(s: &str) -> Option<EntityKind> {
+/// The kind named in a data file's `kind` column (also used by the cue files).
+pub(crate) fn parse_kind(s: &str) -> Option<EntityKind> {
     Some(match s {
         "place" => EntityKind::Place,
         "armed_group" => EntityKind::ArmedGroup,
