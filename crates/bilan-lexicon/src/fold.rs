@@ -115,64 +115,94 @@ fn pack16(word: &[u8]) -> u128 {
     }
 }
 
+/// A word packed into one number by [`pack`] or [`pack16`]: the two key
+/// widths of [`SkeletonCache`].
+trait Packed: Copy + Eq {
+    /// Bytes a key holds.
+    const BYTES: usize;
+    fn pack(word: &[u8]) -> Self;
+    fn slot(self) -> usize;
+    /// Length of the packed word: symbols are never zero, so it ends where
+    /// the zero padding starts.
+    fn len(self) -> usize;
+    fn append(self, len: usize, out: &mut Vec<u8>);
+}
+
+impl Packed for u64 {
+    const BYTES: usize = 8;
+    #[inline(always)]
+    fn pack(word: &[u8]) -> u64 {
+        pack(word)
+    }
+    #[inline(always)]
+    fn slot(self) -> usize {
+        (self.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
+    }
+    #[inline(always)]
+    fn len(self) -> usize {
+        8 - (self.leading_zeros() / 8) as usize
+    }
+    #[inline(always)]
+    fn append(self, len: usize, out: &mut Vec<u8>) {
+        let keep = out.len() + len;
+        out.extend_from_slice(&self.to_le_bytes());
+        out.truncate(keep);
+    }
+}
+
+impl Packed for u128 {
+    const BYTES: usize = 16;
+    #[inline(always)]
+    fn pack(word: &[u8]) -> u128 {
+        pack16(word)
+    }
+    #[inline(always)]
+    fn slot(self) -> usize {
+        ((self as u64) ^ ((self >> 64) as u64).rotate_left(31)).slot()
+    }
+    #[inline(always)]
+    fn len(self) -> usize {
+        16 - (self.leading_zeros() / 8) as usize
+    }
+    #[inline(always)]
+    fn append(self, len: usize, out: &mut Vec<u8>) {
+        let keep = out.len() + len;
+        out.extend_from_slice(&self.to_le_bytes());
+        out.truncate(keep);
+    }
+}
+
+/// Append the skeleton of `basic` (at most `K::BYTES` bytes) to `out`, from
+/// `slots` when the word was seen last in its slot, else computed and kept.
+#[inline(always)]
+fn push_cached<K: Packed>(slots: &mut [(K, K)], basic: &[u8], out: &mut Vec<u8>) {
+    let key = K::pack(basic);
+    let ix = key.slot();
+    if let Some(&(k, sk)) = slots.get(ix)
+        && k == key
+    {
+        sk.append(sk.len(), out);
+        return;
+    }
+    let start = out.len();
+    skeleton_of(basic, out);
+    let sk = out.get(start..).unwrap_or_default();
+    if let Some(slot) = slots.get_mut(ix) {
+        *slot = (key, K::pack(sk));
+    }
+}
+
 impl SkeletonCache {
-    fn slot(key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
-    }
-
-    fn long_slot(key: u128) -> usize {
-        Self::slot((key as u64) ^ ((key >> 64) as u64).rotate_left(31))
-    }
-
-    /// [`Self::push_skeleton`] for words of nine to sixteen bytes.
-    fn push_long_skeleton(&mut self, basic: &[u8], out: &mut Vec<u8>) {
-        let key = pack16(basic);
-        let ix = Self::long_slot(key);
-        if let Some(&(k, sk)) = self.long_slots.get(ix) {
-            if k == key {
-                let len = 16 - (sk.leading_zeros() / 8) as usize;
-                let keep = out.len() + len;
-                out.extend_from_slice(&sk.to_le_bytes());
-                out.truncate(keep);
-                return;
-            }
-        }
-        let start = out.len();
-        skeleton_of(basic, out);
-        let sk = out.get(start..).unwrap_or_default();
-        if let Some(slot) = self.long_slots.get_mut(ix) {
-            *slot = (key, pack16(sk));
-        }
-    }
-
     /// Append the skeleton of `basic` to `out`, from the cache when it can.
     #[inline(always)]
     fn push_skeleton(&mut self, basic: &[u8], out: &mut Vec<u8>) {
-        if basic.len() > 8 || self.slots.is_empty() {
-            if basic.len() <= 16 && !self.long_slots.is_empty() {
-                self.push_long_skeleton(basic, out);
-            } else {
-                skeleton_of(basic, out);
-            }
-            return;
-        }
-        let key = pack(basic);
-        let ix = Self::slot(key);
-        if let Some(&(k, sk)) = self.slots.get(ix) {
-            if k == key {
-                // Symbols are never zero: the length is where the zeros start.
-                let len = 8 - (sk.leading_zeros() / 8) as usize;
-                let keep = out.len() + len;
-                out.extend_from_slice(&sk.to_le_bytes());
-                out.truncate(keep);
-                return;
-            }
-        }
-        let start = out.len();
-        skeleton_of(basic, out);
-        let sk = out.get(start..).unwrap_or_default();
-        if let Some(slot) = self.slots.get_mut(ix) {
-            *slot = (key, pack(sk));
+        let n = basic.len();
+        if n <= u64::BYTES && !self.slots.is_empty() {
+            push_cached(&mut self.slots, basic, out);
+        } else if n <= u128::BYTES && !self.long_slots.is_empty() {
+            push_cached(&mut self.long_slots, basic, out);
+        } else {
+            skeleton_of(basic, out);
         }
     }
 }
