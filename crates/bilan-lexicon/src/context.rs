@@ -329,7 +329,7 @@ impl Rules {
     /// mention on tokens `first..=last`.
     pub fn cue_hits(
         &self,
-        f: &Folded,
+        f: &Folded<'_>,
         id: &str,
         kind: EntityKind,
         first: usize,
@@ -428,25 +428,25 @@ pub(crate) struct CueHits {
 }
 
 /// The cue words end just before token `end` (exclusive).
-fn ends_at(f: &Folded, cue: &Cue, end: usize) -> bool {
+fn ends_at(f: &Folded<'_>, cue: &Cue, end: usize) -> bool {
     let n = cue.words.len();
     end >= n && (0..n).all(|k| word_is(f, cue, k, end - n + k))
 }
 
 /// The cue's words start at token `start`.
-fn starts_at_cue(f: &Folded, cue: &Cue, start: usize) -> bool {
+fn starts_at_cue(f: &Folded<'_>, cue: &Cue, start: usize) -> bool {
     start + cue.words.len() <= f.tokens.len()
         && (0..cue.words.len()).all(|k| word_is(f, cue, k, start + k))
 }
 
 /// Word `k` of the cue is token `t`.
-fn word_is(f: &Folded, cue: &Cue, k: usize, t: usize) -> bool {
+fn word_is(f: &Folded<'_>, cue: &Cue, k: usize, t: usize) -> bool {
     f.basic_of(t) == cue.words[k].as_slice()
         && cue.accents[k].is_none_or(|a| a == f.tokens[t].accented)
 }
 
 /// The words start at token `start`.
-fn starts_at(f: &Folded, words: &[Vec<u8>], start: usize) -> bool {
+fn starts_at(f: &Folded<'_>, words: &[Vec<u8>], start: usize) -> bool {
     start + words.len() <= f.tokens.len()
         && words
             .iter()
@@ -483,7 +483,7 @@ pub(crate) struct LocalName {
 const MAX_NAME_WORDS: usize = 4;
 
 impl Rules {
-    fn is_name_word(&self, f: &Folded, i: usize) -> bool {
+    fn is_name_word(&self, f: &Folded<'_>, i: usize) -> bool {
         let t = &f.tokens[i];
         t.capital
             && !t.article
@@ -496,7 +496,7 @@ impl Rules {
     /// `begun`: the name already started before `start` (`Tal` in `Tal al-Milh`).
     fn name_run(
         &self,
-        f: &Folded,
+        f: &Folded<'_>,
         start: usize,
         cover: &[Cover],
         kind: EntityKind,
@@ -575,7 +575,7 @@ impl Rules {
     /// (a trigger of `w` words, a given name, `et`) stands right before it,
     /// articles aside: a token whose gap is `g` can only start a trigger of
     /// more than `g` words, and a given name or `et` only when `g` is 0.
-    fn name_gaps(f: &Folded) -> Vec<u8> {
+    fn name_gaps(f: &Folded<'_>) -> Vec<u8> {
         let n = f.tokens.len();
         let mut gaps = vec![u8::MAX; n];
         let mut gap: Option<u8> = None;
@@ -600,7 +600,7 @@ impl Rules {
     /// `et` keeps a sentence that merely starts after a place out.
     fn comma_listed_place(
         &self,
-        f: &Folded,
+        f: &Folded<'_>,
         cover: &[Cover],
         i: usize,
         previous: Option<&LocalName>,
@@ -633,7 +633,7 @@ impl Rules {
     /// Names announced by a trigger word, a given name or a coordination
     /// with a place (`à Douma et Misraba`), over the tokens not yet covered
     /// by lexicon mentions.
-    pub fn local_names(&self, f: &Folded, cover: &[Cover]) -> Vec<LocalName> {
+    pub fn local_names(&self, f: &Folded<'_>, cover: &[Cover]) -> Vec<LocalName> {
         let n = f.tokens.len();
         let mut out: Vec<LocalName> = Vec::new();
         let gaps = Self::name_gaps(f);

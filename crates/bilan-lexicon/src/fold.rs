@@ -28,10 +28,12 @@ pub(crate) struct Token {
     pub start: usize,
     /// Exclusive end in the original text.
     pub end: usize,
-    /// Range of the basic form in [`Folded::basic`].
+    /// Range of the basic form in [`Folded::basic`] (unused when
+    /// `in_text`).
     pub basic: (u32, u32),
-    /// Range of the skeleton in [`Folded::skeleton`] (empty for articles).
-    pub sk: (u32, u32),
+    /// The word's bytes are its basic form (lowercase ASCII letters and
+    /// digits, most words): it is read from the text, not copied.
+    pub in_text: bool,
     /// First character is an uppercase letter or a digit.
     pub capital: bool,
     /// An Arabic article (`al`, `el`, `as-` …) left out of the skeleton view.
@@ -42,17 +44,16 @@ pub(crate) struct Token {
     pub sep_after: Sep,
 }
 
-/// A folded text: its tokens and the two folded views.
-#[derive(Debug, Default)]
-pub(crate) struct Folded {
+/// A folded text: its tokens and their basic forms. Skeletons are made
+/// on demand ([`Folded::skeleton_into`], [`SkeletonCache`]): most words
+/// never need one.
+#[derive(Debug)]
+pub(crate) struct Folded<'t> {
+    /// The original text.
+    pub text: &'t [u8],
     pub tokens: Vec<Token>,
-    /// Basic forms of all tokens, concatenated.
+    /// Basic forms of the tokens not `in_text`, concatenated.
     pub basic: Vec<u8>,
-    /// `" sk1 sk2 sk3"`: the skeleton of every non-article token, each
-    /// preceded by one space. The names' trie is walked from each space.
-    pub skeleton: Vec<u8>,
-    /// Skeletons of the short words already seen (see [`SkeletonCache`]).
-    sk_cache: SkeletonCache,
 }
 
 /// Skeletons of words of up to eight bytes, by their basic form: news text
@@ -60,7 +61,7 @@ pub(crate) struct Folded {
 /// letter by letter. Direct-mapped: a slot holds the last word hashed to it.
 /// Empty (no look-ups) for short texts, where it would not pay.
 #[derive(Debug, Default)]
-struct SkeletonCache {
+pub(crate) struct SkeletonCache {
     /// `(basic form, skeleton)`, each as eight bytes padded with zeros
     /// (neither has a zero byte; a zero key is an empty slot).
     slots: Vec<(u64, u64)>,
@@ -193,9 +194,19 @@ fn push_cached<K: Packed>(slots: &mut [(K, K)], basic: &[u8], out: &mut Vec<u8>)
 }
 
 impl SkeletonCache {
+    /// A cache sized for a text of `len` bytes (none for short texts).
+    pub(crate) fn for_text(len: usize) -> SkeletonCache {
+        let mut c = SkeletonCache::default();
+        if len >= CACHE_MIN_TEXT {
+            c.slots = vec![(0, 0); 1 << CACHE_BITS];
+            c.long_slots = vec![(0, 0); 1 << CACHE_BITS];
+        }
+        c
+    }
+
     /// Append the skeleton of `basic` to `out`, from the cache when it can.
     #[inline(always)]
-    fn push_skeleton(&mut self, basic: &[u8], out: &mut Vec<u8>) {
+    pub(crate) fn push_skeleton(&mut self, basic: &[u8], out: &mut Vec<u8>) {
         let n = basic.len();
         if n <= u64::BYTES && !self.slots.is_empty() {
             push_cached(&mut self.slots, basic, out);
@@ -207,11 +218,93 @@ impl SkeletonCache {
     }
 }
 
-impl Folded {
+/// Any per-word value (`V`) by the word's basic form, for words of up to
+/// sixteen bytes: the same direct-mapped slots as [`SkeletonCache`], for
+/// what a caller derives from a word alone. Empty (no look-ups) for short
+/// texts.
+#[derive(Debug, Default)]
+pub(crate) struct WordCache<V> {
+    slots: Vec<(u64, V)>,
+    long_slots: Vec<(u128, V)>,
+}
+
+impl<V: Copy + Default> WordCache<V> {
+    /// A cache sized for a text of `len` bytes (none for short texts).
+    pub(crate) fn for_text(len: usize) -> WordCache<V> {
+        let mut c = WordCache {
+            slots: Vec::new(),
+            long_slots: Vec::new(),
+        };
+        if len >= CACHE_MIN_TEXT {
+            c.slots = vec![(0, V::default()); 1 << CACHE_BITS];
+            c.long_slots = vec![(0, V::default()); 1 << CACHE_BITS];
+        }
+        c
+    }
+
+    /// The value of `word`: cached when the word was seen last in its
+    /// slot, else `compute(word)`, kept.
+    #[inline(always)]
+    pub(crate) fn get(&mut self, word: &[u8], compute: impl FnOnce(&[u8]) -> V) -> V {
+        let n = word.len();
+        // Empty words would hit empty slots (key 0).
+        if n == 0 {
+            return compute(word);
+        }
+        if n <= u64::BYTES {
+            let key = pack(word);
+            if let Some(slot) = self.slots.get_mut(key.slot()) {
+                if slot.0 != key {
+                    *slot = (key, compute(word));
+                }
+                return slot.1;
+            }
+        } else if n <= u128::BYTES {
+            let key = pack16(word);
+            if let Some(slot) = self.long_slots.get_mut(key.slot()) {
+                if slot.0 != key {
+                    *slot = (key, compute(word));
+                }
+                return slot.1;
+            }
+        }
+        compute(word)
+    }
+}
+
+impl Folded<'_> {
     /// Basic form of token `i`.
+    #[inline]
     pub fn basic_of(&self, i: usize) -> &[u8] {
-        let (s, e) = self.tokens[i].basic;
-        &self.basic[s as usize..e as usize]
+        match self.tokens.get(i) {
+            Some(t) if t.in_text => self.text.get(t.start..t.end).unwrap_or_default(),
+            Some(t) => self
+                .basic
+                .get(t.basic.0 as usize..t.basic.1 as usize)
+                .unwrap_or_default(),
+            None => &[],
+        }
+    }
+
+    /// Append the skeleton of token `i` to `out`.
+    pub fn skeleton_into(&self, i: usize, out: &mut Vec<u8>) {
+        skeleton_of(self.basic_of(i), out);
+    }
+
+    /// The skeleton view of tokens `first..end`: the skeletons of the
+    /// words that are not articles, space-joined, appended to `out`.
+    pub fn skeleton_view_into(&self, first: usize, end: usize, out: &mut Vec<u8>) {
+        let mut sep = false;
+        for i in first..end.min(self.tokens.len()) {
+            if self.tokens[i].article {
+                continue;
+            }
+            if sep {
+                out.push(b' ');
+            }
+            sep = true;
+            self.skeleton_into(i, out);
+        }
     }
 }
 
@@ -353,27 +446,25 @@ fn word_starts_at(text: &str, i: usize) -> bool {
     }
 }
 
-/// Fold `text` into tokens, basic forms and the skeleton view.
-pub(crate) fn fold(text: &str) -> Folded {
+/// Fold `text` into tokens and basic forms.
+pub(crate) fn fold(text: &str) -> Folded<'_> {
     let mut f = Folded {
+        text: text.as_bytes(),
         // French news runs at five to six bytes per word and separator:
-        // a quarter of the length leaves room, so the vectors never grow
-        // (a regrowth copies them whole).
+        // a quarter of the length leaves room, so the vector never grows
+        // (a regrowth copies it whole).
         tokens: Vec::with_capacity(text.len() / 4 + 8),
-        basic: Vec::with_capacity(text.len() + 8),
-        skeleton: Vec::with_capacity(text.len() + 16),
-        sk_cache: SkeletonCache::default(),
+        // Only words with capitals, accents or inner apostrophes are
+        // copied.
+        basic: Vec::with_capacity(text.len() / 4 + 16),
     };
-    if text.len() >= CACHE_MIN_TEXT {
-        f.sk_cache.slots = vec![(0, 0); 1 << CACHE_BITS];
-        f.sk_cache.long_slots = vec![(0, 0); 1 << CACHE_BITS];
-    }
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
     while i < n {
         match CLASS[bytes[i] as usize] {
-            C_LOWER | C_UPPER | C_DIGIT => i = read_token(&mut f, text, i),
+            C_LOWER | C_DIGIT => i = read_plain_token(&mut f, text, i),
+            C_UPPER => i = read_token(&mut f, text, i),
             C_SPACE | C_HYPHEN | C_APOSTROPHE => i += 1,
             C_HIGH => {
                 let (c, len) = char_at(text, i);
@@ -397,7 +488,44 @@ pub(crate) fn fold(text: &str) -> Folded {
     f
 }
 
-fn mark_phrase_end(f: &mut Folded) {
+/// Read a word that starts with a lowercase ASCII letter or a digit. Most
+/// words are one run of those ended by an ASCII space or punctuation mark:
+/// their bytes are their basic form, and the token points into the text.
+/// The others go through [`read_token`].
+#[inline(always)]
+fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let end = lower_run_end(bytes, start);
+    let (sep_after, next) = match bytes.get(end) {
+        None => (Sep::Space, end),
+        Some(&b) => match CLASS[b as usize] {
+            C_SPACE => (Sep::Space, end + 1),
+            C_HYPHEN => (Sep::Hyphen, end + 1),
+            C_NEWLINE | C_OTHER => (Sep::Punct, end + 1),
+            _ => return read_token(f, text, start),
+        },
+    };
+    let word = bytes.get(start..end).unwrap_or_default();
+    let article = word.len() <= 3
+        && match sep_after {
+            Sep::Hyphen => is_article(word) || SUN_ARTICLES.contains(&word),
+            Sep::Space => is_article(word),
+            _ => false,
+        };
+    f.tokens.push(Token {
+        start,
+        end,
+        basic: (0, 0),
+        in_text: true,
+        capital: CLASS[bytes[start] as usize] == C_DIGIT,
+        article,
+        accented: false,
+        sep_after,
+    });
+    next
+}
+
+fn mark_phrase_end(f: &mut Folded<'_>) {
     if let Some(last) = f.tokens.last_mut() {
         last.sep_after = Sep::Punct;
     }
@@ -435,7 +563,7 @@ fn lower_run_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// Read the word starting at `start`; returns the index after its separator.
-fn read_token(f: &mut Folded, text: &str, start: usize) -> usize {
+fn read_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let basic_start = f.basic.len();
@@ -556,7 +684,7 @@ struct Word {
 /// Inlined: it runs once per word, and the call (five arguments, the
 /// folded state through a pointer) cost as much as the work.
 #[inline(always)]
-fn finish(f: &mut Folded, word: Word, end: usize, accented: bool, sep_after: Sep) {
+fn finish(f: &mut Folded<'_>, word: Word, end: usize, accented: bool, sep_after: Sep) {
     let basic_start = word.basic_start;
     let basic = f.basic.get(basic_start..).unwrap_or_default();
     let article = match sep_after {
@@ -564,19 +692,11 @@ fn finish(f: &mut Folded, word: Word, end: usize, accented: bool, sep_after: Sep
         Sep::Space | Sep::Glued => is_article(basic),
         Sep::Apostrophe | Sep::Punct => false,
     };
-    let sk_start = f.skeleton.len();
-    if !article {
-        f.skeleton.push(b' ');
-        f.sk_cache.push_skeleton(basic, &mut f.skeleton);
-    }
     f.tokens.push(Token {
         start: word.start,
         end,
         basic: (basic_start as u32, f.basic.len() as u32),
-        sk: (
-            if article { sk_start } else { sk_start + 1 } as u32,
-            f.skeleton.len() as u32,
-        ),
+        in_text: false,
         capital: word.capital,
         article,
         accented,
@@ -721,11 +841,14 @@ const SIMPLE_LETTER: [u8; 256] = {
 /// The skeleton view of a pattern (`" sk1 sk2"`), or `None` if it has no word.
 pub(crate) fn pattern_skeleton(name: &str) -> Option<Vec<u8>> {
     let f = fold(name);
-    if f.skeleton.is_empty() {
-        None
-    } else {
-        Some(f.skeleton)
+    let mut out = Vec::new();
+    for (i, t) in f.tokens.iter().enumerate() {
+        if !t.article {
+            out.push(b' ');
+            f.skeleton_into(i, &mut out);
+        }
     }
+    if out.is_empty() { None } else { Some(out) }
 }
 
 /// The basic forms of the non-article words of `name`, space-joined.
@@ -815,17 +938,31 @@ mod tests {
         let words = "Aarsale de la Qalamoune et Daech, Idleb Homs Hama Beyrouth œuvre \
                      bombardements internationalement Deir ez-Zor anticonstitutionnellement ";
         let text = words.repeat(CACHE_MIN_TEXT / words.len() + 1);
-        let cached = fold(&text);
-        let mut plain = Vec::new();
-        for (i, t) in cached.tokens.iter().enumerate() {
-            if t.article {
-                continue;
-            }
+        let f = fold(&text);
+        let mut cache = SkeletonCache::for_text(text.len());
+        assert!(!cache.slots.is_empty());
+        let (mut cached, mut plain) = (Vec::new(), Vec::new());
+        for i in 0..f.tokens.len() {
+            cache.push_skeleton(f.basic_of(i), &mut cached);
+            f.skeleton_into(i, &mut plain);
+            cached.push(b' ');
             plain.push(b' ');
-            skeleton_of(cached.basic_of(i), &mut plain);
         }
-        assert!(!cached.sk_cache.slots.is_empty());
-        assert_eq!(cached.skeleton, plain);
+        assert_eq!(cached, plain);
+    }
+
+    #[test]
+    fn plain_words_are_their_basic_form() {
+        let text = "des tirs à al-Bab, 12 morts; qu'un d’Idleb Ra'sa x";
+        let f = fold(text);
+        let basics: Vec<&[u8]> = (0..f.tokens.len()).map(|i| f.basic_of(i)).collect();
+        let want: [&[u8]; 13] = [
+            b"des", b"tirs", b"a", b"al", b"bab", b"12", b"morts", b"qu", b"un", b"d", b"idleb",
+            b"rasa", b"x",
+        ];
+        assert_eq!(basics, want);
+        assert!(f.tokens[3].article && f.tokens[3].in_text);
+        assert!(f.tokens[5].capital);
     }
 
     #[test]

@@ -4,10 +4,10 @@
 
 use crate::context::{Cover, CueHits, Rules, WordShapes};
 use crate::data::{Flags, Tables};
-use crate::fold::{Folded, fold};
+use crate::fold::{Folded, SkeletonCache, WordCache, fold};
 use crate::hash::{FastMap, FastSet};
 use crate::{Entities, Entity, EntityKind, Mention};
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use bilan_article::Span;
@@ -339,7 +339,7 @@ impl Matcher {
     /// Later mentions of names first found from context.
     fn local_repeats(
         &self,
-        f: &Folded,
+        f: &Folded<'_>,
         cover: &[Cover],
         by_key: &FastMap<Vec<u8>, MentionOf>,
         spans: &mut Vec<(usize, usize, MentionOf)>,
@@ -358,20 +358,31 @@ impl Matcher {
         for w in &first_words {
             first_word_shapes.insert(w);
         }
+        // The skeletons of tokens `i..`, as far as read: `sk[bounds[k]..bounds[k + 1]]`
+        // for token `i + k` (empty for articles).
+        let mut sk: Vec<u8> = Vec::new();
+        let mut bounds: Vec<usize> = Vec::new();
+        let mut key: Vec<u8> = Vec::new();
         let mut i = 0;
         while i < n {
             if taken(i) || f.tokens[i].article || !f.tokens[i].capital {
                 i += 1;
                 continue;
             }
-            let (s0, e0) = (f.tokens[i].sk.0 as usize, f.tokens[i].sk.1 as usize);
-            if !f
-                .skeleton
-                .get(s0..e0)
-                .is_some_and(|w| first_word_shapes.may_contain(w) && first_words.contains(w))
-            {
+            sk.clear();
+            f.skeleton_into(i, &mut sk);
+            if !(first_word_shapes.may_contain(&sk) && first_words.contains(sk.as_slice())) {
                 i += 1;
                 continue;
+            }
+            bounds.clear();
+            bounds.push(0);
+            bounds.push(sk.len());
+            for k in i + 1..(i + 4).min(n) {
+                if !f.tokens[k].article {
+                    f.skeleton_into(k, &mut sk);
+                }
+                bounds.push(sk.len());
             }
             let mut hit = None;
             for len in (1..=4).rev() {
@@ -379,8 +390,18 @@ impl Matcher {
                 if j >= n || (i..=j).any(taken) || f.tokens[j].article {
                     continue;
                 }
-                let (s, e) = (f.tokens[i].sk.0 as usize, f.tokens[j].sk.1 as usize);
-                if let Some(&of) = f.skeleton.get(s..e).and_then(|key| by_key.get(key)) {
+                // The skeletons of the words `i..=j`, space-joined.
+                key.clear();
+                for k in 0..len {
+                    let word = sk.get(bounds[k]..bounds[k + 1]).unwrap_or_default();
+                    if !word.is_empty() {
+                        if !key.is_empty() {
+                            key.push(b' ');
+                        }
+                        key.extend_from_slice(word);
+                    }
+                }
+                if let Some(&of) = by_key.get(key.as_slice()) {
                     hit = Some((j, of));
                     break;
                 }
@@ -406,8 +427,7 @@ impl Matcher {
     /// checks pass is kept and the pass goes on after it. (The same matches
     /// as a leftmost-longest automaton run that falls back to shorter
     /// matches at the start of a rejected one.)
-    fn lexicon_pass(&self, tables: &Tables, text: &str, f: &Folded) -> Vec<Found> {
-        let hay = f.skeleton.as_slice();
+    fn lexicon_pass(&self, tables: &Tables, text: &str, f: &Folded<'_>) -> Vec<Found> {
         let mut out = Vec::new();
         let Some(dfa) = &self.automaton else {
             return out;
@@ -415,93 +435,124 @@ impl Matcher {
         let Ok(start) = dfa.start_state(Anchored::Yes) else {
             return out;
         };
+        let tokens = &f.tokens;
+        let mut cache = SkeletonCache::for_text(text.len());
         // Every name starts with the space before its first word. (When
         // all names are one word looked up on capitals, the walk is dead at
         // once.)
         let after_space = dfa.next_state(Anchored::Yes, start, b' ');
-        // The names starting at the current word: (end, automaton pattern).
+        // The names starting at the current word: (last token, automaton pattern).
         let mut ends: Vec<(usize, usize)> = Vec::new();
-        // Where the next name may start: a word's space (or the end).
+        // The skeletons of the words walked from the current word.
+        let mut sk: Vec<u8> = Vec::with_capacity(64);
+        // Where the next name may start: the first token after the last match.
         let mut pos = 0;
-        for (t, tok) in f.tokens.iter().enumerate() {
-            if tok.article {
-                continue;
+        // The trie state after the space and skeleton of a first word, and
+        // the skeleton's length, by the word's basic form: the walk from a
+        // word (most often dead within it) is a function of the word alone.
+        let mut first_states: WordCache<u64> = WordCache::for_text(text.len());
+        let mut scratch: Vec<u8> = Vec::with_capacity(64);
+        let walk_word = |word: &[u8], scratch: &mut Vec<u8>| -> u64 {
+            scratch.clear();
+            crate::fold::skeleton_of(word, scratch);
+            let mut sid = after_space;
+            for &b in scratch.iter() {
+                if dfa.is_special(sid) && dfa.is_dead(sid) {
+                    break;
+                }
+                sid = dfa.next_state(Anchored::Yes, sid, b);
             }
-            let s = (tok.sk.0 as usize).saturating_sub(1);
-            if s < pos {
+            sid.as_usize() as u64 | (scratch.len() as u64) << 32
+        };
+        for (t, tok) in tokens.iter().enumerate() {
+            if tok.article || t < pos {
                 continue;
             }
             ends.clear();
-            let mut sid = after_space;
-            // `end`: the bytes read so far from the word's space; one test
-            // per byte on the common path (a state that is neither a match
-            // nor dead is not special).
-            let mut end = s + 1;
-            loop {
+            let state = first_states.get(f.basic_of(t), |w| walk_word(w, &mut scratch));
+            let Ok(mut sid) = StateID::new((state & 0xffff_ffff) as usize) else {
+                continue;
+            };
+            // `read`: the bytes read from the word's space; `k`: the word
+            // being read.
+            let mut read = 1 + (state >> 32) as usize;
+            let mut k = t;
+            'walk: loop {
                 if dfa.is_special(sid) {
                     if dfa.is_match(sid) {
-                        self.note_ends(dfa, hay, s, end, sid, &mut ends);
+                        self.note_ends(dfa, read, k, sid, &mut ends);
                     } else if dfa.is_dead(sid) {
                         break;
                     }
                 }
-                let Some(&b) = hay.get(end) else { break };
-                sid = dfa.next_state(Anchored::Yes, sid, b);
-                end += 1;
+                // On to the next word (articles are not in the view).
+                let Some(next) = (k + 1..tokens.len()).find(|&j| !tokens[j].article) else {
+                    break;
+                };
+                sid = dfa.next_state(Anchored::Yes, sid, b' ');
+                read += 1;
+                k = next;
+                sk.clear();
+                cache.push_skeleton(f.basic_of(k), &mut sk);
+                for &b in &sk {
+                    if dfa.is_special(sid) && dfa.is_dead(sid) {
+                        break 'walk;
+                    }
+                    sid = dfa.next_state(Anchored::Yes, sid, b);
+                    read += 1;
+                }
             }
             let mut accepted: Option<(Found, usize)> = None;
-            for &(end, ap) in ends.iter().rev() {
+            for &(last, ap) in ends.iter().rev() {
                 let Some(p) = self.automaton_patterns.get(ap).map(|&p| p as usize) else {
                     continue;
                 };
-                let last = ending_at(f, t, end);
                 accepted = self
                     .accept(tables, text, f, t, last, p)
-                    .map(|found| (found, end));
+                    .map(|found| (found, last + 1));
                 if accepted.is_some() {
                     break;
                 }
             }
             // A one-word name that needs a capital, on a capitalised word.
             if accepted.is_none() && tok.capital {
-                let word = hay.get(tok.sk.0 as usize..tok.sk.1 as usize);
+                sk.clear();
+                cache.push_skeleton(f.basic_of(t), &mut sk);
+                let word = Some(sk.as_slice());
                 if let Some(&p) = word
                     .filter(|w| self.capital_word_shapes.may_contain(w))
                     .and_then(|w| self.capital_words.get(w))
                 {
                     accepted = self
                         .accept(tables, text, f, t, t, p as usize)
-                        .map(|found| (found, tok.sk.1 as usize));
+                        .map(|found| (found, t + 1));
                 }
             }
-            if let Some((found, end)) = accepted {
+            if let Some((found, next)) = accepted {
                 out.push(found);
-                pos = end;
+                pos = next;
             }
         }
         out
     }
 
-    /// Note the names that the trie state `sid` ends, reached from the word
-    /// space at `s` after reading up to `end`, when `end` is a word boundary.
+    /// Note the names that the trie state `sid` ends, reached after
+    /// reading `read` bytes from the space before the first word, at the
+    /// end of word `last`.
     fn note_ends(
         &self,
         dfa: &DFA,
-        hay: &[u8],
-        s: usize,
-        end: usize,
+        read: usize,
+        last: usize,
         sid: aho_corasick::automaton::StateID,
         ends: &mut Vec<(usize, usize)>,
     ) {
-        if end != hay.len() && hay.get(end) != Some(&b' ') {
-            return;
-        }
         // A state may also list names that start later (its suffixes):
         // only those starting here count.
         for i in 0..dfa.match_len(sid) {
             let pid = dfa.match_pattern(sid, i);
-            if dfa.pattern_len(pid) == end - s {
-                ends.push((end, pid.as_usize()));
+            if dfa.pattern_len(pid) == read {
+                ends.push((last, pid.as_usize()));
             }
         }
     }
@@ -510,7 +561,7 @@ impl Matcher {
         &self,
         tables: &Tables,
         text: &str,
-        f: &Folded,
+        f: &Folded<'_>,
         first_tok: usize,
         last_tok: usize,
         pattern: usize,
@@ -673,30 +724,6 @@ impl Matcher {
     }
 }
 
-/// Offset in the skeleton view of the space before token `t` (for an
-/// article, of the next word's space).
-fn space_of(f: &Folded, t: usize) -> usize {
-    let tok = &f.tokens[t];
-    if tok.article {
-        tok.sk.0 as usize
-    } else {
-        (tok.sk.0 as usize).saturating_sub(1)
-    }
-}
-
-/// The last word of a match that starts on word `first` and ends at `end`.
-fn ending_at(f: &Folded, first: usize, end: usize) -> usize {
-    let mut last = first;
-    let mut k = first + 1;
-    while k < f.tokens.len() && space_of(f, k) < end {
-        if !f.tokens[k].article {
-            last = k;
-        }
-        k += 1;
-    }
-    last
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum MentionOf {
     Entry(u32),
@@ -705,20 +732,10 @@ enum MentionOf {
 
 /// The skeleton of tokens `first..end` (articles left out), the key that
 /// links later mentions of a name found from context.
-fn local_key(f: &Folded, first: usize, end: usize) -> Vec<u8> {
-    let mut s = usize::MAX;
-    let mut e = 0;
-    for t in &f.tokens[first..end] {
-        if !t.article {
-            s = s.min(t.sk.0 as usize);
-            e = e.max(t.sk.1 as usize);
-        }
-    }
-    if s >= e {
-        Vec::new()
-    } else {
-        f.skeleton[s..e].to_vec()
-    }
+fn local_key(f: &Folded<'_>, first: usize, end: usize) -> Vec<u8> {
+    let mut key = Vec::new();
+    f.skeleton_view_into(first, end, &mut key);
+    key
 }
 
 fn kind_word(kind: EntityKind) -> &'static str {
@@ -747,7 +764,7 @@ fn slug(key: &[u8]) -> String {
 fn assemble(
     tables: &Tables,
     text: &str,
-    f: &Folded,
+    f: &Folded<'_>,
     mut spans: Vec<(usize, usize, MentionOf)>,
     locals: &[(String, EntityKind, Span)],
 ) -> Entities {
