@@ -144,6 +144,8 @@ impl Extractor {
         document_ids.sort_unstable();
         document_ids.dedup();
         let mut claims = Vec::new();
+        // One token buffer for every sentence: its allocations are reused.
+        let mut words = words::Words::default();
         // The mentions of the previous sentence, kept from its own lookup.
         let mut previous_mentions = entities.mentions_in(Span::new(0, 0));
         for span in sentence_spans {
@@ -165,7 +167,14 @@ impl Extractor {
                     previous_mentions,
                     dateline,
                 };
-                self.sentence_claims(text, &context, &quantities, entities, &mut claims);
+                self.sentence_claims(
+                    text,
+                    &context,
+                    &quantities,
+                    entities,
+                    &mut words,
+                    &mut claims,
+                );
             }
             previous_mentions = mentions;
         }
@@ -188,6 +197,7 @@ impl Extractor {
         context: &Context<'_>,
         quantities: &[quantity::Quantity],
         entities: &Entities,
+        words: &mut words::Words,
         claims: &mut Vec<Claim>,
     ) {
         let Context {
@@ -196,9 +206,11 @@ impl Extractor {
             previous_mentions,
             dateline,
         } = *context;
+        words.fill(text, span);
         let sentence = meaning::Sentence::new(
             text,
             span,
+            words,
             quantities,
             mentions,
             &entities.mentions,
@@ -213,24 +225,19 @@ impl Extractor {
             all.get(start..end).unwrap_or_default()
         };
         let attributions =
-            links::attributions(&sentence.words, mentions, previous_mentions, earlier);
-        let places = links::places(&sentence.words, mentions);
+            links::attributions(sentence.words, mentions, previous_mentions, earlier);
+        let places = links::places(sentence.words, mentions);
         let days = dateline
-            .map(|d| links::days(&sentence.words, d))
+            .map(|d| links::days(sentence.words, d))
             .unwrap_or_default();
-        let rubrics = links::rubrics(&sentence.words, &places);
-        let described = links::described(&sentence.words, &places);
+        let rubrics = links::rubrics(sentence.words, &places);
+        let described = links::described(sentence.words, &places);
         let mut readings = sentence.read_all();
-        meaning::share_named_victims(&mut readings, &sentence.words);
+        meaning::share_named_victims(&mut readings, sentence.words);
         let figures: Vec<(Span, Option<&bilan_lexicon::Mention>)> = readings
             .iter()
             .flatten()
-            .map(|r| {
-                (
-                    r.span,
-                    links::attached(&sentence.words, &places, r.span.end),
-                )
-            })
+            .map(|r| (r.span, links::attached(sentence.words, &places, r.span.end)))
             .collect();
         // The place each reading's own words lead to, in the order of `figures`.
         let mut own_places = figures.iter().map(|&(_, attached)| attached);

@@ -36,7 +36,7 @@ const SUBJECT_LOOKBACK: usize = 12;
 pub(crate) struct Sentence<'a> {
     text: &'a str,
     pub(crate) span: Span,
-    pub(crate) words: Words,
+    pub(crate) words: &'a Words,
     pub(crate) mentions: &'a [Mention],
     /// Mentions of the whole document, for looking back past the sentence.
     pub(crate) all_mentions: &'a [Mention],
@@ -112,12 +112,12 @@ impl<'a> Sentence<'a> {
     pub(crate) fn new(
         text: &'a str,
         span: Span,
+        words: &'a Words,
         quantities: &'a [Quantity],
         mentions: &'a [Mention],
         all_mentions: &'a [Mention],
         previous_mentions: &'a [Mention],
     ) -> Sentence<'a> {
-        let words = Words::new(text, span);
         let ranges = quantities
             .iter()
             .map(|q| {
@@ -252,7 +252,7 @@ impl<'a> Sentence<'a> {
         let head_word = np.head.map(|h| self.norm(h)).unwrap_or("");
         let head_cue = np
             .head
-            .and_then(|h| TABLES.outcomes.longest_at(&self.words, h))
+            .and_then(|h| TABLES.outcomes.longest_at(self.words, h))
             .filter(|(_, cue)| cue.noun)
             .map(|(_, cue)| *cue);
         let head_class = np
@@ -428,7 +428,7 @@ impl<'a> Sentence<'a> {
         // verb may say who fell.
         if bare && inherit.is_none() && evidence.own && class == VictimClass::Is(Victims::People) {
             let cue = self.words.index_at(evidence.span.start);
-            if let Some((_, cue)) = TABLES.outcomes.longest_at(&self.words, cue) {
+            if let Some((_, cue)) = TABLES.outcomes.longest_at(self.words, cue) {
                 class = VictimClass::Is(cue.victims);
             }
         }
@@ -653,12 +653,12 @@ impl<'a> Sentence<'a> {
                 {
                     // "25 cadavres de ses miliciens": the people counted.
                     np.ranks_noun = Some(j);
-                    if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(&self.words, j)
+                    if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, j)
                     {
                         np.adjective_groups.push(adjective.clone());
                     }
                 } else if let Some((_, adjective)) =
-                    TABLES.actor_adjectives.longest_at(&self.words, j)
+                    TABLES.actor_adjectives.longest_at(self.words, j)
                 {
                     np.adjective_groups.push(adjective.clone());
                 } else if matches!(word, "de" | "d" | "du" | "des") {
@@ -674,7 +674,7 @@ impl<'a> Sentence<'a> {
                         np.from_place = true;
                     }
                 } else if self.is_function_word(j)
-                    || TABLES.outcomes.longest_at(&self.words, j).is_some()
+                    || TABLES.outcomes.longest_at(self.words, j).is_some()
                 {
                     break;
                 }
@@ -683,7 +683,7 @@ impl<'a> Sentence<'a> {
         }
         // The head noun itself may name the group ("daechistes").
         if let Some(h) = np.head {
-            if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(&self.words, h) {
+            if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, h) {
                 np.adjective_groups.insert(0, adjective.clone());
             }
         }
@@ -704,7 +704,7 @@ impl<'a> Sentence<'a> {
                     np.ranks_group = Some(m.id.clone());
                 } else if self.is_word(n) {
                     np.ranks_noun = Some(n);
-                    if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(&self.words, n)
+                    if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, n)
                     {
                         np.adjective_groups.push(adjective.clone());
                     }
@@ -735,7 +735,7 @@ impl<'a> Sentence<'a> {
         // "la mort d'au moins 50 civils": the figure's phrase may open with
         // the "d'" ending the cue.
         if matches!(self.norm(start), "d" | "de") {
-            if let Some((cue_start, cue)) = TABLES.outcomes.ending_at(&self.words, start + 1) {
+            if let Some((cue_start, cue)) = TABLES.outcomes.ending_at(self.words, start + 1) {
                 if cue.before && cue_start >= previous_end && (!cue.needs_person || is_person) {
                     let span =
                         Span::new(self.token_span(cue_start).start, self.token_span(start).end);
@@ -750,7 +750,7 @@ impl<'a> Sentence<'a> {
             if end <= previous_end {
                 return None;
             }
-            if let Some((cue_start, cue)) = TABLES.outcomes.ending_at(&self.words, end) {
+            if let Some((cue_start, cue)) = TABLES.outcomes.ending_at(self.words, end) {
                 if cue.before && cue_start >= previous_end && (!cue.needs_person || is_person) {
                     let span = Span::new(
                         self.token_span(cue_start).start,
@@ -810,7 +810,7 @@ impl<'a> Sentence<'a> {
             }
             if let Some((len, cue)) = TABLES
                 .outcomes
-                .matches_at(&self.words, i)
+                .matches_at(self.words, i)
                 .filter(|(_, c)| c.after)
                 .max_by_key(|(len, _)| *len)
             {
@@ -1009,7 +1009,7 @@ impl<'a> Sentence<'a> {
                 if !topic {
                     return None;
                 }
-                let (_, cue) = TABLES.outcomes.longest_at(&self.words, i)?;
+                let (_, cue) = TABLES.outcomes.longest_at(self.words, i)?;
                 cue.noun.then(|| Evidence {
                     outcome: cue.outcome,
                     span: self.token_span(i),

@@ -107,6 +107,8 @@ mod words;
 use crate::model::{ClaimKind, Qualifier, Unit};
 use bilan_article::Span;
 
+pub(crate) use text::WordMap;
+
 /// How a quantity's number was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NumberForm {

@@ -4,35 +4,9 @@ use crate::model::{Outcome, Victims};
 use crate::words::{Words, fold};
 use bilan_lexicon::EntityKind;
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the tables are keyed by short words, where SipHash's setup costs
-/// more than the lookup; no untrusted keys are inserted.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// A map keyed by words, with the FNV hasher.
-pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// A map keyed by words, with the fast word hasher.
+pub(crate) type WordMap<V> = crate::quantity::WordMap<V>;
 
 /// A problem in an embedded data file (caught by the crate's tests).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -423,7 +397,7 @@ pub(crate) struct Tables {
     pub(crate) prenominal: PhraseSet<()>,
     pub(crate) function_words: PhraseSet<()>,
     pub(crate) actor_adjectives: PhraseSet<(Applies, String)>,
-    forces_exact: HashMap<String, Side>,
+    forces_exact: WordMap<Side>,
     forces_suffix: Vec<(String, Side)>,
     pub(crate) attribution: PhraseSet<Attribution>,
     /// Common nouns that name again a speaker already named ("le
@@ -599,7 +573,7 @@ impl Tables {
             actor_adjectives.insert(&text, (applies, id));
         }
 
-        let mut forces_exact = HashMap::new();
+        let mut forces_exact = WordMap::default();
         let mut forces_suffix = Vec::new();
         let file = "forces.tsv";
         for (n, f) in lines(file, FORCES) {

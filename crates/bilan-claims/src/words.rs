@@ -39,124 +39,142 @@ pub(crate) struct Words {
 
 impl Words {
     /// Tokenise `text[within]`. Linear in the span's length.
+    #[cfg(test)]
+    pub(crate) fn new(text: &str, within: Span) -> Words {
+        let mut words = Words::default();
+        words.fill(text, within);
+        words
+    }
+
+    /// Tokenise `text[within]` into this buffer, replacing what it held
+    /// (its allocations are reused from one sentence to the next). Linear
+    /// in the span's length.
     ///
     /// Reads bytes, decoding a char only where one is not ASCII: French
     /// text is mostly ASCII, and this runs on every sentence with a figure.
-    pub(crate) fn new(text: &str, within: Span) -> Words {
-        let mut words = Words::default();
+    pub(crate) fn fill(&mut self, text: &str, within: Span) {
+        self.tokens.clear();
+        self.folded.clear();
         let Some(slice) = text.get(within.start..within.end) else {
-            return words;
+            return;
         };
-        words.tokens.reserve(slice.len() / 5 + 1);
+        self.tokens.reserve(slice.len() / 4 + 1);
         // `folded` starts with the whole slice, ASCII lowered: the folded
         // form of most tokens (ASCII words, signs) is then the same bytes,
         // at the same offsets, and costs no copy. Tokens that fold to other
         // bytes (accented words, "1.000") are appended after it.
-        words.folded.reserve(slice.len() + slice.len() / 8 + 16);
-        words.folded.push_str(slice);
-        words.folded.make_ascii_lowercase();
+        self.folded.reserve(slice.len() + slice.len() / 8 + 16);
+        self.folded.push_str(slice);
+        self.folded.make_ascii_lowercase();
         let bytes = slice.as_bytes();
+        let base = within.start;
         let mut pos = 0;
         while let Some(&b) = bytes.get(pos) {
-            let start = within.start + pos;
-            match BYTE_CLASS.get(usize::from(b)) {
-                Some(&SPACE) => {
-                    pos += 1;
-                    continue;
-                }
-                Some(&LETTER) => {
-                    let run = ascii_letters(bytes.get(pos..).unwrap_or_default());
-                    let end = pos + run;
-                    if bytes.get(end).is_some_and(|&n| n >= 0x80) && starts_letter(slice, end) {
-                        // An accented letter goes on the word: fold it apart.
-                        let norm_start = words.folded.len();
-                        words.fold_ascii(slice, pos, end);
-                        pos = words.continue_word(slice, end);
-                        words.push(start, within.start + pos, TokenKind::Word, norm_start);
-                    } else {
-                        pos = end;
-                        words.push_norm(
-                            start,
-                            within.start + pos,
-                            TokenKind::Word,
-                            start - within.start..pos,
-                        );
-                    }
-                    continue;
-                }
-                _ => {}
-            }
-            let c = if b < 0x80 {
-                char::from(b)
-            } else {
-                match slice.get(pos..).and_then(|rest| rest.chars().next()) {
-                    Some(c) => c,
-                    None => break,
-                }
-            };
-            if is_letter(c) {
-                let norm_start = words.folded.len();
-                fold_into(c, &mut words.folded);
-                pos = words.continue_word(slice, pos + c.len_utf8());
-                words.push(start, within.start + pos, TokenKind::Word, norm_start);
-            } else if b.is_ascii_digit() {
-                let first = pos;
+            let class = BYTE_CLASS[usize::from(b)];
+            if class == SPACE {
                 pos += 1;
-                let mut end = pos;
-                let mut separated = false;
-                // Separators inside a number: "1.000", "2,5", "1 000".
-                while let Some(&n) = bytes.get(pos) {
-                    if n.is_ascii_digit() {
-                        pos += 1;
-                        end = pos;
-                        continue;
-                    }
-                    let width = match n {
-                        b'.' | b',' | b' ' => 1,
-                        0xC2 if bytes.get(pos + 1) == Some(&0xA0) => 2,
-                        0xE2 if bytes.get(pos + 1..pos + 3) == Some(&[0x80, 0xAF][..]) => 3,
-                        _ => 0,
-                    };
-                    let next_is_digit = bytes.get(pos + width).is_some_and(u8::is_ascii_digit);
-                    if width > 0 && next_is_digit {
-                        pos += width;
-                        separated = true;
-                        continue;
-                    }
-                    break;
-                }
-                if separated {
-                    // The digits alone: "1.000" is "1000".
-                    let norm_start = words.folded.len();
-                    for &d in bytes.get(first..end).unwrap_or_default() {
-                        if d.is_ascii_digit() {
-                            words.folded.push(char::from(d));
-                        }
-                    }
-                    words.push(start, within.start + end, TokenKind::Number, norm_start);
-                } else {
-                    words.push_norm(start, within.start + end, TokenKind::Number, first..end);
-                }
-            } else if c.is_whitespace() || matches!(c, '\'' | '’' | 'ʼ' | '‘' | '-' | '‐') {
-                // Apostrophes and hyphens split words ("d’Idleb", "avant-hier");
-                // a dash between spaces is a symbol.
-                if c == '-' && is_spaced_dash(slice, pos) {
-                    words.push_norm(start, start + 1, TokenKind::Symbol, pos..pos + 1);
-                }
-                pos += c.len_utf8();
-            } else {
-                let kind = match c {
-                    '.' | ';' | ':' | '!' | '?' | '…' => TokenKind::Stop,
-                    ',' => TokenKind::Comma,
-                    _ => TokenKind::Symbol,
-                };
-                // Not a letter: lowering left it as it is.
-                let width = c.len_utf8();
-                words.push_norm(start, start + width, kind, pos..pos + width);
-                pos += width;
+                continue;
             }
+            if class == LETTER {
+                let mut end = pos + 1;
+                while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                    end += 1;
+                }
+                if bytes.get(end).is_some_and(|&n| n >= 0x80) && starts_letter(slice, end) {
+                    // An accented letter goes on the word: fold it apart.
+                    let norm_start = self.folded.len();
+                    self.fold_ascii(slice, pos, end);
+                    let word_end = self.continue_word(slice, end);
+                    self.push(base + pos, base + word_end, TokenKind::Word, norm_start);
+                    pos = word_end;
+                } else {
+                    self.push_norm(base + pos, base + end, TokenKind::Word, pos..end);
+                    pos = end;
+                }
+                continue;
+            }
+            pos = self.other_token(slice, base, pos, b);
         }
-        words
+    }
+
+    /// Reads the token (or separator) at `pos`, which is no ASCII letter
+    /// or space, returning where the next one may start.
+    fn other_token(&mut self, slice: &str, base: usize, mut pos: usize, b: u8) -> usize {
+        let bytes = slice.as_bytes();
+        let start = base + pos;
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            match slice.get(pos..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => return bytes.len(),
+            }
+        };
+        if is_letter(c) {
+            let norm_start = self.folded.len();
+            fold_into(c, &mut self.folded);
+            pos = self.continue_word(slice, pos + c.len_utf8());
+            self.push(start, base + pos, TokenKind::Word, norm_start);
+        } else if b.is_ascii_digit() {
+            let first = pos;
+            pos += 1;
+            let mut end = pos;
+            let mut separated = false;
+            // Separators inside a number: "1.000", "2,5", "1 000".
+            while let Some(&n) = bytes.get(pos) {
+                if n.is_ascii_digit() {
+                    pos += 1;
+                    end = pos;
+                    continue;
+                }
+                let width = match n {
+                    b'.' | b',' | b' ' => 1,
+                    0xC2 if bytes.get(pos + 1) == Some(&0xA0) => 2,
+                    0xE2 if bytes.get(pos + 1..pos + 3) == Some(&[0x80, 0xAF][..]) => 3,
+                    _ => 0,
+                };
+                let next_is_digit = bytes.get(pos + width).is_some_and(u8::is_ascii_digit);
+                if width > 0 && next_is_digit {
+                    pos += width;
+                    separated = true;
+                    continue;
+                }
+                break;
+            }
+            if separated {
+                // The digits alone: "1.000" is "1000".
+                let norm_start = self.folded.len();
+                for &d in bytes.get(first..end).unwrap_or_default() {
+                    if d.is_ascii_digit() {
+                        self.folded.push(char::from(d));
+                    }
+                }
+                self.push(start, base + end, TokenKind::Number, norm_start);
+            } else {
+                self.push_norm(start, base + end, TokenKind::Number, first..end);
+            }
+            // A digit run ends where the next token may start: at `end`
+            // when the separator after it led nowhere.
+            pos = end;
+        } else if c.is_whitespace() || matches!(c, '\'' | '’' | 'ʼ' | '‘' | '-' | '‐') {
+            // Apostrophes and hyphens split words ("d’Idleb", "avant-hier");
+            // a dash between spaces is a symbol.
+            if c == '-' && is_spaced_dash(slice, pos) {
+                self.push_norm(start, start + 1, TokenKind::Symbol, pos..pos + 1);
+            }
+            pos += c.len_utf8();
+        } else {
+            let kind = match c {
+                '.' | ';' | ':' | '!' | '?' | '…' => TokenKind::Stop,
+                ',' => TokenKind::Comma,
+                _ => TokenKind::Symbol,
+            };
+            // Not a letter: lowering left it as it is.
+            let width = c.len_utf8();
+            self.push_norm(start, start + width, kind, pos..pos + width);
+            pos += width;
+        }
+        pos
     }
 
     /// Appends `slice[from..to]` (ASCII letters) lowered to `folded`.
