@@ -575,7 +575,7 @@ impl Rules {
     /// (a trigger of `w` words, a given name, `et`) stands right before it,
     /// articles aside: a token whose gap is `g` can only start a trigger of
     /// more than `g` words, and a given name or `et` only when `g` is 0.
-    fn name_gaps(f: &Folded<'_>) -> Vec<u8> {
+    pub(crate) fn name_gaps(f: &Folded<'_>) -> Vec<u8> {
         let n = f.tokens.len();
         let mut gaps = vec![u8::MAX; n];
         let mut gap: Option<u8> = None;
@@ -633,10 +633,10 @@ impl Rules {
     /// Names announced by a trigger word, a given name or a coordination
     /// with a place (`à Douma et Misraba`), over the tokens not yet covered
     /// by lexicon mentions.
-    pub fn local_names(&self, f: &Folded<'_>, cover: &[Cover]) -> Vec<LocalName> {
+    /// `gaps`: [`Rules::name_gaps`] of `f`.
+    pub fn local_names(&self, f: &Folded<'_>, cover: &[Cover], gaps: &[u8]) -> Vec<LocalName> {
         let n = f.tokens.len();
         let mut out: Vec<LocalName> = Vec::new();
-        let gaps = Self::name_gaps(f);
         let mut i = 0;
         while i < n {
             let weak_start = matches!(cover[i], Cover::Weak | Cover::WeakTown);

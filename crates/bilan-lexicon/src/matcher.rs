@@ -41,7 +41,33 @@ pub(crate) struct Matcher {
     /// whose skeleton happens to be some short name's.
     pub capital_words: FastMap<Vec<u8>, u32>,
     pub capital_word_shapes: WordShapes,
+    /// By the first skeleton word of the automaton's patterns: whether one
+    /// of them can match without a capital, and the most words of those
+    /// that need one. A lowercase word is walked from only when it can
+    /// start a name that needs no capital, or one long enough to reach the
+    /// next capitalised word.
+    pub first_words: FastMap<Vec<u8>, FirstWord>,
     pub rules: Rules,
+}
+
+/// What the automaton's patterns that start with one word need.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct FirstWord {
+    /// Some pattern starting with the word can match without a capital.
+    pub lowercase_ok: bool,
+    /// The most words of a pattern starting with the word that needs a
+    /// capital.
+    pub capital_words: u8,
+}
+
+/// The walk from a word, by its basic form: the trie state after the
+/// word's space and skeleton, the skeleton's length, and what the names
+/// starting with that word need (`None`: no name starts with it).
+#[derive(Debug, Clone, Copy, Default)]
+struct WordWalk {
+    state: u32,
+    len: u32,
+    first: Option<FirstWord>,
 }
 
 /// A lexicon match on tokens `first..=last`.
@@ -129,6 +155,7 @@ impl Matcher {
         let mut capital_words: FastMap<Vec<u8>, u32> = FastMap::default();
         let mut capital_word_shapes = WordShapes::default();
         let mut automaton_patterns = Vec::with_capacity(patterns.len());
+        let mut first_words: FastMap<Vec<u8>, FirstWord> = FastMap::default();
         let mut automaton_set: Vec<&[u8]> = Vec::with_capacity(patterns.len());
         for (p, sk) in patterns.iter().enumerate() {
             let one_word = sk.iter().filter(|&&b| b == b' ').count() == 1;
@@ -139,6 +166,19 @@ impl Matcher {
                 }
                 _ => {
                     automaton_patterns.push(p as u32);
+                    let words = sk.iter().filter(|&&b| b == b' ').count();
+                    let first = sk
+                        .get(1..)
+                        .unwrap_or_default()
+                        .split(|&b| b == b' ')
+                        .next()
+                        .unwrap_or_default();
+                    let e = first_words.entry(first.to_vec()).or_default();
+                    if pattern_needs_capital[p] {
+                        e.capital_words = e.capital_words.max(words.min(255) as u8);
+                    } else {
+                        e.lowercase_ok = true;
+                    }
                     automaton_set.push(sk);
                 }
             }
@@ -165,6 +205,7 @@ impl Matcher {
             automaton_patterns,
             capital_words,
             capital_word_shapes,
+            first_words,
             rules,
         })
     }
@@ -184,13 +225,15 @@ impl Matcher {
             automaton_patterns: Vec::new(),
             capital_words: FastMap::default(),
             capital_word_shapes: WordShapes::default(),
+            first_words: FastMap::default(),
             rules,
         }
     }
 
     pub fn find(&self, tables: &Tables, text: &str) -> Entities {
         let f = fold(text);
-        let found = self.lexicon_pass(tables, text, &f);
+        let gaps = Rules::name_gaps(&f);
+        let found = self.lexicon_pass(tables, text, &f, &gaps);
         // Ambiguous names count only when the same entity is named plainly
         // elsewhere in the document.
         let confident: FastSet<u32> = found
@@ -223,7 +266,7 @@ impl Matcher {
                 }
             }
         }
-        let locals = self.rules.local_names(&f, &cover);
+        let locals = self.rules.local_names(&f, &cover, &gaps);
         for l in &locals {
             for c in &mut cover[l.first..l.end] {
                 *c = Cover::Strong;
@@ -427,7 +470,7 @@ impl Matcher {
     /// checks pass is kept and the pass goes on after it. (The same matches
     /// as a leftmost-longest automaton run that falls back to shorter
     /// matches at the start of a rejected one.)
-    fn lexicon_pass(&self, tables: &Tables, text: &str, f: &Folded<'_>) -> Vec<Found> {
+    fn lexicon_pass(&self, tables: &Tables, text: &str, f: &Folded<'_>, gaps: &[u8]) -> Vec<Found> {
         let mut out = Vec::new();
         let Some(dfa) = &self.automaton else {
             return out;
@@ -450,9 +493,9 @@ impl Matcher {
         // The trie state after the space and skeleton of a first word, and
         // the skeleton's length, by the word's basic form: the walk from a
         // word (most often dead within it) is a function of the word alone.
-        let mut first_states: WordCache<u64> = WordCache::for_text(text.len());
+        let mut first_states: WordCache<WordWalk> = WordCache::for_text(text.len());
         let mut scratch: Vec<u8> = Vec::with_capacity(64);
-        let walk_word = |word: &[u8], scratch: &mut Vec<u8>| -> u64 {
+        let walk_word = |word: &[u8], scratch: &mut Vec<u8>| -> WordWalk {
             scratch.clear();
             crate::fold::skeleton_of(word, scratch);
             let mut sid = after_space;
@@ -462,44 +505,61 @@ impl Matcher {
                 }
                 sid = dfa.next_state(Anchored::Yes, sid, b);
             }
-            sid.as_usize() as u64 | (scratch.len() as u64) << 32
+            WordWalk {
+                state: sid.as_u32(),
+                len: u32::try_from(scratch.len()).unwrap_or(u32::MAX),
+                first: self.first_words.get(scratch.as_slice()).copied(),
+            }
         };
         for (t, tok) in tokens.iter().enumerate() {
             if tok.article || t < pos {
                 continue;
             }
             ends.clear();
-            let state = first_states.get(f.basic_of(t), |w| walk_word(w, &mut scratch));
-            let Ok(mut sid) = StateID::new((state & 0xffff_ffff) as usize) else {
-                continue;
+            let walk = first_states.get(f.basic_of(t), |w| walk_word(w, &mut scratch));
+            // From a lowercase word, only a name that needs no capital or
+            // one that reaches the next capitalised word can pass its checks
+            // (`gaps[t]` words stand between).
+            let worth_it = walk.first.is_some_and(|first| {
+                tok.capital
+                    || first.lowercase_ok
+                    || usize::from(first.capital_words)
+                        >= usize::from(gaps.get(t).copied().unwrap_or(u8::MAX)) + 2
+            });
+            let sid = if worth_it {
+                StateID::new(walk.state as usize).ok()
+            } else {
+                None
             };
             // `read`: the bytes read from the word's space; `k`: the word
             // being read.
-            let mut read = 1 + (state >> 32) as usize;
+            let mut read = 1 + walk.len as usize;
             let mut k = t;
-            'walk: loop {
-                if dfa.is_special(sid) {
-                    if dfa.is_match(sid) {
-                        self.note_ends(dfa, read, k, sid, &mut ends);
-                    } else if dfa.is_dead(sid) {
+            if let Some(mut sid) = sid {
+                'walk: loop {
+                    if dfa.is_special(sid) {
+                        if dfa.is_match(sid) {
+                            self.note_ends(dfa, read, k, sid, &mut ends);
+                        } else if dfa.is_dead(sid) {
+                            break;
+                        }
+                    }
+                    // On to the next word (articles are not in the view).
+                    let Some(next) = (k + 1..tokens.len()).find(|&j| !tokens[j].article) else {
                         break;
-                    }
-                }
-                // On to the next word (articles are not in the view).
-                let Some(next) = (k + 1..tokens.len()).find(|&j| !tokens[j].article) else {
-                    break;
-                };
-                sid = dfa.next_state(Anchored::Yes, sid, b' ');
-                read += 1;
-                k = next;
-                sk.clear();
-                cache.push_skeleton(f.basic_of(k), &mut sk);
-                for &b in &sk {
-                    if dfa.is_special(sid) && dfa.is_dead(sid) {
-                        break 'walk;
-                    }
-                    sid = dfa.next_state(Anchored::Yes, sid, b);
+                    };
+                    sid = dfa.next_state(Anchored::Yes, sid, b' ');
                     read += 1;
+                    k = next;
+                    sk.clear();
+                    cache.push_skeleton(f.basic_of(k), &mut sk);
+                    for &b in &sk {
+                        if dfa.is_special(sid) && dfa.is_dead(sid) {
+                            break 'walk;
+                        }
+                        sid = dfa.next_state(Anchored::Yes, sid, b);
+                        read += 1;
+                    }
                 }
             }
             let mut accepted: Option<(Found, usize)> = None;
