@@ -217,8 +217,8 @@ impl<T> PhraseSet<T> {
     }
 
     /// Entries whose first word may match `word`.
-    fn candidates<'s>(&'s self, word: &str) -> impl Iterator<Item = usize> + 's {
-        let exact = if has_bit(&self.exact_shapes, shape(word)) {
+    fn candidates<'s>(&'s self, word: &str, may_start: bool) -> impl Iterator<Item = usize> + 's {
+        let exact = if may_start && has_bit(&self.exact_shapes, shape(word)) {
             self.by_first_word
                 .get(word)
                 .map(Vec::as_slice)
@@ -227,7 +227,7 @@ impl<T> PhraseSet<T> {
             &[]
         };
         let byte = word.as_bytes().first().copied().unwrap_or(0);
-        let prefixed = if self.stem_may_match(word) {
+        let prefixed = if may_start && self.stem_may_match(word) {
             self.prefix_first
                 .get(usize::from(byte))
                 .map(Vec::as_slice)
@@ -244,7 +244,29 @@ impl<T> PhraseSet<T> {
         words: &'s Words,
         i: usize,
     ) -> impl Iterator<Item = (usize, &'s T)> + 's {
-        self.candidates(words.norm(i)).filter_map(move |index| {
+        // Most words start no phrase: their shape says so before any lookup.
+        let may_start = self.token_may_start(words, i);
+        self.matches_if(words, i, may_start)
+    }
+
+    /// `matches_at` without the shape test (done by the caller).
+    fn matches_unchecked<'s>(
+        &'s self,
+        words: &'s Words,
+        i: usize,
+    ) -> impl Iterator<Item = (usize, &'s T)> + 's {
+        self.matches_if(words, i, true)
+    }
+
+    /// The phrases matching at token `i` when `may_start`, else none.
+    fn matches_if<'s>(
+        &'s self,
+        words: &'s Words,
+        i: usize,
+        may_start: bool,
+    ) -> impl Iterator<Item = (usize, &'s T)> + 's {
+        let word = if may_start { words.norm(i) } else { "" };
+        self.candidates(word, may_start).filter_map(move |index| {
             let (patterns, value) = self.entries.get(index)?;
             let all = patterns
                 .iter()
@@ -279,7 +301,7 @@ impl<T> PhraseSet<T> {
 
     fn longest_matching_at<'s>(&'s self, words: &'s Words, i: usize) -> Option<(usize, &'s T)> {
         let mut best: Option<(usize, &'s T)> = None;
-        for found in self.matches_at(words, i) {
+        for found in self.matches_unchecked(words, i) {
             if best.is_none_or(|(len, _)| found.0 >= len) {
                 best = Some(found);
             }
@@ -294,7 +316,7 @@ impl<T> PhraseSet<T> {
             if !self.token_may_start(words, start) {
                 return None;
             }
-            self.matches_at(words, start)
+            self.matches_unchecked(words, start)
                 .find(|(len, _)| start + len == end)
                 .map(|(_, v)| (start, v))
         })
@@ -310,7 +332,7 @@ impl<T> PhraseSet<T> {
         if !(has_bit(&self.single_shapes, shape(word)) || self.stem_may_match(word)) {
             return None;
         }
-        self.candidates(word).find_map(|index| {
+        self.candidates(word, true).find_map(|index| {
             let (p, v) = self.entries.get(index)?;
             (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
         })

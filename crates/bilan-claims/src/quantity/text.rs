@@ -200,6 +200,22 @@ impl<'t> Folded<'t> {
 
 /// The folded word starting at `pos` (letters only), with its end.
 pub(crate) fn word_at(text: &str, pos: usize, end: usize) -> Option<(Folded<'_>, usize)> {
+    // The usual word: lowercase ASCII letters ended by an ASCII non-letter
+    // (or the end), already folded; no char is decoded.
+    let bytes = text.as_bytes();
+    let limit = end.min(bytes.len());
+    let mut i = pos;
+    while i < limit && bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+        i += 1;
+    }
+    if i > pos
+        && (i == limit
+            || bytes
+                .get(i)
+                .is_some_and(|&b| b < 0x80 && !b.is_ascii_alphabetic()))
+    {
+        return text.get(pos..i).map(|word| (Folded::Same(word), i));
+    }
     let word_end = letters_end(text, pos, end);
     if word_end == pos {
         return None;
@@ -210,6 +226,22 @@ pub(crate) fn word_at(text: &str, pos: usize, end: usize) -> Option<(Folded<'_>,
 /// The folded word ending at `pos` (after skipping spaces back), with its start.
 pub(crate) fn word_before(text: &str, pos: usize, floor: usize) -> Option<(Folded<'_>, usize)> {
     let word_end = skip_space_back(text, pos, floor);
+    // The usual word: lowercase ASCII letters after an ASCII non-letter
+    // (or the floor), already folded; no char is decoded.
+    let bytes = text.as_bytes();
+    let mut i = word_end.min(bytes.len());
+    while i > floor && bytes.get(i - 1).is_some_and(u8::is_ascii_lowercase) {
+        i -= 1;
+    }
+    if i < word_end
+        && word_end <= bytes.len()
+        && (i == floor
+            || bytes
+                .get(i.wrapping_sub(1))
+                .is_some_and(|&b| b < 0x80 && !b.is_ascii_alphabetic()))
+    {
+        return text.get(i..word_end).map(|word| (Folded::Same(word), i));
+    }
     let start = letters_start(text, word_end, floor);
     if start == word_end {
         return None;
@@ -388,6 +420,11 @@ pub(crate) struct Phrases {
     /// ('s' for "plus de", '\'' for "jusqu'à"), `None` for one word: a
     /// one-char test that rules out most candidates sharing a last word.
     before_last: Vec<Option<char>>,
+    /// For each item, the word before its last word, when the phrase has
+    /// one right there ("plus" for "plus de", "delà" for "au-delà de"):
+    /// the text must have that very word there, a test that rules out the
+    /// many phrases sharing a last word ("de") and its letter before.
+    before_last_word: Vec<Option<String>>,
     /// Positions in `items` by last word.
     by_last_word: WordMap<Vec<usize>>,
     /// Positions in `items` of phrases starting with a sign, by that sign.
@@ -432,6 +469,15 @@ impl Phrases {
             .map(|(phrase, _)| {
                 let head = &phrase[..letters_start(phrase, phrase.len(), 0)];
                 head.trim_end_matches([' ', '-']).chars().next_back()
+            })
+            .collect();
+        set.before_last_word = items
+            .iter()
+            .map(|(phrase, _)| {
+                let head = &phrase[..letters_start(phrase, phrase.len(), 0)];
+                let head = head.trim_end_matches([' ', '-']);
+                let start = letters_start(head, head.len(), 0);
+                (start < head.len()).then(|| head[start..].to_owned())
             })
             .collect();
         set.items = items;
@@ -487,6 +533,8 @@ impl Phrases {
             let text_before = char_before(text, before_hyphen)
                 .filter(|_| before_hyphen > floor)
                 .map(fold);
+            // The word there, read only when the char before could match.
+            let mut word_before: Option<Option<Folded<'_>>> = None;
             positions.and_then(|positions| {
                 positions
                     .iter()
@@ -494,6 +542,17 @@ impl Phrases {
                         self.before_last
                             .get(p)
                             .is_none_or(|&c| c.is_none() || c == text_before)
+                    })
+                    .filter(|&&p| {
+                        let Some(Some(wanted)) = self.before_last_word.get(p) else {
+                            return true;
+                        };
+                        let found = word_before.get_or_insert_with(|| {
+                            let start = letters_start(text, before_hyphen, floor);
+                            Folded::new(text, start, before_hyphen)
+                        });
+                        // A word too long to fold is left to the full match.
+                        found.as_ref().is_none_or(|w| w.as_str() == wanted)
                     })
                     .find_map(|&p| try_at(p))
             })
