@@ -140,9 +140,6 @@ impl Extractor {
             pieces(text, sentence, &mut sentence_spans);
         }
         let dateline = article.dateline.as_ref().map(|d| d.date);
-        let mut document_ids: Vec<&str> = entities.mentions.iter().map(|m| m.id.as_str()).collect();
-        document_ids.sort_unstable();
-        document_ids.dedup();
         let mut claims = Vec::new();
         // One token buffer for every sentence: its allocations are reused.
         let mut words = words::Words::default();
@@ -178,14 +175,22 @@ impl Extractor {
             }
             previous_mentions = mentions;
         }
-        // Links name entities of this document only.
-        for claim in &mut claims {
-            let known = claim
-                .actor
-                .as_deref()
-                .is_some_and(|id| document_ids.binary_search(&id).is_ok());
-            if !known {
-                claim.actor = None;
+        // Links name entities of this document only: a hashed set of the
+        // ids mentioned, built only when some claim has an actor.
+        if claims.iter().any(|c| c.actor.is_some()) {
+            let mut document_ids: std::collections::HashSet<
+                &str,
+                std::hash::BuildHasherDefault<quantity::WordHasher>,
+            > = std::collections::HashSet::default();
+            document_ids.extend(entities.mentions.iter().map(|m| m.id.as_str()));
+            for claim in &mut claims {
+                let known = claim
+                    .actor
+                    .as_deref()
+                    .is_some_and(|id| document_ids.contains(id));
+                if !known {
+                    claim.actor = None;
+                }
             }
         }
         claims

@@ -107,7 +107,7 @@ mod words;
 use crate::model::{ClaimKind, Qualifier, Unit};
 use bilan_article::Span;
 
-pub(crate) use text::WordMap;
+pub(crate) use text::{WordHasher, WordMap};
 
 /// How a quantity's number was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

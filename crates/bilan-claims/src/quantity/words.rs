@@ -25,11 +25,15 @@ use super::lexicon::{Class, LEXICON};
 use super::text::Folded;
 use nom::{
     IResult, Parser,
+    bytes::complete::take_while1,
+    error::{Error, ErrorKind},
+};
+#[cfg(test)]
+use nom::{
     branch::alt,
-    bytes::complete::{tag_no_case, take_while, take_while1},
+    bytes::complete::{tag_no_case, take_while},
     character::complete::char,
     combinator::{opt, recognize, value},
-    error::{Error, ErrorKind},
 };
 
 /// A cardinal read from words.
@@ -55,7 +59,7 @@ fn is_blank(c: char) -> bool {
 
 /// One cardinal word: its value and class.
 pub(crate) fn number_word(input: &str) -> IResult<&str, (f64, Class)> {
-    let (rest, word) = take_while1(char::is_alphabetic).parse(input)?;
+    let (rest, word) = letters(input)?;
     let entry = Folded::new(word, 0, word.len())
         .and_then(|folded| LEXICON.cardinals.get(folded.as_str()).copied());
     match entry {
@@ -65,7 +69,52 @@ pub(crate) fn number_word(input: &str) -> IResult<&str, (f64, Class)> {
 }
 
 /// Spaces, or a hyphen with optional spaces around it.
+/// The leading run of letters (at least one), as `take_while1(char::is_alphabetic)`
+/// has it, with a fast path for ASCII letters followed by an ASCII non-letter.
+fn letters(input: &str) -> IResult<&str, &str> {
+    let bytes = input.as_bytes();
+    let run = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(bytes.len());
+    if run > 0
+        && bytes.get(run).is_none_or(|&b| b < 0x80)
+        && let (Some(word), Some(rest)) = (input.get(..run), input.get(run..))
+    {
+        return Ok((rest, word));
+    }
+    take_while1(char::is_alphabetic).parse(input)
+}
+
+/// Length in bytes of the leading run of blanks.
+fn blanks(input: &str) -> usize {
+    input
+        .char_indices()
+        .find(|&(_, c)| !is_blank(c))
+        .map_or(input.len(), |(at, _)| at)
+}
+
+/// A gap between number words: blanks, a hyphen with blanks around it, or
+/// both (as the `nom` rule `(blank* '-' blank*) | blank+` reads it).
 fn gap(input: &str) -> IResult<&str, &str> {
+    let before = blanks(input);
+    if let Some(after_hyphen) = input.get(before..).and_then(|r| r.strip_prefix('-')) {
+        let after = blanks(after_hyphen);
+        let end = input.len() - after_hyphen.len() + after;
+        if let (Some(gap), Some(rest)) = (input.get(..end), input.get(end..)) {
+            return Ok((rest, gap));
+        }
+    }
+    if before > 0
+        && let (Some(gap), Some(rest)) = (input.get(..before), input.get(before..))
+    {
+        return Ok((rest, gap));
+    }
+    Err(nom::Err::Error(Error::new(input, ErrorKind::TakeWhile1)))
+}
+
+#[cfg(test)]
+fn nom_gap(input: &str) -> IResult<&str, &str> {
     alt((
         recognize((take_while(is_blank), char('-'), take_while(is_blank))),
         take_while1(is_blank),
@@ -75,9 +124,24 @@ fn gap(input: &str) -> IResult<&str, &str> {
 
 /// What joins two number words; `true` when it is "et".
 fn joint(input: &str) -> IResult<&str, bool> {
+    // (gap? "et" gap) | gap, read by hand: it runs after every number word.
+    let after_gap = gap(input).map_or(input, |(rest, _)| rest);
+    if after_gap
+        .get(..2)
+        .is_some_and(|et| et.eq_ignore_ascii_case("et"))
+        && let Some(Ok((rest, _))) = after_gap.get(2..).map(gap)
+    {
+        return Ok((rest, true));
+    }
+    let (rest, _) = gap(input)?;
+    Ok((rest, false))
+}
+
+#[cfg(test)]
+fn nom_joint(input: &str) -> IResult<&str, bool> {
     alt((
-        value(true, (opt(gap), tag_no_case("et"), gap)),
-        value(false, gap),
+        value(true, (opt(nom_gap), tag_no_case("et"), nom_gap)),
+        value(false, nom_gap),
     ))
     .parse(input)
 }
@@ -206,6 +270,60 @@ mod tests {
 
     fn value(s: &str) -> Option<f64> {
         read(s).map(|(v, _)| v)
+    }
+
+    #[test]
+    fn hand_read_joints_agree_with_the_nom_rules() {
+        let samples = [
+            "",
+            " ",
+            "  ",
+            "-",
+            " - ",
+            "- ",
+            " -",
+            "\u{a0}-\u{202f}",
+            "\t",
+            "et",
+            "et ",
+            " et ",
+            " et-",
+            "-et-",
+            " ET ",
+            " Et",
+            "etc",
+            " etc ",
+            "et-un",
+            " et\u{a0}un",
+            "x",
+            "é",
+            " é",
+            "-é",
+            " -- ",
+            " \u{a0} ",
+            "e",
+            " e",
+            "t ",
+            "\u{a0}et\u{a0}",
+            "vingt",
+            "Vingt-deux",
+            "été",
+            "deux\u{e9}",
+            "abc1",
+            "ABC def",
+        ];
+        for a in samples {
+            for b in ["", "un", " x", "é", "-"] {
+                let input = format!("{a}{b}");
+                let input = input.as_str();
+                assert_eq!(gap(input).ok(), nom_gap(input).ok(), "gap {input:?}");
+                assert_eq!(joint(input).ok(), nom_joint(input).ok(), "joint {input:?}");
+                let nom_letters = take_while1::<_, _, Error<&str>>(char::is_alphabetic)
+                    .parse(input)
+                    .ok();
+                assert_eq!(letters(input).ok(), nom_letters, "letters {input:?}");
+            }
+        }
     }
 
     #[test]
