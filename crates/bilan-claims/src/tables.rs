@@ -57,8 +57,10 @@ impl Pattern {
 pub(crate) struct PhraseSet<T> {
     entries: Vec<(Vec<Pattern>, T)>,
     by_first_word: WordMap<Vec<usize>>,
-    /// Entries whose first word is a prefix, by the prefix's first byte.
-    prefix_first: Vec<Vec<usize>>,
+    /// Entries whose first word is a prefix, by a hash of the prefix's
+    /// first `stem_len` bytes: a word is compared with the few stems that
+    /// share its first bytes, not with all those sharing its first letter.
+    stem_buckets: Vec<Vec<usize>>,
     /// A quick reject for `by_first_word`: one bit per (length, first
     /// byte, last byte) of its words, so that most words of a sentence,
     /// which start no phrase, cost no hash lookup.
@@ -77,6 +79,9 @@ pub(crate) struct PhraseSet<T> {
     prefix_second: bool,
     longest: usize,
 }
+
+/// Buckets of `PhraseSet::stem_buckets`.
+const STEM_BUCKETS: usize = 256;
 
 /// Bits of `PhraseSet::exact_shapes`.
 const SHAPE_BITS: usize = 1 << 14;
@@ -121,7 +126,7 @@ impl<T> PhraseSet<T> {
         PhraseSet {
             entries: Vec::new(),
             by_first_word: WordMap::default(),
-            prefix_first: vec![Vec::new(); 256],
+            stem_buckets: vec![Vec::new(); STEM_BUCKETS],
             exact_shapes: vec![0; SHAPE_BITS / 64],
             stem_len: None,
             stem_bits: vec![0; SHAPE_BITS / 64],
@@ -152,8 +157,10 @@ impl<T> PhraseSet<T> {
         let index = self.entries.len();
         if first.prefix {
             self.add_stem(&first.text);
-            let byte = first.text.as_bytes().first().copied().unwrap_or(0);
-            if let Some(bucket) = self.prefix_first.get_mut(usize::from(byte)) {
+            if let Some(bucket) = self
+                .stem_slot(&first.text)
+                .and_then(|slot| self.stem_buckets.get_mut(slot))
+            {
                 bucket.push(index);
             }
         } else {
@@ -180,16 +187,28 @@ impl<T> PhraseSet<T> {
         if self.stem_len.is_none_or(|k| len < k) {
             self.stem_len = Some(len);
             self.stem_bits.iter_mut().for_each(|cell| *cell = 0);
-            let stems: Vec<String> = self
-                .prefix_first
+            self.stem_buckets.iter_mut().for_each(Vec::clear);
+            // The stems already in, in entry order (so that each bucket
+            // keeps the order in which its phrases were listed).
+            let stems: Vec<(usize, String)> = self
+                .entries
                 .iter()
-                .flatten()
-                .filter_map(|&index| self.entries.get(index))
-                .filter_map(|(patterns, _)| patterns.first())
-                .map(|p| p.text.clone())
+                .enumerate()
+                .filter_map(|(index, (patterns, _))| {
+                    patterns
+                        .first()
+                        .filter(|p| p.prefix)
+                        .map(|p| (index, p.text.clone()))
+                })
                 .collect();
-            for other in stems {
+            for (index, other) in stems {
                 self.set_stem_bit(&other);
+                if let Some(bucket) = self
+                    .stem_slot(&other)
+                    .and_then(|slot| self.stem_buckets.get_mut(slot))
+                {
+                    bucket.push(index);
+                }
             }
         }
         self.set_stem_bit(stem);
@@ -203,6 +222,13 @@ impl<T> PhraseSet<T> {
         if let Some(cell) = self.stem_bits.get_mut(bit / 64) {
             *cell |= 1 << (bit % 64);
         }
+    }
+
+    /// The bucket of `stem_buckets` for a stem or a word: by its first
+    /// `stem_len` bytes (`None` when shorter).
+    fn stem_slot(&self, word: &str) -> Option<usize> {
+        let head = self.stem_len.and_then(|k| word.as_bytes().get(..k))?;
+        Some(stem_bit(head) % STEM_BUCKETS)
     }
 
     /// False when no stem of a prefix pattern can start `word`.
@@ -226,10 +252,11 @@ impl<T> PhraseSet<T> {
         } else {
             &[]
         };
-        let byte = word.as_bytes().first().copied().unwrap_or(0);
+        // The stems sharing the word's first bytes (a superset of those
+        // that start it), in the order they were listed.
         let prefixed = if may_start && self.stem_may_match(word) {
-            self.prefix_first
-                .get(usize::from(byte))
+            self.stem_slot(word)
+                .and_then(|slot| self.stem_buckets.get(slot))
                 .map(Vec::as_slice)
                 .unwrap_or(&[])
         } else {

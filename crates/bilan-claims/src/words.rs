@@ -202,6 +202,17 @@ impl Words {
                 pos += run;
                 continue;
             }
+            // The accented letters of French (U+00C0-U+00FF, two bytes
+            // from 0xC3) fold to one ASCII letter read from a table.
+            if n == 0xC3
+                && let Some(&second) = bytes.get(pos + 1)
+                && let Some(&folded) = LATIN1_FOLDS.get(usize::from(second.wrapping_sub(0x80)))
+                && folded != 0
+            {
+                self.folded.push(char::from(folded));
+                pos += 2;
+                continue;
+            }
             let Some(n) = slice.get(pos..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
@@ -298,6 +309,27 @@ pub(crate) static BYTE_CLASS: [u8; 256] = {
     }
     classes
 };
+
+/// For each char U+00C0 + i (i < 64, encoded 0xC3, 0x80 + i): the ASCII
+/// letter `fold_into` turns it into when it is a letter folding to one
+/// ASCII letter ("é" to "e", "À" to "a"), else 0 (the general path).
+static LATIN1_FOLDS: once_cell::sync::Lazy<[u8; 64]> = once_cell::sync::Lazy::new(|| {
+    let mut table = [0u8; 64];
+    for (i, slot) in table.iter_mut().enumerate() {
+        let Some(c) = u32::try_from(0xC0 + i).ok().and_then(char::from_u32) else {
+            continue;
+        };
+        let mut folded = String::new();
+        fold_into(c, &mut folded);
+        if is_letter(c)
+            && let [b] = folded.as_bytes()
+            && b.is_ascii()
+        {
+            *slot = *b;
+        }
+    }
+    table
+});
 
 /// The length of the run of ASCII letters at the start of `bytes`.
 pub(crate) fn ascii_letters(bytes: &[u8]) -> usize {
