@@ -576,17 +576,18 @@ impl Rules {
     /// articles aside: a token whose gap is `g` can only start a trigger of
     /// more than `g` words, and a given name or `et` only when `g` is 0.
     pub(crate) fn name_gaps(f: &Folded<'_>) -> Vec<u8> {
-        let n = f.tokens.len();
-        let mut gaps = vec![u8::MAX; n];
-        let mut gap: Option<u8> = None;
-        for i in (0..n).rev() {
-            gaps[i] = gap.unwrap_or(u8::MAX);
-            let t = &f.tokens[i];
+        let mut gaps = vec![u8::MAX; f.tokens.len()];
+        // `u8::MAX`: no capitalised word follows; counts stop one below.
+        let mut gap = u8::MAX;
+        for (g, t) in gaps.iter_mut().zip(&f.tokens).rev() {
+            *g = gap;
             if !t.article {
                 gap = if t.capital {
-                    Some(0)
+                    0
+                } else if gap < u8::MAX - 1 {
+                    gap + 1
                 } else {
-                    gap.map(|g| g.saturating_add(1).min(u8::MAX - 1))
+                    gap
                 };
             }
         }

@@ -233,7 +233,8 @@ impl Matcher {
     pub fn find(&self, tables: &Tables, text: &str) -> Entities {
         let f = fold(text);
         let gaps = Rules::name_gaps(&f);
-        let found = self.lexicon_pass(tables, text, &f, &gaps);
+        let mut skeletons = SkeletonCache::for_text(text.len());
+        let found = self.lexicon_pass(tables, text, &f, &gaps, &mut skeletons);
         // Ambiguous names count only when the same entity is named plainly
         // elsewhere in the document.
         let confident: FastSet<u32> = found
@@ -374,7 +375,7 @@ impl Matcher {
             }
             spans.push((m.first, m.last + 1, of));
         }
-        self.local_repeats(&f, &cover, &by_key, &mut spans);
+        self.local_repeats(&f, &cover, &by_key, &mut spans, &mut skeletons);
 
         assemble(tables, text, &f, spans, &local_ids)
     }
@@ -386,6 +387,7 @@ impl Matcher {
         cover: &[Cover],
         by_key: &FastMap<Vec<u8>, MentionOf>,
         spans: &mut Vec<(usize, usize, MentionOf)>,
+        cache: &mut SkeletonCache,
     ) {
         if by_key.is_empty() {
             return;
@@ -413,7 +415,7 @@ impl Matcher {
                 continue;
             }
             sk.clear();
-            f.skeleton_into(i, &mut sk);
+            cache.push_skeleton(f.basic_of(i), &mut sk);
             if !(first_word_shapes.may_contain(&sk) && first_words.contains(sk.as_slice())) {
                 i += 1;
                 continue;
@@ -423,7 +425,7 @@ impl Matcher {
             bounds.push(sk.len());
             for k in i + 1..(i + 4).min(n) {
                 if !f.tokens[k].article {
-                    f.skeleton_into(k, &mut sk);
+                    cache.push_skeleton(f.basic_of(k), &mut sk);
                 }
                 bounds.push(sk.len());
             }
@@ -470,7 +472,14 @@ impl Matcher {
     /// checks pass is kept and the pass goes on after it. (The same matches
     /// as a leftmost-longest automaton run that falls back to shorter
     /// matches at the start of a rejected one.)
-    fn lexicon_pass(&self, tables: &Tables, text: &str, f: &Folded<'_>, gaps: &[u8]) -> Vec<Found> {
+    fn lexicon_pass(
+        &self,
+        tables: &Tables,
+        text: &str,
+        f: &Folded<'_>,
+        gaps: &[u8],
+        cache: &mut SkeletonCache,
+    ) -> Vec<Found> {
         let mut out = Vec::new();
         let Some(dfa) = &self.automaton else {
             return out;
@@ -479,7 +488,6 @@ impl Matcher {
             return out;
         };
         let tokens = &f.tokens;
-        let mut cache = SkeletonCache::for_text(text.len());
         // Every name starts with the space before its first word. (When
         // all names are one word looked up on capitals, the walk is dead at
         // once.)
@@ -830,8 +838,11 @@ fn assemble(
 ) -> Entities {
     spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
     let mut out = Entities::default();
-    // Keyed by the ids held in `tables` and `locals`: no clone per look-up.
-    let mut index: FastMap<&str, usize> = FastMap::default();
+    // Entities by entry (entry ids are unique and never `local:`), names
+    // from context by their id (two keys may slug to one id): no string
+    // hashed or cloned per look-up of an entry.
+    let mut by_entry: FastMap<u32, usize> = FastMap::default();
+    let mut by_local_id: FastMap<&str, usize> = FastMap::default();
     let mut last_end = 0usize;
     for (first, end, of) in spans {
         let span = Span::new(f.tokens[first].start, f.tokens[end - 1].end);
@@ -846,25 +857,37 @@ fn assemble(
             }
             MentionOf::Local(ix) => (&locals[ix].0, locals[ix].1),
         };
-        let ix = *index.entry(id).or_insert_with(|| {
-            // The name is looked up once per entity, not per mention.
-            let name = match of {
-                MentionOf::Entry(e) => tables.entries[e as usize].name.clone(),
-                MentionOf::Local(ix) => {
-                    let first_span = locals[ix].2;
-                    text.get(first_span.start..first_span.end)
-                        .unwrap_or("")
-                        .to_string()
-                }
-            };
-            out.entities.push(Entity {
-                id: id.to_string(),
-                kind,
-                name,
-                mentions: Vec::new(),
-            });
-            out.entities.len() - 1
-        });
+        let known = match of {
+            MentionOf::Entry(e) => by_entry.get(&e),
+            MentionOf::Local(_) => by_local_id.get(id),
+        };
+        let ix = match known {
+            Some(&ix) => ix,
+            None => {
+                // The name is looked up once per entity, not per mention.
+                let name = match of {
+                    MentionOf::Entry(e) => tables.entries[e as usize].name.clone(),
+                    MentionOf::Local(ix) => {
+                        let first_span = locals[ix].2;
+                        text.get(first_span.start..first_span.end)
+                            .unwrap_or("")
+                            .to_string()
+                    }
+                };
+                out.entities.push(Entity {
+                    id: id.to_string(),
+                    kind,
+                    name,
+                    mentions: Vec::new(),
+                });
+                let ix = out.entities.len() - 1;
+                match of {
+                    MentionOf::Entry(e) => by_entry.insert(e, ix),
+                    MentionOf::Local(_) => by_local_id.insert(id, ix),
+                };
+                ix
+            }
+        };
         out.entities[ix].mentions.push(span);
         out.mentions.push(Mention {
             span,
