@@ -76,10 +76,7 @@ impl Words {
                 continue;
             }
             if class == LETTER {
-                let mut end = pos + 1;
-                while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
-                    end += 1;
-                }
+                let end = pos + ascii_letters(bytes.get(pos..).unwrap_or_default());
                 if bytes.get(end).is_some_and(|&n| n >= 0x80) && starts_letter(slice, end) {
                     // An accented letter goes on the word: fold it apart.
                     let norm_start = self.folded.len();
@@ -331,12 +328,34 @@ static LATIN1_FOLDS: once_cell::sync::Lazy<[u8; 64]> = once_cell::sync::Lazy::ne
     table
 });
 
-/// The length of the run of ASCII letters at the start of `bytes`.
+/// The length of the run of ASCII letters at the start of `bytes`: eight
+/// bytes at a time (French words are a few letters long, so most runs end
+/// within the first word read), the tail byte by byte.
 pub(crate) fn ascii_letters(bytes: &[u8]) -> usize {
-    bytes
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut run = 0;
+    while let Some(chunk) = bytes.get(run..run + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Each byte, case folded, on 7 bits: letters are 0x61..=0x7A.
+        let y = (x | 0x2020_2020_2020_2020) & !HIGH;
+        let at_least_a = (y + (0x80 - 0x61) * LOW) & HIGH;
+        let past_z = (y + (0x80 - 0x7B) * LOW) & HIGH;
+        let letters = at_least_a & !past_z & !x & HIGH;
+        if letters != HIGH {
+            // The first byte (lowest) that is no letter.
+            return run + ((letters ^ HIGH).trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    run + bytes
+        .get(run..)
+        .unwrap_or_default()
         .iter()
         .position(|&b| BYTE_CLASS.get(usize::from(b)) != Some(&LETTER))
-        .unwrap_or(bytes.len())
+        .unwrap_or(bytes.len() - run)
 }
 
 /// Whether a letter starts at `pos` in `slice`.
@@ -433,6 +452,39 @@ mod tests {
             norms("avant-hier -- «Œuvre»"),
             ["avant", "hier", "-", "-", "«", "oeuvre", "»"]
         );
+    }
+
+    #[test]
+    fn letter_runs_are_counted_eight_bytes_at_a_time_as_one_by_one() {
+        let samples: [&[u8]; 8] = [
+            b"",
+            b"abc",
+            b"abcdefgh",
+            b"abcdefghijKLMNOPqrstuvwxyz",
+            b"AZaz@[`{ ",
+            "été à".as_bytes(),
+            b"abcdefgh\x80ijk",
+            b"@@@@@@@@@",
+        ];
+        for sample in samples {
+            for start in 0..sample.len() {
+                let bytes = sample.get(start..).unwrap_or_default();
+                let expected = bytes
+                    .iter()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .unwrap_or(bytes.len());
+                assert_eq!(ascii_letters(bytes), expected, "{bytes:?}");
+            }
+        }
+        for b in 0..=255u8 {
+            let mut bytes = [b'a'; 12];
+            for i in 0..12 {
+                bytes[i] = b;
+                let expected = if b.is_ascii_alphabetic() { 12 } else { i };
+                assert_eq!(ascii_letters(&bytes), expected, "{b} at {i}");
+                bytes[i] = b'a';
+            }
+        }
     }
 
     #[test]

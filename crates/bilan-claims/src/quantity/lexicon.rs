@@ -149,21 +149,64 @@ impl Cue {
     }
 }
 
-/// The bit of the qualifiers written before a number in `last_word_bits`.
+/// The bit of the qualifiers written before a number in `WordFacts::last_bits`.
 pub(crate) const QUALIFIER_BIT: u32 = 1 << 31;
 
-/// The bit of the qualifiers written after a number in `first_word_bits`.
+/// The bit of the qualifiers written after a number in `WordFacts::first_bits`.
 pub(crate) const QUALIFIER_AFTER_BIT: u32 = 1 << 30;
 
-/// The bit of the units in `first_word_bits`.
+/// The bit of the units in `WordFacts::first_bits`.
 pub(crate) const UNIT_BIT: u32 = 1 << 29;
+
+/// Everything the scan asks of one folded word, from one lookup: its
+/// entries in the number tables, which phrases it may start or end, and
+/// which context categories have it as a whole phrase.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordFacts {
+    /// When the word starts a context phrase, unit or trailing qualifier,
+    /// the bits of the categories having such a phrase (`1 << Cue as u32`,
+    /// [`UNIT_BIT`], [`QUALIFIER_AFTER_BIT`]): one lookup of the word after
+    /// a number rules out every category that cannot match there.
+    pub(crate) first_bits: u32,
+    /// The same for the phrases the word ends (`1 << Cue as u32`,
+    /// [`QUALIFIER_BIT`]), for the word before a number.
+    pub(crate) last_bits: u32,
+    /// Bit `1 << Cue as u32` when the word alone is a phrase of that category.
+    cues: u32,
+    cardinal: Option<(f64, Class)>,
+    collective: Option<(f64, bool)>,
+    fraction: Option<f64>,
+    /// One of `CLAUSE_WORDS` of the scanner ("et", "ou", "dont" …).
+    pub(crate) clause_word: bool,
+}
+
+impl WordFacts {
+    /// The word's entry in `cardinals`.
+    pub(crate) fn cardinal(&self) -> Option<(f64, Class)> {
+        self.cardinal
+    }
+
+    /// The word's entry in `collectives`.
+    pub(crate) fn collective(&self) -> Option<(f64, bool)> {
+        self.collective
+    }
+
+    /// The word's entry in `fractions`.
+    pub(crate) fn fraction(&self) -> Option<f64> {
+        self.fraction
+    }
+
+    /// `Lexicon::is(cue, word)`.
+    pub(crate) fn is(&self, cue: Cue) -> bool {
+        self.cues & (1 << cue as u32) != 0
+    }
+}
 
 /// Every table, parsed.
 pub(crate) struct Lexicon {
     pub(crate) cardinals: WordMap<(f64, Class)>,
     /// word → (value, plural)
     pub(crate) collectives: WordMap<(f64, bool)>,
-    pub(crate) fractions: WordMap<f64>,
     /// Qualifiers written before the number, and what they mean.
     pub(crate) qualifiers_before: (Phrases, Vec<Qualifier>),
     /// Qualifiers written after the number or its noun.
@@ -173,19 +216,11 @@ pub(crate) struct Lexicon {
     pub(crate) units: Vec<UnitEntry>,
     /// Context phrases, indexed by `Cue as usize`.
     pub(crate) cues: Vec<Phrases>,
-    /// For each word that ends a context or qualifier phrase, the bits of
-    /// the categories (`1 << Cue as u32`, and [`QUALIFIER_BIT`]) having such a
-    /// phrase: one lookup of the word before a number rules out every
-    /// category that cannot match there.
-    pub(crate) last_word_bits: WordMap<u32>,
-    /// The same for phrases ending with a sign, keyed by their last token
-    /// ("d'" for "plus d'").
+    /// `WordFacts::last_bits` for the phrases ending with a sign, keyed by
+    /// their last token ("d'" for "plus d'").
     pub(crate) last_token_bits: WordMap<u32>,
-    /// For each word that starts a context phrase, unit or trailing
-    /// qualifier, the bits of the categories having such a phrase
-    /// (`1 << Cue as u32`, [`UNIT_BIT`], [`QUALIFIER_AFTER_BIT`]).
-    pub(crate) first_word_bits: WordMap<u32>,
-    /// The same for phrases starting with a sign ("%", "$", "€").
+    /// `WordFacts::first_bits` for the phrases starting with a sign ("%",
+    /// "$", "€").
     pub(crate) first_sign_bits: Vec<(char, u32)>,
     /// Words that may change "un"/"une" before them: number words, units,
     /// collectives, fractions, idioms. Any other word leaves a plain article.
@@ -197,6 +232,8 @@ pub(crate) struct Lexicon {
         HashMap<Box<[u8]>, bool, std::hash::BuildHasherDefault<super::text::WordHasher>>,
     /// The length in bytes of the longest trigger word.
     pub(crate) longest_trigger: usize,
+    /// Every word any of the word tables above knows, with what they say.
+    facts: WordMap<WordFacts>,
     /// For each first byte of a trigger word, bit `n` set when one is `n`
     /// bytes long: most words are ruled out without hashing.
     pub(crate) trigger_shapes: Vec<u64>,
@@ -430,18 +467,40 @@ impl Lexicon {
                 after_article.insert(word, ());
             }
         }
+        let mut facts: WordMap<WordFacts> = WordMap::default();
+        for (word, &entry) in &cardinals {
+            facts.entry(word.clone()).or_default().cardinal = Some(entry);
+        }
+        for (word, &entry) in &collectives {
+            facts.entry(word.clone()).or_default().collective = Some(entry);
+        }
+        for (word, &entry) in &fractions {
+            facts.entry(word.clone()).or_default().fraction = Some(entry);
+        }
+        for (word, &bits) in &first_word_bits {
+            facts.entry(word.clone()).or_default().first_bits = bits;
+        }
+        for (word, &bits) in &last_word_bits {
+            facts.entry(word.clone()).or_default().last_bits = bits;
+        }
+        for word in super::scanner::CLAUSE_WORDS {
+            facts.entry(word.to_owned()).or_default().clause_word = true;
+        }
+        for (index, phrases) in cues.iter().enumerate() {
+            for word in phrases.whole_words() {
+                facts.entry(word.to_owned()).or_default().cues |= 1 << index;
+            }
+        }
         Lexicon {
+            facts,
             cardinals,
             collectives,
-            fractions,
             qualifiers_before,
             qualifiers_after,
             unit_phrases,
             units,
             cues,
-            last_word_bits,
             last_token_bits,
-            first_word_bits,
             first_sign_bits,
             after_article,
             triggers,
@@ -459,6 +518,11 @@ impl Lexicon {
     /// True when `word` (folded) is in the context category.
     pub(crate) fn is(&self, cue: Cue, word: &str) -> bool {
         self.cue(cue).contains(word)
+    }
+
+    /// What the tables say of `word` (folded), from one lookup.
+    pub(crate) fn facts(&self, word: &str) -> WordFacts {
+        self.facts.get(word).copied().unwrap_or_default()
     }
 }
 
@@ -502,6 +566,32 @@ mod tests {
         check_table("fractions", FRACTIONS, 2, |r| r[1].parse::<f64>().is_ok());
         let categories = Cue::ALL.map(Cue::name);
         check_table("context", CONTEXT, 2, |r| categories.contains(&r[0]));
+    }
+
+    #[test]
+    fn word_facts_agree_with_the_tables() {
+        let lexicon = &*LEXICON;
+        let mut words: Vec<String> = lexicon.facts.keys().cloned().collect();
+        words.extend(["", "x", "soldats", "de", "et", "un", "une", "à"].map(str::to_owned));
+        for word in &words {
+            let facts = lexicon.facts(word);
+            let cardinals = rows(CARDINALS)
+                .filter(|r| r.first() == Some(&word.as_str()))
+                .count();
+            assert_eq!(facts.cardinal().is_some(), cardinals > 0, "{word}");
+            assert_eq!(
+                facts.clause_word,
+                super::super::scanner::CLAUSE_WORDS.contains(&word.as_str()),
+                "{word}"
+            );
+            for cue in Cue::ALL {
+                assert_eq!(facts.is(cue), lexicon.is(cue, word), "{word} {cue:?}");
+                let first = lexicon.cue(cue).first_words().any(|w| w == word);
+                assert_eq!(facts.first_bits & (1 << cue as u32) != 0, first, "{word}");
+                let last = lexicon.cue(cue).last_words().any(|w| w == word);
+                assert_eq!(facts.last_bits & (1 << cue as u32) != 0, last, "{word}");
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::digits::{DigitNumber, digit_number};
 use super::lexicon::{
-    Class, Cue, LEXICON, QUALIFIER_AFTER_BIT, QUALIFIER_BIT, UNIT_BIT, UnitEntry,
+    Class, Cue, LEXICON, QUALIFIER_AFTER_BIT, QUALIFIER_BIT, UNIT_BIT, UnitEntry, WordFacts,
 };
 use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
@@ -24,7 +24,7 @@ const LOOK_BACK: usize = 64;
 /// Words that may stand between a counted noun and a trailing qualifier
 /// ("20 soldats tués au moins", at most four of them) — but not these,
 /// which start another clause.
-const CLAUSE_WORDS: [&str; 9] = [
+pub(crate) const CLAUSE_WORDS: [&str; 9] = [
     "et", "ou", "dont", "mais", "puis", "ni", "soit", "contre", "sur",
 ];
 
@@ -66,6 +66,10 @@ struct Scan<'t> {
     bits_cache: std::cell::Cell<(usize, usize, u32)>,
     /// The last `(pos, bits)` computed by `bits_at`.
     bits_at_cache: std::cell::Cell<(usize, u32)>,
+    /// The last `(pos, word end, facts)` computed by `facts_at` (word end
+    /// `pos` when no word starts there): the word after a number is asked
+    /// about by the unit, multiplier, range and qualifier checks in turn.
+    facts_cache: std::cell::Cell<(usize, usize, WordFacts)>,
 }
 
 /// Clamps `within` to `text` and to char boundaries.
@@ -93,6 +97,7 @@ pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
         end,
         bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
         bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
+        facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
     };
     // Where a quantity may start: every digit, and every whole word that is
     // a number word. (Trigger words are letters only, so a whole word is a
@@ -205,6 +210,20 @@ impl<'t> Scan<'t> {
         !char_at(text, hit_end).is_some_and(char::is_alphabetic)
     }
 
+    /// The end of the word starting exactly at `pos` and what the tables
+    /// say of it (`None` when no word starts there, as `word_at`); cached.
+    fn facts_at(&self, pos: usize) -> Option<(usize, WordFacts)> {
+        let (cached_pos, cached_end, cached_facts) = self.facts_cache.get();
+        if cached_pos == pos {
+            return (cached_end != pos).then_some((cached_end, cached_facts));
+        }
+        let found = word_at(self.text, pos, self.end)
+            .map(|(word, end)| (end, LEXICON.facts(word.as_str())));
+        let (end, facts) = found.unwrap_or((pos, WordFacts::default()));
+        self.facts_cache.set((pos, end, facts));
+        found
+    }
+
     fn word_after(&self, pos: usize) -> Option<(Folded<'t>, usize, usize)> {
         let start = skip_space(self.text, pos, self.end);
         let (word, end) = word_at(self.text, start, self.end)?;
@@ -235,11 +254,7 @@ impl<'t> Scan<'t> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let bits = match word_before(self.text, at, floor) {
-            Some((word, start)) if start < at => LEXICON
-                .last_word_bits
-                .get(word.as_str())
-                .copied()
-                .unwrap_or(0),
+            Some((word, start)) if start < at => LEXICON.facts(word.as_str()).last_bits,
             _ => match char_before(self.text, at) {
                 Some(sign) if at > floor && at - sign.len_utf8() >= floor => {
                     let token_start = letters_start(self.text, at - sign.len_utf8(), floor);
@@ -262,12 +277,8 @@ impl<'t> Scan<'t> {
         if cached_pos == pos {
             return cached_bits;
         }
-        let bits = match word_at(self.text, pos, self.end) {
-            Some((word, _)) => LEXICON
-                .first_word_bits
-                .get(word.as_str())
-                .copied()
-                .unwrap_or(0),
+        let bits = match self.facts_at(pos) {
+            Some((_, facts)) => facts.first_bits,
             None => char_at(self.text, pos)
                 .filter(|_| pos < self.end)
                 .and_then(|c| {
@@ -331,7 +342,7 @@ impl<'t> Scan<'t> {
         match word_at(self.text, at, self.end) {
             Some((word, _)) => {
                 let w = word.as_str();
-                w != "un" && w != "une" && LEXICON.cardinals.contains_key(w)
+                w != "un" && w != "une" && LEXICON.facts(w).cardinal().is_some()
             }
             None => false,
         }
@@ -416,9 +427,9 @@ impl<'t> Scan<'t> {
                 digits: None,
                 multiplier: 1.0,
             };
-            if let Some((next, next_start, next_end)) = self.word_after(word_end)
-                && let Some(&(value, true)) = LEXICON.collectives.get(next.as_str())
-                && next_start == skip_space(self.text, word_end, self.end)
+            let next_start = skip_space(self.text, word_end, self.end);
+            if let Some((next_end, next)) = self.facts_at(next_start)
+                && let Some((value, true)) = next.collective()
             {
                 core.end = next_end;
                 core.range = Some((2.0 * value, 10.0 * value - 1.0));
@@ -431,10 +442,11 @@ impl<'t> Scan<'t> {
         if w == "quelque" || w == "demi" {
             return Err(Step::Nothing);
         }
-        if let Some(&(value, plural)) = LEXICON.collectives.get(w) {
+        let facts = LEXICON.facts(w);
+        if let Some((value, plural)) = facts.collective() {
             return self.read_bare_collective(at, word_end, value, plural);
         }
-        if let Some(&percent) = LEXICON.fractions.get(w) {
+        if let Some(percent) = facts.fraction() {
             let start = self
                 .phrase_before(at, Cue::FractionArticle)
                 .ok_or(Step::Nothing)?;
@@ -503,9 +515,8 @@ impl<'t> Scan<'t> {
         };
         // "40 mille", "3,5 millions", "1,2 milliard".
         if glued_end == end
-            && let Some((word, _, word_end)) = self.word_after(end)
-            && let Some(&(multiplier, class @ (Class::Thousand | Class::Big))) =
-                LEXICON.cardinals.get(word.as_str())
+            && let Some((word_end, word)) = self.facts_at(skip_space(text, end, self.end))
+            && let Some((multiplier, class @ (Class::Thousand | Class::Big))) = word.cardinal()
         {
             end = word_end;
             core.end = end;
@@ -655,12 +666,15 @@ impl<'t> Scan<'t> {
         }
         let next = self.word_after(end);
         let adjacent = |start: usize| start == skip_space(self.text, end, self.end);
-        if let Some((word, next_start, next_end)) = &next
+        if let Some((_, next_start, next_end)) = &next
             && adjacent(*next_start)
         {
-            let w = word.as_str();
+            let facts = self
+                .facts_at(*next_start)
+                .map(|(_, f)| f)
+                .unwrap_or_default();
             // "deux dizaines", "une centaine", "un millier".
-            if let Some(&(value, plural)) = LEXICON.collectives.get(w)
+            if let Some((value, plural)) = facts.collective()
                 && (plural != (number.value == 1.0))
             {
                 core.end = *next_end;
@@ -672,7 +686,7 @@ impl<'t> Scan<'t> {
                 return Ok(core);
             }
             // "les trois quarts", "un tiers".
-            if let Some(&percent) = LEXICON.fractions.get(w) {
+            if let Some(percent) = facts.fraction() {
                 core.end = *next_end;
                 core.value = number.value * percent;
                 core.form = NumberForm::Fraction;
@@ -781,8 +795,8 @@ impl<'t> Scan<'t> {
         if let Some(found) = find(direct) {
             return Some(found);
         }
-        if let Some((word, _, word_end)) = self.word_after(core.end)
-            && LEXICON.is(Cue::BetweenTime, word.as_str())
+        if let Some((word_end, word)) = self.facts_at(direct)
+            && word.is(Cue::BetweenTime)
             && let Some(found) = find(skip_space(text, word_end, self.end))
             && found.0.measure == ClaimKind::Duration
         {
@@ -1180,10 +1194,8 @@ impl<'t> Scan<'t> {
                 let span_end = (words_skipped == 0).then_some(end);
                 return Some((qualifier, span_end));
             }
-            let (word, word_end) = word_at(text, start, self.end)?;
-            if CLAUSE_WORDS.contains(&word.as_str())
-                || LEXICON.cardinals.contains_key(word.as_str())
-            {
+            let (word_end, facts) = self.facts_at(start)?;
+            if facts.clause_word || facts.cardinal().is_some() {
                 return None;
             }
             at = word_end;

@@ -590,6 +590,15 @@ impl Phrases {
         })
     }
 
+    /// The phrases that are one word of letters alone (those `contains`
+    /// finds among its words).
+    pub(crate) fn whole_words(&self) -> impl Iterator<Item = &str> {
+        self.items
+            .iter()
+            .map(|(phrase, _)| phrase.as_str())
+            .filter(|phrase| letters_end(phrase, 0, phrase.len()) == phrase.len())
+    }
+
     /// The first words of the phrases that start with a word.
     pub(crate) fn first_words(&self) -> impl Iterator<Item = &str> {
         self.by_first_word.keys().map(String::as_str)
