@@ -640,10 +640,26 @@ impl Rules {
         let mut out: Vec<LocalName> = Vec::new();
         let mut i = 0;
         while i < n {
-            let weak_start = matches!(cover[i], Cover::Weak | Cover::WeakTown);
+            let tok = &f.tokens[i];
             let gap = gaps[i] as usize;
+            // A lowercase word (most of them) can only open a name as a
+            // trigger or as `et`/`ou` right before a capitalised word: both
+            // ruled out here with a look at the word's shape.
+            if !tok.capital
+                && !tok.article
+                && !(gap < self.max_trigger_words
+                    && (self
+                        .trigger_shapes_longer
+                        .get(gap)
+                        .is_some_and(|shapes| shapes.may_contain(f.basic_of(i)))
+                        || (gap == 0 && matches!(f.basic_of(i), b"et" | b"ou"))))
+            {
+                i += 1;
+                continue;
+            }
+            let weak_start = matches!(cover[i], Cover::Weak | Cover::WeakTown);
             if !matches!(cover[i], Cover::Free | Cover::Weak | Cover::WeakTown)
-                || !(f.tokens[i].capital || gap < self.max_trigger_words)
+                || !(tok.capital || gap < self.max_trigger_words)
             {
                 i += 1;
                 continue;

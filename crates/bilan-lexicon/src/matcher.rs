@@ -68,6 +68,8 @@ struct WordWalk {
     state: u32,
     len: u32,
     first: Option<FirstWord>,
+    /// The one-word pattern that needs a capital with this skeleton.
+    capital: Option<u32>,
 }
 
 /// A lexicon match on tokens `first..=last`.
@@ -517,6 +519,10 @@ impl Matcher {
                 state: sid.as_u32(),
                 len: u32::try_from(scratch.len()).unwrap_or(u32::MAX),
                 first: self.first_words.get(scratch.as_slice()).copied(),
+                capital: Some(scratch.as_slice())
+                    .filter(|w| self.capital_word_shapes.may_contain(w))
+                    .and_then(|w| self.capital_words.get(w))
+                    .copied(),
             }
         };
         for (t, tok) in tokens.iter().enumerate() {
@@ -584,13 +590,7 @@ impl Matcher {
             }
             // A one-word name that needs a capital, on a capitalised word.
             if accepted.is_none() && tok.capital {
-                sk.clear();
-                cache.push_skeleton(f.basic_of(t), &mut sk);
-                let word = Some(sk.as_slice());
-                if let Some(&p) = word
-                    .filter(|w| self.capital_word_shapes.may_contain(w))
-                    .and_then(|w| self.capital_words.get(w))
-                {
+                if let Some(p) = walk.capital {
                     accepted = self
                         .accept(tables, text, f, t, t, p as usize)
                         .map(|found| (found, t + 1));
