@@ -221,6 +221,13 @@ impl Extractor {
             &entities.mentions,
             previous_mentions,
         );
+        // Read the figures first: when none is a claim (an article "un"
+        // counting nothing), the links of the sentence are not needed.
+        let mut readings = sentence.read_all();
+        if readings.iter().all(Option::is_none) {
+            return;
+        }
+        meaning::share_named_victims(&mut readings, sentence.words);
         // Mentions of the few paragraphs before the sentence: a speaker
         // named again by a common noun ("selon le ministère") is one of them.
         let earlier = {
@@ -237,8 +244,6 @@ impl Extractor {
             .unwrap_or_default();
         let rubrics = links::rubrics(sentence.words, &places);
         let described = links::described(sentence.words, &places);
-        let mut readings = sentence.read_all();
-        meaning::share_named_victims(&mut readings, sentence.words);
         let figures: Vec<(Span, Option<&bilan_lexicon::Mention>)> = readings
             .iter()
             .flatten()
