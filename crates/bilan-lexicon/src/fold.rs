@@ -79,7 +79,7 @@ const CACHE_MIN_TEXT: usize = 8 * 1024;
 /// Two overlapping loads (the overlap ORs a byte with itself), not a copy
 /// into a buffer: that one compiles to a call to memcpy.
 #[inline(always)]
-fn pack(word: &[u8]) -> u64 {
+pub(crate) fn pack(word: &[u8]) -> u64 {
     let n = word.len();
     match (word.first_chunk::<4>(), word.last_chunk::<4>()) {
         (Some(lo), Some(hi)) if n <= 8 => {
