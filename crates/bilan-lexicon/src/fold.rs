@@ -272,6 +272,51 @@ impl<V: Copy + Default> WordCache<V> {
     }
 }
 
+impl<V: Copy + Default> WordCache<V> {
+    /// The value kept for `word`, if its slot holds it.
+    #[inline(always)]
+    pub(crate) fn lookup(&self, word: &[u8]) -> Option<V> {
+        let n = word.len();
+        if n == 0 {
+            None
+        } else if n <= u64::BYTES {
+            let key = pack(word);
+            self.slots
+                .get(key.slot())
+                .filter(|slot| slot.0 == key)
+                .map(|slot| slot.1)
+        } else if n <= u128::BYTES {
+            let key = pack16(word);
+            self.long_slots
+                .get(key.slot())
+                .filter(|slot| slot.0 == key)
+                .map(|slot| slot.1)
+        } else {
+            None
+        }
+    }
+
+    /// Keep `value` for `word` (words of up to sixteen bytes).
+    #[inline(always)]
+    pub(crate) fn store(&mut self, word: &[u8], value: V) {
+        let n = word.len();
+        if n == 0 {
+            return;
+        }
+        if n <= u64::BYTES {
+            let key = pack(word);
+            if let Some(slot) = self.slots.get_mut(key.slot()) {
+                *slot = (key, value);
+            }
+        } else if n <= u128::BYTES {
+            let key = pack16(word);
+            if let Some(slot) = self.long_slots.get_mut(key.slot()) {
+                *slot = (key, value);
+            }
+        }
+    }
+}
+
 impl Folded<'_> {
     /// Basic form of token `i`.
     #[inline]
@@ -462,6 +507,10 @@ pub(crate) fn fold(text: &str) -> Folded<'_> {
     let n = bytes.len();
     let mut i = 0;
     while i < n {
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         match CLASS[bytes[i] as usize] {
             C_LOWER | C_DIGIT => i = read_plain_token(&mut f, text, i),
             C_UPPER => i = read_token(&mut f, text, i),
@@ -498,6 +547,7 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     let end = lower_run_end(bytes, start);
     let (sep_after, next) = match bytes.get(end) {
         None => (Sep::Space, end),
+        Some(b' ') => (Sep::Space, end + 1),
         Some(&b) => match CLASS[b as usize] {
             C_SPACE => (Sep::Space, end + 1),
             C_HYPHEN => (Sep::Hyphen, end + 1),

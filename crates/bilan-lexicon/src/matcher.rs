@@ -504,6 +504,10 @@ impl Matcher {
         // the skeleton's length, by the word's basic form: the walk from a
         // word (most often dead within it) is a function of the word alone.
         let mut first_states: WordCache<WordWalk> = WordCache::for_text(text.len());
+        // What `accept` made of a capitalised word that is a one-word
+        // name, by the word as written, when no cue was looked at.
+        let mut capital_outcomes: WordCache<Option<(u32, bool)>> = WordCache::for_text(text.len());
+        let mut looked_around = false;
         let mut scratch: Vec<u8> = Vec::with_capacity(64);
         let walk_word = |word: &[u8], scratch: &mut Vec<u8>| -> WordWalk {
             scratch.clear();
@@ -582,7 +586,7 @@ impl Matcher {
                     continue;
                 };
                 accepted = self
-                    .accept(tables, text, f, t, last, p)
+                    .accept(tables, text, f, t, last, p, &mut looked_around)
                     .map(|found| (found, last + 1));
                 if accepted.is_some() {
                     break;
@@ -591,9 +595,30 @@ impl Matcher {
             // A one-word name that needs a capital, on a capitalised word.
             if accepted.is_none() && tok.capital {
                 if let Some(p) = walk.capital {
-                    accepted = self
-                        .accept(tables, text, f, t, t, p as usize)
-                        .map(|found| (found, t + 1));
+                    // The outcome depends on the word as written, unless
+                    // cues were looked at: then it is kept for the next
+                    // time the same word is met.
+                    let written = text.as_bytes().get(tok.start..tok.end).unwrap_or_default();
+                    let found = match capital_outcomes.lookup(written) {
+                        Some(outcome) => outcome.map(|(entry, tentative)| Found {
+                            first: self.span_first(f, t, t),
+                            last: t,
+                            entry,
+                            tentative,
+                            one_word: true,
+                        }),
+                        None => {
+                            looked_around = false;
+                            let found =
+                                self.accept(tables, text, f, t, t, p as usize, &mut looked_around);
+                            if !looked_around {
+                                capital_outcomes
+                                    .store(written, found.map(|m| (m.entry, m.tentative)));
+                            }
+                            found
+                        }
+                    };
+                    accepted = found.map(|found| (found, t + 1));
                 }
             }
             if let Some((found, next)) = accepted {
@@ -625,6 +650,9 @@ impl Matcher {
         }
     }
 
+    // The match, its context and one out-flag: a struct for them would only
+    // be unpacked again.
+    #[allow(clippy::too_many_arguments)]
     fn accept(
         &self,
         tables: &Tables,
@@ -633,6 +661,7 @@ impl Matcher {
         first_tok: usize,
         last_tok: usize,
         pattern: usize,
+        looked_around: &mut bool,
     ) -> Option<Found> {
         let one_word = first_tok == last_tok;
         let mut first = first_tok;
@@ -671,6 +700,7 @@ impl Matcher {
                     return hits;
                 }
             }
+            *looked_around = true;
             let entry = &tables.entries[entry_ix as usize];
             let hits = self
                 .rules
@@ -771,7 +801,23 @@ impl Matcher {
             }
         }
         let (_, entry, tentative) = best?;
-        // `télévision al-Manar`, `président Assad`: the span is the name.
+        Some(Found {
+            first: self.span_first(f, first_tok, last_tok),
+            last: last_tok,
+            entry,
+            tentative,
+            one_word,
+        })
+    }
+
+    /// The first token of the span of a name on words `first_tok..=last_tok`:
+    /// widened to a preceding article (`al-Manar`), narrowed past a leading
+    /// descriptor (`télévision al-Manar`, `président Assad`).
+    fn span_first(&self, f: &Folded<'_>, first_tok: usize, last_tok: usize) -> usize {
+        let mut first = first_tok;
+        if first > 0 && f.tokens[first - 1].article {
+            first -= 1;
+        }
         while first < last_tok
             && !f.tokens[first].capital
             && (self.rules.is_descriptor(f.basic_of(first))
@@ -782,13 +828,7 @@ impl Matcher {
         {
             first += 1;
         }
-        Some(Found {
-            first,
-            last: last_tok,
-            entry,
-            tentative,
-            one_word,
-        })
+        first
     }
 }
 
