@@ -106,6 +106,23 @@ struct Context<'a> {
     dateline: Option<jiff::civil::Date>,
 }
 
+/// Buffers reused from one sentence to the next: their allocations are
+/// kept, so reading a sentence allocates little more than its claims.
+#[derive(Default)]
+struct Scratch<'e> {
+    words: words::Words,
+    quantities: Vec<quantity::Quantity>,
+    ranges: Vec<(usize, usize)>,
+    readings: Vec<Option<meaning::Reading>>,
+    sources: Vec<(usize, usize, &'e bilan_lexicon::Mention)>,
+    attributions: Vec<links::Attributed<'e>>,
+    places: Vec<(&'e bilan_lexicon::Mention, bool)>,
+    days: Vec<links::DayMention>,
+    rubrics: Vec<&'e bilan_lexicon::Mention>,
+    described: Vec<&'e bilan_lexicon::Mention>,
+    figures: Vec<(Span, Option<&'e bilan_lexicon::Mention>)>,
+}
+
 /// The longest span a claim may have, in bytes.
 pub const MAX_SPAN: usize = 200;
 
@@ -141,15 +158,15 @@ impl Extractor {
         }
         let dateline = article.dateline.as_ref().map(|d| d.date);
         let mut claims = Vec::new();
-        // One token buffer for every sentence: its allocations are reused.
-        let mut words = words::Words::default();
+        let mut scratch = Scratch::default();
         // The mentions of the previous sentence, kept from its own lookup.
         let mut previous_mentions = entities.mentions_in(Span::new(0, 0));
         for span in sentence_spans {
             if span.start > span.end || text.get(span.start..span.end).is_none() {
                 continue;
             }
-            let mut quantities = quantity::scan(text, span);
+            let quantities = &mut scratch.quantities;
+            quantity::scan_into(text, span, quantities);
             // A number inside a name ("20 Minutes", "Liwa 313") counts nothing.
             let mentions = entities.mentions_in(span);
             quantities.retain(|q| {
@@ -164,14 +181,7 @@ impl Extractor {
                     previous_mentions,
                     dateline,
                 };
-                self.sentence_claims(
-                    text,
-                    &context,
-                    &quantities,
-                    entities,
-                    &mut words,
-                    &mut claims,
-                );
+                self.sentence_claims(text, &context, entities, &mut scratch, &mut claims);
             }
             previous_mentions = mentions;
         }
@@ -196,13 +206,12 @@ impl Extractor {
         claims
     }
 
-    fn sentence_claims(
+    fn sentence_claims<'e>(
         &self,
         text: &str,
-        context: &Context<'_>,
-        quantities: &[quantity::Quantity],
-        entities: &Entities,
-        words: &mut words::Words,
+        context: &Context<'e>,
+        entities: &'e Entities,
+        scratch: &mut Scratch<'e>,
         claims: &mut Vec<Claim>,
     ) {
         let Context {
@@ -211,23 +220,39 @@ impl Extractor {
             previous_mentions,
             dateline,
         } = *context;
+        let Scratch {
+            words,
+            quantities,
+            ranges,
+            readings,
+            sources,
+            attributions,
+            places,
+            days,
+            rubrics,
+            described,
+            figures,
+        } = scratch;
+        let quantities: &[quantity::Quantity] = quantities;
         words.fill(text, span);
+        meaning::token_ranges(words, quantities, ranges);
         let sentence = meaning::Sentence::new(
             text,
             span,
             words,
             quantities,
+            ranges,
             mentions,
             &entities.mentions,
             previous_mentions,
         );
         // Read the figures first: when none is a claim (an article "un"
         // counting nothing), the links of the sentence are not needed.
-        let mut readings = sentence.read_all();
+        sentence.read_all(readings);
         if readings.iter().all(Option::is_none) {
             return;
         }
-        meaning::share_named_victims(&mut readings, sentence.words);
+        meaning::share_named_victims(readings, sentence.words);
         // Mentions of the few paragraphs before the sentence: a speaker
         // named again by a common noun ("selon le ministère") is one of them.
         let earlier = {
@@ -236,25 +261,34 @@ impl Extractor {
             let start = all.partition_point(|m| m.span.start + SPEAKER_LOOKBACK < span.start);
             all.get(start..end).unwrap_or_default()
         };
-        let attributions =
-            links::attributions(sentence.words, mentions, previous_mentions, earlier);
-        let places = links::places(sentence.words, mentions);
-        let days = dateline
-            .map(|d| links::days(sentence.words, d))
-            .unwrap_or_default();
-        let rubrics = links::rubrics(sentence.words, &places);
-        let described = links::described(sentence.words, &places);
-        let figures: Vec<(Span, Option<&bilan_lexicon::Mention>)> = readings
-            .iter()
-            .flatten()
-            .map(|r| (r.span, links::attached(sentence.words, &places, r.span.end)))
-            .collect();
+        links::attributions(
+            sentence.words,
+            mentions,
+            previous_mentions,
+            earlier,
+            sources,
+            attributions,
+        );
+        links::places(sentence.words, mentions, places);
+        days.clear();
+        if let Some(dateline) = dateline {
+            links::days_into(sentence.words, dateline, days);
+        }
+        links::rubrics(sentence.words, places, rubrics);
+        links::described(sentence.words, places, described);
+        figures.clear();
+        figures.extend(
+            readings
+                .iter()
+                .flatten()
+                .map(|r| (r.span, links::attached(sentence.words, places, r.span.end))),
+        );
         // The place each reading's own words lead to, in the order of `figures`.
         let mut own_places = figures.iter().map(|&(_, attached)| attached);
         // A detail ("deux civils, dont un enfant") and an age ("un enfant
         // de 7 ans") happened where the figure they describe did.
         let mut described_place: Option<(usize, Option<String>)> = None;
-        for (quantity, reading) in quantities.iter().zip(readings) {
+        for (quantity, reading) in quantities.iter().zip(readings.drain(..)) {
             let Some(reading) = reading else { continue };
             let own_place = own_places.next().flatten();
             let first = sentence.words.index_at(quantity.span.start);
@@ -296,17 +330,10 @@ impl Extractor {
                 victims: reading.victims,
                 actor: reading.actor,
                 place: inherited_place.unwrap_or_else(|| {
-                    links::place_for(
-                        reading.span,
-                        own_place,
-                        &places,
-                        &figures,
-                        &rubrics,
-                        &described,
-                    )
+                    links::place_for(reading.span, own_place, places, figures, rubrics, described)
                 }),
-                source: links::source_for(reading.span, &attributions),
-                date: links::date_for(reading.span, &days),
+                source: links::source_for(reading.span, attributions),
+                date: links::date_for(reading.span, days),
             });
             if let Some(claim) = claims.last() {
                 if claim.kind != ClaimKind::Age {

@@ -38,24 +38,26 @@ fn token_of(words: &Words, offset: usize) -> usize {
 ///
 /// A pronoun for the speaker ("selon lui", "a-t-il précisé") stands for the
 /// last speaker named in the previous sentence (`previous`).
+/// They go into `found` (cleared first); `sources` is a buffer for the
+/// mentions that may speak, reused from one sentence to the next.
 pub(crate) fn attributions<'a>(
     words: &Words,
     mentions: &'a [Mention],
     previous: &'a [Mention],
     earlier: &'a [Mention],
-) -> Vec<Attributed<'a>> {
-    let mut found = Vec::new();
-    let sources: Vec<(usize, usize, &'a Mention)> = mentions
-        .iter()
-        .filter(|m| can_be_source(m))
-        .map(|m| {
-            (
-                token_of(words, m.span.start),
-                token_of(words, m.span.end),
-                m,
-            )
-        })
-        .collect();
+    sources: &mut Vec<(usize, usize, &'a Mention)>,
+    found: &mut Vec<Attributed<'a>>,
+) {
+    found.clear();
+    sources.clear();
+    sources.extend(mentions.iter().filter(|m| can_be_source(m)).map(|m| {
+        (
+            token_of(words, m.span.start),
+            token_of(words, m.span.end),
+            m,
+        )
+    }));
+    let sources: &[(usize, usize, &'a Mention)] = sources;
     let earlier_speaker = previous
         .iter()
         .rev()
@@ -66,18 +68,10 @@ pub(crate) fn attributions<'a>(
         && earlier.is_empty()
         && !mentions.iter().any(|m| m.kind == EntityKind::Place)
     {
-        return found;
+        return;
     }
-    let mut i = 0;
-    while i < words.len() {
-        let hit = match words.kind(i) {
-            Some(TokenKind::Word) => TABLES.attribution.longest_at(words, i),
-            _ => None,
-        };
-        let Some((len, role)) = hit else {
-            i += 1;
-            continue;
-        };
+    let mut from = 0;
+    while let Some((i, len, role)) = TABLES.attribution.next_longest(words, from) {
         let cue = Span::new(
             words.tokens.get(i).map_or(0, |t| t.span.start),
             words.tokens.get(i + len - 1).map_or(0, |t| t.span.end),
@@ -121,7 +115,7 @@ pub(crate) fn attributions<'a>(
             && (named_after || !sources.iter().any(|&(_, e, _)| e + 1 == k));
         // "a précisé à l'AFP le directeur de l'OSDH": the outlet told is a
         // relay, the speaker follows it.
-        let spoken_from = relayed_to(words, &sources, after).unwrap_or(after);
+        let spoken_from = relayed_to(words, sources, after).unwrap_or(after);
         let after_verb = || {
             sources
                 .iter()
@@ -131,7 +125,7 @@ pub(crate) fn attributions<'a>(
                 .filter(|&&(s, _, m)| {
                     !(m.kind == EntityKind::Media && s > 0 && words.norm(s - 1) == "a")
                 })
-                .map(|&(_, e, m)| organisation_after(words, &sources, e, m))
+                .map(|&(_, e, m)| organisation_after(words, sources, e, m))
                 .next()
         };
         let pronoun_after = matches!(words.norm(after), "lui" | "elle" | "eux" | "elles");
@@ -147,7 +141,7 @@ pub(crate) fn attributions<'a>(
                 .map(|(_, m)| m)
                 .next()
                 .or_else(|| named_again(words, after, earlier))
-                .or_else(|| apposed(words, &sources, after)),
+                .or_else(|| apposed(words, sources, after)),
             Attribution::Verb if inverted => after_verb(),
             Attribution::Verb => {
                 let before = sources
@@ -170,7 +164,7 @@ pub(crate) fn attributions<'a>(
                 };
                 let says_that = matches!(words.norm(after), "que" | "qu");
                 match before {
-                    Some((s, m)) => Some(organisation_of(words, &sources, s, m)),
+                    Some((s, m)) => Some(organisation_of(words, sources, s, m)),
                     None if says_that => country().or_else(|| {
                         k.checked_sub(2)
                             .and_then(|d| named_again(words, d, earlier))
@@ -185,9 +179,8 @@ pub(crate) fn attributions<'a>(
         if let Some(source) = chosen {
             found.push(Attributed { cue, source });
         }
-        i += len.max(1);
+        from = i + len.max(1);
     }
-    found
 }
 
 /// "le directeur de l'OSDH, Rami Abdel Rahmane": the organisation speaks.
@@ -331,29 +324,36 @@ pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<S
 
 /// Places followed by a description between commas ("Mossoul, reprise
 /// par…", "Tal Afar, une ville…"), not by another name of a list.
-pub(crate) fn described<'a>(words: &Words, places: &[(&'a Mention, bool)]) -> Vec<&'a Mention> {
-    places
-        .iter()
-        .map(|&(m, _)| m)
-        .filter(|m| {
-            let next = token_of(words, m.span.end);
-            words.kind(next) == Some(TokenKind::Comma)
-                && words.kind(next + 1) == Some(TokenKind::Word)
-                && !matches!(words.norm(next + 1), "et" | "ou")
-                && !places
-                    .iter()
-                    .any(|(o, _)| token_of(words, o.span.start) == next + 1)
-        })
-        .collect()
+pub(crate) fn described<'a>(
+    words: &Words,
+    places: &[(&'a Mention, bool)],
+    out: &mut Vec<&'a Mention>,
+) {
+    out.clear();
+    let found = places.iter().map(|&(m, _)| m).filter(|m| {
+        let next = token_of(words, m.span.end);
+        words.kind(next) == Some(TokenKind::Comma)
+            && words.kind(next + 1) == Some(TokenKind::Word)
+            && !matches!(words.norm(next + 1), "et" | "ou")
+            && !places
+                .iter()
+                .any(|(o, _)| token_of(words, o.span.start) == next + 1)
+    });
+    out.extend(found);
 }
 
 /// Place mentions of the sentence, with whether a preposition governs them.
-pub(crate) fn places<'a>(words: &Words, mentions: &'a [Mention]) -> Vec<(&'a Mention, bool)> {
-    mentions
+pub(crate) fn places<'a>(
+    words: &Words,
+    mentions: &'a [Mention],
+    out: &mut Vec<(&'a Mention, bool)>,
+) {
+    out.clear();
+    let found = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Place)
-        .map(|m| (m, governed(words, token_of(words, m.span.start))))
-        .collect()
+        .map(|m| (m, governed(words, token_of(words, m.span.start))));
+    out.extend(found);
 }
 
 /// A preposition stands before token `i`, with only determiners and place
@@ -375,15 +375,20 @@ fn governed(words: &Words, i: usize) -> bool {
 
 /// Places written as a rubric before a colon ("Syrie : …"): they head
 /// the sentence rather than locate its figures.
-pub(crate) fn rubrics<'a>(words: &Words, places: &[(&'a Mention, bool)]) -> Vec<&'a Mention> {
-    places
+pub(crate) fn rubrics<'a>(
+    words: &Words,
+    places: &[(&'a Mention, bool)],
+    out: &mut Vec<&'a Mention>,
+) {
+    out.clear();
+    let found = places
         .iter()
         .filter(|(m, governed)| {
             let next = words.index_at(m.span.end);
             !*governed && matches!(words.norm(next), ":" | "•" | "-")
         })
-        .map(|(m, _)| *m)
-        .collect()
+        .map(|(m, _)| *m);
+    out.extend(found);
 }
 
 /// The place a figure's own words lead to: from the end of its phrase, over
@@ -487,18 +492,18 @@ pub(crate) struct DayMention {
 }
 
 /// Every day the sentence names, resolved against `dateline`.
+#[cfg(test)]
 pub(crate) fn days(words: &Words, dateline: Date) -> Vec<DayMention> {
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let hit = match words.kind(i) {
-            Some(TokenKind::Word) => TABLES.days.longest_at(words, i),
-            _ => None,
-        };
-        let Some((len, word)) = hit else {
-            i += 1;
-            continue;
-        };
+    days_into(words, dateline, &mut found);
+    found
+}
+
+/// `days` into `found` (cleared first), a buffer reused across sentences.
+pub(crate) fn days_into(words: &Words, dateline: Date, found: &mut Vec<DayMention>) {
+    found.clear();
+    let mut from = 0;
+    while let Some((i, len, word)) = TABLES.days.next_longest(words, from) {
         let start = words.tokens.get(i).map_or(0, |t| t.span.start);
         let mut end = words.tokens.get(i + len - 1).map_or(start, |t| t.span.end);
         let mut next = i + len;
@@ -547,9 +552,8 @@ pub(crate) fn days(words: &Words, dateline: Date) -> Vec<DayMention> {
                 date,
             });
         }
-        i = next.max(i + 1);
+        from = next.max(i + 1);
     }
-    found
 }
 
 /// "7 mai" at token `i`: the date, in the dateline's year or the one before

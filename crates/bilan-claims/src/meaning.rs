@@ -43,8 +43,8 @@ pub(crate) struct Sentence<'a> {
     /// Mentions of the previous sentence.
     pub(crate) previous_mentions: &'a [Mention],
     pub(crate) quantities: &'a [Quantity],
-    /// Token range of each quantity.
-    ranges: Vec<(usize, usize)>,
+    /// Token range of each quantity (`token_ranges`).
+    ranges: &'a [(usize, usize)],
 }
 
 /// The meaning of one quantity.
@@ -109,23 +109,18 @@ struct Evidence {
 }
 
 impl<'a> Sentence<'a> {
+    // One borrow per thing read: the buffers are the caller's, reused.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         text: &'a str,
         span: Span,
         words: &'a Words,
         quantities: &'a [Quantity],
+        ranges: &'a [(usize, usize)],
         mentions: &'a [Mention],
         all_mentions: &'a [Mention],
         previous_mentions: &'a [Mention],
     ) -> Sentence<'a> {
-        let ranges = quantities
-            .iter()
-            .map(|q| {
-                let start = words.index_at(q.span.start);
-                let end = words.index_at(q.span.end).max(start);
-                (start, end)
-            })
-            .collect();
         Sentence {
             text,
             span,
@@ -138,15 +133,14 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Read every quantity of the sentence, in order. `None` for an
-    /// article "un"/"une" that counts nothing.
-    pub(crate) fn read_all(&self) -> Vec<Option<Reading>> {
-        let mut readings: Vec<Option<Reading>> = Vec::with_capacity(self.quantities.len());
+    /// Read every quantity of the sentence, in order, into `readings`
+    /// (cleared first). `None` for an article "un"/"une" that counts nothing.
+    pub(crate) fn read_all(&self, readings: &mut Vec<Option<Reading>>) {
+        readings.clear();
         for index in 0..self.quantities.len() {
-            let reading = self.read(index, &readings);
+            let reading = self.read(index, readings);
             readings.push(reading);
         }
-        readings
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -1165,6 +1159,16 @@ impl<'a> Sentence<'a> {
                 self.all_mentions.get(lowest..before)?.iter().rfind(fits)
             })
     }
+}
+
+/// The token range of each quantity in `words`, into `out` (cleared first).
+pub(crate) fn token_ranges(words: &Words, quantities: &[Quantity], out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    out.extend(quantities.iter().map(|q| {
+        let start = words.index_at(q.span.start);
+        let end = words.index_at(q.span.end).max(start);
+        (start, end)
+    }));
 }
 
 /// A counted noun that is never people.

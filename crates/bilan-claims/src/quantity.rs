@@ -185,3 +185,8 @@ pub struct Quantity {
 pub fn scan(text: &str, within: Span) -> Vec<Quantity> {
     scanner::scan(text, within)
 }
+
+/// [`scan`] into a reused buffer (cleared first).
+pub(crate) fn scan_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
+    scanner::scan_into(text, within, found);
+}

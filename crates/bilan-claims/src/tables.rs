@@ -1,7 +1,7 @@
 //! The rule tables of `data/meaning/`, parsed once per process.
 
 use crate::model::{Outcome, Victims};
-use crate::words::{Words, fold};
+use crate::words::{TokenKind, Words, fold};
 use bilan_lexicon::EntityKind;
 use once_cell::sync::Lazy;
 
@@ -324,6 +324,44 @@ impl<T> PhraseSet<T> {
                 || has_bit(&self.second_shapes, words.shape(i + 1)));
         // The folded word is read only for tables with prefix patterns.
         exact || (self.stem_len.is_some() && self.stem_may_match(words.norm(i)))
+    }
+
+    /// The first word token at or after `from` where a phrase may start
+    /// (as `token_may_start` has it): a tight pass over the tokens' shapes
+    /// for the tables read across whole sentences (attribution, days).
+    fn next_start(&self, words: &Words, from: usize) -> Option<usize> {
+        let tokens = words.tokens.get(from..)?;
+        let stems = self.stem_len.is_some();
+        for (k, token) in tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let i = from + k;
+            let bit = usize::from(token.shape);
+            if has_bit(&self.exact_shapes, bit) || stems {
+                if self.token_may_start(words, i) {
+                    return Some(i);
+                }
+            }
+        }
+        None
+    }
+
+    /// The longest phrase starting at each word token from `from` on, as
+    /// `longest_at` finds it: the first token where one starts, with its
+    /// length and value.
+    pub(crate) fn next_longest<'s>(
+        &'s self,
+        words: &'s Words,
+        mut from: usize,
+    ) -> Option<(usize, usize, &'s T)> {
+        loop {
+            let i = self.next_start(words, from)?;
+            if let Some((len, value)) = self.longest_matching_at(words, i) {
+                return Some((i, len, value));
+            }
+            from = i + 1;
+        }
     }
 
     fn longest_matching_at<'s>(&'s self, words: &'s Words, i: usize) -> Option<(usize, &'s T)> {

@@ -27,7 +27,7 @@ pub(crate) struct Token {
     norm: Range<usize>,
     /// `crate::tables::shape` of the folded form, computed once here since
     /// every table asks it of every word.
-    shape: u16,
+    pub(crate) shape: u16,
 }
 
 /// The tokens of one sentence and their folded forms.

@@ -86,10 +86,18 @@ fn clamp(text: &str, within: Span) -> (usize, usize) {
 }
 
 pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
-    let (start, end) = clamp(text, within);
     let mut found = Vec::new();
+    scan_into(text, within, &mut found);
+    found
+}
+
+/// `scan`, into `found` (cleared first): the extractor reuses one buffer
+/// for every sentence.
+pub(crate) fn scan_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
+    found.clear();
+    let (start, end) = clamp(text, within);
     if start >= end {
-        return found;
+        return;
     }
     let mut scan = Scan {
         text,
@@ -151,7 +159,6 @@ pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
             Step::Nothing => {}
         }
     }
-    found
 }
 
 /// Whether `word` (a run of letters) is a trigger word, and if so whether
