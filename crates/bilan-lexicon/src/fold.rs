@@ -416,7 +416,11 @@ fn push_basic_char(c: char, out: &mut Vec<u8>) {
             return;
         }
     };
-    out.extend_from_slice(folded.as_bytes());
+    // One or two bytes: pushed one by one (a copy of variable length
+    // compiles to a call to memcpy).
+    for &b in folded.as_bytes() {
+        out.push(b);
+    }
 }
 
 // Byte classes for the ASCII fast path.
@@ -536,6 +540,22 @@ pub(crate) fn fold(text: &str) -> Folded<'_> {
     }
     f
 }
+
+/// For the second byte of a two-byte UTF-8 sequence that starts with
+/// `0xC3`: the basic form of the lowercase Latin-1 letter it encodes, when
+/// that is one ASCII letter (`é` → `e`, `ç` → `s`), else 0 (capitals, `æ`,
+/// `ð`, `þ`, `ß`, `÷`: left to the general path). Checked against
+/// [`push_basic_char`] by a test.
+const LATIN1_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let from: &[u8; 32] = b"aaaaaa\0seeeeiiii\0nooooo\0ouuuuy\0y";
+    let mut k = 0;
+    while k < 32 {
+        t[0xa0 + k] = from[k];
+        k += 1;
+    }
+    t
+};
 
 /// Read a word that starts with a lowercase ASCII letter or a digit. Most
 /// words are one run of those ended by an ASCII space or punctuation mark:
@@ -666,6 +686,31 @@ fn read_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
                 f.basic.push(b | 0x20);
                 prev_lower = false;
                 i += 1;
+            }
+            C_HIGH
+                if b == 0xc3
+                    && bytes
+                        .get(i + 1)
+                        .is_some_and(|&c| LATIN1_LOWER[c as usize] != 0) =>
+            {
+                // A lowercase Latin-1 letter (`é`, `à`, `ç` …), most
+                // accented letters: its basic form from a table.
+                if let Some(&c) = bytes.get(i + 1) {
+                    f.basic.push(LATIN1_LOWER[c as usize]);
+                }
+                prev_lower = true;
+                accented = true;
+                i += 2;
+            }
+            C_HIGH if bytes.get(i..i + 3) == Some("’".as_bytes()) => {
+                // The typographic apostrophe of French text, as below.
+                if word_starts_at(text, i + 3) && !ELISIONS.contains(&&f.basic[basic_start..]) {
+                    accented = true;
+                    i += 3;
+                    continue;
+                }
+                finish(f, word, i, accented, Sep::Apostrophe);
+                return i + 3;
             }
             C_HIGH => {
                 let (c, len) = char_at(text, i);
@@ -999,6 +1044,24 @@ mod tests {
             plain.push(b' ');
         }
         assert_eq!(cached, plain);
+    }
+
+    #[test]
+    fn latin1_table_is_push_basic_char() {
+        for b in 0x80..=0xbfu8 {
+            let Ok(s) = std::str::from_utf8(&[0xc3, b]).map(str::to_owned) else {
+                continue;
+            };
+            let c = s.chars().next().unwrap_or(' ');
+            let mut want = Vec::new();
+            push_basic_char(c, &mut want);
+            let got = LATIN1_LOWER[b as usize];
+            if got != 0 {
+                assert_eq!(want, [got], "{c}");
+                assert!(is_word_char(c) && !is_upper(c), "{c}");
+                assert!(matches!(c, '\u{df}'..='\u{17f}'), "{c}");
+            }
+        }
     }
 
     #[test]
