@@ -642,6 +642,16 @@ impl Rules {
         while i < n {
             let tok = &f.tokens[i];
             let gap = gaps[i] as usize;
+            if !tok.capital && gap >= self.max_trigger_words {
+                // No capitalised word within reach of a trigger: this token
+                // and the next ones up to the first within reach (each word
+                // one closer; articles do not count) can open no name.
+                if gap == usize::from(u8::MAX) {
+                    break;
+                }
+                i += gap + 1 - self.max_trigger_words;
+                continue;
+            }
             // A lowercase word (most of them) can only open a name as a
             // trigger or as `et`/`ou` right before a capitalised word: both
             // ruled out here with a look at the word's shape.
