@@ -202,6 +202,86 @@ impl WordFacts {
     }
 }
 
+/// The trigger words packed into two `u64`s (up to 16 bytes, lower case,
+/// zero-padded) in an open-addressing table: the scan looks up every run
+/// of letters whose first letter and length a trigger has, so this lookup
+/// is kept to a few instructions (no copy, no byte-wise hash).
+#[derive(Debug, Default)]
+pub(crate) struct TriggerTable {
+    /// (low bytes, high bytes, 0 empty / 1 trigger / 2 the article).
+    slots: Vec<(u64, u64, u8)>,
+}
+
+impl TriggerTable {
+    /// Packs `word` (letters) lower-cased into two words; `None` when longer
+    /// than 16 bytes. A byte of a non-ASCII char stays a non-ASCII byte, so
+    /// such a word matches no (ASCII) trigger.
+    pub(crate) fn pack(word: &[u8]) -> Option<(u64, u64)> {
+        if word.len() > 16 {
+            return None;
+        }
+        let (mut low, mut high) = (0u64, 0u64);
+        for (i, &b) in word.iter().enumerate() {
+            let b = u64::from(b.to_ascii_lowercase());
+            if i < 8 {
+                low |= b << (8 * i);
+            } else {
+                high |= b << (8 * (i - 8));
+            }
+        }
+        Some((low, high))
+    }
+
+    fn slot(&self, low: u64, high: u64) -> usize {
+        let hash = (low ^ high.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        // The table has a power-of-two size: the high bits of the product.
+        let bits = self.slots.len().trailing_zeros();
+        usize::try_from(hash.checked_shr(64 - bits).unwrap_or(0)).unwrap_or(0)
+    }
+
+    fn build(words: impl IntoIterator<Item = (Vec<u8>, bool)>) -> Option<TriggerTable> {
+        let words: Vec<((u64, u64), bool)> = words
+            .into_iter()
+            .map(|(word, article)| Some((TriggerTable::pack(&word)?, article)))
+            .collect::<Option<_>>()?;
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut table = TriggerTable {
+            slots: vec![(0, 0, 0); size],
+        };
+        for ((low, high), article) in words {
+            let mut at = table.slot(low, high);
+            loop {
+                let slot = table.slots.get_mut(at)?;
+                if slot.2 == 0 || (slot.0, slot.1) == (low, high) {
+                    if slot.2 == 0 {
+                        *slot = (low, high, if article { 2 } else { 1 });
+                    }
+                    break;
+                }
+                at = (at + 1) % size;
+            }
+        }
+        Some(table)
+    }
+
+    /// Whether the packed word is a trigger, and if so whether it is the article.
+    pub(crate) fn get(&self, low: u64, high: u64) -> Option<bool> {
+        let size = self.slots.len();
+        let mut at = self.slot(low, high);
+        for _ in 0..size {
+            let &(l, h, kind) = self.slots.get(at)?;
+            if kind == 0 {
+                return None;
+            }
+            if l == low && h == high {
+                return Some(kind == 2);
+            }
+            at = (at + 1) & (size - 1);
+        }
+        None
+    }
+}
+
 /// Every table, parsed.
 pub(crate) struct Lexicon {
     pub(crate) cardinals: WordMap<(f64, Class)>,
@@ -228,6 +308,8 @@ pub(crate) struct Lexicon {
     /// The words that can start a quantity (besides digits), lower case
     /// (matched with ASCII letters lowered), each with whether it is the
     /// article "un"/"une".
+    /// `triggers`, packed (`None` if a trigger were longer than 16 bytes).
+    pub(crate) trigger_table: Option<TriggerTable>,
     pub(crate) triggers:
         HashMap<Box<[u8]>, bool, std::hash::BuildHasherDefault<super::text::WordHasher>>,
     /// The length in bytes of the longest trigger word.
@@ -491,7 +573,13 @@ impl Lexicon {
                 facts.entry(word.to_owned()).or_default().cues |= 1 << index;
             }
         }
+        let trigger_table = TriggerTable::build(
+            triggers
+                .iter()
+                .map(|(word, &article)| (word.to_vec(), article)),
+        );
         Lexicon {
+            trigger_table,
             facts,
             cardinals,
             collectives,
@@ -598,6 +686,21 @@ mod tests {
     fn the_lexicon_builds_with_every_table() {
         let lexicon = &*LEXICON;
         assert_eq!(lexicon.triggers.get(&b"une"[..]), Some(&true));
+        let table = lexicon.trigger_table.as_ref();
+        assert!(table.is_some());
+        for (word, &article) in &lexicon.triggers {
+            let packed = TriggerTable::pack(word).unwrap_or_default();
+            assert_eq!(table.and_then(|t| t.get(packed.0, packed.1)), Some(article));
+            let mut upper = word.to_vec();
+            upper.make_ascii_uppercase();
+            let packed = TriggerTable::pack(&upper).unwrap_or_default();
+            assert_eq!(table.and_then(|t| t.get(packed.0, packed.1)), Some(article));
+        }
+        for word in ["", "x", "soldats", "deuxx", "dizain", "é", "unité"] {
+            let packed = TriggerTable::pack(word.as_bytes()).unwrap_or_default();
+            let expected = lexicon.triggers.get(word.as_bytes()).copied();
+            assert_eq!(table.and_then(|t| t.get(packed.0, packed.1)), expected);
+        }
         assert_eq!(lexicon.triggers.get(&b"dizaines"[..]), Some(&false));
         assert!(lexicon.longest_trigger >= "cinquantaine".len());
         assert!(

@@ -6,7 +6,8 @@
 
 use super::digits::{DigitNumber, digit_number};
 use super::lexicon::{
-    Class, Cue, LEXICON, QUALIFIER_AFTER_BIT, QUALIFIER_BIT, UNIT_BIT, UnitEntry, WordFacts,
+    Class, Cue, LEXICON, Lexicon, QUALIFIER_AFTER_BIT, QUALIFIER_BIT, TriggerTable, UNIT_BIT,
+    UnitEntry, WordFacts,
 };
 use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
@@ -112,6 +113,7 @@ pub(crate) fn scan_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
     // whole run of letters; `starts_token` tells which runs and digits
     // stand alone.)
     let bytes = text.as_bytes().get(..end).unwrap_or_default();
+    let lexicon = &*LEXICON;
     let mut pos = start;
     while let Some(&b) = bytes.get(pos) {
         let (at, hit_end, is_article) = match BYTE_CLASS.get(usize::from(b)) {
@@ -131,7 +133,7 @@ pub(crate) fn scan_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
                     pos += char_at(text, pos).map_or(1, char::len_utf8);
                     continue;
                 }
-                match trigger_word(bytes.get(at..pos).unwrap_or_default()) {
+                match trigger_word(lexicon, bytes, at, pos) {
                     Some(is_article) => (at, pos, is_article),
                     None => continue,
                 }
@@ -161,20 +163,56 @@ pub(crate) fn scan_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
     }
 }
 
-/// Whether `word` (a run of letters) is a trigger word, and if so whether
-/// it is the article "un"/"une". ASCII letters match in any case.
-fn trigger_word(word: &[u8]) -> Option<bool> {
-    let lexicon = &*LEXICON;
+/// Whether `bytes[at..end]` (a run of letters) is a trigger word, and if
+/// so whether it is the article "un"/"une". ASCII letters match in any case.
+fn trigger_word(lexicon: &Lexicon, bytes: &[u8], at: usize, end: usize) -> Option<bool> {
+    let word = bytes.get(at..end)?;
     let first = usize::from(word.first()?.to_ascii_lowercase());
     let shapes = lexicon.trigger_shapes.get(first).copied().unwrap_or(0);
     if word.len() > lexicon.longest_trigger || shapes & (1 << word.len().min(63)) == 0 {
         return None;
+    }
+    if let Some(table) = &lexicon.trigger_table {
+        // Sixteen bytes read at once where the text has them, the bytes
+        // past the word masked off.
+        let (low, high) = match bytes.get(at..at + 16) {
+            Some(chunk) if word.len() <= 16 => {
+                let mut eight = [0u8; 8];
+                eight.copy_from_slice(chunk.get(..8)?);
+                let low = u64::from_le_bytes(eight);
+                eight.copy_from_slice(chunk.get(8..)?);
+                let high = u64::from_le_bytes(eight);
+                let keep = |n: usize| match n {
+                    0 => 0,
+                    1..=7 => (1u64 << (8 * n)) - 1,
+                    _ => u64::MAX,
+                };
+                (
+                    ascii_lowercase(low & keep(word.len())),
+                    ascii_lowercase(high & keep(word.len().saturating_sub(8))),
+                )
+            }
+            _ => TriggerTable::pack(word)?,
+        };
+        return table.get(low, high);
     }
     let mut lower = [0u8; 64];
     let lower = lower.get_mut(..word.len())?;
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
     lexicon.triggers.get(&*lower).copied()
+}
+
+/// The eight bytes of `x` with ASCII capitals lowered (as
+/// `u8::to_ascii_lowercase` on each byte; other bytes unchanged).
+fn ascii_lowercase(x: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let heptets = x & !HIGH;
+    let at_least_a = heptets + (0x80 - 0x41) * LOW;
+    let past_z = heptets + (0x80 - 0x5B) * LOW;
+    let capitals = at_least_a & !past_z & !x & HIGH;
+    x | (capitals >> 2)
 }
 
 /// "un"/"une" as a plain count of one.
@@ -611,12 +649,7 @@ impl<'t> Scan<'t> {
 
     /// "des dizaines de milliers": the range times a thousand (or a million).
     fn extend_de_milliers(&self, core: &mut Core) {
-        let at = skip_space(self.text, core.end, self.end);
-        let Some(after_de) = LEXICON
-            .cue(Cue::De)
-            .at(self.text, at, self.end)
-            .map(|(_, e)| e)
-        else {
+        let Some(after_de) = self.phrase_after(core.end, Cue::De) else {
             return;
         };
         if let Some((word, _, end)) = self.word_after(after_de)
@@ -1029,8 +1062,9 @@ impl<'t> Scan<'t> {
             let after = skip_space(text, core.end, self.end);
             let after = match_forward(text, after, self.end, "er").unwrap_or(after);
             // Skip the month too: "12 sept. 2014" has no "sept" = 7 in it.
-            if let Some((_, month_end)) =
-                months.at(text, skip_space(text, after, self.end), self.end)
+            let month_at = skip_space(text, after, self.end);
+            if self.bits_at(month_at) & (1 << Cue::Month as u32) != 0
+                && let Some((_, month_end)) = months.at(text, month_at, self.end)
             {
                 return Some(Step::Skip(month_end));
             }
@@ -1254,4 +1288,53 @@ fn floor_boundary(text: &str, mut pos: usize) -> usize {
         pos -= 1;
     }
     pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals_are_lowered_eight_bytes_at_a_time_as_one_by_one() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"AzQ[@`\xc9{";
+                if let Some(slot) = bytes.get_mut(at) {
+                    *slot = b;
+                }
+                let expected = u64::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase()));
+                assert_eq!(ascii_lowercase(u64::from_le_bytes(bytes)), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn packed_triggers_match_the_trigger_map() {
+        let lexicon = &*LEXICON;
+        let mut words: Vec<Vec<u8>> = lexicon.triggers.keys().map(|w| w.to_vec()).collect();
+        let more = [
+            "soldats", "Deux", "DIZAINES", "MOITIÉ", "moitié", "Un", "unes", "x",
+        ];
+        words.extend(more.iter().map(|w| w.as_bytes().to_vec()));
+        for word in words {
+            let mut upper = word.clone();
+            upper.make_ascii_uppercase();
+            for word in [word, upper] {
+                let mut lower = word.clone();
+                lower.make_ascii_lowercase();
+                let expected = lexicon.triggers.get(lower.as_slice()).copied();
+                // Read where 16 bytes follow, and at the very end of a text.
+                let mut padded = word.clone();
+                padded.extend_from_slice(b" and some more text");
+                let ends = [padded.as_slice(), word.as_slice()];
+                for bytes in ends {
+                    assert_eq!(
+                        trigger_word(lexicon, bytes, 0, word.len()),
+                        expected,
+                        "{word:?}"
+                    );
+                }
+            }
+        }
+    }
 }
