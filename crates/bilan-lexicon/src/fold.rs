@@ -645,7 +645,9 @@ fn read_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
         C_UPPER | C_DIGIT => true,
         C_HIGH => {
             let c = char_at(text, i).0;
-            is_upper(c) || c.is_numeric()
+            // No letter of Latin-1 and Latin Extended-A is numeric: the
+            // Unicode table look-up only for the others.
+            is_upper(c) || (!matches!(c, '\u{c0}'..='\u{17f}') && c.is_numeric())
         }
         _ => false,
     };
@@ -658,7 +660,13 @@ fn read_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
         // Runs of lowercase ASCII letters and digits, most of any text, are
         // their own basic form: copied in one go.
         let run_start = i;
-        i = lower_run_end(bytes, i);
+        // (The run is often empty: a capital, an accent, the word's end.)
+        if bytes
+            .get(i)
+            .is_some_and(|&b| matches!(CLASS[b as usize], C_LOWER | C_DIGIT))
+        {
+            i = lower_run_end(bytes, i);
+        }
         if i > run_start {
             // Runs of up to eight bytes (most words): an eight-byte block
             // appended whole, then cut to length, beats a call to memcpy.
@@ -1062,6 +1070,11 @@ mod tests {
                 assert!(matches!(c, '\u{df}'..='\u{17f}'), "{c}");
             }
         }
+    }
+
+    #[test]
+    fn no_latin_letter_is_numeric() {
+        assert!(('\u{c0}'..='\u{17f}').all(|c| !c.is_numeric()));
     }
 
     #[test]
