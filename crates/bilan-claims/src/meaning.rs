@@ -688,8 +688,8 @@ impl<'a> Sentence<'a> {
             if self.words.kind(k) == Some(TokenKind::Stop) {
                 break;
             }
-            let word = self.norm(k);
-            if word == "parmi" {
+            let word = self.words.norm_bytes(k);
+            if word == b"parmi" {
                 let mut n = k + 1;
                 if matches!(self.norm(n), "les" | "ses" | "leurs" | "des") {
                     n += 1;
@@ -705,8 +705,8 @@ impl<'a> Sentence<'a> {
                 }
                 break;
             }
-            let ranks = (word == "rangs" && matches!(self.norm(k + 1), "de" | "d" | "du" | "des"))
-                || (word == "sein" && matches!(self.norm(k + 1), "de" | "d" | "du" | "des"));
+            let ranks = (word == b"rangs" || word == b"sein")
+                && matches!(self.norm(k + 1), "de" | "d" | "du" | "des");
             if ranks {
                 if let Some(m) = self.group_at(k + 2) {
                     np.ranks_group = Some(m.id.clone());

@@ -44,10 +44,14 @@ struct Pattern {
 
 impl Pattern {
     fn matches(&self, word: &str) -> bool {
+        self.matches_bytes(word.as_bytes())
+    }
+
+    fn matches_bytes(&self, word: &[u8]) -> bool {
         if self.prefix {
-            word.starts_with(self.text.as_str())
+            word.starts_with(self.text.as_bytes())
         } else {
-            word == self.text
+            word == self.text.as_bytes()
         }
     }
 }
@@ -233,7 +237,12 @@ impl<T> PhraseSet<T> {
 
     /// False when no stem of a prefix pattern can start `word`.
     fn stem_may_match(&self, word: &str) -> bool {
-        let Some(head) = self.stem_len.and_then(|k| word.as_bytes().get(..k)) else {
+        self.stem_may_match_bytes(word.as_bytes())
+    }
+
+    /// `stem_may_match` of a word's bytes.
+    fn stem_may_match_bytes(&self, word: &[u8]) -> bool {
+        let Some(head) = self.stem_len.and_then(|k| word.get(..k)) else {
             return false;
         };
         let bit = stem_bit(head);
@@ -298,7 +307,7 @@ impl<T> PhraseSet<T> {
             let all = patterns
                 .iter()
                 .enumerate()
-                .all(|(k, p)| i + k < words.len() && p.matches(words.norm(i + k)));
+                .all(|(k, p)| i + k < words.len() && p.matches_bytes(words.norm_bytes(i + k)));
             all.then_some((patterns.len(), value))
         })
     }
@@ -323,7 +332,7 @@ impl<T> PhraseSet<T> {
                 || self.prefix_second
                 || has_bit(&self.second_shapes, words.shape(i + 1)));
         // The folded word is read only for tables with prefix patterns.
-        exact || (self.stem_len.is_some() && self.stem_may_match(words.norm(i)))
+        exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
     }
 
     /// The first word token at or after `from` where a phrase may start

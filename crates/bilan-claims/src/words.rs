@@ -255,6 +255,16 @@ impl Words {
             .unwrap_or("")
     }
 
+    /// The bytes of `norm(i)`, without the char-boundary checks of a `str`
+    /// slice (token ranges always lie on char boundaries): for the hot
+    /// comparisons with ASCII words.
+    pub(crate) fn norm_bytes(&self, i: usize) -> &[u8] {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.folded.as_bytes().get(t.norm.clone()))
+            .unwrap_or_default()
+    }
+
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.tokens.len()
