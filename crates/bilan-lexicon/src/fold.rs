@@ -70,10 +70,29 @@ pub(crate) struct SkeletonCache {
     long_slots: Vec<(u128, u128)>,
 }
 
-/// Slots of the cache, a power of two.
+/// Bits of a slot index: at most `1 << CACHE_BITS` slots.
 const CACHE_BITS: u32 = 12;
-/// Texts shorter than this fold without a cache.
-const CACHE_MIN_TEXT: usize = 8 * 1024;
+/// Texts shorter than this go without a cache.
+const CACHE_MIN_TEXT: usize = 256;
+
+/// Slots of a cache for a text of `len` bytes: a power of two, one per
+/// sixteen bytes (about three words) from 64 to `1 << CACHE_BITS`, so that
+/// an article of a few kilobytes does not clear and allocate the table a
+/// megabyte needs; none below [`CACHE_MIN_TEXT`].
+fn cache_slots(len: usize) -> usize {
+    if len < CACHE_MIN_TEXT {
+        0
+    } else {
+        (len / 16).next_power_of_two().clamp(64, 1 << CACHE_BITS)
+    }
+}
+
+/// The slot of a key's `slot()` in a table of `len` slots (a power of two;
+/// an empty table has none).
+#[inline(always)]
+fn slot_in(slot: usize, len: usize) -> usize {
+    slot & len.wrapping_sub(1)
+}
 
 /// Eight bytes of a word padded with zeros, as one number.
 /// Two overlapping loads (the overlap ORs a byte with itself), not a copy
@@ -178,7 +197,7 @@ impl Packed for u128 {
 #[inline(always)]
 fn push_cached<K: Packed>(slots: &mut [(K, K)], basic: &[u8], out: &mut Vec<u8>) {
     let key = K::pack(basic);
-    let ix = key.slot();
+    let ix = slot_in(key.slot(), slots.len());
     if let Some(&(k, sk)) = slots.get(ix)
         && k == key
     {
@@ -196,12 +215,11 @@ fn push_cached<K: Packed>(slots: &mut [(K, K)], basic: &[u8], out: &mut Vec<u8>)
 impl SkeletonCache {
     /// A cache sized for a text of `len` bytes (none for short texts).
     pub(crate) fn for_text(len: usize) -> SkeletonCache {
-        let mut c = SkeletonCache::default();
-        if len >= CACHE_MIN_TEXT {
-            c.slots = vec![(0, 0); 1 << CACHE_BITS];
-            c.long_slots = vec![(0, 0); 1 << CACHE_BITS];
+        let n = cache_slots(len);
+        SkeletonCache {
+            slots: vec![(0, 0); n],
+            long_slots: vec![(0, 0); n],
         }
-        c
     }
 
     /// Append the skeleton of `basic` to `out`, from the cache when it can.
@@ -235,9 +253,10 @@ impl<V: Copy + Default> WordCache<V> {
             slots: Vec::new(),
             long_slots: Vec::new(),
         };
-        if len >= CACHE_MIN_TEXT {
-            c.slots = vec![(0, V::default()); 1 << CACHE_BITS];
-            c.long_slots = vec![(0, V::default()); 1 << CACHE_BITS];
+        let n = cache_slots(len);
+        if n > 0 {
+            c.slots = vec![(0, V::default()); n];
+            c.long_slots = vec![(0, V::default()); n];
         }
         c
     }
@@ -253,7 +272,8 @@ impl<V: Copy + Default> WordCache<V> {
         }
         if n <= u64::BYTES {
             let key = pack(word);
-            if let Some(slot) = self.slots.get_mut(key.slot()) {
+            let ix = slot_in(key.slot(), self.slots.len());
+            if let Some(slot) = self.slots.get_mut(ix) {
                 if slot.0 != key {
                     *slot = (key, compute(word));
                 }
@@ -261,7 +281,8 @@ impl<V: Copy + Default> WordCache<V> {
             }
         } else if n <= u128::BYTES {
             let key = pack16(word);
-            if let Some(slot) = self.long_slots.get_mut(key.slot()) {
+            let ix = slot_in(key.slot(), self.long_slots.len());
+            if let Some(slot) = self.long_slots.get_mut(ix) {
                 if slot.0 != key {
                     *slot = (key, compute(word));
                 }
@@ -282,13 +303,13 @@ impl<V: Copy + Default> WordCache<V> {
         } else if n <= u64::BYTES {
             let key = pack(word);
             self.slots
-                .get(key.slot())
+                .get(slot_in(key.slot(), self.slots.len()))
                 .filter(|slot| slot.0 == key)
                 .map(|slot| slot.1)
         } else if n <= u128::BYTES {
             let key = pack16(word);
             self.long_slots
-                .get(key.slot())
+                .get(slot_in(key.slot(), self.long_slots.len()))
                 .filter(|slot| slot.0 == key)
                 .map(|slot| slot.1)
         } else {
@@ -305,12 +326,14 @@ impl<V: Copy + Default> WordCache<V> {
         }
         if n <= u64::BYTES {
             let key = pack(word);
-            if let Some(slot) = self.slots.get_mut(key.slot()) {
+            let ix = slot_in(key.slot(), self.slots.len());
+            if let Some(slot) = self.slots.get_mut(ix) {
                 *slot = (key, value);
             }
         } else if n <= u128::BYTES {
             let key = pack16(word);
-            if let Some(slot) = self.long_slots.get_mut(key.slot()) {
+            let ix = slot_in(key.slot(), self.long_slots.len());
+            if let Some(slot) = self.long_slots.get_mut(ix) {
                 *slot = (key, value);
             }
         }

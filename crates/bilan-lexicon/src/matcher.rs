@@ -522,7 +522,12 @@ impl Matcher {
             WordWalk {
                 state: sid.as_u32(),
                 len: u32::try_from(scratch.len()).unwrap_or(u32::MAX),
-                first: self.first_words.get(scratch.as_slice()).copied(),
+                // A word the trie dies in starts no name: no look-up.
+                first: if dfa.is_special(sid) && dfa.is_dead(sid) {
+                    None
+                } else {
+                    self.first_words.get(scratch.as_slice()).copied()
+                },
                 capital: Some(scratch.as_slice())
                     .filter(|w| self.capital_word_shapes.may_contain(w))
                     .and_then(|w| self.capital_words.get(w))
