@@ -380,15 +380,27 @@ impl std::hash::Hasher for WordHasher {
             word.copy_from_slice(chunk);
             self.add(u64::from_le_bytes(word));
         }
+        // The last 1-7 bytes in one step, from two overlapping reads (the
+        // length is mixed in, so that the value is fixed by the bytes).
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // Little-endian, zero-padded, without a variable-length copy.
-            let word = rest
-                .iter()
-                .rev()
-                .fold(0u64, |word, &b| (word << 8) | u64::from(b));
-            self.add(word);
-        }
+        let n = rest.len();
+        let word = if n >= 4 {
+            let head = rest.get(..4).and_then(|b| <[u8; 4]>::try_from(b).ok());
+            let tail = rest.get(n - 4..).and_then(|b| <[u8; 4]>::try_from(b).ok());
+            match (head, tail) {
+                (Some(head), Some(tail)) => {
+                    u64::from(u32::from_le_bytes(head))
+                        | (u64::from(u32::from_le_bytes(tail)) << 32)
+                }
+                _ => 0,
+            }
+        } else if n > 0 {
+            let at = |i: usize| u64::from(rest.get(i).copied().unwrap_or(0));
+            at(0) | (at(n / 2) << 8) | (at(n - 1) << 16)
+        } else {
+            return;
+        };
+        self.add(word ^ ((n as u64) << 59));
     }
 
     #[inline]
