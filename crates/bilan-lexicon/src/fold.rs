@@ -843,6 +843,19 @@ fn is_vowel(b: u8) -> bool {
 /// soft `c` → `s`, `e`/`y` → `i` (except a word-initial `y`), `o`/`w` → `u`;
 /// a word-initial `a`/`e`/`i` is one class; doubled letters collapse.
 pub(crate) fn skeleton_of(word: &[u8], out: &mut Vec<u8>) {
+    skeleton_long(strip_ends(word), out);
+}
+
+/// Feed the skeleton symbols of `word`, in order, to `step` until it
+/// returns false: a walk that dies inside a word needs no more of it.
+pub(crate) fn skeleton_until(word: &[u8], step: impl FnMut(u8) -> bool) {
+    skeleton_letters(strip_ends(word), step);
+}
+
+/// The first rules of [`skeleton_of`]: a final `-e`/`-eh`/`-ah` and a glued
+/// assimilated article off.
+#[inline(always)]
+fn strip_ends(word: &[u8]) -> &[u8] {
     let mut w = word;
     if w.len() > 3 {
         if w.ends_with(b"eh") {
@@ -858,7 +871,7 @@ pub(crate) fn skeleton_of(word: &[u8], out: &mut Vec<u8>) {
     {
         w = &w[2..];
     }
-    skeleton_long(w, out);
+    w
 }
 
 /// The letter-by-letter part of [`skeleton_of`]; a word's skeleton is never
@@ -875,6 +888,7 @@ fn skeleton_long(w: &[u8], out: &mut Vec<u8>) {
                 *slot = sym;
                 len += 1;
             }
+            true
         });
         let keep = out.len() + len;
         out.extend_from_slice(&block);
@@ -882,12 +896,15 @@ fn skeleton_long(w: &[u8], out: &mut Vec<u8>) {
         return;
     }
     out.reserve(w.len());
-    skeleton_letters(w, |sym| out.push(sym));
+    skeleton_letters(w, |sym| {
+        out.push(sym);
+        true
+    });
 }
 
 /// Emit the skeleton symbols of `w`, in order.
 #[inline(always)]
-fn skeleton_letters(w: &[u8], mut emit: impl FnMut(u8)) {
+fn skeleton_letters(w: &[u8], mut emit: impl FnMut(u8) -> bool) {
     let mut prev = 0u8;
     let mut i = 0;
     while i < w.len() {
@@ -900,7 +917,9 @@ fn skeleton_letters(w: &[u8], mut emit: impl FnMut(u8)) {
         // A word-initial a/e/i is one class.
         let sym = if prev == 0 && sym == b'i' { b'a' } else { sym };
         if sym != prev {
-            emit(sym);
+            if !emit(sym) {
+                return;
+            }
             prev = sym;
         }
         i += step;

@@ -68,9 +68,15 @@ struct WordWalk {
     state: u32,
     len: u32,
     first: Option<FirstWord>,
-    /// The one-word pattern that needs a capital with this skeleton.
-    capital: Option<u32>,
+    /// The one-word pattern that needs a capital with this skeleton, or
+    /// [`CAPITAL_NONE`], or [`CAPITAL_UNKNOWN`] (not looked up yet).
+    capital: u32,
 }
+
+/// [`WordWalk::capital`]: no one-word name that needs a capital.
+const CAPITAL_NONE: u32 = u32::MAX - 1;
+/// [`WordWalk::capital`]: not looked up yet.
+const CAPITAL_UNKNOWN: u32 = u32::MAX;
 
 /// A lexicon match on tokens `first..=last`.
 #[derive(Debug, Clone, Copy)]
@@ -511,27 +517,25 @@ impl Matcher {
         let mut scratch: Vec<u8> = Vec::with_capacity(64);
         let walk_word = |word: &[u8], scratch: &mut Vec<u8>| -> WordWalk {
             scratch.clear();
-            crate::fold::skeleton_of(word, scratch);
             let mut sid = after_space;
-            for &b in scratch.iter() {
-                if dfa.is_special(sid) && dfa.is_dead(sid) {
-                    break;
-                }
+            // The skeleton is made only as far as the trie follows it.
+            crate::fold::skeleton_until(word, |b| {
+                scratch.push(b);
                 sid = dfa.next_state(Anchored::Yes, sid, b);
-            }
+                !(dfa.is_special(sid) && dfa.is_dead(sid))
+            });
+            let dead = dfa.is_special(sid) && dfa.is_dead(sid);
             WordWalk {
                 state: sid.as_u32(),
                 len: u32::try_from(scratch.len()).unwrap_or(u32::MAX),
                 // A word the trie dies in starts no name: no look-up.
-                first: if dfa.is_special(sid) && dfa.is_dead(sid) {
+                first: if dead {
                     None
                 } else {
                     self.first_words.get(scratch.as_slice()).copied()
                 },
-                capital: Some(scratch.as_slice())
-                    .filter(|w| self.capital_word_shapes.may_contain(w))
-                    .and_then(|w| self.capital_words.get(w))
-                    .copied(),
+                // Looked up at the first capitalised use of the word.
+                capital: CAPITAL_UNKNOWN,
             }
         };
         for (t, tok) in tokens.iter().enumerate() {
@@ -599,7 +603,18 @@ impl Matcher {
             }
             // A one-word name that needs a capital, on a capitalised word.
             if accepted.is_none() && tok.capital {
-                if let Some(p) = walk.capital {
+                let mut capital = walk.capital;
+                if capital == CAPITAL_UNKNOWN {
+                    sk.clear();
+                    cache.push_skeleton(f.basic_of(t), &mut sk);
+                    capital = Some(sk.as_slice())
+                        .filter(|w| self.capital_word_shapes.may_contain(w))
+                        .and_then(|w| self.capital_words.get(w))
+                        .copied()
+                        .unwrap_or(CAPITAL_NONE);
+                    first_states.store(f.basic_of(t), WordWalk { capital, ..walk });
+                }
+                if let Some(p) = (capital != CAPITAL_NONE).then_some(capital) {
                     // The outcome depends on the word as written, unless
                     // cues were looked at: then it is kept for the next
                     // time the same word is met.
