@@ -79,7 +79,7 @@ const CACHE_MIN_TEXT: usize = 256;
 /// sixteen bytes (about three words) from 64 to `1 << CACHE_BITS`, so that
 /// an article of a few kilobytes does not clear and allocate the table a
 /// megabyte needs; none below [`CACHE_MIN_TEXT`].
-fn cache_slots(len: usize) -> usize {
+pub(crate) fn cache_slots(len: usize) -> usize {
     if len < CACHE_MIN_TEXT {
         0
     } else {

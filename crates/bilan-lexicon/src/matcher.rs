@@ -78,6 +78,51 @@ const CAPITAL_NONE: u32 = u32::MAX - 1;
 /// [`WordWalk::capital`]: not looked up yet.
 const CAPITAL_UNKNOWN: u32 = u32::MAX;
 
+/// The walk through one more word of a name: from a trie state (after
+/// the space) and a word of up to eight bytes, the state after the word's
+/// skeleton and the skeleton's length (or a dead state, the walk then
+/// stops). Direct-mapped, by state and word.
+struct Steps {
+    /// `(word packed, state from, state to, length)`; a zero word is an
+    /// empty slot.
+    slots: Vec<(u64, u32, u32, u32)>,
+}
+
+impl Steps {
+    fn for_text(len: usize) -> Steps {
+        Steps {
+            slots: vec![(0, 0, 0, 0); crate::fold::cache_slots(len)],
+        }
+    }
+
+    #[inline(always)]
+    fn get(
+        &mut self,
+        from: StateID,
+        word: &[u8],
+        walk: impl FnOnce() -> (StateID, u32),
+    ) -> (StateID, u32) {
+        if word.is_empty() || word.len() > 8 || self.slots.is_empty() {
+            return walk();
+        }
+        let key = crate::fold::pack(word);
+        let from_u32 = from.as_u32();
+        let h = (key ^ u64::from(from_u32).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let ix = (h >> 40) as usize & (self.slots.len() - 1);
+        if let Some(slot) = self.slots.get_mut(ix) {
+            if slot.0 == key && slot.1 == from_u32 {
+                if let Ok(to) = StateID::new(slot.2 as usize) {
+                    return (to, slot.3);
+                }
+            }
+            let (to, len) = walk();
+            *slot = (key, from_u32, to.as_u32(), len);
+            return (to, len);
+        }
+        walk()
+    }
+}
+
 /// A lexicon match on tokens `first..=last`.
 #[derive(Debug, Clone, Copy)]
 struct Found {
@@ -512,6 +557,7 @@ impl Matcher {
         let mut first_states: WordCache<WordWalk> = WordCache::for_text(text.len());
         // What `accept` made of a capitalised word that is a one-word
         // name, by the word as written, when no cue was looked at.
+        let mut steps = Steps::for_text(text.len());
         let mut capital_outcomes: WordCache<Option<(u32, bool)>> = WordCache::for_text(text.len());
         let mut looked_around = false;
         let mut scratch: Vec<u8> = Vec::with_capacity(64);
@@ -578,15 +624,22 @@ impl Matcher {
                     sid = dfa.next_state(Anchored::Yes, sid, b' ');
                     read += 1;
                     k = next;
-                    sk.clear();
-                    cache.push_skeleton(f.basic_of(k), &mut sk);
-                    for &b in &sk {
-                        if dfa.is_special(sid) && dfa.is_dead(sid) {
-                            break 'walk;
-                        }
-                        sid = dfa.next_state(Anchored::Yes, sid, b);
-                        read += 1;
+                    let word = f.basic_of(k);
+                    let step = steps.get(sid, word, || {
+                        let mut to = sid;
+                        let mut len = 0u32;
+                        crate::fold::skeleton_until(word, |b| {
+                            to = dfa.next_state(Anchored::Yes, to, b);
+                            len += 1;
+                            !(dfa.is_special(to) && dfa.is_dead(to))
+                        });
+                        (to, len)
+                    });
+                    sid = step.0;
+                    if dfa.is_special(sid) && dfa.is_dead(sid) {
+                        break 'walk;
                     }
+                    read += step.1 as usize;
                 }
             }
             let mut accepted: Option<(Found, usize)> = None;
