@@ -68,18 +68,18 @@ pub(crate) struct PhraseSet<T> {
     /// A quick reject for `by_first_word`: one bit per (length, first
     /// byte, last byte) of its words, so that most words of a sentence,
     /// which start no phrase, cost no hash lookup.
-    exact_shapes: Vec<u64>,
+    exact_shapes: Box<Bitmap>,
     /// The same for prefix patterns ("tue*"): the length of the shortest
     /// stem (`None` without any), and one bit per hash of the first that
     /// many bytes of each stem.
     stem_len: Option<usize>,
-    stem_bits: Vec<u64>,
+    stem_bits: Box<Bitmap>,
     /// Shapes of the first words of one-word phrases, and of the second
     /// words of longer ones (with whether a second word is a prefix): a
     /// frequent first word ("a", "de") that starts only longer phrases is
     /// ruled out by the shape of the word after it.
-    single_shapes: Vec<u64>,
-    second_shapes: Vec<u64>,
+    single_shapes: Box<Bitmap>,
+    second_shapes: Box<Bitmap>,
     prefix_second: bool,
     longest: usize,
 }
@@ -90,16 +90,23 @@ const STEM_BUCKETS: usize = 256;
 /// Bits of `PhraseSet::exact_shapes`.
 const SHAPE_BITS: usize = 1 << 14;
 
+/// Words of a bitmap of `SHAPE_BITS` bits.
+const SHAPE_WORDS: usize = SHAPE_BITS / 64;
+
+/// A bitmap of `SHAPE_BITS` bits: a fixed size, so that the word of a
+/// bit (taken modulo the size) needs no bounds check.
+type Bitmap = [u64; SHAPE_WORDS];
+
 /// Sets `bit` in a bitmap.
-fn set_bit(bits: &mut [u64], bit: usize) {
-    if let Some(cell) = bits.get_mut(bit / 64) {
+fn set_bit(bits: &mut Bitmap, bit: usize) {
+    if let Some(cell) = bits.get_mut(bit / 64 % SHAPE_WORDS) {
         *cell |= 1 << (bit % 64);
     }
 }
 
-/// Whether `bit` is set in a bitmap.
-fn has_bit(bits: &[u64], bit: usize) -> bool {
-    bits.get(bit / 64)
+/// Whether `bit` (below `SHAPE_BITS`) is set in a bitmap.
+fn has_bit(bits: &Bitmap, bit: usize) -> bool {
+    bits.get(bit / 64 % SHAPE_WORDS)
         .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
 }
 
@@ -131,11 +138,11 @@ impl<T> PhraseSet<T> {
             entries: Vec::new(),
             by_first_word: WordMap::default(),
             stem_buckets: vec![Vec::new(); STEM_BUCKETS],
-            exact_shapes: vec![0; SHAPE_BITS / 64],
+            exact_shapes: Box::new([0; SHAPE_WORDS]),
             stem_len: None,
-            stem_bits: vec![0; SHAPE_BITS / 64],
-            single_shapes: vec![0; SHAPE_BITS / 64],
-            second_shapes: vec![0; SHAPE_BITS / 64],
+            stem_bits: Box::new([0; SHAPE_WORDS]),
+            single_shapes: Box::new([0; SHAPE_WORDS]),
+            second_shapes: Box::new([0; SHAPE_WORDS]),
             prefix_second: false,
             longest: 0,
         }
@@ -223,9 +230,7 @@ impl<T> PhraseSet<T> {
             return;
         };
         let bit = stem_bit(head);
-        if let Some(cell) = self.stem_bits.get_mut(bit / 64) {
-            *cell |= 1 << (bit % 64);
-        }
+        set_bit(&mut self.stem_bits, bit);
     }
 
     /// The bucket of `stem_buckets` for a stem or a word: by its first
@@ -245,10 +250,7 @@ impl<T> PhraseSet<T> {
         let Some(head) = self.stem_len.and_then(|k| word.get(..k)) else {
             return false;
         };
-        let bit = stem_bit(head);
-        self.stem_bits
-            .get(bit / 64)
-            .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
+        has_bit(&self.stem_bits, stem_bit(head))
     }
 
     /// Entries whose first word may match `word`.
