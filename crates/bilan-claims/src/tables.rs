@@ -241,21 +241,39 @@ impl<T> PhraseSet<T> {
     }
 
     /// False when no stem of a prefix pattern can start `word`.
-    fn stem_may_match(&self, word: &str) -> bool {
-        self.stem_may_match_bytes(word.as_bytes())
-    }
-
-    /// `stem_may_match` of a word's bytes.
     fn stem_may_match_bytes(&self, word: &[u8]) -> bool {
-        let Some(head) = self.stem_len.and_then(|k| word.get(..k)) else {
-            return false;
-        };
-        has_bit(&self.stem_bits, stem_bit(head))
+        self.stem_hit(word).is_some()
     }
 
     /// Entries whose first word may match `word`.
     fn candidates<'s>(&'s self, word: &str, may_start: bool) -> impl Iterator<Item = usize> + 's {
-        let exact = if may_start && has_bit(&self.exact_shapes, shape(word)) {
+        let exact = may_start && has_bit(&self.exact_shapes, shape(word));
+        let stem = if may_start {
+            self.stem_hit(word.as_bytes())
+        } else {
+            None
+        };
+        self.candidates_from(word, exact, stem)
+    }
+
+    /// The stem bit of `word` when the stem filter has it (as
+    /// `stem_may_match_bytes`), computed once for the filter and the bucket.
+    fn stem_hit(&self, word: &[u8]) -> Option<usize> {
+        let head = self.stem_len.and_then(|k| word.get(..k))?;
+        let bit = stem_bit(head);
+        has_bit(&self.stem_bits, bit).then_some(bit)
+    }
+
+    /// Entries whose first word may match `word`: those of its exact first
+    /// word when `exact`, and the stems of its bucket when `stem` is its
+    /// stem bit.
+    fn candidates_from<'s>(
+        &'s self,
+        word: &str,
+        exact: bool,
+        stem: Option<usize>,
+    ) -> impl Iterator<Item = usize> + 's {
+        let exact = if exact {
             self.by_first_word
                 .get(word)
                 .map(Vec::as_slice)
@@ -265,14 +283,10 @@ impl<T> PhraseSet<T> {
         };
         // The stems sharing the word's first bytes (a superset of those
         // that start it), in the order they were listed.
-        let prefixed = if may_start && self.stem_may_match(word) {
-            self.stem_slot(word)
-                .and_then(|slot| self.stem_buckets.get(slot))
-                .map(Vec::as_slice)
-                .unwrap_or(&[])
-        } else {
-            &[]
-        };
+        let prefixed = stem
+            .and_then(|bit| self.stem_buckets.get(bit % STEM_BUCKETS))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         exact.iter().chain(prefixed.iter()).copied()
     }
 
@@ -405,10 +419,13 @@ impl<T> PhraseSet<T> {
 
     /// The value of a single word.
     pub(crate) fn word_value(&self, word: &str) -> Option<&T> {
-        if !(has_bit(&self.single_shapes, shape(word)) || self.stem_may_match(word)) {
+        let bit = shape(word);
+        let stem = self.stem_hit(word.as_bytes());
+        if !(has_bit(&self.single_shapes, bit) || stem.is_some()) {
             return None;
         }
-        self.candidates(word, true).find_map(|index| {
+        let exact = has_bit(&self.exact_shapes, bit);
+        self.candidates_from(word, exact, stem).find_map(|index| {
             let (p, v) = self.entries.get(index)?;
             (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
         })
