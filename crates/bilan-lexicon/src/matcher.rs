@@ -950,7 +950,11 @@ fn assemble(
     locals: &[(String, EntityKind, Span)],
 ) -> Entities {
     spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
-    let mut out = Entities::default();
+    let mut out = Entities {
+        entities: Vec::new(),
+        // At most one mention per span: no regrowth.
+        mentions: Vec::with_capacity(spans.len()),
+    };
     // Entities by entry (entry ids are unique and never `local:`), names
     // from context by their id (two keys may slug to one id): no string
     // hashed or cloned per look-up of an entry.
