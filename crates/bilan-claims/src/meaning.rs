@@ -242,7 +242,7 @@ impl<'a> Sentence<'a> {
             });
         }
         let (start, end, previous_end, next_start) = self.limits(index);
-        let np = self.noun_phrase(end, next_start);
+        let (mut np, after_head) = self.noun_head(end, next_start);
         let head_word = np.head.map(|h| self.norm(h)).unwrap_or("");
         let head_cue = np
             .head
@@ -267,6 +267,8 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
+        // The modifiers only now: they change neither the noun nor the above.
+        self.noun_modifiers(&mut np, after_head, next_start);
 
         let previous_casualty = earlier
             .iter()
@@ -566,7 +568,16 @@ impl<'a> Sentence<'a> {
     }
 
     /// The counted noun and its modifiers after the quantity (tokens `i..limit`).
-    fn noun_phrase(&self, mut i: usize, limit: usize) -> NounPhrase {
+    fn noun_phrase(&self, i: usize, limit: usize) -> NounPhrase {
+        let (mut np, after) = self.noun_head(i, limit);
+        self.noun_modifiers(&mut np, after, limit);
+        np
+    }
+
+    /// The counted noun after the quantity (tokens `i..limit`), with what
+    /// stands before it; and the token after it, where `noun_modifiers`
+    /// goes on.
+    fn noun_head(&self, mut i: usize, limit: usize) -> (NounPhrase, usize) {
         let mut np = NounPhrase::default();
         let mut steps = 0;
         while i < limit && steps < 8 {
@@ -626,6 +637,13 @@ impl<'a> Sentence<'a> {
             i += 1;
             break;
         }
+        (np, i)
+    }
+
+    /// The modifiers of the noun `noun_head` found, from token `i` on:
+    /// adjectives, "de/du X" naming the group, "parmi les X", "dans les
+    /// rangs de X".
+    fn noun_modifiers(&self, np: &mut NounPhrase, i: usize, limit: usize) {
         // Modifiers: adjectives and "de/du X" naming the group.
         let mut j = i;
         let modifier_end = (i + MODIFIER_WINDOW).min(limit);
@@ -715,7 +733,6 @@ impl<'a> Sentence<'a> {
             }
             k += 1;
         }
-        np
     }
 
     /// An outcome verb standing right before the quantity ("tué deux miliciens").
