@@ -1179,13 +1179,35 @@ impl<'a> Sentence<'a> {
 }
 
 /// The token range of each quantity in `words`, into `out` (cleared first).
+///
+/// `index_at` of each start and end, found in one walk over the tokens
+/// when the quantities come in text order (as the scan gives them), else
+/// by binary search.
 pub(crate) fn token_ranges(words: &Words, quantities: &[Quantity], out: &mut Vec<(usize, usize)>) {
     out.clear();
-    out.extend(quantities.iter().map(|q| {
-        let start = words.index_at(q.span.start);
-        let end = words.index_at(q.span.end).max(start);
-        (start, end)
-    }));
+    let tokens = &words.tokens;
+    // The number of tokens starting before `offset`, walking on from `k`.
+    let count_from = |mut k: usize, offset: usize| {
+        while tokens.get(k).is_some_and(|t| t.span.start < offset) {
+            k += 1;
+        }
+        k
+    };
+    let mut k = 0;
+    let mut last = 0;
+    for q in quantities {
+        let in_order = q.span.start >= last && q.span.end >= q.span.start;
+        let (start, end) = if in_order {
+            let start = count_from(k, q.span.start);
+            let end = count_from(start, q.span.end);
+            k = start;
+            last = q.span.start;
+            (start, end)
+        } else {
+            (words.index_at(q.span.start), words.index_at(q.span.end))
+        };
+        out.push((start, end.max(start)));
+    }
 }
 
 /// A counted noun that is never people.
