@@ -287,7 +287,9 @@ impl Extractor {
         let mut own_places = figures.iter().map(|&(_, attached)| attached);
         // A detail ("deux civils, dont un enfant") and an age ("un enfant
         // de 7 ans") happened where the figure they describe did.
-        let mut described_place: Option<(usize, Option<String>)> = None;
+        // (end of that figure, index of its claim): its place is copied
+        // only when a detail takes it.
+        let mut described_place: Option<(usize, usize)> = None;
         for (quantity, reading) in quantities.iter().zip(readings.drain(..)) {
             let Some(reading) = reading else { continue };
             let own_place = own_places.next().flatten();
@@ -297,9 +299,9 @@ impl Extractor {
                 && described_place
                     .as_ref()
                     .is_some_and(|(end, _)| quantity.span.start.saturating_sub(*end) <= 4);
-            let inherited_place = match &described_place {
-                Some((_, place)) if own_place.is_none() && (detail || age_of_previous) => {
-                    Some(place.clone())
+            let inherited_place = match described_place {
+                Some((_, index)) if own_place.is_none() && (detail || age_of_previous) => {
+                    Some(claims.get(index).and_then(|c| c.place.clone()))
                 }
                 _ => None,
             };
@@ -338,7 +340,7 @@ impl Extractor {
             if let Some(claim) = claims.last() {
                 if claim.kind != ClaimKind::Age {
                     described_place =
-                        Some((quantity.span.end.max(claim.span.end), claim.place.clone()));
+                        Some((quantity.span.end.max(claim.span.end), claims.len() - 1));
                 }
             }
         }
