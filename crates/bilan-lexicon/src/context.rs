@@ -65,6 +65,11 @@ pub(crate) struct Rules {
     cues_before: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
     cues_after: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
     cue_word_shapes: WordShapes,
+    /// The `exclude_*` cues alone, indexed the same way: a capitalised
+    /// mention of an entity with exclusion cues only needs these.
+    excludes_before: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
+    excludes_after: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
+    exclude_word_shapes: WordShapes,
     /// Kinds and ids with `exclude_*` cues: their mentions always look around.
     exclusion_kinds: Vec<EntityKind>,
     exclusion_ids: FastSet<String>,
@@ -180,12 +185,24 @@ impl Rules {
                 }
                 .cloned()
                 .unwrap_or_default();
+                r.cue_word_shapes.insert(&key);
+                if matches!(relation, Relation::ExcludeBefore | Relation::ExcludeAfter) {
+                    r.exclude_word_shapes.insert(&key);
+                    let excludes = if before {
+                        &mut r.excludes_before
+                    } else {
+                        &mut r.excludes_after
+                    };
+                    excludes
+                        .entry(key.clone())
+                        .or_default()
+                        .push((target.clone(), cue.clone()));
+                }
                 let index = if before {
                     &mut r.cues_before
                 } else {
                     &mut r.cues_after
                 };
-                r.cue_word_shapes.insert(&key);
                 index
                     .entry(key)
                     .or_default()
@@ -336,15 +353,66 @@ impl Rules {
         last: usize,
     ) -> CueHits {
         let mut hits = CueHits::default();
+        let tables = (&self.cues_before, &self.cues_after, &self.cue_word_shapes);
+        self.scan_cues(
+            f,
+            id,
+            kind,
+            first,
+            last,
+            tables,
+            |relation| match relation {
+                Relation::Before | Relation::After => hits.support = true,
+                Relation::VetoBefore | Relation::VetoAfter => hits.veto = true,
+                Relation::LowercaseBefore | Relation::LowercaseAfter => hits.lowercase = true,
+                Relation::ExcludeBefore | Relation::ExcludeAfter => hits.exclude = true,
+            },
+        );
+        hits
+    }
+
+    /// `cue_hits(…).exclude`, from the exclusion cues alone.
+    pub fn excluded(
+        &self,
+        f: &Folded<'_>,
+        id: &str,
+        kind: EntityKind,
+        first: usize,
+        last: usize,
+    ) -> bool {
+        let mut exclude = false;
+        let tables = (
+            &self.excludes_before,
+            &self.excludes_after,
+            &self.exclude_word_shapes,
+        );
+        self.scan_cues(f, id, kind, first, last, tables, |_| exclude = true);
+        exclude
+    }
+
+    /// Call `note` with the relation of each cue of `tables` (before, after,
+    /// shapes of their index words) about entity `id` (or its `kind`) found
+    /// around a mention on tokens `first..=last`.
+    #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+    #[inline(always)]
+    fn scan_cues(
+        &self,
+        f: &Folded<'_>,
+        id: &str,
+        kind: EntityKind,
+        first: usize,
+        last: usize,
+        tables: (
+            &FastMap<Vec<u8>, Vec<(Target, Cue)>>,
+            &FastMap<Vec<u8>, Vec<(Target, Cue)>>,
+            &WordShapes,
+        ),
+        mut note: impl FnMut(Relation),
+    ) {
+        let (before, after, shapes) = tables;
         let about = |t: &Target| match t {
             Target::Id(x) => x == id,
             Target::Kind(k) => *k == kind,
-        };
-        let mut note = |relation: Relation| match relation {
-            Relation::Before | Relation::After => hits.support = true,
-            Relation::VetoBefore | Relation::VetoAfter => hits.veto = true,
-            Relation::LowercaseBefore | Relation::LowercaseAfter => hits.lowercase = true,
-            Relation::ExcludeBefore | Relation::ExcludeAfter => hits.exclude = true,
         };
         // A cue ends at most two words before the mention.
         for gap in 0..=2 {
@@ -359,10 +427,10 @@ impl Rules {
                 break;
             }
             let word = f.basic_of(word_ix);
-            if !self.cue_word_shapes.may_contain(word) {
+            if !shapes.may_contain(word) {
                 continue;
             }
-            if let Some(list) = self.cues_before.get(word) {
+            if let Some(list) = before.get(word) {
                 for (target, cue) in list {
                     if about(target) && ends_at(f, cue, end) {
                         note(cue.relation);
@@ -377,10 +445,10 @@ impl Rules {
                 break;
             }
             let word = f.basic_of(start);
-            if !self.cue_word_shapes.may_contain(word) {
+            if !shapes.may_contain(word) {
                 continue;
             }
-            if let Some(list) = self.cues_after.get(word) {
+            if let Some(list) = after.get(word) {
                 for (target, cue) in list {
                     if about(target) && starts_at_cue(f, cue, start) {
                         note(cue.relation);
@@ -388,7 +456,6 @@ impl Rules {
                 }
             }
         }
-        hits
     }
 }
 

@@ -123,6 +123,11 @@ impl Steps {
     }
 }
 
+/// What `accept` made of a capitalised one-word name (entry and
+/// tentativeness, or rejected), and the entity whose exclusion cues, absent
+/// then, must be looked for again at each use.
+type CapitalOutcome = (Option<(u32, bool)>, Option<u32>);
+
 /// A lexicon match on tokens `first..=last`.
 #[derive(Debug, Clone, Copy)]
 struct Found {
@@ -558,8 +563,11 @@ impl Matcher {
         // What `accept` made of a capitalised word that is a one-word
         // name, by the word as written, when no cue was looked at.
         let mut steps = Steps::for_text(text.len());
-        let mut capital_outcomes: WordCache<Option<(u32, bool)>> = WordCache::for_text(text.len());
-        let mut looked_around = false;
+        // (With the entity whose exclusion cues, absent then, must be
+        // looked for again.)
+        let mut capital_outcomes: WordCache<CapitalOutcome> = WordCache::for_text(text.len());
+        let exclusion_look: std::cell::Cell<Option<(u32, bool)>> = std::cell::Cell::new(None);
+        let looked_around = std::cell::Cell::new(false);
         let mut scratch: Vec<u8> = Vec::with_capacity(64);
         let walk_word = |word: &[u8], scratch: &mut Vec<u8>| -> WordWalk {
             scratch.clear();
@@ -648,7 +656,7 @@ impl Matcher {
                     continue;
                 };
                 accepted = self
-                    .accept(tables, text, f, t, last, p, &mut looked_around)
+                    .accept(tables, text, f, t, last, p, &looked_around, &exclusion_look)
                     .map(|found| (found, last + 1));
                 if accepted.is_some() {
                     break;
@@ -673,20 +681,53 @@ impl Matcher {
                     // time the same word is met.
                     let written = text.as_bytes().get(tok.start..tok.end).unwrap_or_default();
                     let found = match capital_outcomes.lookup(written) {
-                        Some(outcome) => outcome.map(|(entry, tentative)| Found {
-                            first: self.span_first(f, t, t),
-                            last: t,
-                            entry,
-                            tentative,
-                            one_word: true,
-                        }),
+                        Some((outcome, exclusions)) => {
+                            // Kept with the exclusion cues of one entity
+                            // unseen: they are looked for here.
+                            let excluded = exclusions.is_some_and(|e| {
+                                let entry = &tables.entries[e as usize];
+                                let first = if t > 0 && tokens[t - 1].article {
+                                    t - 1
+                                } else {
+                                    t
+                                };
+                                self.rules.excluded(f, &entry.id, entry.kind, first, t)
+                            });
+                            if excluded {
+                                None
+                            } else {
+                                outcome.map(|(entry, tentative)| Found {
+                                    first: self.span_first(f, t, t),
+                                    last: t,
+                                    entry,
+                                    tentative,
+                                    one_word: true,
+                                })
+                            }
+                        }
                         None => {
-                            looked_around = false;
-                            let found =
-                                self.accept(tables, text, f, t, t, p as usize, &mut looked_around);
-                            if !looked_around {
-                                capital_outcomes
-                                    .store(written, found.map(|m| (m.entry, m.tentative)));
+                            looked_around.set(false);
+                            exclusion_look.set(None);
+                            let found = self.accept(
+                                tables,
+                                text,
+                                f,
+                                t,
+                                t,
+                                p as usize,
+                                &looked_around,
+                                &exclusion_look,
+                            );
+                            let keep = match exclusion_look.get() {
+                                None => Some(None),
+                                Some((e, false)) => Some(Some(e)),
+                                Some((_, true)) => None,
+                            };
+                            if let Some(exclusions) = keep.filter(|_| !looked_around.get()) {
+                                capital_outcomes.store(
+                                    written,
+                                    (found.map(|m| (m.entry, m.tentative)), exclusions),
+                                );
                             }
                             found
                         }
@@ -723,7 +764,7 @@ impl Matcher {
         }
     }
 
-    // The match, its context and one out-flag: a struct for them would only
+    // The match, its context and two out-flags: a struct for them would only
     // be unpacked again.
     #[allow(clippy::too_many_arguments)]
     fn accept(
@@ -734,7 +775,8 @@ impl Matcher {
         first_tok: usize,
         last_tok: usize,
         pattern: usize,
-        looked_around: &mut bool,
+        looked_around: &std::cell::Cell<bool>,
+        exclusion_look: &std::cell::Cell<Option<(u32, bool)>>,
     ) -> Option<Found> {
         let one_word = first_tok == last_tok;
         let mut first = first_tok;
@@ -767,13 +809,14 @@ impl Matcher {
         // Cue hits depend on the entity and the window only: forms of one
         // entity share them.
         let mut cached_hits: Option<(u32, CueHits)> = None;
+        let mut cached_excluded: Option<(u32, bool)> = None;
         let mut cues_of = |entry_ix: u32| -> CueHits {
             if let Some((e, hits)) = cached_hits {
                 if e == entry_ix {
                     return hits;
                 }
             }
-            *looked_around = true;
+            looked_around.set(true);
             let entry = &tables.entries[entry_ix as usize];
             let hits = self
                 .rules
@@ -842,6 +885,35 @@ impl Matcher {
                 && !self.form_exclusions[form_ix as usize]
             {
                 CueHits::default()
+            } else if one_entity && any_capital && !flags.needs_context {
+                // Only an exclusion can change the outcome here: support
+                // picks between forms of the one entity (and is asked
+                // below for given names), a veto needs a lowercase or
+                // ambiguous form, a lowercase cue a lowercase one.
+                let exclude = match cached_excluded {
+                    Some((e, exclude)) if e == form.entry => exclude,
+                    _ => {
+                        let entry = &tables.entries[form.entry as usize];
+                        let exclude = self
+                            .rules
+                            .excluded(f, &entry.id, entry.kind, first, last_tok);
+                        cached_excluded = Some((form.entry, exclude));
+                        exclude
+                    }
+                };
+                // Entities other than the first seen, or any exclusion
+                // found, make the outcome depend on the window.
+                match exclusion_look.get() {
+                    None => exclusion_look.set(Some((form.entry, exclude))),
+                    Some((e, seen)) if e == form.entry => {
+                        exclusion_look.set(Some((e, seen || exclude)));
+                    }
+                    Some(_) => looked_around.set(true),
+                }
+                CueHits {
+                    exclude,
+                    ..CueHits::default()
+                }
             } else {
                 cues_of(form.entry)
             };
