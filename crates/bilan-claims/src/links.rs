@@ -364,7 +364,7 @@ fn governed(words: &Words, i: usize) -> bool {
         let Some(previous) = k.checked_sub(1) else {
             return false;
         };
-        match TABLES.places.get(words.norm(previous)) {
+        match TABLES.place_word(words, previous) {
             Some(PlaceWord::Preposition) => return true,
             Some(PlaceWord::Determiner | PlaceWord::Noun) => k = previous,
             None => return false,
@@ -405,7 +405,7 @@ pub(crate) fn attached<'a>(
         if let Some((m, _)) = places.iter().find(|(m, _)| m.span.start == start) {
             return Some(m);
         }
-        TABLES.places.get(words.norm(i))?;
+        TABLES.place_word(words, i)?;
     }
     None
 }

@@ -518,11 +518,22 @@ pub(crate) struct Tables {
     /// Common nouns that name again a speaker already named ("le
     /// ministère", "la chaîne"), with the kind of entity they stand for.
     pub(crate) speaker_nouns: WordMap<SpeakerNoun>,
-    pub(crate) places: WordMap<PlaceWord>,
+    places: WordMap<PlaceWord>,
+    /// The shapes of the words of `places`: most tokens are ruled out
+    /// before any lookup.
+    place_shapes: Box<Bitmap>,
     pub(crate) days: PhraseSet<DayWord>,
 }
 
 impl Tables {
+    /// What token `i` is to a place name before it (`places.tsv`), if anything.
+    pub(crate) fn place_word(&self, words: &Words, i: usize) -> Option<PlaceWord> {
+        if i >= words.len() || !has_bit(&self.place_shapes, words.shape(i)) {
+            return None;
+        }
+        self.places.get(words.norm(i)).copied()
+    }
+
     /// The side of an armed group id (unlisted groups are militant).
     pub(crate) fn side(&self, id: &str) -> Side {
         if let Some(side) = self.forces_exact.get(id) {
@@ -743,6 +754,10 @@ impl Tables {
             };
             places.insert(word, role);
         }
+        let mut place_shapes = Box::new([0; SHAPE_WORDS]);
+        for word in places.keys() {
+            set_bit(&mut place_shapes, shape(word));
+        }
 
         let mut days = PhraseSet::new();
         let file = "days.tsv";
@@ -776,6 +791,7 @@ impl Tables {
             attribution,
             speaker_nouns,
             places,
+            place_shapes,
             days,
         })
     }
