@@ -587,35 +587,43 @@ const LATIN1_LOWER: [u8; 256] = {
 #[inline(always)]
 fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
-    let end = lower_run_end(bytes, start);
-    let (sep_after, next) = match bytes.get(end) {
-        None => (Sep::Space, end),
-        Some(b' ') => (Sep::Space, end + 1),
-        Some(&b) => match CLASS[b as usize] {
-            C_SPACE => (Sep::Space, end + 1),
-            C_HYPHEN => (Sep::Hyphen, end + 1),
-            C_NEWLINE | C_OTHER => (Sep::Punct, end + 1),
-            _ => return read_token(f, text, start),
-        },
-    };
-    let word = bytes.get(start..end).unwrap_or_default();
-    let article = word.len() <= 3
-        && match sep_after {
-            Sep::Hyphen => is_article(word) || SUN_ARTICLES.contains(&word),
-            Sep::Space => is_article(word),
-            _ => false,
+    let mut start = start;
+    // Plain words one after the other (`des tirs ont visé`) are read in
+    // this loop, without going back to the caller's dispatch.
+    loop {
+        let end = lower_run_end(bytes, start);
+        let (sep_after, next) = match bytes.get(end) {
+            None => (Sep::Space, end),
+            Some(b' ') => (Sep::Space, end + 1),
+            Some(&b) => match CLASS[b as usize] {
+                C_SPACE => (Sep::Space, end + 1),
+                C_HYPHEN => (Sep::Hyphen, end + 1),
+                C_NEWLINE | C_OTHER => (Sep::Punct, end + 1),
+                _ => return read_token(f, text, start),
+            },
         };
-    f.tokens.push(Token {
-        start,
-        end,
-        basic: (0, 0),
-        in_text: true,
-        capital: CLASS[bytes[start] as usize] == C_DIGIT,
-        article,
-        accented: false,
-        sep_after,
-    });
-    next
+        let word = bytes.get(start..end).unwrap_or_default();
+        let article = word.len() <= 3
+            && match sep_after {
+                Sep::Hyphen => is_article(word) || SUN_ARTICLES.contains(&word),
+                Sep::Space => is_article(word),
+                _ => false,
+            };
+        f.tokens.push(Token {
+            start,
+            end,
+            basic: (0, 0),
+            in_text: true,
+            capital: CLASS[bytes[start] as usize] == C_DIGIT,
+            article,
+            accented: false,
+            sep_after,
+        });
+        match bytes.get(next) {
+            Some(&b) if matches!(CLASS[b as usize], C_LOWER | C_DIGIT) => start = next,
+            _ => return next,
+        }
+    }
 }
 
 fn mark_phrase_end(f: &mut Folded<'_>) {
