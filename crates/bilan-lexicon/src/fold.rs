@@ -619,10 +619,20 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
             accented: false,
             sep_after,
         });
-        match bytes.get(next) {
-            Some(&b) if matches!(CLASS[b as usize], C_LOWER | C_DIGIT) => start = next,
-            _ => return next,
+        // Spaces, hyphens and apostrophes between words are skipped, as
+        // the dispatch would.
+        let mut next = next;
+        while let Some(&b) = bytes.get(next) {
+            match CLASS[b as usize] {
+                C_SPACE | C_HYPHEN | C_APOSTROPHE => next += 1,
+                C_LOWER | C_DIGIT => break,
+                _ => return next,
+            }
         }
+        if next >= bytes.len() {
+            return next;
+        }
+        start = next;
     }
 }
 
