@@ -103,7 +103,74 @@ struct Context<'a> {
     mentions: &'a [bilan_lexicon::Mention],
     /// Those of the sentence before it.
     previous_mentions: &'a [bilan_lexicon::Mention],
+    /// Those of the few paragraphs before the sentence: a speaker named
+    /// again by a common noun ("selon le ministère") is one of them.
+    earlier: &'a [bilan_lexicon::Mention],
     dateline: Option<jiff::civil::Date>,
+}
+
+/// The mentions of a document asked about sentence after sentence: the
+/// counts of mentions starting before an offset, by cursors that move
+/// forward when the offsets do (and the mentions are sorted by start, as
+/// `Entities` keeps them), else by binary search, which gives the same.
+struct MentionIndex<'e> {
+    all: &'e [bilan_lexicon::Mention],
+    sorted: bool,
+    /// (count, offset) of the last `starts_before` asked, one per kind of
+    /// offset (sentence starts, sentence ends, look-back starts).
+    cursors: [(usize, usize); 3],
+}
+
+impl<'e> MentionIndex<'e> {
+    fn new(all: &'e [bilan_lexicon::Mention]) -> MentionIndex<'e> {
+        let sorted = all.windows(2).all(|pair| match pair {
+            [a, b] => a.span.start <= b.span.start,
+            _ => true,
+        });
+        MentionIndex {
+            all,
+            sorted,
+            cursors: [(0, 0); 3],
+        }
+    }
+
+    /// `all.partition_point(|m| m.span.start < offset)`, with cursor `kind`.
+    fn starts_before(&mut self, kind: usize, offset: usize) -> usize {
+        let all = self.all;
+        let Some(cursor) = self.cursors.get_mut(kind) else {
+            return all.partition_point(|m| m.span.start < offset);
+        };
+        let count = if self.sorted && offset >= cursor.1 {
+            let mut count = cursor.0;
+            while all.get(count).is_some_and(|m| m.span.start < offset) {
+                count += 1;
+            }
+            count
+        } else {
+            all.partition_point(|m| m.span.start < offset)
+        };
+        *cursor = (count, offset);
+        count
+    }
+
+    /// `Entities::mentions_in(span)`.
+    fn within(&mut self, span: Span) -> &'e [bilan_lexicon::Mention] {
+        let all = self.all;
+        let lo = self.starts_before(0, span.start);
+        let hi = self.starts_before(1, span.end).max(lo);
+        let slice = all.get(lo..hi).unwrap_or_default();
+        let n = slice.iter().take_while(|m| m.span.end <= span.end).count();
+        slice.get(..n).unwrap_or_default()
+    }
+
+    /// The mentions starting in the `SPEAKER_LOOKBACK` bytes before `start`.
+    fn before(&mut self, start: usize) -> &'e [bilan_lexicon::Mention] {
+        let all = self.all;
+        let end = self.starts_before(0, start);
+        // `m.span.start + SPEAKER_LOOKBACK < start`
+        let first = self.starts_before(2, start.saturating_sub(SPEAKER_LOOKBACK));
+        all.get(first..end).unwrap_or_default()
+    }
 }
 
 /// Buffers reused from one sentence to the next: their allocations are
@@ -160,7 +227,8 @@ impl Extractor {
         let mut claims = Vec::new();
         let mut scratch = Scratch::default();
         // The mentions of the previous sentence, kept from its own lookup.
-        let mut previous_mentions = entities.mentions_in(Span::new(0, 0));
+        let mut index = MentionIndex::new(&entities.mentions);
+        let mut previous_mentions = index.within(Span::new(0, 0));
         for span in sentence_spans {
             if span.start > span.end || text.get(span.start..span.end).is_none() {
                 continue;
@@ -168,7 +236,7 @@ impl Extractor {
             let quantities = &mut scratch.quantities;
             quantity::scan_into(text, span, quantities);
             // A number inside a name ("20 Minutes", "Liwa 313") counts nothing.
-            let mentions = entities.mentions_in(span);
+            let mentions = index.within(span);
             quantities.retain(|q| {
                 mentions
                     .iter()
@@ -179,6 +247,7 @@ impl Extractor {
                     span,
                     mentions,
                     previous_mentions,
+                    earlier: index.before(span.start),
                     dateline,
                 };
                 self.sentence_claims(text, &context, entities, &mut scratch, &mut claims);
@@ -218,6 +287,7 @@ impl Extractor {
             span,
             mentions,
             previous_mentions,
+            earlier,
             dateline,
         } = *context;
         let Scratch {
@@ -253,14 +323,6 @@ impl Extractor {
             return;
         }
         meaning::share_named_victims(readings, sentence.words);
-        // Mentions of the few paragraphs before the sentence: a speaker
-        // named again by a common noun ("selon le ministère") is one of them.
-        let earlier = {
-            let all = &entities.mentions;
-            let end = all.partition_point(|m| m.span.start < span.start);
-            let start = all.partition_point(|m| m.span.start + SPEAKER_LOOKBACK < span.start);
-            all.get(start..end).unwrap_or_default()
-        };
         links::attributions(
             sentence.words,
             mentions,
@@ -342,6 +404,52 @@ impl Extractor {
                     described_place =
                         Some((quantity.span.end.max(claim.span.end), claims.len() - 1));
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bilan_lexicon::{EntityKind, Mention};
+
+    fn mention(start: usize, end: usize) -> Mention {
+        Mention {
+            span: Span::new(start, end),
+            id: format!("place:{start}"),
+            kind: EntityKind::Place,
+        }
+    }
+
+    #[test]
+    fn mention_cursors_give_what_binary_searches_give() {
+        let sorted: Vec<Mention> = (0..60).map(|i| mention(i * 97, i * 97 + 13)).collect();
+        let mut unsorted = sorted.clone();
+        unsorted.swap(3, 40);
+        let spans: Vec<Span> = [(0, 0), (0, 500), (480, 1200), (1200, 1300), (900, 2500)]
+            .iter()
+            .chain(&[
+                (2500, 4000),
+                (4000, 5800),
+                (5000, 5100),
+                (5800, 9000),
+                (3000, 2000),
+            ])
+            .map(|&(s, e)| Span::new(s, e))
+            .collect();
+        for all in [&sorted, &unsorted] {
+            let entities = Entities {
+                entities: vec![],
+                mentions: all.clone(),
+            };
+            let mut index = MentionIndex::new(&entities.mentions);
+            for &span in &spans {
+                assert_eq!(index.within(span), entities.mentions_in(span), "{span:?}");
+                let end = all.partition_point(|m| m.span.start < span.start);
+                let start = all.partition_point(|m| m.span.start + SPEAKER_LOOKBACK < span.start);
+                let expected = all.get(start..end).unwrap_or_default();
+                assert_eq!(index.before(span.start), expected, "{span:?}");
             }
         }
     }
