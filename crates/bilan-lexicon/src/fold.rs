@@ -540,7 +540,7 @@ pub(crate) fn fold(text: &str) -> Folded<'_> {
         }
         match CLASS[bytes[i] as usize] {
             C_LOWER | C_DIGIT => i = read_plain_token(&mut f, text, i),
-            C_UPPER => i = read_token(&mut f, text, i),
+            C_UPPER => i = read_capitalised(&mut f, text, i),
             C_SPACE | C_HYPHEN | C_APOSTROPHE => i += 1,
             C_HIGH => {
                 let (c, len) = char_at(text, i);
@@ -579,6 +579,62 @@ const LATIN1_LOWER: [u8; 256] = {
     }
     t
 };
+
+/// Read a word that starts with an ASCII capital. Most are one capital
+/// and a run of lowercase ASCII letters and digits ended by an ASCII space
+/// or punctuation mark (`Hezbollah`, `Le`): their basic form is the word
+/// with its first letter lowered, copied in one go. Any other word goes
+/// through [`read_token`] (which gives the same for these).
+#[inline(always)]
+fn read_capitalised(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let run_start = start + 1;
+    let end = if bytes
+        .get(run_start)
+        .is_some_and(|&b| matches!(CLASS[b as usize], C_LOWER | C_DIGIT))
+    {
+        lower_run_end(bytes, run_start)
+    } else {
+        run_start
+    };
+    let (sep_after, next) = match bytes.get(end) {
+        None => (Sep::Space, end),
+        Some(b' ') => (Sep::Space, end + 1),
+        Some(&b) => match CLASS[b as usize] {
+            C_SPACE => (Sep::Space, end + 1),
+            C_HYPHEN => (Sep::Hyphen, end + 1),
+            C_NEWLINE | C_OTHER => (Sep::Punct, end + 1),
+            _ => return read_token(f, text, start),
+        },
+    };
+    let (Some(&first), Some(run)) = (bytes.get(start), bytes.get(run_start..end)) else {
+        return read_token(f, text, start);
+    };
+    let basic_start = f.basic.len();
+    f.basic.push(first | 0x20);
+    // An eight-byte block appended whole, then cut to length, beats a call
+    // to memcpy for the usual short run.
+    match bytes.get(run_start..run_start + 8) {
+        Some(block) if run.len() <= 8 => {
+            let keep = f.basic.len() + run.len();
+            f.basic.extend_from_slice(block);
+            f.basic.truncate(keep);
+        }
+        _ => f.basic.extend_from_slice(run),
+    }
+    finish(
+        f,
+        Word {
+            start,
+            basic_start,
+            capital: true,
+        },
+        end,
+        false,
+        sep_after,
+    );
+    next
+}
 
 /// Read a word that starts with a lowercase ASCII letter or a digit. Most
 /// words are one run of those ended by an ASCII space or punctuation mark:
