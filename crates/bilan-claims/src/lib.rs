@@ -352,10 +352,14 @@ impl Extractor {
         // (end of that figure, index of its claim): its place is copied
         // only when a detail takes it.
         let mut described_place: Option<(usize, usize)> = None;
-        for (quantity, reading) in quantities.iter().zip(readings.drain(..)) {
+        for (k, (quantity, reading)) in quantities.iter().zip(readings.drain(..)).enumerate() {
             let Some(reading) = reading else { continue };
             let own_place = own_places.next().flatten();
-            let first = sentence.words.index_at(quantity.span.start);
+            // The quantity's first token, as `token_ranges` found it.
+            let first = ranges.get(k).map_or_else(
+                || sentence.words.index_at(quantity.span.start),
+                |&(first, _)| first,
+            );
             let detail = first > 0 && sentence.words.norm(first - 1) == "dont";
             let age_of_previous = reading.kind == ClaimKind::Age
                 && described_place

@@ -50,12 +50,39 @@ pub(crate) fn attributions<'a>(
 ) {
     found.clear();
     sources.clear();
+    // The first and last tokens of each, found walking on over the tokens
+    // when the mentions come in text order (a binary search else).
+    let tokens = &words.tokens;
+    let count_from = |mut k: usize, offset: usize| {
+        while tokens.get(k).is_some_and(|t| t.span.start < offset) {
+            k += 1;
+        }
+        k
+    };
+    let mut walked = (0, 0);
     sources.extend(mentions.iter().filter(|m| can_be_source(m)).map(|m| {
-        (
-            token_of(words, m.span.start),
-            token_of(words, m.span.end),
-            m,
-        )
+        let (from, last) = walked;
+        if m.span.start >= last && m.span.end >= m.span.start {
+            let start = count_from(from, m.span.start);
+            // A mention is a few tokens long; a longer one (or many on the
+            // same tokens) is searched, so the work stays linear.
+            let end = if tokens
+                .get(start + 16)
+                .is_some_and(|t| t.span.start < m.span.end)
+            {
+                token_of(words, m.span.end)
+            } else {
+                count_from(start, m.span.end)
+            };
+            walked = (start, m.span.start);
+            (start, end, m)
+        } else {
+            (
+                token_of(words, m.span.start),
+                token_of(words, m.span.end),
+                m,
+            )
+        }
     }));
     let sources: &[(usize, usize, &'a Mention)] = sources;
     let earlier_speaker = previous
