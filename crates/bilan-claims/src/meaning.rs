@@ -659,9 +659,9 @@ impl<'a> Sentence<'a> {
                 let word = self.norm(j);
                 if matches!(word, "ses" | "leurs" | "son" | "sa" | "leur") {
                     np.possessive = true;
-                } else if TABLES.victims.contains_word(word)
-                    && j > 0
+                } else if j > 0
                     && matches!(self.norm(j - 1), "de" | "d" | "des" | "ses" | "leurs")
+                    && TABLES.victims.contains_word(word)
                 {
                     // "25 cadavres de ses miliciens": the people counted.
                     np.ranks_noun = Some(j);
