@@ -4,7 +4,7 @@
 
 use crate::context::{Cover, CueHits, Rules, WordShapes};
 use crate::data::{Flags, Tables};
-use crate::fold::{Folded, SkeletonCache, WordCache, fold};
+use crate::fold::{Folded, SkeletonCache, Token, WordCache, fold};
 use crate::hash::{FastMap, FastSet};
 use crate::{Entities, Entity, EntityKind, Mention};
 use aho_corasick::automaton::{Automaton, StateID};
@@ -779,6 +779,10 @@ impl Matcher {
         exclusion_look: &std::cell::Cell<Option<(u32, bool)>>,
     ) -> Option<Found> {
         let one_word = first_tok == last_tok;
+        if !one_word && ends_with_verb_est(text, &f.tokens[last_tok]) {
+            // `Alep est tombée`: the verb, not the `Est` of `Alep-Est`.
+            return None;
+        }
         let mut first = first_tok;
         if first > 0 && f.tokens[first - 1].article {
             first -= 1;
@@ -963,14 +967,17 @@ impl Matcher {
         if first > 0 && f.tokens[first - 1].article {
             first -= 1;
         }
+        // After a descriptor, its adjectives and articles go too
+        // (`agence officielle SANA`, `chaîne de l'Anti-Liban`), up to an
+        // Arabic article that belongs to the name (`télévision al-Manar`).
+        let mut after_descriptor = false;
         while first < last_tok
             && !f.tokens[first].capital
             && (self.rules.is_descriptor(f.basic_of(first))
-                || (first > 0
-                    && matches!(f.basic_of(first), b"de" | b"d" | b"du")
-                    && self.rules.is_descriptor(f.basic_of(first - 1))))
+                || (after_descriptor && !f.tokens[first].article))
             && (first + 1..=last_tok).any(|k| f.tokens[k].capital)
         {
+            after_descriptor = true;
             first += 1;
         }
         first
@@ -1085,4 +1092,18 @@ fn assemble(
         });
     }
     out
+}
+
+/// True when `last`, the final word of a match, is `est` in lowercase after
+/// a space: the verb *être* (`la Ghouta est assiégée`), which folds like the
+/// compass word of `Ghouta-Est` or `Alep Est`. Names end in `Est` written
+/// with a capital or joined by a hyphen.
+fn ends_with_verb_est(text: &str, last: &Token) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(last.start..last.end) == Some(b"est".as_slice())
+        && last
+            .start
+            .checked_sub(1)
+            .and_then(|i| bytes.get(i))
+            .is_some_and(|b| b.is_ascii_whitespace())
 }
