@@ -197,6 +197,24 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// Whether `quantity`, starting at token `start`, is the article "un"/
+    /// "une" of a complement of a plural person noun ("trois membres d'une
+    /// famille", "des habitants d'un village"): no count of one. A noun of
+    /// the event keeps its figure ("la mort d'un soldat", "le corps d'un
+    /// soldat": not a person noun, or not plural).
+    fn complement_article(&self, start: usize, quantity: &Quantity) -> bool {
+        if quantity.form != NumberForm::Article
+            || start < 2
+            || !matches!(self.norm(start - 1), "de" | "d")
+        {
+            return false;
+        }
+        let noun = self.norm(start - 2);
+        noun.ends_with(['s', 'x'])
+            && TABLES.victims.contains_word(noun)
+            && TABLES.outcomes.longest_at(self.words, start - 2).is_none()
+    }
+
     /// Token limits of quantity `index`: (start, end, previous end, next start).
     fn limits(&self, index: usize) -> (usize, usize, usize, usize) {
         let (start, end) = self.ranges.get(index).copied().unwrap_or((0, 0));
@@ -212,7 +230,7 @@ impl<'a> Sentence<'a> {
             .iter()
             .zip(self.quantities)
             .skip(index + 1)
-            .filter(|(_, q)| q.measure != Some(ClaimKind::Age))
+            .filter(|(r, q)| q.measure != Some(ClaimKind::Age) && !self.complement_article(r.0, q))
             .map(|(r, _)| r.0)
             .find(|&s| {
                 s.checked_sub(1).is_none_or(|p| {
@@ -242,6 +260,11 @@ impl<'a> Sentence<'a> {
             });
         }
         let (start, end, previous_end, next_start) = self.limits(index);
+        // "trois membres d'une famille": the article of a complement
+        // counts nothing, and leaves the verb to the plural noun.
+        if self.complement_article(start, quantity) {
+            return None;
+        }
         let (mut np, after_head) = self.noun_head(end, next_start);
         let head_word = np.head.map(|h| self.norm(h)).unwrap_or("");
         let head_cue = np
@@ -515,6 +538,7 @@ impl<'a> Sentence<'a> {
         // enfants, ont été tués" keeps "18 civils").
         let across = self.quantities.iter().any(|q| {
             q.span != quantity.span
+                && !self.complement_article(self.words.index_at(q.span.start), q)
                 && ((q.span.start >= quantity.span.end && q.span.end <= evidence.span.start)
                     || (q.span.start >= evidence.span.end && q.span.end <= quantity.span.start))
         });
