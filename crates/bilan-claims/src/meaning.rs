@@ -843,10 +843,15 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
+            // "neuf pèlerins figurent parmi les victimes": any noun of
+            // the outcome after "parmi les" says what happened.
+            let among = i > 1
+                && self.norm(i - 2) == "parmi"
+                && matches!(self.norm(i - 1), "les" | "des" | "ces");
             if let Some((len, cue)) = TABLES
                 .outcomes
                 .matches_at(self.words, i)
-                .filter(|(_, c)| c.after)
+                .filter(|(_, c)| c.after || (among && c.noun))
                 .max_by_key(|(len, _)| *len)
             {
                 // "…évacuer les blessés": a noun of another phrase, unless
