@@ -770,7 +770,7 @@ impl<'a> Sentence<'a> {
         // "la mort d'au moins 50 civils": the figure's phrase may open with
         // the "d'" ending the cue.
         if matches!(self.norm(start), "d" | "de") {
-            if let Some((cue_start, cue)) = TABLES.outcomes.ending_at(self.words, start + 1) {
+            if let Some((cue_start, cue)) = self.cue_ending_at(start + 1) {
                 if cue.before && cue_start >= previous_end && (!cue.needs_person || is_person) {
                     let span =
                         Span::new(self.token_span(cue_start).start, self.token_span(start).end);
@@ -785,7 +785,7 @@ impl<'a> Sentence<'a> {
             if end <= previous_end {
                 return None;
             }
-            if let Some((cue_start, cue)) = TABLES.outcomes.ending_at(self.words, end) {
+            if let Some((cue_start, cue)) = self.cue_ending_at(end) {
                 if cue.before && cue_start >= previous_end && (!cue.needs_person || is_person) {
                     let span = Span::new(
                         self.token_span(cue_start).start,
@@ -817,6 +817,21 @@ impl<'a> Sentence<'a> {
             end -= 1;
         }
         None
+    }
+
+    /// The outcome cue ending right before token `end`; one ending in
+    /// "de" may hold an adjective before it ("la mort tragique de").
+    fn cue_ending_at(&self, end: usize) -> Option<(usize, &'a OutcomeCue)> {
+        if let Some(found) = TABLES.outcomes.ending_at(self.words, end) {
+            return Some(found);
+        }
+        if end < 3
+            || !matches!(self.norm(end - 1), "de" | "d")
+            || !TABLES.postnominal.contains_word(self.norm(end - 2))
+        {
+            return None;
+        }
+        TABLES.outcomes.ending_at_skipping(self.words, end, end - 2)
     }
 
     /// An outcome verb after the counted noun ("7 miliciens ont été tués").

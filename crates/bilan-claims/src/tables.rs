@@ -412,6 +412,33 @@ impl<T> PhraseSet<T> {
         })
     }
 
+    /// The longest phrase ending right before token `end` when token
+    /// `skip` (inside it, not its first token) is left out, as (start
+    /// token, value): "la mort" + "tragique" + "de" is "la mort de".
+    pub(crate) fn ending_at_skipping<'s>(
+        &'s self,
+        words: &'s Words,
+        end: usize,
+        skip: usize,
+    ) -> Option<(usize, &'s T)> {
+        if skip >= end {
+            return None;
+        }
+        let lowest = end.saturating_sub(self.longest + 1);
+        (lowest..skip).find_map(|start| {
+            let word = words.norm(start);
+            self.candidates(word, true).find_map(|index| {
+                let (patterns, value) = self.entries.get(index)?;
+                let fits = start + patterns.len() + 1 == end
+                    && patterns.iter().enumerate().all(|(k, p)| {
+                        let at = start + k + usize::from(start + k >= skip);
+                        p.matches_bytes(words.norm_bytes(at))
+                    });
+                fits.then_some((start, value))
+            })
+        })
+    }
+
     /// Whether a single word is in the set.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
         self.word_value(word).is_some()
@@ -510,6 +537,9 @@ pub(crate) struct Tables {
     pub(crate) victims: PhraseSet<VictimClass>,
     pub(crate) things: PhraseSet<()>,
     pub(crate) prenominal: PhraseSet<()>,
+    /// Adjectives between a noun of the event and its "de" ("la mort
+    /// tragique de").
+    pub(crate) postnominal: PhraseSet<()>,
     pub(crate) function_words: PhraseSet<()>,
     pub(crate) actor_adjectives: PhraseSet<(Applies, String)>,
     forces_exact: WordMap<Side>,
@@ -550,6 +580,7 @@ const OUTCOMES: &str = include_str!("../data/meaning/outcomes.tsv");
 const VICTIMS: &str = include_str!("../data/meaning/victims.tsv");
 const THINGS: &str = include_str!("../data/meaning/things.tsv");
 const PRENOMINAL: &str = include_str!("../data/meaning/prenominal.tsv");
+const POSTNOMINAL: &str = include_str!("../data/meaning/postnominal.tsv");
 const FUNCTION_WORDS: &str = include_str!("../data/meaning/function_words.tsv");
 const ACTOR_ADJECTIVES: &str = include_str!("../data/meaning/actor_adjectives.tsv");
 const FORCES: &str = include_str!("../data/meaning/forces.tsv");
@@ -684,6 +715,7 @@ impl Tables {
             };
         let things = word_list("things.tsv", THINGS)?;
         let prenominal = word_list("prenominal.tsv", PRENOMINAL)?;
+        let postnominal = word_list("postnominal.tsv", POSTNOMINAL)?;
         let function_words = word_list("function_words.tsv", FUNCTION_WORDS)?;
 
         let mut actor_adjectives = PhraseSet::new();
@@ -784,6 +816,7 @@ impl Tables {
             victims,
             things,
             prenominal,
+            postnominal,
             function_words,
             actor_adjectives,
             forces_exact,
@@ -809,6 +842,7 @@ mod tests {
         assert!(tables.victims.len() > 30);
         assert!(tables.things.len() > 30);
         assert!(tables.prenominal.len() > 10);
+        assert!(tables.postnominal.len() > 10);
         assert!(tables.function_words.len() > 50);
         assert!(tables.actor_adjectives.len() > 5);
         assert!(tables.attribution.len() > 20);
@@ -835,6 +869,21 @@ mod tests {
         assert_eq!(cue.outcome, Outcome::Killed);
         assert!(TABLES.victims.contains_word("civils"));
         assert!(!TABLES.things.contains_word("civils"));
+    }
+
+    #[test]
+    fn a_phrase_may_hold_an_adjective_left_out() {
+        let text = "la mort tragique de 8 civils";
+        let words = Words::new(text, Span::new(0, text.len()));
+        assert!(TABLES.outcomes.ending_at(&words, 4).is_none());
+        let (start, cue) = TABLES
+            .outcomes
+            .ending_at_skipping(&words, 4, 2)
+            .expect("'la mort de' around 'tragique'");
+        assert_eq!(start, 0);
+        assert_eq!(cue.outcome, Outcome::Killed);
+        assert!(TABLES.outcomes.ending_at_skipping(&words, 4, 4).is_none());
+        assert!(TABLES.postnominal.contains_word("tragique"));
     }
 
     #[test]
