@@ -417,6 +417,17 @@ impl<'a> Sentence<'a> {
         } else {
             VictimClass::Is(Victims::People)
         };
+        // "huit victimes civiles", "12 morts militaires": after a noun
+        // that says nothing of who, an adjective does.
+        let mut adjective_end = None;
+        if class == VictimClass::Is(Victims::People) && inherit.is_none() {
+            if let Some(h) = np.head.filter(|&h| self.is_word(h + 1)) {
+                if let Some(VictimClass::Is(v)) = TABLES.victims.word_value(self.norm(h + 1)) {
+                    class = VictimClass::Is(*v);
+                    adjective_end = Some(self.token_span(h + 1).end);
+                }
+            }
+        }
         if let Some(r) = np.ranks_noun {
             if let Some(c) = TABLES.victims.word_value(self.norm(r)) {
                 class = *c;
@@ -533,7 +544,11 @@ impl<'a> Sentence<'a> {
         }
 
         let mut span_start = quantity.span.start;
-        let mut span_end = quantity.span.end.max(self.head_end(&np, quantity));
+        let mut span_end = quantity
+            .span
+            .end
+            .max(self.head_end(&np, quantity))
+            .max(adjective_end.unwrap_or(0));
         // Tight spans: never across another figure ("18 civils, dont six
         // enfants, ont été tués" keeps "18 civils").
         let across = self.quantities.iter().any(|q| {
@@ -560,7 +575,8 @@ impl<'a> Sentence<'a> {
                 && np.group.is_none()
                 && np.ranks_noun.is_none()
                 && np.ranks_group.is_none()
-                && np.adjective_groups.is_empty(),
+                && np.adjective_groups.is_empty()
+                && adjective_end.is_none(),
             at_least: evidence.own && self.at_least_between(quantity.span.end, evidence.span.start),
         })
     }
