@@ -491,7 +491,9 @@ impl<'a> Sentence<'a> {
             .adjective_groups
             .iter()
             .any(|(_, id)| id == UNNAMED_MILITANTS)
-            || (actor.is_none() && evidence.loss && self.militant_subject(start));
+            || (actor.is_none()
+                && evidence.loss
+                && self.militant_subject(start, self.words.index_at(evidence.span.start)));
         let victims = match (class, actor.as_deref().map(|id| TABLES.side(id))) {
             (_, Some(Side::Allied)) => Victims::Fighters,
             (VictimClass::Member | VictimClass::Is(Victims::Fighters), Some(Side::State)) => {
@@ -1170,14 +1172,33 @@ impl<'a> Sentence<'a> {
             .or_else(|| groups(self.mentions).find(|m| m.span.start >= at))
     }
 
-    /// "Le groupe terroriste a perdu 200 combattants": the subject before
-    /// the figure is a group of no state, named only by its kind.
-    fn militant_subject(&self, start: usize) -> bool {
-        (start.saturating_sub(SUBJECT_LOOKBACK)..start).any(|k| {
-            matches!(self.norm(k), "groupe" | "organisation" | "milice")
-                && TABLES.victims.word_value(self.norm(k + 1))
-                    == Some(&VictimClass::Is(Victims::Militants))
-        })
+    /// "Le groupe terroriste a perdu 200 combattants", "les terroristes
+    /// ont perdu 70 éléments": the subject before the figure is a group of
+    /// no state, named only by its kind (or by its members right before
+    /// the auxiliary of the loss verb at token `cue`).
+    fn militant_subject(&self, start: usize, cue: usize) -> bool {
+        let militant = |k: usize| {
+            TABLES.victims.word_value(self.norm(k)) == Some(&VictimClass::Is(Victims::Militants))
+        };
+        let mut k = cue.min(start);
+        while k > 0
+            && matches!(
+                self.norm(k - 1),
+                "deja" | "ainsi" | "aussi" | "egalement" | "encore"
+            )
+        {
+            k -= 1;
+        }
+        let members = k >= 2
+            && matches!(
+                self.norm(k - 1),
+                "a" | "ont" | "avait" | "avaient" | "aurait" | "auraient"
+            )
+            && militant(k - 2);
+        members
+            || (start.saturating_sub(SUBJECT_LOOKBACK)..start).any(|k| {
+                matches!(self.norm(k), "groupe" | "organisation" | "milice") && militant(k + 1)
+            })
     }
 
     /// The group counted people belong to when the text only implies it:
