@@ -13,6 +13,9 @@ const SOURCE_WINDOW: usize = 6;
 /// How far (in tokens) a speaker may stand before its speech verb
 /// ("le site Baladi, qui a fait état").
 const SUBJECT_WINDOW: usize = 4;
+/// How far (in tokens) the comma before a speaker's name may follow a
+/// lead ("selon le gouverneur de la province de Homs, X").
+const APPOSITION_WINDOW: usize = 10;
 /// How far back (in tokens) a preposition may govern a place name.
 const PLACE_WINDOW: usize = 4;
 
@@ -253,14 +256,16 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
     earlier.iter().rev().find(fits)
 }
 
-/// "selon le commandant de l'opération, le général X": the speaker's title,
-/// then his name after one comma.
+/// "selon le commandant de l'opération, le général X", "selon le
+/// gouverneur de la province, X.": the speaker's title, then his name
+/// after one comma — after a title of his own, or alone and ending the
+/// clause (not "…, X a été tué").
 fn apposed<'a>(
     words: &Words,
     sources: &[(usize, usize, &'a Mention)],
     after: usize,
 ) -> Option<&'a Mention> {
-    let comma = (after..after + SOURCE_WINDOW).find(|&k| {
+    let comma = (after..after + APPOSITION_WINDOW).find(|&k| {
         matches!(
             words.kind(k),
             Some(TokenKind::Comma | TokenKind::Stop | TokenKind::Symbol)
@@ -269,11 +274,21 @@ fn apposed<'a>(
     if words.kind(comma) != Some(TokenKind::Comma) {
         return None;
     }
+    let titled = matches!(words.norm(comma + 1), "le" | "la" | "l");
     sources
         .iter()
-        // "…, le général X" (a title first), not "…, X a été tué".
-        .filter(|_| matches!(words.norm(comma + 1), "le" | "la" | "l"))
-        .find(|&&(s, _, m)| m.kind == EntityKind::Person && s > comma + 1 && s <= comma + 4)
+        .filter(|&&(_, _, m)| m.kind == EntityKind::Person)
+        .find(|&&(s, e, _)| {
+            if titled {
+                s > comma + 1 && s <= comma + 4
+            } else {
+                s == comma + 1
+                    && matches!(
+                        words.kind(e),
+                        None | Some(TokenKind::Comma | TokenKind::Stop | TokenKind::Symbol)
+                    )
+            }
+        })
         .map(|&(_, _, m)| m)
 }
 
