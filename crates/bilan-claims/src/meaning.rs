@@ -17,6 +17,9 @@ const AFTER_WINDOW: usize = 10;
 const STATE_FORCES: &str = "state";
 /// The id in `actor_adjectives.tsv` for non-state fighters not named further.
 const UNNAMED_MILITANTS: &str = "militant";
+/// The id in `actor_adjectives.tsv` for rebels: men of no state, whose
+/// group is only the one the text names (not any jihadist group nearby).
+const REBELS: &str = "rebel";
 /// How far back (in tokens) "parmi les blessés" / "le nombre de morts" may stand.
 const TOPIC_WINDOW: usize = 40;
 /// How long (in tokens) a relative clause between commas may be.
@@ -471,6 +474,7 @@ impl<'a> Sentence<'a> {
             actor = np.adjective_groups.iter().find_map(|(applies, id)| {
                 (id != STATE_FORCES
                     && id != UNNAMED_MILITANTS
+                    && id != REBELS
                     && (*applies == Applies::Any || provisional == Victims::Soldiers))
                     .then(|| id.clone())
             });
@@ -487,10 +491,12 @@ impl<'a> Sentence<'a> {
         }
         // "membres des forces de sécurité": some state's forces, unnamed.
         let state_forces = np.adjective_groups.iter().any(|(_, id)| id == STATE_FORCES);
-        let unnamed_militants = np
-            .adjective_groups
-            .iter()
-            .any(|(_, id)| id == UNNAMED_MILITANTS)
+        let rebels = np.adjective_groups.iter().any(|(_, id)| id == REBELS);
+        let unnamed_militants = rebels
+            || np
+                .adjective_groups
+                .iter()
+                .any(|(_, id)| id == UNNAMED_MILITANTS)
             || (actor.is_none()
                 && evidence.loss
                 && self.militant_subject(start, self.words.index_at(evidence.span.start)));
@@ -535,7 +541,9 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
-        if actor.is_none() {
+        // Rebels belong to the group the text names with them, not to
+        // whatever group (Daech…) was named nearby.
+        if actor.is_none() && !rebels {
             actor = self.default_group(start, victims).map(|m| m.id.clone());
         }
         if matches!(victims, Victims::Civilians | Victims::People)
