@@ -563,9 +563,9 @@ impl<'a> Sentence<'a> {
         // enfants, ont été tués" keeps "18 civils").
         let across = self.quantities.iter().any(|q| {
             q.span != quantity.span
-                && !self.complement_article(self.words.index_at(q.span.start), q)
                 && ((q.span.start >= quantity.span.end && q.span.end <= evidence.span.start)
                     || (q.span.start >= evidence.span.end && q.span.end <= quantity.span.start))
+                && !self.complement_article(self.words.index_at(q.span.start), q)
         });
         if evidence.own && !evidence.listed && !across {
             span_start = span_start.min(evidence.span.start);
@@ -847,6 +847,7 @@ impl<'a> Sentence<'a> {
 
     /// The outcome cue ending right before token `end`; one ending in
     /// "de" may hold an adjective before it ("la mort tragique de").
+    #[inline]
     fn cue_ending_at(&self, end: usize) -> Option<(usize, &'a OutcomeCue)> {
         if let Some(found) = TABLES.outcomes.ending_at(self.words, end) {
             return Some(found);
@@ -886,13 +887,15 @@ impl<'a> Sentence<'a> {
             }
             // "neuf pèlerins figurent parmi les victimes": any noun of
             // the outcome after "parmi les" says what happened.
-            let among = i > 1
-                && self.norm(i - 2) == "parmi"
-                && matches!(self.norm(i - 1), "les" | "des" | "ces");
+            let among = || {
+                i > 1
+                    && self.words.norm_bytes(i - 2) == b"parmi"
+                    && matches!(self.words.norm_bytes(i - 1), b"les" | b"des" | b"ces")
+            };
             if let Some((len, cue)) = TABLES
                 .outcomes
                 .matches_at(self.words, i)
-                .filter(|(_, c)| c.after || (among && c.noun))
+                .filter(|(_, c)| c.after || (c.noun && among()))
                 .max_by_key(|(len, _)| *len)
             {
                 // "…évacuer les blessés": a noun of another phrase, unless
