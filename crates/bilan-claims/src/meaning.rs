@@ -885,12 +885,18 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
-            // "neuf pèlerins figurent parmi les victimes": any noun of
-            // the outcome after "parmi les" says what happened.
+            // "neuf pèlerins figurent parmi les victimes", "sont au
+            // nombre des morts": any noun of the outcome there says what
+            // happened.
             let among = || {
-                i > 1
-                    && self.words.norm_bytes(i - 2) == b"parmi"
-                    && matches!(self.words.norm_bytes(i - 1), b"les" | b"des" | b"ces")
+                let word = |k: usize| self.words.norm_bytes(k);
+                (i > 1
+                    && word(i - 2) == b"parmi"
+                    && matches!(word(i - 1), b"les" | b"des" | b"ces"))
+                    || (i > 2
+                        && word(i - 3) == b"au"
+                        && word(i - 2) == b"nombre"
+                        && word(i - 1) == b"des")
             };
             if let Some((len, cue)) = TABLES
                 .outcomes
@@ -919,7 +925,8 @@ impl<'a> Sentence<'a> {
                             | "le"
                             | "l"
                     )
-                    && !(i > 1 && self.norm(i - 2) == "parmi");
+                    && !(i > 1 && self.norm(i - 2) == "parmi")
+                    && !among();
                 if determined {
                     i += len;
                     continue;
