@@ -421,13 +421,21 @@ impl<'a> Sentence<'a> {
             VictimClass::Is(Victims::People)
         };
         // "huit victimes civiles", "12 morts militaires": after a noun
-        // that says nothing of who, an adjective does.
+        // that says nothing of who, an adjective does ("12 morts civils
+        // et militaires" are of both kinds: people).
         let mut adjective_end = None;
         if class == VictimClass::Is(Victims::People) && inherit.is_none() {
             if let Some(h) = np.head.filter(|&h| self.is_word(h + 1)) {
-                if let Some(VictimClass::Is(v)) = TABLES.victims.word_value(self.norm(h + 1)) {
-                    class = VictimClass::Is(*v);
-                    adjective_end = Some(self.token_span(h + 1).end);
+                if let Some(&VictimClass::Is(v)) = TABLES.victims.word_value(self.norm(h + 1)) {
+                    let mixed = matches!(self.norm(h + 2), "et" | "ou")
+                        && TABLES
+                            .victims
+                            .word_value(self.norm(h + 3))
+                            .is_some_and(|other| *other != VictimClass::Is(v));
+                    if !mixed {
+                        class = VictimClass::Is(v);
+                        adjective_end = Some(self.token_span(h + 1).end);
+                    }
                 }
             }
         }
