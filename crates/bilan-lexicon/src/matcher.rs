@@ -11,6 +11,8 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use bilan_article::Span;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The compiled search structures of a lexicon.
 #[derive(Debug)]
@@ -48,6 +50,44 @@ pub(crate) struct Matcher {
     /// next capitalised word.
     pub first_words: FastMap<Vec<u8>, FirstWord>,
     pub rules: Rules,
+    /// Tells this matcher's per-thread word caches from another's.
+    pub id: u64,
+}
+
+/// A new [`Matcher::id`].
+fn next_matcher_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The per-word caches of [`Matcher::find`], kept by each thread from one
+/// document to the next (as `regex` keeps its `Cache`): a word's skeleton,
+/// its walk into the trie and the step through it from a trie state depend
+/// only on the word and the lexicon, so the words of one article serve the
+/// next. Sized once, at the largest; direct-mapped, so bounded.
+struct Scratch {
+    matcher: u64,
+    skeletons: SkeletonCache,
+    first_states: WordCache<WordWalk>,
+    steps: Steps,
+}
+
+/// A text length that gives the caches their largest size.
+const FULL_SIZE_TEXT: usize = 1 << 20;
+
+impl Scratch {
+    fn new(matcher: u64) -> Scratch {
+        Scratch {
+            matcher,
+            skeletons: SkeletonCache::for_text(FULL_SIZE_TEXT),
+            first_states: WordCache::for_text(FULL_SIZE_TEXT),
+            steps: Steps::for_text(FULL_SIZE_TEXT),
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Option<Scratch>> = const { RefCell::new(None) };
 }
 
 /// What the automaton's patterns that start with one word need.
@@ -265,6 +305,7 @@ impl Matcher {
             capital_word_shapes,
             first_words,
             rules,
+            id: next_matcher_id(),
         })
     }
 
@@ -285,14 +326,30 @@ impl Matcher {
             capital_word_shapes: WordShapes::default(),
             first_words: FastMap::default(),
             rules,
+            id: next_matcher_id(),
         }
     }
 
     pub fn find(&self, tables: &Tables, text: &str) -> Entities {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut kept) => {
+                let scratch = kept.get_or_insert_with(|| Scratch::new(self.id));
+                if scratch.matcher != self.id {
+                    *scratch = Scratch::new(self.id);
+                }
+                self.find_with(tables, text, scratch)
+            }
+            // Not reached (`find` does not call itself), but a fresh
+            // scratch gives the same answer.
+            Err(_) => self.find_with(tables, text, &mut Scratch::new(self.id)),
+        })
+    }
+
+    fn find_with(&self, tables: &Tables, text: &str, scratch: &mut Scratch) -> Entities {
         let f = fold(text);
         let gaps = Rules::name_gaps(&f);
-        let mut skeletons = SkeletonCache::for_text(text.len());
-        let found = self.lexicon_pass(tables, text, &f, &gaps, &mut skeletons);
+        let found = self.lexicon_pass(tables, text, &f, &gaps, scratch);
+        let skeletons = &mut scratch.skeletons;
         // Ambiguous names count only when the same entity is named plainly
         // elsewhere in the document.
         let confident: FastSet<u32> = found
@@ -433,7 +490,7 @@ impl Matcher {
             }
             spans.push((m.first, m.last + 1, of));
         }
-        self.local_repeats(&f, &cover, &by_key, &mut spans, &mut skeletons);
+        self.local_repeats(&f, &cover, &by_key, &mut spans, skeletons);
 
         assemble(tables, text, &f, spans, &local_ids)
     }
@@ -536,8 +593,14 @@ impl Matcher {
         text: &str,
         f: &Folded<'_>,
         gaps: &[u8],
-        cache: &mut SkeletonCache,
+        scratch: &mut Scratch,
     ) -> Vec<Found> {
+        let Scratch {
+            skeletons: cache,
+            first_states,
+            steps,
+            ..
+        } = scratch;
         let mut out = Vec::new();
         let Some(dfa) = &self.automaton else {
             return out;
@@ -556,13 +619,12 @@ impl Matcher {
         let mut sk: Vec<u8> = Vec::with_capacity(64);
         // Where the next name may start: the first token after the last match.
         let mut pos = 0;
-        // The trie state after the space and skeleton of a first word, and
-        // the skeleton's length, by the word's basic form: the walk from a
-        // word (most often dead within it) is a function of the word alone.
-        let mut first_states: WordCache<WordWalk> = WordCache::for_text(text.len());
+        // `first_states`: the trie state after the space and skeleton of a
+        // first word, and the skeleton's length, by the word's basic form:
+        // the walk from a word (most often dead within it) is a function of
+        // the word alone; `steps`: the walk through a following word.
         // What `accept` made of a capitalised word that is a one-word
         // name, by the word as written, when no cue was looked at.
-        let mut steps = Steps::for_text(text.len());
         // (With the entity whose exclusion cues, absent then, must be
         // looked for again.)
         let mut capital_outcomes: WordCache<CapitalOutcome> = WordCache::for_text(text.len());

@@ -1,0 +1,53 @@
+//! `find` keeps per-word caches per thread from one document to the next:
+//! they must never change an answer, whatever was matched before and with
+//! whichever lexicon.
+
+use bilan_lexicon::{Entities, Lexicon};
+
+const TEXTS: [&str; 3] = [
+    "Les combattants ont repris Arsal, puis le jurd d’Aarsale et enfin Ersal.",
+    "Selon l’OSDH, des raids ont visé Idleb et Homs ; Daech a reculé vers Palmyre.",
+    "Le Qalamoun occidental, Homs et le village de Kfar Zeita ont été bombardés.",
+];
+
+fn test_lexicon() -> Lexicon {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/lexicon.tsv");
+    Lexicon::builder()
+        .embedded(false)
+        .add_file(path)
+        .build()
+        .unwrap_or_else(|e| panic!("test lexicon: {e}"))
+}
+
+/// What each lexicon finds in each text on a thread of its own, so with
+/// empty caches.
+fn fresh(lexicon: &'static Lexicon) -> Vec<Entities> {
+    TEXTS
+        .iter()
+        .map(|text| {
+            let text = text.to_string();
+            std::thread::spawn(move || lexicon.find(&text))
+                .join()
+                .expect("thread")
+        })
+        .collect()
+}
+
+#[test]
+fn caches_kept_between_documents_and_lexicons_change_nothing() {
+    let small: &'static Lexicon = Box::leak(Box::new(test_lexicon()));
+    let embedded = Lexicon::embedded();
+    let want_small = fresh(small);
+    let want_embedded = fresh(embedded);
+    // On this thread, alternate lexicons and texts, twice over.
+    for _ in 0..2 {
+        for (i, text) in TEXTS.iter().enumerate() {
+            assert_eq!(embedded.find(text), want_embedded[i], "embedded, text {i}");
+            assert_eq!(small.find(text), want_small[i], "test lexicon, text {i}");
+        }
+        for (i, text) in TEXTS.iter().enumerate().rev() {
+            assert_eq!(small.find(text), want_small[i], "test lexicon, text {i}");
+            assert_eq!(embedded.find(text), want_embedded[i], "embedded, text {i}");
+        }
+    }
+}
