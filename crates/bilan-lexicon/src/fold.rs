@@ -597,15 +597,8 @@ fn read_capitalised(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     } else {
         run_start
     };
-    let (sep_after, next) = match bytes.get(end) {
-        None => (Sep::Space, end),
-        Some(b' ') => (Sep::Space, end + 1),
-        Some(&b) => match CLASS[b as usize] {
-            C_SPACE => (Sep::Space, end + 1),
-            C_HYPHEN => (Sep::Hyphen, end + 1),
-            C_NEWLINE | C_OTHER => (Sep::Punct, end + 1),
-            _ => return read_token(f, text, start),
-        },
+    let Some((sep_after, next)) = ascii_sep_at(bytes, end) else {
+        return read_token(f, text, start);
     };
     let (Some(&first), Some(run)) = (bytes.get(start), bytes.get(run_start..end)) else {
         return read_token(f, text, start);
@@ -636,6 +629,24 @@ fn read_capitalised(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     next
 }
 
+/// The separator at `end`, right after a word, and where the next word may
+/// start, when it is a single ASCII byte (or the end of the text); `None`
+/// when the word goes on in a letter the fast readers leave to
+/// [`read_token`].
+#[inline(always)]
+fn ascii_sep_at(bytes: &[u8], end: usize) -> Option<(Sep, usize)> {
+    match bytes.get(end) {
+        None => Some((Sep::Space, end)),
+        Some(b' ') => Some((Sep::Space, end + 1)),
+        Some(&b) => match CLASS[b as usize] {
+            C_SPACE => Some((Sep::Space, end + 1)),
+            C_HYPHEN => Some((Sep::Hyphen, end + 1)),
+            C_NEWLINE | C_OTHER => Some((Sep::Punct, end + 1)),
+            _ => None,
+        },
+    }
+}
+
 /// Read a word that starts with a lowercase ASCII letter or a digit. Most
 /// words are one run of those ended by an ASCII space or punctuation mark:
 /// their bytes are their basic form, and the token points into the text.
@@ -648,15 +659,8 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     // this loop, without going back to the caller's dispatch.
     loop {
         let end = lower_run_end(bytes, start);
-        let (sep_after, next) = match bytes.get(end) {
-            None => (Sep::Space, end),
-            Some(b' ') => (Sep::Space, end + 1),
-            Some(&b) => match CLASS[b as usize] {
-                C_SPACE => (Sep::Space, end + 1),
-                C_HYPHEN => (Sep::Hyphen, end + 1),
-                C_NEWLINE | C_OTHER => (Sep::Punct, end + 1),
-                _ => return read_token(f, text, start),
-            },
+        let Some((sep_after, next)) = ascii_sep_at(bytes, end) else {
+            return read_token(f, text, start);
         };
         let word = bytes.get(start..end).unwrap_or_default();
         let article = word.len() <= 3
