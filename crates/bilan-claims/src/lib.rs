@@ -187,6 +187,8 @@ struct Scratch<'e> {
     days: Vec<links::DayMention>,
     rubrics: Vec<&'e bilan_lexicon::Mention>,
     described: Vec<&'e bilan_lexicon::Mention>,
+    listed: Vec<&'e bilan_lexicon::Mention>,
+    situating: Vec<(&'e bilan_lexicon::Mention, &'e bilan_lexicon::Mention)>,
     figures: Vec<(Span, Option<&'e bilan_lexicon::Mention>)>,
 }
 
@@ -301,6 +303,8 @@ impl Extractor {
             days,
             rubrics,
             described,
+            listed,
+            situating,
             figures,
         } = scratch;
         let quantities: &[quantity::Quantity] = quantities;
@@ -338,6 +342,7 @@ impl Extractor {
         }
         links::rubrics(sentence.words, places, rubrics);
         links::described(sentence.words, places, described);
+        links::lists_and_appositions(sentence.words, places, listed, situating);
         figures.clear();
         figures.extend(
             readings
@@ -398,7 +403,18 @@ impl Extractor {
                 victims: reading.victims,
                 actor: reading.actor,
                 place: inherited_place.unwrap_or_else(|| {
-                    links::place_for(reading.span, own_place, places, figures, rubrics, described)
+                    links::place_for(
+                        reading.span,
+                        own_place,
+                        &links::PlaceContext {
+                            places,
+                            figures,
+                            rubric: rubrics,
+                            described,
+                            listed,
+                            situating,
+                        },
+                    )
                 }),
                 source: links::source_for(reading.span, attributions),
                 date: links::date_for(reading.span, days),

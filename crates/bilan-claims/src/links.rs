@@ -415,6 +415,84 @@ fn governed(words: &Words, i: usize) -> bool {
     false
 }
 
+/// How two place names that follow each other are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joint {
+    /// "et"/"ou" (or a comma of such a list): the names share a figure.
+    List,
+    /// A comma and a preposition: the second situates the first ("Kfar
+    /// Kila, au Liban-Sud"; "Deraa, dans le sud de la Syrie").
+    Apposition,
+    /// A comma alone (a list, when an "et"/"ou" closes it further on).
+    Comma,
+}
+
+/// How the place mention `b` is joined to `a` before it: only commas,
+/// "et"/"ou", prepositions, determiners and place nouns stand between.
+fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
+    let (from, to) = (words.index_at(a.span.end), words.index_at(b.span.start));
+    if to <= from || to - from > PLACE_WINDOW + 2 {
+        return None;
+    }
+    let (mut comma, mut and, mut preposition) = (false, false, false);
+    for i in from..to {
+        if words.kind(i) == Some(TokenKind::Comma) {
+            comma = true;
+            continue;
+        }
+        match words.norm(i) {
+            "et" | "ou" => and = true,
+            _ => match TABLES.place_word(words, i)? {
+                PlaceWord::Preposition => preposition = true,
+                PlaceWord::Determiner | PlaceWord::Noun => {}
+            },
+        }
+    }
+    match (comma, and, preposition) {
+        (_, true, _) => Some(Joint::List),
+        (true, false, true) => Some(Joint::Apposition),
+        (true, false, false) => Some(Joint::Comma),
+        (false, false, _) => None,
+    }
+}
+
+/// Places named in a list ("à Tripoli et à Saïda", "Homs, Hama et Alep"):
+/// a figure they share is spread over several places. And places that an
+/// apposition situates, with the more specific name they follow:
+/// `(broader, specific)`.
+pub(crate) fn lists_and_appositions<'a>(
+    words: &Words,
+    places: &[(&'a Mention, bool)],
+    listed: &mut Vec<&'a Mention>,
+    situating: &mut Vec<(&'a Mention, &'a Mention)>,
+) {
+    listed.clear();
+    situating.clear();
+    // The run of names joined by commas that an "et"/"ou" may close.
+    let mut run_start = 0;
+    for k in 1..places.len() {
+        let (a, b) = (places[k - 1].0, places[k].0);
+        match joint(words, a, b) {
+            Some(Joint::List) => {
+                for (m, _) in &places[run_start..=k] {
+                    if !listed.iter().any(|l| l.span == m.span) {
+                        listed.push(m);
+                    }
+                }
+                run_start = k;
+            }
+            Some(Joint::Comma) => {}
+            Some(Joint::Apposition) => {
+                if a.id != b.id {
+                    situating.push((b, a));
+                }
+                run_start = k;
+            }
+            None => run_start = k,
+        }
+    }
+}
+
 /// Places written as a rubric before a colon ("Syrie : …"): they head
 /// the sentence rather than locate its figures.
 pub(crate) fn rubrics<'a>(
@@ -452,6 +530,20 @@ pub(crate) fn attached<'a>(
     None
 }
 
+/// What a sentence says of its places, for [`place_for`]: its place
+/// mentions (governed by a preposition or not), its other figures with the
+/// place their words lead to, rubrics, described places, places in lists,
+/// and appositions `(broader, specific)`.
+#[derive(Clone, Copy)]
+pub(crate) struct PlaceContext<'s, 'a> {
+    pub places: &'s [(&'a Mention, bool)],
+    pub figures: &'s [(Span, Option<&'a Mention>)],
+    pub rubric: &'s [&'a Mention],
+    pub described: &'s [&'a Mention],
+    pub listed: &'s [&'a Mention],
+    pub situating: &'s [(&'a Mention, &'a Mention)],
+}
+
 /// The place a claim is about: the place its own words lead to; else the
 /// nearest governed place mention that no other figure stands closer to;
 /// else the only place of the sentence.
@@ -460,13 +552,30 @@ pub(crate) fn attached<'a>(
 pub(crate) fn place_for(
     claim: Span,
     own: Option<&Mention>,
-    places: &[(&Mention, bool)],
-    figures: &[(Span, Option<&Mention>)],
-    rubric: &[&Mention],
-    described: &[&Mention],
+    context: &PlaceContext<'_, '_>,
 ) -> Option<String> {
+    let PlaceContext {
+        places,
+        figures,
+        rubric,
+        described,
+        listed,
+        situating,
+    } = *context;
+    // A figure spread over a list of places is in none of them; one in a
+    // place that an apposition situates is in the more specific place.
+    let settle = |m: &Mention| -> Option<String> {
+        if listed.iter().any(|l| l.span == m.span) {
+            return None;
+        }
+        let specific = situating
+            .iter()
+            .find(|(broad, _)| broad.span == m.span)
+            .map_or(m, |&(_, specific)| specific);
+        Some(specific.id.clone())
+    };
     if let Some(m) = own {
-        return Some(m.id.clone());
+        return settle(m);
     }
     let taken = |m: &Mention| {
         figures
@@ -498,7 +607,7 @@ pub(crate) fn place_for(
         .filter(|(m, governed)| *governed && !separated(m))
         .min_by_key(|(m, _)| weighted(m))
     {
-        return Some(m.id.clone());
+        return settle(m);
     }
     // Else the place a phrase between commas describes, when the figure is
     // in that description ("Tal Afar, une ville qui comptait 200.000
