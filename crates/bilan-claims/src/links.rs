@@ -16,6 +16,9 @@ const SUBJECT_WINDOW: usize = 4;
 /// How far (in tokens) the comma before a speaker's name may follow a
 /// lead ("selon le gouverneur de la province de Homs, X").
 const APPOSITION_WINDOW: usize = 10;
+/// The longest aside (in tokens) between a speaker and its verb.
+const ASIDE_WINDOW: usize = 10;
+
 /// How far back (in tokens) a preposition may govern a place name.
 const PLACE_WINDOW: usize = 4;
 
@@ -172,7 +175,9 @@ pub(crate) fn attributions<'a>(
                 .next()
                 .or_else(|| named_again(words, after, earlier))
                 .or_else(|| apposed(words, sources, after)),
-            Attribution::Verb if inverted => after_verb(),
+            Attribution::Verb if inverted => {
+                after_verb().or_else(|| subject_before_aside(words, sources, k))
+            }
             Attribution::Verb => {
                 let before = sources
                     .iter()
@@ -211,6 +216,28 @@ pub(crate) fn attributions<'a>(
         }
         from = i + len.max(1);
     }
+}
+
+/// "L'agence X, citant des sources locales, fait état de…": a speech verb
+/// right after an aside between commas has for subject the name that ends
+/// just before the aside. `verb` is the verb's first token (its auxiliary),
+/// right after the closing comma.
+fn subject_before_aside<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    verb: usize,
+) -> Option<&'a Mention> {
+    let close = verb.checked_sub(1)?;
+    let open = (close.saturating_sub(ASIDE_WINDOW)..close)
+        .rev()
+        .find(|&j| words.kind(j) == Some(TokenKind::Comma))?;
+    if (open + 1..close).any(|j| words.kind(j) != Some(TokenKind::Word)) {
+        return None;
+    }
+    sources
+        .iter()
+        .find(|&&(_, e, _)| e == open)
+        .map(|&(_, _, m)| m)
 }
 
 /// "le directeur de l'OSDH, Rami Abdel Rahmane": the organisation speaks.
