@@ -861,17 +861,18 @@ impl<'t> Scan<'t> {
             return skip;
         }
 
-        // A range: "entre 10 et 15", "de 10 à 15 km", "10 à 15".
+        // A range: "entre 10 et 15", "de 10 à 15 km", "10 à 15", "2 ou 3".
         let mut range = core.range;
         let mut number_end = core.end;
         let mut range_qualified = false;
         let mut range_start = None;
         if core.form == NumberForm::Digits || core.form == NumberForm::Words {
             let between = self.phrase_before(core.start, Cue::RangeOpen);
+            // "deux ou trois roquettes": a range too, of two close guesses.
             let joints: &[&str] = if between.is_some() {
                 &["et"]
             } else {
-                &["à", "a"]
+                &["à", "a", "ou"]
             };
             let after = skip_space(text, end, self.end);
             let hyphen = core.digits.is_some()
