@@ -1069,8 +1069,11 @@ impl<'a> Sentence<'a> {
                                 | "etaient"
                         )
             });
-        // A bare number ("et en ont blessé au moins 40") only shares when listed right after.
-        if after_dont || (close && !gap_has_stop && !bare_without_group) {
+        // A bare number ("et en ont blessé au moins 40") only shares when
+        // listed right after, or when it repeats the figure before it with
+        // nothing of its own ("12 morts à Alep et 5 à Idleb").
+        let repeats = bare_without_group && close && self.elliptical(start, quantity);
+        if after_dont || (close && !gap_has_stop && !bare_without_group) || repeats {
             return Some(Evidence {
                 outcome,
                 span: quantity.span,
@@ -1092,6 +1095,39 @@ impl<'a> Sentence<'a> {
                 start >= 2 && self.norm(start - 2) == "parmi"
             }
             _ => false,
+        }
+    }
+
+    /// "12 morts à Alep et 5 à Idleb", "20 km2 au nord et 15 au sud": a
+    /// bare number right after "et"/"ou" with no word of its own after it (a
+    /// preposition, a day or the end of the clause follows) repeats the
+    /// figure before it, in another place or on another day.
+    fn elliptical(&self, start: usize, quantity: &Quantity) -> bool {
+        if start == 0 || !matches!(self.norm(start - 1), "et" | "ou") {
+            return false;
+        }
+        let next = self.words.index_at(quantity.span.end);
+        match self.words.kind(next) {
+            Some(TokenKind::Word) => matches!(
+                self.norm(next),
+                "a" | "au"
+                    | "aux"
+                    | "dans"
+                    | "en"
+                    | "parmi"
+                    | "pour"
+                    | "chez"
+                    | "sur"
+                    | "lundi"
+                    | "mardi"
+                    | "mercredi"
+                    | "jeudi"
+                    | "vendredi"
+                    | "samedi"
+                    | "dimanche"
+                    | "hier"
+            ),
+            _ => true,
         }
     }
 
@@ -1133,7 +1169,7 @@ impl<'a> Sentence<'a> {
         while k > 0 && matches!(self.norm(k - 1), "les" | "l" | "le" | "la") {
             k -= 1;
         }
-        if k == 0 || self.norm(k - 1) != "dont" {
+        if (k == 0 || self.norm(k - 1) != "dont") && !self.elliptical(start, quantity) {
             return None;
         }
         let (previous_index, previous) = earlier
