@@ -1140,7 +1140,12 @@ impl<'a> Sentence<'a> {
                 let topic = matches!(before, "les" | "des" | "de" | "d")
                     && (1..i).rev().take(2).any(|k| {
                         matches!(self.norm(k - 1), "parmi" | "nombre" | "bilan" | "chiffre")
-                    });
+                    })
+                    // "Sur les 25 blessés, 6 sont dans un état critique."
+                    || (i >= 3
+                        && before.bytes().all(|b| b.is_ascii_digit())
+                        && matches!(self.norm(i - 2), "les" | "des")
+                        && matches!(self.norm(i - 3), "sur" | "parmi"));
                 if !topic {
                     return None;
                 }
