@@ -686,6 +686,18 @@ impl<'a> Sentence<'a> {
                 i += 1;
                 continue;
             }
+            // "trois peshmergas", "deux pasdarans": members named by their
+            // group's name in the plural are counted people of that group.
+            if let Some(m) = self.group_at(i)
+                && m.span.start == self.token_span(i).start
+                && self.norm(i).ends_with('s')
+            {
+                np.group = Some(m.id.clone());
+                np.head = Some(i);
+                np.end = m.span.end;
+                i = self.words.index_at(m.span.end);
+                break;
+            }
             // A name is not a counted noun ("dont les 50 de Flita").
             if self.is_function_word(i) || self.mention_at(i).is_some() || self.is_capitalised(i) {
                 break;
