@@ -55,21 +55,41 @@ struct Trigger {
     words: Vec<Vec<u8>>,
 }
 
+/// Cues that precede a mention, by their last word, and cues that follow,
+/// by their first word: a mention looks up only the few words around it.
+#[derive(Debug, Default)]
+struct CueIndex {
+    before: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
+    after: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
+    /// Shapes of the index words, a quick filter before the maps.
+    shapes: WordShapes,
+}
+
+impl CueIndex {
+    fn add(&mut self, key: Vec<u8>, before: bool, target: &Target, cue: &Cue) {
+        self.shapes.insert(&key);
+        let index = if before {
+            &mut self.before
+        } else {
+            &mut self.after
+        };
+        index
+            .entry(key)
+            .or_default()
+            .push((target.clone(), cue.clone()));
+    }
+}
+
 /// The compiled context rules.
 #[derive(Debug, Default)]
 pub(crate) struct Rules {
     cues_by_id: FastMap<String, Vec<Cue>>,
     cues_by_kind: FastMap<EntityKind, Vec<Cue>>,
-    /// Cues that precede a mention, by their last word; cues that follow,
-    /// by their first word: a mention looks up only the few words around it.
-    cues_before: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
-    cues_after: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
-    cue_word_shapes: WordShapes,
+    /// Every cue, indexed by the word next to the mention.
+    cues: CueIndex,
     /// The `exclude_*` cues alone, indexed the same way: a capitalised
     /// mention of an entity with exclusion cues only needs these.
-    excludes_before: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
-    excludes_after: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
-    exclude_word_shapes: WordShapes,
+    exclusions: CueIndex,
     /// Kinds and ids with `exclude_*` cues: their mentions always look around.
     exclusion_kinds: Vec<EntityKind>,
     exclusion_ids: FastSet<String>,
@@ -185,28 +205,10 @@ impl Rules {
                 }
                 .cloned()
                 .unwrap_or_default();
-                r.cue_word_shapes.insert(&key);
                 if matches!(relation, Relation::ExcludeBefore | Relation::ExcludeAfter) {
-                    r.exclude_word_shapes.insert(&key);
-                    let excludes = if before {
-                        &mut r.excludes_before
-                    } else {
-                        &mut r.excludes_after
-                    };
-                    excludes
-                        .entry(key.clone())
-                        .or_default()
-                        .push((target.clone(), cue.clone()));
+                    r.exclusions.add(key.clone(), before, &target, &cue);
                 }
-                let index = if before {
-                    &mut r.cues_before
-                } else {
-                    &mut r.cues_after
-                };
-                index
-                    .entry(key)
-                    .or_default()
-                    .push((target.clone(), cue.clone()));
+                r.cues.add(key, before, &target, &cue);
                 if matches!(
                     relation,
                     Relation::LowercaseBefore | Relation::LowercaseAfter
@@ -353,14 +355,13 @@ impl Rules {
         last: usize,
     ) -> CueHits {
         let mut hits = CueHits::default();
-        let tables = (&self.cues_before, &self.cues_after, &self.cue_word_shapes);
         self.scan_cues(
             f,
             id,
             kind,
             first,
             last,
-            tables,
+            &self.cues,
             |relation| match relation {
                 Relation::Before | Relation::After => hits.support = true,
                 Relation::VetoBefore | Relation::VetoAfter => hits.veto = true,
@@ -381,19 +382,15 @@ impl Rules {
         last: usize,
     ) -> bool {
         let mut exclude = false;
-        let tables = (
-            &self.excludes_before,
-            &self.excludes_after,
-            &self.exclude_word_shapes,
-        );
-        self.scan_cues(f, id, kind, first, last, tables, |_| exclude = true);
+        self.scan_cues(f, id, kind, first, last, &self.exclusions, |_| {
+            exclude = true
+        });
         exclude
     }
 
-    /// Call `note` with the relation of each cue of `tables` (before, after,
-    /// shapes of their index words) about entity `id` (or its `kind`) found
-    /// around a mention on tokens `first..=last`.
-    #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+    /// Call `note` with the relation of each cue of `index` about entity
+    /// `id` (or its `kind`) found around a mention on tokens `first..=last`.
+    #[allow(clippy::too_many_arguments)]
     #[inline(always)]
     fn scan_cues(
         &self,
@@ -402,14 +399,14 @@ impl Rules {
         kind: EntityKind,
         first: usize,
         last: usize,
-        tables: (
-            &FastMap<Vec<u8>, Vec<(Target, Cue)>>,
-            &FastMap<Vec<u8>, Vec<(Target, Cue)>>,
-            &WordShapes,
-        ),
+        index: &CueIndex,
         mut note: impl FnMut(Relation),
     ) {
-        let (before, after, shapes) = tables;
+        let CueIndex {
+            before,
+            after,
+            shapes,
+        } = index;
         let about = |t: &Target| match t {
             Target::Id(x) => x == id,
             Target::Kind(k) => *k == kind,
