@@ -128,10 +128,7 @@ pub(crate) fn attributions<'a>(
         // A name right after the verb is its subject ("…, a indiqué l'armée
         // syrienne"); else a name right before the comma is ("Rami Abdel
         // Rahmane, a affirmé que…").
-        let mut next = after;
-        while matches!(words.norm(next), "l" | "le" | "la" | "les") {
-            next += 1;
-        }
+        let next = words.past_articles(after);
         // …or a title and a name ("…, a annoncé le Premier ministre X").
         let named_after = sources.iter().any(|&(s, _, _)| (after..=next).contains(&s))
             || sources.iter().any(|&(s, _, m)| {
@@ -255,13 +252,7 @@ fn organisation_of<'a>(
     sources
         .iter()
         .rfind(|&&(_, e, m)| m.kind != EntityKind::Person && e <= start && e + 3 >= start)
-        .filter(|&&(s, _, _)| {
-            let mut k = s;
-            while k > 0 && matches!(words.norm(k - 1), "l" | "le" | "la" | "les") {
-                k -= 1;
-            }
-            k > 0 && matches!(words.norm(k - 1), "de" | "d" | "du" | "des")
-        })
+        .filter(|&&(s, _, _)| words.after_de(s))
         .filter(|_| start > 0 && words.kind(start - 1) == Some(TokenKind::Comma))
         .map_or(person, |&(_, _, m)| m)
 }
@@ -322,14 +313,11 @@ fn apposed<'a>(
 /// "à l'AFP", "auprès de Reuters" right after a speech verb: the token
 /// after the outlet told, which only relays the speaker.
 fn relayed_to(words: &Words, sources: &[(usize, usize, &Mention)], after: usize) -> Option<usize> {
-    let mut k = match words.norm(after) {
+    let k = words.past_articles(match words.norm(after) {
         "a" => after + 1,
         "aupres" if matches!(words.norm(after + 1), "de" | "d" | "du" | "des") => after + 2,
         _ => return None,
-    };
-    while matches!(words.norm(k), "l" | "le" | "la" | "les") {
-        k += 1;
-    }
+    });
     sources
         .iter()
         .find(|&&(s, _, m)| s == k && m.kind == EntityKind::Media)
@@ -350,15 +338,7 @@ fn organisation_after<'a>(
     sources
         .iter()
         .find(|&&(s, _, m)| m.kind != EntityKind::Person && s > end && s <= end + 5)
-        .filter(|&&(s, _, _)| {
-            !clause_between(words, end + 1, s) && {
-                let mut k = s;
-                while k > 0 && matches!(words.norm(k - 1), "l" | "le" | "la" | "les") {
-                    k -= 1;
-                }
-                k > 0 && matches!(words.norm(k - 1), "de" | "d" | "du" | "des")
-            }
-        })
+        .filter(|&&(s, _, _)| !clause_between(words, end + 1, s) && words.after_de(s))
         .map_or(person, |&(_, _, m)| m)
 }
 

@@ -538,11 +538,7 @@ impl<'a> Sentence<'a> {
             if let (Some(only), None) = (groups.next(), groups.next()) {
                 // Named as an owner ("positions de Daech"), not as the one
                 // who acted ("Daech a exécuté 12 hommes", "par Daech").
-                let mut k = self.words.index_at(only.span.start);
-                while k > 0 && matches!(self.norm(k - 1), "l" | "le" | "la" | "les") {
-                    k -= 1;
-                }
-                let owner = k > 0 && matches!(self.norm(k - 1), "de" | "d" | "du" | "des");
+                let owner = self.words.after_de(self.words.index_at(only.span.start));
                 if owner && TABLES.side(&only.id) == Side::Militant {
                     victims = Victims::Militants;
                     actor = Some(only.id.clone());

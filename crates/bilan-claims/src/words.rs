@@ -279,6 +279,25 @@ impl Words {
     pub(crate) fn index_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < offset)
     }
+
+    /// The first token at or after `i` that is not a definite article
+    /// ("l'", "le", "la", "les").
+    pub(crate) fn past_articles(&self, mut i: usize) -> usize {
+        while is_article(self.norm(i)) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Token `i` is governed by "de" (or "d'", "du", "des"), articles
+    /// aside: "positions de l'EI", "le directeur de l'OSDH".
+    pub(crate) fn after_de(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && is_article(self.norm(k - 1)) {
+            k -= 1;
+        }
+        k > 0 && matches!(self.norm(k - 1), "de" | "d" | "du" | "des")
+    }
 }
 
 /// Classes of bytes for the tokeniser's fast paths.
@@ -441,6 +460,11 @@ pub(crate) fn fold(text: &str) -> String {
         fold_into(c, &mut out);
     }
     out
+}
+
+/// A definite article, as folded.
+fn is_article(word: &str) -> bool {
+    matches!(word, "l" | "le" | "la" | "les")
 }
 
 #[cfg(test)]
