@@ -236,6 +236,46 @@ impl SkeletonCache {
     }
 }
 
+/// [`WordCache::get`] in one table of slots.
+#[inline(always)]
+fn get_in<K: Packed, V: Copy>(
+    slots: &mut [(K, V)],
+    word: &[u8],
+    compute: impl FnOnce(&[u8]) -> V,
+) -> V {
+    let key = K::pack(word);
+    let ix = slot_in(key.slot(), slots.len());
+    match slots.get_mut(ix) {
+        Some(slot) => {
+            if slot.0 != key {
+                *slot = (key, compute(word));
+            }
+            slot.1
+        }
+        None => compute(word),
+    }
+}
+
+/// [`WordCache::lookup`] in one table of slots.
+#[inline(always)]
+fn lookup_in<K: Packed, V: Copy>(slots: &[(K, V)], word: &[u8]) -> Option<V> {
+    let key = K::pack(word);
+    slots
+        .get(slot_in(key.slot(), slots.len()))
+        .filter(|slot| slot.0 == key)
+        .map(|slot| slot.1)
+}
+
+/// [`WordCache::store`] in one table of slots.
+#[inline(always)]
+fn store_in<K: Packed, V>(slots: &mut [(K, V)], word: &[u8], value: V) {
+    let key = K::pack(word);
+    let ix = slot_in(key.slot(), slots.len());
+    if let Some(slot) = slots.get_mut(ix) {
+        *slot = (key, value);
+    }
+}
+
 /// Any per-word value (`V`) by the word's basic form, for words of up to
 /// sixteen bytes: the same direct-mapped slots as [`SkeletonCache`], for
 /// what a caller derives from a word alone. Empty (no look-ups) for short
@@ -265,77 +305,34 @@ impl<V: Copy + Default> WordCache<V> {
     /// slot, else `compute(word)`, kept.
     #[inline(always)]
     pub(crate) fn get(&mut self, word: &[u8], compute: impl FnOnce(&[u8]) -> V) -> V {
-        let n = word.len();
         // Empty words would hit empty slots (key 0).
-        if n == 0 {
-            return compute(word);
+        match word.len() {
+            0 => compute(word),
+            n if n <= u64::BYTES => get_in(&mut self.slots, word, compute),
+            n if n <= u128::BYTES => get_in(&mut self.long_slots, word, compute),
+            _ => compute(word),
         }
-        if n <= u64::BYTES {
-            let key = pack(word);
-            let ix = slot_in(key.slot(), self.slots.len());
-            if let Some(slot) = self.slots.get_mut(ix) {
-                if slot.0 != key {
-                    *slot = (key, compute(word));
-                }
-                return slot.1;
-            }
-        } else if n <= u128::BYTES {
-            let key = pack16(word);
-            let ix = slot_in(key.slot(), self.long_slots.len());
-            if let Some(slot) = self.long_slots.get_mut(ix) {
-                if slot.0 != key {
-                    *slot = (key, compute(word));
-                }
-                return slot.1;
-            }
-        }
-        compute(word)
     }
-}
 
-impl<V: Copy + Default> WordCache<V> {
     /// The value kept for `word`, if its slot holds it.
     #[inline(always)]
     pub(crate) fn lookup(&self, word: &[u8]) -> Option<V> {
-        let n = word.len();
-        if n == 0 {
-            None
-        } else if n <= u64::BYTES {
-            let key = pack(word);
-            self.slots
-                .get(slot_in(key.slot(), self.slots.len()))
-                .filter(|slot| slot.0 == key)
-                .map(|slot| slot.1)
-        } else if n <= u128::BYTES {
-            let key = pack16(word);
-            self.long_slots
-                .get(slot_in(key.slot(), self.long_slots.len()))
-                .filter(|slot| slot.0 == key)
-                .map(|slot| slot.1)
-        } else {
-            None
+        match word.len() {
+            0 => None,
+            n if n <= u64::BYTES => lookup_in(&self.slots, word),
+            n if n <= u128::BYTES => lookup_in(&self.long_slots, word),
+            _ => None,
         }
     }
 
     /// Keep `value` for `word` (words of up to sixteen bytes).
     #[inline(always)]
     pub(crate) fn store(&mut self, word: &[u8], value: V) {
-        let n = word.len();
-        if n == 0 {
-            return;
-        }
-        if n <= u64::BYTES {
-            let key = pack(word);
-            let ix = slot_in(key.slot(), self.slots.len());
-            if let Some(slot) = self.slots.get_mut(ix) {
-                *slot = (key, value);
-            }
-        } else if n <= u128::BYTES {
-            let key = pack16(word);
-            let ix = slot_in(key.slot(), self.long_slots.len());
-            if let Some(slot) = self.long_slots.get_mut(ix) {
-                *slot = (key, value);
-            }
+        match word.len() {
+            0 => {}
+            n if n <= u64::BYTES => store_in(&mut self.slots, word, value),
+            n if n <= u128::BYTES => store_in(&mut self.long_slots, word, value),
+            _ => {}
         }
     }
 }
