@@ -6,7 +6,7 @@
 
 use crate::model::{ClaimKind, Outcome, Unit, Victims};
 use crate::quantity::{NumberForm, Quantity};
-use crate::tables::{Applies, OutcomeCue, Side, TABLES, VictimClass};
+use crate::tables::{Applies, OutcomeCue, PlaceWord, Side, TABLES, VictimClass};
 use crate::words::{TokenKind, Words};
 use bilan_article::Span;
 use bilan_lexicon::{EntityKind, Mention};
@@ -1115,28 +1115,15 @@ impl<'a> Sentence<'a> {
             return false;
         }
         let next = self.words.index_at(quantity.span.end);
-        match self.words.kind(next) {
-            Some(TokenKind::Word) => matches!(
-                self.norm(next),
-                "a" | "au"
-                    | "aux"
-                    | "dans"
-                    | "en"
-                    | "parmi"
-                    | "pour"
-                    | "chez"
-                    | "sur"
-                    | "lundi"
-                    | "mardi"
-                    | "mercredi"
-                    | "jeudi"
-                    | "vendredi"
-                    | "samedi"
-                    | "dimanche"
-                    | "hier"
-            ),
-            _ => true,
+        if self.words.kind(next) != Some(TokenKind::Word) {
+            return true;
         }
+        // A place ("à Idleb", "au sud"; "de" would open a noun of its
+        // own: "5 de leurs camarades"), a group ("parmi les civils") or a
+        // day ("mardi", "hier") follows.
+        let place = TABLES.place_word(self.words, next) == Some(PlaceWord::Preposition)
+            && !matches!(self.norm(next), "de" | "d" | "du" | "des");
+        place || self.norm(next) == "parmi" || TABLES.days.longest_at(self.words, next).is_some()
     }
 
     /// "parmi les blessés, deux officiers", "le nombre de martyrs atteint 13".
