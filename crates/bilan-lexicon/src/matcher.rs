@@ -11,7 +11,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use bilan_article::Span;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The compiled search structures of a lexicon.
@@ -628,8 +628,8 @@ impl Matcher {
         // (With the entity whose exclusion cues, absent then, must be
         // looked for again.)
         let mut capital_outcomes: WordCache<CapitalOutcome> = WordCache::for_text(text.len());
-        let exclusion_look: std::cell::Cell<Option<(u32, bool)>> = std::cell::Cell::new(None);
-        let looked_around = std::cell::Cell::new(false);
+        let exclusion_look: Cell<Option<(u32, bool)>> = Cell::new(None);
+        let looked_around = Cell::new(false);
         let mut scratch: Vec<u8> = Vec::with_capacity(64);
         let walk_word = |word: &[u8], scratch: &mut Vec<u8>| -> WordWalk {
             scratch.clear();
@@ -837,8 +837,8 @@ impl Matcher {
         first_tok: usize,
         last_tok: usize,
         pattern: usize,
-        looked_around: &std::cell::Cell<bool>,
-        exclusion_look: &std::cell::Cell<Option<(u32, bool)>>,
+        looked_around: &Cell<bool>,
+        exclusion_look: &Cell<Option<(u32, bool)>>,
     ) -> Option<Found> {
         let one_word = first_tok == last_tok;
         if !one_word && ends_with_verb_est(text, &f.tokens[last_tok]) {
