@@ -437,7 +437,7 @@ mod tests {
     fn mention(start: usize, end: usize) -> Mention {
         Mention {
             span: Span::new(start, end),
-            id: format!("place:{start}"),
+            id: format!("place:{start}").into(),
             kind: EntityKind::Place,
         }
     }

@@ -368,7 +368,7 @@ pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<S
     attributed
         .iter()
         .min_by_key(|a| distance(claim, a.cue))
-        .map(|a| a.source.id.clone())
+        .map(|a| a.source.id.to_string())
 }
 
 /// Places followed by a description between commas ("Mossoul, reprise
@@ -579,7 +579,7 @@ pub(crate) fn place_for(
             .iter()
             .find(|(broad, _)| broad.span == m.span)
             .map_or(m, |&(_, specific)| specific);
-        Some(specific.id.clone())
+        Some(specific.id.to_string())
     };
     if let Some(m) = own {
         return settle(m);
@@ -624,7 +624,7 @@ pub(crate) fn place_for(
         .filter(|m| m.span.end <= claim.start && !separated(m))
         .max_by_key(|m| m.span.end)
     {
-        return Some(m.id.clone());
+        return Some(m.id.to_string());
     }
     // Else the only place of the sentence, rubrics aside ("Syrie : l'armée
     // reprend Maaloula") unless there is nothing else ("Alep : 7 tués").
@@ -639,7 +639,9 @@ pub(crate) fn place_for(
 /// The id of the places named, when they are all the same place.
 fn only_place<'m>(mut names: impl Iterator<Item = &'m Mention>) -> Option<String> {
     let first = names.next()?;
-    names.all(|m| m.id == first.id).then(|| first.id.clone())
+    names
+        .all(|m| m.id == first.id)
+        .then(|| first.id.to_string())
 }
 
 /// A day expression in a sentence, resolved against the dateline.

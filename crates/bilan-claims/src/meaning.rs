@@ -490,7 +490,9 @@ impl<'a> Sentence<'a> {
         if actor.is_none() && (np.possessive || evidence.loss) {
             let cue = self.words.index_at(evidence.span.start);
             let participle = evidence.loss && cue > 0 && self.norm(cue - 1) == "ayant";
-            actor = self.subject_group(start, participle).map(|m| m.id.clone());
+            actor = self
+                .subject_group(start, participle)
+                .map(|m| m.id.to_string());
         }
         if actor.is_none() {
             if let Some(previous) = inherit.or(detailed) {
@@ -541,14 +543,14 @@ impl<'a> Sentence<'a> {
                 let owner = self.words.after_de(self.words.index_at(only.span.start));
                 if owner && TABLES.side(&only.id) == Side::Militant {
                     victims = Victims::Militants;
-                    actor = Some(only.id.clone());
+                    actor = Some(only.id.to_string());
                 }
             }
         }
         // Rebels belong to the group the text names with them, not to
         // whatever group (Daech…) was named nearby.
         if actor.is_none() && !rebels {
-            actor = self.default_group(start, victims).map(|m| m.id.clone());
+            actor = self.default_group(start, victims).map(|m| m.id.to_string());
         }
         if matches!(victims, Victims::Civilians | Victims::People)
             && np.group.is_none()
@@ -647,7 +649,7 @@ impl<'a> Sentence<'a> {
             match word {
                 "de" | "d" | "des" | "du" => {
                     if let Some(m) = self.group_at(i + 1) {
-                        np.group = Some(m.id.clone());
+                        np.group = Some(m.id.to_string());
                         np.end = m.span.end;
                         break;
                     }
@@ -688,7 +690,7 @@ impl<'a> Sentence<'a> {
                 && m.span.start == self.token_span(i).start
                 && self.norm(i).ends_with('s')
             {
-                np.group = Some(m.id.clone());
+                np.group = Some(m.id.to_string());
                 np.head = Some(i);
                 np.end = m.span.end;
                 i = self.words.index_at(m.span.end);
@@ -741,7 +743,7 @@ impl<'a> Sentence<'a> {
                     np.adjective_groups.push(adjective.clone());
                 } else if matches!(word, "de" | "d" | "du" | "des") {
                     if let Some(m) = self.group_at(j + 1) {
-                        np.group = Some(m.id.clone());
+                        np.group = Some(m.id.to_string());
                         np.end = m.span.end;
                         break;
                     }
@@ -779,7 +781,7 @@ impl<'a> Sentence<'a> {
                     n += 1;
                 }
                 if let Some(m) = self.group_at(n) {
-                    np.ranks_group = Some(m.id.clone());
+                    np.ranks_group = Some(m.id.to_string());
                 } else if self.is_word(n) {
                     np.ranks_noun = Some(n);
                     if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, n)
@@ -793,7 +795,7 @@ impl<'a> Sentence<'a> {
                 && matches!(self.norm(k + 1), "de" | "d" | "du" | "des");
             if ranks {
                 if let Some(m) = self.group_at(k + 2) {
-                    np.ranks_group = Some(m.id.clone());
+                    np.ranks_group = Some(m.id.to_string());
                 }
                 break;
             }

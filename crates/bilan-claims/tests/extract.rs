@@ -216,7 +216,7 @@ fn mentions_of(text: &str, picks: &[(usize, u8)]) -> Entities {
         };
         mentions.push(Mention {
             span: Span::new(start, end),
-            id: format!("x:{start}"),
+            id: format!("x:{start}").into(),
             kind,
         });
         last_end = end;

@@ -55,7 +55,7 @@ fn strip(marked: &str) -> (String, Vec<Mention>) {
         text.push_str(surface);
         mentions.push(Mention {
             span: Span::new(start, text.len()),
-            id: id.to_owned(),
+            id: id.into(),
             kind: kind_of(id),
         });
         rest = &after[end + 1..];

@@ -109,11 +109,13 @@ mod data;
 mod error;
 mod fold;
 mod hash;
+mod id;
 mod matcher;
 
 pub use bilan_article::Span;
 pub use data::Entry;
 pub use error::{Error, ErrorKind};
+pub use id::EntityId;
 
 use data::Tables;
 use matcher::Matcher;
@@ -166,8 +168,10 @@ pub struct Mention {
     /// Byte span in the original text.
     pub span: Span,
     /// The id of the entity mentioned (stable, or document-local for names
-    /// recognised from context).
-    pub id: String,
+    /// recognised from context). Shared: every mention of one entity points
+    /// to the same string, so a mention costs no allocation (a document
+    /// names its few dozen entities hundreds of times).
+    pub id: EntityId,
     /// The entity's kind.
     pub kind: EntityKind,
 }
@@ -175,8 +179,9 @@ pub struct Mention {
 /// An entity found in a document, with all its mentions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
-    /// Stable id such as `place:qalamoun`, or a document-local id.
-    pub id: String,
+    /// Stable id such as `place:qalamoun`, or a document-local id (the
+    /// same string as its mentions' [`Mention::id`]).
+    pub id: EntityId,
     /// The entity's kind.
     pub kind: EntityKind,
     /// Canonical name.

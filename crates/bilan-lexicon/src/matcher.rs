@@ -6,7 +6,7 @@ use crate::context::{Cover, CueHits, Rules, WordShapes};
 use crate::data::{Flags, Tables};
 use crate::fold::{Folded, SkeletonCache, Token, WordCache, fold};
 use crate::hash::{FastMap, FastSet};
-use crate::{Entities, Entity, EntityKind, Mention};
+use crate::{Entities, Entity, EntityId, EntityKind, Mention};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
@@ -50,6 +50,8 @@ pub(crate) struct Matcher {
     /// next capitalised word.
     pub first_words: FastMap<Vec<u8>, FirstWord>,
     pub rules: Rules,
+    /// Each entry's id, shared by all the mentions of the entry.
+    pub entry_ids: Vec<EntityId>,
     /// Tells this matcher's per-thread word caches from another's.
     pub id: u64,
 }
@@ -305,6 +307,11 @@ impl Matcher {
             capital_word_shapes,
             first_words,
             rules,
+            entry_ids: tables
+                .entries
+                .iter()
+                .map(|e| EntityId::from(e.id.as_str()))
+                .collect(),
             id: next_matcher_id(),
         })
     }
@@ -326,6 +333,7 @@ impl Matcher {
             capital_word_shapes: WordShapes::default(),
             first_words: FastMap::default(),
             rules,
+            entry_ids: Vec::new(),
             id: next_matcher_id(),
         }
     }
@@ -492,7 +500,7 @@ impl Matcher {
         }
         self.local_repeats(&f, &cover, &by_key, &mut spans, skeletons);
 
-        assemble(tables, text, &f, spans, &local_ids)
+        assemble(tables, &self.entry_ids, text, &f, spans, &local_ids)
     }
 
     /// Later mentions of names first found from context.
@@ -1085,6 +1093,7 @@ fn slug(key: &[u8]) -> String {
 
 fn assemble(
     tables: &Tables,
+    entry_ids: &[EntityId],
     text: &str,
     f: &Folded<'_>,
     mut spans: Vec<(usize, usize, MentionOf)>,
@@ -1101,6 +1110,10 @@ fn assemble(
     // hashed or cloned per look-up of an entry.
     let mut by_entry: FastMap<u32, usize> = FastMap::default();
     let mut by_local_id: FastMap<&str, usize> = FastMap::default();
+    let local_ids: Vec<EntityId> = locals
+        .iter()
+        .map(|l| EntityId::from(l.0.as_str()))
+        .collect();
     let mut last_end = 0usize;
     for (first, end, of) in spans {
         let span = Span::new(f.tokens[first].start, f.tokens[end - 1].end);
@@ -1108,16 +1121,13 @@ fn assemble(
             continue;
         }
         last_end = span.end;
-        let (id, kind): (&str, EntityKind) = match of {
-            MentionOf::Entry(e) => {
-                let e = &tables.entries[e as usize];
-                (&e.id, e.kind)
-            }
-            MentionOf::Local(ix) => (&locals[ix].0, locals[ix].1),
+        let (id, kind): (&EntityId, EntityKind) = match of {
+            MentionOf::Entry(e) => (&entry_ids[e as usize], tables.entries[e as usize].kind),
+            MentionOf::Local(ix) => (&local_ids[ix], locals[ix].1),
         };
         let known = match of {
             MentionOf::Entry(e) => by_entry.get(&e),
-            MentionOf::Local(_) => by_local_id.get(id),
+            MentionOf::Local(_) => by_local_id.get(id.as_str()),
         };
         let ix = match known {
             Some(&ix) => ix,
@@ -1133,7 +1143,7 @@ fn assemble(
                     }
                 };
                 out.entities.push(Entity {
-                    id: id.to_string(),
+                    id: id.clone(),
                     kind,
                     name,
                     mentions: Vec::new(),
@@ -1141,7 +1151,7 @@ fn assemble(
                 let ix = out.entities.len() - 1;
                 match of {
                     MentionOf::Entry(e) => by_entry.insert(e, ix),
-                    MentionOf::Local(_) => by_local_id.insert(id, ix),
+                    MentionOf::Local(_) => by_local_id.insert(id.as_str(), ix),
                 };
                 ix
             }
@@ -1149,7 +1159,7 @@ fn assemble(
         out.entities[ix].mentions.push(span);
         out.mentions.push(Mention {
             span,
-            id: id.to_string(),
+            id: id.clone(),
             kind,
         });
     }

@@ -347,7 +347,7 @@ fn assemble(
         .entities
         .iter()
         .map(|e| Entity {
-            id: e.id.clone(),
+            id: e.id.to_string(),
             kind: e.kind,
             name: e.name.clone(),
             mentions: e
