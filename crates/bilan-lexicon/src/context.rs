@@ -234,6 +234,7 @@ impl Rules {
                 }
             }
         }
+        let mut triggers: Vec<Trigger> = Vec::new();
         for (n, line) in data_lines(NAME_TRIGGERS) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [kind, position, trigger] = cols[..] else {
@@ -256,11 +257,7 @@ impl Rules {
                 return Err(format!("name_triggers.tsv:{n}: empty trigger"));
             }
             for words in with_elision(words) {
-                let Some(first) = words.first().cloned() else {
-                    continue;
-                };
-                r.max_trigger_words = r.max_trigger_words.max(words.len());
-                r.triggers.entry(first).or_default().push(Trigger {
+                triggers.push(Trigger {
                     kind,
                     part_of_name,
                     landform,
@@ -268,11 +265,13 @@ impl Rules {
                 });
             }
         }
+        let mut place_adjectives: FastSet<Vec<u8>> = FastSet::default();
         for (n, line) in data_lines(NAME_WORDS) {
             let Some((role, word)) = line.split_once('\t') else {
                 return Err(format!("name_words.tsv:{n}: expected 2 columns"));
             };
             let set = match role {
+                "place_adjective" => &mut place_adjectives,
                 "particle" => &mut r.particles,
                 "descriptor" => &mut r.descriptors,
                 "stop" => &mut r.stops,
@@ -281,6 +280,35 @@ impl Rules {
             for w in words_of(word) {
                 set.insert(w);
             }
+        }
+        // `la localité frontalière de X`: a place trigger that ends in
+        // `de` also reads with one adjective before its `de`.
+        let mut place_adjectives: Vec<Vec<u8>> = place_adjectives.into_iter().collect();
+        place_adjectives.sort();
+        let mut with_adjectives = Vec::new();
+        for t in &triggers {
+            let Some((de, noun)) = t.words.split_last() else {
+                continue;
+            };
+            if t.kind != EntityKind::Place || t.part_of_name || noun.is_empty() {
+                continue;
+            }
+            if !matches!(de.as_slice(), b"de" | b"d") {
+                continue;
+            }
+            for adjective in &place_adjectives {
+                let mut words = noun.to_vec();
+                words.push(adjective.clone());
+                words.push(de.clone());
+                with_adjectives.push(Trigger { words, ..t.clone() });
+            }
+        }
+        for t in triggers.into_iter().chain(with_adjectives) {
+            let Some(first) = t.words.first().cloned() else {
+                continue;
+            };
+            r.max_trigger_words = r.max_trigger_words.max(t.words.len());
+            r.triggers.entry(first).or_default().push(t);
         }
         for (_, line) in data_lines(FIRST_NAMES) {
             for w in words_of(line) {
@@ -555,6 +583,16 @@ impl Rules {
             && !f.basic_of(i).iter().all(u8::is_ascii_digit)
     }
 
+    /// Token `i` is a capitalised word that opens a name (`Jabal`, `Tell`,
+    /// `Kfar`: a `part` trigger).
+    fn opens_name(&self, f: &Folded<'_>, i: usize) -> bool {
+        f.tokens[i].capital
+            && self.triggers.get(f.basic_of(i)).is_some_and(|list| {
+                list.iter()
+                    .any(|t| t.part_of_name && starts_at(f, &t.words, i))
+            })
+    }
+
     /// A run of name words starting at token `start` (after any leading
     /// articles) for a name of `kind`: returns `(first, end)` token indices.
     /// `begun`: the name already started before `start` (`Tal` in `Tal al-Milh`).
@@ -773,6 +811,9 @@ impl Rules {
                         && after < n
                         && !(i..after).any(|k| cover[k] != Cover::Free)
                         && !matches!(f.tokens[after - 1].sep_after, Sep::Punct)
+                        // `les hauteurs de Jabal Hayyan`: a name that opens
+                        // with its own trigger word is read from there.
+                        && !self.opens_name(f, after)
                     {
                         if let Some((first, end)) =
                             self.name_run(f, after, cover, t.kind, t.part_of_name, t.landform)

@@ -70,7 +70,9 @@
 //!    place only where a cue says so.
 //! 5. **Names the lexicon does not know.** Triggers from
 //!    `data/name_triggers.tsv` (*le village de X*, *Jabal X*, *Abou X*,
-//!    *la brigade X*, *le général X*), given names from
+//!    *la brigade X*, *le général X*; a place trigger ending in *de* also
+//!    reads with one adjective of `data/name_words.tsv` before it: *la
+//!    localité frontalière de X*), given names from
 //!    `data/first_names.txt` (*Khalil Hamdane*) and lists of places
 //!    (*à Douma et X*) announce a run of capitalised words (with articles
 //!    and particles such as `ibn`, `de` inside; see `data/name_words.tsv`),
