@@ -3,6 +3,12 @@
 //! repeated to at least 1 MiB), reported as throughput in bytes/s. Parsing
 //! and entity finding happen once, outside the timed loop; `quantity::scan`
 //! alone is timed too, since `extract` includes it.
+//!
+//! `claims_peers` gives a reference point: one `regex` for French figures
+//! (a qualifier, digits with thousands groups or a number word or
+//! collective, then a unit or casualty word) run with `find_iter` over the
+//! same corpus. It reads no number, no meaning and no link, so it is a
+//! floor for "finding the figures", not a competitor.
 
 use std::hint::black_box;
 
@@ -44,5 +50,21 @@ fn claims(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, claims);
+/// A regular expression for French figures: what a hand-written finder
+/// without a number reader or a meaning layer would look for.
+const FIGURES: &str = r"(?i)(?-u:\b)(?:(?:plus de|au moins|près de|environ|moins de|jusqu'à) )?(?:\d{1,3}(?:[.\x{a0}\x{202f} ]\d{3})+|\d+(?:,\d+)?|une? (?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine|millier)|(?:des|plusieurs) (?:dizaines|centaines|milliers)|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quinze|vingt|trente|quarante|cinquante|soixante|cent|mille)(?-u:\b)(?: ?(?:km2|km²|%|pour cent|kilomètres?|km|mètres?|m|heures?|jours?|semaines?|mois|ans|tonnes?|kg|dollars?|civils|soldats|militaires|miliciens|combattants|personnes|morts|tués|blessés|prisonniers))?";
+
+fn peers(c: &mut Criterion) {
+    let corpus = bilan_bench::corpus(CORPUS_BYTES);
+    let figures = regex::Regex::new(FIGURES).expect("the figures pattern compiles");
+    let mut group = c.benchmark_group("claims_peers");
+    group.throughput(Throughput::Bytes(corpus.len() as u64));
+    group.sample_size(20);
+    group.bench_function("regex_figures", |b| {
+        b.iter(|| black_box(figures.find_iter(black_box(&corpus)).count()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, claims, peers);
 criterion_main!(benches);
