@@ -97,3 +97,28 @@ fn entry_facts() {
     assert!(lexicon.entry("place:nowhere").is_none());
     assert_eq!(lexicon.len(), lexicon.entries().count());
 }
+
+/// A UN body followed by `de l'ONU` is two mentions: the body, then the UN
+/// (the complement names an entity of its own).
+#[test]
+fn un_bodies_leave_their_complement_to_the_un() {
+    let text = "Le Conseil de sécurité de l’ONU se réunit ; le Conseil des droits de l'homme des Nations unies aussi.";
+    let found = Lexicon::embedded().find(text);
+    let got: Vec<(&str, &str)> = found
+        .mentions
+        .iter()
+        .map(|m| (m.span.slice(text), m.id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Conseil de sécurité", "org:un-security-council"),
+            ("ONU", "org:un"),
+            (
+                "Conseil des droits de l'homme",
+                "org:un-human-rights-council"
+            ),
+            ("Nations unies", "org:un"),
+        ]
+    );
+}
