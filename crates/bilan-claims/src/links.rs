@@ -119,7 +119,8 @@ pub(crate) fn attributions<'a>(
             .iter()
             .filter(|&&(s, _, _)| s >= after && s <= after + SOURCE_WINDOW)
             .filter(|&&(s, _, _)| !clause_between(words, after, s))
-            .map(|&(s, _, m)| (s, m));
+            // "selon X, directeur de l'OSDH": the organisation speaks.
+            .map(|&(s, e, m)| (s, organisation_after(words, sources, e, m)));
         // "…", assure X / , a indiqué X: the speaker follows the verb.
         let mut k = i;
         while k > 0 && matches!(words.norm(k - 1), "a" | "ont" | "avait" | "aurait") {
@@ -157,13 +158,40 @@ pub(crate) fn attributions<'a>(
                 })
                 .map(|&(_, e, m)| organisation_after(words, sources, e, m))
                 .next()
+                // "a déclaré le porte-parole de l'armée, le général X": the
+                // organisation of the title speaks.
+                .or_else(|| {
+                    // "a déclaré lors d'une conférence de presse le
+                    // porte-parole…": past an adverbial phrase.
+                    (spoken_from..spoken_from + APPOSITION_WINDOW)
+                        .take_while(|&j| words.kind(j) == Some(TokenKind::Word))
+                        .find_map(|j| titled_after(words, sources, j, earlier))
+                })
         };
         let pronoun_after = matches!(words.norm(after), "lui" | "elle" | "eux" | "elles");
         let pronoun_before = i >= 2
             && matches!(words.norm(i - 1), "il" | "elle" | "ils" | "elles")
             && words.norm(i - 2) == "t";
+        // "…, affirmant que…": a participle shares the subject of the
+        // clause it hangs on, the speaker found just before.
+        let participle = words.norm(after - 1).ends_with("ant");
+        let spoken_before = found
+            .last()
+            .filter(|_| participle && words.kind(i.saturating_sub(1)) == Some(TokenKind::Comma))
+            .map(|a| a.source);
+        // "a indiqué à l'AFP un responsable": an outlet told by a speaker it
+        // does not name is the only one named to make the claim.
+        let outlet = (spoken_from != after)
+            .then(|| {
+                sources
+                    .iter()
+                    .find(|&&(_, e, _)| e == spoken_from)
+                    .map(|&(_, _, m)| m)
+            })
+            .flatten();
         let chosen = match role {
             _ if inside => None,
+            Attribution::Verb if spoken_before.is_some() => spoken_before,
             Attribution::Lead if pronoun_after => earlier_speaker,
             Attribution::Verb if pronoun_before => earlier_speaker,
             Attribution::Lead => following
@@ -172,9 +200,9 @@ pub(crate) fn attributions<'a>(
                 .next()
                 .or_else(|| named_again(words, after, earlier))
                 .or_else(|| apposed(words, sources, after)),
-            Attribution::Verb if inverted => {
-                after_verb().or_else(|| subject_before_aside(words, sources, k))
-            }
+            Attribution::Verb if inverted => after_verb()
+                .or_else(|| subject_before_aside(words, sources, k))
+                .or(outlet),
             Attribution::Verb => {
                 let before = sources
                     .iter()
@@ -196,15 +224,17 @@ pub(crate) fn attributions<'a>(
                 };
                 let says_that = matches!(words.norm(after), "que" | "qu");
                 match before {
-                    Some((s, m)) => Some(organisation_of(words, sources, s, m)),
+                    Some((s, m)) => Some(organisation_of(words, sources, s, m, earlier)),
                     None if says_that => country().or_else(|| {
                         k.checked_sub(2)
                             .and_then(|d| named_again(words, d, earlier))
                     }),
-                    None => after_verb().or_else(|| {
-                        k.checked_sub(2)
-                            .and_then(|d| named_again(words, d, earlier))
-                    }),
+                    None => after_verb()
+                        .or_else(|| {
+                            k.checked_sub(2)
+                                .and_then(|d| named_again(words, d, earlier))
+                        })
+                        .or(outlet),
                 }
             }
         };
@@ -237,31 +267,98 @@ fn subject_before_aside<'a>(
         .map(|&(_, _, m)| m)
 }
 
-/// "le directeur de l'OSDH, Rami Abdel Rahmane": the organisation speaks.
+/// "le directeur de l'OSDH, Rami Abdel Rahmane", "le porte-parole de
+/// l'armée, le général X": the organisation speaks.
 fn organisation_of<'a>(
     words: &Words,
     sources: &[(usize, usize, &'a Mention)],
     start: usize,
     person: &'a Mention,
+    earlier: &'a [Mention],
 ) -> &'a Mention {
     if person.kind != EntityKind::Person {
         return person;
     }
     // Only an organisation the person belongs to: "de l'OSDH, Rami…", not
     // "selon le quotidien X, Y a dit".
+    let Some(comma) = comma_before_name(words, start) else {
+        return person;
+    };
     sources
         .iter()
-        .rfind(|&&(_, e, m)| m.kind != EntityKind::Person && e <= start && e + 3 >= start)
+        .rfind(|&&(_, e, m)| m.kind != EntityKind::Person && e == comma)
         .filter(|&&(s, _, _)| words.after_de(s))
-        .filter(|_| start > 0 && words.kind(start - 1) == Some(TokenKind::Comma))
-        .map_or(person, |&(_, _, m)| m)
+        .map(|&(_, _, m)| m)
+        .or_else(|| organisation_named_again(words, comma, earlier))
+        .unwrap_or(person)
+}
+
+/// The comma before a person's name at token `start`, with his title
+/// between ("…, le général X", "…, X"): the name is in apposition.
+fn comma_before_name(words: &Words, start: usize) -> Option<usize> {
+    let comma = (start.saturating_sub(4)..start)
+        .rev()
+        .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
+    let title = comma + 1..start;
+    let plain = title.is_empty()
+        || (matches!(words.norm(comma + 1), "le" | "la" | "l")
+            && title
+                .clone()
+                .all(|k| words.kind(k) == Some(TokenKind::Word)));
+    plain.then_some(comma)
+}
+
+/// "de l'armée", "du ministère" ending at token `end` (exclusive): a
+/// title's organisation named again by a common noun.
+fn organisation_named_again<'a>(
+    words: &Words,
+    end: usize,
+    earlier: &'a [Mention],
+) -> Option<&'a Mention> {
+    let noun = end.checked_sub(1)?;
+    let article = noun.checked_sub(1)?;
+    match words.norm(article) {
+        "l" | "le" | "la" if article > 0 && matches!(words.norm(article - 1), "de" | "d") => {
+            named_again(words, article, earlier)
+        }
+        "du" => named_again(words, article, earlier),
+        _ => None,
+    }
+}
+
+/// "le porte-parole de l'armée, le général X" from token `from` on: the
+/// organisation of a speaker's title, named again by a common noun.
+fn titled_after<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    from: usize,
+    earlier: &'a [Mention],
+) -> Option<&'a Mention> {
+    if !matches!(words.norm(from), "le" | "la" | "l" | "un" | "une") {
+        return None;
+    }
+    let comma = (from + 1..from + APPOSITION_WINDOW)
+        .take_while(|&k| {
+            words.kind(k) == Some(TokenKind::Word) || words.kind(k) == Some(TokenKind::Comma)
+        })
+        .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
+    // A person named after the comma: the title is his.
+    let named = sources.iter().any(|&(s, _, m)| {
+        m.kind == EntityKind::Person && comma_before_name(words, s) == Some(comma)
+    });
+    named
+        .then(|| organisation_named_again(words, comma, earlier))
+        .flatten()
 }
 
 /// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
 /// common noun stands for the last entity of its kind named before the
 /// sentence (`earlier`, a few paragraphs at most).
 fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&'a Mention> {
-    if !matches!(words.norm(at), "le" | "la" | "l" | "ce" | "cet" | "cette") {
+    if !matches!(
+        words.norm(at),
+        "le" | "la" | "l" | "du" | "ce" | "cet" | "cette"
+    ) {
         return None;
     }
     let fits = |m: &&Mention| match TABLES.speaker_nouns.get(words.norm(at + 1)) {
@@ -342,9 +439,22 @@ fn organisation_after<'a>(
         .map_or(person, |&(_, _, m)| m)
 }
 
-/// A clause ends between tokens `from` and `to` (full stop or comma).
+/// A clause ends between tokens `from` and `to` (full stop or comma; not
+/// the stop of a title: "M. Abadi").
 fn clause_between(words: &Words, from: usize, to: usize) -> bool {
-    (from..to).any(|k| matches!(words.kind(k), Some(TokenKind::Stop | TokenKind::Comma)))
+    (from..to).any(|k| match words.kind(k) {
+        Some(TokenKind::Comma) => true,
+        Some(TokenKind::Stop) => !(k > from && is_title_abbreviation(words.norm(k - 1))),
+        _ => false,
+    })
+}
+
+/// "M.", "Mme", "Dr": a title whose stop does not end a sentence.
+fn is_title_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "m" | "mm" | "mme" | "mmes" | "mlle" | "dr" | "pr" | "me"
+    )
 }
 
 /// A full stop or a quotation mark stands between tokens `from` and `to`.
@@ -528,13 +638,77 @@ pub(crate) fn attached<'a>(
 ) -> Option<&'a Mention> {
     let first = words.index_at(from);
     for i in first..first + PLACE_WINDOW * 2 {
-        let start = words.tokens.get(i)?.span.start;
+        let Some(token) = words.tokens.get(i) else {
+            break;
+        };
+        let start = token.span.start;
         if let Some((m, _)) = places.iter().find(|(m, _)| m.span.start == start) {
             return Some(m);
         }
-        TABLES.place_word(words, i)?;
+        if TABLES.place_word(words, i).is_none() {
+            break;
+        }
     }
-    None
+    where_relative(words, places, first)
+}
+
+/// The longest clause (in tokens) from "où" to the end of a figure.
+const RELATIVE_WINDOW: usize = 12;
+
+/// "à Manbij, à 100 km plus à l'est, où sont stationnés 2.000 soldats": a
+/// figure in a clause opened by "où" is in the place "où" stands for, the
+/// name before it or before an aside between commas. `end` is the token
+/// after the figure.
+fn where_relative<'a>(
+    words: &Words,
+    places: &[(&'a Mention, bool)],
+    end: usize,
+) -> Option<&'a Mention> {
+    // "où" folds to "ou" ("or"): the accent makes it a byte longer.
+    let is_where =
+        |k: usize| words.norm(k) == "ou" && words.tokens.get(k).is_some_and(|t| t.span.len() == 3);
+    let relative = (end.saturating_sub(RELATIVE_WINDOW)..end)
+        .rev()
+        .take_while(|&k| !matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))
+        .find(|&k| is_where(k))?;
+    // "où 5 civils ont été tués dans le quartier de X": a place of the
+    // clause itself is more specific.
+    let clause_end = (end..words.len())
+        .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))
+        .map_or(usize::MAX, |k| {
+            words.tokens.get(k).map_or(usize::MAX, |t| t.span.start)
+        });
+    let clause_start = words.tokens.get(relative).map_or(0, |t| t.span.end);
+    if places
+        .iter()
+        .any(|(m, _)| m.span.start >= clause_start && m.span.start < clause_end)
+    {
+        return None;
+    }
+    let ending_at = |k: usize| {
+        places
+            .iter()
+            .find(|(m, _)| words.index_at(m.span.end) == k)
+            .map(|&(m, _)| m)
+    };
+    let before = relative.checked_sub(1)?;
+    if let Some(m) = ending_at(before + 1) {
+        return Some(m);
+    }
+    if words.kind(before) != Some(TokenKind::Comma) {
+        return None;
+    }
+    if let Some(m) = ending_at(before) {
+        return Some(m);
+    }
+    // An aside between commas after the name.
+    let open = (before.saturating_sub(RELATIVE_WINDOW)..before)
+        .rev()
+        .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))?;
+    if words.kind(open) != Some(TokenKind::Comma) {
+        return None;
+    }
+    ending_at(open)
 }
 
 /// What a sentence says of its places, for [`place_for`]: its place
@@ -762,6 +936,15 @@ mod tests {
     fn day(text: &str, dateline: Date) -> Option<Date> {
         let words = Words::new(text, Span::new(0, text.len()));
         days(&words, dateline).first().map(|d| d.date)
+    }
+
+    #[test]
+    fn the_stop_of_a_title_does_not_end_a_clause() {
+        let text = "a déclaré M. Abadi. Puis";
+        let words = Words::new(text, Span::new(0, text.len()));
+        let name = words.index_at(text.find("Abadi").unwrap_or(0));
+        assert!(!clause_between(&words, 0, name));
+        assert!(clause_between(&words, 0, words.len()));
     }
 
     #[test]
