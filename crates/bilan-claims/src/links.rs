@@ -243,6 +243,31 @@ pub(crate) fn attributions<'a>(
         }
         from = i + len.max(1);
     }
+    if found.is_empty() {
+        found.extend(acting_organisation(words, sources));
+    }
+}
+
+/// "L'ONU a lancé un appel de 17 millions de dollars", "Le Croissant-Rouge
+/// a évacué 300 blessés": with no speech in the sentence, an organisation
+/// (not an armed group, a person or an outlet) that opens it as the subject
+/// of a verb states what it does itself.
+fn acting_organisation<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+) -> Option<Attributed<'a>> {
+    let first = words.past_articles(0);
+    let &(_, end, subject) = sources.iter().find(|&&(s, _, _)| s == first)?;
+    let acts = subject.kind == EntityKind::Organization
+        && words.kind(end) == Some(TokenKind::Word)
+        && matches!(
+            words.norm(end),
+            "a" | "ont" | "avait" | "avaient" | "va" | "vont" | "vient" | "viennent" | "s"
+        );
+    acts.then_some(Attributed {
+        cue: subject.span,
+        source: subject,
+    })
 }
 
 /// "L'agence X, citant des sources locales, fait état de…": a speech verb
@@ -411,7 +436,8 @@ fn apposed<'a>(
 /// after the outlet told, which only relays the speaker.
 fn relayed_to(words: &Words, sources: &[(usize, usize, &Mention)], after: usize) -> Option<usize> {
     let k = words.past_articles(match words.norm(after) {
-        "a" => after + 1,
+        // "a écrit sur Twitter le porte-parole": a platform relays too.
+        "a" | "sur" => after + 1,
         "aupres" if matches!(words.norm(after + 1), "de" | "d" | "du" | "des") => after + 2,
         _ => return None,
     });
