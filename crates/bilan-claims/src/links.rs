@@ -574,7 +574,7 @@ enum Joint {
 /// "et"/"ou", prepositions, determiners and place nouns stand between.
 fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     let (from, to) = (words.index_at(a.span.end), words.index_at(b.span.start));
-    if to <= from || to - from > PLACE_WINDOW + 2 {
+    if to <= from || to - from > PLACE_WINDOW + 4 {
         return None;
     }
     let (mut comma, mut and, mut preposition) = (false, false, false);
@@ -626,8 +626,20 @@ pub(crate) fn lists_and_appositions<'a>(
             }
             Some(Joint::Comma) => {}
             Some(Joint::Apposition) => {
+                // "Dans le sud du Liban, à Khiam", "Au Liban, à Khiam": a
+                // name right after "à" is a town, situated by the area
+                // named first; else the second name situates the first
+                // ("Kfar Kila, au Liban-Sud").
+                let after_a = |m: &Mention| {
+                    let i = words.index_at(m.span.start);
+                    i > 0 && words.norm(i - 1) == "a"
+                };
                 if a.id != b.id {
-                    situating.push((b, a));
+                    if after_a(b) && !after_a(a) {
+                        situating.push((a, b));
+                    } else {
+                        situating.push((b, a));
+                    }
                 }
                 run_start = k;
             }
@@ -675,7 +687,28 @@ pub(crate) fn attached<'a>(
             break;
         }
     }
-    where_relative(words, places, first)
+    where_relative(words, places, first).or_else(|| situated(words, places, first))
+}
+
+/// "Tallet X, située à une hauteur de 2.428": a figure in a clause that
+/// situates a place named just before its comma describes that place.
+/// `end` is the token after the figure.
+fn situated<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Option<&'a Mention> {
+    let comma = (end.saturating_sub(RELATIVE_WINDOW)..end)
+        .rev()
+        .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))?;
+    if words.kind(comma) != Some(TokenKind::Comma)
+        || !matches!(
+            words.norm(comma + 1),
+            "situe" | "situee" | "situes" | "situees" | "sis" | "sise" | "perche" | "perchee"
+        )
+    {
+        return None;
+    }
+    places
+        .iter()
+        .find(|(m, _)| words.index_at(m.span.end) == comma)
+        .map(|&(m, _)| m)
 }
 
 /// The longest clause (in tokens) from "où" to the end of a figure.
