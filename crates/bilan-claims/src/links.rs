@@ -599,6 +599,24 @@ fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     }
 }
 
+/// "Qaryatayn, à 100 km au sud-est de Homs": the second name situates
+/// the first by a distance from it.
+fn at_distance(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
+    let (from, to) = (words.index_at(a.span.end), words.index_at(b.span.start));
+    if to <= from + 3
+        || to - from > PLACE_WINDOW * 3
+        || words.kind(from) != Some(TokenKind::Comma)
+        || words.norm(from + 1) != "a"
+    {
+        return None;
+    }
+    let number = (from + 2..to)
+        .any(|k| words.kind(k) == Some(TokenKind::Number) || words.norm(k).ends_with("aine"));
+    let plain =
+        (from + 2..to).all(|k| matches!(words.kind(k), Some(TokenKind::Word | TokenKind::Number)));
+    (number && plain && words.after_de(to)).then_some(Joint::Apposition)
+}
+
 /// Places named in a list ("à Tripoli et à Saïda", "Homs, Hama et Alep"):
 /// a figure they share is spread over several places. And places that an
 /// apposition situates, with the more specific name they follow:
@@ -615,7 +633,8 @@ pub(crate) fn lists_and_appositions<'a>(
     let mut run_start = 0;
     for k in 1..places.len() {
         let (a, b) = (places[k - 1].0, places[k].0);
-        match joint(words, a, b) {
+        let joined = joint(words, a, b).or_else(|| at_distance(words, a, b));
+        match joined {
             Some(Joint::List) => {
                 for (m, _) in &places[run_start..=k] {
                     if !listed.iter().any(|l| l.span == m.span) {
