@@ -808,10 +808,10 @@ pub(crate) struct PlaceContext<'s, 'a> {
 /// else the only place of the sentence.
 ///
 /// `figures` are the other claims of the sentence, with their attached place.
-pub(crate) fn place_for(
+pub(crate) fn place_for<'a>(
     claim: Span,
     own: Option<&Mention>,
-    context: &PlaceContext<'_, '_>,
+    context: &PlaceContext<'_, 'a>,
 ) -> Option<String> {
     let PlaceContext {
         places,
@@ -880,11 +880,25 @@ pub(crate) fn place_for(
     }
     // Else the only place of the sentence, rubrics aside ("Syrie : l'armée
     // reprend Maaloula") unless there is nothing else ("Alep : 7 tués").
+    // A place that an apposition situates counts as the specific one
+    // ("Dans le sud du Liban, à Khiam" is one place).
     let not_rubric = |m: &&Mention| !rubric.iter().any(|r| r.span == m.span);
+    let specific = |m: &'a Mention| -> &'a Mention {
+        situating
+            .iter()
+            .find(|(broad, _)| broad.span == m.span)
+            .map_or(m, |&(_, specific)| specific)
+    };
     if places.iter().map(|(m, _)| m).any(not_rubric) {
-        only_place(places.iter().map(|(m, _)| *m).filter(not_rubric))
+        only_place(
+            places
+                .iter()
+                .map(|(m, _)| *m)
+                .filter(not_rubric)
+                .map(specific),
+        )
     } else {
-        only_place(places.iter().map(|(m, _)| *m))
+        only_place(places.iter().map(|(m, _)| specific(m)))
     }
 }
 
