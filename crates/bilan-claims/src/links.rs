@@ -54,6 +54,19 @@ pub(crate) fn attributions<'a>(
     sources: &mut Vec<(usize, usize, &'a Mention)>,
     found: &mut Vec<Attributed<'a>>,
 ) {
+    // The speaker found last in the previous sentence, when it had figures
+    // (its attributions are still in `found`): "selon lui" is that one, an
+    // organisation too when a spokesman spoke for it.
+    let sentence_start = words.tokens.first().map_or(0, |t| t.span.start);
+    let carried = found
+        .last()
+        .filter(|a| {
+            a.cue.end <= sentence_start
+                && previous
+                    .first()
+                    .is_some_and(|p| a.cue.start >= p.span.start)
+        })
+        .map(|a| a.source);
     found.clear();
     sources.clear();
     // The first and last tokens of each, found walking on over the tokens
@@ -91,11 +104,13 @@ pub(crate) fn attributions<'a>(
         }
     }));
     let sources: &[(usize, usize, &'a Mention)] = sources;
-    let earlier_speaker = previous
-        .iter()
-        .rev()
-        .find(|m| m.kind == EntityKind::Person)
-        .or_else(|| previous.iter().rev().find(|m| can_be_source(m)));
+    let earlier_speaker = carried.or_else(|| {
+        previous
+            .iter()
+            .rev()
+            .find(|m| m.kind == EntityKind::Person)
+            .or_else(|| previous.iter().rev().find(|m| can_be_source(m)))
+    });
     if sources.is_empty()
         && earlier_speaker.is_none()
         && earlier.is_empty()
