@@ -217,6 +217,7 @@ pub(crate) fn attributions<'a>(
                 .or_else(|| apposed(words, sources, after)),
             Attribution::Verb if inverted => after_verb()
                 .or_else(|| subject_before_aside(words, sources, k))
+                .or_else(|| opening_subject(words, sources, k))
                 .or(outlet),
             Attribution::Verb => {
                 let before = sources
@@ -305,6 +306,35 @@ fn subject_before_aside<'a>(
         .iter()
         .find(|&&(_, e, _)| e == open)
         .map(|&(_, _, m)| m)
+}
+
+/// "L'OSDH, une ONG basée au Royaume-Uni qui dispose d'un réseau de
+/// sources, a affirmé que…": the name that opens the sentence, followed by
+/// a comma (after its acronym in brackets), is the subject of a speech
+/// verb after a longer aside. `verb` is the verb's first token, right after
+/// the aside's closing comma.
+fn opening_subject<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    verb: usize,
+) -> Option<&'a Mention> {
+    let first = words.past_articles(0);
+    let &(_, end, subject) = sources.iter().find(|&&(s, _, _)| s == first)?;
+    // "L'Observatoire … (OSDH), …": the acronym stays with the name.
+    let mut comma = end;
+    if words.norm(comma) == "(" {
+        comma = (comma + 1..comma + 6).find(|&k| words.norm(k) == ")")? + 1;
+    }
+    let aside = comma + 1..verb.checked_sub(1)?;
+    (words.kind(comma) == Some(TokenKind::Comma)
+        && !aside.is_empty()
+        && !aside
+            .clone()
+            .any(|k| words.kind(k) == Some(TokenKind::Stop))
+        && !sources
+            .iter()
+            .any(|&(s, _, m)| aside.contains(&s) && m.kind == EntityKind::Person))
+    .then_some(subject)
 }
 
 /// "le directeur de l'OSDH, Rami Abdel Rahmane", "le porte-parole de
@@ -552,8 +582,28 @@ pub(crate) fn places<'a>(
     let found = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Place)
+        .filter(|m| !seat(words, token_of(words, m.span.start)))
         .map(|m| (m, governed(words, token_of(words, m.span.start))));
     out.extend(found);
+}
+
+/// "une ONG basée au Royaume-Uni", "basé à Londres": the seat of an
+/// organisation, not a place where anything counted happened.
+fn seat(words: &Words, i: usize) -> bool {
+    let Some(preposition) = i.checked_sub(1) else {
+        return false;
+    };
+    let preposition = if matches!(words.norm(preposition), "l" | "la" | "le" | "les") {
+        preposition.saturating_sub(1)
+    } else {
+        preposition
+    };
+    matches!(words.norm(preposition), "a" | "au" | "aux" | "en")
+        && preposition > 0
+        && matches!(
+            words.norm(preposition - 1),
+            "base" | "basee" | "bases" | "basees" | "siegeant" | "domicilie" | "domiciliee"
+        )
 }
 
 /// A preposition stands before token `i`, with only determiners and place
