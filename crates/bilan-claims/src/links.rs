@@ -58,6 +58,11 @@ pub(crate) fn attributions<'a>(
     // (its attributions are still in `found`): "selon lui" is that one, an
     // organisation too when a spokesman spoke for it.
     let sentence_start = words.tokens.first().map_or(0, |t| t.span.start);
+    // "de même source", "selon la même source": the last speaker found.
+    let last_speaker = found
+        .last()
+        .filter(|a| a.cue.end <= sentence_start)
+        .map(|a| a.source);
     let carried = found
         .last()
         .filter(|a| {
@@ -204,8 +209,11 @@ pub(crate) fn attributions<'a>(
                     .map(|&(_, _, m)| m)
             })
             .flatten();
+        let same_source =
+            words.norm(i) == "source" && i > 0 && matches!(words.norm(i - 1), "meme" | "memes");
         let chosen = match role {
             _ if inside => None,
+            _ if same_source => last_speaker,
             Attribution::Verb if spoken_before.is_some() => spoken_before,
             Attribution::Lead if pronoun_after => earlier_speaker,
             Attribution::Verb if pronoun_before => earlier_speaker,
