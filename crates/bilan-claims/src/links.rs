@@ -222,7 +222,8 @@ pub(crate) fn attributions<'a>(
                 .map(|(_, m)| m)
                 .next()
                 .or_else(|| named_again(words, after, earlier))
-                .or_else(|| apposed(words, sources, after)),
+                .or_else(|| apposed(words, sources, after))
+                .or_else(|| agent_of_lead(words, sources, after)),
             Attribution::Verb if inverted => after_verb()
                 .or_else(|| subject_before_aside(words, sources, k))
                 .or_else(|| opening_subject(words, sources, k))
@@ -313,6 +314,24 @@ fn subject_before_aside<'a>(
     sources
         .iter()
         .find(|&&(_, e, _)| e == open)
+        .map(|&(_, _, m)| m)
+}
+
+/// "selon un bilan communiqué dans la soirée par le ministère X": the
+/// agent after "par", further in the lead's phrase than a name right
+/// after the lead.
+fn agent_of_lead<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    after: usize,
+) -> Option<&'a Mention> {
+    let by = (after..after + APPOSITION_WINDOW)
+        .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
+        .find(|&k| words.norm(k) == "par")?;
+    let name = words.past_articles(by + 1);
+    sources
+        .iter()
+        .find(|&&(s, _, _)| s == name)
         .map(|&(_, _, m)| m)
 }
 
