@@ -259,7 +259,16 @@ pub(crate) fn attributions<'a>(
                             k.checked_sub(2)
                                 .and_then(|d| named_again(words, d, earlier))
                         })
-                        .or(outlet),
+                        .or(outlet)
+                        // "Moscou affirme avoir tué…": a capital or a
+                        // country opening the sentence right before its
+                        // verb speaks for its government.
+                        .or_else(|| {
+                            country().filter(|m| {
+                                token_of(words, m.span.start) == words.past_articles(0)
+                                    && token_of(words, m.span.end) == k
+                            })
+                        }),
                 }
             }
         };
@@ -271,6 +280,28 @@ pub(crate) fn attributions<'a>(
     if found.is_empty() {
         found.extend(acting_organisation(words, sources));
     }
+    if found.is_empty() {
+        found.extend(bracketed_source(words, sources));
+    }
+}
+
+/// "Syrie : 25 civils tués dans des raids (OSDH)": a source in brackets
+/// closing a sentence or a title, not an acronym after its name ("l'État
+/// islamique (EI)").
+fn bracketed_source<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+) -> Option<Attributed<'a>> {
+    let &(start, end, source) = sources.last()?;
+    let open = start.checked_sub(1)?;
+    let closes = words.norm(open) == "("
+        && words.norm(end) == ")"
+        && (end + 1..words.len()).all(|k| words.kind(k) == Some(TokenKind::Stop));
+    let acronym = open > 0 && sources.iter().any(|&(_, e, _)| e == open);
+    (closes && !acronym).then_some(Attributed {
+        cue: source.span,
+        source,
+    })
 }
 
 /// "L'ONU a lancé un appel de 17 millions de dollars", "Le Croissant-Rouge
@@ -458,7 +489,13 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
     ) {
         return None;
     }
-    let fits = |m: &&Mention| match TABLES.speaker_nouns.get(words.norm(at + 1)) {
+    // "la même ONG", "le même ministère".
+    let noun = if words.norm(at + 1) == "meme" {
+        at + 2
+    } else {
+        at + 1
+    };
+    let fits = |m: &&Mention| match TABLES.speaker_nouns.get(words.norm(noun)) {
         Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
         Some(SpeakerNoun::Army) => {
             m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
