@@ -54,6 +54,24 @@ pub(crate) fn attributions<'a>(
     sources: &mut Vec<(usize, usize, &'a Mention)>,
     found: &mut Vec<Attributed<'a>>,
 ) {
+    // The speaker found last in the previous sentence, when it had figures
+    // (its attributions are still in `found`): "selon lui" is that one, an
+    // organisation too when a spokesman spoke for it.
+    let sentence_start = words.tokens.first().map_or(0, |t| t.span.start);
+    // "de même source", "selon la même source": the last speaker found.
+    let last_speaker = found
+        .last()
+        .filter(|a| a.cue.end <= sentence_start)
+        .map(|a| a.source);
+    let carried = found
+        .last()
+        .filter(|a| {
+            a.cue.end <= sentence_start
+                && previous
+                    .first()
+                    .is_some_and(|p| a.cue.start >= p.span.start)
+        })
+        .map(|a| a.source);
     found.clear();
     sources.clear();
     // The first and last tokens of each, found walking on over the tokens
@@ -91,11 +109,13 @@ pub(crate) fn attributions<'a>(
         }
     }));
     let sources: &[(usize, usize, &'a Mention)] = sources;
-    let earlier_speaker = previous
-        .iter()
-        .rev()
-        .find(|m| m.kind == EntityKind::Person)
-        .or_else(|| previous.iter().rev().find(|m| can_be_source(m)));
+    let earlier_speaker = carried.or_else(|| {
+        previous
+            .iter()
+            .rev()
+            .find(|m| m.kind == EntityKind::Person)
+            .or_else(|| previous.iter().rev().find(|m| can_be_source(m)))
+    });
     if sources.is_empty()
         && earlier_speaker.is_none()
         && earlier.is_empty()
@@ -119,7 +139,8 @@ pub(crate) fn attributions<'a>(
             .iter()
             .filter(|&&(s, _, _)| s >= after && s <= after + SOURCE_WINDOW)
             .filter(|&&(s, _, _)| !clause_between(words, after, s))
-            .map(|&(s, _, m)| (s, m));
+            // "selon X, directeur de l'OSDH": the organisation speaks.
+            .map(|&(s, e, m)| (s, organisation_after(words, sources, e, m)));
         // "…", assure X / , a indiqué X: the speaker follows the verb.
         let mut k = i;
         while k > 0 && matches!(words.norm(k - 1), "a" | "ont" | "avait" | "aurait") {
@@ -157,13 +178,43 @@ pub(crate) fn attributions<'a>(
                 })
                 .map(|&(_, e, m)| organisation_after(words, sources, e, m))
                 .next()
+                // "a déclaré le porte-parole de l'armée, le général X": the
+                // organisation of the title speaks.
+                .or_else(|| {
+                    // "a déclaré lors d'une conférence de presse le
+                    // porte-parole…": past an adverbial phrase.
+                    (spoken_from..spoken_from + APPOSITION_WINDOW)
+                        .take_while(|&j| words.kind(j) == Some(TokenKind::Word))
+                        .find_map(|j| titled_after(words, sources, j, earlier))
+                })
         };
         let pronoun_after = matches!(words.norm(after), "lui" | "elle" | "eux" | "elles");
         let pronoun_before = i >= 2
             && matches!(words.norm(i - 1), "il" | "elle" | "ils" | "elles")
             && words.norm(i - 2) == "t";
+        // "…, affirmant que…": a participle shares the subject of the
+        // clause it hangs on, the speaker found just before.
+        let participle = words.norm(after - 1).ends_with("ant");
+        let spoken_before = found
+            .last()
+            .filter(|_| participle && words.kind(i.saturating_sub(1)) == Some(TokenKind::Comma))
+            .map(|a| a.source);
+        // "a indiqué à l'AFP un responsable": an outlet told by a speaker it
+        // does not name is the only one named to make the claim.
+        let outlet = (spoken_from != after)
+            .then(|| {
+                sources
+                    .iter()
+                    .find(|&&(_, e, _)| e == spoken_from)
+                    .map(|&(_, _, m)| m)
+            })
+            .flatten();
+        let same_source =
+            words.norm(i) == "source" && i > 0 && matches!(words.norm(i - 1), "meme" | "memes");
         let chosen = match role {
             _ if inside => None,
+            _ if same_source => last_speaker,
+            Attribution::Verb if spoken_before.is_some() => spoken_before,
             Attribution::Lead if pronoun_after => earlier_speaker,
             Attribution::Verb if pronoun_before => earlier_speaker,
             Attribution::Lead => following
@@ -171,10 +222,12 @@ pub(crate) fn attributions<'a>(
                 .map(|(_, m)| m)
                 .next()
                 .or_else(|| named_again(words, after, earlier))
-                .or_else(|| apposed(words, sources, after)),
-            Attribution::Verb if inverted => {
-                after_verb().or_else(|| subject_before_aside(words, sources, k))
-            }
+                .or_else(|| apposed(words, sources, after))
+                .or_else(|| agent_of_lead(words, sources, after)),
+            Attribution::Verb if inverted => after_verb()
+                .or_else(|| subject_before_aside(words, sources, k))
+                .or_else(|| opening_subject(words, sources, k))
+                .or(outlet),
             Attribution::Verb => {
                 let before = sources
                     .iter()
@@ -196,15 +249,26 @@ pub(crate) fn attributions<'a>(
                 };
                 let says_that = matches!(words.norm(after), "que" | "qu");
                 match before {
-                    Some((s, m)) => Some(organisation_of(words, sources, s, m)),
+                    Some((s, m)) => Some(organisation_of(words, sources, s, m, earlier)),
                     None if says_that => country().or_else(|| {
                         k.checked_sub(2)
                             .and_then(|d| named_again(words, d, earlier))
                     }),
-                    None => after_verb().or_else(|| {
-                        k.checked_sub(2)
-                            .and_then(|d| named_again(words, d, earlier))
-                    }),
+                    None => after_verb()
+                        .or_else(|| {
+                            k.checked_sub(2)
+                                .and_then(|d| named_again(words, d, earlier))
+                        })
+                        .or(outlet)
+                        // "Moscou affirme avoir tué…": a capital or a
+                        // country opening the sentence right before its
+                        // verb speaks for its government.
+                        .or_else(|| {
+                            country().filter(|m| {
+                                token_of(words, m.span.start) == words.past_articles(0)
+                                    && token_of(words, m.span.end) == k
+                            })
+                        }),
                 }
             }
         };
@@ -213,6 +277,53 @@ pub(crate) fn attributions<'a>(
         }
         from = i + len.max(1);
     }
+    if found.is_empty() {
+        found.extend(acting_organisation(words, sources));
+    }
+    if found.is_empty() {
+        found.extend(bracketed_source(words, sources));
+    }
+}
+
+/// "Syrie : 25 civils tués dans des raids (OSDH)": a source in brackets
+/// closing a sentence or a title, not an acronym after its name ("l'État
+/// islamique (EI)").
+fn bracketed_source<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+) -> Option<Attributed<'a>> {
+    let &(start, end, source) = sources.last()?;
+    let open = start.checked_sub(1)?;
+    let closes = words.norm(open) == "("
+        && words.norm(end) == ")"
+        && (end + 1..words.len()).all(|k| words.kind(k) == Some(TokenKind::Stop));
+    let acronym = open > 0 && sources.iter().any(|&(_, e, _)| e == open);
+    (closes && !acronym).then_some(Attributed {
+        cue: source.span,
+        source,
+    })
+}
+
+/// "L'ONU a lancé un appel de 17 millions de dollars", "Le Croissant-Rouge
+/// a évacué 300 blessés": with no speech in the sentence, an organisation
+/// (not an armed group, a person or an outlet) that opens it as the subject
+/// of a verb states what it does itself.
+fn acting_organisation<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+) -> Option<Attributed<'a>> {
+    let first = words.past_articles(0);
+    let &(_, end, subject) = sources.iter().find(|&&(s, _, _)| s == first)?;
+    let acts = subject.kind == EntityKind::Organization
+        && words.kind(end) == Some(TokenKind::Word)
+        && matches!(
+            words.norm(end),
+            "a" | "ont" | "avait" | "avaient" | "va" | "vont" | "vient" | "viennent" | "s"
+        );
+    acts.then_some(Attributed {
+        cue: subject.span,
+        source: subject,
+    })
 }
 
 /// "L'agence X, citant des sources locales, fait état de…": a speech verb
@@ -237,34 +348,154 @@ fn subject_before_aside<'a>(
         .map(|&(_, _, m)| m)
 }
 
-/// "le directeur de l'OSDH, Rami Abdel Rahmane": the organisation speaks.
+/// "selon un bilan communiqué dans la soirée par le ministère X": the
+/// agent after "par", further in the lead's phrase than a name right
+/// after the lead.
+fn agent_of_lead<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    after: usize,
+) -> Option<&'a Mention> {
+    let by = (after..after + APPOSITION_WINDOW)
+        .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
+        .find(|&k| words.norm(k) == "par")?;
+    let name = words.past_articles(by + 1);
+    sources
+        .iter()
+        .find(|&&(s, _, _)| s == name)
+        .map(|&(_, _, m)| m)
+}
+
+/// "L'OSDH, une ONG basée au Royaume-Uni qui dispose d'un réseau de
+/// sources, a affirmé que…": the name that opens the sentence, followed by
+/// a comma (after its acronym in brackets), is the subject of a speech
+/// verb after a longer aside. `verb` is the verb's first token, right after
+/// the aside's closing comma.
+fn opening_subject<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    verb: usize,
+) -> Option<&'a Mention> {
+    let first = words.past_articles(0);
+    let &(_, end, subject) = sources.iter().find(|&&(s, _, _)| s == first)?;
+    // "L'Observatoire … (OSDH), …": the acronym stays with the name.
+    let mut comma = end;
+    if words.norm(comma) == "(" {
+        comma = (comma + 1..comma + 6).find(|&k| words.norm(k) == ")")? + 1;
+    }
+    let aside = comma + 1..verb.checked_sub(1)?;
+    (words.kind(comma) == Some(TokenKind::Comma)
+        && !aside.is_empty()
+        && !aside
+            .clone()
+            .any(|k| words.kind(k) == Some(TokenKind::Stop))
+        && !sources
+            .iter()
+            .any(|&(s, _, m)| aside.contains(&s) && m.kind == EntityKind::Person))
+    .then_some(subject)
+}
+
+/// "le directeur de l'OSDH, Rami Abdel Rahmane", "le porte-parole de
+/// l'armée, le général X": the organisation speaks.
 fn organisation_of<'a>(
     words: &Words,
     sources: &[(usize, usize, &'a Mention)],
     start: usize,
     person: &'a Mention,
+    earlier: &'a [Mention],
 ) -> &'a Mention {
     if person.kind != EntityKind::Person {
         return person;
     }
     // Only an organisation the person belongs to: "de l'OSDH, Rami…", not
     // "selon le quotidien X, Y a dit".
+    let Some(comma) = comma_before_name(words, start) else {
+        return person;
+    };
     sources
         .iter()
-        .rfind(|&&(_, e, m)| m.kind != EntityKind::Person && e <= start && e + 3 >= start)
+        .rfind(|&&(_, e, m)| m.kind != EntityKind::Person && e == comma)
         .filter(|&&(s, _, _)| words.after_de(s))
-        .filter(|_| start > 0 && words.kind(start - 1) == Some(TokenKind::Comma))
-        .map_or(person, |&(_, _, m)| m)
+        .map(|&(_, _, m)| m)
+        .or_else(|| organisation_named_again(words, comma, earlier))
+        .unwrap_or(person)
+}
+
+/// The comma before a person's name at token `start`, with his title
+/// between ("…, le général X", "…, X"): the name is in apposition.
+fn comma_before_name(words: &Words, start: usize) -> Option<usize> {
+    let comma = (start.saturating_sub(4)..start)
+        .rev()
+        .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
+    let title = comma + 1..start;
+    let plain = title.is_empty()
+        || (matches!(words.norm(comma + 1), "le" | "la" | "l")
+            && title
+                .clone()
+                .all(|k| words.kind(k) == Some(TokenKind::Word)));
+    plain.then_some(comma)
+}
+
+/// "de l'armée", "du ministère" ending at token `end` (exclusive): a
+/// title's organisation named again by a common noun.
+fn organisation_named_again<'a>(
+    words: &Words,
+    end: usize,
+    earlier: &'a [Mention],
+) -> Option<&'a Mention> {
+    let noun = end.checked_sub(1)?;
+    let article = noun.checked_sub(1)?;
+    match words.norm(article) {
+        "l" | "le" | "la" if article > 0 && matches!(words.norm(article - 1), "de" | "d") => {
+            named_again(words, article, earlier)
+        }
+        "du" => named_again(words, article, earlier),
+        _ => None,
+    }
+}
+
+/// "le porte-parole de l'armée, le général X" from token `from` on: the
+/// organisation of a speaker's title, named again by a common noun.
+fn titled_after<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    from: usize,
+    earlier: &'a [Mention],
+) -> Option<&'a Mention> {
+    if !matches!(words.norm(from), "le" | "la" | "l" | "un" | "une") {
+        return None;
+    }
+    let comma = (from + 1..from + APPOSITION_WINDOW)
+        .take_while(|&k| {
+            words.kind(k) == Some(TokenKind::Word) || words.kind(k) == Some(TokenKind::Comma)
+        })
+        .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
+    // A person named after the comma: the title is his.
+    let named = sources.iter().any(|&(s, _, m)| {
+        m.kind == EntityKind::Person && comma_before_name(words, s) == Some(comma)
+    });
+    named
+        .then(|| organisation_named_again(words, comma, earlier))
+        .flatten()
 }
 
 /// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
 /// common noun stands for the last entity of its kind named before the
 /// sentence (`earlier`, a few paragraphs at most).
 fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&'a Mention> {
-    if !matches!(words.norm(at), "le" | "la" | "l" | "ce" | "cet" | "cette") {
+    if !matches!(
+        words.norm(at),
+        "le" | "la" | "l" | "du" | "ce" | "cet" | "cette"
+    ) {
         return None;
     }
-    let fits = |m: &&Mention| match TABLES.speaker_nouns.get(words.norm(at + 1)) {
+    // "la même ONG", "le même ministère".
+    let noun = if words.norm(at + 1) == "meme" {
+        at + 2
+    } else {
+        at + 1
+    };
+    let fits = |m: &&Mention| match TABLES.speaker_nouns.get(words.norm(noun)) {
         Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
         Some(SpeakerNoun::Army) => {
             m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
@@ -314,7 +545,8 @@ fn apposed<'a>(
 /// after the outlet told, which only relays the speaker.
 fn relayed_to(words: &Words, sources: &[(usize, usize, &Mention)], after: usize) -> Option<usize> {
     let k = words.past_articles(match words.norm(after) {
-        "a" => after + 1,
+        // "a écrit sur Twitter le porte-parole": a platform relays too.
+        "a" | "sur" => after + 1,
         "aupres" if matches!(words.norm(after + 1), "de" | "d" | "du" | "des") => after + 2,
         _ => return None,
     });
@@ -342,9 +574,22 @@ fn organisation_after<'a>(
         .map_or(person, |&(_, _, m)| m)
 }
 
-/// A clause ends between tokens `from` and `to` (full stop or comma).
+/// A clause ends between tokens `from` and `to` (full stop or comma; not
+/// the stop of a title: "M. Abadi").
 fn clause_between(words: &Words, from: usize, to: usize) -> bool {
-    (from..to).any(|k| matches!(words.kind(k), Some(TokenKind::Stop | TokenKind::Comma)))
+    (from..to).any(|k| match words.kind(k) {
+        Some(TokenKind::Comma) => true,
+        Some(TokenKind::Stop) => !(k > from && is_title_abbreviation(words.norm(k - 1))),
+        _ => false,
+    })
+}
+
+/// "M.", "Mme", "Dr": a title whose stop does not end a sentence.
+fn is_title_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "m" | "mm" | "mme" | "mmes" | "mlle" | "dr" | "pr" | "me"
+    )
 }
 
 /// A full stop or a quotation mark stands between tokens `from` and `to`.
@@ -401,8 +646,28 @@ pub(crate) fn places<'a>(
     let found = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Place)
+        .filter(|m| !seat(words, token_of(words, m.span.start)))
         .map(|m| (m, governed(words, token_of(words, m.span.start))));
     out.extend(found);
+}
+
+/// "une ONG basée au Royaume-Uni", "basé à Londres": the seat of an
+/// organisation, not a place where anything counted happened.
+fn seat(words: &Words, i: usize) -> bool {
+    let Some(preposition) = i.checked_sub(1) else {
+        return false;
+    };
+    let preposition = if matches!(words.norm(preposition), "l" | "la" | "le" | "les") {
+        preposition.saturating_sub(1)
+    } else {
+        preposition
+    };
+    matches!(words.norm(preposition), "a" | "au" | "aux" | "en")
+        && preposition > 0
+        && matches!(
+            words.norm(preposition - 1),
+            "base" | "basee" | "bases" | "basees" | "siegeant" | "domicilie" | "domiciliee"
+        )
 }
 
 /// A preposition stands before token `i`, with only determiners and place
@@ -438,7 +703,7 @@ enum Joint {
 /// "et"/"ou", prepositions, determiners and place nouns stand between.
 fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     let (from, to) = (words.index_at(a.span.end), words.index_at(b.span.start));
-    if to <= from || to - from > PLACE_WINDOW + 2 {
+    if to <= from || to - from > PLACE_WINDOW + 4 {
         return None;
     }
     let (mut comma, mut and, mut preposition) = (false, false, false);
@@ -463,6 +728,24 @@ fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     }
 }
 
+/// "Qaryatayn, à 100 km au sud-est de Homs": the second name situates
+/// the first by a distance from it.
+fn at_distance(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
+    let (from, to) = (words.index_at(a.span.end), words.index_at(b.span.start));
+    if to <= from + 3
+        || to - from > PLACE_WINDOW * 3
+        || words.kind(from) != Some(TokenKind::Comma)
+        || words.norm(from + 1) != "a"
+    {
+        return None;
+    }
+    let number = (from + 2..to)
+        .any(|k| words.kind(k) == Some(TokenKind::Number) || words.norm(k).ends_with("aine"));
+    let plain =
+        (from + 2..to).all(|k| matches!(words.kind(k), Some(TokenKind::Word | TokenKind::Number)));
+    (number && plain && words.after_de(to)).then_some(Joint::Apposition)
+}
+
 /// Places named in a list ("à Tripoli et à Saïda", "Homs, Hama et Alep"):
 /// a figure they share is spread over several places. And places that an
 /// apposition situates, with the more specific name they follow:
@@ -479,7 +762,8 @@ pub(crate) fn lists_and_appositions<'a>(
     let mut run_start = 0;
     for k in 1..places.len() {
         let (a, b) = (places[k - 1].0, places[k].0);
-        match joint(words, a, b) {
+        let joined = joint(words, a, b).or_else(|| at_distance(words, a, b));
+        match joined {
             Some(Joint::List) => {
                 for (m, _) in &places[run_start..=k] {
                     if !listed.iter().any(|l| l.span == m.span) {
@@ -490,8 +774,20 @@ pub(crate) fn lists_and_appositions<'a>(
             }
             Some(Joint::Comma) => {}
             Some(Joint::Apposition) => {
+                // "Dans le sud du Liban, à Khiam", "Au Liban, à Khiam": a
+                // name right after "à" is a town, situated by the area
+                // named first; else the second name situates the first
+                // ("Kfar Kila, au Liban-Sud").
+                let after_a = |m: &Mention| {
+                    let i = words.index_at(m.span.start);
+                    i > 0 && words.norm(i - 1) == "a"
+                };
                 if a.id != b.id {
-                    situating.push((b, a));
+                    if after_a(b) && !after_a(a) {
+                        situating.push((a, b));
+                    } else {
+                        situating.push((b, a));
+                    }
                 }
                 run_start = k;
             }
@@ -528,13 +824,98 @@ pub(crate) fn attached<'a>(
 ) -> Option<&'a Mention> {
     let first = words.index_at(from);
     for i in first..first + PLACE_WINDOW * 2 {
-        let start = words.tokens.get(i)?.span.start;
+        let Some(token) = words.tokens.get(i) else {
+            break;
+        };
+        let start = token.span.start;
         if let Some((m, _)) = places.iter().find(|(m, _)| m.span.start == start) {
             return Some(m);
         }
-        TABLES.place_word(words, i)?;
+        if TABLES.place_word(words, i).is_none() {
+            break;
+        }
     }
-    None
+    where_relative(words, places, first).or_else(|| situated(words, places, first))
+}
+
+/// "Tallet X, située à une hauteur de 2.428": a figure in a clause that
+/// situates a place named just before its comma describes that place.
+/// `end` is the token after the figure.
+fn situated<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Option<&'a Mention> {
+    let comma = (end.saturating_sub(RELATIVE_WINDOW)..end)
+        .rev()
+        .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))?;
+    if words.kind(comma) != Some(TokenKind::Comma)
+        || !matches!(
+            words.norm(comma + 1),
+            "situe" | "situee" | "situes" | "situees" | "sis" | "sise" | "perche" | "perchee"
+        )
+    {
+        return None;
+    }
+    places
+        .iter()
+        .find(|(m, _)| words.index_at(m.span.end) == comma)
+        .map(|&(m, _)| m)
+}
+
+/// The longest clause (in tokens) from "où" to the end of a figure.
+const RELATIVE_WINDOW: usize = 12;
+
+/// "à Manbij, à 100 km plus à l'est, où sont stationnés 2.000 soldats": a
+/// figure in a clause opened by "où" is in the place "où" stands for, the
+/// name before it or before an aside between commas. `end` is the token
+/// after the figure.
+fn where_relative<'a>(
+    words: &Words,
+    places: &[(&'a Mention, bool)],
+    end: usize,
+) -> Option<&'a Mention> {
+    // "où" folds to "ou" ("or"): the accent makes it a byte longer.
+    let is_where =
+        |k: usize| words.norm(k) == "ou" && words.tokens.get(k).is_some_and(|t| t.span.len() == 3);
+    let relative = (end.saturating_sub(RELATIVE_WINDOW)..end)
+        .rev()
+        .take_while(|&k| !matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))
+        .find(|&k| is_where(k))?;
+    // "où 5 civils ont été tués dans le quartier de X": a place of the
+    // clause itself is more specific.
+    let clause_end = (end..words.len())
+        .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))
+        .map_or(usize::MAX, |k| {
+            words.tokens.get(k).map_or(usize::MAX, |t| t.span.start)
+        });
+    let clause_start = words.tokens.get(relative).map_or(0, |t| t.span.end);
+    if places
+        .iter()
+        .any(|(m, _)| m.span.start >= clause_start && m.span.start < clause_end)
+    {
+        return None;
+    }
+    let ending_at = |k: usize| {
+        places
+            .iter()
+            .find(|(m, _)| words.index_at(m.span.end) == k)
+            .map(|&(m, _)| m)
+    };
+    let before = relative.checked_sub(1)?;
+    if let Some(m) = ending_at(before + 1) {
+        return Some(m);
+    }
+    if words.kind(before) != Some(TokenKind::Comma) {
+        return None;
+    }
+    if let Some(m) = ending_at(before) {
+        return Some(m);
+    }
+    // An aside between commas after the name.
+    let open = (before.saturating_sub(RELATIVE_WINDOW)..before)
+        .rev()
+        .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))?;
+    if words.kind(open) != Some(TokenKind::Comma) {
+        return None;
+    }
+    ending_at(open)
 }
 
 /// What a sentence says of its places, for [`place_for`]: its place
@@ -556,10 +937,10 @@ pub(crate) struct PlaceContext<'s, 'a> {
 /// else the only place of the sentence.
 ///
 /// `figures` are the other claims of the sentence, with their attached place.
-pub(crate) fn place_for(
+pub(crate) fn place_for<'a>(
     claim: Span,
     own: Option<&Mention>,
-    context: &PlaceContext<'_, '_>,
+    context: &PlaceContext<'_, 'a>,
 ) -> Option<String> {
     let PlaceContext {
         places,
@@ -628,11 +1009,25 @@ pub(crate) fn place_for(
     }
     // Else the only place of the sentence, rubrics aside ("Syrie : l'armée
     // reprend Maaloula") unless there is nothing else ("Alep : 7 tués").
+    // A place that an apposition situates counts as the specific one
+    // ("Dans le sud du Liban, à Khiam" is one place).
     let not_rubric = |m: &&Mention| !rubric.iter().any(|r| r.span == m.span);
+    let specific = |m: &'a Mention| -> &'a Mention {
+        situating
+            .iter()
+            .find(|(broad, _)| broad.span == m.span)
+            .map_or(m, |&(_, specific)| specific)
+    };
     if places.iter().map(|(m, _)| m).any(not_rubric) {
-        only_place(places.iter().map(|(m, _)| *m).filter(not_rubric))
+        only_place(
+            places
+                .iter()
+                .map(|(m, _)| *m)
+                .filter(not_rubric)
+                .map(specific),
+        )
     } else {
-        only_place(places.iter().map(|(m, _)| *m))
+        only_place(places.iter().map(|(m, _)| specific(m)))
     }
 }
 
@@ -764,6 +1159,15 @@ mod tests {
     fn day(text: &str, dateline: Date) -> Option<Date> {
         let words = Words::new(text, Span::new(0, text.len()));
         days(&words, dateline).first().map(|d| d.date)
+    }
+
+    #[test]
+    fn the_stop_of_a_title_does_not_end_a_clause() {
+        let text = "a déclaré M. Abadi. Puis";
+        let words = Words::new(text, Span::new(0, text.len()));
+        let name = words.index_at(text.find("Abadi").unwrap_or(0));
+        assert!(!clause_between(&words, 0, name));
+        assert!(clause_between(&words, 0, words.len()));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use crate::model::{ClaimKind, Outcome, Unit, Victims};
 use crate::quantity::{NumberForm, Quantity};
-use crate::tables::{Applies, OutcomeCue, PlaceWord, Side, TABLES, VictimClass};
+use crate::tables::{Applies, OutcomeCue, PlaceWord, Side, SpeakerNoun, TABLES, VictimClass};
 use crate::words::{TokenKind, Words};
 use bilan_article::Span;
 use bilan_lexicon::{EntityKind, Mention};
@@ -1232,8 +1232,29 @@ impl<'a> Sentence<'a> {
         }
         groups(self.mentions)
             .rfind(|m| m.span.end <= at)
+            .or_else(|| self.army_named_again(at))
             .or_else(|| groups(self.previous_mentions).next_back())
             .or_else(|| groups(self.mentions).find(|m| m.span.start >= at))
+    }
+
+    /// "L'armée a perdu 12 hommes": a sentence opening with a common noun
+    /// for an army (`speaker` rows of `attribution.tsv`) names again the
+    /// last state army named a few paragraphs back at most, not the group
+    /// last named.
+    fn army_named_again(&self, at: usize) -> Option<&'a Mention> {
+        let first = self.words.past_articles(0);
+        if first == 0 || TABLES.speaker_nouns.get(self.norm(first)) != Some(&SpeakerNoun::Army) {
+            return None;
+        }
+        let before = self.all_mentions.partition_point(|m| m.span.start < at);
+        let lowest = self
+            .all_mentions
+            .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
+        self.all_mentions.get(lowest..before)?.iter().rfind(|m| {
+            m.kind == EntityKind::ArmedGroup
+                && TABLES.side(&m.id) == Side::State
+                && m.id.ends_with("-army")
+        })
     }
 
     /// "Le groupe terroriste a perdu 200 combattants", "les terroristes
