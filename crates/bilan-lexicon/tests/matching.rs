@@ -122,3 +122,27 @@ fn un_bodies_leave_their_complement_to_the_un() {
         ]
     );
 }
+
+/// A spelling shared by a place and a person goes where its cue points
+/// (`près de Baghdadi` the Anbar town, `le calife al-Baghdadi` the man); a
+/// river named alone needs its own cue (`sur le Tigre`).
+#[test]
+fn shared_spellings_follow_their_cues() {
+    let text = "Un pont sur le Tigre a été détruit près de Baghdadi. \
+                Le calife Abou Bakr al-Baghdadi est apparu ; Baghdadi a parlé.";
+    let found = Lexicon::embedded().find(text);
+    let got: Vec<(&str, &str)> = found
+        .mentions
+        .iter()
+        .map(|m| (m.span.slice(text), m.id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Tigre", "place:tigris"),
+            ("Baghdadi", "place:al-baghdadi"),
+            ("Abou Bakr al-Baghdadi", "person:abu-bakr-al-baghdadi"),
+            ("Baghdadi", "person:abu-bakr-al-baghdadi"),
+        ]
+    );
+}
