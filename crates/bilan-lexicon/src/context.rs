@@ -397,6 +397,23 @@ impl Rules {
                 Relation::ExcludeBefore | Relation::ExcludeAfter => hits.exclude = true,
             },
         );
+        // `les quartiers de Zanjili et de Chifa`: the last name of a list
+        // shares the cues before its first one.
+        let mut start = first;
+        for _ in 0..MAX_LISTED_NAMES {
+            if hits.support {
+                break;
+            }
+            let Some(previous) = listed_before(f, start) else {
+                break;
+            };
+            start = previous;
+            self.scan_cues(f, id, kind, start, start, &self.cues, |relation| {
+                if relation == Relation::Before {
+                    hits.support = true;
+                }
+            });
+        }
         hits
     }
 
@@ -482,6 +499,54 @@ impl Rules {
             }
         }
     }
+}
+
+/// How many names of a list a cue before the first one reaches.
+const MAX_LISTED_NAMES: usize = 3;
+
+/// When the mention at token `first` is the next name of a list (`X et Y`,
+/// `X et de Y`, `X, Y`, `X, d'Y`), the first token of the name before it: a
+/// capitalised word with at most two more words (or articles) before it,
+/// back to the previous separator.
+fn listed_before(f: &Folded<'_>, first: usize) -> Option<usize> {
+    let mut k = first.checked_sub(1)?;
+    // An elided or full `de` before the name.
+    if matches!(f.basic_of(k), b"de" | b"d")
+        && !f.tokens[k].capital
+        && !matches!(f.tokens[k].sep_after, Sep::Punct)
+    {
+        k = k.checked_sub(1)?;
+    }
+    let name_end = if matches!(f.basic_of(k), b"et" | b"ou") && !f.tokens[k].capital {
+        if matches!(f.tokens[k].sep_after, Sep::Punct) {
+            return None;
+        }
+        k.checked_sub(1)?
+    } else if f.basic_of(k).is_empty() {
+        return None;
+    } else {
+        // `X, Y`: the comma is the separator after the previous name.
+        let text_between = f.text.get(f.tokens[k].end..f.tokens[k + 1].start)?;
+        if !text_between.starts_with(b",") {
+            return None;
+        }
+        k
+    };
+    if !f.tokens[name_end].capital {
+        return None;
+    }
+    let mut start = name_end;
+    for _ in 0..2 {
+        let Some(before) = start.checked_sub(1) else {
+            break;
+        };
+        let t = &f.tokens[before];
+        if matches!(t.sep_after, Sep::Punct) || !(t.capital || t.article) {
+            break;
+        }
+        start = before;
+    }
+    Some(start)
 }
 
 /// A cheap pre-filter for word sets: first byte × length bits.

@@ -64,7 +64,9 @@
 //!    between entities sharing a spelling (Al Mayadeen the channel after
 //!    *selon*, the town after *à*), confirm `needs_context` forms, veto them
 //!    (*résistance acharnée*), exclude any reading (*Jerusalem Timing* in a
-//!    dateline), or let a lowercase name through (*selon assafir*). An
+//!    dateline), or let a lowercase name through (*selon assafir*). The
+//!    next names of a list share the cue before its first one (*les
+//!    quartiers de Zanjili et de Chifa*). An
 //!    ambiguous form with no cue still counts when the same entity is named
 //!    plainly elsewhere in the document. A lone given name (*Hussein*) is a
 //!    place only where a cue says so.

@@ -146,3 +146,15 @@ fn shared_spellings_follow_their_cues() {
         ]
     );
 }
+
+/// The next names of a list share the cue before the first one: `Chifa`,
+/// a quarter whose name needs a cue, after `les quartiers de Zanjili et de`.
+#[test]
+fn listed_names_share_the_cue_before_the_list() {
+    let text = "Les secours fouillent les quartiers de Zanjili et de Chifa.";
+    let found = Lexicon::embedded().find(text);
+    let got: Vec<&str> = found.mentions.iter().map(|m| m.span.slice(text)).collect();
+    assert_eq!(got, ["Zanjili", "Chifa"]);
+    let alone = "Les secours fouillent Chifa.";
+    assert!(Lexicon::embedded().find(alone).mentions.is_empty());
+}
