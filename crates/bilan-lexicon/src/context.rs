@@ -52,7 +52,34 @@ struct Trigger {
     /// A landform word (`mont`): the name after it may be a town's name too
     /// (`le mont Al Mossoul` is no city).
     landform: bool,
+    /// A place trigger ending in `de`: one adjective of
+    /// [`Rules::place_adjectives`] may stand before its `de` (`la localité
+    /// frontalière de X`).
+    adjective: bool,
     words: Vec<Vec<u8>>,
+}
+
+impl Trigger {
+    /// The most tokens the trigger spans.
+    fn max_len(&self) -> usize {
+        self.words.len() + usize::from(self.adjective)
+    }
+
+    /// How many tokens the trigger spans from token `start`, if it is there.
+    fn len_at(&self, f: &Folded<'_>, start: usize, adjectives: &FastSet<Vec<u8>>) -> Option<usize> {
+        if starts_at(f, &self.words, start) {
+            return Some(self.words.len());
+        }
+        let (de, noun) = self.words.split_last()?;
+        let adjective = start + noun.len();
+        (self.adjective
+            && adjective + 1 < f.tokens.len()
+            && starts_at(f, noun, start)
+            && !f.tokens[adjective].capital
+            && adjectives.contains(f.basic_of(adjective))
+            && f.basic_of(adjective + 1) == de.as_slice())
+        .then_some(self.words.len() + 1)
+    }
 }
 
 /// Cues that precede a mention, by their last word, and cues that follow,
@@ -106,6 +133,8 @@ pub(crate) struct Rules {
     triggers: FastMap<Vec<u8>, Vec<Trigger>>,
     /// The most words of one trigger.
     max_trigger_words: usize,
+    /// Adjectives that may stand before the `de` of a place trigger.
+    place_adjectives: FastSet<Vec<u8>>,
     particles: FastSet<Vec<u8>>,
     descriptors: FastSet<Vec<u8>>,
     stops: FastSet<Vec<u8>>,
@@ -261,17 +290,17 @@ impl Rules {
                     kind,
                     part_of_name,
                     landform,
+                    adjective: false,
                     words,
                 });
             }
         }
-        let mut place_adjectives: FastSet<Vec<u8>> = FastSet::default();
         for (n, line) in data_lines(NAME_WORDS) {
             let Some((role, word)) = line.split_once('\t') else {
                 return Err(format!("name_words.tsv:{n}: expected 2 columns"));
             };
             let set = match role {
-                "place_adjective" => &mut place_adjectives,
+                "place_adjective" => &mut r.place_adjectives,
                 "particle" => &mut r.particles,
                 "descriptor" => &mut r.descriptors,
                 "stop" => &mut r.stops,
@@ -281,33 +310,18 @@ impl Rules {
                 set.insert(w);
             }
         }
-        // `la localité frontalière de X`: a place trigger that ends in
-        // `de` also reads with one adjective before its `de`.
-        let mut place_adjectives: Vec<Vec<u8>> = place_adjectives.into_iter().collect();
-        place_adjectives.sort();
-        let mut with_adjectives = Vec::new();
-        for t in &triggers {
-            let Some((de, noun)) = t.words.split_last() else {
-                continue;
-            };
-            if t.kind != EntityKind::Place || t.part_of_name || noun.is_empty() {
-                continue;
-            }
-            if !matches!(de.as_slice(), b"de" | b"d") {
-                continue;
-            }
-            for adjective in &place_adjectives {
-                let mut words = noun.to_vec();
-                words.push(adjective.clone());
-                words.push(de.clone());
-                with_adjectives.push(Trigger { words, ..t.clone() });
-            }
-        }
-        for t in triggers.into_iter().chain(with_adjectives) {
+        for mut t in triggers {
             let Some(first) = t.words.first().cloned() else {
                 continue;
             };
-            r.max_trigger_words = r.max_trigger_words.max(t.words.len());
+            // `la localité frontalière de X`: one adjective before the `de`.
+            t.adjective = t.kind == EntityKind::Place
+                && !t.part_of_name
+                && t.words.len() >= 2
+                && t.words
+                    .last()
+                    .is_some_and(|w| matches!(w.as_slice(), b"de" | b"d"));
+            r.max_trigger_words = r.max_trigger_words.max(t.max_len());
             r.triggers.entry(first).or_default().push(t);
         }
         for (_, line) in data_lines(FIRST_NAMES) {
@@ -325,7 +339,7 @@ impl Rules {
         r.trigger_shapes_longer = vec![WordShapes::default(); r.max_trigger_words];
         for (first, list) in &r.triggers {
             for t in list {
-                for shapes in r.trigger_shapes_longer.iter_mut().take(t.words.len()) {
+                for shapes in r.trigger_shapes_longer.iter_mut().take(t.max_len()) {
                     shapes.insert(first);
                 }
             }
@@ -850,10 +864,16 @@ impl Rules {
             if let Some(triggers) = maybe_trigger.then(|| self.triggers.get(word)).flatten() {
                 for t in triggers {
                     // Too short to reach the next capitalised word.
-                    if t.words.len() <= gap || !starts_at(f, &t.words, i) {
+                    if t.max_len() <= gap {
                         continue;
                     }
-                    let after = i + t.words.len();
+                    let Some(len) = t.len_at(f, i, &self.place_adjectives) else {
+                        continue;
+                    };
+                    if len <= gap {
+                        continue;
+                    }
+                    let after = i + len;
                     if t.part_of_name {
                         // `Tal al-Milh`: a trigger word the lexicon knows alone
                         // still starts a longer name.
