@@ -540,7 +540,7 @@ fn listed_before(f: &Folded<'_>, first: usize) -> Option<usize> {
         return None;
     } else {
         // `X, Y`: the comma is the separator after the previous name.
-        let text_between = f.text.get(f.tokens[k].end..f.tokens[k + 1].start)?;
+        let text_between = f.text.get(f.tokens[k].end()..f.tokens[k + 1].start())?;
         if !text_between.starts_with(b",") {
             return None;
         }

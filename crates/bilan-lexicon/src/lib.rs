@@ -256,8 +256,16 @@ impl Lexicon {
     }
 
     /// Find and link the entities of `text`.
+    ///
+    /// Texts over 4 GiB are read in pieces of at most that size, cut after
+    /// a line break where there is one; an entity keeps one id across them.
     pub fn find(&self, text: &str) -> Entities {
-        self.matcher.find(&self.tables, text)
+        if text.len() <= fold::MAX_FOLDED_TEXT {
+            return self.matcher.find(&self.tables, text);
+        }
+        find_in_pieces(text, fold::MAX_FOLDED_TEXT, |piece| {
+            self.matcher.find(&self.tables, piece)
+        })
     }
 
     /// The facts held about entity `id`.
@@ -367,5 +375,93 @@ impl LexiconBuilder {
         let matcher =
             Matcher::build(&tables, rules).map_err(|m| Error::new(ErrorKind::Value, m))?;
         Ok(Lexicon { tables, matcher })
+    }
+}
+
+/// [`Lexicon::find`] on a text longer than `limit` bytes: pieces of at most
+/// `limit` bytes (at least four), each cut after its last line break when it
+/// has one, else on a character boundary; mentions shifted to offsets in
+/// `text`, entities of the same id merged, in first-mention order.
+fn find_in_pieces(text: &str, limit: usize, find: impl Fn(&str) -> Entities) -> Entities {
+    let limit = limit.max(4);
+    let mut out = Entities::default();
+    let mut by_id: hash::FastMap<EntityId, usize> = hash::FastMap::default();
+    let mut offset = 0;
+    while offset < text.len() {
+        let mut end = (offset + limit).min(text.len());
+        if end < text.len() {
+            if let Some(line_end) = text.as_bytes()[offset..end]
+                .iter()
+                .rposition(|&b| b == b'\n')
+            {
+                end = offset + line_end + 1;
+            }
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+        }
+        let Some(piece) = text.get(offset..end) else {
+            break;
+        };
+        let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+        let found = find(piece);
+        out.mentions
+            .extend(found.mentions.into_iter().map(|m| Mention {
+                span: shift(m.span),
+                ..m
+            }));
+        for entity in found.entities {
+            let mentions = entity.mentions.iter().map(|&m| shift(m));
+            match by_id.get(&entity.id) {
+                Some(&ix) => out.entities[ix].mentions.extend(mentions),
+                None => {
+                    by_id.insert(entity.id.clone(), out.entities.len());
+                    let mentions = mentions.collect();
+                    out.entities.push(Entity { mentions, ..entity });
+                }
+            }
+        }
+        offset = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod pieces_tests {
+    use super::*;
+
+    #[test]
+    fn a_text_read_in_pieces_keeps_offsets_and_ids() {
+        let text = "Les combats continuent à Homs.\nÀ Homs et à Alep, le Hezbollah avance.\n\
+                    Selon l'OSDH, le Hezbollah tient Alep.";
+        let lexicon = Lexicon::embedded();
+        let whole = lexicon.find(text);
+        for limit in [4, 10, 40, 80] {
+            let pieces = find_in_pieces(text, limit, |p| lexicon.find(p));
+            for m in &pieces.mentions {
+                assert!(!m.span.slice(text).is_empty(), "limit {limit}: {m:?}");
+            }
+            assert!(
+                pieces
+                    .mentions
+                    .windows(2)
+                    .all(|w| w[0].span.end <= w[1].span.start),
+                "limit {limit}: sorted, no overlap"
+            );
+            let ids: std::collections::HashSet<&str> =
+                pieces.entities.iter().map(|e| e.id.as_str()).collect();
+            assert_eq!(
+                ids.len(),
+                pieces.entities.len(),
+                "limit {limit}: one entity per id"
+            );
+            for e in &pieces.entities {
+                let own = pieces.mentions.iter().filter(|m| m.id == e.id).count();
+                assert_eq!(own, e.mentions.len(), "limit {limit}: {}", e.id);
+            }
+        }
+        // Cut at the line breaks, the pieces see what the whole text sees.
+        let by_lines = find_in_pieces(text, 80, |p| lexicon.find(p));
+        assert_eq!(by_lines.mentions, whole.mentions);
     }
 }

@@ -419,7 +419,7 @@ impl Matcher {
                 continue;
             }
             let of = *by_key.entry(key.clone()).or_insert_with(|| {
-                let span = Span::new(f.tokens[l.first].start, f.tokens[l.end - 1].end);
+                let span = Span::new(f.tokens[l.first].start(), f.tokens[l.end - 1].end());
                 local_ids.push((
                     format!("local:{}:{}", kind_word(l.kind), slug(&key)),
                     l.kind,
@@ -472,7 +472,7 @@ impl Matcher {
                 // The same letters name something else here: keep the other reading.
                 Some(_) => continue,
                 None => {
-                    let span = Span::new(f.tokens[l.first].start, f.tokens[l.end - 1].end);
+                    let span = Span::new(f.tokens[l.first].start(), f.tokens[l.end - 1].end());
                     local_ids.push((
                         format!("local:{}:{}", kind_word(l.kind), slug(&key)),
                         l.kind,
@@ -749,7 +749,10 @@ impl Matcher {
                     // The outcome depends on the word as written, unless
                     // cues were looked at: then it is kept for the next
                     // time the same word is met.
-                    let written = text.as_bytes().get(tok.start..tok.end).unwrap_or_default();
+                    let written = text
+                        .as_bytes()
+                        .get(tok.start()..tok.end())
+                        .unwrap_or_default();
                     let found = match capital_outcomes.lookup(written) {
                         Some((outcome, exclusions)) => {
                             // Kept with the exclusion cues of one entity
@@ -903,7 +906,7 @@ impl Matcher {
             let flags = self.form_flags[form_ix as usize];
             if flags.case_sensitive {
                 let span = text
-                    .get(f.tokens[first_tok].start..f.tokens[last_tok].end)
+                    .get(f.tokens[first_tok].start()..f.tokens[last_tok].end())
                     .unwrap_or("");
                 let wanted = &self.form_letters[form_ix as usize];
                 if !span
@@ -923,7 +926,7 @@ impl Matcher {
             // spelt as listed, never folded.
             let shouting = *all_caps.get_or_insert_with(|| {
                 let span = text
-                    .get(f.tokens[first_tok].start..f.tokens[last_tok].end)
+                    .get(f.tokens[first_tok].start()..f.tokens[last_tok].end())
                     .unwrap_or("");
                 // The lowercase test first: it stops at the second letter
                 // of most names.
@@ -1116,7 +1119,7 @@ fn assemble(
         .collect();
     let mut last_end = 0usize;
     for (first, end, of) in spans {
-        let span = Span::new(f.tokens[first].start, f.tokens[end - 1].end);
+        let span = Span::new(f.tokens[first].start(), f.tokens[end - 1].end());
         if span.start < last_end || span.is_empty() {
             continue;
         }
@@ -1172,9 +1175,9 @@ fn assemble(
 /// with a capital or joined by a hyphen.
 fn ends_with_verb_est(text: &str, last: &Token) -> bool {
     let bytes = text.as_bytes();
-    bytes.get(last.start..last.end) == Some(b"est".as_slice())
+    bytes.get(last.start()..last.end()) == Some(b"est".as_slice())
         && last
-            .start
+            .start()
             .checked_sub(1)
             .and_then(|i| bytes.get(i))
             .is_some_and(|b| b.is_ascii_whitespace())
