@@ -10,8 +10,8 @@ use super::lexicon::{
     UnitEntry, WordFacts,
 };
 use super::text::{
-    Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
-    skip_space, skip_space_back, word_at, word_before,
+    Folded, char_at, char_before, is_latin1_letter, is_word_char, letters_end, letters_start,
+    match_forward, skip_space, skip_space_back, word_at, word_before,
 };
 use super::words::cardinal;
 use super::{NumberForm, Quantity};
@@ -125,8 +125,19 @@ pub(crate) fn scan_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
                 // ASCII letters by table (most of French text), the rest by chars.
                 let at = pos;
                 pos += ascii_letters(bytes.get(pos..).unwrap_or_default());
-                if bytes.get(pos).is_some_and(|&b| b >= 0x80) {
-                    pos = letters_end(text, pos, end);
+                // The accented letters of French (two bytes from 0xC3) and
+                // the ASCII letters after them, without decoding; any
+                // other char by `letters_end`, as before.
+                while let Some(&b) = bytes.get(pos)
+                    && b >= 0x80
+                {
+                    if b == 0xC3 && bytes.get(pos + 1).is_some_and(|&n| is_latin1_letter(n)) {
+                        pos += 2;
+                        pos += ascii_letters(bytes.get(pos..).unwrap_or_default());
+                    } else {
+                        pos = letters_end(text, pos, end);
+                        break;
+                    }
                 }
                 if pos == at {
                     // Not a letter: step over the char.

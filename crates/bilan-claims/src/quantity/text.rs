@@ -73,7 +73,7 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize
 
 /// True when `0xC3, b` encodes a Latin-1 letter (À-ÿ but × and ÷): the
 /// accented letters of French, tested without decoding.
-fn is_latin1_letter(b: u8) -> bool {
+pub(crate) fn is_latin1_letter(b: u8) -> bool {
     (0x80..=0xBF).contains(&b) && b != 0x97 && b != 0xB7
 }
 
