@@ -444,6 +444,12 @@ pub(crate) struct Phrases {
     by_first_sign: Vec<(char, usize)>,
     /// Positions in `items` of phrases ending with a sign, by that sign.
     by_last_sign: Vec<(char, usize)>,
+    /// For each of `by_last_sign`, the letters right before its sign ("d"
+    /// for "plus d'") and the word before them, separators skipped
+    /// ("plus"), each `None` when the phrase has none there: the text must
+    /// have those very words, a test that rules out the many phrases
+    /// ending in "d'" before an article ("morts d'un").
+    before_last_sign: Vec<(Option<String>, Option<String>)>,
 }
 
 impl Phrases {
@@ -477,6 +483,28 @@ impl Phrases {
                     .push(position),
             }
         }
+        set.before_last_sign = set
+            .by_last_sign
+            .iter()
+            .map(|&(sign, position)| {
+                let phrase = items
+                    .get(position)
+                    .map_or("", |(phrase, _)| phrase.as_str());
+                let head = &phrase[..phrase.len() - sign.len_utf8()];
+                let start = letters_start(head, head.len(), 0);
+                if start == head.len() {
+                    return (None, None);
+                }
+                let before = head[..start].trim_end_matches([' ', '-']);
+                let word_start = letters_start(before, before.len(), 0);
+                let separated = before.len() < start;
+                (
+                    Some(head[start..].to_owned()),
+                    (separated && word_start < before.len())
+                        .then(|| before[word_start..].to_owned()),
+                )
+            })
+            .collect();
         set.before_last = items
             .iter()
             .map(|(phrase, _)| {
@@ -575,11 +603,60 @@ impl Phrases {
         // A phrase ending with a sign ("plus d'") may beat a word match only
         // when longer, which cannot happen: they end at different chars.
         by_word.or_else(|| {
-            let sign = fold(char_before(text, pos)?);
+            let written = char_before(text, pos)?;
+            let sign = fold(written);
+            // The letters before the sign in the text, read once: a
+            // phrase matches only when they are its own (a text char
+            // folds to a letter only when it is one).
+            let sign_start = pos - written.len_utf8();
+            // (letters before the sign, their start, the word before them).
+            let mut found: Option<(Option<Folded<'_>>, usize, Option<Option<Folded<'_>>>)> = None;
             self.by_last_sign
                 .iter()
-                .filter(|(c, _)| *c == sign)
-                .find_map(|&(_, p)| try_at(p))
+                .zip(&self.before_last_sign)
+                .filter(|((c, _), _)| *c == sign)
+                .filter(|(_, (wanted_letters, wanted_word))| {
+                    let Some(wanted_letters) = wanted_letters else {
+                        return true;
+                    };
+                    let (letters, letters_at, word) = found.get_or_insert_with(|| {
+                        let start = letters_start(text, sign_start, floor);
+                        (Folded::new(text, start, sign_start), start, None)
+                    });
+                    // A run too long to fold is left to the full match.
+                    if letters
+                        .as_ref()
+                        .is_some_and(|w| w.as_str() != wanted_letters)
+                    {
+                        return false;
+                    }
+                    let Some(wanted_word) = wanted_word else {
+                        return true;
+                    };
+                    let letters_at = *letters_at;
+                    let word = word.get_or_insert_with(|| {
+                        // Spaces and hyphens skipped, as `match_backward`
+                        // skips the separators of the phrase.
+                        let mut end = letters_at;
+                        loop {
+                            let next = skip_space_back(text, end, floor);
+                            match text.as_bytes().get(next.wrapping_sub(1)) {
+                                Some(b'-') if next > floor => end = next - 1,
+                                _ => {
+                                    end = next;
+                                    break;
+                                }
+                            }
+                        }
+                        if end == letters_at {
+                            // No separator: the phrase cannot match.
+                            return Folded::new(text, letters_at, letters_at);
+                        }
+                        Folded::new(text, letters_start(text, end, floor), end)
+                    });
+                    word.as_ref().is_none_or(|w| w.as_str() == wanted_word)
+                })
+                .find_map(|(&(_, p), _)| try_at(p))
         })
     }
 
@@ -648,6 +725,17 @@ mod tests {
         assert_eq!(match_forward("environs", 0, 8, "environ"), None);
         assert_eq!(match_backward("xplus de", 8, 0, "plus de"), None);
         assert_eq!(match_backward("xplus de", 8, 1, "plus de"), Some(1));
+    }
+
+    #[test]
+    fn phrases_ending_with_a_sign_need_the_words_before_it() {
+        let set = Phrases::new(["plus d'", "au-delà d'", "d'", "n°"]);
+        let ends = |text: &str| set.ending_at(text, text.len(), 0);
+        assert_eq!(ends("Plus  d’"), Some((0, 0)));
+        assert_eq!(ends("au - delà d'"), Some((1, 0)));
+        assert_eq!(ends("morts d'"), Some((2, 6)));
+        assert_eq!(ends("xd'"), None);
+        assert_eq!(ends("le N°"), Some((3, 3)));
     }
 
     #[test]
