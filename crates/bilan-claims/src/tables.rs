@@ -74,6 +74,10 @@ pub(crate) struct PhraseSet<T> {
     /// many bytes of each stem.
     stem_len: Option<usize>,
     stem_bits: Box<Bitmap>,
+    /// The first bytes of the stems (one bit each), tested before the
+    /// stem's hash: a word starting with another byte starts no stem, and
+    /// most words of a sentence are ruled out without hashing.
+    stem_first_bytes: [u64; 4],
     /// Shapes of the first words of one-word phrases, and of the second
     /// words of longer ones (with whether a second word is a prefix): a
     /// frequent first word ("a", "de") that starts only longer phrases is
@@ -141,6 +145,7 @@ impl<T> PhraseSet<T> {
             exact_shapes: Box::new([0; SHAPE_WORDS]),
             stem_len: None,
             stem_bits: Box::new([0; SHAPE_WORDS]),
+            stem_first_bytes: [0; 4],
             single_shapes: Box::new([0; SHAPE_WORDS]),
             second_shapes: Box::new([0; SHAPE_WORDS]),
             prefix_second: false,
@@ -226,6 +231,15 @@ impl<T> PhraseSet<T> {
     }
 
     fn set_stem_bit(&mut self, stem: &str) {
+        match stem.as_bytes().first() {
+            Some(&first) => {
+                if let Some(cell) = self.stem_first_bytes.get_mut(usize::from(first / 64)) {
+                    *cell |= 1 << (first % 64);
+                }
+            }
+            // An empty stem starts every word.
+            None => self.stem_first_bytes = [u64::MAX; 4],
+        }
         let Some(head) = self.stem_len.and_then(|k| stem.as_bytes().get(..k)) else {
             return;
         };
@@ -260,6 +274,14 @@ impl<T> PhraseSet<T> {
     /// `stem_may_match_bytes`), computed once for the filter and the bucket.
     fn stem_hit(&self, word: &[u8]) -> Option<usize> {
         let head = self.stem_len.and_then(|k| word.get(..k))?;
+        if let Some(&first) = head.first()
+            && self
+                .stem_first_bytes
+                .get(usize::from(first / 64))
+                .is_none_or(|cell| cell & (1 << (first % 64)) == 0)
+        {
+            return None;
+        }
         let bit = stem_bit(head);
         has_bit(&self.stem_bits, bit).then_some(bit)
     }
