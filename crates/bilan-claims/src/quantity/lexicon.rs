@@ -291,6 +291,10 @@ pub(crate) struct Lexicon {
     pub(crate) qualifiers_before: (Phrases, Vec<Qualifier>),
     /// Qualifiers written after the number or its noun.
     pub(crate) qualifiers_after: (Phrases, Vec<Qualifier>),
+    /// The first words of `qualifiers_after`, by shape: for each first
+    /// byte (folded), bit `n` set when one is `n` bytes long. `None` when a
+    /// qualifier starts with a sign, which the shapes cannot tell.
+    pub(crate) qualifier_after_shapes: Option<Vec<u64>>,
     /// Unit phrases; the index of a match is the index in `units`.
     pub(crate) unit_phrases: Phrases,
     pub(crate) units: Vec<UnitEntry>,
@@ -434,6 +438,19 @@ impl Lexicon {
         }
         let qualifiers_before = (Phrases::new(before.0), before.1);
         let qualifiers_after = (Phrases::new(after.0), after.1);
+        let qualifier_after_shapes = qualifiers_after.0.first_signs().next().is_none().then(|| {
+            let mut shapes = vec![0u64; 256];
+            for word in qualifiers_after.0.first_words() {
+                if let Some(&first) = word.as_bytes().first()
+                    && let Some(cell) = shapes.get_mut(usize::from(first))
+                {
+                    *cell |= 1u64
+                        .checked_shl(u32::try_from(word.len()).unwrap_or(64))
+                        .unwrap_or(0);
+                }
+            }
+            shapes
+        });
         let mut units = Vec::new();
         for row in rows(UNITS) {
             if let [phrase, measure, unit, factor] = row[..]
@@ -585,6 +602,7 @@ impl Lexicon {
             collectives,
             qualifiers_before,
             qualifiers_after,
+            qualifier_after_shapes,
             unit_phrases,
             units,
             cues,

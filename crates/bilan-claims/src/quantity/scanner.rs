@@ -1235,6 +1235,9 @@ impl<'t> Scan<'t> {
     /// most four words of the counted noun (span not extended).
     fn qualifier_after(&self, pos: usize) -> Option<(Qualifier, Option<usize>)> {
         let text = self.text;
+        if !self.qualifier_may_follow(pos) {
+            return None;
+        }
         let mut at = pos;
         for words_skipped in 0..5 {
             let start = skip_space(text, at, self.end);
@@ -1254,6 +1257,43 @@ impl<'t> Scan<'t> {
             at = word_end;
         }
         None
+    }
+}
+
+impl Scan<'_> {
+    /// False when none of the words `qualifier_after` may read after `pos`
+    /// (at most five, each after spaces only) has the shape of the first
+    /// word of a trailing qualifier: then it finds none, and the words
+    /// need not be looked up. Words it cannot tell the folded shape of
+    /// without folding (other than ASCII and Latin-1 letters) may be one.
+    fn qualifier_may_follow(&self, pos: usize) -> bool {
+        let Some(shapes) = &LEXICON.qualifier_after_shapes else {
+            return true;
+        };
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut at = pos;
+        for _ in 0..5 {
+            let start = skip_space(text, at, self.end);
+            let end = letters_end(text, start, self.end);
+            let Some(word) = bytes.get(start..end).filter(|w| !w.is_empty()) else {
+                // No word there: `qualifier_after` stops (no trailing
+                // qualifier starts with a sign).
+                return false;
+            };
+            // ASCII letters fold to their lower case, the Latin-1 letters
+            // (two bytes from 0xC3) to two bytes from 0xC3: same length.
+            if word.iter().any(|&b| b >= 0xC0 && b != 0xC3) {
+                return true;
+            }
+            let first = word.first().map_or(0, u8::to_ascii_lowercase);
+            let lengths = shapes.get(usize::from(first)).copied().unwrap_or(0);
+            if word.len() < 64 && lengths & (1 << word.len()) != 0 {
+                return true;
+            }
+            at = end;
+        }
+        false
     }
 }
 
@@ -1317,6 +1357,32 @@ mod tests {
                 let expected = u64::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase()));
                 assert_eq!(ascii_lowercase(u64::from_le_bytes(bytes)), expected);
             }
+        }
+    }
+
+    #[test]
+    fn trailing_qualifiers_pass_the_shape_filter() {
+        let cases = [
+            ("20 km environ", Qualifier::About),
+            ("20 KM ENVIRON", Qualifier::About),
+            ("5 soldats tués au moins", Qualifier::AtLeast),
+            ("5 soldats syriens tués au maximum", Qualifier::AtMost),
+            ("5 blessés graves à peu près", Qualifier::About),
+            ("5 soldats. Au moins", Qualifier::Exact),
+            ("5 soldats, au moins", Qualifier::Exact),
+            ("5 soldats et au moins", Qualifier::Exact),
+            (
+                "5 soldats tués hier soir dans la ville au moins",
+                Qualifier::Exact,
+            ),
+        ];
+        for (text, qualifier) in cases {
+            let found = scan(text, Span::new(0, text.len()));
+            assert_eq!(
+                found.first().map(|q| q.qualifier),
+                Some(qualifier),
+                "{text}"
+            );
         }
     }
 
