@@ -107,15 +107,15 @@ fn surely_folded(bytes: &[u8]) -> bool {
 
 /// End of the run of letters starting at `pos` (no digits), not beyond `end`.
 pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
+    // Runs of ASCII letters eight bytes at a time, the accented letters
+    // of French (two bytes from 0xC3) without decoding, other chars
+    // decoded.
     let bytes = text.as_bytes();
+    let within = bytes.get(..end).unwrap_or(bytes);
     while pos < end {
-        match bytes.get(pos) {
-            Some(b) if b.is_ascii_alphabetic() => pos += 1,
-            Some(0xC3)
-                if pos + 2 <= end && bytes.get(pos + 1).is_some_and(|&b| is_latin1_letter(b)) =>
-            {
-                pos += 2
-            }
+        pos += crate::words::ascii_letters(within.get(pos..).unwrap_or_default());
+        match within.get(pos) {
+            Some(0xC3) if within.get(pos + 1).is_some_and(|&b| is_latin1_letter(b)) => pos += 2,
             Some(b) if *b >= 0x80 => match char_at(text, pos) {
                 Some(c) if c.is_alphabetic() => pos += c.len_utf8(),
                 _ => break,
