@@ -92,7 +92,7 @@ pub(crate) struct PhraseSet<T> {
 const STEM_BUCKETS: usize = 256;
 
 /// Bits of `PhraseSet::exact_shapes`.
-const SHAPE_BITS: usize = 1 << 14;
+pub(crate) const SHAPE_BITS: usize = 1 << 14;
 
 /// Words of a bitmap of `SHAPE_BITS` bits.
 const SHAPE_WORDS: usize = SHAPE_BITS / 64;

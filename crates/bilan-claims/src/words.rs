@@ -51,7 +51,8 @@ impl Words {
     /// in the span's length.
     ///
     /// Reads bytes, decoding a char only where one is not ASCII: French
-    /// text is mostly ASCII, and this runs on every sentence with a figure.
+    /// text is mostly ASCII, and this runs on every sentence (the scan for
+    /// figures reads the tokens).
     pub(crate) fn fill(&mut self, text: &str, within: Span) {
         self.tokens.clear();
         self.folded.clear();

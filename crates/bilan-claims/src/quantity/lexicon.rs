@@ -323,6 +323,10 @@ pub(crate) struct Lexicon {
     /// For each first byte of a trigger word, bit `n` set when one is `n`
     /// bytes long: most words are ruled out without hashing.
     pub(crate) trigger_shapes: Vec<u64>,
+    /// One bit per `crate::tables::shape` of the trigger words folded as
+    /// tokens are (`crate::words::fold`): a token of another shape, read
+    /// from the token itself, is no trigger.
+    trigger_token_shapes: Vec<u64>,
 }
 
 /// The lexicon, built on first use.
@@ -590,6 +594,16 @@ impl Lexicon {
                 facts.entry(word.to_owned()).or_default().cues |= 1 << index;
             }
         }
+        let mut trigger_token_shapes = vec![0u64; crate::tables::SHAPE_BITS / 64];
+        for word in triggers.keys() {
+            let folded = String::from_utf8(word.to_vec())
+                .map(|word| crate::words::fold(&word))
+                .unwrap_or_default();
+            let bit = crate::tables::shape(&folded);
+            if let Some(cell) = trigger_token_shapes.get_mut(bit / 64) {
+                *cell |= 1 << (bit % 64);
+            }
+        }
         let trigger_table = TriggerTable::build(
             triggers
                 .iter()
@@ -612,6 +626,7 @@ impl Lexicon {
             triggers,
             longest_trigger,
             trigger_shapes,
+            trigger_token_shapes,
         }
     }
 
@@ -624,6 +639,15 @@ impl Lexicon {
     /// True when `word` (folded) is in the context category.
     pub(crate) fn is(&self, cue: Cue, word: &str) -> bool {
         self.cue(cue).contains(word)
+    }
+
+    /// False when a token of shape `shape` (`Token::shape`) surely is no
+    /// trigger word: a run of letters matching one folds to its shape.
+    #[inline]
+    pub(crate) fn may_be_trigger(&self, shape: usize) -> bool {
+        self.trigger_token_shapes
+            .get(shape / 64)
+            .is_some_and(|cell| cell & (1 << (shape % 64)) != 0)
     }
 
     /// What the tables say of `word` (folded), from one lookup.

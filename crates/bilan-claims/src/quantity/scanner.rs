@@ -1,8 +1,8 @@
-//! The scan: find where a quantity may start (an Aho-Corasick pass over digits
-//! and number words), read the number there, then look at a few words around
-//! it for its unit, its qualifier, a range, or a reason it is no quantity
-//! (date, year, clock time, name). Every look-around is bounded, so the scan
-//! is linear in the text.
+//! The scan: find where a quantity may start (the digits and number words
+//! among the tokens of the text), read the number there, then look at a
+//! few words around it for its unit, its qualifier, a range, or a reason
+//! it is no quantity (date, year, clock time, name). Every look-around is
+//! bounded, so the scan is linear in the text.
 
 use super::digits::{DigitNumber, digit_number};
 use super::lexicon::{
@@ -10,13 +10,15 @@ use super::lexicon::{
     UnitEntry, WordFacts,
 };
 use super::text::{
-    Folded, char_at, char_before, is_latin1_letter, is_word_char, letters_end, letters_start,
-    match_forward, skip_space, skip_space_back, word_at, word_before,
+    Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
+    skip_space, skip_space_back, word_at, word_before,
 };
 use super::words::cardinal;
 use super::{NumberForm, Quantity};
 use crate::model::{ClaimKind, Qualifier, Unit};
-use crate::words::{BYTE_CLASS, DIGIT, LETTER, NOT_ASCII, ascii_letters};
+#[cfg(test)]
+use crate::words::{BYTE_CLASS, DIGIT, LETTER, NOT_ASCII};
+use crate::words::{TokenKind, Words};
 use bilan_article::Span;
 
 /// How far back a qualifier or context phrase is looked for, in bytes.
@@ -88,87 +90,119 @@ fn clamp(text: &str, within: Span) -> (usize, usize) {
 
 pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
     let mut found = Vec::new();
-    scan_into(text, within, &mut found);
+    scan_into(text, within, &mut Words::default(), &mut found);
     found
 }
 
-/// `scan`, into `found` (cleared first): the extractor reuses one buffer
-/// for every sentence.
-pub(crate) fn scan_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
+/// `scan`, into `found` (cleared first), tokenising the span into `words`
+/// on the way: the extractor reuses both buffers from one sentence to the
+/// next, and reads the meaning of the sentence's figures from the same
+/// tokens.
+///
+/// The quantities may start at the digits and the number words: the
+/// tokens give the runs of letters (a trigger word is letters only, so a
+/// whole word is a whole run) and the digits (each in a number token);
+/// `starts_token` tells which of them stand alone.
+pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut Vec<Quantity>) {
+    found.clear();
+    let (start, end) = clamp(text, within);
+    words.fill(text, Span::new(start, end));
+    if start >= end {
+        return;
+    }
+    let mut scan = Scan::new(text, start, end);
+    let bytes = text.as_bytes().get(..end).unwrap_or_default();
+    let lexicon = &*LEXICON;
+    for token in &words.tokens {
+        match token.kind {
+            TokenKind::Word => {
+                if !lexicon.may_be_trigger(usize::from(token.shape)) {
+                    continue;
+                }
+                let (at, hit_end) = (token.span.start, token.span.end);
+                if let Some(is_article) = trigger_word(lexicon, bytes, at, hit_end) {
+                    scan.trigger(at, hit_end, is_article, found);
+                }
+            }
+            TokenKind::Number => {
+                for at in token.span.start..token.span.end {
+                    if bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                        scan.trigger(at, at + 1, false, found);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `scan_into` as it was before it read the tokens: every byte in turn.
+/// The tests check that both find the same.
+#[cfg(test)]
+fn scan_bytes_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
     found.clear();
     let (start, end) = clamp(text, within);
     if start >= end {
         return;
     }
-    let mut scan = Scan {
-        text,
-        floor: start,
-        end,
-        bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
-        bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
-        facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
-    };
-    // Where a quantity may start: every digit, and every whole word that is
-    // a number word. (Trigger words are letters only, so a whole word is a
-    // whole run of letters; `starts_token` tells which runs and digits
-    // stand alone.)
+    let mut scan = Scan::new(text, start, end);
     let bytes = text.as_bytes().get(..end).unwrap_or_default();
     let lexicon = &*LEXICON;
     let mut pos = start;
     while let Some(&b) = bytes.get(pos) {
-        let (at, hit_end, is_article) = match BYTE_CLASS.get(usize::from(b)) {
+        match BYTE_CLASS.get(usize::from(b)) {
             Some(&DIGIT) => {
                 pos += 1;
-                (pos - 1, pos, false)
+                scan.trigger(pos - 1, pos, false, found);
             }
             Some(&LETTER | &NOT_ASCII) => {
-                // ASCII letters by table (most of French text), the rest by chars.
                 let at = pos;
-                pos += ascii_letters(bytes.get(pos..).unwrap_or_default());
-                // The accented letters of French (two bytes from 0xC3) and
-                // the ASCII letters after them, without decoding; any
-                // other char by `letters_end`, as before.
-                while let Some(&b) = bytes.get(pos)
-                    && b >= 0x80
-                {
-                    if b == 0xC3 && bytes.get(pos + 1).is_some_and(|&n| is_latin1_letter(n)) {
-                        pos += 2;
-                        pos += ascii_letters(bytes.get(pos..).unwrap_or_default());
-                    } else {
-                        pos = letters_end(text, pos, end);
-                        break;
-                    }
-                }
+                pos = letters_end(text, pos, end);
                 if pos == at {
                     // Not a letter: step over the char.
                     pos += char_at(text, pos).map_or(1, char::len_utf8);
                     continue;
                 }
-                match trigger_word(lexicon, bytes, at, pos) {
-                    Some(is_article) => (at, pos, is_article),
-                    None => continue,
+                if let Some(is_article) = trigger_word(lexicon, bytes, at, pos) {
+                    scan.trigger(at, pos, is_article, found);
                 }
             }
-            _ => {
-                pos += 1;
-                continue;
-            }
-        };
-        if at < scan.floor || !scan.starts_token(at, hit_end) {
-            continue;
+            _ => pos += 1,
+        }
+    }
+}
+
+impl<'t> Scan<'t> {
+    fn new(text: &'t str, start: usize, end: usize) -> Scan<'t> {
+        Scan {
+            text,
+            floor: start,
+            end,
+            bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
+            bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
+            facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
+        }
+    }
+
+    /// Reads the quantity that may start at the trigger `text[at..hit_end]`
+    /// (a digit, or a number word: `is_article` for "un"/"une") onto
+    /// `found`, and moves the floor past what it read.
+    fn trigger(&mut self, at: usize, hit_end: usize, is_article: bool, found: &mut Vec<Quantity>) {
+        if at < self.floor || !self.starts_token(at, hit_end) {
+            return;
         }
         let step = if is_article {
-            scan.read_article_quickly(at, hit_end)
-                .unwrap_or_else(|| scan.read(at))
+            self.read_article_quickly(at, hit_end)
+                .unwrap_or_else(|| self.read(at))
         } else {
-            scan.read(at)
+            self.read(at)
         };
         match step {
             Step::Found(quantity) => {
-                scan.floor = quantity.span.end;
+                self.floor = quantity.span.end;
                 found.push(quantity);
             }
-            Step::Skip(next) => scan.floor = scan.floor.max(next.min(end)),
+            Step::Skip(next) => self.floor = self.floor.max(next.min(self.end)),
             Step::Nothing => {}
         }
     }
@@ -1356,6 +1390,49 @@ mod tests {
                 }
                 let expected = u64::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase()));
                 assert_eq!(ascii_lowercase(u64::from_le_bytes(bytes)), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn triggers_read_from_tokens_are_those_read_byte_by_byte() {
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect();
+        texts.extend(
+            [
+                "1 000 soldats, 2.428 m, 3,5 millions, 1\u{a0}000 et 1\u{202f}000 morts",
+                "G20 F-16 28/03/2024 14:05 +961 1 234 567 n°5 1er 2e 10-15 km .5 a.5",
+                "DEUX CENTS SOLDATS, Une Dizaine, MOITIÉ, moitié, MoItIé des 3/4",
+                "vingt-trois, quatre-vingt-dix-sept, soixante et onze, un à un, l'un",
+                "Ωμέγα 12 Алеппо три ١٢ 北京 5 😀 7 œuvre 3 æ 4 ß 9 ÿ 10 ǅ 11 İ 12",
+                "été12 12été 12 été à 12 à12 É 3 « 4 » — 5 – 6 ‘7’ d’un d'une l’une",
+                "un une un une un, une. un? deux-trois trois-quatre quatre– cinq",
+                "",
+                " ",
+                "1",
+                "un",
+            ]
+            .map(str::to_owned),
+        );
+        let long: String = "un une 12 ".repeat(300) + &"9".repeat(500);
+        texts.push(long);
+        for text in &texts {
+            let whole = Span::new(0, text.len());
+            let mut by_bytes = Vec::new();
+            scan_bytes_into(text, whole, &mut by_bytes);
+            let mut by_tokens = Vec::new();
+            scan_into(text, whole, &mut Words::default(), &mut by_tokens);
+            assert_eq!(by_tokens, by_bytes, "{text}");
+            // A span inside the text, cut inside words and numbers.
+            let cut = |at: usize| (at..=text.len()).find(|&i| text.is_char_boundary(i));
+            if let (Some(start), Some(end)) = (cut(text.len() / 5), cut(text.len() * 4 / 5)) {
+                let inner = Span::new(start, end);
+                scan_bytes_into(text, inner, &mut by_bytes);
+                scan_into(text, inner, &mut Words::default(), &mut by_tokens);
+                assert_eq!(by_tokens, by_bytes, "{text} {inner:?}");
             }
         }
     }
