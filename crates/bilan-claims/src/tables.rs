@@ -79,12 +79,14 @@ pub(crate) struct PhraseSet<T> {
     /// most words of a sentence are ruled out without hashing.
     stem_first_bytes: [u64; 4],
     /// Shapes of the first words of one-word phrases, and of the second
-    /// words of longer ones (with whether a second word is a prefix): a
-    /// frequent first word ("a", "de") that starts only longer phrases is
-    /// ruled out by the shape of the word after it.
+    /// words of longer ones: a frequent first word ("a", "de") that starts
+    /// only longer phrases is ruled out by the shape of the word after it.
     single_shapes: Box<Bitmap>,
     second_shapes: Box<Bitmap>,
-    prefix_second: bool,
+    /// Shapes of the first words whose second word is a prefix
+    /// ("mortellement bless*"): those may start a phrase whatever word
+    /// follows.
+    prefix_second: Box<Bitmap>,
     longest: usize,
 }
 
@@ -148,7 +150,7 @@ impl<T> PhraseSet<T> {
             stem_first_bytes: [0; 4],
             single_shapes: Box::new([0; SHAPE_WORDS]),
             second_shapes: Box::new([0; SHAPE_WORDS]),
-            prefix_second: false,
+            prefix_second: Box::new([0; SHAPE_WORDS]),
             longest: 0,
         }
     }
@@ -184,7 +186,7 @@ impl<T> PhraseSet<T> {
             set_bit(&mut self.exact_shapes, bit);
             match patterns.get(1) {
                 None => set_bit(&mut self.single_shapes, bit),
-                Some(second) if second.prefix => self.prefix_second = true,
+                Some(second) if second.prefix => set_bit(&mut self.prefix_second, bit),
                 Some(second) => set_bit(&mut self.second_shapes, shape(&second.text)),
             }
             self.by_first_word
@@ -367,7 +369,7 @@ impl<T> PhraseSet<T> {
         // Most words start no phrase: their shape says so at once.
         let exact = has_bit(&self.exact_shapes, bit)
             && (has_bit(&self.single_shapes, bit)
-                || self.prefix_second
+                || has_bit(&self.prefix_second, bit)
                 || has_bit(&self.second_shapes, words.shape(i + 1)));
         // The folded word is read only for tables with prefix patterns.
         exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
