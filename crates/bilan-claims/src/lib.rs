@@ -310,6 +310,17 @@ impl Extractor {
             figures,
         } = scratch;
         let quantities: &[quantity::Quantity] = quantities;
+        // An article "un"/"une" is a claim only when an outcome phrase (or
+        // a figure before it, itself read from one) says what happened to
+        // what it counts: a sentence of articles alone where no outcome
+        // phrase can match gives nothing, and is not read.
+        if quantities
+            .iter()
+            .all(|q| q.form == quantity::NumberForm::Article && q.measure.is_none())
+            && !tables::TABLES.outcomes.may_match_in(words)
+        {
+            return;
+        }
         meaning::token_ranges(words, quantities, ranges);
         let sentence = meaning::Sentence::new(
             text,

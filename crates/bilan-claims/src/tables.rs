@@ -396,6 +396,24 @@ impl<T> PhraseSet<T> {
         None
     }
 
+    /// False when no phrase can match anywhere in `words`: no token has the
+    /// shape of a first word followed by that of a second word (next
+    /// token, or the one after it, which `ending_at_skipping` may reach),
+    /// nor the stem of a prefix pattern. Then none of `longest_at`,
+    /// `matches_at`, `ending_at`, `ending_at_skipping` and `next_longest`
+    /// finds anything in the sentence.
+    pub(crate) fn may_match_in(&self, words: &Words) -> bool {
+        (0..words.len()).any(|i| {
+            let bit = words.shape(i);
+            let exact = has_bit(&self.exact_shapes, bit)
+                && (has_bit(&self.single_shapes, bit)
+                    || has_bit(&self.prefix_second, bit)
+                    || has_bit(&self.second_shapes, words.shape(i + 1))
+                    || has_bit(&self.second_shapes, words.shape(i + 2)));
+            exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
+        })
+    }
+
     /// The longest phrase starting at each word token from `from` on, as
     /// `longest_at` finds it: the first token where one starts, with its
     /// length and value.
