@@ -462,10 +462,33 @@ impl<'t> Scan<'t> {
             _ => {}
         }
         let context = QUALIFIER_BIT | 1 << Cue::Name as u32 | 1 << Cue::ArticleIdiomBefore as u32;
-        if self.bits_before(at) & context != 0 {
-            return None;
+        if self.bits_before(at) & context == 0 {
+            return Some(Step::Found(article(at, end)));
         }
-        Some(Step::Found(article(at, end)))
+        // A word before it may end a qualifier, name or idiom ("d'un": "plus
+        // d'"). The number is still "un"/"une" alone, as `read_core` reads
+        // it when no word after it can change it (none of `after_article`:
+        // no number word, collective, fraction, unit or idiom), unless an
+        // idiom ends before it; the rest is `read`'s.
+        if self.phrase_before(at, Cue::ArticleIdiomBefore).is_some() {
+            return Some(Step::Nothing);
+        }
+        let core = Core {
+            start: at,
+            end,
+            value: 1.0,
+            range: None,
+            form: NumberForm::Article,
+            implied: Qualifier::Exact,
+            takes_de: false,
+            digits: None,
+            multiplier: 1.0,
+        };
+        Some(if self.plain_article(&core) {
+            Step::Found(article(at, end))
+        } else {
+            self.complete(core)
+        })
     }
 
     fn read(&self, at: usize) -> Step {
@@ -1433,6 +1456,45 @@ mod tests {
                 scan_bytes_into(text, inner, &mut by_bytes);
                 scan_into(text, inner, &mut Words::default(), &mut by_tokens);
                 assert_eq!(by_tokens, by_bytes, "{text} {inner:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_article_is_a_plain_cardinal_one() {
+        // `read_article_quickly` reads "un"/"une" as `read_core` does on
+        // these facts.
+        for word in ["un", "une"] {
+            let facts = LEXICON.facts(word);
+            assert_eq!(facts.cardinal(), Some((1.0, Class::Unit)), "{word}");
+            assert_eq!(facts.collective(), None, "{word}");
+            assert_eq!(facts.fraction(), None, "{word}");
+        }
+        let quick = |text: &str| {
+            let end = text.len();
+            let at = text.rfind("un").unwrap_or(0);
+            let hit_end = at + text.get(at..).map_or(0, |w| w.len());
+            let scan = Scan::new(text, 0, end);
+            let by_steps = |step: Option<Step>| match step {
+                Some(Step::Found(q)) => Some(Some(q)),
+                Some(Step::Nothing | Step::Skip(_)) => Some(None),
+                None => None,
+            };
+            let full = by_steps(Some(scan.read(at)));
+            (by_steps(scan.read_article_quickly(at, hit_end)), full)
+        };
+        for text in [
+            "plus d'un",
+            "plus d'une",
+            "d'une",
+            "près d'un",
+            "l'un",
+            "n° un",
+            "à peu près une",
+        ] {
+            let (quick, full) = quick(text);
+            if let Some(quick) = quick {
+                assert_eq!(Some(quick), full, "{text}");
             }
         }
     }
