@@ -947,13 +947,22 @@ impl<'t> Scan<'t> {
                 && unit.is_none()
                 && text.as_bytes().get(core.end) == Some(&b'-')
                 && is_digit_at(text, core.end + 1);
+            // A joint starts with a letter folding to its first letter:
+            // that byte ("a", "o", "e" in either case, or the 0xC3 of "à",
+            // "À") rules most numbers out before any match.
+            let may_join = text
+                .as_bytes()
+                .get(after)
+                .is_some_and(|&b| matches!(b.to_ascii_lowercase(), b'a' | b'o' | b'e' | 0xC3));
             let second_at = if hyphen {
                 Some(core.end + 1)
-            } else {
+            } else if may_join {
                 joints
                     .iter()
                     .find_map(|j| match_forward(text, after, self.end, j))
                     .map(|e| skip_space(text, e, self.end))
+            } else {
+                None
             };
             if let Some(second_at) = second_at
                 && let Ok(second) = self.read_core_for_range(second_at)
