@@ -429,6 +429,10 @@ pub(crate) struct Phrases {
     items: Vec<(String, usize)>,
     /// Positions in `items` by first word.
     by_first_word: WordMap<Vec<usize>>,
+    /// For each item whose first word is followed by one space or hyphen,
+    /// the char after it ('c' for "km carrés"); `None` for the others: a
+    /// one-char test that rules out most candidates sharing a first word.
+    after_first: Vec<Option<char>>,
     /// For each item, the char before its last word, separators skipped
     /// ('s' for "plus de", '\'' for "jusqu'à"), `None` for one word: a
     /// one-char test that rules out most candidates sharing a last word.
@@ -505,6 +509,17 @@ impl Phrases {
                 )
             })
             .collect();
+        set.after_first = items
+            .iter()
+            .map(|(phrase, _)| {
+                let rest = &phrase[letters_end(phrase, 0, phrase.len())..];
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(' ' | '-'), Some(next)) if next != ' ' && next != '-' => Some(next),
+                    _ => None,
+                }
+            })
+            .collect();
         set.before_last = items
             .iter()
             .map(|(phrase, _)| {
@@ -534,9 +549,30 @@ impl Phrases {
         };
         let by_word = if word_end > pos {
             let word = Folded::new(text, pos, word_end)?;
-            self.by_first_word
-                .get(word.as_str())
-                .and_then(|positions| positions.iter().find_map(|&p| try_at(p)))
+            // The char after the word and one run of separators, as
+            // `match_forward` skips them (`None`: no separator there).
+            let after_separator = || {
+                let after_space = skip_space(text, word_end, end);
+                let after_hyphen = match text.as_bytes().get(after_space) {
+                    Some(b'-') if after_space < end => skip_space(text, after_space + 1, end),
+                    _ => after_space,
+                };
+                (after_hyphen > word_end && after_hyphen < end)
+                    .then(|| char_at(text, after_hyphen).map(fold))
+                    .flatten()
+            };
+            let mut found: Option<Option<char>> = None;
+            self.by_first_word.get(word.as_str()).and_then(|positions| {
+                positions
+                    .iter()
+                    .filter(|&&p| match self.after_first.get(p) {
+                        Some(Some(wanted)) => {
+                            *found.get_or_insert_with(after_separator) == Some(*wanted)
+                        }
+                        _ => true,
+                    })
+                    .find_map(|&p| try_at(p))
+            })
         } else {
             None
         };
@@ -725,6 +761,21 @@ mod tests {
         assert_eq!(match_forward("environs", 0, 8, "environ"), None);
         assert_eq!(match_backward("xplus de", 8, 0, "plus de"), None);
         assert_eq!(match_backward("xplus de", 8, 1, "plus de"), Some(1));
+    }
+
+    #[test]
+    fn phrases_starting_with_a_word_need_the_char_after_it() {
+        let set = Phrases::new(["km carrés", "km2", "km", "au-delà de"]);
+        let at = |text: &str| set.at(text, 0, text.len());
+        assert_eq!(at("km carrés"), Some((0, 10)));
+        assert_eq!(at("KM - Carrés de"), Some((0, 12)));
+        assert_eq!(at("km2 de"), Some((1, 3)));
+        assert_eq!(at("km de"), Some((2, 2)));
+        assert_eq!(at("km"), Some((2, 2)));
+        assert_eq!(at("kmcarrés"), None);
+        assert_eq!(at("au delà de 5"), Some((3, 11)));
+        assert_eq!(at("au-delà de 5"), Some((3, 11)));
+        assert_eq!(at("au  de"), None);
     }
 
     #[test]
