@@ -87,6 +87,12 @@ pub(crate) struct PhraseSet<T> {
     /// ("mortellement bless*"): those may start a phrase whatever word
     /// follows.
     prefix_second: Box<Bitmap>,
+    /// Shapes of the last words of the phrases, and the first bytes of
+    /// those that are prefixes ("bless*") with the length of the shortest:
+    /// a token no phrase can end with is ruled out at once in `ending_at`.
+    last_shapes: Box<Bitmap>,
+    last_prefix_first_bytes: [u64; 4],
+    last_prefix_len: usize,
     longest: usize,
 }
 
@@ -151,6 +157,9 @@ impl<T> PhraseSet<T> {
             single_shapes: Box::new([0; SHAPE_WORDS]),
             second_shapes: Box::new([0; SHAPE_WORDS]),
             prefix_second: Box::new([0; SHAPE_WORDS]),
+            last_shapes: Box::new([0; SHAPE_WORDS]),
+            last_prefix_first_bytes: [0; 4],
+            last_prefix_len: usize::MAX,
             longest: 0,
         }
     }
@@ -193,6 +202,24 @@ impl<T> PhraseSet<T> {
                 .entry(first.text.clone())
                 .or_default()
                 .push(index);
+        }
+        if let Some(last) = patterns.last() {
+            if last.prefix {
+                // An empty prefix ends every word: every first byte.
+                match last.text.as_bytes().first() {
+                    Some(&b) => {
+                        if let Some(cell) =
+                            self.last_prefix_first_bytes.get_mut(usize::from(b / 64))
+                        {
+                            *cell |= 1 << (b % 64);
+                        }
+                    }
+                    None => self.last_prefix_first_bytes = [u64::MAX; 4],
+                }
+                self.last_prefix_len = self.last_prefix_len.min(last.text.len());
+            } else {
+                set_bit(&mut self.last_shapes, shape(&last.text));
+            }
         }
         self.longest = self.longest.max(patterns.len());
         self.entries.push((patterns, value));
@@ -443,6 +470,11 @@ impl<T> PhraseSet<T> {
 
     /// The longest phrase ending right before token `end`, as (start token, value).
     pub(crate) fn ending_at<'s>(&'s self, words: &'s Words, end: usize) -> Option<(usize, &'s T)> {
+        // The last word of a match is token `end - 1`.
+        let last = end.checked_sub(1)?;
+        if !self.token_may_end(words, last) {
+            return None;
+        }
         let lowest = end.saturating_sub(self.longest);
         (lowest..end).find_map(|start| {
             if !self.token_may_start(words, start) {
@@ -452,6 +484,22 @@ impl<T> PhraseSet<T> {
                 .find(|(len, _)| start + len == end)
                 .map(|(_, v)| (start, v))
         })
+    }
+
+    /// Whether a phrase may end with token `i`: an exact last word of its
+    /// shape, or a prefix last word its first byte and length allow.
+    #[inline]
+    fn token_may_end(&self, words: &Words, i: usize) -> bool {
+        if has_bit(&self.last_shapes, words.shape(i)) {
+            return true;
+        }
+        let word = words.norm_bytes(i);
+        word.len() >= self.last_prefix_len
+            && word.first().is_none_or(|&b| {
+                self.last_prefix_first_bytes
+                    .get(usize::from(b / 64))
+                    .is_some_and(|cell| cell & (1 << (b % 64)) != 0)
+            })
     }
 
     /// The longest phrase ending right before token `end` when token
