@@ -88,6 +88,11 @@ impl Words {
                     self.push_norm(base + pos, base + end, TokenKind::Word, pos..end);
                     pos = end;
                 }
+                // The space after a word, the usual separator, is stepped
+                // over here rather than in a turn of the loop.
+                if bytes.get(pos) == Some(&b' ') {
+                    pos += 1;
+                }
                 continue;
             }
             pos = self.other_token(slice, base, pos, b);
