@@ -188,8 +188,15 @@ impl Words {
     /// ASCII letters and lowering it in place (a call for a few bytes).
     fn fold_word(&mut self, slice: &str, from: usize, mut pos: usize) -> usize {
         let bytes = slice.as_bytes();
-        for &b in bytes.get(from..pos).unwrap_or_default() {
-            self.folded.push(char::from(b.to_ascii_lowercase()));
+        // The ASCII letters read are already lowered in place, at the same
+        // offsets, at the start of `folded` (the bounds checked so that
+        // the copy cannot panic).
+        if from < pos
+            && pos <= bytes.len()
+            && self.folded.is_char_boundary(from)
+            && self.folded.is_char_boundary(pos)
+        {
+            self.folded.extend_from_within(from..pos);
         }
         let latin1: &[u8; 64] = &LATIN1_FOLDS;
         while let Some(&n) = bytes.get(pos) {
