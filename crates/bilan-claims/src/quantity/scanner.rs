@@ -73,7 +73,13 @@ struct Scan<'t> {
     /// `pos` when no word starts there): the word after a number is asked
     /// about by the unit, multiplier, range and qualifier checks in turn.
     facts_cache: std::cell::Cell<(usize, usize, WordFacts)>,
+    /// The last `(end, floor, word)` read by `word_ending_at`: the word
+    /// before a number is read by `bits_before` and `not_a_quantity` both.
+    word_before_cache: std::cell::Cell<(usize, usize, WordBefore<'t>)>,
 }
+
+/// A word read before a position, with its start (`word_before`).
+type WordBefore<'t> = Option<(Folded<'t>, usize)>;
 
 /// Clamps `within` to `text` and to char boundaries.
 fn clamp(text: &str, within: Span) -> (usize, usize) {
@@ -181,6 +187,7 @@ impl<'t> Scan<'t> {
             bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
             bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
             facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
+            word_before_cache: std::cell::Cell::new((usize::MAX, 0, None)),
         }
     }
 
@@ -330,7 +337,19 @@ impl<'t> Scan<'t> {
 
     /// The word right before `pos` (spaces between), with its start.
     fn word_before(&self, pos: usize) -> Option<(Folded<'t>, usize)> {
-        word_before(self.text, pos, self.look_back_floor(pos))
+        self.word_ending_at(pos, self.look_back_floor(pos))
+    }
+
+    /// `word_before(self.text, pos, floor)`, cached.
+    fn word_ending_at(&self, pos: usize, floor: usize) -> WordBefore<'t> {
+        let end = skip_space_back(self.text, pos, floor);
+        let (cached_end, cached_floor, cached) = self.word_before_cache.get();
+        if (cached_end, cached_floor) == (end, floor) {
+            return cached;
+        }
+        let found = word_before(self.text, end, floor);
+        self.word_before_cache.set((end, floor, found));
+        found
     }
 
     /// The categories that may have a phrase ending right before `pos`
@@ -343,7 +362,7 @@ impl<'t> Scan<'t> {
         }
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
-        let bits = match word_before(self.text, at, floor) {
+        let bits = match self.word_ending_at(at, floor) {
             Some((word, start)) if start < at => LEXICON.facts(word.as_str()).last_bits,
             _ => match char_before(self.text, at) {
                 Some(sign) if at > floor && at - sign.len_utf8() >= floor => {

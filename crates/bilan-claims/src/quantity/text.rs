@@ -151,6 +151,7 @@ pub(crate) fn letters_start(text: &str, mut pos: usize, floor: usize) -> usize {
 /// the text itself when it is already folded (the usual case), else a folded
 /// copy in a fixed buffer. Words longer than 48 bytes are not number words
 /// and are refused.
+#[derive(Clone, Copy)]
 pub(crate) enum Folded<'t> {
     /// Already folded: the text's own slice.
     Same(&'t str),
