@@ -18,7 +18,7 @@ use super::{NumberForm, Quantity};
 use crate::model::{ClaimKind, Qualifier, Unit};
 #[cfg(test)]
 use crate::words::{BYTE_CLASS, DIGIT, LETTER, NOT_ASCII};
-use crate::words::{TokenKind, Words};
+use crate::words::{TokenKind, Words, ascii_letters};
 use bilan_article::Span;
 
 /// How far back a qualifier or context phrase is looked for, in bytes.
@@ -1360,7 +1360,11 @@ impl Scan<'_> {
         let mut at = pos;
         for _ in 0..5 {
             let start = skip_space(text, at, self.end);
-            let end = letters_end(text, start, self.end);
+            let within = bytes.get(..self.end).unwrap_or(bytes);
+            let mut end = start + ascii_letters(within.get(start..).unwrap_or_default());
+            if within.get(end).is_some_and(|&b| b >= 0x80) {
+                end = letters_end(text, end, self.end);
+            }
             let Some(word) = bytes.get(start..end).filter(|w| !w.is_empty()) else {
                 // No word there: `qualifier_after` stops (no trailing
                 // qualifier starts with a sign).
