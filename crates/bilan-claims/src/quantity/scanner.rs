@@ -13,7 +13,7 @@ use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
     skip_space, skip_space_back, word_at, word_before,
 };
-use super::words::cardinal;
+use super::words::{cardinal_after, number_word};
 use super::{NumberForm, Quantity};
 use crate::model::{ClaimKind, Qualifier, Unit};
 #[cfg(test)]
@@ -594,7 +594,9 @@ impl<'t> Scan<'t> {
                 multiplier: 1.0,
             });
         }
-        self.read_cardinal(at)
+        // A word the cardinals do not have starts no cardinal.
+        let first = facts.cardinal().ok_or(Step::Nothing)?;
+        self.read_cardinal_after(at, word_end - at, first)
     }
 
     fn read_digits(&self, at: usize) -> Result<Core, Step> {
@@ -766,7 +768,22 @@ impl<'t> Scan<'t> {
 
     fn read_cardinal(&self, at: usize) -> Result<Core, Step> {
         let rest = self.text.get(at..self.end).unwrap_or_default();
-        let Ok((_, number)) = cardinal(rest) else {
+        let Ok((rest_after, (value, class))) = number_word(rest) else {
+            return Err(Step::Nothing);
+        };
+        self.read_cardinal_after(at, rest.len() - rest_after.len(), (value, class))
+    }
+
+    /// `read_cardinal` when the first word at `at`, `first_len` bytes
+    /// long, is known to be the cardinal word `first`.
+    fn read_cardinal_after(
+        &self,
+        at: usize,
+        first_len: usize,
+        first: (f64, Class),
+    ) -> Result<Core, Step> {
+        let rest = self.text.get(at..self.end).unwrap_or_default();
+        let Ok((_, number)) = cardinal_after(rest, first_len, first) else {
             return Err(Step::Nothing);
         };
         if number.first == Class::Big {
