@@ -45,6 +45,8 @@ pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
     while pos < end {
         match bytes.get(pos) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos += 1,
+            // U+00C0-U+00FF (the accented letters) hold no space.
+            Some(0xC3) => break,
             Some(b) if *b >= 0x80 => match char_at(text, pos) {
                 Some(c) if c.is_whitespace() => pos += c.len_utf8(),
                 _ => break,
@@ -61,6 +63,9 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize
     while pos > floor {
         match bytes.get(pos - 1) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos -= 1,
+            // The last byte of U+00C0-U+00FF (the accented letters, which
+            // hold no space).
+            Some(0x80..=0xBF) if pos >= 2 && bytes.get(pos - 2) == Some(&0xC3) => break,
             Some(b) if *b >= 0x80 => match char_before(text, pos) {
                 Some(c) if c.is_whitespace() => pos -= c.len_utf8(),
                 _ => break,
