@@ -321,6 +321,19 @@ impl<'t> Scan<'t> {
         found
     }
 
+    /// `facts_at(pos)` for the word `word`, ending at `end`, that
+    /// `word_at` has just read at `pos`: looked up without reading it
+    /// again, and cached.
+    fn facts_of(&self, pos: usize, end: usize, word: &Folded<'_>) -> WordFacts {
+        let (cached_pos, cached_end, cached_facts) = self.facts_cache.get();
+        if cached_pos == pos && cached_end == end {
+            return cached_facts;
+        }
+        let facts = LEXICON.facts(word.as_str());
+        self.facts_cache.set((pos, end, facts));
+        facts
+    }
+
     fn word_after(&self, pos: usize) -> Option<(Folded<'t>, usize, usize)> {
         let start = skip_space(self.text, pos, self.end);
         let (word, end) = word_at(self.text, start, self.end)?;
@@ -810,13 +823,10 @@ impl<'t> Scan<'t> {
         }
         let next = self.word_after(end);
         let adjacent = |start: usize| start == skip_space(self.text, end, self.end);
-        if let Some((_, next_start, next_end)) = &next
+        if let Some((next_word, next_start, next_end)) = &next
             && adjacent(*next_start)
         {
-            let facts = self
-                .facts_at(*next_start)
-                .map(|(_, f)| f)
-                .unwrap_or_default();
+            let facts = self.facts_of(*next_start, *next_end, next_word);
             // "deux dizaines", "une centaine", "un millier".
             if let Some((value, plural)) = facts.collective()
                 && (plural != (number.value == 1.0))
