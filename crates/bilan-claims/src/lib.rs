@@ -236,7 +236,9 @@ impl Extractor {
                 continue;
             }
             let quantities = &mut scratch.quantities;
-            quantity::scan_into(text, span, quantities);
+            // The sentence's tokens, in `scratch.words`, serve the scan
+            // and then the reading of its figures.
+            quantity::scan_into(text, span, &mut scratch.words, quantities);
             // A number inside a name ("20 Minutes", "Liwa 313") counts nothing.
             let mentions = index.within(span);
             quantities.retain(|q| {
@@ -308,7 +310,17 @@ impl Extractor {
             figures,
         } = scratch;
         let quantities: &[quantity::Quantity] = quantities;
-        words.fill(text, span);
+        // An article "un"/"une" is a claim only when an outcome phrase (or
+        // a figure before it, itself read from one) says what happened to
+        // what it counts: a sentence of articles alone where no outcome
+        // phrase can match gives nothing, and is not read.
+        if quantities
+            .iter()
+            .all(|q| q.form == quantity::NumberForm::Article && q.measure.is_none())
+            && !tables::TABLES.outcomes.may_match_in(words)
+        {
+            return;
+        }
         meaning::token_ranges(words, quantities, ranges);
         let sentence = meaning::Sentence::new(
             text,

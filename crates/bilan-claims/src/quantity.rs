@@ -75,9 +75,9 @@
 //!   "l'OSDH 12 civils" counts), phone and reference numbers ("05 …",
 //!   "+961 …", "28/03/2024").
 //!
-//! The scan finds candidate starts with one Aho-Corasick pass over digits
-//! and number words, then looks at a bounded window around each: it is
-//! linear in the text and never panics.
+//! The scan tokenises the text once, finds candidate starts among its
+//! digits and number words, then looks at a bounded window around each: it
+//! is linear in the text and never panics.
 //!
 //! ```
 //! use bilan_article::Span;
@@ -186,7 +186,13 @@ pub fn scan(text: &str, within: Span) -> Vec<Quantity> {
     scanner::scan(text, within)
 }
 
-/// [`scan`] into a reused buffer (cleared first).
-pub(crate) fn scan_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
-    scanner::scan_into(text, within, found);
+/// [`scan`] into a reused buffer (cleared first), tokenising `within`
+/// into `words` on the way (the tokens the claims are then read from).
+pub(crate) fn scan_into(
+    text: &str,
+    within: Span,
+    words: &mut crate::words::Words,
+    found: &mut Vec<Quantity>,
+) {
+    scanner::scan_into(text, within, words, found);
 }

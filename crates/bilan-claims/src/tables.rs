@@ -74,13 +74,25 @@ pub(crate) struct PhraseSet<T> {
     /// many bytes of each stem.
     stem_len: Option<usize>,
     stem_bits: Box<Bitmap>,
+    /// The first bytes of the stems (one bit each), tested before the
+    /// stem's hash: a word starting with another byte starts no stem, and
+    /// most words of a sentence are ruled out without hashing.
+    stem_first_bytes: [u64; 4],
     /// Shapes of the first words of one-word phrases, and of the second
-    /// words of longer ones (with whether a second word is a prefix): a
-    /// frequent first word ("a", "de") that starts only longer phrases is
-    /// ruled out by the shape of the word after it.
+    /// words of longer ones: a frequent first word ("a", "de") that starts
+    /// only longer phrases is ruled out by the shape of the word after it.
     single_shapes: Box<Bitmap>,
     second_shapes: Box<Bitmap>,
-    prefix_second: bool,
+    /// Shapes of the first words whose second word is a prefix
+    /// ("mortellement bless*"): those may start a phrase whatever word
+    /// follows.
+    prefix_second: Box<Bitmap>,
+    /// Shapes of the last words of the phrases, and the first bytes of
+    /// those that are prefixes ("bless*") with the length of the shortest:
+    /// a token no phrase can end with is ruled out at once in `ending_at`.
+    last_shapes: Box<Bitmap>,
+    last_prefix_first_bytes: [u64; 4],
+    last_prefix_len: usize,
     longest: usize,
 }
 
@@ -88,7 +100,7 @@ pub(crate) struct PhraseSet<T> {
 const STEM_BUCKETS: usize = 256;
 
 /// Bits of `PhraseSet::exact_shapes`.
-const SHAPE_BITS: usize = 1 << 14;
+pub(crate) const SHAPE_BITS: usize = 1 << 14;
 
 /// Words of a bitmap of `SHAPE_BITS` bits.
 const SHAPE_WORDS: usize = SHAPE_BITS / 64;
@@ -141,9 +153,13 @@ impl<T> PhraseSet<T> {
             exact_shapes: Box::new([0; SHAPE_WORDS]),
             stem_len: None,
             stem_bits: Box::new([0; SHAPE_WORDS]),
+            stem_first_bytes: [0; 4],
             single_shapes: Box::new([0; SHAPE_WORDS]),
             second_shapes: Box::new([0; SHAPE_WORDS]),
-            prefix_second: false,
+            prefix_second: Box::new([0; SHAPE_WORDS]),
+            last_shapes: Box::new([0; SHAPE_WORDS]),
+            last_prefix_first_bytes: [0; 4],
+            last_prefix_len: usize::MAX,
             longest: 0,
         }
     }
@@ -179,13 +195,31 @@ impl<T> PhraseSet<T> {
             set_bit(&mut self.exact_shapes, bit);
             match patterns.get(1) {
                 None => set_bit(&mut self.single_shapes, bit),
-                Some(second) if second.prefix => self.prefix_second = true,
+                Some(second) if second.prefix => set_bit(&mut self.prefix_second, bit),
                 Some(second) => set_bit(&mut self.second_shapes, shape(&second.text)),
             }
             self.by_first_word
                 .entry(first.text.clone())
                 .or_default()
                 .push(index);
+        }
+        if let Some(last) = patterns.last() {
+            if last.prefix {
+                // An empty prefix ends every word: every first byte.
+                match last.text.as_bytes().first() {
+                    Some(&b) => {
+                        if let Some(cell) =
+                            self.last_prefix_first_bytes.get_mut(usize::from(b / 64))
+                        {
+                            *cell |= 1 << (b % 64);
+                        }
+                    }
+                    None => self.last_prefix_first_bytes = [u64::MAX; 4],
+                }
+                self.last_prefix_len = self.last_prefix_len.min(last.text.len());
+            } else {
+                set_bit(&mut self.last_shapes, shape(&last.text));
+            }
         }
         self.longest = self.longest.max(patterns.len());
         self.entries.push((patterns, value));
@@ -226,6 +260,15 @@ impl<T> PhraseSet<T> {
     }
 
     fn set_stem_bit(&mut self, stem: &str) {
+        match stem.as_bytes().first() {
+            Some(&first) => {
+                if let Some(cell) = self.stem_first_bytes.get_mut(usize::from(first / 64)) {
+                    *cell |= 1 << (first % 64);
+                }
+            }
+            // An empty stem starts every word.
+            None => self.stem_first_bytes = [u64::MAX; 4],
+        }
         let Some(head) = self.stem_len.and_then(|k| stem.as_bytes().get(..k)) else {
             return;
         };
@@ -260,6 +303,14 @@ impl<T> PhraseSet<T> {
     /// `stem_may_match_bytes`), computed once for the filter and the bucket.
     fn stem_hit(&self, word: &[u8]) -> Option<usize> {
         let head = self.stem_len.and_then(|k| word.get(..k))?;
+        if let Some(&first) = head.first()
+            && self
+                .stem_first_bytes
+                .get(usize::from(first / 64))
+                .is_none_or(|cell| cell & (1 << (first % 64)) == 0)
+        {
+            return None;
+        }
         let bit = stem_bit(head);
         has_bit(&self.stem_bits, bit).then_some(bit)
     }
@@ -345,7 +396,7 @@ impl<T> PhraseSet<T> {
         // Most words start no phrase: their shape says so at once.
         let exact = has_bit(&self.exact_shapes, bit)
             && (has_bit(&self.single_shapes, bit)
-                || self.prefix_second
+                || has_bit(&self.prefix_second, bit)
                 || has_bit(&self.second_shapes, words.shape(i + 1)));
         // The folded word is read only for tables with prefix patterns.
         exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
@@ -370,6 +421,24 @@ impl<T> PhraseSet<T> {
             }
         }
         None
+    }
+
+    /// False when no phrase can match anywhere in `words`: no token has the
+    /// shape of a first word followed by that of a second word (next
+    /// token, or the one after it, which `ending_at_skipping` may reach),
+    /// nor the stem of a prefix pattern. Then none of `longest_at`,
+    /// `matches_at`, `ending_at`, `ending_at_skipping` and `next_longest`
+    /// finds anything in the sentence.
+    pub(crate) fn may_match_in(&self, words: &Words) -> bool {
+        (0..words.len()).any(|i| {
+            let bit = words.shape(i);
+            let exact = has_bit(&self.exact_shapes, bit)
+                && (has_bit(&self.single_shapes, bit)
+                    || has_bit(&self.prefix_second, bit)
+                    || has_bit(&self.second_shapes, words.shape(i + 1))
+                    || has_bit(&self.second_shapes, words.shape(i + 2)));
+            exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
+        })
     }
 
     /// The longest phrase starting at each word token from `from` on, as
@@ -401,6 +470,11 @@ impl<T> PhraseSet<T> {
 
     /// The longest phrase ending right before token `end`, as (start token, value).
     pub(crate) fn ending_at<'s>(&'s self, words: &'s Words, end: usize) -> Option<(usize, &'s T)> {
+        // The last word of a match is token `end - 1`.
+        let last = end.checked_sub(1)?;
+        if !self.token_may_end(words, last) {
+            return None;
+        }
         let lowest = end.saturating_sub(self.longest);
         (lowest..end).find_map(|start| {
             if !self.token_may_start(words, start) {
@@ -410,6 +484,22 @@ impl<T> PhraseSet<T> {
                 .find(|(len, _)| start + len == end)
                 .map(|(_, v)| (start, v))
         })
+    }
+
+    /// Whether a phrase may end with token `i`: an exact last word of its
+    /// shape, or a prefix last word its first byte and length allow.
+    #[inline]
+    fn token_may_end(&self, words: &Words, i: usize) -> bool {
+        if has_bit(&self.last_shapes, words.shape(i)) {
+            return true;
+        }
+        let word = words.norm_bytes(i);
+        word.len() >= self.last_prefix_len
+            && word.first().is_none_or(|&b| {
+                self.last_prefix_first_bytes
+                    .get(usize::from(b / 64))
+                    .is_some_and(|cell| cell & (1 << (b % 64)) != 0)
+            })
     }
 
     /// The longest phrase ending right before token `end` when token

@@ -51,7 +51,8 @@ impl Words {
     /// in the span's length.
     ///
     /// Reads bytes, decoding a char only where one is not ASCII: French
-    /// text is mostly ASCII, and this runs on every sentence with a figure.
+    /// text is mostly ASCII, and this runs on every sentence (the scan for
+    /// figures reads the tokens).
     pub(crate) fn fill(&mut self, text: &str, within: Span) {
         self.tokens.clear();
         self.folded.clear();
@@ -80,13 +81,17 @@ impl Words {
                 if bytes.get(end).is_some_and(|&n| n >= 0x80) && starts_letter(slice, end) {
                     // An accented letter goes on the word: fold it apart.
                     let norm_start = self.folded.len();
-                    self.fold_ascii(slice, pos, end);
-                    let word_end = self.continue_word(slice, end);
+                    let word_end = self.fold_word(slice, pos, end);
                     self.push(base + pos, base + word_end, TokenKind::Word, norm_start);
                     pos = word_end;
                 } else {
                     self.push_norm(base + pos, base + end, TokenKind::Word, pos..end);
                     pos = end;
+                }
+                // The space after a word, the usual separator, is stepped
+                // over here rather than in a turn of the loop.
+                if bytes.get(pos) == Some(&b' ') {
+                    pos += 1;
                 }
                 continue;
             }
@@ -110,7 +115,7 @@ impl Words {
         if is_letter(c) {
             let norm_start = self.folded.len();
             fold_into(c, &mut self.folded);
-            pos = self.continue_word(slice, pos + c.len_utf8());
+            pos = self.fold_word(slice, pos + c.len_utf8(), pos + c.len_utf8());
             self.push(start, base + pos, TokenKind::Word, norm_start);
         } else if b.is_ascii_digit() {
             let first = pos;
@@ -174,36 +179,40 @@ impl Words {
         pos
     }
 
-    /// Appends `slice[from..to]` (ASCII letters) lowered to `folded`.
-    fn fold_ascii(&mut self, slice: &str, from: usize, to: usize) {
-        let norm_start = self.folded.len();
-        if let Some(letters) = slice.get(from..to) {
-            self.folded.push_str(letters);
-        }
-        if let Some(folded) = self.folded.get_mut(norm_start..) {
-            folded.make_ascii_lowercase();
-        }
-    }
-
-    /// Folds the letters of the word going on at `pos` in `slice` (ASCII
-    /// or not), returning where the word ends.
-    fn continue_word(&mut self, slice: &str, mut pos: usize) -> usize {
+    /// Folds the word whose ASCII letters `slice[from..pos]` were read and
+    /// which goes on at `pos` (ASCII or not) onto `folded`, returning
+    /// where the word ends.
+    ///
+    /// ASCII letters and the accented letters of French fold to one ASCII
+    /// byte each, pushed one by one: cheaper than copying each run of
+    /// ASCII letters and lowering it in place (a call for a few bytes).
+    fn fold_word(&mut self, slice: &str, from: usize, mut pos: usize) -> usize {
         let bytes = slice.as_bytes();
+        // The ASCII letters read are already lowered in place, at the same
+        // offsets, at the start of `folded` (the bounds checked so that
+        // the copy cannot panic).
+        if from < pos
+            && pos <= bytes.len()
+            && self.folded.is_char_boundary(from)
+            && self.folded.is_char_boundary(pos)
+        {
+            self.folded.extend_from_within(from..pos);
+        }
+        let latin1: &[u8; 64] = &LATIN1_FOLDS;
         while let Some(&n) = bytes.get(pos) {
-            if n < 0x80 {
-                let run = ascii_letters(bytes.get(pos..).unwrap_or_default());
-                if run == 0 {
-                    break;
-                }
-                self.fold_ascii(slice, pos, pos + run);
-                pos += run;
+            if n.is_ascii_alphabetic() {
+                self.folded.push(char::from(n.to_ascii_lowercase()));
+                pos += 1;
                 continue;
+            }
+            if n < 0x80 {
+                break;
             }
             // The accented letters of French (U+00C0-U+00FF, two bytes
             // from 0xC3) fold to one ASCII letter read from a table.
             if n == 0xC3
                 && let Some(&second) = bytes.get(pos + 1)
-                && let Some(&folded) = LATIN1_FOLDS.get(usize::from(second.wrapping_sub(0x80)))
+                && let Some(&folded) = latin1.get(usize::from(second.wrapping_sub(0x80)))
                 && folded != 0
             {
                 self.folded.push(char::from(folded));

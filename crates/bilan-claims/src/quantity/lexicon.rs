@@ -291,6 +291,10 @@ pub(crate) struct Lexicon {
     pub(crate) qualifiers_before: (Phrases, Vec<Qualifier>),
     /// Qualifiers written after the number or its noun.
     pub(crate) qualifiers_after: (Phrases, Vec<Qualifier>),
+    /// The first words of `qualifiers_after`, by shape: for each first
+    /// byte (folded), bit `n` set when one is `n` bytes long. `None` when a
+    /// qualifier starts with a sign, which the shapes cannot tell.
+    pub(crate) qualifier_after_shapes: Option<Vec<u64>>,
     /// Unit phrases; the index of a match is the index in `units`.
     pub(crate) unit_phrases: Phrases,
     pub(crate) units: Vec<UnitEntry>,
@@ -319,6 +323,10 @@ pub(crate) struct Lexicon {
     /// For each first byte of a trigger word, bit `n` set when one is `n`
     /// bytes long: most words are ruled out without hashing.
     pub(crate) trigger_shapes: Vec<u64>,
+    /// One bit per `crate::tables::shape` of the trigger words folded as
+    /// tokens are (`crate::words::fold`): a token of another shape, read
+    /// from the token itself, is no trigger.
+    trigger_token_shapes: Vec<u64>,
 }
 
 /// The lexicon, built on first use.
@@ -434,6 +442,19 @@ impl Lexicon {
         }
         let qualifiers_before = (Phrases::new(before.0), before.1);
         let qualifiers_after = (Phrases::new(after.0), after.1);
+        let qualifier_after_shapes = qualifiers_after.0.first_signs().next().is_none().then(|| {
+            let mut shapes = vec![0u64; 256];
+            for word in qualifiers_after.0.first_words() {
+                if let Some(&first) = word.as_bytes().first()
+                    && let Some(cell) = shapes.get_mut(usize::from(first))
+                {
+                    *cell |= 1u64
+                        .checked_shl(u32::try_from(word.len()).unwrap_or(64))
+                        .unwrap_or(0);
+                }
+            }
+            shapes
+        });
         let mut units = Vec::new();
         for row in rows(UNITS) {
             if let [phrase, measure, unit, factor] = row[..]
@@ -573,6 +594,16 @@ impl Lexicon {
                 facts.entry(word.to_owned()).or_default().cues |= 1 << index;
             }
         }
+        let mut trigger_token_shapes = vec![0u64; crate::tables::SHAPE_BITS / 64];
+        for word in triggers.keys() {
+            let folded = String::from_utf8(word.to_vec())
+                .map(|word| crate::words::fold(&word))
+                .unwrap_or_default();
+            let bit = crate::tables::shape(&folded);
+            if let Some(cell) = trigger_token_shapes.get_mut(bit / 64) {
+                *cell |= 1 << (bit % 64);
+            }
+        }
         let trigger_table = TriggerTable::build(
             triggers
                 .iter()
@@ -585,6 +616,7 @@ impl Lexicon {
             collectives,
             qualifiers_before,
             qualifiers_after,
+            qualifier_after_shapes,
             unit_phrases,
             units,
             cues,
@@ -594,6 +626,7 @@ impl Lexicon {
             triggers,
             longest_trigger,
             trigger_shapes,
+            trigger_token_shapes,
         }
     }
 
@@ -606,6 +639,15 @@ impl Lexicon {
     /// True when `word` (folded) is in the context category.
     pub(crate) fn is(&self, cue: Cue, word: &str) -> bool {
         self.cue(cue).contains(word)
+    }
+
+    /// False when a token of shape `shape` (`Token::shape`) surely is no
+    /// trigger word: a run of letters matching one folds to its shape.
+    #[inline]
+    pub(crate) fn may_be_trigger(&self, shape: usize) -> bool {
+        self.trigger_token_shapes
+            .get(shape / 64)
+            .is_some_and(|cell| cell & (1 << (shape % 64)) != 0)
     }
 
     /// What the tables say of `word` (folded), from one lookup.

@@ -1,8 +1,8 @@
-//! The scan: find where a quantity may start (an Aho-Corasick pass over digits
-//! and number words), read the number there, then look at a few words around
-//! it for its unit, its qualifier, a range, or a reason it is no quantity
-//! (date, year, clock time, name). Every look-around is bounded, so the scan
-//! is linear in the text.
+//! The scan: find where a quantity may start (the digits and number words
+//! among the tokens of the text), read the number there, then look at a
+//! few words around it for its unit, its qualifier, a range, or a reason
+//! it is no quantity (date, year, clock time, name). Every look-around is
+//! bounded, so the scan is linear in the text.
 
 use super::digits::{DigitNumber, digit_number};
 use super::lexicon::{
@@ -13,10 +13,12 @@ use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
     skip_space, skip_space_back, word_at, word_before,
 };
-use super::words::cardinal;
+use super::words::{cardinal_after, number_word};
 use super::{NumberForm, Quantity};
 use crate::model::{ClaimKind, Qualifier, Unit};
-use crate::words::{BYTE_CLASS, DIGIT, LETTER, NOT_ASCII, ascii_letters};
+#[cfg(test)]
+use crate::words::{BYTE_CLASS, DIGIT, LETTER, NOT_ASCII};
+use crate::words::{TokenKind, Words, ascii_letters};
 use bilan_article::Span;
 
 /// How far back a qualifier or context phrase is looked for, in bytes.
@@ -71,7 +73,13 @@ struct Scan<'t> {
     /// `pos` when no word starts there): the word after a number is asked
     /// about by the unit, multiplier, range and qualifier checks in turn.
     facts_cache: std::cell::Cell<(usize, usize, WordFacts)>,
+    /// The last `(end, floor, word)` read by `word_ending_at`: the word
+    /// before a number is read by `bits_before` and `not_a_quantity` both.
+    word_before_cache: std::cell::Cell<(usize, usize, WordBefore<'t>)>,
 }
+
+/// A word read before a position, with its start (`word_before`).
+type WordBefore<'t> = Option<(Folded<'t>, usize)>;
 
 /// Clamps `within` to `text` and to char boundaries.
 fn clamp(text: &str, within: Span) -> (usize, usize) {
@@ -88,76 +96,120 @@ fn clamp(text: &str, within: Span) -> (usize, usize) {
 
 pub(crate) fn scan(text: &str, within: Span) -> Vec<Quantity> {
     let mut found = Vec::new();
-    scan_into(text, within, &mut found);
+    scan_into(text, within, &mut Words::default(), &mut found);
     found
 }
 
-/// `scan`, into `found` (cleared first): the extractor reuses one buffer
-/// for every sentence.
-pub(crate) fn scan_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
+/// `scan`, into `found` (cleared first), tokenising the span into `words`
+/// on the way: the extractor reuses both buffers from one sentence to the
+/// next, and reads the meaning of the sentence's figures from the same
+/// tokens.
+///
+/// The quantities may start at the digits and the number words: the
+/// tokens give the runs of letters (a trigger word is letters only, so a
+/// whole word is a whole run) and the digits (each in a number token);
+/// `starts_token` tells which of them stand alone.
+pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut Vec<Quantity>) {
+    found.clear();
+    let (start, end) = clamp(text, within);
+    words.fill(text, Span::new(start, end));
+    if start >= end {
+        return;
+    }
+    let mut scan = Scan::new(text, start, end);
+    let bytes = text.as_bytes().get(..end).unwrap_or_default();
+    let lexicon = &*LEXICON;
+    for token in &words.tokens {
+        match token.kind {
+            TokenKind::Word => {
+                if !lexicon.may_be_trigger(usize::from(token.shape)) {
+                    continue;
+                }
+                let (at, hit_end) = (token.span.start, token.span.end);
+                if let Some(is_article) = trigger_word(lexicon, bytes, at, hit_end) {
+                    scan.trigger(at, hit_end, is_article, found);
+                }
+            }
+            TokenKind::Number => {
+                for at in token.span.start..token.span.end {
+                    if bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                        scan.trigger(at, at + 1, false, found);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `scan_into` as it was before it read the tokens: every byte in turn.
+/// The tests check that both find the same.
+#[cfg(test)]
+fn scan_bytes_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
     found.clear();
     let (start, end) = clamp(text, within);
     if start >= end {
         return;
     }
-    let mut scan = Scan {
-        text,
-        floor: start,
-        end,
-        bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
-        bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
-        facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
-    };
-    // Where a quantity may start: every digit, and every whole word that is
-    // a number word. (Trigger words are letters only, so a whole word is a
-    // whole run of letters; `starts_token` tells which runs and digits
-    // stand alone.)
+    let mut scan = Scan::new(text, start, end);
     let bytes = text.as_bytes().get(..end).unwrap_or_default();
     let lexicon = &*LEXICON;
     let mut pos = start;
     while let Some(&b) = bytes.get(pos) {
-        let (at, hit_end, is_article) = match BYTE_CLASS.get(usize::from(b)) {
+        match BYTE_CLASS.get(usize::from(b)) {
             Some(&DIGIT) => {
                 pos += 1;
-                (pos - 1, pos, false)
+                scan.trigger(pos - 1, pos, false, found);
             }
             Some(&LETTER | &NOT_ASCII) => {
-                // ASCII letters by table (most of French text), the rest by chars.
                 let at = pos;
-                pos += ascii_letters(bytes.get(pos..).unwrap_or_default());
-                if bytes.get(pos).is_some_and(|&b| b >= 0x80) {
-                    pos = letters_end(text, pos, end);
-                }
+                pos = letters_end(text, pos, end);
                 if pos == at {
                     // Not a letter: step over the char.
                     pos += char_at(text, pos).map_or(1, char::len_utf8);
                     continue;
                 }
-                match trigger_word(lexicon, bytes, at, pos) {
-                    Some(is_article) => (at, pos, is_article),
-                    None => continue,
+                if let Some(is_article) = trigger_word(lexicon, bytes, at, pos) {
+                    scan.trigger(at, pos, is_article, found);
                 }
             }
-            _ => {
-                pos += 1;
-                continue;
-            }
-        };
-        if at < scan.floor || !scan.starts_token(at, hit_end) {
-            continue;
+            _ => pos += 1,
+        }
+    }
+}
+
+impl<'t> Scan<'t> {
+    fn new(text: &'t str, start: usize, end: usize) -> Scan<'t> {
+        Scan {
+            text,
+            floor: start,
+            end,
+            bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
+            bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
+            facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
+            word_before_cache: std::cell::Cell::new((usize::MAX, 0, None)),
+        }
+    }
+
+    /// Reads the quantity that may start at the trigger `text[at..hit_end]`
+    /// (a digit, or a number word: `is_article` for "un"/"une") onto
+    /// `found`, and moves the floor past what it read.
+    fn trigger(&mut self, at: usize, hit_end: usize, is_article: bool, found: &mut Vec<Quantity>) {
+        if at < self.floor || !self.starts_token(at, hit_end) {
+            return;
         }
         let step = if is_article {
-            scan.read_article_quickly(at, hit_end)
-                .unwrap_or_else(|| scan.read(at))
+            self.read_article_quickly(at, hit_end)
+                .unwrap_or_else(|| self.read(at))
         } else {
-            scan.read(at)
+            self.read(at)
         };
         match step {
             Step::Found(quantity) => {
-                scan.floor = quantity.span.end;
+                self.floor = quantity.span.end;
                 found.push(quantity);
             }
-            Step::Skip(next) => scan.floor = scan.floor.max(next.min(end)),
+            Step::Skip(next) => self.floor = self.floor.max(next.min(self.end)),
             Step::Nothing => {}
         }
     }
@@ -269,6 +321,19 @@ impl<'t> Scan<'t> {
         found
     }
 
+    /// `facts_at(pos)` for the word `word`, ending at `end`, that
+    /// `word_at` has just read at `pos`: looked up without reading it
+    /// again, and cached.
+    fn facts_of(&self, pos: usize, end: usize, word: &Folded<'_>) -> WordFacts {
+        let (cached_pos, cached_end, cached_facts) = self.facts_cache.get();
+        if cached_pos == pos && cached_end == end {
+            return cached_facts;
+        }
+        let facts = LEXICON.facts(word.as_str());
+        self.facts_cache.set((pos, end, facts));
+        facts
+    }
+
     fn word_after(&self, pos: usize) -> Option<(Folded<'t>, usize, usize)> {
         let start = skip_space(self.text, pos, self.end);
         let (word, end) = word_at(self.text, start, self.end)?;
@@ -285,7 +350,19 @@ impl<'t> Scan<'t> {
 
     /// The word right before `pos` (spaces between), with its start.
     fn word_before(&self, pos: usize) -> Option<(Folded<'t>, usize)> {
-        word_before(self.text, pos, self.look_back_floor(pos))
+        self.word_ending_at(pos, self.look_back_floor(pos))
+    }
+
+    /// `word_before(self.text, pos, floor)`, cached.
+    fn word_ending_at(&self, pos: usize, floor: usize) -> WordBefore<'t> {
+        let end = skip_space_back(self.text, pos, floor);
+        let (cached_end, cached_floor, cached) = self.word_before_cache.get();
+        if (cached_end, cached_floor) == (end, floor) {
+            return cached;
+        }
+        let found = word_before(self.text, end, floor);
+        self.word_before_cache.set((end, floor, found));
+        found
     }
 
     /// The categories that may have a phrase ending right before `pos`
@@ -298,7 +375,7 @@ impl<'t> Scan<'t> {
         }
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
-        let bits = match word_before(self.text, at, floor) {
+        let bits = match self.word_ending_at(at, floor) {
             Some((word, start)) if start < at => LEXICON.facts(word.as_str()).last_bits,
             _ => match char_before(self.text, at) {
                 Some(sign) if at > floor && at - sign.len_utf8() >= floor => {
@@ -417,10 +494,33 @@ impl<'t> Scan<'t> {
             _ => {}
         }
         let context = QUALIFIER_BIT | 1 << Cue::Name as u32 | 1 << Cue::ArticleIdiomBefore as u32;
-        if self.bits_before(at) & context != 0 {
-            return None;
+        if self.bits_before(at) & context == 0 {
+            return Some(Step::Found(article(at, end)));
         }
-        Some(Step::Found(article(at, end)))
+        // A word before it may end a qualifier, name or idiom ("d'un": "plus
+        // d'"). The number is still "un"/"une" alone, as `read_core` reads
+        // it when no word after it can change it (none of `after_article`:
+        // no number word, collective, fraction, unit or idiom), unless an
+        // idiom ends before it; the rest is `read`'s.
+        if self.phrase_before(at, Cue::ArticleIdiomBefore).is_some() {
+            return Some(Step::Nothing);
+        }
+        let core = Core {
+            start: at,
+            end,
+            value: 1.0,
+            range: None,
+            form: NumberForm::Article,
+            implied: Qualifier::Exact,
+            takes_de: false,
+            digits: None,
+            multiplier: 1.0,
+        };
+        Some(if self.plain_article(&core) {
+            Step::Found(article(at, end))
+        } else {
+            self.complete(core)
+        })
     }
 
     fn read(&self, at: usize) -> Step {
@@ -507,7 +607,9 @@ impl<'t> Scan<'t> {
                 multiplier: 1.0,
             });
         }
-        self.read_cardinal(at)
+        // A word the cardinals do not have starts no cardinal.
+        let first = facts.cardinal().ok_or(Step::Nothing)?;
+        self.read_cardinal_after(at, word_end - at, first)
     }
 
     fn read_digits(&self, at: usize) -> Result<Core, Step> {
@@ -679,7 +781,22 @@ impl<'t> Scan<'t> {
 
     fn read_cardinal(&self, at: usize) -> Result<Core, Step> {
         let rest = self.text.get(at..self.end).unwrap_or_default();
-        let Ok((_, number)) = cardinal(rest) else {
+        let Ok((rest_after, (value, class))) = number_word(rest) else {
+            return Err(Step::Nothing);
+        };
+        self.read_cardinal_after(at, rest.len() - rest_after.len(), (value, class))
+    }
+
+    /// `read_cardinal` when the first word at `at`, `first_len` bytes
+    /// long, is known to be the cardinal word `first`.
+    fn read_cardinal_after(
+        &self,
+        at: usize,
+        first_len: usize,
+        first: (f64, Class),
+    ) -> Result<Core, Step> {
+        let rest = self.text.get(at..self.end).unwrap_or_default();
+        let Ok((_, number)) = cardinal_after(rest, first_len, first) else {
             return Err(Step::Nothing);
         };
         if number.first == Class::Big {
@@ -706,13 +823,10 @@ impl<'t> Scan<'t> {
         }
         let next = self.word_after(end);
         let adjacent = |start: usize| start == skip_space(self.text, end, self.end);
-        if let Some((_, next_start, next_end)) = &next
+        if let Some((next_word, next_start, next_end)) = &next
             && adjacent(*next_start)
         {
-            let facts = self
-                .facts_at(*next_start)
-                .map(|(_, f)| f)
-                .unwrap_or_default();
+            let facts = self.facts_of(*next_start, *next_end, next_word);
             // "deux dizaines", "une centaine", "un millier".
             if let Some((value, plural)) = facts.collective()
                 && (plural != (number.value == 1.0))
@@ -879,13 +993,22 @@ impl<'t> Scan<'t> {
                 && unit.is_none()
                 && text.as_bytes().get(core.end) == Some(&b'-')
                 && is_digit_at(text, core.end + 1);
+            // A joint starts with a letter folding to its first letter:
+            // that byte ("a", "o", "e" in either case, or the 0xC3 of "à",
+            // "À") rules most numbers out before any match.
+            let may_join = text
+                .as_bytes()
+                .get(after)
+                .is_some_and(|&b| matches!(b.to_ascii_lowercase(), b'a' | b'o' | b'e' | 0xC3));
             let second_at = if hyphen {
                 Some(core.end + 1)
-            } else {
+            } else if may_join {
                 joints
                     .iter()
                     .find_map(|j| match_forward(text, after, self.end, j))
                     .map(|e| skip_space(text, e, self.end))
+            } else {
+                None
             };
             if let Some(second_at) = second_at
                 && let Ok(second) = self.read_core_for_range(second_at)
@@ -1224,6 +1347,9 @@ impl<'t> Scan<'t> {
     /// most four words of the counted noun (span not extended).
     fn qualifier_after(&self, pos: usize) -> Option<(Qualifier, Option<usize>)> {
         let text = self.text;
+        if !self.qualifier_may_follow(pos) {
+            return None;
+        }
         let mut at = pos;
         for words_skipped in 0..5 {
             let start = skip_space(text, at, self.end);
@@ -1243,6 +1369,47 @@ impl<'t> Scan<'t> {
             at = word_end;
         }
         None
+    }
+}
+
+impl Scan<'_> {
+    /// False when none of the words `qualifier_after` may read after `pos`
+    /// (at most five, each after spaces only) has the shape of the first
+    /// word of a trailing qualifier: then it finds none, and the words
+    /// need not be looked up. Words it cannot tell the folded shape of
+    /// without folding (other than ASCII and Latin-1 letters) may be one.
+    fn qualifier_may_follow(&self, pos: usize) -> bool {
+        let Some(shapes) = &LEXICON.qualifier_after_shapes else {
+            return true;
+        };
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut at = pos;
+        for _ in 0..5 {
+            let start = skip_space(text, at, self.end);
+            let within = bytes.get(..self.end).unwrap_or(bytes);
+            let mut end = start + ascii_letters(within.get(start..).unwrap_or_default());
+            if within.get(end).is_some_and(|&b| b >= 0x80) {
+                end = letters_end(text, end, self.end);
+            }
+            let Some(word) = bytes.get(start..end).filter(|w| !w.is_empty()) else {
+                // No word there: `qualifier_after` stops (no trailing
+                // qualifier starts with a sign).
+                return false;
+            };
+            // ASCII letters fold to their lower case, the Latin-1 letters
+            // (two bytes from 0xC3) to two bytes from 0xC3: same length.
+            if word.iter().any(|&b| b >= 0xC0 && b != 0xC3) {
+                return true;
+            }
+            let first = word.first().map_or(0, u8::to_ascii_lowercase);
+            let lengths = shapes.get(usize::from(first)).copied().unwrap_or(0);
+            if word.len() < 64 && lengths & (1 << word.len()) != 0 {
+                return true;
+            }
+            at = end;
+        }
+        false
     }
 }
 
@@ -1306,6 +1473,114 @@ mod tests {
                 let expected = u64::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase()));
                 assert_eq!(ascii_lowercase(u64::from_le_bytes(bytes)), expected);
             }
+        }
+    }
+
+    #[test]
+    fn triggers_read_from_tokens_are_those_read_byte_by_byte() {
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect();
+        texts.extend(
+            [
+                "1 000 soldats, 2.428 m, 3,5 millions, 1\u{a0}000 et 1\u{202f}000 morts",
+                "G20 F-16 28/03/2024 14:05 +961 1 234 567 n°5 1er 2e 10-15 km .5 a.5",
+                "DEUX CENTS SOLDATS, Une Dizaine, MOITIÉ, moitié, MoItIé des 3/4",
+                "vingt-trois, quatre-vingt-dix-sept, soixante et onze, un à un, l'un",
+                "Ωμέγα 12 Алеппо три ١٢ 北京 5 😀 7 œuvre 3 æ 4 ß 9 ÿ 10 ǅ 11 İ 12",
+                "été12 12été 12 été à 12 à12 É 3 « 4 » — 5 – 6 ‘7’ d’un d'une l’une",
+                "un une un une un, une. un? deux-trois trois-quatre quatre– cinq",
+                "",
+                " ",
+                "1",
+                "un",
+            ]
+            .map(str::to_owned),
+        );
+        let long: String = "un une 12 ".repeat(300) + &"9".repeat(500);
+        texts.push(long);
+        for text in &texts {
+            let whole = Span::new(0, text.len());
+            let mut by_bytes = Vec::new();
+            scan_bytes_into(text, whole, &mut by_bytes);
+            let mut by_tokens = Vec::new();
+            scan_into(text, whole, &mut Words::default(), &mut by_tokens);
+            assert_eq!(by_tokens, by_bytes, "{text}");
+            // A span inside the text, cut inside words and numbers.
+            let cut = |at: usize| (at..=text.len()).find(|&i| text.is_char_boundary(i));
+            if let (Some(start), Some(end)) = (cut(text.len() / 5), cut(text.len() * 4 / 5)) {
+                let inner = Span::new(start, end);
+                scan_bytes_into(text, inner, &mut by_bytes);
+                scan_into(text, inner, &mut Words::default(), &mut by_tokens);
+                assert_eq!(by_tokens, by_bytes, "{text} {inner:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_article_is_a_plain_cardinal_one() {
+        // `read_article_quickly` reads "un"/"une" as `read_core` does on
+        // these facts.
+        for word in ["un", "une"] {
+            let facts = LEXICON.facts(word);
+            assert_eq!(facts.cardinal(), Some((1.0, Class::Unit)), "{word}");
+            assert_eq!(facts.collective(), None, "{word}");
+            assert_eq!(facts.fraction(), None, "{word}");
+        }
+        let quick = |text: &str| {
+            let end = text.len();
+            let at = text.rfind("un").unwrap_or(0);
+            let hit_end = at + text.get(at..).map_or(0, |w| w.len());
+            let scan = Scan::new(text, 0, end);
+            let by_steps = |step: Option<Step>| match step {
+                Some(Step::Found(q)) => Some(Some(q)),
+                Some(Step::Nothing | Step::Skip(_)) => Some(None),
+                None => None,
+            };
+            let full = by_steps(Some(scan.read(at)));
+            (by_steps(scan.read_article_quickly(at, hit_end)), full)
+        };
+        for text in [
+            "plus d'un",
+            "plus d'une",
+            "d'une",
+            "près d'un",
+            "l'un",
+            "n° un",
+            "à peu près une",
+        ] {
+            let (quick, full) = quick(text);
+            if let Some(quick) = quick {
+                assert_eq!(Some(quick), full, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn trailing_qualifiers_pass_the_shape_filter() {
+        let cases = [
+            ("20 km environ", Qualifier::About),
+            ("20 KM ENVIRON", Qualifier::About),
+            ("5 soldats tués au moins", Qualifier::AtLeast),
+            ("5 soldats syriens tués au maximum", Qualifier::AtMost),
+            ("5 blessés graves à peu près", Qualifier::About),
+            ("5 soldats. Au moins", Qualifier::Exact),
+            ("5 soldats, au moins", Qualifier::Exact),
+            ("5 soldats et au moins", Qualifier::Exact),
+            (
+                "5 soldats tués hier soir dans la ville au moins",
+                Qualifier::Exact,
+            ),
+        ];
+        for (text, qualifier) in cases {
+            let found = scan(text, Span::new(0, text.len()));
+            assert_eq!(
+                found.first().map(|q| q.qualifier),
+                Some(qualifier),
+                "{text}"
+            );
         }
     }
 

@@ -45,6 +45,8 @@ pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
     while pos < end {
         match bytes.get(pos) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos += 1,
+            // U+00C0-U+00FF (the accented letters) hold no space.
+            Some(0xC3) => break,
             Some(b) if *b >= 0x80 => match char_at(text, pos) {
                 Some(c) if c.is_whitespace() => pos += c.len_utf8(),
                 _ => break,
@@ -61,6 +63,9 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize
     while pos > floor {
         match bytes.get(pos - 1) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos -= 1,
+            // The last byte of U+00C0-U+00FF (the accented letters, which
+            // hold no space).
+            Some(0x80..=0xBF) if pos >= 2 && bytes.get(pos - 2) == Some(&0xC3) => break,
             Some(b) if *b >= 0x80 => match char_before(text, pos) {
                 Some(c) if c.is_whitespace() => pos -= c.len_utf8(),
                 _ => break,
@@ -73,7 +78,7 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize
 
 /// True when `0xC3, b` encodes a Latin-1 letter (À-ÿ but × and ÷): the
 /// accented letters of French, tested without decoding.
-fn is_latin1_letter(b: u8) -> bool {
+pub(crate) fn is_latin1_letter(b: u8) -> bool {
     (0x80..=0xBF).contains(&b) && b != 0x97 && b != 0xB7
 }
 
@@ -107,15 +112,15 @@ fn surely_folded(bytes: &[u8]) -> bool {
 
 /// End of the run of letters starting at `pos` (no digits), not beyond `end`.
 pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
+    // Runs of ASCII letters eight bytes at a time, the accented letters
+    // of French (two bytes from 0xC3) without decoding, other chars
+    // decoded.
     let bytes = text.as_bytes();
+    let within = bytes.get(..end).unwrap_or(bytes);
     while pos < end {
-        match bytes.get(pos) {
-            Some(b) if b.is_ascii_alphabetic() => pos += 1,
-            Some(0xC3)
-                if pos + 2 <= end && bytes.get(pos + 1).is_some_and(|&b| is_latin1_letter(b)) =>
-            {
-                pos += 2
-            }
+        pos += crate::words::ascii_letters(within.get(pos..).unwrap_or_default());
+        match within.get(pos) {
+            Some(0xC3) if within.get(pos + 1).is_some_and(|&b| is_latin1_letter(b)) => pos += 2,
             Some(b) if *b >= 0x80 => match char_at(text, pos) {
                 Some(c) if c.is_alphabetic() => pos += c.len_utf8(),
                 _ => break,
@@ -151,6 +156,7 @@ pub(crate) fn letters_start(text: &str, mut pos: usize, floor: usize) -> usize {
 /// the text itself when it is already folded (the usual case), else a folded
 /// copy in a fixed buffer. Words longer than 48 bytes are not number words
 /// and are refused.
+#[derive(Clone, Copy)]
 pub(crate) enum Folded<'t> {
     /// Already folded: the text's own slice.
     Same(&'t str),
@@ -429,6 +435,10 @@ pub(crate) struct Phrases {
     items: Vec<(String, usize)>,
     /// Positions in `items` by first word.
     by_first_word: WordMap<Vec<usize>>,
+    /// For each item whose first word is followed by one space or hyphen,
+    /// the char after it ('c' for "km carrés"); `None` for the others: a
+    /// one-char test that rules out most candidates sharing a first word.
+    after_first: Vec<Option<char>>,
     /// For each item, the char before its last word, separators skipped
     /// ('s' for "plus de", '\'' for "jusqu'à"), `None` for one word: a
     /// one-char test that rules out most candidates sharing a last word.
@@ -444,6 +454,12 @@ pub(crate) struct Phrases {
     by_first_sign: Vec<(char, usize)>,
     /// Positions in `items` of phrases ending with a sign, by that sign.
     by_last_sign: Vec<(char, usize)>,
+    /// For each of `by_last_sign`, the letters right before its sign ("d"
+    /// for "plus d'") and the word before them, separators skipped
+    /// ("plus"), each `None` when the phrase has none there: the text must
+    /// have those very words, a test that rules out the many phrases
+    /// ending in "d'" before an article ("morts d'un").
+    before_last_sign: Vec<(Option<String>, Option<String>)>,
 }
 
 impl Phrases {
@@ -477,6 +493,39 @@ impl Phrases {
                     .push(position),
             }
         }
+        set.before_last_sign = set
+            .by_last_sign
+            .iter()
+            .map(|&(sign, position)| {
+                let phrase = items
+                    .get(position)
+                    .map_or("", |(phrase, _)| phrase.as_str());
+                let head = &phrase[..phrase.len() - sign.len_utf8()];
+                let start = letters_start(head, head.len(), 0);
+                if start == head.len() {
+                    return (None, None);
+                }
+                let before = head[..start].trim_end_matches([' ', '-']);
+                let word_start = letters_start(before, before.len(), 0);
+                let separated = before.len() < start;
+                (
+                    Some(head[start..].to_owned()),
+                    (separated && word_start < before.len())
+                        .then(|| before[word_start..].to_owned()),
+                )
+            })
+            .collect();
+        set.after_first = items
+            .iter()
+            .map(|(phrase, _)| {
+                let rest = &phrase[letters_end(phrase, 0, phrase.len())..];
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(' ' | '-'), Some(next)) if next != ' ' && next != '-' => Some(next),
+                    _ => None,
+                }
+            })
+            .collect();
         set.before_last = items
             .iter()
             .map(|(phrase, _)| {
@@ -506,9 +555,30 @@ impl Phrases {
         };
         let by_word = if word_end > pos {
             let word = Folded::new(text, pos, word_end)?;
-            self.by_first_word
-                .get(word.as_str())
-                .and_then(|positions| positions.iter().find_map(|&p| try_at(p)))
+            // The char after the word and one run of separators, as
+            // `match_forward` skips them (`None`: no separator there).
+            let after_separator = || {
+                let after_space = skip_space(text, word_end, end);
+                let after_hyphen = match text.as_bytes().get(after_space) {
+                    Some(b'-') if after_space < end => skip_space(text, after_space + 1, end),
+                    _ => after_space,
+                };
+                (after_hyphen > word_end && after_hyphen < end)
+                    .then(|| char_at(text, after_hyphen).map(fold))
+                    .flatten()
+            };
+            let mut found: Option<Option<char>> = None;
+            self.by_first_word.get(word.as_str()).and_then(|positions| {
+                positions
+                    .iter()
+                    .filter(|&&p| match self.after_first.get(p) {
+                        Some(Some(wanted)) => {
+                            *found.get_or_insert_with(after_separator) == Some(*wanted)
+                        }
+                        _ => true,
+                    })
+                    .find_map(|&p| try_at(p))
+            })
         } else {
             None
         };
@@ -575,11 +645,60 @@ impl Phrases {
         // A phrase ending with a sign ("plus d'") may beat a word match only
         // when longer, which cannot happen: they end at different chars.
         by_word.or_else(|| {
-            let sign = fold(char_before(text, pos)?);
+            let written = char_before(text, pos)?;
+            let sign = fold(written);
+            // The letters before the sign in the text, read once: a
+            // phrase matches only when they are its own (a text char
+            // folds to a letter only when it is one).
+            let sign_start = pos - written.len_utf8();
+            // (letters before the sign, their start, the word before them).
+            let mut found: Option<(Option<Folded<'_>>, usize, Option<Option<Folded<'_>>>)> = None;
             self.by_last_sign
                 .iter()
-                .filter(|(c, _)| *c == sign)
-                .find_map(|&(_, p)| try_at(p))
+                .zip(&self.before_last_sign)
+                .filter(|((c, _), _)| *c == sign)
+                .filter(|(_, (wanted_letters, wanted_word))| {
+                    let Some(wanted_letters) = wanted_letters else {
+                        return true;
+                    };
+                    let (letters, letters_at, word) = found.get_or_insert_with(|| {
+                        let start = letters_start(text, sign_start, floor);
+                        (Folded::new(text, start, sign_start), start, None)
+                    });
+                    // A run too long to fold is left to the full match.
+                    if letters
+                        .as_ref()
+                        .is_some_and(|w| w.as_str() != wanted_letters)
+                    {
+                        return false;
+                    }
+                    let Some(wanted_word) = wanted_word else {
+                        return true;
+                    };
+                    let letters_at = *letters_at;
+                    let word = word.get_or_insert_with(|| {
+                        // Spaces and hyphens skipped, as `match_backward`
+                        // skips the separators of the phrase.
+                        let mut end = letters_at;
+                        loop {
+                            let next = skip_space_back(text, end, floor);
+                            match text.as_bytes().get(next.wrapping_sub(1)) {
+                                Some(b'-') if next > floor => end = next - 1,
+                                _ => {
+                                    end = next;
+                                    break;
+                                }
+                            }
+                        }
+                        if end == letters_at {
+                            // No separator: the phrase cannot match.
+                            return Folded::new(text, letters_at, letters_at);
+                        }
+                        Folded::new(text, letters_start(text, end, floor), end)
+                    });
+                    word.as_ref().is_none_or(|w| w.as_str() == wanted_word)
+                })
+                .find_map(|(&(_, p), _)| try_at(p))
         })
     }
 
@@ -648,6 +767,32 @@ mod tests {
         assert_eq!(match_forward("environs", 0, 8, "environ"), None);
         assert_eq!(match_backward("xplus de", 8, 0, "plus de"), None);
         assert_eq!(match_backward("xplus de", 8, 1, "plus de"), Some(1));
+    }
+
+    #[test]
+    fn phrases_starting_with_a_word_need_the_char_after_it() {
+        let set = Phrases::new(["km carrés", "km2", "km", "au-delà de"]);
+        let at = |text: &str| set.at(text, 0, text.len());
+        assert_eq!(at("km carrés"), Some((0, 10)));
+        assert_eq!(at("KM - Carrés de"), Some((0, 12)));
+        assert_eq!(at("km2 de"), Some((1, 3)));
+        assert_eq!(at("km de"), Some((2, 2)));
+        assert_eq!(at("km"), Some((2, 2)));
+        assert_eq!(at("kmcarrés"), None);
+        assert_eq!(at("au delà de 5"), Some((3, 11)));
+        assert_eq!(at("au-delà de 5"), Some((3, 11)));
+        assert_eq!(at("au  de"), None);
+    }
+
+    #[test]
+    fn phrases_ending_with_a_sign_need_the_words_before_it() {
+        let set = Phrases::new(["plus d'", "au-delà d'", "d'", "n°"]);
+        let ends = |text: &str| set.ending_at(text, text.len(), 0);
+        assert_eq!(ends("Plus  d’"), Some((0, 0)));
+        assert_eq!(ends("au - delà d'"), Some((1, 0)));
+        assert_eq!(ends("morts d'"), Some((2, 6)));
+        assert_eq!(ends("xd'"), None);
+        assert_eq!(ends("le N°"), Some((3, 3)));
     }
 
     #[test]

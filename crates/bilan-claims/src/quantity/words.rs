@@ -228,8 +228,23 @@ impl Reading {
 }
 
 /// Reads a cardinal in words at the start of `input`.
-pub(crate) fn cardinal(input: &str) -> IResult<&str, WordNumber> {
-    let (mut rest, (value, class)) = number_word(input)?;
+#[cfg(test)]
+fn cardinal(input: &str) -> IResult<&str, WordNumber> {
+    let (rest, (value, class)) = number_word(input)?;
+    cardinal_after(input, input.len() - rest.len(), (value, class))
+}
+
+/// Reads a cardinal in words at the start of `input` whose first word,
+/// `first_len` bytes long, is already known to be the cardinal word
+/// `(value, class)`: the scan has looked it up among all its tables.
+pub(crate) fn cardinal_after(
+    input: &str,
+    first_len: usize,
+    (value, class): (f64, Class),
+) -> IResult<&str, WordNumber> {
+    let Some(mut rest) = input.get(first_len..) else {
+        return Err(nom::Err::Error(Error::new(input, ErrorKind::Verify)));
+    };
     let mut reading = Reading::new();
     if !reading.push(value, class) {
         return Err(nom::Err::Error(Error::new(input, ErrorKind::Verify)));
