@@ -26,7 +26,10 @@ const PLACE_WINDOW: usize = 4;
 #[derive(Debug, Clone)]
 pub(crate) struct Attributed<'a> {
     cue: Span,
-    source: &'a Mention,
+    /// `None` for a speech verb whose subject names no entity ("L'armée
+    /// affirme…" with no army named before): the figures nearest to it are
+    /// its, and no other speaker's.
+    source: Option<&'a Mention>,
 }
 
 fn can_be_source(m: &Mention) -> bool {
@@ -59,19 +62,18 @@ pub(crate) fn attributions<'a>(
     // organisation too when a spokesman spoke for it.
     let sentence_start = words.tokens.first().map_or(0, |t| t.span.start);
     // "de même source", "selon la même source": the last speaker found.
-    let last_speaker = found
-        .last()
+    let last_found = found.iter().rfind(|a| a.source.is_some());
+    let last_speaker = last_found
         .filter(|a| a.cue.end <= sentence_start)
-        .map(|a| a.source);
-    let carried = found
-        .last()
+        .and_then(|a| a.source);
+    let carried = last_found
         .filter(|a| {
             a.cue.end <= sentence_start
                 && previous
                     .first()
                     .is_some_and(|p| a.cue.start >= p.span.start)
         })
-        .map(|a| a.source);
+        .and_then(|a| a.source);
     found.clear();
     sources.clear();
     // The first and last tokens of each, found walking on over the tokens
@@ -198,7 +200,7 @@ pub(crate) fn attributions<'a>(
         let spoken_before = found
             .last()
             .filter(|_| participle && words.kind(i.saturating_sub(1)) == Some(TokenKind::Comma))
-            .map(|a| a.source);
+            .and_then(|a| a.source);
         // "a indiqué à l'AFP un responsable": an outlet told by a speaker it
         // does not name is the only one named to make the claim.
         let outlet = (spoken_from != after)
@@ -272,8 +274,28 @@ pub(crate) fn attributions<'a>(
                 }
             }
         };
-        if let Some(source) = chosen {
-            found.push(Attributed { cue, source });
+        // "L'armée affirme avoir tué 50 jihadistes, mais l'OSDH…": a
+        // speech verb whose subject is a common noun keeps its figures
+        // from the other speakers of the sentence.
+        let unnamed_subject = *role == Attribution::Verb
+            && !inside
+            && !participle
+            && (k.saturating_sub(5)..k.saturating_sub(1))
+                .rev()
+                .take_while(|&j| {
+                    matches!(words.kind(j + 1), Some(TokenKind::Word)) || words.norm(j + 1) == "-"
+                })
+                .any(|j| {
+                    matches!(
+                        words.norm(j),
+                        "l" | "le" | "la" | "les" | "un" | "une" | "des" | "ce" | "cette"
+                    )
+                });
+        if chosen.is_some() || unnamed_subject {
+            found.push(Attributed {
+                cue,
+                source: chosen,
+            });
         }
         from = i + len.max(1);
     }
@@ -300,7 +322,7 @@ fn bracketed_source<'a>(
     let acronym = open > 0 && sources.iter().any(|&(_, e, _)| e == open);
     (closes && !acronym).then_some(Attributed {
         cue: source.span,
-        source,
+        source: Some(source),
     })
 }
 
@@ -322,7 +344,7 @@ fn acting_organisation<'a>(
         );
     acts.then_some(Attributed {
         cue: subject.span,
-        source: subject,
+        source: Some(subject),
     })
 }
 
@@ -613,7 +635,8 @@ pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<S
     attributed
         .iter()
         .min_by_key(|a| distance(claim, a.cue))
-        .map(|a| a.source.id.clone())
+        .and_then(|a| a.source)
+        .map(|m| m.id.clone())
 }
 
 /// Places followed by a description between commas ("Mossoul, reprise
