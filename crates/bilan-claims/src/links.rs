@@ -817,6 +817,37 @@ pub(crate) fn lists_and_appositions<'a>(
             None => run_start = k,
         }
     }
+    // "Au Liban voisin, l'armée a arrêté 9 personnes près d'Aarsal": a
+    // country or region opening the sentence after "en"/"au"/"aux" sets
+    // the scene for the one other place it names, more specific.
+    let Some(&(opening, true)) = places.first() else {
+        return;
+    };
+    let first = words.index_at(opening.span.start);
+    let end = words.index_at(opening.span.end);
+    let regional = |i: usize| i > 0 && matches!(words.norm(i - 1), "en" | "au" | "aux");
+    let fronted = first == 1
+        && regional(first)
+        && (words.kind(end) == Some(TokenKind::Comma)
+            || (words.kind(end) == Some(TokenKind::Word)
+                && words.kind(end + 1) == Some(TokenKind::Comma)));
+    if !fronted {
+        return;
+    }
+    let mut others = places[1..]
+        .iter()
+        .filter(|(m, governed)| *governed && m.id != opening.id)
+        .map(|&(m, _)| m);
+    if let (Some(other), None) = (others.next(), others.next()) {
+        let peer = regional(words.index_at(other.span.start));
+        let taken = listed.iter().any(|l| l.span == other.span)
+            || situating
+                .iter()
+                .any(|(broad, _)| broad.span == opening.span);
+        if !peer && !taken && places[1..].iter().all(|(m, _)| m.id != opening.id) {
+            situating.push((opening, other));
+        }
+    }
 }
 
 /// Places written as a rubric before a colon ("Syrie : …"): they head
