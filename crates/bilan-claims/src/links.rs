@@ -142,7 +142,7 @@ pub(crate) fn attributions<'a>(
             .filter(|&&(s, _, _)| s >= after && s <= after + SOURCE_WINDOW)
             .filter(|&&(s, _, _)| !clause_between(words, after, s))
             // "selon X, directeur de l'OSDH": the organisation speaks.
-            .map(|&(s, e, m)| (s, organisation_after(words, sources, e, m)));
+            .map(|&(s, e, m)| (s, organisation_after(words, sources, e, m, earlier)));
         // "…", assure X / , a indiqué X: the speaker follows the verb.
         let mut k = i;
         while k > 0 && matches!(words.norm(k - 1), "a" | "ont" | "avait" | "aurait") {
@@ -178,7 +178,7 @@ pub(crate) fn attributions<'a>(
                 .filter(|&&(s, _, m)| {
                     !(m.kind == EntityKind::Media && s > 0 && words.norm(s - 1) == "a")
                 })
-                .map(|&(_, e, m)| organisation_after(words, sources, e, m))
+                .map(|&(_, e, m)| organisation_after(words, sources, e, m, earlier))
                 .next()
                 // "a déclaré le porte-parole de l'armée, le général X": the
                 // organisation of the title speaks.
@@ -585,6 +585,7 @@ fn organisation_after<'a>(
     sources: &[(usize, usize, &'a Mention)],
     end: usize,
     person: &'a Mention,
+    earlier: &'a [Mention],
 ) -> &'a Mention {
     if person.kind != EntityKind::Person || words.kind(end) != Some(TokenKind::Comma) {
         return person;
@@ -593,7 +594,19 @@ fn organisation_after<'a>(
         .iter()
         .find(|&&(s, _, m)| m.kind != EntityKind::Person && s > end && s <= end + 5)
         .filter(|&&(s, _, _)| !clause_between(words, end + 1, s) && words.after_de(s))
-        .map_or(person, |&(_, _, m)| m)
+        .map(|&(_, _, m)| m)
+        // "X, porte-parole de l'armée": the organisation named again.
+        .or_else(|| {
+            // The end of the title: the next comma, stop or the sentence's end.
+            let title_end = (end + 2..end + 7).find(|&k| {
+                matches!(
+                    words.kind(k),
+                    None | Some(TokenKind::Comma | TokenKind::Stop)
+                )
+            })?;
+            organisation_named_again(words, title_end, earlier)
+        })
+        .unwrap_or(person)
 }
 
 /// A clause ends between tokens `from` and `to` (full stop or comma; not
