@@ -191,9 +191,15 @@ pub(crate) fn attributions<'a>(
                 })
         };
         let pronoun_after = matches!(words.norm(after), "lui" | "elle" | "eux" | "elles");
-        let pronoun_before = i >= 2
+        let pronoun_before = (i >= 2
             && matches!(words.norm(i - 1), "il" | "elle" | "ils" | "elles")
-            && words.norm(i - 2) == "t";
+            && words.norm(i - 2) == "t")
+            // "Il a déclaré à l'AFP que…" opening a clause.
+            || (k >= 1
+                && matches!(words.norm(k - 1), "il" | "elle" | "ils" | "elles")
+                && (k == 1
+                    || words.kind(k - 2) == Some(TokenKind::Comma)
+                    || matches!(words.norm(k - 2), "et" | "mais" | "puis")));
         // "…, affirmant que…": a participle shares the subject of the
         // clause it hangs on, the speaker found just before.
         let participle = words.norm(after - 1).ends_with("ant");
