@@ -182,6 +182,8 @@ pub(crate) fn attributions<'a>(
                 .next()
                 // "a déclaré le porte-parole de l'armée, le général X": the
                 // organisation of the title speaks.
+                // "a ajouté l'ONG": the organisation named before.
+                .or_else(|| named_again(words, spoken_from, earlier))
                 .or_else(|| {
                     // "a déclaré lors d'une conférence de presse le
                     // porte-parole…": past an adverbial phrase.
@@ -495,16 +497,19 @@ fn titled_after<'a>(
     }
     let comma = (from + 1..from + APPOSITION_WINDOW)
         .take_while(|&k| {
-            words.kind(k) == Some(TokenKind::Word) || words.kind(k) == Some(TokenKind::Comma)
+            matches!(words.kind(k), Some(TokenKind::Word | TokenKind::Comma))
+                || words.norm(k) == "-"
         })
         .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
-    // A person named after the comma: the title is his.
-    let named = sources.iter().any(|&(s, _, m)| {
+    // A person named after the comma: the title is his ("a indiqué un
+    // porte-parole, X"), and the organisation of the title speaks.
+    let (_, end, person) = *sources.iter().find(|&&(s, _, m)| {
         m.kind == EntityKind::Person && comma_before_name(words, s) == Some(comma)
-    });
-    named
-        .then(|| organisation_named_again(words, comma, earlier))
-        .flatten()
+    })?;
+    Some(
+        organisation_named_again(words, comma, earlier)
+            .unwrap_or_else(|| organisation_after(words, sources, end, person, earlier)),
+    )
 }
 
 /// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
@@ -770,6 +775,29 @@ fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     }
 }
 
+/// "Tal Rifaat, localité tenue par les rebelles au nord d'Alep", "X, une
+/// ville à majorité turkmène près de Y": `b` is named in a description of
+/// `a` that opens with a place noun ("localité", "ville", "fief", with or
+/// without an article) after the comma that follows `a`, before the
+/// description ends.
+fn describes(words: &Words, a: &Mention, b: &Mention) -> bool {
+    let comma = words.index_at(a.span.end);
+    let start = words.index_at(b.span.start);
+    if words.kind(comma) != Some(TokenKind::Comma) || start <= comma + 1 {
+        return false;
+    }
+    let noun = if matches!(words.norm(comma + 1), "un" | "une" | "le" | "la" | "l") {
+        comma + 2
+    } else {
+        comma + 1
+    };
+    TABLES.place_word(words, noun) == Some(PlaceWord::Noun)
+        && start > noun
+        && start - noun <= RELATIVE_WINDOW
+        && !(noun..start).any(|k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))
+        && governed(words, start)
+}
+
 /// "Qaryatayn, à 100 km au sud-est de Homs": the second name situates
 /// the first by a distance from it.
 fn at_distance(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
@@ -834,6 +862,18 @@ pub(crate) fn lists_and_appositions<'a>(
                 run_start = k;
             }
             None => run_start = k,
+        }
+    }
+    // "Tal Rifaat, localité tenue par les rebelles au nord d'Alep": a
+    // place named in the description of another, between commas,
+    // situates it.
+    for k in 1..places.len() {
+        let (a, b) = (places[k - 1].0, places[k].0);
+        if a.id != b.id
+            && describes(words, a, b)
+            && !situating.iter().any(|(broad, _)| broad.span == b.span)
+        {
+            situating.push((b, a));
         }
     }
     // "Au Liban voisin, l'armée a arrêté 9 personnes près d'Aarsal": a
