@@ -288,6 +288,10 @@ pub(crate) fn attributions<'a>(
         let unnamed_subject = *role == Attribution::Verb
             && !inside
             && !participle
+            // A verb of a clause: after its auxiliary, or before what is
+            // said ("affirme que", "affirme avoir"), not a participle
+            // ("un accord conclu lundi").
+            && (k < i || matches!(words.norm(after), "que" | "qu" | "avoir" | "etre"))
             && (k.saturating_sub(5)..k.saturating_sub(1))
                 .rev()
                 .take_while(|&j| {
@@ -298,6 +302,11 @@ pub(crate) fn attributions<'a>(
                         words.norm(j),
                         "l" | "le" | "la" | "les" | "un" | "une" | "des" | "ce" | "cette"
                     )
+                    // The subject of a clause, not a noun phrase after a
+                    // preposition ("dans un accord conclu").
+                    && (j == 0
+                        || matches!(words.kind(j - 1), Some(TokenKind::Comma | TokenKind::Stop))
+                        || matches!(words.norm(j - 1), "mais" | "et" | "que" | "qu"))
                 });
         if chosen.is_some() || unnamed_subject {
             found.push(Attributed {
