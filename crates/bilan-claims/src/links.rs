@@ -759,7 +759,7 @@ enum Joint {
 /// "et"/"ou", prepositions, determiners and place nouns stand between.
 fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     let (from, to) = (words.index_at(a.span.end), words.index_at(b.span.start));
-    if to <= from || to - from > PLACE_WINDOW + 4 {
+    if to <= from || to - from > PLACE_WINDOW * 3 {
         return None;
     }
     let (mut comma, mut and, mut preposition) = (false, false, false);
