@@ -258,7 +258,19 @@ pub(crate) fn attributions<'a>(
                         .next_back()
                 };
                 let says_that = matches!(words.norm(after), "que" | "qu");
+                // "Les FDS, alliance dominée par les YPG, ont annoncé": a
+                // name inside an aside is not the subject; the name that
+                // opens the sentence is.
+                let opening = (k > 0 && words.kind(k - 1) == Some(TokenKind::Comma))
+                    .then(|| opening_subject(words, sources, k))
+                    .flatten()
+                    .filter(|o| before.is_some_and(|(s, _)| token_of(words, o.span.end) < s));
+                // "…contesté par Damas qui l'estime à…": the antecedent of
+                // "qui" is the subject.
+                let relative = relative_subject(words, mentions, k);
                 match before {
+                    _ if opening.is_some() => opening,
+                    _ if relative.is_some() => relative,
                     Some((s, m)) => Some(organisation_of(words, sources, s, m, earlier)),
                     None if says_that => country().or_else(|| {
                         k.checked_sub(2)
@@ -405,6 +417,38 @@ fn agent_of_lead<'a>(
         .map(|&(_, _, m)| m)
 }
 
+/// "un chiffre contesté par Damas qui l'estime à…", "l'OSDH, qui a fait
+/// état de…": "qui" (and its clitics) before the verb at token `verb`
+/// stands for the name right before it, a place too (a capital speaks for
+/// its government).
+fn relative_subject<'a>(
+    words: &Words,
+    mentions: &'a [Mention],
+    verb: usize,
+) -> Option<&'a Mention> {
+    let mut k = verb;
+    while k > 0
+        && matches!(
+            words.norm(k - 1),
+            "l" | "le" | "la" | "les" | "en" | "y" | "se" | "s"
+        )
+    {
+        k -= 1;
+    }
+    let qui = k.checked_sub(1).filter(|&q| words.norm(q) == "qui")?;
+    let before = if qui > 0 && words.kind(qui - 1) == Some(TokenKind::Comma) {
+        qui - 1
+    } else {
+        qui
+    };
+    // A place only right before "qui", with no comma ("à Alep, qui…" is
+    // more often a town described than a government speaking).
+    mentions
+        .iter()
+        .filter(|m| can_be_source(m) || (m.kind == EntityKind::Place && before == qui))
+        .find(|m| token_of(words, m.span.end) == before)
+}
+
 /// "L'OSDH, une ONG basée au Royaume-Uni qui dispose d'un réseau de
 /// sources, a affirmé que…": the name that opens the sentence, followed by
 /// a comma (after its acronym in brackets), is the subject of a speech
@@ -537,6 +581,20 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
     } else {
         at + 1
     };
+    // "le commandement général de l'armée": the noun of the complement,
+    // which says whose the first one is.
+    let complement = (noun + 1..noun + 4)
+        .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
+        .find(|&k| matches!(words.norm(k), "de" | "d" | "du"))
+        .map(|de| {
+            if words.norm(de) == "du" {
+                de + 1
+            } else {
+                words.past_articles(de + 1)
+            }
+        })
+        .filter(|&k| TABLES.speaker_nouns.contains_key(words.norm(k)));
+    let noun = complement.unwrap_or(noun);
     let fits = |m: &&Mention| match TABLES.speaker_nouns.get(words.norm(noun)) {
         Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
         Some(SpeakerNoun::Army) => {
@@ -795,10 +853,17 @@ fn describes(words: &Words, a: &Mention, b: &Mention) -> bool {
     if words.kind(comma) != Some(TokenKind::Comma) || start <= comma + 1 {
         return false;
     }
-    let noun = if matches!(words.norm(comma + 1), "un" | "une" | "le" | "la" | "l") {
+    // "la plus haute colline du Hauran": a few adjectives may come first.
+    let first = if matches!(words.norm(comma + 1), "un" | "une" | "le" | "la" | "l") {
         comma + 2
     } else {
         comma + 1
+    };
+    let Some(noun) = (first..first + 3)
+        .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
+        .find(|&k| TABLES.place_word(words, k) == Some(PlaceWord::Noun))
+    else {
+        return false;
     };
     TABLES.place_word(words, noun) == Some(PlaceWord::Noun)
         && start > noun
@@ -1020,7 +1085,11 @@ fn where_relative<'a>(
             .find(|(m, _)| words.index_at(m.span.end) == k)
             .map(|&(m, _)| m)
     };
-    let before = relative.checked_sub(1)?;
+    // "d'où", "par où": the preposition stays with "où".
+    let mut before = relative.checked_sub(1)?;
+    if matches!(words.norm(before), "d" | "par") {
+        before = before.checked_sub(1)?;
+    }
     if let Some(m) = ending_at(before + 1) {
         return Some(m);
     }
