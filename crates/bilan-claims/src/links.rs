@@ -320,6 +320,9 @@ pub(crate) fn attributions<'a>(
                         || matches!(words.kind(j - 1), Some(TokenKind::Comma | TokenKind::Stop))
                         || matches!(words.norm(j - 1), "mais" | "et" | "que" | "qu"))
                 });
+        // "D'après al-Assadi" after "le porte-parole du Hachd, Ahmad
+        // al-Assadi": a spokesman named again speaks for his organisation.
+        let chosen = chosen.map(|m| spokesman_of(m, earlier));
         if chosen.is_some() || unnamed_subject {
             found.push(Attributed {
                 cue,
@@ -415,6 +418,45 @@ fn agent_of_lead<'a>(
         .iter()
         .find(|&&(s, _, _)| s == name)
         .map(|&(_, _, m)| m)
+}
+
+/// A person named earlier right after an organisation ("le porte-parole du
+/// Hachd, Ahmad al-Assadi") or followed by his title in one ("Rami Abdel
+/// Rahmane, directeur de l'OSDH") speaks for it when named again alone:
+/// the organisation, else the person. `earlier` holds the mentions of the
+/// few paragraphs before the sentence.
+fn spokesman_of<'a>(person: &'a Mention, earlier: &'a [Mention]) -> &'a Mention {
+    /// Bytes between an organisation and its spokesman's name: ", ".
+    const BEFORE_GAP: usize = 3;
+    /// Bytes between a name and his organisation: ", directeur de l'".
+    const AFTER_GAP: usize = 30;
+    if person.kind != EntityKind::Person {
+        return person;
+    }
+    let organisation = |m: &Mention| can_be_source(m) && m.kind != EntityKind::Person;
+    earlier
+        .windows(2)
+        .rev()
+        .find_map(|pair| match pair {
+            [org, named]
+                if named.id == person.id
+                    && organisation(org)
+                    && org.span.end <= named.span.start
+                    && named.span.start - org.span.end <= BEFORE_GAP =>
+            {
+                Some(org)
+            }
+            [named, org]
+                if named.id == person.id
+                    && organisation(org)
+                    && named.span.end <= org.span.start
+                    && org.span.start - named.span.end <= AFTER_GAP =>
+            {
+                Some(org)
+            }
+            _ => None,
+        })
+        .unwrap_or(person)
 }
 
 /// "un chiffre contesté par Damas qui l'estime à…", "l'OSDH, qui a fait
