@@ -803,8 +803,52 @@ pub(crate) fn places<'a>(
         .iter()
         .filter(|m| m.kind == EntityKind::Place)
         .filter(|m| !seat(words, token_of(words, m.span.start)))
+        .filter(|m| !in_speaker_title(words, mentions, token_of(words, m.span.start)))
         .map(|m| (m, governed(words, token_of(words, m.span.start))));
     out.extend(found);
+}
+
+/// "selon le gouverneur de Deir Ezzor, X", "…, a indiqué le directeur de
+/// l'hôpital de Rastan": a place in the title of a speaker, after a lead or
+/// an inverted speech verb and before the end of the phrase, says who
+/// speaks, not where the figures are.
+fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
+    if i == 0 || !words.after_de(i) {
+        return false;
+    }
+    // Back over the title to the cue: words only, a few of them.
+    let mut k = i;
+    let lowest = i.saturating_sub(SOURCE_WINDOW + 1);
+    while k > lowest && words.kind(k - 1) == Some(TokenKind::Word) {
+        k -= 1;
+        // The title's noun is a common noun, not another name.
+        if mentions
+            .iter()
+            .any(|m| m.kind != EntityKind::Place && token_of(words, m.span.start) == k)
+        {
+            return false;
+        }
+        let Some((len, role)) = TABLES.attribution.longest_at(words, k) else {
+            continue;
+        };
+        let after = k + len;
+        let inverted = {
+            let mut a = k;
+            while a > 0 && matches!(words.norm(a - 1), "a" | "ont" | "avait" | "aurait") {
+                a -= 1;
+            }
+            a > 0 && words.kind(a - 1) == Some(TokenKind::Comma)
+        };
+        let speaker_phrase = match role {
+            Attribution::Lead => true,
+            Attribution::Verb => inverted,
+        };
+        // The title: an article and a noun right after the cue.
+        return speaker_phrase
+            && after < i
+            && matches!(words.norm(after), "le" | "la" | "l" | "un" | "une");
+    }
+    false
 }
 
 /// "une ONG basée au Royaume-Uni", "basé à Londres": the seat of an
