@@ -1102,13 +1102,34 @@ pub(crate) fn attached<'a>(
         };
         let start = token.span.start;
         if let Some((m, _)) = places.iter().find(|(m, _)| m.span.start == start) {
-            return Some(m);
+            // "Tikrit … se trouve à 160 km au nord de Bagdad": a distance
+            // from a place situates the place the sentence opens with.
+            return Some(located(words, places, first).unwrap_or(m));
         }
         if TABLES.place_word(words, i).is_none() {
             break;
         }
     }
-    where_relative(words, places, first).or_else(|| situated(words, places, first))
+    where_relative(words, places, first)
+        .or_else(|| situated(words, places, first))
+        .or_else(|| located(words, places, first))
+}
+
+/// The place a sentence opens with (its subject: "Tikrit, ville natale de
+/// X, se trouve à 160 km au nord de Bagdad"), when the figure ending before
+/// token `end` is a distance "à N …" from another place.
+fn located<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Option<&'a Mention> {
+    let number = (end.saturating_sub(4)..end)
+        .rev()
+        .find(|&k| words.kind(k) == Some(TokenKind::Number))?;
+    if number == 0 || words.norm(number - 1) != "a" {
+        return None;
+    }
+    let opening = words.past_articles(0);
+    places
+        .iter()
+        .find(|(m, governed)| !governed && token_of(words, m.span.start) == opening)
+        .map(|&(m, _)| m)
 }
 
 /// "Tallet X, située à une hauteur de 2.428": a figure in a clause that
