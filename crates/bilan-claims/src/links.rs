@@ -16,6 +16,8 @@ const SUBJECT_WINDOW: usize = 4;
 /// How far (in tokens) the comma before a speaker's name may follow a
 /// lead ("selon le gouverneur de la province de Homs, X").
 const APPOSITION_WINDOW: usize = 10;
+/// The longest title (in tokens) before a person's name opening a sentence.
+const PERSON_TITLE: usize = 6;
 /// The longest aside (in tokens) between a speaker and its verb.
 const ASIDE_WINDOW: usize = 10;
 
@@ -367,9 +369,25 @@ fn acting_organisation<'a>(
     sources: &[(usize, usize, &'a Mention)],
 ) -> Option<Attributed<'a>> {
     let first = words.past_articles(0);
-    let &(_, end, subject) = sources.iter().find(|&&(s, _, _)| s == first)?;
-    let acts = subject.kind == EntityKind::Organization
-        && words.kind(end) == Some(TokenKind::Word)
+    // Or a person after his title ("Le député de Tripoli X a appelé à une
+    // trêve de 72 heures"): the first speaker of the sentence, with only
+    // words before him.
+    let titled_person = || {
+        sources
+            .first()
+            .filter(|&&(s, _, m)| {
+                m.kind == EntityKind::Person
+                    && s > first
+                    && s <= first + PERSON_TITLE
+                    && (0..s).all(|k| words.kind(k) == Some(TokenKind::Word))
+            })
+            .copied()
+    };
+    let &(_, end, subject) = sources
+        .iter()
+        .find(|&&(s, _, m)| s == first && m.kind == EntityKind::Organization)
+        .or(titled_person().as_ref())?;
+    let acts = words.kind(end) == Some(TokenKind::Word)
         && matches!(
             words.norm(end),
             "a" | "ont" | "avait" | "avaient" | "va" | "vont" | "vient" | "viennent" | "s"
