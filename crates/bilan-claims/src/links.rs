@@ -391,7 +391,9 @@ fn acting_organisation<'a>(
         && matches!(
             words.norm(end),
             "a" | "ont" | "avait" | "avaient" | "va" | "vont" | "vient" | "viennent" | "s"
-        );
+        )
+        // Not what was done to it ("X a été tué avec 3 gardes").
+        && !matches!(words.norm(end + 1), "ete" | "perdu");
     acts.then_some(Attributed {
         cue: subject.span,
         source: Some(subject),
