@@ -113,6 +113,14 @@ pub(crate) fn attributions<'a>(
         }
     }));
     let sources: &[(usize, usize, &'a Mention)] = sources;
+    // The subject of the sentence before, for a subject pronoun: its
+    // speaker, else the first person or speaker it names.
+    let earlier_subject = carried.or_else(|| {
+        previous
+            .iter()
+            .find(|m| m.kind == EntityKind::Person)
+            .or_else(|| previous.iter().find(|m| can_be_source(m)))
+    });
     let earlier_speaker = carried.or_else(|| {
         previous
             .iter()
@@ -195,15 +203,16 @@ pub(crate) fn attributions<'a>(
                 })
         };
         let pronoun_after = matches!(words.norm(after), "lui" | "elle" | "eux" | "elles");
-        let pronoun_before = (i >= 2
+        let pronoun_before = i >= 2
             && matches!(words.norm(i - 1), "il" | "elle" | "ils" | "elles")
-            && words.norm(i - 2) == "t")
-            // "Il a déclaré à l'AFP que…" opening a clause.
-            || (k >= 1
-                && matches!(words.norm(k - 1), "il" | "elle" | "ils" | "elles")
-                && (k == 1
-                    || words.kind(k - 2) == Some(TokenKind::Comma)
-                    || matches!(words.norm(k - 2), "et" | "mais" | "puis")));
+            && words.norm(i - 2) == "t";
+        // "Il a déclaré à l'AFP que…", "Elles affirment contrôler…" opening
+        // a clause: the subject of the sentence before.
+        let pronoun_subject = k >= 1
+            && matches!(words.norm(k - 1), "il" | "elle" | "ils" | "elles")
+            && (k == 1
+                || words.kind(k - 2) == Some(TokenKind::Comma)
+                || matches!(words.norm(k - 2), "et" | "mais" | "puis"));
         // "…, affirmant que…": a participle shares the subject of the
         // clause it hangs on, the speaker found just before.
         let participle = words.norm(after - 1).ends_with("ant");
@@ -229,6 +238,7 @@ pub(crate) fn attributions<'a>(
             Attribution::Verb if spoken_before.is_some() => spoken_before,
             Attribution::Lead if pronoun_after => earlier_speaker,
             Attribution::Verb if pronoun_before => earlier_speaker,
+            Attribution::Verb if pronoun_subject => earlier_subject,
             Attribution::Lead => following
                 .clone()
                 .map(|(_, m)| m)
@@ -664,6 +674,20 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
         }
         None => false,
     };
+    // "le commandement militaire": of an army rather than an air force
+    // or a jihadist group, when one was named.
+    if TABLES.speaker_nouns.get(words.norm(noun))
+        == Some(&SpeakerNoun::Kind(EntityKind::ArmedGroup))
+    {
+        let army = |m: &&Mention| {
+            m.kind == EntityKind::ArmedGroup
+                && TABLES.side(&m.id) == Side::State
+                && m.id.ends_with("-army")
+        };
+        if let Some(m) = earlier.iter().rev().find(army) {
+            return Some(m);
+        }
+    }
     earlier.iter().rev().find(fits)
 }
 
