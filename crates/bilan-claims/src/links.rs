@@ -258,17 +258,35 @@ pub(crate) fn attributions<'a>(
             Attribution::Lead if pronoun_after => earlier_speaker,
             Attribution::Verb if pronoun_before => earlier_speaker,
             Attribution::Verb if pronoun_subject => earlier_subject,
+            // "d'après ses informations", "selon leur bilan": the subject
+            // of the sentence before.
+            Attribution::Lead
+                if matches!(words.norm(after), "ses" | "son" | "sa" | "leur" | "leurs") =>
+            {
+                earlier_subject
+            }
             Attribution::Lead => following
                 .clone()
                 .map(|(_, m)| m)
                 .next()
                 .or_else(|| named_again(words, after, earlier))
                 .or_else(|| apposed(words, sources, after))
-                .or_else(|| agent_of_lead(words, sources, after)),
+                .or_else(|| agent_of_lead(words, sources, after))
+                // "selon un décompte de l'ONG": its complement names again.
+                .or_else(|| {
+                    (after..after + SOURCE_WINDOW)
+                        .take_while(|&j| words.kind(j) == Some(TokenKind::Word))
+                        .find(|&j| matches!(words.norm(j), "de" | "d" | "du"))
+                        .and_then(|de| {
+                            let at = if words.norm(de) == "du" { de } else { de + 1 };
+                            named_again(words, at, earlier)
+                        })
+                }),
             Attribution::Verb if inverted => after_verb()
                 .or_else(|| subject_before_aside(words, sources, k))
                 .or_else(|| opening_subject(words, sources, k))
-                .or(outlet),
+                .or(outlet)
+                .or_else(|| told_after_speaker(words, sources, after)),
             Attribution::Verb => {
                 let before = sources
                     .iter()
@@ -427,6 +445,29 @@ fn acting_organisation<'a>(
         cue: subject.span,
         source: Some(subject),
     })
+}
+
+/// "…, a déclaré un officier à Reuters": an outlet told after a speaker it
+/// does not name, in the phrase after the verb at token `after`.
+fn told_after_speaker<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    after: usize,
+) -> Option<&'a Mention> {
+    sources
+        .iter()
+        .filter(|&&(s, _, m)| {
+            m.kind == EntityKind::Media && s > after && s <= after + SOURCE_WINDOW + 2
+        })
+        .filter(|&&(s, _, _)| !clause_between(words, after, s))
+        .find(|&&(s, _, _)| {
+            let mut k = s;
+            while k > after && matches!(words.norm(k - 1), "l" | "le" | "la" | "les") {
+                k -= 1;
+            }
+            k > after && words.norm(k - 1) == "a"
+        })
+        .map(|&(_, _, m)| m)
 }
 
 /// "L'agence X, citant des sources locales, fait état de…": a speech verb
