@@ -1,5 +1,24 @@
 //! Links of a claim to entities of its sentence: who makes it (`source`) and
 //! where (`place`); and the day it happened (`date`).
+//!
+//! Sources come from attribution cues (`attribution.tsv`): a lead and the
+//! name after it, a speech verb and its subject before or after it. A
+//! spokesman speaks for his organisation, named or named again by a common
+//! noun ("le porte-parole de l'armée, le général X"), then and in later
+//! sentences; an outlet told by a speaker it does not name is the source;
+//! pronouns ("selon lui", "Il a déclaré") and "de même source" stand for a
+//! speaker found before. With no cue, an organisation or titled person
+//! opening the sentence states its own act, and a source in brackets
+//! closing a title is credited. A speech verb whose subject names no
+//! entity keeps its figures from other speakers.
+//!
+//! Places come from the figure's own words ("80% du Qalamoun"), a relative
+//! "où" or a clause "X, située à …", else the nearest governed place. A
+//! place situated by another (an apposition "X, dans la province de Y",
+//! "X, à 100 km de Y", a description "X, localité … au nord de Y") gives
+//! way to the more specific one; places in lists share no figure; an
+//! organisation's seat, a speaker's title and a destination ("vers") are
+//! not places of figures.
 
 use crate::tables::{Attribution, DayWord, PlaceWord, Side, SpeakerNoun, TABLES};
 use crate::words::{TokenKind, Words};
@@ -16,6 +35,8 @@ const SUBJECT_WINDOW: usize = 4;
 /// How far (in tokens) the comma before a speaker's name may follow a
 /// lead ("selon le gouverneur de la province de Homs, X").
 const APPOSITION_WINDOW: usize = 10;
+/// The longest title (in tokens) before a person's name opening a sentence.
+const PERSON_TITLE: usize = 6;
 /// The longest aside (in tokens) between a speaker and its verb.
 const ASIDE_WINDOW: usize = 10;
 
@@ -26,7 +47,10 @@ const PLACE_WINDOW: usize = 4;
 #[derive(Debug, Clone)]
 pub(crate) struct Attributed<'a> {
     cue: Span,
-    source: &'a Mention,
+    /// `None` for a speech verb whose subject names no entity ("L'armée
+    /// affirme…" with no army named before): the figures nearest to it are
+    /// its, and no other speaker's.
+    source: Option<&'a Mention>,
 }
 
 fn can_be_source(m: &Mention) -> bool {
@@ -59,19 +83,18 @@ pub(crate) fn attributions<'a>(
     // organisation too when a spokesman spoke for it.
     let sentence_start = words.tokens.first().map_or(0, |t| t.span.start);
     // "de même source", "selon la même source": the last speaker found.
-    let last_speaker = found
-        .last()
+    let last_found = found.iter().rfind(|a| a.source.is_some());
+    let last_speaker = last_found
         .filter(|a| a.cue.end <= sentence_start)
-        .map(|a| a.source);
-    let carried = found
-        .last()
+        .and_then(|a| a.source);
+    let carried = last_found
         .filter(|a| {
             a.cue.end <= sentence_start
                 && previous
                     .first()
                     .is_some_and(|p| a.cue.start >= p.span.start)
         })
-        .map(|a| a.source);
+        .and_then(|a| a.source);
     found.clear();
     sources.clear();
     // The first and last tokens of each, found walking on over the tokens
@@ -109,6 +132,14 @@ pub(crate) fn attributions<'a>(
         }
     }));
     let sources: &[(usize, usize, &'a Mention)] = sources;
+    // The subject of the sentence before, for a subject pronoun: its
+    // speaker, else the first person or speaker it names.
+    let earlier_subject = carried.or_else(|| {
+        previous
+            .iter()
+            .find(|m| m.kind == EntityKind::Person)
+            .or_else(|| previous.iter().find(|m| can_be_source(m)))
+    });
     let earlier_speaker = carried.or_else(|| {
         previous
             .iter()
@@ -140,7 +171,7 @@ pub(crate) fn attributions<'a>(
             .filter(|&&(s, _, _)| s >= after && s <= after + SOURCE_WINDOW)
             .filter(|&&(s, _, _)| !clause_between(words, after, s))
             // "selon X, directeur de l'OSDH": the organisation speaks.
-            .map(|&(s, e, m)| (s, organisation_after(words, sources, e, m)));
+            .map(|&(s, e, m)| (s, organisation_after(words, sources, e, m, earlier)));
         // "…", assure X / , a indiqué X: the speaker follows the verb.
         let mut k = i;
         while k > 0 && matches!(words.norm(k - 1), "a" | "ont" | "avait" | "aurait") {
@@ -176,10 +207,12 @@ pub(crate) fn attributions<'a>(
                 .filter(|&&(s, _, m)| {
                     !(m.kind == EntityKind::Media && s > 0 && words.norm(s - 1) == "a")
                 })
-                .map(|&(_, e, m)| organisation_after(words, sources, e, m))
+                .map(|&(_, e, m)| organisation_after(words, sources, e, m, earlier))
                 .next()
                 // "a déclaré le porte-parole de l'armée, le général X": the
                 // organisation of the title speaks.
+                // "a ajouté l'ONG": the organisation named before.
+                .or_else(|| named_again(words, spoken_from, earlier))
                 .or_else(|| {
                     // "a déclaré lors d'une conférence de presse le
                     // porte-parole…": past an adverbial phrase.
@@ -192,13 +225,20 @@ pub(crate) fn attributions<'a>(
         let pronoun_before = i >= 2
             && matches!(words.norm(i - 1), "il" | "elle" | "ils" | "elles")
             && words.norm(i - 2) == "t";
+        // "Il a déclaré à l'AFP que…", "Elles affirment contrôler…" opening
+        // a clause: the subject of the sentence before.
+        let pronoun_subject = k >= 1
+            && matches!(words.norm(k - 1), "il" | "elle" | "ils" | "elles")
+            && (k == 1
+                || words.kind(k - 2) == Some(TokenKind::Comma)
+                || matches!(words.norm(k - 2), "et" | "mais" | "puis"));
         // "…, affirmant que…": a participle shares the subject of the
         // clause it hangs on, the speaker found just before.
         let participle = words.norm(after - 1).ends_with("ant");
         let spoken_before = found
             .last()
             .filter(|_| participle && words.kind(i.saturating_sub(1)) == Some(TokenKind::Comma))
-            .map(|a| a.source);
+            .and_then(|a| a.source);
         // "a indiqué à l'AFP un responsable": an outlet told by a speaker it
         // does not name is the only one named to make the claim.
         let outlet = (spoken_from != after)
@@ -217,17 +257,36 @@ pub(crate) fn attributions<'a>(
             Attribution::Verb if spoken_before.is_some() => spoken_before,
             Attribution::Lead if pronoun_after => earlier_speaker,
             Attribution::Verb if pronoun_before => earlier_speaker,
+            Attribution::Verb if pronoun_subject => earlier_subject,
+            // "d'après ses informations", "selon leur bilan": the subject
+            // of the sentence before.
+            Attribution::Lead
+                if matches!(words.norm(after), "ses" | "son" | "sa" | "leur" | "leurs") =>
+            {
+                earlier_subject
+            }
             Attribution::Lead => following
                 .clone()
                 .map(|(_, m)| m)
                 .next()
                 .or_else(|| named_again(words, after, earlier))
                 .or_else(|| apposed(words, sources, after))
-                .or_else(|| agent_of_lead(words, sources, after)),
+                .or_else(|| agent_of_lead(words, sources, after))
+                // "selon un décompte de l'ONG": its complement names again.
+                .or_else(|| {
+                    (after..after + SOURCE_WINDOW)
+                        .take_while(|&j| words.kind(j) == Some(TokenKind::Word))
+                        .find(|&j| matches!(words.norm(j), "de" | "d" | "du"))
+                        .and_then(|de| {
+                            let at = if words.norm(de) == "du" { de } else { de + 1 };
+                            named_again(words, at, earlier)
+                        })
+                }),
             Attribution::Verb if inverted => after_verb()
                 .or_else(|| subject_before_aside(words, sources, k))
                 .or_else(|| opening_subject(words, sources, k))
-                .or(outlet),
+                .or(outlet)
+                .or_else(|| told_after_speaker(words, sources, after)),
             Attribution::Verb => {
                 let before = sources
                     .iter()
@@ -248,7 +307,19 @@ pub(crate) fn attributions<'a>(
                         .next_back()
                 };
                 let says_that = matches!(words.norm(after), "que" | "qu");
+                // "Les FDS, alliance dominée par les YPG, ont annoncé": a
+                // name inside an aside is not the subject; the name that
+                // opens the sentence is.
+                let opening = (k > 0 && words.kind(k - 1) == Some(TokenKind::Comma))
+                    .then(|| opening_subject(words, sources, k))
+                    .flatten()
+                    .filter(|o| before.is_some_and(|(s, _)| token_of(words, o.span.end) < s));
+                // "…contesté par Damas qui l'estime à…": the antecedent of
+                // "qui" is the subject.
+                let relative = relative_subject(words, mentions, k);
                 match before {
+                    _ if opening.is_some() => opening,
+                    _ if relative.is_some() => relative,
                     Some((s, m)) => Some(organisation_of(words, sources, s, m, earlier)),
                     None if says_that => country().or_else(|| {
                         k.checked_sub(2)
@@ -272,8 +343,40 @@ pub(crate) fn attributions<'a>(
                 }
             }
         };
-        if let Some(source) = chosen {
-            found.push(Attributed { cue, source });
+        // "L'armée affirme avoir tué 50 jihadistes, mais l'OSDH…": a
+        // speech verb whose subject is a common noun keeps its figures
+        // from the other speakers of the sentence.
+        let unnamed_subject = *role == Attribution::Verb
+            && !inside
+            && !participle
+            // A verb of a clause: after its auxiliary, or before what is
+            // said ("affirme que", "affirme avoir"), not a participle
+            // ("un accord conclu lundi").
+            && (k < i || matches!(words.norm(after), "que" | "qu" | "avoir" | "etre"))
+            && (k.saturating_sub(5)..k.saturating_sub(1))
+                .rev()
+                .take_while(|&j| {
+                    matches!(words.kind(j + 1), Some(TokenKind::Word)) || words.norm(j + 1) == "-"
+                })
+                .any(|j| {
+                    matches!(
+                        words.norm(j),
+                        "l" | "le" | "la" | "les" | "un" | "une" | "des" | "ce" | "cette"
+                    )
+                    // The subject of a clause, not a noun phrase after a
+                    // preposition ("dans un accord conclu").
+                    && (j == 0
+                        || matches!(words.kind(j - 1), Some(TokenKind::Comma | TokenKind::Stop))
+                        || matches!(words.norm(j - 1), "mais" | "et" | "que" | "qu"))
+                });
+        // "D'après al-Assadi" after "le porte-parole du Hachd, Ahmad
+        // al-Assadi": a spokesman named again speaks for his organisation.
+        let chosen = chosen.map(|m| spokesman_of(m, earlier));
+        if chosen.is_some() || unnamed_subject {
+            found.push(Attributed {
+                cue,
+                source: chosen,
+            });
         }
         from = i + len.max(1);
     }
@@ -300,7 +403,7 @@ fn bracketed_source<'a>(
     let acronym = open > 0 && sources.iter().any(|&(_, e, _)| e == open);
     (closes && !acronym).then_some(Attributed {
         cue: source.span,
-        source,
+        source: Some(source),
     })
 }
 
@@ -313,17 +416,58 @@ fn acting_organisation<'a>(
     sources: &[(usize, usize, &'a Mention)],
 ) -> Option<Attributed<'a>> {
     let first = words.past_articles(0);
-    let &(_, end, subject) = sources.iter().find(|&&(s, _, _)| s == first)?;
-    let acts = subject.kind == EntityKind::Organization
-        && words.kind(end) == Some(TokenKind::Word)
+    // Or a person after his title ("Le député de Tripoli X a appelé à une
+    // trêve de 72 heures"): the first speaker of the sentence, with only
+    // words before him.
+    let titled_person = || {
+        sources
+            .first()
+            .filter(|&&(s, _, m)| {
+                m.kind == EntityKind::Person
+                    && s > first
+                    && s <= first + PERSON_TITLE
+                    && (0..s).all(|k| words.kind(k) == Some(TokenKind::Word))
+            })
+            .copied()
+    };
+    let &(_, end, subject) = sources
+        .iter()
+        .find(|&&(s, _, m)| s == first && m.kind == EntityKind::Organization)
+        .or(titled_person().as_ref())?;
+    let acts = words.kind(end) == Some(TokenKind::Word)
         && matches!(
             words.norm(end),
             "a" | "ont" | "avait" | "avaient" | "va" | "vont" | "vient" | "viennent" | "s"
-        );
+        )
+        // Not what was done to it ("X a été tué avec 3 gardes").
+        && !matches!(words.norm(end + 1), "ete" | "perdu");
     acts.then_some(Attributed {
         cue: subject.span,
-        source: subject,
+        source: Some(subject),
     })
+}
+
+/// "…, a déclaré un officier à Reuters": an outlet told after a speaker it
+/// does not name, in the phrase after the verb at token `after`.
+fn told_after_speaker<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    after: usize,
+) -> Option<&'a Mention> {
+    sources
+        .iter()
+        .filter(|&&(s, _, m)| {
+            m.kind == EntityKind::Media && s > after && s <= after + SOURCE_WINDOW + 2
+        })
+        .filter(|&&(s, _, _)| !clause_between(words, after, s))
+        .find(|&&(s, _, _)| {
+            let mut k = s;
+            while k > after && matches!(words.norm(k - 1), "l" | "le" | "la" | "les") {
+                k -= 1;
+            }
+            k > after && words.norm(k - 1) == "a"
+        })
+        .map(|&(_, _, m)| m)
 }
 
 /// "L'agence X, citant des sources locales, fait état de…": a speech verb
@@ -364,6 +508,77 @@ fn agent_of_lead<'a>(
         .iter()
         .find(|&&(s, _, _)| s == name)
         .map(|&(_, _, m)| m)
+}
+
+/// A person named earlier right after an organisation ("le porte-parole du
+/// Hachd, Ahmad al-Assadi") or followed by his title in one ("Rami Abdel
+/// Rahmane, directeur de l'OSDH") speaks for it when named again alone:
+/// the organisation, else the person. `earlier` holds the mentions of the
+/// few paragraphs before the sentence.
+fn spokesman_of<'a>(person: &'a Mention, earlier: &'a [Mention]) -> &'a Mention {
+    /// Bytes between an organisation and its spokesman's name: ", ".
+    const BEFORE_GAP: usize = 3;
+    /// Bytes between a name and his organisation: ", directeur de l'".
+    const AFTER_GAP: usize = 30;
+    if person.kind != EntityKind::Person {
+        return person;
+    }
+    let organisation = |m: &Mention| can_be_source(m) && m.kind != EntityKind::Person;
+    earlier
+        .windows(2)
+        .rev()
+        .find_map(|pair| match pair {
+            [org, named]
+                if named.id == person.id
+                    && organisation(org)
+                    && org.span.end <= named.span.start
+                    && named.span.start - org.span.end <= BEFORE_GAP =>
+            {
+                Some(org)
+            }
+            [named, org]
+                if named.id == person.id
+                    && organisation(org)
+                    && named.span.end <= org.span.start
+                    && org.span.start - named.span.end <= AFTER_GAP =>
+            {
+                Some(org)
+            }
+            _ => None,
+        })
+        .unwrap_or(person)
+}
+
+/// "un chiffre contesté par Damas qui l'estime à…", "l'OSDH, qui a fait
+/// état de…": "qui" (and its clitics) before the verb at token `verb`
+/// stands for the name right before it, a place too (a capital speaks for
+/// its government).
+fn relative_subject<'a>(
+    words: &Words,
+    mentions: &'a [Mention],
+    verb: usize,
+) -> Option<&'a Mention> {
+    let mut k = verb;
+    while k > 0
+        && matches!(
+            words.norm(k - 1),
+            "l" | "le" | "la" | "les" | "en" | "y" | "se" | "s"
+        )
+    {
+        k -= 1;
+    }
+    let qui = k.checked_sub(1).filter(|&q| words.norm(q) == "qui")?;
+    let before = if qui > 0 && words.kind(qui - 1) == Some(TokenKind::Comma) {
+        qui - 1
+    } else {
+        qui
+    };
+    // A place only right before "qui", with no comma ("à Alep, qui…" is
+    // more often a town described than a government speaking).
+    mentions
+        .iter()
+        .filter(|m| can_be_source(m) || (m.kind == EntityKind::Place && before == qui))
+        .find(|m| token_of(words, m.span.end) == before)
 }
 
 /// "L'OSDH, une ONG basée au Royaume-Uni qui dispose d'un réseau de
@@ -467,16 +682,19 @@ fn titled_after<'a>(
     }
     let comma = (from + 1..from + APPOSITION_WINDOW)
         .take_while(|&k| {
-            words.kind(k) == Some(TokenKind::Word) || words.kind(k) == Some(TokenKind::Comma)
+            matches!(words.kind(k), Some(TokenKind::Word | TokenKind::Comma))
+                || words.norm(k) == "-"
         })
         .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
-    // A person named after the comma: the title is his.
-    let named = sources.iter().any(|&(s, _, m)| {
+    // A person named after the comma: the title is his ("a indiqué un
+    // porte-parole, X"), and the organisation of the title speaks.
+    let (_, end, person) = *sources.iter().find(|&&(s, _, m)| {
         m.kind == EntityKind::Person && comma_before_name(words, s) == Some(comma)
-    });
-    named
-        .then(|| organisation_named_again(words, comma, earlier))
-        .flatten()
+    })?;
+    Some(
+        organisation_named_again(words, comma, earlier)
+            .unwrap_or_else(|| organisation_after(words, sources, end, person, earlier)),
+    )
 }
 
 /// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
@@ -495,6 +713,20 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
     } else {
         at + 1
     };
+    // "le commandement général de l'armée": the noun of the complement,
+    // which says whose the first one is.
+    let complement = (noun + 1..noun + 4)
+        .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
+        .find(|&k| matches!(words.norm(k), "de" | "d" | "du"))
+        .map(|de| {
+            if words.norm(de) == "du" {
+                de + 1
+            } else {
+                words.past_articles(de + 1)
+            }
+        })
+        .filter(|&k| TABLES.speaker_nouns.contains_key(words.norm(k)));
+    let noun = complement.unwrap_or(noun);
     let fits = |m: &&Mention| match TABLES.speaker_nouns.get(words.norm(noun)) {
         Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
         Some(SpeakerNoun::Army) => {
@@ -502,6 +734,20 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
         }
         None => false,
     };
+    // "le commandement militaire": of an army rather than an air force
+    // or a jihadist group, when one was named.
+    if TABLES.speaker_nouns.get(words.norm(noun))
+        == Some(&SpeakerNoun::Kind(EntityKind::ArmedGroup))
+    {
+        let army = |m: &&Mention| {
+            m.kind == EntityKind::ArmedGroup
+                && TABLES.side(&m.id) == Side::State
+                && m.id.ends_with("-army")
+        };
+        if let Some(m) = earlier.iter().rev().find(army) {
+            return Some(m);
+        }
+    }
     earlier.iter().rev().find(fits)
 }
 
@@ -563,6 +809,7 @@ fn organisation_after<'a>(
     sources: &[(usize, usize, &'a Mention)],
     end: usize,
     person: &'a Mention,
+    earlier: &'a [Mention],
 ) -> &'a Mention {
     if person.kind != EntityKind::Person || words.kind(end) != Some(TokenKind::Comma) {
         return person;
@@ -571,7 +818,19 @@ fn organisation_after<'a>(
         .iter()
         .find(|&&(s, _, m)| m.kind != EntityKind::Person && s > end && s <= end + 5)
         .filter(|&&(s, _, _)| !clause_between(words, end + 1, s) && words.after_de(s))
-        .map_or(person, |&(_, _, m)| m)
+        .map(|&(_, _, m)| m)
+        // "X, porte-parole de l'armée": the organisation named again.
+        .or_else(|| {
+            // The end of the title: the next comma, stop or the sentence's end.
+            let title_end = (end + 2..end + 7).find(|&k| {
+                matches!(
+                    words.kind(k),
+                    None | Some(TokenKind::Comma | TokenKind::Stop)
+                )
+            })?;
+            organisation_named_again(words, title_end, earlier)
+        })
+        .unwrap_or(person)
 }
 
 /// A clause ends between tokens `from` and `to` (full stop or comma; not
@@ -613,7 +872,8 @@ pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<S
     attributed
         .iter()
         .min_by_key(|a| distance(claim, a.cue))
-        .map(|a| a.source.id.to_string())
+        .and_then(|a| a.source)
+        .map(|m| m.id.to_string())
 }
 
 /// Places followed by a description between commas ("Mossoul, reprise
@@ -647,8 +907,52 @@ pub(crate) fn places<'a>(
         .iter()
         .filter(|m| m.kind == EntityKind::Place)
         .filter(|m| !seat(words, token_of(words, m.span.start)))
+        .filter(|m| !in_speaker_title(words, mentions, token_of(words, m.span.start)))
         .map(|m| (m, governed(words, token_of(words, m.span.start))));
     out.extend(found);
+}
+
+/// "selon le gouverneur de Deir Ezzor, X", "…, a indiqué le directeur de
+/// l'hôpital de Rastan": a place in the title of a speaker, after a lead or
+/// an inverted speech verb and before the end of the phrase, says who
+/// speaks, not where the figures are.
+fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
+    if i == 0 || !words.after_de(i) {
+        return false;
+    }
+    // Back over the title to the cue: words only, a few of them.
+    let mut k = i;
+    let lowest = i.saturating_sub(SOURCE_WINDOW + 1);
+    while k > lowest && words.kind(k - 1) == Some(TokenKind::Word) {
+        k -= 1;
+        // The title's noun is a common noun, not another name.
+        if mentions
+            .iter()
+            .any(|m| m.kind != EntityKind::Place && token_of(words, m.span.start) == k)
+        {
+            return false;
+        }
+        let Some((len, role)) = TABLES.attribution.longest_at(words, k) else {
+            continue;
+        };
+        let after = k + len;
+        let inverted = {
+            let mut a = k;
+            while a > 0 && matches!(words.norm(a - 1), "a" | "ont" | "avait" | "aurait") {
+                a -= 1;
+            }
+            a > 0 && words.kind(a - 1) == Some(TokenKind::Comma)
+        };
+        let speaker_phrase = match role {
+            Attribution::Lead => true,
+            Attribution::Verb => inverted,
+        };
+        // The title: an article and a noun right after the cue.
+        return speaker_phrase
+            && after < i
+            && matches!(words.norm(after), "le" | "la" | "l" | "un" | "une");
+    }
+    false
 }
 
 /// "une ONG basée au Royaume-Uni", "basé à Londres": the seat of an
@@ -703,7 +1007,7 @@ enum Joint {
 /// "et"/"ou", prepositions, determiners and place nouns stand between.
 fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     let (from, to) = (words.index_at(a.span.end), words.index_at(b.span.start));
-    if to <= from || to - from > PLACE_WINDOW + 4 {
+    if to <= from || to - from > PLACE_WINDOW * 3 {
         return None;
     }
     let (mut comma, mut and, mut preposition) = (false, false, false);
@@ -726,6 +1030,36 @@ fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
         (true, false, false) => Some(Joint::Comma),
         (false, false, _) => None,
     }
+}
+
+/// "Tal Rifaat, localité tenue par les rebelles au nord d'Alep", "X, une
+/// ville à majorité turkmène près de Y": `b` is named in a description of
+/// `a` that opens with a place noun ("localité", "ville", "fief", with or
+/// without an article) after the comma that follows `a`, before the
+/// description ends.
+fn describes(words: &Words, a: &Mention, b: &Mention) -> bool {
+    let comma = words.index_at(a.span.end);
+    let start = words.index_at(b.span.start);
+    if words.kind(comma) != Some(TokenKind::Comma) || start <= comma + 1 {
+        return false;
+    }
+    // "la plus haute colline du Hauran": a few adjectives may come first.
+    let first = if matches!(words.norm(comma + 1), "un" | "une" | "le" | "la" | "l") {
+        comma + 2
+    } else {
+        comma + 1
+    };
+    let Some(noun) = (first..first + 3)
+        .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
+        .find(|&k| TABLES.place_word(words, k) == Some(PlaceWord::Noun))
+    else {
+        return false;
+    };
+    TABLES.place_word(words, noun) == Some(PlaceWord::Noun)
+        && start > noun
+        && start - noun <= RELATIVE_WINDOW
+        && !(noun..start).any(|k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))
+        && governed(words, start)
 }
 
 /// "Qaryatayn, à 100 km au sud-est de Homs": the second name situates
@@ -794,6 +1128,49 @@ pub(crate) fn lists_and_appositions<'a>(
             None => run_start = k,
         }
     }
+    // "Tal Rifaat, localité tenue par les rebelles au nord d'Alep": a
+    // place named in the description of another, between commas,
+    // situates it.
+    for k in 1..places.len() {
+        let (a, b) = (places[k - 1].0, places[k].0);
+        if a.id != b.id
+            && describes(words, a, b)
+            && !situating.iter().any(|(broad, _)| broad.span == b.span)
+        {
+            situating.push((b, a));
+        }
+    }
+    // "Au Liban voisin, l'armée a arrêté 9 personnes près d'Aarsal": a
+    // country or region opening the sentence after "en"/"au"/"aux" sets
+    // the scene for the one other place it names, more specific.
+    let Some(&(opening, true)) = places.first() else {
+        return;
+    };
+    let first = words.index_at(opening.span.start);
+    let end = words.index_at(opening.span.end);
+    let regional = |i: usize| i > 0 && matches!(words.norm(i - 1), "en" | "au" | "aux");
+    let fronted = first == 1
+        && regional(first)
+        && (words.kind(end) == Some(TokenKind::Comma)
+            || (words.kind(end) == Some(TokenKind::Word)
+                && words.kind(end + 1) == Some(TokenKind::Comma)));
+    if !fronted {
+        return;
+    }
+    let mut others = places[1..]
+        .iter()
+        .filter(|(m, governed)| *governed && m.id != opening.id)
+        .map(|&(m, _)| m);
+    if let (Some(other), None) = (others.next(), others.next()) {
+        let peer = regional(words.index_at(other.span.start));
+        let taken = listed.iter().any(|l| l.span == other.span)
+            || situating
+                .iter()
+                .any(|(broad, _)| broad.span == opening.span);
+        if !peer && !taken && places[1..].iter().all(|(m, _)| m.id != opening.id) {
+            situating.push((opening, other));
+        }
+    }
 }
 
 /// Places written as a rubric before a colon ("Syrie : …"): they head
@@ -829,13 +1206,34 @@ pub(crate) fn attached<'a>(
         };
         let start = token.span.start;
         if let Some((m, _)) = places.iter().find(|(m, _)| m.span.start == start) {
-            return Some(m);
+            // "Tikrit … se trouve à 160 km au nord de Bagdad": a distance
+            // from a place situates the place the sentence opens with.
+            return Some(located(words, places, first).unwrap_or(m));
         }
         if TABLES.place_word(words, i).is_none() {
             break;
         }
     }
-    where_relative(words, places, first).or_else(|| situated(words, places, first))
+    where_relative(words, places, first)
+        .or_else(|| situated(words, places, first))
+        .or_else(|| located(words, places, first))
+}
+
+/// The place a sentence opens with (its subject: "Tikrit, ville natale de
+/// X, se trouve à 160 km au nord de Bagdad"), when the figure ending before
+/// token `end` is a distance "à N …" from another place.
+fn located<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Option<&'a Mention> {
+    let number = (end.saturating_sub(4)..end)
+        .rev()
+        .find(|&k| words.kind(k) == Some(TokenKind::Number))?;
+    if number == 0 || words.norm(number - 1) != "a" {
+        return None;
+    }
+    let opening = words.past_articles(0);
+    places
+        .iter()
+        .find(|(m, governed)| !governed && token_of(words, m.span.start) == opening)
+        .map(|&(m, _)| m)
 }
 
 /// "Tallet X, située à une hauteur de 2.428": a figure in a clause that
@@ -898,7 +1296,11 @@ fn where_relative<'a>(
             .find(|(m, _)| words.index_at(m.span.end) == k)
             .map(|&(m, _)| m)
     };
-    let before = relative.checked_sub(1)?;
+    // "d'où", "par où": the preposition stays with "où".
+    let mut before = relative.checked_sub(1)?;
+    if matches!(words.norm(before), "d" | "par") {
+        before = before.checked_sub(1)?;
+    }
     if let Some(m) = ending_at(before + 1) {
         return Some(m);
     }
