@@ -60,6 +60,18 @@ fn is_blank(c: char) -> bool {
 /// One cardinal word: its value and class.
 pub(crate) fn number_word(input: &str) -> IResult<&str, (f64, Class)> {
     let (rest, word) = letters(input)?;
+    // An ASCII word folds to its lower case, of the same length and first
+    // byte: when no trigger word (the cardinals among them) has that first
+    // byte and length, it is no cardinal, and is not folded and hashed.
+    // This runs on the word after every number word ("trois soldats").
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        let first = bytes.first().map_or(0, u8::to_ascii_lowercase);
+        let shapes = LEXICON.trigger_shapes.get(usize::from(first)).copied().unwrap_or(0);
+        if bytes.len() >= 64 || shapes & (1 << bytes.len()) == 0 {
+            return Err(nom::Err::Error(Error::new(input, ErrorKind::Tag)));
+        }
+    }
     let entry = Folded::new(word, 0, word.len())
         .and_then(|folded| LEXICON.cardinals.get(folded.as_str()).copied());
     match entry {
