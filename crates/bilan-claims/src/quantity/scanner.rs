@@ -424,9 +424,10 @@ impl<'t> Scan<'t> {
         }
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
+        // The word there is the one `bits_before` has just read (cached).
         LEXICON
             .cue(cue)
-            .ending_at(self.text, at, floor)
+            .ending_after_word(self.text, at, floor, self.word_ending_at(at, floor))
             .map(|(_, start)| start)
     }
 
@@ -1339,7 +1340,8 @@ impl<'t> Scan<'t> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let (phrases, qualifiers) = &LEXICON.qualifiers_before;
-        let (index, start) = phrases.ending_at(self.text, at, floor)?;
+        let (index, start) =
+            phrases.ending_after_word(self.text, at, floor, self.word_ending_at(at, floor))?;
         Some((*qualifiers.get(index)?, start))
     }
 

@@ -592,17 +592,38 @@ impl Phrases {
     }
 
     /// The longest phrase ending exactly at `pos`: (its index, its start).
+    #[cfg(test)]
     pub(crate) fn ending_at(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, usize)> {
+        self.ending_after_word(text, pos, floor, None)
+    }
+
+    /// `ending_at`, given what `word_before(text, pos, floor)` gave when
+    /// it found a word (`known`, its folded form and start; `pos` is past
+    /// any space): the scan has read that word already, to look up its
+    /// facts, and it is not read and folded again.
+    pub(crate) fn ending_after_word(
+        &self,
+        text: &str,
+        pos: usize,
+        floor: usize,
+        known: Option<(Folded<'_>, usize)>,
+    ) -> Option<(usize, usize)> {
         if pos <= floor {
             return None;
         }
-        let word_start = letters_start(text, pos, floor);
+        let (word_start, known) = match known {
+            Some((word, start)) => (start, Some(word)),
+            None => (letters_start(text, pos, floor), None),
+        };
         let try_at = |position: usize| {
             let (phrase, index) = self.items.get(position)?;
             match_backward(text, pos, floor, phrase).map(|s| (*index, s))
         };
         let by_word = if word_start < pos {
-            let word = Folded::new(text, word_start, pos)?;
+            let word = match known {
+                Some(word) => word,
+                None => Folded::new(text, word_start, pos)?,
+            };
             let positions = self.by_last_word.get(word.as_str());
             // The char before the word in the text, separators skipped as
             // `match_backward` skips them.
@@ -793,6 +814,45 @@ mod tests {
         assert_eq!(ends("morts d'"), Some((2, 6)));
         assert_eq!(ends("xd'"), None);
         assert_eq!(ends("le N°"), Some((3, 3)));
+    }
+
+    #[test]
+    fn a_known_word_before_gives_what_reading_it_gives() {
+        let set = Phrases::new([
+            "plus de",
+            "un peu plus de",
+            "au-delà de",
+            "plus d'",
+            "d'",
+            "près de",
+            "jusqu'à",
+        ]);
+        let texts = [
+            "Plus  de",
+            "soit un peu plus de",
+            "au - delà de",
+            "près de",
+            "PRÈS DE",
+            "jusqu’à",
+            "morts d'",
+            "de",
+            "",
+            "12 de",
+        ];
+        for text in texts {
+            for floor in 0..=text.len() {
+                if !text.is_char_boundary(floor) {
+                    continue;
+                }
+                let pos = text.len();
+                let known = word_before(text, pos, floor);
+                assert_eq!(
+                    set.ending_after_word(text, pos, floor, known),
+                    set.ending_at(text, pos, floor),
+                    "{text:?} from {floor}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -67,7 +67,11 @@ pub(crate) fn number_word(input: &str) -> IResult<&str, (f64, Class)> {
     let bytes = word.as_bytes();
     if bytes.is_ascii() {
         let first = bytes.first().map_or(0, u8::to_ascii_lowercase);
-        let shapes = LEXICON.trigger_shapes.get(usize::from(first)).copied().unwrap_or(0);
+        let shapes = LEXICON
+            .trigger_shapes
+            .get(usize::from(first))
+            .copied()
+            .unwrap_or(0);
         if bytes.len() >= 64 || shapes & (1 << bytes.len()) == 0 {
             return Err(nom::Err::Error(Error::new(input, ErrorKind::Tag)));
         }
