@@ -73,6 +73,10 @@ struct Scan<'t> {
     /// `pos` when no word starts there): the word after a number is asked
     /// about by the unit, multiplier, range and qualifier checks in turn.
     facts_cache: std::cell::Cell<(usize, usize, WordFacts)>,
+    /// The last `(pos, word_at(pos))` read by `facts_at`: when the word's
+    /// facts say a unit or phrase may start there, the phrase tables are
+    /// given the word rather than reading it again.
+    word_at_cache: std::cell::Cell<(usize, WordAt<'t>)>,
     /// The last `(end, floor, word)` read by `word_ending_at`: the word
     /// before a number is read by `bits_before` and `not_a_quantity` both.
     word_before_cache: std::cell::Cell<(usize, usize, WordBefore<'t>)>,
@@ -80,6 +84,9 @@ struct Scan<'t> {
 
 /// A word read before a position, with its start (`word_before`).
 type WordBefore<'t> = Option<(Folded<'t>, usize)>;
+
+/// A word read at a position, with its end (`word_at`).
+type WordAt<'t> = Option<(Folded<'t>, usize)>;
 
 /// Clamps `within` to `text` and to char boundaries.
 fn clamp(text: &str, within: Span) -> (usize, usize) {
@@ -187,6 +194,7 @@ impl<'t> Scan<'t> {
             bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
             bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
             facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
+            word_at_cache: std::cell::Cell::new((usize::MAX, None)),
             word_before_cache: std::cell::Cell::new((usize::MAX, 0, None)),
         }
     }
@@ -314,8 +322,9 @@ impl<'t> Scan<'t> {
         if cached_pos == pos {
             return (cached_end != pos).then_some((cached_end, cached_facts));
         }
-        let found = word_at(self.text, pos, self.end)
-            .map(|(word, end)| (end, LEXICON.facts(word.as_str())));
+        let word = word_at(self.text, pos, self.end);
+        self.word_at_cache.set((pos, word));
+        let found = word.map(|(word, end)| (end, LEXICON.facts(word.as_str())));
         let (end, facts) = found.unwrap_or((pos, WordFacts::default()));
         self.facts_cache.set((pos, end, facts));
         found
@@ -332,6 +341,15 @@ impl<'t> Scan<'t> {
         let facts = LEXICON.facts(word.as_str());
         self.facts_cache.set((pos, end, facts));
         facts
+    }
+
+    /// `word_at(pos)` when `facts_at(pos)` has read it last, else `None`
+    /// (then the caller reads it).
+    fn known_word_at(&self, pos: usize) -> WordAt<'t> {
+        match self.word_at_cache.get() {
+            (cached_pos, word) if cached_pos == pos => word,
+            _ => None,
+        }
     }
 
     fn word_after(&self, pos: usize) -> Option<(Folded<'t>, usize, usize)> {
@@ -439,7 +457,7 @@ impl<'t> Scan<'t> {
         }
         LEXICON
             .cue(cue)
-            .at(self.text, at, self.end)
+            .at_word(self.text, at, self.end, self.known_word_at(at))
             .map(|(_, end)| end)
     }
 
@@ -449,7 +467,10 @@ impl<'t> Scan<'t> {
         if self.bits_at(pos) & UNIT_BIT == 0 {
             return None;
         }
-        let (index, end) = LEXICON.unit_phrases.at(self.text, pos, self.end)?;
+        let (index, end) =
+            LEXICON
+                .unit_phrases
+                .at_word(self.text, pos, self.end, self.known_word_at(pos))?;
         if self.text.as_bytes().get(end) == Some(&b'/') {
             return None;
         }

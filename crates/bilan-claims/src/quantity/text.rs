@@ -548,13 +548,33 @@ impl Phrases {
 
     /// The longest phrase starting exactly at `pos`: (its index, its end).
     pub(crate) fn at(&self, text: &str, pos: usize, end: usize) -> Option<(usize, usize)> {
-        let word_end = letters_end(text, pos, end);
+        self.at_word(text, pos, end, None)
+    }
+
+    /// `at`, given what `word_at(text, pos, end)` gave when it found a
+    /// word (`known`, its folded form and end): the scan has read the word
+    /// after a number already, to look up its facts, and it is not read
+    /// and folded again.
+    pub(crate) fn at_word(
+        &self,
+        text: &str,
+        pos: usize,
+        end: usize,
+        known: Option<(Folded<'_>, usize)>,
+    ) -> Option<(usize, usize)> {
+        let (word_end, known) = match known {
+            Some((word, word_end)) => (word_end, Some(word)),
+            None => (letters_end(text, pos, end), None),
+        };
         let try_at = |position: usize| {
             let (phrase, index) = self.items.get(position)?;
             match_forward(text, pos, end, phrase).map(|e| (*index, e))
         };
         let by_word = if word_end > pos {
-            let word = Folded::new(text, pos, word_end)?;
+            let word = match known {
+                Some(word) => word,
+                None => Folded::new(text, pos, word_end)?,
+            };
             // The char after the word and one run of separators, as
             // `match_forward` skips them (`None`: no separator there).
             let after_separator = || {
@@ -814,6 +834,36 @@ mod tests {
         assert_eq!(ends("morts d'"), Some((2, 6)));
         assert_eq!(ends("xd'"), None);
         assert_eq!(ends("le N°"), Some((3, 3)));
+    }
+
+    #[test]
+    fn a_known_word_after_gives_what_reading_it_gives() {
+        let set = Phrases::new(["km carrés", "km2", "km", "au-delà de", "n°", "d'"]);
+        let texts = [
+            "km carrés",
+            "KM - Carrés de",
+            "km2 de",
+            "kmcarrés",
+            "au delà de 5",
+            "Au-Delà",
+            "n° 5",
+            "d'un",
+            "",
+            "5 km",
+        ];
+        for text in texts {
+            for end in 0..=text.len() {
+                if !text.is_char_boundary(end) {
+                    continue;
+                }
+                let known = word_at(text, 0, end);
+                assert_eq!(
+                    set.at_word(text, 0, end, known),
+                    set.at(text, 0, end),
+                    "{text:?} to {end}"
+                );
+            }
+        }
     }
 
     #[test]
