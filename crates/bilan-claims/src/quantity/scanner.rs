@@ -394,7 +394,7 @@ impl<'t> Scan<'t> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let bits = match self.word_ending_at(at, floor) {
-            Some((word, start)) if start < at => LEXICON.facts(word.as_str()).last_bits,
+            Some((word, start)) if start < at => LEXICON.last_bits(word.as_str()),
             _ => match char_before(self.text, at) {
                 Some(sign) if at > floor && at - sign.len_utf8() >= floor => {
                     let token_start = letters_start(self.text, at - sign.len_utf8(), floor);
