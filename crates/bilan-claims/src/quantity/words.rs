@@ -141,7 +141,12 @@ fn nom_gap(input: &str) -> IResult<&str, &str> {
 /// What joins two number words; `true` when it is "et".
 fn joint(input: &str) -> IResult<&str, bool> {
     // (gap? "et" gap) | gap, read by hand: it runs after every number word.
-    let after_gap = gap(input).map_or(input, |(rest, _)| rest);
+    // The gap is read once, for both readings.
+    let gapped = gap(input);
+    let after_gap = match &gapped {
+        Ok((rest, _)) => rest,
+        Err(_) => input,
+    };
     if after_gap
         .get(..2)
         .is_some_and(|et| et.eq_ignore_ascii_case("et"))
@@ -149,7 +154,7 @@ fn joint(input: &str) -> IResult<&str, bool> {
     {
         return Ok((rest, true));
     }
-    let (rest, _) = gap(input)?;
+    let (rest, _) = gapped?;
     Ok((rest, false))
 }
 
