@@ -1206,7 +1206,16 @@ impl<'t> Scan<'t> {
         {
             let months = LEXICON.cue(Cue::Month);
             let after = skip_space(text, core.end, self.end);
-            let after = match_forward(text, after, self.end, "er").unwrap_or(after);
+            // "1er": a first byte other than "e" rules the match out.
+            let after = if text
+                .as_bytes()
+                .get(after)
+                .is_some_and(|b| b.eq_ignore_ascii_case(&b'e'))
+            {
+                match_forward(text, after, self.end, "er").unwrap_or(after)
+            } else {
+                after
+            };
             // Skip the month too: "12 sept. 2014" has no "sept" = 7 in it.
             let month_at = skip_space(text, after, self.end);
             if self.bits_at(month_at) & (1 << Cue::Month as u32) != 0
