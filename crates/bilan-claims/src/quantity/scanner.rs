@@ -496,14 +496,13 @@ impl<'t> Scan<'t> {
     /// no qualifier, idiom or name word: a plain article, read with two
     /// lookups. `None` sends it to the full reading.
     fn read_article_quickly(&self, at: usize, end: usize) -> Option<Step> {
+        // The word after it (as `word_after` reads it, spaces skipped once).
         let after = skip_space(self.text, end, self.end);
-        match self.word_after(end) {
-            Some((word, start, _))
-                if start == after && LEXICON.after_article.contains_key(word.as_str()) =>
-            {
+        match word_at(self.text, after, self.end) {
+            Some((word, _)) if LEXICON.after_article.contains_key(word.as_str()) => {
                 return None;
             }
-            Some((_, start, _)) if start == after => {}
+            Some(_) => {}
             // A sign or a digit after it: "un %", "un 2e".
             _ if after < self.end
                 && !char_at(self.text, after).is_some_and(|c| {
