@@ -842,11 +842,9 @@ impl<'t> Scan<'t> {
         if number.last == Class::Big {
             self.extend_and_a_half(&mut core, number.last_value);
         }
+        // The next word, after spaces only (`word_after` reads it there).
         let next = self.word_after(end);
-        let adjacent = |start: usize| start == skip_space(self.text, end, self.end);
-        if let Some((next_word, next_start, next_end)) = &next
-            && adjacent(*next_start)
-        {
+        if let Some((next_word, next_start, next_end)) = &next {
             let facts = self.facts_of(*next_start, *next_end, next_word);
             // "deux dizaines", "une centaine", "un millier".
             if let Some((value, plural)) = facts.collective()
@@ -875,8 +873,7 @@ impl<'t> Scan<'t> {
         }
         if number.words == 1 && number.value == 1.0 {
             // "une demi-heure", "un demi-siècle": half a unit.
-            if let Some((word, next_start, next_end)) = &next
-                && adjacent(*next_start)
+            if let Some((word, _, next_end)) = &next
                 && word.as_str() == "demi"
                 && self.text.as_bytes().get(*next_end) == Some(&b'-')
                 && self.unit_at(next_end + 1).is_some()
