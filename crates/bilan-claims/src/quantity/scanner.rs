@@ -1416,7 +1416,8 @@ impl Scan<'_> {
         for _ in 0..5 {
             let start = skip_space(text, at, self.end);
             let within = bytes.get(..self.end).unwrap_or(bytes);
-            let mut end = start + ascii_letters(within.get(start..).unwrap_or_default());
+            let ascii_end = start + ascii_letters(within.get(start..).unwrap_or_default());
+            let mut end = ascii_end;
             if within.get(end).is_some_and(|&b| b >= 0x80) {
                 end = letters_end(text, end, self.end);
             }
@@ -1427,7 +1428,9 @@ impl Scan<'_> {
             };
             // ASCII letters fold to their lower case, the Latin-1 letters
             // (two bytes from 0xC3) to two bytes from 0xC3: same length.
-            if word.iter().any(|&b| b >= 0xC0 && b != 0xC3) {
+            // Only the letters past the first run of ASCII ones may be others.
+            let past_ascii = bytes.get(ascii_end..end).unwrap_or_default();
+            if past_ascii.iter().any(|&b| b >= 0xC0 && b != 0xC3) {
                 return true;
             }
             let first = word.first().map_or(0, u8::to_ascii_lowercase);
