@@ -1186,11 +1186,14 @@ impl<'t> Scan<'t> {
         let skip = Some(Step::Skip(core.end));
         let previous = self.word_before(core.start);
         let prev_word = previous.as_ref().map(|(w, _)| w.as_str()).unwrap_or("");
-        let adjacent_before = previous.as_ref().is_some_and(|(_, s)| {
-            let gap = text.get(*s..core.start).unwrap_or("");
-            gap.chars()
-                .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'')
-        });
+        // Read only by the checks of digits that need it, after cheaper tests.
+        let adjacent_before = || {
+            previous.as_ref().is_some_and(|(_, s)| {
+                let gap = text.get(*s..core.start).unwrap_or("");
+                gap.chars()
+                    .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'')
+            })
+        };
         // Names and references: "Liwa 313", "résolution 2254", "numéro un".
         if unit.is_none() && self.phrase_right_before(core.start, Cue::Name) {
             return skip;
@@ -1220,11 +1223,12 @@ impl<'t> Scan<'t> {
                 return Some(Step::Skip(month_end));
             }
             let digits = core.form == NumberForm::Digits;
-            if digits && adjacent_before && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none() {
+            if digits && adjacent_before() && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none()
+            {
                 return skip;
             }
             if digits
-                && adjacent_before
+                && adjacent_before()
                 && matches!(prev_word, "le" | "du" | "au" | "les")
                 && unit.is_none()
             {
@@ -1289,7 +1293,7 @@ impl<'t> Scan<'t> {
         // A capitalised word right before digits names them: "Route 66", "Liwa 313".
         if core.form == NumberForm::Digits
             && unit.is_none()
-            && adjacent_before
+            && adjacent_before()
             && let Some((_, word_start)) = &previous
             && char_at(text, *word_start).is_some_and(char::is_uppercase)
             && !is_acronym(text, *word_start)
