@@ -640,23 +640,24 @@ impl<'t> Scan<'t> {
             return Err(Step::Nothing);
         };
         let mut end = at + number.len;
-        let run_end = self.digit_run_end(end);
+        // Where to go on when these digits are no quantity (rarely asked).
+        let run_end = || self.digit_run_end(end);
         // "+961 1 234 567", "n°5", "#3": phone and reference numbers.
         if matches!(char_before(text, at), Some('+' | '°' | '#' | '№')) {
-            return Err(Step::Skip(run_end));
+            return Err(Step::Skip(run_end()));
         }
         if number.leading_zero && !number.decimal {
-            return Err(Step::Skip(run_end));
+            return Err(Step::Skip(run_end()));
         }
         // "28/03/2024", "14:05", "28.03.2024", "1.2.3": dates, times, references.
         if let Some(c @ ('/' | ':' | '.' | ',' | '-')) = char_at(text, end)
             && is_digit_at(text, end + c.len_utf8())
             && !(c == '-' && self.hyphen_range_follows(&number, end))
         {
-            return Err(Step::Skip(run_end));
+            return Err(Step::Skip(run_end()));
         }
         if !number.value.is_finite() || number.value > 1e15 {
-            return Err(Step::Skip(run_end));
+            return Err(Step::Skip(run_end()));
         }
         // Letters glued after the digits: a unit ("25kg", "48h") or not a quantity.
         let glued_end = letters_end(text, end, self.end);
