@@ -1000,13 +1000,6 @@ impl<'t> Scan<'t> {
         let mut range_qualified = false;
         let mut range_start = None;
         if core.form == NumberForm::Digits || core.form == NumberForm::Words {
-            let between = self.phrase_before(core.start, Cue::RangeOpen);
-            // "deux ou trois roquettes": a range too, of two close guesses.
-            let joints: &[&str] = if between.is_some() {
-                &["et"]
-            } else {
-                &["à", "a", "ou"]
-            };
             let after = skip_space(text, end, self.end);
             let hyphen = core.digits.is_some()
                 && unit.is_none()
@@ -1019,6 +1012,18 @@ impl<'t> Scan<'t> {
                 .as_bytes()
                 .get(after)
                 .is_some_and(|&b| matches!(b.to_ascii_lowercase(), b'a' | b'o' | b'e' | 0xC3));
+            // "entre": looked for only when a second number may follow.
+            let between = if hyphen || may_join {
+                self.phrase_before(core.start, Cue::RangeOpen)
+            } else {
+                None
+            };
+            // "deux ou trois roquettes": a range too, of two close guesses.
+            let joints: &[&str] = if between.is_some() {
+                &["et"]
+            } else {
+                &["à", "a", "ou"]
+            };
             let second_at = if hyphen {
                 Some(core.end + 1)
             } else if may_join {
