@@ -31,11 +31,24 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// The char starting at `pos`, if any.
 pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
+    // An ASCII byte is a whole char (and `pos` a char boundary): most
+    // chars the scan asks about are, and need no decoding.
+    if let Some(&b) = text.as_bytes().get(pos)
+        && b.is_ascii()
+    {
+        return Some(char::from(b));
+    }
     text.get(pos..).and_then(|s| s.chars().next())
 }
 
 /// The char ending at `pos`, if any.
 pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    // As in `char_at`: an ASCII byte before `pos` is the whole char.
+    if let Some(&b) = pos.checked_sub(1).and_then(|p| text.as_bytes().get(p))
+        && b.is_ascii()
+    {
+        return Some(char::from(b));
+    }
     text.get(..pos).and_then(|s| s.chars().next_back())
 }
 
@@ -834,6 +847,23 @@ mod tests {
         assert_eq!(ends("morts d'"), Some((2, 6)));
         assert_eq!(ends("xd'"), None);
         assert_eq!(ends("le N°"), Some((3, 3)));
+    }
+
+    #[test]
+    fn chars_at_and_before_agree_with_decoding() {
+        let text = "Près de 3\u{a0}000 « morts » à Alep — 日本 ok";
+        for pos in 0..=text.len() + 2 {
+            assert_eq!(
+                char_at(text, pos),
+                text.get(pos..).and_then(|s| s.chars().next()),
+                "at {pos}"
+            );
+            assert_eq!(
+                char_before(text, pos),
+                text.get(..pos).and_then(|s| s.chars().next_back()),
+                "before {pos}"
+            );
+        }
     }
 
     #[test]
