@@ -1415,14 +1415,18 @@ fn same_speech(words: &Words, from: usize, to: usize) -> bool {
 /// Coordinated casualty figures share victims named apart: "30 morts et des
 /// dizaines de blessés dans les rangs de X" — both are X's.
 pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Words) {
-    let casualties: Vec<usize> = readings
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.as_ref().is_some_and(|r| r.kind == ClaimKind::Casualties))
-        .map(|(i, _)| i)
-        .collect();
-    for pair in casualties.windows(2) {
-        let (Some(a), Some(b)) = (pair.first().copied(), pair.get(1).copied()) else {
+    // Each casualty reading with the one before it, found as the loop goes
+    // (no list is built: this runs for every sentence with a claim). What
+    // the loop changes (victims, actor) never changes which are casualties.
+    let mut previous: Option<usize> = None;
+    for b in 0..readings.len() {
+        let casualty = readings
+            .get(b)
+            .is_some_and(|r| r.as_ref().is_some_and(|r| r.kind == ClaimKind::Casualties));
+        if !casualty {
+            continue;
+        }
+        let Some(a) = previous.replace(b) else {
             continue;
         };
         let (Some(Some(first)), Some(Some(second))) = (readings.get(a), readings.get(b)) else {
