@@ -873,7 +873,7 @@ pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<S
         .iter()
         .min_by_key(|a| distance(claim, a.cue))
         .and_then(|a| a.source)
-        .map(|m| m.id.to_string())
+        .map(|m| m.id.as_str().to_owned())
 }
 
 /// Places followed by a description between commas ("Mossoul, reprise
@@ -1362,7 +1362,7 @@ pub(crate) fn place_for<'a>(
             .iter()
             .find(|(broad, _)| broad.span == m.span)
             .map_or(m, |&(_, specific)| specific);
-        Some(specific.id.to_string())
+        Some(specific.id.as_str().to_owned())
     };
     if let Some(m) = own {
         return settle(m);
@@ -1407,7 +1407,7 @@ pub(crate) fn place_for<'a>(
         .filter(|m| m.span.end <= claim.start && !separated(m))
         .max_by_key(|m| m.span.end)
     {
-        return Some(m.id.to_string());
+        return Some(m.id.as_str().to_owned());
     }
     // Else the only place of the sentence, rubrics aside ("Syrie : l'armée
     // reprend Maaloula") unless there is nothing else ("Alep : 7 tués").
@@ -1438,7 +1438,7 @@ fn only_place<'m>(mut names: impl Iterator<Item = &'m Mention>) -> Option<String
     let first = names.next()?;
     names
         .all(|m| m.id == first.id)
-        .then(|| first.id.to_string())
+        .then(|| first.id.as_str().to_owned())
 }
 
 /// A day expression in a sentence, resolved against the dateline.

@@ -492,7 +492,7 @@ impl<'a> Sentence<'a> {
             let participle = evidence.loss && cue > 0 && self.norm(cue - 1) == "ayant";
             actor = self
                 .subject_group(start, participle)
-                .map(|m| m.id.to_string());
+                .map(|m| m.id.as_str().to_owned());
         }
         if actor.is_none() {
             if let Some(previous) = inherit.or(detailed) {
@@ -543,14 +543,16 @@ impl<'a> Sentence<'a> {
                 let owner = self.words.after_de(self.words.index_at(only.span.start));
                 if owner && TABLES.side(&only.id) == Side::Militant {
                     victims = Victims::Militants;
-                    actor = Some(only.id.to_string());
+                    actor = Some(only.id.as_str().to_owned());
                 }
             }
         }
         // Rebels belong to the group the text names with them, not to
         // whatever group (Daech…) was named nearby.
         if actor.is_none() && !rebels {
-            actor = self.default_group(start, victims).map(|m| m.id.to_string());
+            actor = self
+                .default_group(start, victims)
+                .map(|m| m.id.as_str().to_owned());
         }
         if matches!(victims, Victims::Civilians | Victims::People)
             && np.group.is_none()
@@ -649,7 +651,7 @@ impl<'a> Sentence<'a> {
             match word {
                 "de" | "d" | "des" | "du" => {
                     if let Some(m) = self.group_at(i + 1) {
-                        np.group = Some(m.id.to_string());
+                        np.group = Some(m.id.as_str().to_owned());
                         np.end = m.span.end;
                         break;
                     }
@@ -690,7 +692,7 @@ impl<'a> Sentence<'a> {
                 && m.span.start == self.token_span(i).start
                 && self.norm(i).ends_with('s')
             {
-                np.group = Some(m.id.to_string());
+                np.group = Some(m.id.as_str().to_owned());
                 np.head = Some(i);
                 np.end = m.span.end;
                 i = self.words.index_at(m.span.end);
@@ -743,7 +745,7 @@ impl<'a> Sentence<'a> {
                     np.adjective_groups.push(adjective.clone());
                 } else if matches!(word, "de" | "d" | "du" | "des") {
                     if let Some(m) = self.group_at(j + 1) {
-                        np.group = Some(m.id.to_string());
+                        np.group = Some(m.id.as_str().to_owned());
                         np.end = m.span.end;
                         break;
                     }
@@ -781,7 +783,7 @@ impl<'a> Sentence<'a> {
                     n += 1;
                 }
                 if let Some(m) = self.group_at(n) {
-                    np.ranks_group = Some(m.id.to_string());
+                    np.ranks_group = Some(m.id.as_str().to_owned());
                 } else if self.is_word(n) {
                     np.ranks_noun = Some(n);
                     if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, n)
@@ -795,7 +797,7 @@ impl<'a> Sentence<'a> {
                 && matches!(self.norm(k + 1), "de" | "d" | "du" | "des");
             if ranks {
                 if let Some(m) = self.group_at(k + 2) {
-                    np.ranks_group = Some(m.id.to_string());
+                    np.ranks_group = Some(m.id.as_str().to_owned());
                 }
                 break;
             }
@@ -1413,14 +1415,18 @@ fn same_speech(words: &Words, from: usize, to: usize) -> bool {
 /// Coordinated casualty figures share victims named apart: "30 morts et des
 /// dizaines de blessés dans les rangs de X" — both are X's.
 pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Words) {
-    let casualties: Vec<usize> = readings
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.as_ref().is_some_and(|r| r.kind == ClaimKind::Casualties))
-        .map(|(i, _)| i)
-        .collect();
-    for pair in casualties.windows(2) {
-        let (Some(a), Some(b)) = (pair.first().copied(), pair.get(1).copied()) else {
+    // Each casualty reading with the one before it, found as the loop goes
+    // (no list is built: this runs for every sentence with a claim). What
+    // the loop changes (victims, actor) never changes which are casualties.
+    let mut previous: Option<usize> = None;
+    for b in 0..readings.len() {
+        let casualty = readings
+            .get(b)
+            .is_some_and(|r| r.as_ref().is_some_and(|r| r.kind == ClaimKind::Casualties));
+        if !casualty {
+            continue;
+        }
+        let Some(a) = previous.replace(b) else {
             continue;
         };
         let (Some(Some(first)), Some(Some(second))) = (readings.get(a), readings.get(b)) else {

@@ -73,6 +73,10 @@ struct Scan<'t> {
     /// `pos` when no word starts there): the word after a number is asked
     /// about by the unit, multiplier, range and qualifier checks in turn.
     facts_cache: std::cell::Cell<(usize, usize, WordFacts)>,
+    /// The last `(pos, word_at(pos))` read by `facts_at`: when the word's
+    /// facts say a unit or phrase may start there, the phrase tables are
+    /// given the word rather than reading it again.
+    word_at_cache: std::cell::Cell<(usize, WordAt<'t>)>,
     /// The last `(end, floor, word)` read by `word_ending_at`: the word
     /// before a number is read by `bits_before` and `not_a_quantity` both.
     word_before_cache: std::cell::Cell<(usize, usize, WordBefore<'t>)>,
@@ -80,6 +84,9 @@ struct Scan<'t> {
 
 /// A word read before a position, with its start (`word_before`).
 type WordBefore<'t> = Option<(Folded<'t>, usize)>;
+
+/// A word read at a position, with its end (`word_at`).
+type WordAt<'t> = Option<(Folded<'t>, usize)>;
 
 /// Clamps `within` to `text` and to char boundaries.
 fn clamp(text: &str, within: Span) -> (usize, usize) {
@@ -187,6 +194,7 @@ impl<'t> Scan<'t> {
             bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
             bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
             facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
+            word_at_cache: std::cell::Cell::new((usize::MAX, None)),
             word_before_cache: std::cell::Cell::new((usize::MAX, 0, None)),
         }
     }
@@ -314,8 +322,9 @@ impl<'t> Scan<'t> {
         if cached_pos == pos {
             return (cached_end != pos).then_some((cached_end, cached_facts));
         }
-        let found = word_at(self.text, pos, self.end)
-            .map(|(word, end)| (end, LEXICON.facts(word.as_str())));
+        let word = word_at(self.text, pos, self.end);
+        self.word_at_cache.set((pos, word));
+        let found = word.map(|(word, end)| (end, LEXICON.facts(word.as_str())));
         let (end, facts) = found.unwrap_or((pos, WordFacts::default()));
         self.facts_cache.set((pos, end, facts));
         found
@@ -332,6 +341,15 @@ impl<'t> Scan<'t> {
         let facts = LEXICON.facts(word.as_str());
         self.facts_cache.set((pos, end, facts));
         facts
+    }
+
+    /// `word_at(pos)` when `facts_at(pos)` has read it last, else `None`
+    /// (then the caller reads it).
+    fn known_word_at(&self, pos: usize) -> WordAt<'t> {
+        match self.word_at_cache.get() {
+            (cached_pos, word) if cached_pos == pos => word,
+            _ => None,
+        }
     }
 
     fn word_after(&self, pos: usize) -> Option<(Folded<'t>, usize, usize)> {
@@ -376,7 +394,7 @@ impl<'t> Scan<'t> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let bits = match self.word_ending_at(at, floor) {
-            Some((word, start)) if start < at => LEXICON.facts(word.as_str()).last_bits,
+            Some((word, start)) if start < at => LEXICON.last_bits(word.as_str()),
             _ => match char_before(self.text, at) {
                 Some(sign) if at > floor && at - sign.len_utf8() >= floor => {
                     let token_start = letters_start(self.text, at - sign.len_utf8(), floor);
@@ -424,9 +442,10 @@ impl<'t> Scan<'t> {
         }
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
+        // The word there is the one `bits_before` has just read (cached).
         LEXICON
             .cue(cue)
-            .ending_at(self.text, at, floor)
+            .ending_after_word(self.text, at, floor, self.word_ending_at(at, floor))
             .map(|(_, start)| start)
     }
 
@@ -438,7 +457,7 @@ impl<'t> Scan<'t> {
         }
         LEXICON
             .cue(cue)
-            .at(self.text, at, self.end)
+            .at_word(self.text, at, self.end, self.known_word_at(at))
             .map(|(_, end)| end)
     }
 
@@ -448,7 +467,10 @@ impl<'t> Scan<'t> {
         if self.bits_at(pos) & UNIT_BIT == 0 {
             return None;
         }
-        let (index, end) = LEXICON.unit_phrases.at(self.text, pos, self.end)?;
+        let (index, end) =
+            LEXICON
+                .unit_phrases
+                .at_word(self.text, pos, self.end, self.known_word_at(pos))?;
         if self.text.as_bytes().get(end) == Some(&b'/') {
             return None;
         }
@@ -474,14 +496,13 @@ impl<'t> Scan<'t> {
     /// no qualifier, idiom or name word: a plain article, read with two
     /// lookups. `None` sends it to the full reading.
     fn read_article_quickly(&self, at: usize, end: usize) -> Option<Step> {
+        // The word after it (as `word_after` reads it, spaces skipped once).
         let after = skip_space(self.text, end, self.end);
-        match self.word_after(end) {
-            Some((word, start, _))
-                if start == after && LEXICON.after_article.contains_key(word.as_str()) =>
-            {
+        match word_at(self.text, after, self.end) {
+            Some((word, _)) if LEXICON.after_article.contains_key(word.as_str()) => {
                 return None;
             }
-            Some((_, start, _)) if start == after => {}
+            Some(_) => {}
             // A sign or a digit after it: "un %", "un 2e".
             _ if after < self.end
                 && !char_at(self.text, after).is_some_and(|c| {
@@ -619,23 +640,24 @@ impl<'t> Scan<'t> {
             return Err(Step::Nothing);
         };
         let mut end = at + number.len;
-        let run_end = self.digit_run_end(end);
+        // Where to go on when these digits are no quantity (rarely asked).
+        let run_end = || self.digit_run_end(end);
         // "+961 1 234 567", "n°5", "#3": phone and reference numbers.
         if matches!(char_before(text, at), Some('+' | '°' | '#' | '№')) {
-            return Err(Step::Skip(run_end));
+            return Err(Step::Skip(run_end()));
         }
         if number.leading_zero && !number.decimal {
-            return Err(Step::Skip(run_end));
+            return Err(Step::Skip(run_end()));
         }
         // "28/03/2024", "14:05", "28.03.2024", "1.2.3": dates, times, references.
         if let Some(c @ ('/' | ':' | '.' | ',' | '-')) = char_at(text, end)
             && is_digit_at(text, end + c.len_utf8())
             && !(c == '-' && self.hyphen_range_follows(&number, end))
         {
-            return Err(Step::Skip(run_end));
+            return Err(Step::Skip(run_end()));
         }
         if !number.value.is_finite() || number.value > 1e15 {
-            return Err(Step::Skip(run_end));
+            return Err(Step::Skip(run_end()));
         }
         // Letters glued after the digits: a unit ("25kg", "48h") or not a quantity.
         let glued_end = letters_end(text, end, self.end);
@@ -821,11 +843,9 @@ impl<'t> Scan<'t> {
         if number.last == Class::Big {
             self.extend_and_a_half(&mut core, number.last_value);
         }
+        // The next word, after spaces only (`word_after` reads it there).
         let next = self.word_after(end);
-        let adjacent = |start: usize| start == skip_space(self.text, end, self.end);
-        if let Some((next_word, next_start, next_end)) = &next
-            && adjacent(*next_start)
-        {
+        if let Some((next_word, next_start, next_end)) = &next {
             let facts = self.facts_of(*next_start, *next_end, next_word);
             // "deux dizaines", "une centaine", "un millier".
             if let Some((value, plural)) = facts.collective()
@@ -854,8 +874,7 @@ impl<'t> Scan<'t> {
         }
         if number.words == 1 && number.value == 1.0 {
             // "une demi-heure", "un demi-siècle": half a unit.
-            if let Some((word, next_start, next_end)) = &next
-                && adjacent(*next_start)
+            if let Some((word, _, next_end)) = &next
                 && word.as_str() == "demi"
                 && self.text.as_bytes().get(*next_end) == Some(&b'-')
                 && self.unit_at(next_end + 1).is_some()
@@ -981,13 +1000,6 @@ impl<'t> Scan<'t> {
         let mut range_qualified = false;
         let mut range_start = None;
         if core.form == NumberForm::Digits || core.form == NumberForm::Words {
-            let between = self.phrase_before(core.start, Cue::RangeOpen);
-            // "deux ou trois roquettes": a range too, of two close guesses.
-            let joints: &[&str] = if between.is_some() {
-                &["et"]
-            } else {
-                &["à", "a", "ou"]
-            };
             let after = skip_space(text, end, self.end);
             let hyphen = core.digits.is_some()
                 && unit.is_none()
@@ -1000,6 +1012,18 @@ impl<'t> Scan<'t> {
                 .as_bytes()
                 .get(after)
                 .is_some_and(|&b| matches!(b.to_ascii_lowercase(), b'a' | b'o' | b'e' | 0xC3));
+            // "entre": looked for only when a second number may follow.
+            let between = if hyphen || may_join {
+                self.phrase_before(core.start, Cue::RangeOpen)
+            } else {
+                None
+            };
+            // "deux ou trois roquettes": a range too, of two close guesses.
+            let joints: &[&str] = if between.is_some() {
+                &["et"]
+            } else {
+                &["à", "a", "ou"]
+            };
             let second_at = if hyphen {
                 Some(core.end + 1)
             } else if may_join {
@@ -1168,11 +1192,14 @@ impl<'t> Scan<'t> {
         let skip = Some(Step::Skip(core.end));
         let previous = self.word_before(core.start);
         let prev_word = previous.as_ref().map(|(w, _)| w.as_str()).unwrap_or("");
-        let adjacent_before = previous.as_ref().is_some_and(|(_, s)| {
-            let gap = text.get(*s..core.start).unwrap_or("");
-            gap.chars()
-                .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'')
-        });
+        // Read only by the checks of digits that need it, after cheaper tests.
+        let adjacent_before = || {
+            previous.as_ref().is_some_and(|(_, s)| {
+                let gap = text.get(*s..core.start).unwrap_or("");
+                gap.chars()
+                    .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'')
+            })
+        };
         // Names and references: "Liwa 313", "résolution 2254", "numéro un".
         if unit.is_none() && self.phrase_right_before(core.start, Cue::Name) {
             return skip;
@@ -1184,7 +1211,16 @@ impl<'t> Scan<'t> {
         {
             let months = LEXICON.cue(Cue::Month);
             let after = skip_space(text, core.end, self.end);
-            let after = match_forward(text, after, self.end, "er").unwrap_or(after);
+            // "1er": a first byte other than "e" rules the match out.
+            let after = if text
+                .as_bytes()
+                .get(after)
+                .is_some_and(|b| b.eq_ignore_ascii_case(&b'e'))
+            {
+                match_forward(text, after, self.end, "er").unwrap_or(after)
+            } else {
+                after
+            };
             // Skip the month too: "12 sept. 2014" has no "sept" = 7 in it.
             let month_at = skip_space(text, after, self.end);
             if self.bits_at(month_at) & (1 << Cue::Month as u32) != 0
@@ -1193,11 +1229,12 @@ impl<'t> Scan<'t> {
                 return Some(Step::Skip(month_end));
             }
             let digits = core.form == NumberForm::Digits;
-            if digits && adjacent_before && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none() {
+            if digits && adjacent_before() && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none()
+            {
                 return skip;
             }
             if digits
-                && adjacent_before
+                && adjacent_before()
                 && matches!(prev_word, "le" | "du" | "au" | "les")
                 && unit.is_none()
             {
@@ -1262,7 +1299,7 @@ impl<'t> Scan<'t> {
         // A capitalised word right before digits names them: "Route 66", "Liwa 313".
         if core.form == NumberForm::Digits
             && unit.is_none()
-            && adjacent_before
+            && adjacent_before()
             && let Some((_, word_start)) = &previous
             && char_at(text, *word_start).is_some_and(char::is_uppercase)
             && !is_acronym(text, *word_start)
@@ -1339,7 +1376,8 @@ impl<'t> Scan<'t> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let (phrases, qualifiers) = &LEXICON.qualifiers_before;
-        let (index, start) = phrases.ending_at(self.text, at, floor)?;
+        let (index, start) =
+            phrases.ending_after_word(self.text, at, floor, self.word_ending_at(at, floor))?;
         Some((*qualifiers.get(index)?, start))
     }
 
@@ -1388,7 +1426,8 @@ impl Scan<'_> {
         for _ in 0..5 {
             let start = skip_space(text, at, self.end);
             let within = bytes.get(..self.end).unwrap_or(bytes);
-            let mut end = start + ascii_letters(within.get(start..).unwrap_or_default());
+            let ascii_end = start + ascii_letters(within.get(start..).unwrap_or_default());
+            let mut end = ascii_end;
             if within.get(end).is_some_and(|&b| b >= 0x80) {
                 end = letters_end(text, end, self.end);
             }
@@ -1399,7 +1438,9 @@ impl Scan<'_> {
             };
             // ASCII letters fold to their lower case, the Latin-1 letters
             // (two bytes from 0xC3) to two bytes from 0xC3: same length.
-            if word.iter().any(|&b| b >= 0xC0 && b != 0xC3) {
+            // Only the letters past the first run of ASCII ones may be others.
+            let past_ascii = bytes.get(ascii_end..end).unwrap_or_default();
+            if past_ascii.iter().any(|&b| b >= 0xC0 && b != 0xC3) {
                 return true;
             }
             let first = word.first().map_or(0, u8::to_ascii_lowercase);

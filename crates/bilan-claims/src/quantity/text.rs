@@ -31,11 +31,24 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// The char starting at `pos`, if any.
 pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
+    // An ASCII byte is a whole char (and `pos` a char boundary): most
+    // chars the scan asks about are, and need no decoding.
+    if let Some(&b) = text.as_bytes().get(pos)
+        && b.is_ascii()
+    {
+        return Some(char::from(b));
+    }
     text.get(pos..).and_then(|s| s.chars().next())
 }
 
 /// The char ending at `pos`, if any.
 pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    // As in `char_at`: an ASCII byte before `pos` is the whole char.
+    if let Some(&b) = pos.checked_sub(1).and_then(|p| text.as_bytes().get(p))
+        && b.is_ascii()
+    {
+        return Some(char::from(b));
+    }
     text.get(..pos).and_then(|s| s.chars().next_back())
 }
 
@@ -548,13 +561,33 @@ impl Phrases {
 
     /// The longest phrase starting exactly at `pos`: (its index, its end).
     pub(crate) fn at(&self, text: &str, pos: usize, end: usize) -> Option<(usize, usize)> {
-        let word_end = letters_end(text, pos, end);
+        self.at_word(text, pos, end, None)
+    }
+
+    /// `at`, given what `word_at(text, pos, end)` gave when it found a
+    /// word (`known`, its folded form and end): the scan has read the word
+    /// after a number already, to look up its facts, and it is not read
+    /// and folded again.
+    pub(crate) fn at_word(
+        &self,
+        text: &str,
+        pos: usize,
+        end: usize,
+        known: Option<(Folded<'_>, usize)>,
+    ) -> Option<(usize, usize)> {
+        let (word_end, known) = match known {
+            Some((word, word_end)) => (word_end, Some(word)),
+            None => (letters_end(text, pos, end), None),
+        };
         let try_at = |position: usize| {
             let (phrase, index) = self.items.get(position)?;
             match_forward(text, pos, end, phrase).map(|e| (*index, e))
         };
         let by_word = if word_end > pos {
-            let word = Folded::new(text, pos, word_end)?;
+            let word = match known {
+                Some(word) => word,
+                None => Folded::new(text, pos, word_end)?,
+            };
             // The char after the word and one run of separators, as
             // `match_forward` skips them (`None`: no separator there).
             let after_separator = || {
@@ -592,17 +625,38 @@ impl Phrases {
     }
 
     /// The longest phrase ending exactly at `pos`: (its index, its start).
+    #[cfg(test)]
     pub(crate) fn ending_at(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, usize)> {
+        self.ending_after_word(text, pos, floor, None)
+    }
+
+    /// `ending_at`, given what `word_before(text, pos, floor)` gave when
+    /// it found a word (`known`, its folded form and start; `pos` is past
+    /// any space): the scan has read that word already, to look up its
+    /// facts, and it is not read and folded again.
+    pub(crate) fn ending_after_word(
+        &self,
+        text: &str,
+        pos: usize,
+        floor: usize,
+        known: Option<(Folded<'_>, usize)>,
+    ) -> Option<(usize, usize)> {
         if pos <= floor {
             return None;
         }
-        let word_start = letters_start(text, pos, floor);
+        let (word_start, known) = match known {
+            Some((word, start)) => (start, Some(word)),
+            None => (letters_start(text, pos, floor), None),
+        };
         let try_at = |position: usize| {
             let (phrase, index) = self.items.get(position)?;
             match_backward(text, pos, floor, phrase).map(|s| (*index, s))
         };
         let by_word = if word_start < pos {
-            let word = Folded::new(text, word_start, pos)?;
+            let word = match known {
+                Some(word) => word,
+                None => Folded::new(text, word_start, pos)?,
+            };
             let positions = self.by_last_word.get(word.as_str());
             // The char before the word in the text, separators skipped as
             // `match_backward` skips them.
@@ -793,6 +847,92 @@ mod tests {
         assert_eq!(ends("morts d'"), Some((2, 6)));
         assert_eq!(ends("xd'"), None);
         assert_eq!(ends("le N°"), Some((3, 3)));
+    }
+
+    #[test]
+    fn chars_at_and_before_agree_with_decoding() {
+        let text = "Près de 3\u{a0}000 « morts » à Alep — 日本 ok";
+        for pos in 0..=text.len() + 2 {
+            assert_eq!(
+                char_at(text, pos),
+                text.get(pos..).and_then(|s| s.chars().next()),
+                "at {pos}"
+            );
+            assert_eq!(
+                char_before(text, pos),
+                text.get(..pos).and_then(|s| s.chars().next_back()),
+                "before {pos}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_known_word_after_gives_what_reading_it_gives() {
+        let set = Phrases::new(["km carrés", "km2", "km", "au-delà de", "n°", "d'"]);
+        let texts = [
+            "km carrés",
+            "KM - Carrés de",
+            "km2 de",
+            "kmcarrés",
+            "au delà de 5",
+            "Au-Delà",
+            "n° 5",
+            "d'un",
+            "",
+            "5 km",
+        ];
+        for text in texts {
+            for end in 0..=text.len() {
+                if !text.is_char_boundary(end) {
+                    continue;
+                }
+                let known = word_at(text, 0, end);
+                assert_eq!(
+                    set.at_word(text, 0, end, known),
+                    set.at(text, 0, end),
+                    "{text:?} to {end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_known_word_before_gives_what_reading_it_gives() {
+        let set = Phrases::new([
+            "plus de",
+            "un peu plus de",
+            "au-delà de",
+            "plus d'",
+            "d'",
+            "près de",
+            "jusqu'à",
+        ]);
+        let texts = [
+            "Plus  de",
+            "soit un peu plus de",
+            "au - delà de",
+            "près de",
+            "PRÈS DE",
+            "jusqu’à",
+            "morts d'",
+            "de",
+            "",
+            "12 de",
+        ];
+        for text in texts {
+            for floor in 0..=text.len() {
+                if !text.is_char_boundary(floor) {
+                    continue;
+                }
+                let pos = text.len();
+                let known = word_before(text, pos, floor);
+                assert_eq!(
+                    set.ending_after_word(text, pos, floor, known),
+                    set.ending_at(text, pos, floor),
+                    "{text:?} from {floor}"
+                );
+            }
+        }
     }
 
     #[test]

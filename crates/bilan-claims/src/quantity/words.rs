@@ -60,6 +60,22 @@ fn is_blank(c: char) -> bool {
 /// One cardinal word: its value and class.
 pub(crate) fn number_word(input: &str) -> IResult<&str, (f64, Class)> {
     let (rest, word) = letters(input)?;
+    // An ASCII word folds to its lower case, of the same length and first
+    // byte: when no trigger word (the cardinals among them) has that first
+    // byte and length, it is no cardinal, and is not folded and hashed.
+    // This runs on the word after every number word ("trois soldats").
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        let first = bytes.first().map_or(0, u8::to_ascii_lowercase);
+        let shapes = LEXICON
+            .trigger_shapes
+            .get(usize::from(first))
+            .copied()
+            .unwrap_or(0);
+        if bytes.len() >= 64 || shapes & (1 << bytes.len()) == 0 {
+            return Err(nom::Err::Error(Error::new(input, ErrorKind::Tag)));
+        }
+    }
     let entry = Folded::new(word, 0, word.len())
         .and_then(|folded| LEXICON.cardinals.get(folded.as_str()).copied());
     match entry {
@@ -125,7 +141,12 @@ fn nom_gap(input: &str) -> IResult<&str, &str> {
 /// What joins two number words; `true` when it is "et".
 fn joint(input: &str) -> IResult<&str, bool> {
     // (gap? "et" gap) | gap, read by hand: it runs after every number word.
-    let after_gap = gap(input).map_or(input, |(rest, _)| rest);
+    // The gap is read once, for both readings.
+    let gapped = gap(input);
+    let after_gap = match &gapped {
+        Ok((rest, _)) => rest,
+        Err(_) => input,
+    };
     if after_gap
         .get(..2)
         .is_some_and(|et| et.eq_ignore_ascii_case("et"))
@@ -133,7 +154,7 @@ fn joint(input: &str) -> IResult<&str, bool> {
     {
         return Ok((rest, true));
     }
-    let (rest, _) = gap(input)?;
+    let (rest, _) = gapped?;
     Ok((rest, false))
 }
 
