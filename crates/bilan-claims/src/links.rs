@@ -23,7 +23,7 @@
 use crate::tables::{Attribution, DayWord, PlaceWord, Side, SpeakerNoun, TABLES};
 use crate::words::{TokenKind, Words};
 use bilan_article::Span;
-use bilan_lexicon::{EntityKind, Mention};
+use bilan_lexicon::{EntityId, EntityKind, Mention};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
@@ -868,12 +868,12 @@ fn distance(a: Span, b: Span) -> usize {
 }
 
 /// The source nearest to the claim.
-pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<String> {
+pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<EntityId> {
     attributed
         .iter()
         .min_by_key(|a| distance(claim, a.cue))
         .and_then(|a| a.source)
-        .map(|m| m.id.as_str().to_owned())
+        .map(|m| m.id.clone())
 }
 
 /// Places followed by a description between commas ("Mossoul, reprise
@@ -1343,7 +1343,7 @@ pub(crate) fn place_for<'a>(
     claim: Span,
     own: Option<&Mention>,
     context: &PlaceContext<'_, 'a>,
-) -> Option<String> {
+) -> Option<EntityId> {
     let PlaceContext {
         places,
         figures,
@@ -1354,7 +1354,7 @@ pub(crate) fn place_for<'a>(
     } = *context;
     // A figure spread over a list of places is in none of them; one in a
     // place that an apposition situates is in the more specific place.
-    let settle = |m: &Mention| -> Option<String> {
+    let settle = |m: &Mention| -> Option<EntityId> {
         if listed.iter().any(|l| l.span == m.span) {
             return None;
         }
@@ -1362,7 +1362,7 @@ pub(crate) fn place_for<'a>(
             .iter()
             .find(|(broad, _)| broad.span == m.span)
             .map_or(m, |&(_, specific)| specific);
-        Some(specific.id.as_str().to_owned())
+        Some(specific.id.clone())
     };
     if let Some(m) = own {
         return settle(m);
@@ -1407,7 +1407,7 @@ pub(crate) fn place_for<'a>(
         .filter(|m| m.span.end <= claim.start && !separated(m))
         .max_by_key(|m| m.span.end)
     {
-        return Some(m.id.as_str().to_owned());
+        return Some(m.id.clone());
     }
     // Else the only place of the sentence, rubrics aside ("Syrie : l'armée
     // reprend Maaloula") unless there is nothing else ("Alep : 7 tués").
@@ -1434,11 +1434,9 @@ pub(crate) fn place_for<'a>(
 }
 
 /// The id of the places named, when they are all the same place.
-fn only_place<'m>(mut names: impl Iterator<Item = &'m Mention>) -> Option<String> {
+fn only_place<'m>(mut names: impl Iterator<Item = &'m Mention>) -> Option<EntityId> {
     let first = names.next()?;
-    names
-        .all(|m| m.id == first.id)
-        .then(|| first.id.as_str().to_owned())
+    names.all(|m| m.id == first.id).then(|| first.id.clone())
 }
 
 /// A day expression in a sentence, resolved against the dateline.

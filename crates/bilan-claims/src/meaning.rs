@@ -9,7 +9,7 @@ use crate::quantity::{NumberForm, Quantity};
 use crate::tables::{Applies, OutcomeCue, PlaceWord, Side, SpeakerNoun, TABLES, VictimClass};
 use crate::words::{TokenKind, Words};
 use bilan_article::Span;
-use bilan_lexicon::{EntityKind, Mention};
+use bilan_lexicon::{EntityId, EntityKind, Mention};
 
 /// How far (in tokens) an outcome verb may follow the counted noun.
 const AFTER_WINDOW: usize = 10;
@@ -57,7 +57,7 @@ pub(crate) struct Reading {
     pub(crate) span: Span,
     pub(crate) outcome: Option<Outcome>,
     pub(crate) victims: Option<Victims>,
-    pub(crate) actor: Option<String>,
+    pub(crate) actor: Option<EntityId>,
     /// A bare number that shares the unit of the figure it details
     /// ("300 km2, dont 120 dans le jurd"): the unit and the factor that
     /// normalises the number to it.
@@ -82,12 +82,12 @@ struct NounPhrase {
     /// "ses"/"leurs": the group of the sentence's subject.
     possessive: bool,
     /// A group named right after the number or the noun ("du Hezbollah").
-    group: Option<String>,
+    group: Option<EntityId>,
     /// Adjectives naming a group ("daeshistes", "soldats syriens").
     adjective_groups: Vec<(Applies, String)>,
     /// The people named by "parmi les X" / "dans les rangs de X".
     ranks_noun: Option<usize>,
-    ranks_group: Option<String>,
+    ranks_group: Option<EntityId>,
     /// "hommes de Saqlawiya": people named by their town or village.
     from_place: bool,
     /// Byte end of the phrase (noun and its modifiers).
@@ -484,15 +484,13 @@ impl<'a> Sentence<'a> {
                     && id != UNNAMED_MILITANTS
                     && id != REBELS
                     && (*applies == Applies::Any || provisional == Victims::Soldiers))
-                    .then(|| id.clone())
+                    .then(|| EntityId::from(id.as_str()))
             });
         }
         if actor.is_none() && (np.possessive || evidence.loss) {
             let cue = self.words.index_at(evidence.span.start);
             let participle = evidence.loss && cue > 0 && self.norm(cue - 1) == "ayant";
-            actor = self
-                .subject_group(start, participle)
-                .map(|m| m.id.as_str().to_owned());
+            actor = self.subject_group(start, participle).map(|m| m.id.clone());
         }
         if actor.is_none() {
             if let Some(previous) = inherit.or(detailed) {
@@ -543,16 +541,14 @@ impl<'a> Sentence<'a> {
                 let owner = self.words.after_de(self.words.index_at(only.span.start));
                 if owner && TABLES.side(&only.id) == Side::Militant {
                     victims = Victims::Militants;
-                    actor = Some(only.id.as_str().to_owned());
+                    actor = Some(only.id.clone());
                 }
             }
         }
         // Rebels belong to the group the text names with them, not to
         // whatever group (Daech…) was named nearby.
         if actor.is_none() && !rebels {
-            actor = self
-                .default_group(start, victims)
-                .map(|m| m.id.as_str().to_owned());
+            actor = self.default_group(start, victims).map(|m| m.id.clone());
         }
         if matches!(victims, Victims::Civilians | Victims::People)
             && np.group.is_none()
@@ -651,7 +647,7 @@ impl<'a> Sentence<'a> {
             match word {
                 "de" | "d" | "des" | "du" => {
                     if let Some(m) = self.group_at(i + 1) {
-                        np.group = Some(m.id.as_str().to_owned());
+                        np.group = Some(m.id.clone());
                         np.end = m.span.end;
                         break;
                     }
@@ -692,7 +688,7 @@ impl<'a> Sentence<'a> {
                 && m.span.start == self.token_span(i).start
                 && self.norm(i).ends_with('s')
             {
-                np.group = Some(m.id.as_str().to_owned());
+                np.group = Some(m.id.clone());
                 np.head = Some(i);
                 np.end = m.span.end;
                 i = self.words.index_at(m.span.end);
@@ -745,7 +741,7 @@ impl<'a> Sentence<'a> {
                     np.adjective_groups.push(adjective.clone());
                 } else if matches!(word, "de" | "d" | "du" | "des") {
                     if let Some(m) = self.group_at(j + 1) {
-                        np.group = Some(m.id.as_str().to_owned());
+                        np.group = Some(m.id.clone());
                         np.end = m.span.end;
                         break;
                     }
@@ -783,7 +779,7 @@ impl<'a> Sentence<'a> {
                     n += 1;
                 }
                 if let Some(m) = self.group_at(n) {
-                    np.ranks_group = Some(m.id.as_str().to_owned());
+                    np.ranks_group = Some(m.id.clone());
                 } else if self.is_word(n) {
                     np.ranks_noun = Some(n);
                     if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, n)
@@ -797,7 +793,7 @@ impl<'a> Sentence<'a> {
                 && matches!(self.norm(k + 1), "de" | "d" | "du" | "des");
             if ranks {
                 if let Some(m) = self.group_at(k + 2) {
-                    np.ranks_group = Some(m.id.as_str().to_owned());
+                    np.ranks_group = Some(m.id.clone());
                 }
                 break;
             }

@@ -1,4 +1,5 @@
 use bilan_article::Span;
+use bilan_lexicon::EntityId;
 use serde::{Deserialize, Serialize};
 
 /// What a claim measures.
@@ -139,12 +140,13 @@ pub struct Claim {
     pub outcome: Option<Outcome>,
     /// For casualties: who is counted.
     pub victims: Option<Victims>,
-    /// Id of the group the counted people belong to.
-    pub actor: Option<String>,
+    /// Id of the group the counted people belong to (the lexicon's id,
+    /// shared with its mentions: no copy per claim).
+    pub actor: Option<EntityId>,
     /// Id of the place the claim is about.
-    pub place: Option<String>,
+    pub place: Option<EntityId>,
     /// Id of whoever makes the claim.
-    pub source: Option<String>,
+    pub source: Option<EntityId>,
     /// The event day, resolved against the dateline.
     pub date: Option<jiff::civil::Date>,
 }

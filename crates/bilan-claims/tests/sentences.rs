@@ -216,9 +216,9 @@ fn check(text: &str, got: &Claim, expected: &str) -> Vec<String> {
             "qual" => as_json(&got.qualifier),
             "outcome" => opt(got.outcome.map(|o| as_json(&o))),
             "victims" => opt(got.victims.map(|v| as_json(&v))),
-            "actor" => opt(got.actor.clone()),
-            "place" => opt(got.place.clone()),
-            "source" => opt(got.source.clone()),
+            "actor" => opt(got.actor.as_deref().map(str::to_owned)),
+            "place" => opt(got.place.as_deref().map(str::to_owned)),
+            "source" => opt(got.source.as_deref().map(str::to_owned)),
             "date" => opt(got.date.map(|d| d.to_string())),
             other => panic!("unknown key {other}"),
         };

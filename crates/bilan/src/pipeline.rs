@@ -379,9 +379,9 @@ fn assemble(
                 qualifier: c.qualifier,
                 outcome: c.outcome,
                 victims: c.victims,
-                actor: c.actor.clone(),
-                place: c.place.clone(),
-                source: c.source.clone(),
+                actor: c.actor.as_deref().map(str::to_owned),
+                place: c.place.as_deref().map(str::to_owned),
+                source: c.source.as_deref().map(str::to_owned),
                 date: c.date,
             })
         })
@@ -441,9 +441,9 @@ mod tests {
             qualifier: bilan_claims::Qualifier::Exact,
             outcome: Some(bilan_claims::Outcome::Killed),
             victims: Some(bilan_claims::Victims::Militants),
-            actor: Some(actor.to_owned()),
+            actor: Some(actor.into()),
             place: None,
-            source: Some(source.to_owned()),
+            source: Some(source.into()),
             date: None,
         }
     }
