@@ -98,28 +98,33 @@ fn entry_facts() {
     assert_eq!(lexicon.len(), lexicon.entries().count());
 }
 
-/// A UN body followed by `de l'ONU` is two mentions: the body, then the UN
-/// (the complement names an entity of its own).
-#[test]
-fn un_bodies_leave_their_complement_to_the_un() {
-    let text = "Le Conseil de sécurité de l’ONU se réunit ; le Conseil des droits de l'homme des Nations unies aussi.";
+/// The embedded lexicon finds exactly `expected` in `text`, as (text, id).
+fn assert_mentions(text: &str, expected: &[(&str, &str)]) {
     let found = Lexicon::embedded().find(text);
     let got: Vec<(&str, &str)> = found
         .mentions
         .iter()
         .map(|m| (m.span.slice(text), m.id.as_str()))
         .collect();
-    assert_eq!(
-        got,
-        [
+    assert_eq!(got, expected);
+}
+
+/// A UN body followed by `de l'ONU` is two mentions: the body, then the UN
+/// (the complement names an entity of its own).
+#[test]
+fn un_bodies_leave_their_complement_to_the_un() {
+    let text = "Le Conseil de sécurité de l’ONU se réunit ; le Conseil des droits de l'homme des Nations unies aussi.";
+    assert_mentions(
+        text,
+        &[
             ("Conseil de sécurité", "org:un-security-council"),
             ("ONU", "org:un"),
             (
                 "Conseil des droits de l'homme",
-                "org:un-human-rights-council"
+                "org:un-human-rights-council",
             ),
             ("Nations unies", "org:un"),
-        ]
+        ],
     );
 }
 
@@ -130,20 +135,14 @@ fn un_bodies_leave_their_complement_to_the_un() {
 fn shared_spellings_follow_their_cues() {
     let text = "Un pont sur le Tigre a été détruit près de Baghdadi. \
                 Le calife Abou Bakr al-Baghdadi est apparu ; Baghdadi a parlé.";
-    let found = Lexicon::embedded().find(text);
-    let got: Vec<(&str, &str)> = found
-        .mentions
-        .iter()
-        .map(|m| (m.span.slice(text), m.id.as_str()))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_mentions(
+        text,
+        &[
             ("Tigre", "place:tigris"),
             ("Baghdadi", "place:al-baghdadi"),
             ("Abou Bakr al-Baghdadi", "person:abu-bakr-al-baghdadi"),
             ("Baghdadi", "person:abu-bakr-al-baghdadi"),
-        ]
+        ],
     );
 }
 
