@@ -461,10 +461,7 @@ fn told_after_speaker<'a>(
         })
         .filter(|&&(s, _, _)| !clause_between(words, after, s))
         .find(|&&(s, _, _)| {
-            let mut k = s;
-            while k > after && matches!(words.norm(k - 1), "l" | "le" | "la" | "les") {
-                k -= 1;
-            }
+            let k = words.articles_before(s, after);
             k > after && words.norm(k - 1) == "a"
         })
         .map(|&(_, _, m)| m)

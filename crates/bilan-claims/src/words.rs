@@ -301,11 +301,17 @@ impl Words {
     /// Token `i` is governed by "de" (or "d'", "du", "des"), articles
     /// aside: "positions de l'EI", "le directeur de l'OSDH".
     pub(crate) fn after_de(&self, i: usize) -> bool {
-        let mut k = i;
-        while k > 0 && is_article(self.norm(k - 1)) {
-            k -= 1;
-        }
+        let k = self.articles_before(i, 0);
         k > 0 && matches!(self.norm(k - 1), "de" | "d" | "du" | "des")
+    }
+
+    /// The first of the definite articles right before token `i`, not
+    /// going below `floor` (`i` itself when none precedes it).
+    pub(crate) fn articles_before(&self, mut i: usize, floor: usize) -> usize {
+        while i > floor && is_article(self.norm(i - 1)) {
+            i -= 1;
+        }
+        i
     }
 }
 
