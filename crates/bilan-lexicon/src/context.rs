@@ -263,7 +263,6 @@ impl Rules {
                 }
             }
         }
-        let mut triggers: Vec<Trigger> = Vec::new();
         for (n, line) in data_lines(NAME_TRIGGERS) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [kind, position, trigger] = cols[..] else {
@@ -286,13 +285,25 @@ impl Rules {
                 return Err(format!("name_triggers.tsv:{n}: empty trigger"));
             }
             for words in with_elision(words) {
-                triggers.push(Trigger {
+                let Some(first) = words.first().cloned() else {
+                    continue;
+                };
+                // `la localité frontalière de X`: one adjective before the `de`.
+                let adjective = kind == EntityKind::Place
+                    && !part_of_name
+                    && words.len() >= 2
+                    && words
+                        .last()
+                        .is_some_and(|w| matches!(w.as_slice(), b"de" | b"d"));
+                let t = Trigger {
                     kind,
                     part_of_name,
                     landform,
-                    adjective: false,
+                    adjective,
                     words,
-                });
+                };
+                r.max_trigger_words = r.max_trigger_words.max(t.max_len());
+                r.triggers.entry(first).or_default().push(t);
             }
         }
         for (n, line) in data_lines(NAME_WORDS) {
@@ -309,20 +320,6 @@ impl Rules {
             for w in words_of(word) {
                 set.insert(w);
             }
-        }
-        for mut t in triggers {
-            let Some(first) = t.words.first().cloned() else {
-                continue;
-            };
-            // `la localité frontalière de X`: one adjective before the `de`.
-            t.adjective = t.kind == EntityKind::Place
-                && !t.part_of_name
-                && t.words.len() >= 2
-                && t.words
-                    .last()
-                    .is_some_and(|w| matches!(w.as_slice(), b"de" | b"d"));
-            r.max_trigger_words = r.max_trigger_words.max(t.max_len());
-            r.triggers.entry(first).or_default().push(t);
         }
         for (_, line) in data_lines(FIRST_NAMES) {
             for w in words_of(line) {
