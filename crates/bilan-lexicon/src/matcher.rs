@@ -398,12 +398,12 @@ impl Matcher {
         }
         let mut spans: Vec<(usize, usize, MentionOf)> =
             Vec::with_capacity(found.len() + locals.len());
-        let mut local_ids: Vec<(String, EntityKind, Span)> = Vec::new();
+        let mut local_ids: Vec<(EntityId, EntityKind, Span)> = Vec::new();
         let mut by_key: FastMap<Vec<u8>, MentionOf> = FastMap::default();
         let word_count = |l: &crate::context::LocalName| {
             (l.first..l.end).filter(|&k| !f.tokens[k].article).count()
         };
-        let kind_of = |of: MentionOf, local_ids: &[(String, EntityKind, Span)]| match of {
+        let kind_of = |of: MentionOf, local_ids: &[(EntityId, EntityKind, Span)]| match of {
             MentionOf::Entry(e) => tables.entries[e as usize].kind,
             MentionOf::Local(ix) => local_ids[ix].1,
         };
@@ -419,12 +419,7 @@ impl Matcher {
                 continue;
             }
             let of = *by_key.entry(key.clone()).or_insert_with(|| {
-                let span = Span::new(f.tokens[l.first].start(), f.tokens[l.end - 1].end());
-                local_ids.push((
-                    format!("local:{}:{}", kind_word(l.kind), slug(&key)),
-                    l.kind,
-                    span,
-                ));
+                local_ids.push(local_entity(&f, l, &key));
                 MentionOf::Local(local_ids.len() - 1)
             });
             spans.push((l.first, l.end, of));
@@ -472,12 +467,7 @@ impl Matcher {
                 // The same letters name something else here: keep the other reading.
                 Some(_) => continue,
                 None => {
-                    let span = Span::new(f.tokens[l.first].start(), f.tokens[l.end - 1].end());
-                    local_ids.push((
-                        format!("local:{}:{}", kind_word(l.kind), slug(&key)),
-                        l.kind,
-                        span,
-                    ));
+                    local_ids.push(local_entity(&f, l, &key));
                     let of = MentionOf::Local(local_ids.len() - 1);
                     by_key.insert(key, of);
                     of
@@ -1094,13 +1084,25 @@ fn slug(key: &[u8]) -> String {
     if s.is_empty() { "x".to_string() } else { s }
 }
 
+/// A name found from context (tokens `l.first..l.end`, skeleton key `key`):
+/// its document-local id, kind and first span.
+fn local_entity(
+    f: &Folded<'_>,
+    l: &crate::context::LocalName,
+    key: &[u8],
+) -> (EntityId, EntityKind, Span) {
+    let id = format!("local:{}:{}", kind_word(l.kind), slug(key));
+    let span = Span::new(f.tokens[l.first].start(), f.tokens[l.end - 1].end());
+    (EntityId::from(id), l.kind, span)
+}
+
 fn assemble(
     tables: &Tables,
     entry_ids: &[EntityId],
     text: &str,
     f: &Folded<'_>,
     mut spans: Vec<(usize, usize, MentionOf)>,
-    locals: &[(String, EntityKind, Span)],
+    locals: &[(EntityId, EntityKind, Span)],
 ) -> Entities {
     spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
     let mut out = Entities {
@@ -1113,10 +1115,6 @@ fn assemble(
     // hashed or cloned per look-up of an entry.
     let mut by_entry: FastMap<u32, usize> = FastMap::default();
     let mut by_local_id: FastMap<&str, usize> = FastMap::default();
-    let local_ids: Vec<EntityId> = locals
-        .iter()
-        .map(|l| EntityId::from(l.0.as_str()))
-        .collect();
     let mut last_end = 0usize;
     for (first, end, of) in spans {
         let span = Span::new(f.tokens[first].start(), f.tokens[end - 1].end());
@@ -1126,7 +1124,7 @@ fn assemble(
         last_end = span.end;
         let (id, kind): (&EntityId, EntityKind) = match of {
             MentionOf::Entry(e) => (&entry_ids[e as usize], tables.entries[e as usize].kind),
-            MentionOf::Local(ix) => (&local_ids[ix], locals[ix].1),
+            MentionOf::Local(ix) => (&locals[ix].0, locals[ix].1),
         };
         let known = match of {
             MentionOf::Entry(e) => by_entry.get(&e),
