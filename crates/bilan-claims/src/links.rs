@@ -1052,8 +1052,7 @@ fn describes(words: &Words, a: &Mention, b: &Mention) -> bool {
     else {
         return false;
     };
-    TABLES.place_word(words, noun) == Some(PlaceWord::Noun)
-        && start > noun
+    start > noun
         && start - noun <= RELATIVE_WINDOW
         && !(noun..start).any(|k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))
         && governed(words, start)
