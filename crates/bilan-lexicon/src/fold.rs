@@ -559,6 +559,20 @@ pub(crate) fn fold(text: &str) -> Folded<'_> {
             C_LOWER | C_DIGIT => i = read_plain_token(&mut f, text, i),
             C_UPPER => i = read_capitalised(&mut f, text, i),
             C_SPACE | C_HYPHEN | C_APOSTROPHE => i += 1,
+            C_HIGH
+                if bytes[i] == 0xc3
+                    && bytes
+                        .get(i + 1)
+                        .is_some_and(|&c| LATIN1_LOWER[c as usize] != 0) =>
+            {
+                // `à`, `été`: a lowercase word (as `read_token` finds).
+                let word = Word {
+                    start: i,
+                    basic_start: f.basic.len(),
+                    capital: false,
+                };
+                i = read_accented(&mut f, text, word, i);
+            }
             C_HIGH => {
                 let (c, len) = char_at(text, i);
                 if is_word_char(c) {
@@ -614,36 +628,94 @@ fn read_capitalised(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     } else {
         run_start
     };
-    let Some((sep_after, next)) = ascii_sep_at(bytes, end) else {
+    let sep = ascii_sep_at(bytes, end);
+    if sep.is_none() && !latin1_lower_at(bytes, end) {
         return read_token(f, text, start);
-    };
+    }
     let (Some(&first), Some(run)) = (bytes.get(start), bytes.get(run_start..end)) else {
         return read_token(f, text, start);
     };
     let basic_start = f.basic.len();
     f.basic.push(first | 0x20);
-    // An eight-byte block appended whole, then cut to length, beats a call
-    // to memcpy for the usual short run.
+    push_run(&mut f.basic, bytes, run_start, run);
+    let word = Word {
+        start,
+        basic_start,
+        capital: true,
+    };
+    match sep {
+        Some((sep_after, next)) => {
+            finish(f, word, end, false, sep_after);
+            next
+        }
+        // `Défense`: on in the accented reader.
+        None => read_accented(f, text, word, end),
+    }
+}
+
+/// A lowercase Latin-1 letter that [`LATIN1_LOWER`] folds starts at `i`.
+#[inline(always)]
+fn latin1_lower_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&0xc3)
+        && bytes
+            .get(i + 1)
+            .is_some_and(|&c| LATIN1_LOWER[c as usize] != 0)
+}
+
+/// Append `run`, the bytes of `bytes` from `run_start`, to `basic`. An
+/// eight-byte block appended whole, then cut to length, beats a call to
+/// memcpy for the usual short run.
+#[inline(always)]
+fn push_run(basic: &mut Vec<u8>, bytes: &[u8], run_start: usize, run: &[u8]) {
     match bytes.get(run_start..run_start + 8) {
         Some(block) if run.len() <= 8 => {
-            let keep = f.basic.len() + run.len();
-            f.basic.extend_from_slice(block);
-            f.basic.truncate(keep);
+            let keep = basic.len() + run.len();
+            basic.extend_from_slice(block);
+            basic.truncate(keep);
         }
-        _ => f.basic.extend_from_slice(run),
+        _ => basic.extend_from_slice(run),
     }
-    finish(
-        f,
-        Word {
-            start,
-            basic_start,
-            capital: true,
-        },
-        end,
-        false,
-        sep_after,
-    );
-    next
+}
+
+/// Go on reading `word`, whose basic form so far is in `f.basic`, at byte
+/// `i`: runs of lowercase ASCII letters and digits and lowercase Latin-1
+/// letters (`armée`, `Défense`, `à`), up to a separator of one ASCII byte
+/// or the end of the text, as [`read_token`] reads them (no capital, no
+/// apostrophe, no other letter inside: those words are given back to
+/// [`read_token`], which reads them from their start). Most French words
+/// with accents are read here, without decoding a char.
+#[inline(always)]
+fn read_accented(f: &mut Folded<'_>, text: &str, word: Word, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        match bytes.get(i..i + 2) {
+            Some(&[0xc3, c]) if LATIN1_LOWER[c as usize] != 0 => {
+                f.basic.push(LATIN1_LOWER[c as usize]);
+                i += 2;
+            }
+            _ => {
+                let Some((sep_after, next)) = ascii_sep_at(bytes, i) else {
+                    f.basic.truncate(word.basic_start);
+                    return read_token(f, text, word.start);
+                };
+                finish(f, word, i, true, sep_after);
+                return next;
+            }
+        }
+        if bytes
+            .get(i)
+            .is_some_and(|&b| matches!(CLASS[b as usize], C_LOWER | C_DIGIT))
+        {
+            let end = lower_run_end(bytes, i);
+            push_run(
+                &mut f.basic,
+                bytes,
+                i,
+                bytes.get(i..end).unwrap_or_default(),
+            );
+            i = end;
+        }
+    }
 }
 
 /// The separator at `end`, right after a word, and where the next word may
@@ -677,7 +749,23 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     loop {
         let end = lower_run_end(bytes, start);
         let Some((sep_after, next)) = ascii_sep_at(bytes, end) else {
-            return read_token(f, text, start);
+            if !latin1_lower_at(bytes, end) {
+                return read_token(f, text, start);
+            }
+            // `armée`: on in the accented reader, which copies.
+            let basic_start = f.basic.len();
+            push_run(
+                &mut f.basic,
+                bytes,
+                start,
+                bytes.get(start..end).unwrap_or_default(),
+            );
+            let word = Word {
+                start,
+                basic_start,
+                capital: CLASS[bytes[start] as usize] == C_DIGIT,
+            };
+            return read_accented(f, text, word, end);
         };
         let word = bytes.get(start..end).unwrap_or_default();
         let article = word.len() <= 3
@@ -1242,6 +1330,106 @@ mod tests {
             };
             assert_eq!(lower_run_end(&text, 0), want, "byte {b:#x}");
             assert_eq!(lower_run_end(&text[..5], 0), want.min(5), "byte {b:#x}");
+        }
+    }
+
+    /// [`fold`] with every word read by the general reader, [`read_token`]:
+    /// what the fast readers must give.
+    fn fold_by_read_token(text: &str) -> Folded<'_> {
+        let mut f = Folded {
+            text: text.as_bytes(),
+            tokens: Vec::new(),
+            basic: Vec::new(),
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match CLASS[bytes[i] as usize] {
+                C_LOWER | C_DIGIT | C_UPPER => i = read_token(&mut f, text, i),
+                C_SPACE | C_HYPHEN | C_APOSTROPHE => i += 1,
+                C_HIGH => {
+                    let (c, len) = char_at(text, i);
+                    if is_word_char(c) {
+                        i = read_token(&mut f, text, i);
+                    } else {
+                        if !(is_space_like(c) || is_hyphen(c) || is_apostrophe(c)) {
+                            mark_phrase_end(&mut f);
+                        }
+                        i += len;
+                    }
+                }
+                _ => {
+                    mark_phrase_end(&mut f);
+                    i += 1;
+                }
+            }
+        }
+        f
+    }
+
+    /// A token's fields, with its basic form read through
+    /// [`Folded::basic_of`] wherever it is kept.
+    type Word = (usize, usize, Vec<u8>, bool, bool, bool, Sep);
+
+    fn folded_words(f: &Folded<'_>) -> Vec<Word> {
+        (0..f.tokens.len())
+            .map(|i| {
+                let t = &f.tokens[i];
+                let basic = f.basic_of(i).to_vec();
+                (
+                    t.start(),
+                    t.end(),
+                    basic,
+                    t.capital,
+                    t.article,
+                    t.accented,
+                    t.sep_after,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fast_readers_read_as_the_general_one() {
+        let texts = [
+            "L’armée a été déployée à Alep-Est, près d’Idleb; Défense, Sécurité.",
+            "armée2 été à é àb éA alMaliki élMaliki Ra’s d’été qu’à Qalamoune-ouest",
+            "Émirats, Œuvre, naïveté, ÉTÉ, Été, étéÀ, ça, garçon», «déjà» où ù",
+            "x é",
+            "é",
+            "Dé",
+            "2é",
+            "aé-b",
+            "Aé’s",
+            "éé’",
+            "ab\u{e9}\u{301}c",
+        ];
+        for text in texts {
+            assert_eq!(
+                folded_words(&fold(text)),
+                folded_words(&fold_by_read_token(text)),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_readers_read_as_the_general_one_on_any_mix(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "e", "l", "al", "de", "z", "Q", "A", "E", "L", "é", "è", "à",
+                    "ç", "ï", "ô", "É", "À", "Œ", "œ", "æ", "ß", "ḥ", "ı", "’", "'", "-",
+                    " ", "  ", ",", ".", "\n", "«", "»", "1", "9", "\u{301}", "ب", "×",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(
+                folded_words(&fold(&text)),
+                folded_words(&fold_by_read_token(&text))
+            );
         }
     }
 
