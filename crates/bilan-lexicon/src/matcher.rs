@@ -667,6 +667,11 @@ impl Matcher {
                     || usize::from(first.capital_words)
                         >= usize::from(gaps.get(t).copied().unwrap_or(u8::MAX)) + 2
             });
+            if !worth_it && !tok.capital {
+                // Most words: no name to try from here, and no capital for
+                // a one-word name.
+                continue;
+            }
             let sid = if worth_it {
                 StateID::new(walk.state as usize).ok()
             } else {
