@@ -753,14 +753,22 @@ impl Rules {
     /// (a trigger of `w` words, a given name, `et`) stands right before it,
     /// articles aside: a token whose gap is `g` can only start a trigger of
     /// more than `g` words, and a given name or `et` only when `g` is 0.
-    pub(crate) fn name_gaps(f: &Folded<'_>) -> Vec<u8> {
+    ///
+    /// Also appends to `capitals` the indices of the capitalised words
+    /// that are not articles, in text order: a pass that looks at those
+    /// alone need not read every token.
+    pub(crate) fn name_gaps(f: &Folded<'_>, capitals: &mut Vec<u32>) -> Vec<u8> {
         let mut gaps = vec![u8::MAX; f.tokens.len()];
         // `u8::MAX`: no capitalised word follows; counts stop one below.
         let mut gap = u8::MAX;
-        for (g, t) in gaps.iter_mut().zip(&f.tokens).rev() {
+        let first_capital = capitals.len();
+        for (i, (g, t)) in gaps.iter_mut().zip(&f.tokens).enumerate().rev() {
             *g = gap;
             if !t.article {
                 gap = if t.capital {
+                    // Token indices fit in `u32`: a token has a byte of
+                    // a text of at most `u32::MAX` bytes.
+                    capitals.push(i as u32);
                     0
                 } else if gap < u8::MAX - 1 {
                     gap + 1
@@ -769,6 +777,7 @@ impl Rules {
                 };
             }
         }
+        capitals[first_capital..].reverse();
         gaps
     }
 

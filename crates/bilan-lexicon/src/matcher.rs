@@ -355,7 +355,8 @@ impl Matcher {
 
     fn find_with(&self, tables: &Tables, text: &str, scratch: &mut Scratch) -> Entities {
         let f = fold(text);
-        let gaps = Rules::name_gaps(&f);
+        let mut capitals = Vec::new();
+        let gaps = Rules::name_gaps(&f, &mut capitals);
         let found = self.lexicon_pass(tables, text, &f, &gaps, scratch);
         let skeletons = &mut scratch.skeletons;
         // Ambiguous names count only when the same entity is named plainly
@@ -488,16 +489,19 @@ impl Matcher {
             }
             spans.push((m.first, m.last + 1, of));
         }
-        self.local_repeats(&f, &cover, &by_key, &mut spans, skeletons);
+        self.local_repeats(&f, &cover, &capitals, &by_key, &mut spans, skeletons);
 
         assemble(tables, &self.entry_ids, text, &f, spans, &local_ids)
     }
 
-    /// Later mentions of names first found from context.
+    /// Later mentions of names first found from context. `capitals`: the
+    /// capitalised words that are not articles (from [`Rules::name_gaps`]),
+    /// the only ones such a mention starts with.
     fn local_repeats(
         &self,
         f: &Folded<'_>,
         cover: &[Cover],
+        capitals: &[u32],
         by_key: &FastMap<Vec<u8>, MentionOf>,
         spans: &mut Vec<(usize, usize, MentionOf)>,
         cache: &mut SkeletonCache,
@@ -521,16 +525,16 @@ impl Matcher {
         let mut sk: Vec<u8> = Vec::new();
         let mut bounds: Vec<usize> = Vec::new();
         let mut key: Vec<u8> = Vec::new();
-        let mut i = 0;
-        while i < n {
-            if taken(i) || f.tokens[i].article || !f.tokens[i].capital {
-                i += 1;
+        // The first token a mention may start on (after the last one).
+        let mut from = 0;
+        for &i in capitals {
+            let i = i as usize;
+            if i < from || taken(i) {
                 continue;
             }
             sk.clear();
             cache.push_skeleton(f.basic_of(i), &mut sk);
             if !(first_word_shapes.may_contain(&sk) && first_words.contains(sk.as_slice())) {
-                i += 1;
                 continue;
             }
             bounds.clear();
@@ -572,9 +576,9 @@ impl Matcher {
                         i
                     };
                     spans.push((first, j + 1, of));
-                    i = j + 1;
+                    from = j + 1;
                 }
-                None => i += 1,
+                None => from = i + 1,
             }
         }
     }
