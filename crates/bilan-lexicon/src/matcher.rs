@@ -72,6 +72,12 @@ struct Scratch {
     skeletons: SkeletonCache,
     first_states: WordCache<WordWalk>,
     steps: Steps,
+    /// What `accept` made of a capitalised word that is a one-word name,
+    /// by the word as written, when no cue was looked at: a function of
+    /// the word and the lexicon too (exclusion cues, when the entity has
+    /// some, are looked for again at each use), kept from one document to
+    /// the next rather than allocated and cleared for each.
+    capital_outcomes: WordCache<CapitalOutcome>,
 }
 
 /// A text length that gives the caches their largest size.
@@ -84,6 +90,7 @@ impl Scratch {
             skeletons: SkeletonCache::for_text(FULL_SIZE_TEXT),
             first_states: WordCache::for_text(FULL_SIZE_TEXT),
             steps: Steps::for_text(FULL_SIZE_TEXT),
+            capital_outcomes: WordCache::for_text(FULL_SIZE_TEXT),
         }
     }
 }
@@ -601,6 +608,7 @@ impl Matcher {
             skeletons: cache,
             first_states,
             steps,
+            capital_outcomes,
             ..
         } = scratch;
         let mut out = Vec::new();
@@ -624,12 +632,10 @@ impl Matcher {
         // `first_states`: the trie state after the space and skeleton of a
         // first word, and the skeleton's length, by the word's basic form:
         // the walk from a word (most often dead within it) is a function of
-        // the word alone; `steps`: the walk through a following word.
-        // What `accept` made of a capitalised word that is a one-word
-        // name, by the word as written, when no cue was looked at.
-        // (With the entity whose exclusion cues, absent then, must be
-        // looked for again.)
-        let mut capital_outcomes: WordCache<CapitalOutcome> = WordCache::for_text(text.len());
+        // the word alone; `steps`: the walk through a following word;
+        // `capital_outcomes`: what `accept` made of a capitalised word
+        // that is a one-word name (with the entity whose exclusion cues,
+        // absent then, must be looked for again).
         let exclusion_look: Cell<Option<(u32, bool)>> = Cell::new(None);
         let looked_around = Cell::new(false);
         let mut scratch: Vec<u8> = Vec::with_capacity(64);

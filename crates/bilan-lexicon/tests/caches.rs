@@ -4,10 +4,15 @@
 
 use bilan_lexicon::{Entities, Lexicon};
 
-const TEXTS: [&str; 3] = [
+const TEXTS: [&str; 5] = [
     "Les combattants ont repris Arsal, puis le jurd d’Aarsale et enfin Ersal.",
     "Selon l’OSDH, des raids ont visé Idleb et Homs ; Daech a reculé vers Palmyre.",
     "Le Qalamoun occidental, Homs et le village de Kfar Zeita ont été bombardés.",
+    // The same capitalised words with and without an exclusion cue after
+    // them, in other documents: what is kept of a capitalised word must
+    // not carry one document's cues into another.
+    "Jerusalem Timing 10:00. Homs Time. Beyrouth, Homs et Jerusalem.",
+    "Homs, Jerusalem et Beyrouth ; Jerusalem Time, Beyrouth Timing.",
 ];
 
 fn test_lexicon() -> Lexicon {
