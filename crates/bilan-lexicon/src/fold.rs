@@ -91,14 +91,15 @@ pub(crate) struct SkeletonCache {
 }
 
 /// Bits of a slot index: at most `1 << CACHE_BITS` slots.
-const CACHE_BITS: u32 = 12;
+const CACHE_BITS: u32 = 14;
 /// Texts shorter than this go without a cache.
 const CACHE_MIN_TEXT: usize = 256;
 
 /// Slots of a cache for a text of `len` bytes: a power of two, one per
-/// sixteen bytes (about three words) from 64 to `1 << CACHE_BITS`, so that
-/// an article of a few kilobytes does not clear and allocate the table a
-/// megabyte needs; none below [`CACHE_MIN_TEXT`].
+/// sixteen bytes (about three words) from 64 to `1 << CACHE_BITS` (a
+/// quarter of a megabyte of text, some thousands of distinct words), so
+/// that an article of a few kilobytes does not clear and allocate the
+/// table a megabyte needs; none below [`CACHE_MIN_TEXT`].
 pub(crate) fn cache_slots(len: usize) -> usize {
     if len < CACHE_MIN_TEXT {
         0

@@ -66,9 +66,12 @@ fn next_matcher_id() -> u64 {
 /// document to the next (as `regex` keeps its `Cache`): a word's skeleton,
 /// its walk into the trie and the step through it from a trie state depend
 /// only on the word and the lexicon, so the words of one article serve the
-/// next. Sized once, at the largest; direct-mapped, so bounded.
+/// next. Sized for the longest text seen, from [`SCRATCH_MIN_TEXT`];
+/// direct-mapped, so bounded.
 struct Scratch {
     matcher: u64,
+    /// The text length the caches were sized for.
+    sized_for: usize,
     skeletons: SkeletonCache,
     first_states: WordCache<WordWalk>,
     steps: Steps,
@@ -80,18 +83,28 @@ struct Scratch {
     capital_outcomes: WordCache<CapitalOutcome>,
 }
 
-/// A text length that gives the caches their largest size.
-const FULL_SIZE_TEXT: usize = 1 << 20;
+/// The text length the caches are sized for at least (4096 slots): the
+/// words of a few articles, kept from one to the next. Longer texts get
+/// larger caches (up to 16384 slots, from 256 KiB of text), which then
+/// stay.
+const SCRATCH_MIN_TEXT: usize = 1 << 16;
 
 impl Scratch {
-    fn new(matcher: u64) -> Scratch {
+    fn new(matcher: u64, text_len: usize) -> Scratch {
+        let len = text_len.max(SCRATCH_MIN_TEXT);
         Scratch {
             matcher,
-            skeletons: SkeletonCache::for_text(FULL_SIZE_TEXT),
-            first_states: WordCache::for_text(FULL_SIZE_TEXT),
-            steps: Steps::for_text(FULL_SIZE_TEXT),
-            capital_outcomes: WordCache::for_text(FULL_SIZE_TEXT),
+            sized_for: len,
+            skeletons: SkeletonCache::for_text(len),
+            first_states: WordCache::for_text(len),
+            steps: Steps::for_text(len),
+            capital_outcomes: WordCache::for_text(len),
         }
+    }
+
+    /// True when a text of `len` bytes wants larger caches than these.
+    fn too_small_for(&self, len: usize) -> bool {
+        crate::fold::cache_slots(len) > crate::fold::cache_slots(self.sized_for)
     }
 }
 
@@ -348,15 +361,15 @@ impl Matcher {
     pub fn find(&self, tables: &Tables, text: &str) -> Entities {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut kept) => {
-                let scratch = kept.get_or_insert_with(|| Scratch::new(self.id));
-                if scratch.matcher != self.id {
-                    *scratch = Scratch::new(self.id);
+                let scratch = kept.get_or_insert_with(|| Scratch::new(self.id, text.len()));
+                if scratch.matcher != self.id || scratch.too_small_for(text.len()) {
+                    *scratch = Scratch::new(self.id, text.len());
                 }
                 self.find_with(tables, text, scratch)
             }
             // Not reached (`find` does not call itself), but a fresh
             // scratch gives the same answer.
-            Err(_) => self.find_with(tables, text, &mut Scratch::new(self.id)),
+            Err(_) => self.find_with(tables, text, &mut Scratch::new(self.id, text.len())),
         })
     }
 
