@@ -139,6 +139,10 @@ pub(crate) struct Rules {
     descriptors: FastSet<Vec<u8>>,
     stops: FastSet<Vec<u8>>,
     first_names: FastSet<Vec<u8>>,
+    /// The [`WordFacts`] of the words that have some (trigger first words,
+    /// given names), and their shapes: one look-up per word.
+    facts: FastMap<Vec<u8>, WordFacts>,
+    facts_shapes: WordShapes,
 }
 
 /// A phrase ending in `de`, and the same phrase elided before a vowel
@@ -341,6 +345,12 @@ impl Rules {
                 }
             }
         }
+        let words: Vec<Vec<u8>> = r.triggers.keys().chain(&r.first_names).cloned().collect();
+        for w in words {
+            let facts = r.slow_word_facts(&w);
+            r.facts_shapes.insert(&w);
+            r.facts.insert(w, facts);
+        }
         Ok(r)
     }
 
@@ -381,6 +391,34 @@ impl Rules {
     /// True for a common given name.
     pub fn is_given_name(&self, basic: &[u8]) -> bool {
         self.first_name_shapes.may_contain(basic) && self.first_names.contains(basic)
+    }
+
+    /// The [`WordFacts`] of the word whose basic form is `basic`:
+    /// whether it is a given name, and the most tokens a trigger that
+    /// starts with it spans (none past [`WordFacts::REACH`]: the words'
+    /// facts are then not used, see [`Rules::local_names`]).
+    pub(crate) fn word_facts(&self, basic: &[u8]) -> WordFacts {
+        // Most words are ruled out by their shape, without hashing.
+        if !self.facts_shapes.may_contain(basic) {
+            return WordFacts(0);
+        }
+        self.facts.get(basic).copied().unwrap_or(WordFacts(0))
+    }
+
+    /// [`Rules::word_facts`] from the trigger and given-name tables.
+    fn slow_word_facts(&self, basic: &[u8]) -> WordFacts {
+        let reach = self
+            .triggers
+            .get(basic)
+            .and_then(|list| list.iter().map(Trigger::max_len).max())
+            .unwrap_or(0)
+            .min(usize::from(WordFacts::REACH)) as u8;
+        let given = if self.is_given_name(basic) {
+            WordFacts::GIVEN_NAME
+        } else {
+            0
+        };
+        WordFacts(reach | given)
     }
 
     /// What the cues about entity `id` (and about its `kind`) say of a
@@ -509,6 +547,25 @@ impl Rules {
                 }
             }
         }
+    }
+}
+
+/// What the rules for names from context ask of a word that depends on
+/// its basic form alone, looked up once per word with the lexicon pass's
+/// per-word walk ([`Rules::word_facts`]) and kept per token: the pass over
+/// names from context then reads a byte instead of looking the word up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordFacts(u8);
+
+impl WordFacts {
+    /// Not looked up (articles, words inside lexicon names): ask the word.
+    pub(crate) const UNKNOWN: WordFacts = WordFacts(0x80);
+    const GIVEN_NAME: u8 = 0x40;
+    /// The most tokens a trigger starting with the word spans.
+    const REACH: u8 = 0x3f;
+
+    fn known(self) -> bool {
+        self.0 & 0x80 == 0
     }
 }
 
@@ -821,10 +878,41 @@ impl Rules {
     /// Names announced by a trigger word, a given name or a coordination
     /// with a place (`à Douma et Misraba`), over the tokens not yet covered
     /// by lexicon mentions.
-    /// `gaps`: [`Rules::name_gaps`] of `f`.
-    pub fn local_names(&self, f: &Folded<'_>, cover: &[Cover], gaps: &[u8]) -> Vec<LocalName> {
+    /// `gaps`: [`Rules::name_gaps`] of `f`; `facts`: the [`WordFacts`] of
+    /// each token, or [`WordFacts::UNKNOWN`].
+    pub fn local_names(
+        &self,
+        f: &Folded<'_>,
+        cover: &[Cover],
+        gaps: &[u8],
+        facts: &[WordFacts],
+    ) -> Vec<LocalName> {
         let n = f.tokens.len();
         let mut out: Vec<LocalName> = Vec::new();
+        // Reaches are kept up to `WordFacts::REACH`: beyond, ask the words.
+        let facts = if self.max_trigger_words <= usize::from(WordFacts::REACH) {
+            facts
+        } else {
+            &[]
+        };
+        let facts_of = |i: usize| {
+            facts
+                .get(i)
+                .copied()
+                .filter(|w| w.known())
+                .unwrap_or_else(|| self.word_facts(f.basic_of(i)))
+        };
+        // Some trigger starting with token `i` spans more than `gap`
+        // tokens: from the facts when known, else a look at the word's
+        // shape (which may say yes wrongly; the trigger table then says
+        // no).
+        let may_trigger = |i: usize, gap: usize| match facts.get(i) {
+            Some(w) if w.known() => usize::from(w.0 & WordFacts::REACH) > gap,
+            _ => self
+                .trigger_shapes_longer
+                .get(gap)
+                .is_some_and(|shapes| shapes.may_contain(f.basic_of(i))),
+        };
         let mut i = 0;
         while i < n {
             let tok = &f.tokens[i];
@@ -845,10 +933,7 @@ impl Rules {
             if !tok.capital
                 && !tok.article
                 && !(gap < self.max_trigger_words
-                    && (self
-                        .trigger_shapes_longer
-                        .get(gap)
-                        .is_some_and(|shapes| shapes.may_contain(f.basic_of(i)))
+                    && (may_trigger(i, gap)
                         || (gap == 0 && matches!(f.basic_of(i), b"et" | b"ou"))))
             {
                 i += 1;
@@ -863,10 +948,7 @@ impl Rules {
             }
             let mut found = None;
             let word = f.basic_of(i);
-            let maybe_trigger = self
-                .trigger_shapes_longer
-                .get(gap)
-                .is_some_and(|shapes| shapes.may_contain(word));
+            let maybe_trigger = may_trigger(i, gap);
             if let Some(triggers) = maybe_trigger.then(|| self.triggers.get(word)).flatten() {
                 for t in triggers {
                     // Too short to reach the next capitalised word.
@@ -928,7 +1010,7 @@ impl Rules {
                 && f.tokens[i].capital
                 && !f.tokens[i].article
                 && i + 1 < n
-                && self.is_given_name(f.basic_of(i))
+                && facts_of(i).0 & WordFacts::GIVEN_NAME != 0
                 && !matches!(f.tokens[i].sep_after, Sep::Punct | Sep::Apostrophe)
             {
                 if let Some((first, end)) =
@@ -986,5 +1068,76 @@ impl Rules {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Rules {
+        Rules::embedded().unwrap_or_else(|e| panic!("embedded rules: {e}"))
+    }
+
+    #[test]
+    fn word_facts_are_the_tables() {
+        let r = rules();
+        let mut words: Vec<Vec<u8>> = r.triggers.keys().chain(&r.first_names).cloned().collect();
+        for w in [
+            "de", "la", "et", "ou", "village", "hussein", "x", "", "jabaal", "abouu",
+        ] {
+            words.push(w.as_bytes().to_vec());
+        }
+        for w in &words {
+            let facts = r.word_facts(w);
+            assert_eq!(
+                facts,
+                r.slow_word_facts(w),
+                "{}",
+                String::from_utf8_lossy(w)
+            );
+            assert!(facts.known());
+            let reach = r
+                .triggers
+                .get(w.as_slice())
+                .map_or(0, |l| l.iter().map(Trigger::max_len).max().unwrap_or(0));
+            assert_eq!(usize::from(facts.0 & WordFacts::REACH), reach);
+            assert_eq!(facts.0 & WordFacts::GIVEN_NAME != 0, r.is_given_name(w));
+        }
+        assert!(r.max_trigger_words <= usize::from(WordFacts::REACH));
+    }
+
+    /// Names from context are the same whether the words' facts come
+    /// with the tokens or are asked of the words.
+    #[test]
+    fn local_names_with_and_without_word_facts() {
+        let r = rules();
+        let texts = [
+            "Les combats dans le village de Kfar Zeita et la localité frontalière de \
+             Tall Kalakh. Abou Malek al-Talli a déclaré que Khalil Hamdane était à \
+             Douma et Misraba, puis dans les quartiers d'al-Kifah, al-Nour et al-Askari.",
+            "Le général Issam Zahreddine, la brigade Liwa al-Quds et le mont Al Mossoul ; \
+             Hussein Razzouk al-Hamed a affirmé que Jabal Hayyan était tombé.",
+        ];
+        for text in texts {
+            let f = fold(text);
+            let cover = vec![Cover::Free; f.tokens.len()];
+            let mut capitals = Vec::new();
+            let gaps = Rules::name_gaps(&f, &mut capitals);
+            let unknown = vec![WordFacts::UNKNOWN; f.tokens.len()];
+            let known: Vec<WordFacts> = (0..f.tokens.len())
+                .map(|i| r.word_facts(f.basic_of(i)))
+                .collect();
+            let spans = |names: Vec<LocalName>| -> Vec<(usize, usize, EntityKind)> {
+                names.iter().map(|l| (l.first, l.end, l.kind)).collect()
+            };
+            let want = spans(r.local_names(&f, &cover, &gaps, &unknown));
+            assert!(!want.is_empty());
+            assert_eq!(
+                spans(r.local_names(&f, &cover, &gaps, &known)),
+                want,
+                "{text}"
+            );
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! view, candidate checks on the original text, context cues, then names
 //! found from context.
 
-use crate::context::{Cover, CueHits, Rules, WordShapes};
+use crate::context::{Cover, CueHits, Rules, WordFacts, WordShapes};
 use crate::data::{Flags, Tables};
 use crate::fold::{Folded, SkeletonCache, Token, WordCache, fold};
 use crate::hash::{FastMap, FastSet};
@@ -133,6 +133,14 @@ struct WordWalk {
     /// The one-word pattern that needs a capital with this skeleton, or
     /// [`CAPITAL_NONE`], or [`CAPITAL_UNKNOWN`] (not looked up yet).
     capital: u32,
+    /// What the rules for names from context ask of the word.
+    facts: WordFacts,
+}
+
+impl Default for WordFacts {
+    fn default() -> WordFacts {
+        WordFacts::UNKNOWN
+    }
 }
 
 /// [`WordWalk::capital`]: no one-word name that needs a capital.
@@ -377,7 +385,8 @@ impl Matcher {
         let f = fold(text);
         let mut capitals = Vec::new();
         let gaps = Rules::name_gaps(&f, &mut capitals);
-        let found = self.lexicon_pass(tables, text, &f, &gaps, scratch);
+        let mut facts = vec![WordFacts::UNKNOWN; f.tokens.len()];
+        let found = self.lexicon_pass(tables, text, &f, &gaps, &mut facts, scratch);
         let skeletons = &mut scratch.skeletons;
         // Ambiguous names count only when the same entity is named plainly
         // elsewhere in the document.
@@ -411,7 +420,7 @@ impl Matcher {
                 }
             }
         }
-        let locals = self.rules.local_names(&f, &cover, &gaps);
+        let locals = self.rules.local_names(&f, &cover, &gaps, &facts);
         for l in &locals {
             for c in &mut cover[l.first..l.end] {
                 *c = Cover::Strong;
@@ -615,6 +624,7 @@ impl Matcher {
         text: &str,
         f: &Folded<'_>,
         gaps: &[u8],
+        facts: &mut [WordFacts],
         scratch: &mut Scratch,
     ) -> Vec<Found> {
         let Scratch {
@@ -673,6 +683,7 @@ impl Matcher {
                 },
                 // Looked up at the first capitalised use of the word.
                 capital: CAPITAL_UNKNOWN,
+                facts: self.rules.word_facts(word),
             }
         };
         for (t, tok) in tokens.iter().enumerate() {
@@ -681,6 +692,9 @@ impl Matcher {
             }
             ends.clear();
             let walk = first_states.get(f.basic_of(t), |w| walk_word(w, &mut scratch));
+            if let Some(slot) = facts.get_mut(t) {
+                *slot = walk.facts;
+            }
             // From a lowercase word, only a name that needs no capital or
             // one that reaches the next capitalised word can pass its checks
             // (`gaps[t]` words stand between).
