@@ -538,15 +538,24 @@ fn word_starts_at(text: &str, i: usize) -> bool {
 
 /// Fold `text` into tokens and basic forms.
 pub(crate) fn fold(text: &str) -> Folded<'_> {
+    fold_into(text, Vec::new(), Vec::new())
+}
+
+/// [`fold`] into the vectors of an earlier [`Folded`] (cleared first):
+/// no allocation, nor the kernel's zeroing of fresh pages, for each text.
+pub(crate) fn fold_into(text: &str, mut tokens: Vec<Token>, mut basic: Vec<u8>) -> Folded<'_> {
+    tokens.clear();
+    basic.clear();
+    // French news runs at five to six bytes per word and separator: a
+    // quarter of the length leaves room, so the vector never grows (a
+    // regrowth copies it whole). Only words with capitals, accents or
+    // inner apostrophes are copied.
+    tokens.reserve(text.len() / 4 + 8);
+    basic.reserve(text.len() / 4 + 16);
     let mut f = Folded {
         text: text.as_bytes(),
-        // French news runs at five to six bytes per word and separator:
-        // a quarter of the length leaves room, so the vector never grows
-        // (a regrowth copies it whole).
-        tokens: Vec::with_capacity(text.len() / 4 + 8),
-        // Only words with capitals, accents or inner apostrophes are
-        // copied.
-        basic: Vec::with_capacity(text.len() / 4 + 16),
+        tokens,
+        basic,
     };
     let bytes = text.as_bytes();
     let n = bytes.len();

@@ -4,7 +4,7 @@
 
 use crate::context::{Cover, CueHits, Rules, WordFacts, WordShapes};
 use crate::data::{Flags, Tables};
-use crate::fold::{Folded, SkeletonCache, Token, WordCache, fold};
+use crate::fold::{Folded, SkeletonCache, Token, WordCache, fold_into};
 use crate::hash::{FastMap, FastSet};
 use crate::{Entities, Entity, EntityId, EntityKind, Mention};
 use aho_corasick::automaton::{Automaton, StateID};
@@ -81,7 +81,15 @@ struct Scratch {
     /// some, are looked for again at each use), kept from one document to
     /// the next rather than allocated and cleared for each.
     capital_outcomes: WordCache<CapitalOutcome>,
+    /// The vectors of the last text's [`Folded`], reused (up to
+    /// [`KEPT_TOKENS`] tokens).
+    tokens: Vec<Token>,
+    basic: Vec<u8>,
 }
+
+/// The most tokens whose vector a thread keeps from one text to the next
+/// (about 5 MiB of text, 24 MiB of tokens): longer texts give theirs back.
+const KEPT_TOKENS: usize = 1 << 20;
 
 /// The text length the caches are sized for at least (4096 slots): the
 /// words of a few articles, kept from one to the next. Longer texts get
@@ -99,6 +107,8 @@ impl Scratch {
             first_states: WordCache::for_text(len),
             steps: Steps::for_text(len),
             capital_outcomes: WordCache::for_text(len),
+            tokens: Vec::new(),
+            basic: Vec::new(),
         }
     }
 
@@ -382,11 +392,31 @@ impl Matcher {
     }
 
     fn find_with(&self, tables: &Tables, text: &str, scratch: &mut Scratch) -> Entities {
-        let f = fold(text);
+        let f = fold_into(
+            text,
+            std::mem::take(&mut scratch.tokens),
+            std::mem::take(&mut scratch.basic),
+        );
+        let found = self.find_in(tables, text, &f, scratch);
+        if f.tokens.capacity() <= KEPT_TOKENS {
+            scratch.tokens = f.tokens;
+            scratch.basic = f.basic;
+        }
+        found
+    }
+
+    /// [`Matcher::find_with`] on the folded text.
+    fn find_in(
+        &self,
+        tables: &Tables,
+        text: &str,
+        f: &Folded<'_>,
+        scratch: &mut Scratch,
+    ) -> Entities {
         let mut capitals = Vec::new();
-        let gaps = Rules::name_gaps(&f, &mut capitals);
+        let gaps = Rules::name_gaps(f, &mut capitals);
         let mut facts = vec![WordFacts::UNKNOWN; f.tokens.len()];
-        let found = self.lexicon_pass(tables, text, &f, &gaps, &mut facts, scratch);
+        let found = self.lexicon_pass(tables, text, f, &gaps, &mut facts, scratch);
         let skeletons = &mut scratch.skeletons;
         // Ambiguous names count only when the same entity is named plainly
         // elsewhere in the document.
@@ -420,7 +450,7 @@ impl Matcher {
                 }
             }
         }
-        let locals = self.rules.local_names(&f, &cover, &gaps, &facts);
+        let locals = self.rules.local_names(f, &cover, &gaps, &facts);
         for l in &locals {
             for c in &mut cover[l.first..l.end] {
                 *c = Cover::Strong;
@@ -444,12 +474,12 @@ impl Matcher {
         let single_words: Vec<&crate::context::LocalName> =
             locals.iter().filter(|l| word_count(l) <= 1).collect();
         for l in ordered.drain(..) {
-            let key = local_key(&f, l.first, l.end);
+            let key = local_key(f, l.first, l.end);
             if key.is_empty() {
                 continue;
             }
             let of = *by_key.entry(key.clone()).or_insert_with(|| {
-                local_ids.push(local_entity(&f, l, &key));
+                local_ids.push(local_entity(f, l, &key));
                 MentionOf::Local(local_ids.len() - 1)
             });
             spans.push((l.first, l.end, of));
@@ -463,7 +493,7 @@ impl Matcher {
                 (
                     l.first,
                     l.end,
-                    by_key.get(&local_key(&f, l.first, l.end)).copied(),
+                    by_key.get(&local_key(f, l.first, l.end)).copied(),
                 )
             })
             .chain(
@@ -482,13 +512,13 @@ impl Matcher {
             if words.len() < 2 || (!after_article && self.rules.is_given_name(f.basic_of(last))) {
                 continue;
             }
-            let key = local_key(&f, last, last + 1);
+            let key = local_key(f, last, last + 1);
             if key.len() >= 4 || (after_article && key.len() >= 3) {
                 by_key.entry(key).or_insert(of);
             }
         }
         for l in single_words {
-            let key = local_key(&f, l.first, l.end);
+            let key = local_key(f, l.first, l.end);
             if key.is_empty() {
                 continue;
             }
@@ -497,7 +527,7 @@ impl Matcher {
                 // The same letters name something else here: keep the other reading.
                 Some(_) => continue,
                 None => {
-                    local_ids.push(local_entity(&f, l, &key));
+                    local_ids.push(local_entity(f, l, &key));
                     let of = MentionOf::Local(local_ids.len() - 1);
                     by_key.insert(key, of);
                     of
@@ -510,7 +540,7 @@ impl Matcher {
             // An ambiguous one-word name kept only for its document support
             // (`Assad`) is the person whose family name it is, when there is one.
             if m.tentative && m.one_word {
-                if let Some(&alias) = by_key.get(&local_key(&f, m.first, m.last + 1)) {
+                if let Some(&alias) = by_key.get(&local_key(f, m.first, m.last + 1)) {
                     if kind_of(alias, &local_ids) == EntityKind::Person {
                         of = alias;
                     }
@@ -518,9 +548,9 @@ impl Matcher {
             }
             spans.push((m.first, m.last + 1, of));
         }
-        self.local_repeats(&f, &cover, &capitals, &by_key, &mut spans, skeletons);
+        self.local_repeats(f, &cover, &capitals, &by_key, &mut spans, skeletons);
 
-        assemble(tables, &self.entry_ids, text, &f, spans, &local_ids)
+        assemble(tables, &self.entry_ids, text, f, spans, &local_ids)
     }
 
     /// Later mentions of names first found from context. `capitals`: the
