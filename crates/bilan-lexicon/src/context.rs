@@ -65,16 +65,18 @@ impl Trigger {
         self.words.len() + usize::from(self.adjective)
     }
 
-    /// How many tokens the trigger spans from token `start`, if it is there.
+    /// How many tokens the trigger spans from token `start`, if it is
+    /// there. Token `start` is the trigger's first word (the triggers are
+    /// looked up by it): only the next ones are compared.
     fn len_at(&self, f: &Folded<'_>, start: usize, adjectives: &FastSet<Vec<u8>>) -> Option<usize> {
-        if starts_at(f, &self.words, start) {
+        if rest_starts_at(f, &self.words, start) {
             return Some(self.words.len());
         }
         let (de, noun) = self.words.split_last()?;
         let adjective = start + noun.len();
         (self.adjective
             && adjective + 1 < f.tokens.len()
-            && starts_at(f, noun, start)
+            && rest_starts_at(f, noun, start)
             && !f.tokens[adjective].capital
             && adjectives.contains(f.basic_of(adjective))
             && f.basic_of(adjective + 1) == de.as_slice())
@@ -676,6 +678,16 @@ fn starts_at(f: &Folded<'_>, words: &[Vec<u8>], start: usize) -> bool {
         && words
             .iter()
             .enumerate()
+            .all(|(k, w)| f.basic_of(start + k) == w.as_slice())
+}
+
+/// [`starts_at`] when the first word is known to be token `start`.
+fn rest_starts_at(f: &Folded<'_>, words: &[Vec<u8>], start: usize) -> bool {
+    start + words.len() <= f.tokens.len()
+        && words
+            .iter()
+            .enumerate()
+            .skip(1)
             .all(|(k, w)| f.basic_of(start + k) == w.as_slice())
 }
 
