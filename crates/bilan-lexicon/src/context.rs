@@ -962,9 +962,16 @@ impl Rules {
             let word = f.basic_of(i);
             let maybe_trigger = may_trigger(i, gap);
             if let Some(triggers) = maybe_trigger.then(|| self.triggers.get(word)).flatten() {
+                let next_word = f.basic_of(i + 1);
                 for t in triggers {
                     // Too short to reach the next capitalised word.
                     if t.max_len() <= gap {
+                        continue;
+                    }
+                    // Most tries fail on the second word (`a déclaré`,
+                    // `a affirmé` … after `a`): told here, before `len_at`
+                    // (which would compare it too, or the adjective form).
+                    if !t.adjective && t.words.get(1).is_some_and(|w| w.as_slice() != next_word) {
                         continue;
                     }
                     let Some(len) = t.len_at(f, i, &self.place_adjectives) else {
