@@ -363,12 +363,21 @@ impl Folded<'_> {
     #[inline]
     pub fn basic_of(&self, i: usize) -> &[u8] {
         match self.tokens.get(i) {
-            Some(t) if t.in_text => self.text.get(t.start()..t.end()).unwrap_or_default(),
-            Some(t) => self
-                .basic
-                .get(t.basic.0 as usize..t.basic.1 as usize)
-                .unwrap_or_default(),
+            Some(t) => self.basic_of_token(t),
             None => &[],
+        }
+    }
+
+    /// Basic form of `t`, a token of this text (for a caller that holds
+    /// it already).
+    #[inline(always)]
+    pub fn basic_of_token(&self, t: &Token) -> &[u8] {
+        if t.in_text {
+            self.text.get(t.start()..t.end()).unwrap_or_default()
+        } else {
+            self.basic
+                .get(t.basic.0 as usize..t.basic.1 as usize)
+                .unwrap_or_default()
         }
     }
 

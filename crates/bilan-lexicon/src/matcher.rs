@@ -721,7 +721,7 @@ impl Matcher {
                 continue;
             }
             ends.clear();
-            let walk = first_states.get(f.basic_of(t), |w| walk_word(w, &mut scratch));
+            let walk = first_states.get(f.basic_of_token(tok), |w| walk_word(w, &mut scratch));
             if let Some(slot) = facts.get_mut(t) {
                 *slot = walk.facts;
             }
