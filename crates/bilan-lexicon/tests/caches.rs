@@ -56,3 +56,29 @@ fn caches_kept_between_documents_and_lexicons_change_nothing() {
         }
     }
 }
+
+/// The caches grow for a long text (up to 16384 slots from 256 KiB) and
+/// the token vectors are kept: neither changes what the next, shorter
+/// documents give.
+#[test]
+fn caches_grown_for_a_long_text_change_nothing() {
+    let embedded = Lexicon::embedded();
+    let want = fresh(embedded);
+    let long = TEXTS
+        .join("\n")
+        .repeat((300 << 10) / TEXTS.join("\n").len() + 1);
+    let long_want = {
+        let text = long.clone();
+        std::thread::spawn(move || Lexicon::embedded().find(&text))
+            .join()
+            .expect("thread")
+    };
+    for (i, text) in TEXTS.iter().enumerate() {
+        assert_eq!(embedded.find(text), want[i], "before, text {i}");
+    }
+    assert_eq!(embedded.find(&long), long_want, "long text");
+    for (i, text) in TEXTS.iter().enumerate() {
+        assert_eq!(embedded.find(text), want[i], "after, text {i}");
+    }
+    assert_eq!(embedded.find(&long), long_want, "long text again");
+}
