@@ -462,7 +462,7 @@ struct PackedWord(u64, u64, u32);
 
 impl PackedWord {
     /// `None` when longer than 16 bytes.
-    #[inline]
+    #[inline(always)]
     fn new(word: &[u8]) -> Option<PackedWord> {
         let n = word.len();
         let eight = |at: usize| {
@@ -492,7 +492,7 @@ impl PackedWord {
     }
 
     /// The first slot to probe in a table of `1 << bits` slots.
-    #[inline]
+    #[inline(always)]
     fn slot(self, bits: u32) -> usize {
         let hash = (self.0 ^ self.1.rotate_left(29) ^ u64::from(self.2))
             .wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -512,15 +512,18 @@ impl<V> Default for WordMap<V> {
 }
 
 impl<V> WordMap<V> {
-    /// Index in `keys` of `word`.
-    #[inline]
+    /// Index in `keys` of `word`. Inlined: it is a few instructions for
+    /// the usual short word, called for every lookup of the tables.
+    #[inline(always)]
     fn index_of(&self, word: &str) -> Option<usize> {
         let Some(packed) = PackedWord::new(word.as_bytes()) else {
-            return self.long.get(word).copied();
+            return self.long_index_of(word);
         };
         let size = self.slots.len();
+        let mask = size.wrapping_sub(1);
         let mut at = packed.slot(size.trailing_zeros());
-        for _ in 0..size {
+        // The slots are at most half full: a probe meets an empty one.
+        loop {
             let &(key, index) = self.slots.get(at)?;
             if index == 0 {
                 return None;
@@ -528,9 +531,15 @@ impl<V> WordMap<V> {
             if key == packed {
                 return Some(index as usize - 1);
             }
-            at = (at + 1) & (size - 1);
+            at = (at + 1) & mask;
         }
-        None
+    }
+
+    /// `index_of` for a word longer than 16 bytes.
+    #[cold]
+    #[inline(never)]
+    fn long_index_of(&self, word: &str) -> Option<usize> {
+        self.long.get(word).copied()
     }
 
     /// The value of `word`.
