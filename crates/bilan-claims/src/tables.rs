@@ -61,6 +61,9 @@ impl Pattern {
 pub(crate) struct PhraseSet<T> {
     entries: Vec<(Vec<Pattern>, T)>,
     by_first_word: WordMap<Vec<usize>>,
+    /// The first entry of each phrase that is one exact word: what
+    /// `word_value` finds for that word, with one lookup.
+    single_exact: WordMap<usize>,
     /// Entries whose first word is a prefix, by a hash of the prefix's
     /// first `stem_len` bytes: a word is compared with the few stems that
     /// share its first bytes, not with all those sharing its first letter.
@@ -149,6 +152,7 @@ impl<T> PhraseSet<T> {
         PhraseSet {
             entries: Vec::new(),
             by_first_word: WordMap::default(),
+            single_exact: WordMap::default(),
             stem_buckets: vec![Vec::new(); STEM_BUCKETS],
             exact_shapes: Box::new([0; SHAPE_WORDS]),
             stem_len: None,
@@ -194,7 +198,10 @@ impl<T> PhraseSet<T> {
             let bit = shape(&first.text);
             set_bit(&mut self.exact_shapes, bit);
             match patterns.get(1) {
-                None => set_bit(&mut self.single_shapes, bit),
+                None => {
+                    set_bit(&mut self.single_shapes, bit);
+                    self.single_exact.entry(first.text.clone()).or_insert(index);
+                }
                 Some(second) if second.prefix => set_bit(&mut self.prefix_second, bit),
                 Some(second) => set_bit(&mut self.second_shapes, shape(&second.text)),
             }
@@ -534,8 +541,28 @@ impl<T> PhraseSet<T> {
         self.word_value(word).is_some()
     }
 
-    /// The value of a single word.
+    /// The value of a single word: that of its first exact one-word
+    /// phrase, else of the first one-word stem starting it (as
+    /// `word_value_by_candidates` finds it, going through the candidates).
     pub(crate) fn word_value(&self, word: &str) -> Option<&T> {
+        if has_bit(&self.single_shapes, shape(word))
+            && let Some(&index) = self.single_exact.get(word)
+        {
+            return self.entries.get(index).map(|(_, v)| v);
+        }
+        // No exact one-word phrase is the word: only a stem may be.
+        let stem = self.stem_hit(word.as_bytes())?;
+        self.candidates_from(word, false, Some(stem))
+            .find_map(|index| {
+                let (p, v) = self.entries.get(index)?;
+                (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
+            })
+    }
+
+    /// `word_value` as it was: the candidates of the word's shape and
+    /// stem, in turn.
+    #[cfg(test)]
+    pub(crate) fn word_value_by_candidates(&self, word: &str) -> Option<&T> {
         let bit = shape(word);
         let stem = self.stem_hit(word.as_bytes());
         if !(has_bit(&self.single_shapes, bit) || stem.is_some()) {
@@ -924,6 +951,55 @@ impl Tables {
 mod tests {
     use super::*;
     use bilan_article::Span;
+
+    /// Every word of the data files, with shorter and longer forms.
+    fn table_words() -> Vec<String> {
+        let files = [
+            include_str!("../data/meaning/actor_adjectives.tsv"),
+            include_str!("../data/meaning/attribution.tsv"),
+            include_str!("../data/meaning/days.tsv"),
+            include_str!("../data/meaning/function_words.tsv"),
+            include_str!("../data/meaning/outcomes.tsv"),
+            include_str!("../data/meaning/postnominal.tsv"),
+            include_str!("../data/meaning/prenominal.tsv"),
+            include_str!("../data/meaning/things.tsv"),
+            include_str!("../data/meaning/victims.tsv"),
+        ];
+        let mut words = vec![String::new(), "x".to_owned()];
+        for file in files {
+            for word in file.split(|c: char| !c.is_alphanumeric()) {
+                if word.is_empty() {
+                    continue;
+                }
+                let word = crate::words::fold(word);
+                let cut: String = word.chars().take(word.chars().count() - 1).collect();
+                words.extend([format!("{word}s"), format!("{word}ment"), cut, word]);
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn one_word_lookups_find_what_the_candidates_give() {
+        fn check<T>(set: &PhraseSet<T>, words: &[String]) {
+            for word in words {
+                let fast = set.word_value(word).map(std::ptr::from_ref);
+                let slow = set.word_value_by_candidates(word).map(std::ptr::from_ref);
+                assert_eq!(fast, slow, "{word:?}");
+            }
+        }
+        let words = table_words();
+        let tables = &*TABLES;
+        check(&tables.outcomes, &words);
+        check(&tables.victims, &words);
+        check(&tables.things, &words);
+        check(&tables.prenominal, &words);
+        check(&tables.postnominal, &words);
+        check(&tables.function_words, &words);
+        check(&tables.actor_adjectives, &words);
+        check(&tables.attribution, &words);
+        check(&tables.days, &words);
+    }
 
     #[test]
     fn every_data_file_parses_and_is_not_empty() {
