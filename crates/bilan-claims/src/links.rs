@@ -1265,13 +1265,22 @@ fn where_relative<'a>(
     places: &[(&'a Mention, bool)],
     end: usize,
 ) -> Option<&'a Mention> {
-    // "où" folds to "ou" ("or"): the accent makes it a byte longer.
-    let is_where =
-        |k: usize| words.norm(k) == "ou" && words.tokens.get(k).is_some_and(|t| t.span.len() == 3);
-    let relative = (end.saturating_sub(RELATIVE_WINDOW)..end)
-        .rev()
-        .take_while(|&k| !matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))
-        .find(|&k| is_where(k))?;
+    // "où" folds to "ou" ("or"): the accent makes it a byte longer. It is
+    // looked for back from the figure to the clause's comma, a pass over
+    // the tokens themselves (one per figure of the text).
+    let low = end.saturating_sub(RELATIVE_WINDOW);
+    let window = words.tokens.get(low..end.min(words.len()))?;
+    let mut relative = None;
+    for (offset, token) in window.iter().enumerate().rev() {
+        if matches!(token.kind, TokenKind::Comma | TokenKind::Stop) {
+            break;
+        }
+        if token.span.len() == 3 && words.norm_bytes(low + offset) == b"ou" {
+            relative = Some(low + offset);
+            break;
+        }
+    }
+    let relative = relative?;
     // "où 5 civils ont été tués dans le quartier de X": a place of the
     // clause itself is more specific.
     let clause_end = (end..words.len())
