@@ -55,6 +55,17 @@ pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
 /// Skips spaces (including no-break spaces) forwards, not beyond `end`.
 pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
+    // The usual cases first: a printable ASCII char there, or one ASCII
+    // space before one (or before `end`).
+    let printable = |b: &u8| *b > b' ' && *b < 0x80;
+    match bytes.get(pos) {
+        _ if pos >= end => return pos,
+        Some(b) if printable(b) => return pos,
+        Some(b' ') if pos + 1 >= end || bytes.get(pos + 1).is_some_and(printable) => {
+            return pos + 1;
+        }
+        _ => {}
+    }
     while pos < end {
         match bytes.get(pos) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos += 1,
@@ -73,6 +84,22 @@ pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
 /// Skips spaces backwards, not before `floor`.
 pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize {
     let bytes = text.as_bytes();
+    // The usual cases first, as in `skip_space`.
+    let printable = |b: &u8| *b > b' ' && *b < 0x80;
+    match pos.checked_sub(1).and_then(|p| bytes.get(p)) {
+        _ if pos <= floor => return pos,
+        Some(b) if printable(b) => return pos,
+        Some(b' ')
+            if pos - 1 <= floor
+                || pos
+                    .checked_sub(2)
+                    .and_then(|p| bytes.get(p))
+                    .is_some_and(printable) =>
+        {
+            return pos - 1;
+        }
+        _ => {}
+    }
     while pos > floor {
         match bytes.get(pos - 1) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos -= 1,
@@ -1050,6 +1077,56 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_are_skipped_as_one_char_at_a_time() {
+        // The loops of `skip_space` and `skip_space_back` alone, without
+        // their fast paths.
+        fn forward(text: &str, mut pos: usize, end: usize) -> usize {
+            while pos < end {
+                match char_at(text, pos) {
+                    Some(c) if c.is_whitespace() => pos += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            pos
+        }
+        fn back(text: &str, mut pos: usize, floor: usize) -> usize {
+            while pos > floor {
+                match char_before(text, pos) {
+                    Some(c) if c.is_whitespace() => pos -= c.len_utf8(),
+                    _ => break,
+                }
+            }
+            pos
+        }
+        let samples = [
+            "a b  c\td\n\u{a0}e \u{202f}f é à",
+            " x ",
+            "  ",
+            "un\u{3000}deux \u{7f} \u{1}trois",
+            "«\u{a0}5\u{a0}» ",
+        ];
+        for text in samples {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &pos in &bounds {
+                for &limit in &bounds {
+                    assert_eq!(
+                        skip_space(text, pos, limit),
+                        forward(text, pos, limit),
+                        "{text:?} {pos} {limit}"
+                    );
+                    assert_eq!(
+                        skip_space_back(text, pos, limit),
+                        back(text, pos, limit),
+                        "{text:?} {pos} {limit}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn word_maps_find_what_hash_maps_find() {
