@@ -28,6 +28,10 @@ const RELATIVE_WINDOW: usize = 20;
 const MODIFIER_WINDOW: usize = 6;
 /// How far (in tokens) "dans les rangs de X" / "parmi les X" may follow.
 const RANKS_WINDOW: usize = 15;
+
+/// The shapes (`crate::tables::shape`) of "parmi", "rangs" and "sein".
+static RANKS_SHAPES: once_cell::sync::Lazy<[usize; 3]> =
+    once_cell::sync::Lazy::new(|| ["parmi", "rangs", "sein"].map(crate::tables::shape));
 /// How far back (in bytes) to look for the group counted people belong to.
 const ARMY_LOOKBACK: usize = 4000;
 /// How far (in bytes) a listed figure may follow a casualty figure and share its outcome.
@@ -766,12 +770,19 @@ impl<'a> Sentence<'a> {
             }
         }
         // "parmi les miliciens", "dans les rangs de Jaïch al-Islam", "au sein du Hezbollah".
-        let ranks_end = (i + RANKS_WINDOW).min(limit);
-        let mut k = i;
-        while k < ranks_end {
-            if self.words.kind(k) == Some(TokenKind::Stop) {
+        let ranks_end = (i + RANKS_WINDOW).min(limit).min(self.words.len());
+        // Only "parmi", "rangs" and "sein" open them: the other tokens are
+        // passed over by their shape.
+        let shapes = &*RANKS_SHAPES;
+        let window = self.words.tokens.get(i..ranks_end).unwrap_or_default();
+        for (offset, token) in window.iter().enumerate() {
+            if token.kind == TokenKind::Stop {
                 break;
             }
+            if !shapes.contains(&usize::from(token.shape)) {
+                continue;
+            }
+            let k = i + offset;
             let word = self.words.norm_bytes(k);
             if word == b"parmi" {
                 let mut n = k + 1;
@@ -797,7 +808,6 @@ impl<'a> Sentence<'a> {
                 }
                 break;
             }
-            k += 1;
         }
     }
 

@@ -156,6 +156,14 @@ pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
     // of French (two bytes from 0xC3) without decoding, other chars
     // decoded.
     let bytes = text.as_bytes();
+    // The usual case first: no letter there (an ASCII space or sign).
+    if pos >= end
+        || bytes
+            .get(pos)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+    {
+        return pos;
+    }
     let within = bytes.get(..end).unwrap_or(bytes);
     while pos < end {
         pos += crate::words::ascii_letters(within.get(pos..).unwrap_or_default());
@@ -174,6 +182,15 @@ pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
 /// Start of the run of letters ending at `pos`, not before `floor`.
 pub(crate) fn letters_start(text: &str, mut pos: usize, floor: usize) -> usize {
     let bytes = text.as_bytes();
+    // The usual case first: no letter there (an ASCII space or sign).
+    if pos <= floor
+        || pos
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+    {
+        return pos;
+    }
     while pos > floor {
         match bytes.get(pos - 1) {
             Some(b) if b.is_ascii_alphabetic() => pos -= 1,
