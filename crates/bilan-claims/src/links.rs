@@ -900,12 +900,14 @@ pub(crate) fn places<'a>(
     out: &mut Vec<(&'a Mention, bool)>,
 ) {
     out.clear();
+    // Each place's first token, searched once.
     let found = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Place)
-        .filter(|m| !seat(words, token_of(words, m.span.start)))
-        .filter(|m| !in_speaker_title(words, mentions, token_of(words, m.span.start)))
-        .map(|m| (m, governed(words, token_of(words, m.span.start))));
+        .map(|m| (m, token_of(words, m.span.start)))
+        .filter(|&(_, i)| !seat(words, i))
+        .filter(|&(_, i)| !in_speaker_title(words, mentions, i))
+        .map(|(m, i)| (m, governed(words, i)));
     out.extend(found);
 }
 
