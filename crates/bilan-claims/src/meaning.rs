@@ -115,6 +115,23 @@ struct Evidence {
     listed: bool,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Set by a test to read articles without the shortcut of `read`.
+    static NO_ARTICLE_SHORTCUT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether `read` may drop an article before a noun of no known kind as
+/// soon as no outcome verb next to it says what happened to it (always,
+/// but in the test that checks the full reading gives the same).
+fn article_shortcut() -> bool {
+    #[cfg(test)]
+    if NO_ARTICLE_SHORTCUT.with(std::cell::Cell::get) {
+        return false;
+    }
+    true
+}
+
 impl<'a> Sentence<'a> {
     // One borrow per thing read: the buffers are the caller's, reused.
     #[allow(clippy::too_many_arguments)]
@@ -297,6 +314,21 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
+        // An article before a noun of no known kind ("un photographe")
+        // counts only what an outcome verb next to it says happened to it:
+        // a verb right before it that governs it, or one right after its
+        // noun ("a été blessé"). The evidence read below comes from those
+        // two first; any other (a figure it details, a topic) is not its
+        // own or governs nothing, and leaves it counting nothing. So it is
+        // looked for here, before the noun's modifiers are read.
+        if quantity.form == NumberForm::Article && !is_person && article_shortcut() {
+            let evidence = self
+                .cue_before(start, previous_end, np.others, true)
+                .or_else(|| self.cue_after(np.head.map_or(end, |h| h + 1), next_start, true));
+            if !evidence.is_some_and(|e| e.own && (e.governs || self.verb_follows(np.head, &e))) {
+                return None;
+            }
+        }
         // The modifiers only now: they change neither the noun nor the above.
         self.noun_modifiers(&mut np, after_head, next_start);
 
@@ -388,18 +420,7 @@ impl<'a> Sentence<'a> {
         };
         // "Un photographe irakien a été blessé": an unknown noun right
         // before its verb is a person too.
-        let verb_follows = np.head.is_some_and(|h| {
-            let cue = self.words.index_at(evidence.span.start);
-            cue > h
-                && cue - h <= 5
-                && (h + 1..cue).all(|k| self.words.kind(k) == Some(TokenKind::Word))
-                && (h + 1..cue).any(|k| {
-                    matches!(
-                        self.norm(k),
-                        "a" | "est" | "ete" | "etait" | "avait" | "aurait" | "serait"
-                    )
-                })
-        });
+        let verb_follows = self.verb_follows(np.head, &evidence);
         if quantity.form == NumberForm::Article
             && !(evidence.own
                 && (head_class.is_some() || head_cue.is_some() || evidence.governs || verb_follows))
@@ -809,6 +830,23 @@ impl<'a> Sentence<'a> {
                 break;
             }
         }
+    }
+
+    /// The cue of `evidence` follows the noun `head` closely, after an
+    /// auxiliary: "un photographe irakien a été blessé".
+    fn verb_follows(&self, head: Option<usize>, evidence: &Evidence) -> bool {
+        head.is_some_and(|h| {
+            let cue = self.words.index_at(evidence.span.start);
+            cue > h
+                && cue - h <= 5
+                && (h + 1..cue).all(|k| self.words.kind(k) == Some(TokenKind::Word))
+                && (h + 1..cue).any(|k| {
+                    matches!(
+                        self.norm(k),
+                        "a" | "est" | "ete" | "etait" | "avait" | "aurait" | "serait"
+                    )
+                })
+        })
     }
 
     /// An outcome verb standing right before the quantity ("tué deux miliciens").
@@ -1472,5 +1510,72 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
             r.victims = victims;
             r.actor = actor;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NO_ARTICLE_SHORTCUT;
+    use crate::Extractor;
+
+    /// The sentences of `tests/data/sentences.txt`, links unmarked, and
+    /// the sample articles.
+    fn texts() -> Vec<String> {
+        let mut texts: Vec<String> = include_str!("../tests/data/sentences.txt")
+            .lines()
+            .filter_map(|line| line.strip_prefix("> "))
+            .map(|line| {
+                // "[Douma](place:douma)" is "Douma".
+                let mut plain = String::new();
+                let mut rest = line;
+                while let Some(open) = rest.find('[') {
+                    let Some(close) = rest[open..].find("](").map(|c| open + c) else {
+                        break;
+                    };
+                    let Some(end) = rest[close..].find(')').map(|e| close + e) else {
+                        break;
+                    };
+                    plain.push_str(&rest[..open]);
+                    plain.push_str(&rest[open + 1..close]);
+                    rest = &rest[end + 1..];
+                }
+                plain.push_str(rest);
+                plain
+            })
+            .collect();
+        texts.extend(
+            [
+                include_str!("../../../examples/articles/aarsal-beirut.txt"),
+                include_str!("../../../examples/articles/deir-ezzor-publie.txt"),
+                include_str!("../../../examples/articles/homs-jerusalem.txt"),
+                include_str!("../../../examples/articles/idleb-alep.txt"),
+                include_str!("../../../examples/articles/mossoul-afp.txt"),
+                include_str!("../../../examples/articles/nabatiye-iso.txt"),
+                include_str!("../../../examples/articles/qalamoun-manar.txt"),
+                include_str!("../../../examples/articles/raqqa-presstv.txt"),
+                include_str!("../../../examples/articles/sample.txt"),
+                include_str!("../../../examples/articles/tripoli-olj.txt"),
+            ]
+            .map(str::to_owned),
+        );
+        texts
+    }
+
+    #[test]
+    fn articles_are_dropped_early_as_the_full_reading_drops_them() {
+        let lexicon = bilan_lexicon::Lexicon::embedded();
+        let extractor = Extractor::new();
+        let mut claims = 0;
+        for text in texts() {
+            let article = bilan_article::parse(&text);
+            let entities = lexicon.find(&text);
+            let quick = extractor.extract(&text, &article, &entities);
+            NO_ARTICLE_SHORTCUT.with(|no| no.set(true));
+            let full = extractor.extract(&text, &article, &entities);
+            NO_ARTICLE_SHORTCUT.with(|no| no.set(false));
+            assert_eq!(quick, full, "{text}");
+            claims += full.len();
+        }
+        assert!(claims > 500, "{claims}");
     }
 }
