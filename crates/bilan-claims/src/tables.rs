@@ -134,17 +134,29 @@ fn stem_bit(head: &[u8]) -> usize {
 }
 
 /// The bit of a word's shape in `PhraseSet::exact_shapes`: its length,
-/// first and last bytes.
+/// first, second and last bytes.
 pub(crate) fn shape(word: &str) -> usize {
     shape_of_bytes(word.as_bytes())
 }
 
 /// `shape` of a word's bytes.
 pub(crate) fn shape_of_bytes(bytes: &[u8]) -> usize {
-    let first = usize::from(bytes.first().copied().unwrap_or(0));
-    let last = usize::from(bytes.last().copied().unwrap_or(0));
-    let len = bytes.len().min(31);
-    ((len << 9) ^ (first << 4) ^ last.wrapping_mul(0x9e)) % SHAPE_BITS
+    shape_of_parts(
+        bytes.len(),
+        bytes.first().copied().unwrap_or(0),
+        bytes.get(1).copied().unwrap_or(0),
+        bytes.last().copied().unwrap_or(0),
+    )
+}
+
+/// `shape_of_bytes` of a word of `len` bytes, from its first, second (0
+/// for none) and last bytes. Words sharing their length, first and last
+/// letters ("syrienne", "souligne") are told apart by the second.
+#[inline]
+pub(crate) fn shape_of_parts(len: usize, first: u8, second: u8, last: u8) -> usize {
+    let (first, second, last) = (usize::from(first), usize::from(second), usize::from(last));
+    let len = len.min(31);
+    ((len << 9) ^ (first << 4) ^ last.wrapping_mul(0x9e) ^ second.wrapping_mul(0x1d3)) % SHAPE_BITS
 }
 
 impl<T> PhraseSet<T> {
