@@ -949,6 +949,11 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
+            // Most tokens start no outcome phrase: their shape says so.
+            if !TABLES.outcomes.may_start_at(self.words, i) {
+                i += 1;
+                continue;
+            }
             // "neuf pèlerins figurent parmi les victimes", "sont au
             // nombre des morts": any noun of the outcome there says what
             // happened.
@@ -964,7 +969,7 @@ impl<'a> Sentence<'a> {
             };
             if let Some((len, cue)) = TABLES
                 .outcomes
-                .matches_at(self.words, i)
+                .matches_unchecked(self.words, i)
                 .filter(|(_, c)| c.after || (c.noun && among()))
                 .max_by_key(|(len, _)| *len)
             {

@@ -360,19 +360,17 @@ impl<T> PhraseSet<T> {
         exact.iter().chain(prefixed.iter()).copied()
     }
 
-    /// Every phrase matching at token `i`, as (length in tokens, value).
-    pub(crate) fn matches_at<'s>(
-        &'s self,
-        words: &'s Words,
-        i: usize,
-    ) -> impl Iterator<Item = (usize, &'s T)> + 's {
-        // Most words start no phrase: their shape says so before any lookup.
-        let may_start = self.token_may_start(words, i);
-        self.matches_if(words, i, may_start)
+    /// Whether a phrase may start at token `i`, from its shape (and stem)
+    /// alone: most words start none, and their shape says so before any
+    /// lookup. `matches_unchecked` finds none where it is false.
+    pub(crate) fn may_start_at(&self, words: &Words, i: usize) -> bool {
+        self.token_may_start(words, i)
     }
 
-    /// `matches_at` without the shape test (done by the caller).
-    fn matches_unchecked<'s>(
+    /// Every phrase matching at token `i`, as (length in tokens, value),
+    /// without the shape test of `may_start_at` (the caller's, first: an
+    /// iterator costs more to set up than that test).
+    pub(crate) fn matches_unchecked<'s>(
         &'s self,
         words: &'s Words,
         i: usize,
@@ -446,7 +444,7 @@ impl<T> PhraseSet<T> {
     /// shape of a first word followed by that of a second word (next
     /// token, or the one after it, which `ending_at_skipping` may reach),
     /// nor the stem of a prefix pattern. Then none of `longest_at`,
-    /// `matches_at`, `ending_at`, `ending_at_skipping` and `next_longest`
+    /// `matches_unchecked`, `ending_at`, `ending_at_skipping` and `next_longest`
     /// finds anything in the sentence.
     pub(crate) fn may_match_in(&self, words: &Words) -> bool {
         (0..words.len()).any(|i| {
