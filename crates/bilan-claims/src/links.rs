@@ -64,6 +64,18 @@ fn token_of(words: &Words, offset: usize) -> usize {
     words.index_at(offset)
 }
 
+/// `token_of(words, offset) == k`, without the search: the tokens before
+/// `k` start before `offset`, token `k` (if any) at or after it.
+fn is_token_of(words: &Words, offset: usize, k: usize) -> bool {
+    let before = k == 0
+        || words
+            .tokens
+            .get(k - 1)
+            .is_some_and(|t| t.span.start < offset);
+    let at = words.tokens.get(k).is_none_or(|t| offset <= t.span.start);
+    before && at && k <= words.len()
+}
+
 /// Every attribution of the sentence, in text order.
 ///
 /// A pronoun for the speaker ("selon lui", "a-t-il précisé") stands for the
@@ -927,7 +939,7 @@ fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
         // The title's noun is a common noun, not another name.
         if mentions
             .iter()
-            .any(|m| m.kind != EntityKind::Place && token_of(words, m.span.start) == k)
+            .any(|m| m.kind != EntityKind::Place && is_token_of(words, m.span.start, k))
         {
             return false;
         }
@@ -1230,7 +1242,7 @@ fn located<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Opt
     let opening = words.past_articles(0);
     places
         .iter()
-        .find(|(m, governed)| !governed && token_of(words, m.span.start) == opening)
+        .find(|(m, governed)| !governed && is_token_of(words, m.span.start, opening))
         .map(|&(m, _)| m)
 }
 
@@ -1562,6 +1574,21 @@ pub(crate) fn date_for(claim: Span, days: &[DayMention]) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_is_told_without_searching_as_by_searching() {
+        let text = "Selon l'OSDH, 12 civils — dont 3 enfants — ont été tués à Alep.";
+        let words = Words::new(text, Span::new(0, text.len()));
+        for offset in 0..=text.len() + 2 {
+            for k in 0..=words.len() + 1 {
+                assert_eq!(
+                    is_token_of(&words, offset, k),
+                    token_of(&words, offset) == k,
+                    "{offset} {k}"
+                );
+            }
+        }
+    }
 
     fn day(text: &str, dateline: Date) -> Option<Date> {
         let words = Words::new(text, Span::new(0, text.len()));
