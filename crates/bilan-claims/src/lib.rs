@@ -192,6 +192,53 @@ struct Scratch<'e> {
     figures: Vec<(Span, Option<&'e bilan_lexicon::Mention>)>,
 }
 
+/// How many distinct actors `actors_mentioned` looks for among the
+/// mentions one by one; more are looked up in a hashed set.
+const FEW_ACTORS: usize = 16;
+
+/// Drops the actors of `claims` that no mention of `entities` names, when
+/// the claims have at most `FEW_ACTORS` distinct ones; `false` (claims
+/// untouched) when they have more. Each mention is compared with the
+/// actors not yet found, until all are.
+fn actors_mentioned(claims: &mut [Claim], entities: &Entities) -> bool {
+    // (actor, mentioned).
+    let mut actors: Vec<(bilan_lexicon::EntityId, bool)> = Vec::new();
+    for actor in claims.iter().filter_map(|c| c.actor.as_ref()) {
+        if !actors.iter().any(|(a, _)| a == actor) {
+            if actors.len() == FEW_ACTORS {
+                return false;
+            }
+            actors.push((actor.clone(), false));
+        }
+    }
+    let mut missing = actors.len();
+    for mention in &entities.mentions {
+        if missing == 0 {
+            break;
+        }
+        if let Some((_, found)) = actors
+            .iter_mut()
+            .find(|(a, found)| !*found && a.as_str() == mention.id.as_str())
+        {
+            *found = true;
+            missing -= 1;
+        }
+    }
+    if missing > 0 {
+        for claim in claims.iter_mut() {
+            let unknown = claim.actor.as_ref().is_some_and(|actor| {
+                actors
+                    .iter()
+                    .any(|(a, found)| !*found && a.as_str() == actor.as_str())
+            });
+            if unknown {
+                claim.actor = None;
+            }
+        }
+    }
+    true
+}
+
 /// The longest span a claim may have, in bytes.
 pub const MAX_SPAN: usize = 200;
 
@@ -258,9 +305,11 @@ impl Extractor {
             }
             previous_mentions = mentions;
         }
-        // Links name entities of this document only: a hashed set of the
-        // ids mentioned, built only when some claim has an actor.
-        if claims.iter().any(|c| c.actor.is_some()) {
+        // Links name entities of this document only. The few distinct
+        // actors of the claims are looked for among the mentions, which
+        // stops once all are found; a hashed set of the ids mentioned
+        // serves when they are many.
+        if claims.iter().any(|c| c.actor.is_some()) && !actors_mentioned(&mut claims, entities) {
             let mut document_ids: std::collections::HashSet<
                 &str,
                 std::hash::BuildHasherDefault<quantity::WordHasher>,
@@ -451,6 +500,72 @@ mod tests {
             span: Span::new(start, end),
             id: format!("place:{start}").into(),
             kind: EntityKind::Place,
+        }
+    }
+
+    fn claim_of(actor: Option<&str>) -> Claim {
+        Claim {
+            kind: ClaimKind::Count,
+            span: Span::new(0, 1),
+            value: Some(1.0),
+            min: None,
+            max: None,
+            unit: None,
+            qualifier: Qualifier::Exact,
+            outcome: None,
+            victims: None,
+            actor: actor.map(Into::into),
+            place: None,
+            source: None,
+            date: None,
+        }
+    }
+
+    #[test]
+    fn actors_are_kept_as_a_hashed_set_of_mentions_keeps_them() {
+        let mentions: Vec<Mention> = (0..40)
+            .map(|i| Mention {
+                span: Span::new(i * 10, i * 10 + 5),
+                id: format!("org:{}", i % 20).into(),
+                kind: EntityKind::ArmedGroup,
+            })
+            .collect();
+        let entities = Entities {
+            entities: vec![],
+            mentions,
+        };
+        let hashed: std::collections::HashSet<&str> =
+            entities.mentions.iter().map(|m| m.id.as_str()).collect();
+        // Few actors (some unmentioned, some repeated), then too many.
+        for count in [3, 12, FEW_ACTORS, 30] {
+            let mut claims: Vec<Claim> = (0..count * 2)
+                .map(|i| {
+                    let id = format!("org:{}", (i * 7) % (count + 5));
+                    claim_of((i % 5 != 0).then_some(id.as_str()))
+                })
+                .collect();
+            let expected: Vec<Option<String>> = claims
+                .iter()
+                .map(|c| {
+                    c.actor
+                        .as_deref()
+                        .filter(|a| hashed.contains(a))
+                        .map(str::to_owned)
+                })
+                .collect();
+            let distinct: std::collections::HashSet<String> = claims
+                .iter()
+                .filter_map(|c| c.actor.as_deref().map(str::to_owned))
+                .collect();
+            let handled = actors_mentioned(&mut claims, &entities);
+            assert_eq!(handled, distinct.len() <= FEW_ACTORS, "{count}");
+            if handled {
+                let kept: Vec<Option<String>> = claims
+                    .iter()
+                    .map(|c| c.actor.as_deref().map(str::to_owned))
+                    .collect();
+                assert_eq!(kept, expected, "{count}");
+            }
         }
     }
 

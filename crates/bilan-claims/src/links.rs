@@ -64,6 +64,18 @@ fn token_of(words: &Words, offset: usize) -> usize {
     words.index_at(offset)
 }
 
+/// `token_of(words, offset) == k`, without the search: the tokens before
+/// `k` start before `offset`, token `k` (if any) at or after it.
+fn is_token_of(words: &Words, offset: usize, k: usize) -> bool {
+    let before = k == 0
+        || words
+            .tokens
+            .get(k - 1)
+            .is_some_and(|t| t.span.start < offset);
+    let at = words.tokens.get(k).is_none_or(|t| offset <= t.span.start);
+    before && at && k <= words.len()
+}
+
 /// Every attribution of the sentence, in text order.
 ///
 /// A pronoun for the speaker ("selon lui", "a-t-il précisé") stands for the
@@ -900,12 +912,14 @@ pub(crate) fn places<'a>(
     out: &mut Vec<(&'a Mention, bool)>,
 ) {
     out.clear();
+    // Each place's first token, searched once.
     let found = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Place)
-        .filter(|m| !seat(words, token_of(words, m.span.start)))
-        .filter(|m| !in_speaker_title(words, mentions, token_of(words, m.span.start)))
-        .map(|m| (m, governed(words, token_of(words, m.span.start))));
+        .map(|m| (m, token_of(words, m.span.start)))
+        .filter(|&(_, i)| !seat(words, i))
+        .filter(|&(_, i)| !in_speaker_title(words, mentions, i))
+        .map(|(m, i)| (m, governed(words, i)));
     out.extend(found);
 }
 
@@ -925,7 +939,7 @@ fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
         // The title's noun is a common noun, not another name.
         if mentions
             .iter()
-            .any(|m| m.kind != EntityKind::Place && token_of(words, m.span.start) == k)
+            .any(|m| m.kind != EntityKind::Place && is_token_of(words, m.span.start, k))
         {
             return false;
         }
@@ -1228,7 +1242,7 @@ fn located<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Opt
     let opening = words.past_articles(0);
     places
         .iter()
-        .find(|(m, governed)| !governed && token_of(words, m.span.start) == opening)
+        .find(|(m, governed)| !governed && is_token_of(words, m.span.start, opening))
         .map(|&(m, _)| m)
 }
 
@@ -1265,13 +1279,22 @@ fn where_relative<'a>(
     places: &[(&'a Mention, bool)],
     end: usize,
 ) -> Option<&'a Mention> {
-    // "où" folds to "ou" ("or"): the accent makes it a byte longer.
-    let is_where =
-        |k: usize| words.norm(k) == "ou" && words.tokens.get(k).is_some_and(|t| t.span.len() == 3);
-    let relative = (end.saturating_sub(RELATIVE_WINDOW)..end)
-        .rev()
-        .take_while(|&k| !matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))
-        .find(|&k| is_where(k))?;
+    // "où" folds to "ou" ("or"): the accent makes it a byte longer. It is
+    // looked for back from the figure to the clause's comma, a pass over
+    // the tokens themselves (one per figure of the text).
+    let low = end.saturating_sub(RELATIVE_WINDOW);
+    let window = words.tokens.get(low..end.min(words.len()))?;
+    let mut relative = None;
+    for (offset, token) in window.iter().enumerate().rev() {
+        if matches!(token.kind, TokenKind::Comma | TokenKind::Stop) {
+            break;
+        }
+        if token.span.len() == 3 && words.norm_bytes(low + offset) == b"ou" {
+            relative = Some(low + offset);
+            break;
+        }
+    }
+    let relative = relative?;
     // "où 5 civils ont été tués dans le quartier de X": a place of the
     // clause itself is more specific.
     let clause_end = (end..words.len())
@@ -1551,6 +1574,21 @@ pub(crate) fn date_for(claim: Span, days: &[DayMention]) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_is_told_without_searching_as_by_searching() {
+        let text = "Selon l'OSDH, 12 civils — dont 3 enfants — ont été tués à Alep.";
+        let words = Words::new(text, Span::new(0, text.len()));
+        for offset in 0..=text.len() + 2 {
+            for k in 0..=words.len() + 1 {
+                assert_eq!(
+                    is_token_of(&words, offset, k),
+                    token_of(&words, offset) == k,
+                    "{offset} {k}"
+                );
+            }
+        }
+    }
 
     fn day(text: &str, dateline: Date) -> Option<Date> {
         let words = Words::new(text, Span::new(0, text.len()));

@@ -28,6 +28,10 @@ const RELATIVE_WINDOW: usize = 20;
 const MODIFIER_WINDOW: usize = 6;
 /// How far (in tokens) "dans les rangs de X" / "parmi les X" may follow.
 const RANKS_WINDOW: usize = 15;
+
+/// The shapes (`crate::tables::shape`) of "parmi", "rangs" and "sein".
+static RANKS_SHAPES: once_cell::sync::Lazy<[usize; 3]> =
+    once_cell::sync::Lazy::new(|| ["parmi", "rangs", "sein"].map(crate::tables::shape));
 /// How far back (in bytes) to look for the group counted people belong to.
 const ARMY_LOOKBACK: usize = 4000;
 /// How far (in bytes) a listed figure may follow a casualty figure and share its outcome.
@@ -109,6 +113,23 @@ struct Evidence {
     /// Found after a list of figures ("3 soldats et 5 civils ont été tués"):
     /// the claim's span stays on its own figure.
     listed: bool,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test to read articles without the shortcut of `read`.
+    static NO_ARTICLE_SHORTCUT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether `read` may drop an article before a noun of no known kind as
+/// soon as no outcome verb next to it says what happened to it (always,
+/// but in the test that checks the full reading gives the same).
+fn article_shortcut() -> bool {
+    #[cfg(test)]
+    if NO_ARTICLE_SHORTCUT.with(std::cell::Cell::get) {
+        return false;
+    }
+    true
 }
 
 impl<'a> Sentence<'a> {
@@ -293,6 +314,21 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
+        // An article before a noun of no known kind ("un photographe")
+        // counts only what an outcome verb next to it says happened to it:
+        // a verb right before it that governs it, or one right after its
+        // noun ("a été blessé"). The evidence read below comes from those
+        // two first; any other (a figure it details, a topic) is not its
+        // own or governs nothing, and leaves it counting nothing. So it is
+        // looked for here, before the noun's modifiers are read.
+        if quantity.form == NumberForm::Article && !is_person && article_shortcut() {
+            let evidence = self
+                .cue_before(start, previous_end, np.others, true)
+                .or_else(|| self.cue_after(np.head.map_or(end, |h| h + 1), next_start, true));
+            if !evidence.is_some_and(|e| e.own && (e.governs || self.verb_follows(np.head, &e))) {
+                return None;
+            }
+        }
         // The modifiers only now: they change neither the noun nor the above.
         self.noun_modifiers(&mut np, after_head, next_start);
 
@@ -384,18 +420,7 @@ impl<'a> Sentence<'a> {
         };
         // "Un photographe irakien a été blessé": an unknown noun right
         // before its verb is a person too.
-        let verb_follows = np.head.is_some_and(|h| {
-            let cue = self.words.index_at(evidence.span.start);
-            cue > h
-                && cue - h <= 5
-                && (h + 1..cue).all(|k| self.words.kind(k) == Some(TokenKind::Word))
-                && (h + 1..cue).any(|k| {
-                    matches!(
-                        self.norm(k),
-                        "a" | "est" | "ete" | "etait" | "avait" | "aurait" | "serait"
-                    )
-                })
-        });
+        let verb_follows = self.verb_follows(np.head, &evidence);
         if quantity.form == NumberForm::Article
             && !(evidence.own
                 && (head_class.is_some() || head_cue.is_some() || evidence.governs || verb_follows))
@@ -766,12 +791,19 @@ impl<'a> Sentence<'a> {
             }
         }
         // "parmi les miliciens", "dans les rangs de Jaïch al-Islam", "au sein du Hezbollah".
-        let ranks_end = (i + RANKS_WINDOW).min(limit);
-        let mut k = i;
-        while k < ranks_end {
-            if self.words.kind(k) == Some(TokenKind::Stop) {
+        let ranks_end = (i + RANKS_WINDOW).min(limit).min(self.words.len());
+        // Only "parmi", "rangs" and "sein" open them: the other tokens are
+        // passed over by their shape.
+        let shapes = &*RANKS_SHAPES;
+        let window = self.words.tokens.get(i..ranks_end).unwrap_or_default();
+        for (offset, token) in window.iter().enumerate() {
+            if token.kind == TokenKind::Stop {
                 break;
             }
+            if !shapes.contains(&usize::from(token.shape)) {
+                continue;
+            }
+            let k = i + offset;
             let word = self.words.norm_bytes(k);
             if word == b"parmi" {
                 let mut n = k + 1;
@@ -797,8 +829,24 @@ impl<'a> Sentence<'a> {
                 }
                 break;
             }
-            k += 1;
         }
+    }
+
+    /// The cue of `evidence` follows the noun `head` closely, after an
+    /// auxiliary: "un photographe irakien a été blessé".
+    fn verb_follows(&self, head: Option<usize>, evidence: &Evidence) -> bool {
+        head.is_some_and(|h| {
+            let cue = self.words.index_at(evidence.span.start);
+            cue > h
+                && cue - h <= 5
+                && (h + 1..cue).all(|k| self.words.kind(k) == Some(TokenKind::Word))
+                && (h + 1..cue).any(|k| {
+                    matches!(
+                        self.norm(k),
+                        "a" | "est" | "ete" | "etait" | "avait" | "aurait" | "serait"
+                    )
+                })
+        })
     }
 
     /// An outcome verb standing right before the quantity ("tué deux miliciens").
@@ -901,6 +949,11 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
+            // Most tokens start no outcome phrase: their shape says so.
+            if !TABLES.outcomes.may_start_at(self.words, i) {
+                i += 1;
+                continue;
+            }
             // "neuf pèlerins figurent parmi les victimes", "sont au
             // nombre des morts": any noun of the outcome there says what
             // happened.
@@ -916,7 +969,7 @@ impl<'a> Sentence<'a> {
             };
             if let Some((len, cue)) = TABLES
                 .outcomes
-                .matches_at(self.words, i)
+                .matches_unchecked(self.words, i)
                 .filter(|(_, c)| c.after || (c.noun && among()))
                 .max_by_key(|(len, _)| *len)
             {
@@ -1462,5 +1515,69 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
             r.victims = victims;
             r.actor = actor;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NO_ARTICLE_SHORTCUT;
+    use crate::Extractor;
+
+    /// The sentences of `tests/data/sentences.txt`, links unmarked, and
+    /// the sample articles.
+    fn texts() -> Vec<String> {
+        let mut texts: Vec<String> = include_str!("../tests/data/sentences.txt")
+            .lines()
+            .filter_map(|line| line.strip_prefix("> "))
+            .map(|line| {
+                // "[Douma](place:douma)" is "Douma".
+                let mut plain = String::new();
+                let mut rest = line;
+                while let Some(open) = rest.find('[') {
+                    let Some(close) = rest[open..].find("](").map(|c| open + c) else {
+                        break;
+                    };
+                    let Some(end) = rest[close..].find(')').map(|e| close + e) else {
+                        break;
+                    };
+                    plain.push_str(&rest[..open]);
+                    plain.push_str(&rest[open + 1..close]);
+                    rest = &rest[end + 1..];
+                }
+                plain.push_str(rest);
+                plain
+            })
+            .collect();
+        // The workspace's sample articles, when the crate is built there.
+        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(samples)
+            .map(|dir| dir.flatten().map(|entry| entry.path()).collect())
+            .unwrap_or_default();
+        paths.sort();
+        texts.extend(
+            paths
+                .iter()
+                .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+                .filter_map(|path| std::fs::read_to_string(path).ok()),
+        );
+        texts
+    }
+
+    #[test]
+    fn articles_are_dropped_early_as_the_full_reading_drops_them() {
+        let lexicon = bilan_lexicon::Lexicon::embedded();
+        let extractor = Extractor::new();
+        let mut claims = 0;
+        for text in texts() {
+            let article = bilan_article::parse(&text);
+            let entities = lexicon.find(&text);
+            let quick = extractor.extract(&text, &article, &entities);
+            NO_ARTICLE_SHORTCUT.with(|no| no.set(true));
+            let full = extractor.extract(&text, &article, &entities);
+            NO_ARTICLE_SHORTCUT.with(|no| no.set(false));
+            assert_eq!(quick, full, "{text}");
+            claims += full.len();
+        }
+        assert!(claims > 150, "{claims}");
     }
 }

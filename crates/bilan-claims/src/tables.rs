@@ -61,6 +61,9 @@ impl Pattern {
 pub(crate) struct PhraseSet<T> {
     entries: Vec<(Vec<Pattern>, T)>,
     by_first_word: WordMap<Vec<usize>>,
+    /// The first entry of each phrase that is one exact word: what
+    /// `word_value` finds for that word, with one lookup.
+    single_exact: WordMap<usize>,
     /// Entries whose first word is a prefix, by a hash of the prefix's
     /// first `stem_len` bytes: a word is compared with the few stems that
     /// share its first bytes, not with all those sharing its first letter.
@@ -131,17 +134,29 @@ fn stem_bit(head: &[u8]) -> usize {
 }
 
 /// The bit of a word's shape in `PhraseSet::exact_shapes`: its length,
-/// first and last bytes.
+/// first, second and last bytes.
 pub(crate) fn shape(word: &str) -> usize {
     shape_of_bytes(word.as_bytes())
 }
 
 /// `shape` of a word's bytes.
 pub(crate) fn shape_of_bytes(bytes: &[u8]) -> usize {
-    let first = usize::from(bytes.first().copied().unwrap_or(0));
-    let last = usize::from(bytes.last().copied().unwrap_or(0));
-    let len = bytes.len().min(31);
-    ((len << 9) ^ (first << 4) ^ last.wrapping_mul(0x9e)) % SHAPE_BITS
+    shape_of_parts(
+        bytes.len(),
+        bytes.first().copied().unwrap_or(0),
+        bytes.get(1).copied().unwrap_or(0),
+        bytes.last().copied().unwrap_or(0),
+    )
+}
+
+/// `shape_of_bytes` of a word of `len` bytes, from its first, second (0
+/// for none) and last bytes. Words sharing their length, first and last
+/// letters ("syrienne", "souligne") are told apart by the second.
+#[inline]
+pub(crate) fn shape_of_parts(len: usize, first: u8, second: u8, last: u8) -> usize {
+    let (first, second, last) = (usize::from(first), usize::from(second), usize::from(last));
+    let len = len.min(31);
+    ((len << 9) ^ (first << 4) ^ last.wrapping_mul(0x9e) ^ second.wrapping_mul(0x1d3)) % SHAPE_BITS
 }
 
 impl<T> PhraseSet<T> {
@@ -149,6 +164,7 @@ impl<T> PhraseSet<T> {
         PhraseSet {
             entries: Vec::new(),
             by_first_word: WordMap::default(),
+            single_exact: WordMap::default(),
             stem_buckets: vec![Vec::new(); STEM_BUCKETS],
             exact_shapes: Box::new([0; SHAPE_WORDS]),
             stem_len: None,
@@ -194,7 +210,10 @@ impl<T> PhraseSet<T> {
             let bit = shape(&first.text);
             set_bit(&mut self.exact_shapes, bit);
             match patterns.get(1) {
-                None => set_bit(&mut self.single_shapes, bit),
+                None => {
+                    set_bit(&mut self.single_shapes, bit);
+                    self.single_exact.entry(first.text.clone()).or_insert(index);
+                }
                 Some(second) if second.prefix => set_bit(&mut self.prefix_second, bit),
                 Some(second) => set_bit(&mut self.second_shapes, shape(&second.text)),
             }
@@ -341,19 +360,17 @@ impl<T> PhraseSet<T> {
         exact.iter().chain(prefixed.iter()).copied()
     }
 
-    /// Every phrase matching at token `i`, as (length in tokens, value).
-    pub(crate) fn matches_at<'s>(
-        &'s self,
-        words: &'s Words,
-        i: usize,
-    ) -> impl Iterator<Item = (usize, &'s T)> + 's {
-        // Most words start no phrase: their shape says so before any lookup.
-        let may_start = self.token_may_start(words, i);
-        self.matches_if(words, i, may_start)
+    /// Whether a phrase may start at token `i`, from its shape (and stem)
+    /// alone: most words start none, and their shape says so before any
+    /// lookup. `matches_unchecked` finds none where it is false.
+    pub(crate) fn may_start_at(&self, words: &Words, i: usize) -> bool {
+        self.token_may_start(words, i)
     }
 
-    /// `matches_at` without the shape test (done by the caller).
-    fn matches_unchecked<'s>(
+    /// Every phrase matching at token `i`, as (length in tokens, value),
+    /// without the shape test of `may_start_at` (the caller's, first: an
+    /// iterator costs more to set up than that test).
+    pub(crate) fn matches_unchecked<'s>(
         &'s self,
         words: &'s Words,
         i: usize,
@@ -427,7 +444,7 @@ impl<T> PhraseSet<T> {
     /// shape of a first word followed by that of a second word (next
     /// token, or the one after it, which `ending_at_skipping` may reach),
     /// nor the stem of a prefix pattern. Then none of `longest_at`,
-    /// `matches_at`, `ending_at`, `ending_at_skipping` and `next_longest`
+    /// `matches_unchecked`, `ending_at`, `ending_at_skipping` and `next_longest`
     /// finds anything in the sentence.
     pub(crate) fn may_match_in(&self, words: &Words) -> bool {
         (0..words.len()).any(|i| {
@@ -534,8 +551,28 @@ impl<T> PhraseSet<T> {
         self.word_value(word).is_some()
     }
 
-    /// The value of a single word.
+    /// The value of a single word: that of its first exact one-word
+    /// phrase, else of the first one-word stem starting it (as
+    /// `word_value_by_candidates` finds it, going through the candidates).
     pub(crate) fn word_value(&self, word: &str) -> Option<&T> {
+        if has_bit(&self.single_shapes, shape(word))
+            && let Some(&index) = self.single_exact.get(word)
+        {
+            return self.entries.get(index).map(|(_, v)| v);
+        }
+        // No exact one-word phrase is the word: only a stem may be.
+        let stem = self.stem_hit(word.as_bytes())?;
+        self.candidates_from(word, false, Some(stem))
+            .find_map(|index| {
+                let (p, v) = self.entries.get(index)?;
+                (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
+            })
+    }
+
+    /// `word_value` as it was: the candidates of the word's shape and
+    /// stem, in turn.
+    #[cfg(test)]
+    pub(crate) fn word_value_by_candidates(&self, word: &str) -> Option<&T> {
         let bit = shape(word);
         let stem = self.stem_hit(word.as_bytes());
         if !(has_bit(&self.single_shapes, bit) || stem.is_some()) {
@@ -924,6 +961,55 @@ impl Tables {
 mod tests {
     use super::*;
     use bilan_article::Span;
+
+    /// Every word of the data files, with shorter and longer forms.
+    fn table_words() -> Vec<String> {
+        let files = [
+            include_str!("../data/meaning/actor_adjectives.tsv"),
+            include_str!("../data/meaning/attribution.tsv"),
+            include_str!("../data/meaning/days.tsv"),
+            include_str!("../data/meaning/function_words.tsv"),
+            include_str!("../data/meaning/outcomes.tsv"),
+            include_str!("../data/meaning/postnominal.tsv"),
+            include_str!("../data/meaning/prenominal.tsv"),
+            include_str!("../data/meaning/things.tsv"),
+            include_str!("../data/meaning/victims.tsv"),
+        ];
+        let mut words = vec![String::new(), "x".to_owned()];
+        for file in files {
+            for word in file.split(|c: char| !c.is_alphanumeric()) {
+                if word.is_empty() {
+                    continue;
+                }
+                let word = crate::words::fold(word);
+                let cut: String = word.chars().take(word.chars().count() - 1).collect();
+                words.extend([format!("{word}s"), format!("{word}ment"), cut, word]);
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn one_word_lookups_find_what_the_candidates_give() {
+        fn check<T>(set: &PhraseSet<T>, words: &[String]) {
+            for word in words {
+                let fast = set.word_value(word).map(std::ptr::from_ref);
+                let slow = set.word_value_by_candidates(word).map(std::ptr::from_ref);
+                assert_eq!(fast, slow, "{word:?}");
+            }
+        }
+        let words = table_words();
+        let tables = &*TABLES;
+        check(&tables.outcomes, &words);
+        check(&tables.victims, &words);
+        check(&tables.things, &words);
+        check(&tables.prenominal, &words);
+        check(&tables.postnominal, &words);
+        check(&tables.function_words, &words);
+        check(&tables.actor_adjectives, &words);
+        check(&tables.attribution, &words);
+        check(&tables.days, &words);
+    }
 
     #[test]
     fn every_data_file_parses_and_is_not_empty() {

@@ -85,7 +85,23 @@ impl Words {
                     self.push(base + pos, base + word_end, TokenKind::Word, norm_start);
                     pos = word_end;
                 } else {
-                    self.push_norm(base + pos, base + end, TokenKind::Word, pos..end);
+                    // ASCII letters alone: the folded form is the lowered
+                    // bytes in place, and its shape comes from the text's
+                    // bytes (letters: `| 0x20` lowers them).
+                    let letter = |at: usize| bytes.get(at).map_or(0, |&b| b | 0x20);
+                    let second = if end - pos > 1 { letter(pos + 1) } else { 0 };
+                    let shape = crate::tables::shape_of_parts(
+                        end - pos,
+                        letter(pos),
+                        second,
+                        letter(end.wrapping_sub(1)),
+                    );
+                    self.tokens.push(Token {
+                        span: Span::new(base + pos, base + end),
+                        kind: TokenKind::Word,
+                        norm: pos..end,
+                        shape: u16::try_from(shape).unwrap_or(u16::MAX),
+                    });
                     pos = end;
                 }
                 // The space after a word, the usual separator, is stepped

@@ -55,6 +55,17 @@ pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
 /// Skips spaces (including no-break spaces) forwards, not beyond `end`.
 pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
+    // The usual cases first: a printable ASCII char there, or one ASCII
+    // space before one (or before `end`).
+    let printable = |b: &u8| *b > b' ' && *b < 0x80;
+    match bytes.get(pos) {
+        _ if pos >= end => return pos,
+        Some(b) if printable(b) => return pos,
+        Some(b' ') if pos + 1 >= end || bytes.get(pos + 1).is_some_and(printable) => {
+            return pos + 1;
+        }
+        _ => {}
+    }
     while pos < end {
         match bytes.get(pos) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos += 1,
@@ -73,6 +84,22 @@ pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
 /// Skips spaces backwards, not before `floor`.
 pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize {
     let bytes = text.as_bytes();
+    // The usual cases first, as in `skip_space`.
+    let printable = |b: &u8| *b > b' ' && *b < 0x80;
+    match pos.checked_sub(1).and_then(|p| bytes.get(p)) {
+        _ if pos <= floor => return pos,
+        Some(b) if printable(b) => return pos,
+        Some(b' ')
+            if pos - 1 <= floor
+                || pos
+                    .checked_sub(2)
+                    .and_then(|p| bytes.get(p))
+                    .is_some_and(printable) =>
+        {
+            return pos - 1;
+        }
+        _ => {}
+    }
     while pos > floor {
         match bytes.get(pos - 1) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos -= 1,
@@ -129,6 +156,14 @@ pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
     // of French (two bytes from 0xC3) without decoding, other chars
     // decoded.
     let bytes = text.as_bytes();
+    // The usual case first: no letter there (an ASCII space or sign).
+    if pos >= end
+        || bytes
+            .get(pos)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+    {
+        return pos;
+    }
     let within = bytes.get(..end).unwrap_or(bytes);
     while pos < end {
         pos += crate::words::ascii_letters(within.get(pos..).unwrap_or_default());
@@ -147,6 +182,15 @@ pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
 /// Start of the run of letters ending at `pos`, not before `floor`.
 pub(crate) fn letters_start(text: &str, mut pos: usize, floor: usize) -> usize {
     let bytes = text.as_bytes();
+    // The usual case first: no letter there (an ASCII space or sign).
+    if pos <= floor
+        || pos
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+    {
+        return pos;
+    }
     while pos > floor {
         match bytes.get(pos - 1) {
             Some(b) if b.is_ascii_alphabetic() => pos -= 1,
@@ -433,9 +477,248 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-/// A map keyed by folded words.
-pub(crate) type WordMap<V> =
-    std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+/// A map keyed by folded words, looked up by a word's bytes packed into
+/// two machine words (up to 16 bytes, the length kept beside them) in an
+/// open-addressing table: no byte-wise hash and no `memcmp` call, where a
+/// `HashMap<String, _>` lookup cost about a hundred instructions. The
+/// tables are looked up a few dozen times per figure of the text. Longer
+/// words (rare, and in no table the scan asks often) are found by a plain
+/// hash map. Iteration follows insertion order.
+#[derive(Debug)]
+pub(crate) struct WordMap<V> {
+    /// The keys, in insertion order.
+    keys: Vec<String>,
+    /// The value of each key.
+    values: Vec<V>,
+    /// (packed key, length, index in `keys` + 1; 0 for an empty slot),
+    /// a power of two of them, at most half full.
+    slots: Vec<(PackedWord, u32)>,
+    /// Index in `keys` of each key longer than 16 bytes.
+    long: std::collections::HashMap<String, usize, std::hash::BuildHasherDefault<WordHasher>>,
+}
+
+/// A word of at most 16 bytes as two machine words and its length, which
+/// together tell the bytes: all of them from 8 bytes on (the first eight
+/// and the last eight, overlapping), the first and last four from 4 bytes
+/// on, the first, middle and last byte under 4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct PackedWord(u64, u64, u32);
+
+impl PackedWord {
+    /// `None` when longer than 16 bytes.
+    #[inline(always)]
+    fn new(word: &[u8]) -> Option<PackedWord> {
+        let n = word.len();
+        let eight = |at: usize| {
+            word.get(at..at + 8)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        let four = |at: usize| {
+            word.get(at..at + 4)
+                .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+        };
+        let (low, high) = if n > 16 {
+            return None;
+        } else if n >= 8 {
+            (eight(0), eight(n - 8))
+        } else if n >= 4 {
+            (four(0) | (four(n - 4) << 32), 0)
+        } else if n > 0 {
+            let at = |i: usize| u64::from(word.get(i).copied().unwrap_or(0));
+            (at(0) | (at(n / 2) << 8) | (at(n - 1) << 16), 0)
+        } else {
+            (0, 0)
+        };
+        // `n` <= 16.
+        Some(PackedWord(low, high, n as u32))
+    }
+
+    /// The first slot to probe in a table of `1 << bits` slots.
+    #[inline(always)]
+    fn slot(self, bits: u32) -> usize {
+        let hash = (self.0 ^ self.1.rotate_left(29) ^ u64::from(self.2))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        usize::try_from(hash.checked_shr(64 - bits).unwrap_or(0)).unwrap_or(0)
+    }
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> WordMap<V> {
+        WordMap {
+            keys: Vec::new(),
+            values: Vec::new(),
+            slots: Vec::new(),
+            long: std::collections::HashMap::default(),
+        }
+    }
+}
+
+impl<V> WordMap<V> {
+    /// Index in `keys` of `word`. Inlined: it is a few instructions for
+    /// the usual short word, called for every lookup of the tables.
+    #[inline(always)]
+    fn index_of(&self, word: &str) -> Option<usize> {
+        let Some(packed) = PackedWord::new(word.as_bytes()) else {
+            return self.long_index_of(word);
+        };
+        let size = self.slots.len();
+        let mask = size.wrapping_sub(1);
+        let mut at = packed.slot(size.trailing_zeros());
+        // The slots are at most half full: a probe meets an empty one.
+        loop {
+            let &(key, index) = self.slots.get(at)?;
+            if index == 0 {
+                return None;
+            }
+            if key == packed {
+                return Some(index as usize - 1);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// `index_of` for a word longer than 16 bytes.
+    #[cold]
+    #[inline(never)]
+    fn long_index_of(&self, word: &str) -> Option<usize> {
+        self.long.get(word).copied()
+    }
+
+    /// The value of `word`.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        self.values.get(self.index_of(word)?)
+    }
+
+    /// Whether `word` is a key.
+    #[inline]
+    pub(crate) fn contains_key(&self, word: &str) -> bool {
+        self.index_of(word).is_some()
+    }
+
+    /// Number of keys.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The keys, in insertion order.
+    pub(crate) fn keys(&self) -> std::slice::Iter<'_, String> {
+        self.keys.iter()
+    }
+
+    /// Sets the value of `word`, returning the one it replaced.
+    pub(crate) fn insert(&mut self, word: String, value: V) -> Option<V> {
+        match self.index_of(&word) {
+            Some(index) => self
+                .values
+                .get_mut(index)
+                .map(|slot| std::mem::replace(slot, value)),
+            None => {
+                self.push(word, value);
+                None
+            }
+        }
+    }
+
+    /// The entry of `word`, to fill when it has none.
+    pub(crate) fn entry(&mut self, word: String) -> WordEntry<'_, V> {
+        WordEntry { map: self, word }
+    }
+
+    /// Adds a key known to be absent.
+    fn push(&mut self, word: String, value: V) -> usize {
+        let index = self.keys.len();
+        match PackedWord::new(word.as_bytes()) {
+            Some(packed) => {
+                if (index + 1) * 2 > self.slots.len() {
+                    self.grow();
+                }
+                self.place(packed, index);
+            }
+            None => {
+                self.long.insert(word.clone(), index);
+            }
+        }
+        self.keys.push(word);
+        self.values.push(value);
+        index
+    }
+
+    /// Puts key `index`, packed, in the first free slot of its probe.
+    fn place(&mut self, packed: PackedWord, index: usize) {
+        let size = self.slots.len();
+        let mut at = packed.slot(size.trailing_zeros());
+        for _ in 0..size {
+            match self.slots.get_mut(at) {
+                Some(slot) if slot.1 == 0 => {
+                    *slot = (packed, u32::try_from(index + 1).unwrap_or(u32::MAX));
+                    return;
+                }
+                Some(_) => at = (at + 1) & (size - 1),
+                None => return,
+            }
+        }
+    }
+
+    /// Doubles the slots (at least 16) and places every short key again.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(16);
+        self.slots = vec![(PackedWord::default(), 0); size];
+        let packed: Vec<(PackedWord, usize)> = self
+            .keys
+            .iter()
+            .enumerate()
+            .filter_map(|(index, key)| Some((PackedWord::new(key.as_bytes())?, index)))
+            .collect();
+        for (key, index) in packed {
+            self.place(key, index);
+        }
+    }
+}
+
+/// A key of a `WordMap`, present or not (as `HashMap`'s `entry`).
+pub(crate) struct WordEntry<'m, V> {
+    map: &'m mut WordMap<V>,
+    word: String,
+}
+
+impl<'m, V> WordEntry<'m, V> {
+    /// The value, `value` put first when the key has none.
+    pub(crate) fn or_insert(self, value: V) -> &'m mut V {
+        self.or_insert_with(|| value)
+    }
+
+    /// The value, `make()` put first when the key has none.
+    pub(crate) fn or_insert_with(self, make: impl FnOnce() -> V) -> &'m mut V {
+        let WordEntry { map, word } = self;
+        let index = match map.index_of(&word) {
+            Some(index) => index,
+            None => map.push(word, make()),
+        };
+        // `index` is that of a value just found or pushed: in bounds.
+        &mut map.values[index]
+    }
+
+    /// The value, the default put first when the key has none.
+    pub(crate) fn or_default(self) -> &'m mut V
+    where
+        V: Default,
+    {
+        self.or_insert_with(V::default)
+    }
+}
+
+impl<'m, V> IntoIterator for &'m WordMap<V> {
+    type Item = (&'m String, &'m V);
+    type IntoIter = std::iter::Zip<std::slice::Iter<'m, String>, std::slice::Iter<'m, V>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.keys.iter().zip(self.values.iter())
+    }
+}
 
 /// A set of folded phrases, longest first, matched forwards or backwards.
 /// Phrases are indexed by their first and last word (or, when they start or
@@ -811,6 +1094,88 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_are_skipped_as_one_char_at_a_time() {
+        // The loops of `skip_space` and `skip_space_back` alone, without
+        // their fast paths.
+        fn forward(text: &str, mut pos: usize, end: usize) -> usize {
+            while pos < end {
+                match char_at(text, pos) {
+                    Some(c) if c.is_whitespace() => pos += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            pos
+        }
+        fn back(text: &str, mut pos: usize, floor: usize) -> usize {
+            while pos > floor {
+                match char_before(text, pos) {
+                    Some(c) if c.is_whitespace() => pos -= c.len_utf8(),
+                    _ => break,
+                }
+            }
+            pos
+        }
+        let samples = [
+            "a b  c\td\n\u{a0}e \u{202f}f é à",
+            " x ",
+            "  ",
+            "un\u{3000}deux \u{7f} \u{1}trois",
+            "«\u{a0}5\u{a0}» ",
+        ];
+        for text in samples {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &pos in &bounds {
+                for &limit in &bounds {
+                    assert_eq!(
+                        skip_space(text, pos, limit),
+                        forward(text, pos, limit),
+                        "{text:?} {pos} {limit}"
+                    );
+                    assert_eq!(
+                        skip_space_back(text, pos, limit),
+                        back(text, pos, limit),
+                        "{text:?} {pos} {limit}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_maps_find_what_hash_maps_find() {
+        // Words of every length up to past 16 bytes, sharing first and
+        // last bytes, accented ones too.
+        let mut words: Vec<String> = Vec::new();
+        for len in 0..24 {
+            for (a, b) in [('a', 'z'), ('z', 'a'), ('é', 'e'), ('a', 'a')] {
+                let word: String = (0..len)
+                    .map(|i| if len > 2 && i == len / 2 { b } else { a })
+                    .collect();
+                words.push(word.clone());
+                words.push(format!("{word}{b}"));
+            }
+        }
+        let mut map: WordMap<usize> = WordMap::default();
+        let mut expected: std::collections::HashMap<String, usize> = Default::default();
+        for (i, word) in words.iter().enumerate().filter(|(i, _)| i % 3 != 0) {
+            *map.entry(word.clone()).or_insert(0) += i;
+            *expected.entry(word.clone()).or_insert(0) += i;
+        }
+        assert_eq!(
+            map.insert("zz".to_owned(), 7),
+            expected.insert("zz".to_owned(), 7)
+        );
+        for word in words.iter().chain([&String::from("absent")]) {
+            assert_eq!(map.get(word), expected.get(word), "{word:?}");
+            assert_eq!(map.contains_key(word), expected.contains_key(word));
+        }
+        assert_eq!(map.len(), expected.len());
+        assert!(map.into_iter().all(|(k, v)| expected.get(k) == Some(v)));
+    }
 
     #[test]
     fn phrases_match_across_spaces_and_hyphens() {
