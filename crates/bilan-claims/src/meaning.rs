@@ -6,7 +6,9 @@
 
 use crate::model::{ClaimKind, Outcome, Unit, Victims};
 use crate::quantity::{NumberForm, Quantity};
-use crate::tables::{Applies, OutcomeCue, PlaceWord, Side, SpeakerNoun, TABLES, VictimClass};
+use crate::tables::{
+    Applies, DayWord, OutcomeCue, PlaceWord, Side, SpeakerNoun, TABLES, VictimClass,
+};
 use crate::words::{TokenKind, Words};
 use bilan_article::Span;
 use bilan_lexicon::{EntityId, EntityKind, Mention};
@@ -721,6 +723,13 @@ impl<'a> Sentence<'a> {
             }
             // A name is not a counted noun ("dont les 50 de Flita").
             if self.is_function_word(i) || self.mention_at(i).is_some() || self.is_capitalised(i) {
+                break;
+            }
+            // Nor is a day: "7 civils lundi et 4 mardi" counts no "mardi".
+            if matches!(
+                TABLES.days.longest_at(self.words, i),
+                Some((_, DayWord::Weekday(_) | DayWord::Offset(_)))
+            ) {
                 break;
             }
             np.head = Some(i);
