@@ -426,12 +426,11 @@ impl<T> PhraseSet<T> {
         let tokens = words.tokens.get(from..)?;
         let stems = self.stem_len.is_some();
         for (k, token) in tokens.iter().enumerate() {
-            if token.kind != TokenKind::Word {
-                continue;
-            }
-            let i = from + k;
+            // The shape first: most tokens fail it, and then their kind
+            // need not be read.
             let bit = usize::from(token.shape);
-            if has_bit(&self.exact_shapes, bit) || stems {
+            if (has_bit(&self.exact_shapes, bit) || stems) && token.kind == TokenKind::Word {
+                let i = from + k;
                 if self.token_may_start(words, i) {
                     return Some(i);
                 }
