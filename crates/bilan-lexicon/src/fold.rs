@@ -755,6 +755,34 @@ fn ascii_sep_at(bytes: &[u8], end: usize) -> Option<(Sep, usize)> {
     }
 }
 
+/// The length of the apostrophe at `i` that [`read_token`] reads in its
+/// fast cases: an ASCII one (`'`, `` ` ``) or the typographic `’`.
+#[inline(always)]
+fn apostrophe_len_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..i + 3) {
+        Some([0xe2, 0x80, 0x99]) => Some(3),
+        _ => match bytes.get(i) {
+            Some(&b) if CLASS[b as usize] == C_APOSTROPHE => Some(1),
+            _ => None,
+        },
+    }
+}
+
+/// [`ELISIONS`] as one match: no slice comparisons.
+#[inline(always)]
+fn is_elision(word: &[u8]) -> bool {
+    matches!(
+        word,
+        [b'l' | b'd' | b'j' | b'm' | b'n' | b's' | b't' | b'c']
+            | b"qu"
+            | b"jusqu"
+            | b"lorsqu"
+            | b"puisqu"
+            | b"quoiqu"
+            | b"presqu"
+    )
+}
+
 /// Read a word that starts with a lowercase ASCII letter or a digit. Most
 /// words are one run of those ended by an ASCII space or punctuation mark:
 /// their bytes are their basic form, and the token points into the text.
@@ -767,7 +795,12 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     // this loop, without going back to the caller's dispatch.
     loop {
         let end = lower_run_end(bytes, start);
-        let Some((sep_after, next)) = ascii_sep_at(bytes, end) else {
+        let Some((sep_after, next)) = ascii_sep_at(bytes, end).or_else(|| {
+            // `d’Idleb`, `l'armée`: an elided word is a word of its own,
+            // whatever follows (as `read_token` reads it).
+            let len = apostrophe_len_at(bytes, end)?;
+            is_elision(bytes.get(start..end)?).then_some((Sep::Apostrophe, end + len))
+        }) else {
             if !latin1_lower_at(bytes, end) {
                 return read_token(f, text, start);
             }
@@ -1409,6 +1442,25 @@ mod tests {
     }
 
     #[test]
+    fn elisions_are_the_listed_ones() {
+        for word in ELISIONS {
+            assert!(is_elision(word));
+        }
+        for word in [
+            &b""[..],
+            b"a",
+            b"de",
+            b"q",
+            b"qui",
+            b"jusq",
+            b"lorsque",
+            b"ll",
+        ] {
+            assert!(!is_elision(word));
+        }
+    }
+
+    #[test]
     fn fast_readers_read_as_the_general_one() {
         let texts = [
             "L’armée a été déployée à Alep-Est, près d’Idleb; Défense, Sécurité.",
@@ -1422,6 +1474,7 @@ mod tests {
             "Aé’s",
             "éé’",
             "ab\u{e9}\u{301}c",
+            "d’Idleb l'armée jusqu’à qu’ s’ t`a d’ 1’a aujourd’hui d’’a l’«a»",
         ];
         for text in texts {
             assert_eq!(
@@ -1437,7 +1490,7 @@ mod tests {
         fn fast_readers_read_as_the_general_one_on_any_mix(
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
-                    "a", "e", "l", "al", "de", "z", "Q", "A", "E", "L", "é", "è", "à",
+                    "a", "e", "l", "al", "de", "z", "d", "qu", "jusqu", "s", "x", "Q", "A", "E", "L", "é", "è", "à",
                     "ç", "ï", "ô", "É", "À", "Œ", "œ", "æ", "ß", "ḥ", "ı", "’", "'", "-",
                     " ", "  ", ",", ".", "\n", "«", "»", "1", "9", "\u{301}", "ب", "×",
                 ]),
