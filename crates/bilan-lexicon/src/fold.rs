@@ -795,29 +795,46 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     // this loop, without going back to the caller's dispatch.
     loop {
         let end = lower_run_end(bytes, start);
-        let Some((sep_after, next)) = ascii_sep_at(bytes, end).or_else(|| {
-            // `d’Idleb`, `l'armée`: an elided word is a word of its own,
-            // whatever follows (as `read_token` reads it).
-            let len = apostrophe_len_at(bytes, end)?;
-            is_elision(bytes.get(start..end)?).then_some((Sep::Apostrophe, end + len))
-        }) else {
-            if !latin1_lower_at(bytes, end) {
-                return read_token(f, text, start);
+        if end == start {
+            // No word here (the first time round there always is one):
+            // spaces, hyphens and apostrophes between words are skipped, as
+            // the dispatch would; anything else goes back to it. Testing
+            // the run first spares a class test of each word's first byte.
+            match bytes.get(start) {
+                Some(&b) if matches!(CLASS[b as usize], C_SPACE | C_HYPHEN | C_APOSTROPHE) => {
+                    start += 1;
+                    continue;
+                }
+                _ => return start,
             }
-            // `armée`: on in the accented reader, which copies.
-            let basic_start = f.basic.len();
-            push_run(
-                &mut f.basic,
-                bytes,
-                start,
-                bytes.get(start..end).unwrap_or_default(),
-            );
-            let word = Word {
-                start,
-                basic_start,
-                capital: CLASS[bytes[start] as usize] == C_DIGIT,
-            };
-            return read_accented(f, text, word, end);
+        }
+        let (sep_after, next) = match ascii_sep_at(bytes, end) {
+            Some(sep) => sep,
+            None if latin1_lower_at(bytes, end) => {
+                // `armée`: on in the accented reader, which copies.
+                let basic_start = f.basic.len();
+                push_run(
+                    &mut f.basic,
+                    bytes,
+                    start,
+                    bytes.get(start..end).unwrap_or_default(),
+                );
+                let word = Word {
+                    start,
+                    basic_start,
+                    capital: CLASS[bytes[start] as usize] == C_DIGIT,
+                };
+                return read_accented(f, text, word, end);
+            }
+            // `d’Idleb`, `l'armée`: an elided word is a word of its own,
+            // whatever follows (as `read_token` reads it). Tested after
+            // the accents, which are more frequent.
+            None => match apostrophe_len_at(bytes, end) {
+                Some(len) if is_elision(bytes.get(start..end).unwrap_or_default()) => {
+                    (Sep::Apostrophe, end + len)
+                }
+                _ => return read_token(f, text, start),
+            },
         };
         let word = bytes.get(start..end).unwrap_or_default();
         let article = word.len() <= 3
@@ -831,24 +848,12 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
             end: end as u32,
             basic: (0, 0),
             in_text: true,
-            capital: CLASS[bytes[start] as usize] == C_DIGIT,
+            // The run starts with a lowercase letter or a digit.
+            capital: word.first().is_some_and(u8::is_ascii_digit),
             article,
             accented: false,
             sep_after,
         });
-        // Spaces, hyphens and apostrophes between words are skipped, as
-        // the dispatch would.
-        let mut next = next;
-        while let Some(&b) = bytes.get(next) {
-            match CLASS[b as usize] {
-                C_SPACE | C_HYPHEN | C_APOSTROPHE => next += 1,
-                C_LOWER | C_DIGIT => break,
-                _ => return next,
-            }
-        }
-        if next >= bytes.len() {
-            return next;
-        }
         start = next;
     }
 }
