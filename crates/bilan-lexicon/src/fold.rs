@@ -31,8 +31,10 @@ pub(crate) struct Token {
     start: u32,
     /// Exclusive end in the original text: [`Token::end`].
     end: u32,
-    /// Range of the basic form in [`Folded::basic`] (unused when
-    /// `in_text`).
+    /// Range of the basic form in [`Folded::basic`]; when `in_text`, the
+    /// word packed by [`pack`] (low and high halves) if it has at most
+    /// eight bytes and the plain-word reader packed it, else `(0, 0)`:
+    /// see [`Token::packed`].
     pub basic: (u32, u32),
     /// The word's bytes are its basic form (lowercase ASCII letters and
     /// digits, most words): it is read from the text, not copied.
@@ -51,6 +53,16 @@ pub(crate) struct Token {
 pub(crate) const MAX_FOLDED_TEXT: usize = u32::MAX as usize;
 
 impl Token {
+    /// The word packed by [`pack`], when the plain-word reader kept it
+    /// (most words): the lexicon pass's per-word look-up then needs
+    /// neither the word's bytes nor their packing. A packed word is never
+    /// zero (a word has a nonzero first byte).
+    #[inline(always)]
+    pub(crate) fn packed(&self) -> Option<u64> {
+        let key = u64::from(self.basic.0) | u64::from(self.basic.1) << 32;
+        (self.in_text && key != 0).then_some(key)
+    }
+
     /// Byte offset of the word in the original text.
     #[inline(always)]
     pub fn start(&self) -> usize {
@@ -332,6 +344,28 @@ impl<V: Copy + Default> WordCache<V> {
             n if n <= u64::BYTES => get_in(&mut self.slots, word, compute),
             n if n <= u128::BYTES => get_in(&mut self.long_slots, word, compute),
             _ => compute(word),
+        }
+    }
+
+    /// [`WordCache::get`] for a word of one to eight bytes already
+    /// packed by [`pack`] (`key`); `word` gives its bytes, read only to
+    /// compute its value.
+    #[inline(always)]
+    pub(crate) fn get_packed<'w>(
+        &mut self,
+        key: u64,
+        word: impl FnOnce() -> &'w [u8],
+        compute: impl FnOnce(&[u8]) -> V,
+    ) -> V {
+        let ix = slot_in(key.slot(), self.slots.len());
+        match self.slots.get_mut(ix) {
+            Some(slot) => {
+                if slot.0 != key {
+                    *slot = (key, compute(word()));
+                }
+                slot.1
+            }
+            None => compute(word()),
         }
     }
 
@@ -794,7 +828,7 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     // Plain words one after the other (`des tirs ont visé`) are read in
     // this loop, without going back to the caller's dispatch.
     loop {
-        let end = lower_run_end(bytes, start);
+        let (end, chunk) = lower_run_end_packed(bytes, start);
         if end == start {
             // No word here (the first time round there always is one):
             // spaces, hyphens and apostrophes between words are skipped, as
@@ -843,10 +877,16 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
                 Sep::Space => is_article(word),
                 _ => false,
             };
+        // The word packed (one to eight bytes here: the shift is below 64).
+        let packed = if word.len() <= 8 {
+            chunk & (u64::MAX >> (64 - 8 * word.len()))
+        } else {
+            0
+        };
         f.tokens.push(Token {
             start: start as u32,
             end: end as u32,
-            basic: (0, 0),
+            basic: (packed as u32, (packed >> 32) as u32),
             in_text: true,
             // The run starts with a lowercase letter or a digit.
             capital: word.first().is_some_and(u8::is_ascii_digit),
@@ -864,22 +904,44 @@ fn mark_phrase_end(f: &mut Folded<'_>) {
     }
 }
 
+/// [`lower_run_end`], and the eight bytes at `i` as one number when there
+/// are eight (else 0): they are in a register already, and the run's own
+/// bytes of them are the run packed by [`pack`] when it is no longer.
+#[inline(always)]
+fn lower_run_end_packed(bytes: &[u8], i: usize) -> (usize, u64) {
+    if let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*chunk);
+        let stop = lower_run_stops(x);
+        if stop != 0 {
+            return (i + (stop.trailing_zeros() / 8) as usize, x);
+        }
+        return (lower_run_end(bytes, i + 8), x);
+    }
+    (lower_run_end(bytes, i), 0)
+}
+
+/// The high bit of each byte of `x` (eight bytes of text, the first in
+/// the low byte) that is not a lowercase ASCII letter or a digit.
+#[inline(always)]
+fn lower_run_stops(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Low seven bits of each byte: the sums below never carry into the
+    // next byte, and each byte's high bit tells the comparison.
+    let y = x & !HIGH;
+    let at_least = |lo: u8| (y + u64::from(0x80 - lo) * ONES) & HIGH;
+    let at_most = |hi: u8| ((u64::from(hi) + 0x80) * ONES - y) & HIGH;
+    let ok = ((at_least(b'a') & at_most(b'z')) | (at_least(b'0') & at_most(b'9'))) & !x;
+    !ok & HIGH
+}
+
 /// The end of the run of lowercase ASCII letters and digits starting at
 /// `i`: eight bytes per step (a per-byte range test on one `u64`), then
 /// byte by byte near the end of the text.
 #[inline(always)]
 fn lower_run_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*chunk);
-        // Low seven bits of each byte: the sums below never carry into the
-        // next byte, and each byte's high bit tells the comparison.
-        let y = x & !HIGH;
-        let at_least = |lo: u8| (y + u64::from(0x80 - lo) * ONES) & HIGH;
-        let at_most = |hi: u8| ((u64::from(hi) + 0x80) * ONES - y) & HIGH;
-        let ok = ((at_least(b'a') & at_most(b'z')) | (at_least(b'0') & at_most(b'9'))) & !x;
-        let stop = !ok & HIGH;
+        let stop = lower_run_stops(u64::from_le_bytes(*chunk));
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
@@ -1487,7 +1549,21 @@ mod tests {
                 folded_words(&fold_by_read_token(text)),
                 "{text}"
             );
+            assert!(packed_words_agree(&fold(text)), "{text}");
         }
+        let long = "des tirs ont visé les positions de l'armée près de la ville";
+        let f = fold(long);
+        assert!(packed_words_agree(&f));
+        assert!(f.tokens.iter().filter(|t| t.packed().is_some()).count() >= 8);
+    }
+
+    /// Each word packed by the plain-word reader is its basic form packed.
+    fn packed_words_agree(f: &Folded<'_>) -> bool {
+        (0..f.tokens.len()).all(|i| {
+            f.tokens[i]
+                .packed()
+                .is_none_or(|key| key == pack(f.basic_of(i)) && f.basic_of(i).len() <= 8)
+        })
     }
 
     proptest::proptest! {
@@ -1507,6 +1583,7 @@ mod tests {
                 folded_words(&fold(&text)),
                 folded_words(&fold_by_read_token(&text))
             );
+            proptest::prop_assert!(packed_words_agree(&fold(&text)));
         }
     }
 

@@ -721,7 +721,14 @@ impl Matcher {
                 continue;
             }
             ends.clear();
-            let walk = first_states.get(f.basic_of_token(tok), |w| walk_word(w, &mut scratch));
+            let walk = match tok.packed() {
+                Some(key) => first_states.get_packed(
+                    key,
+                    || f.basic_of_token(tok),
+                    |w| walk_word(w, &mut scratch),
+                ),
+                None => first_states.get(f.basic_of_token(tok), |w| walk_word(w, &mut scratch)),
+            };
             if let Some(slot) = facts.get_mut(t) {
                 *slot = walk.facts;
             }
