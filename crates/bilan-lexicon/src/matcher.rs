@@ -175,17 +175,20 @@ impl Steps {
         }
     }
 
+    /// `packed`: `word` packed by [`crate::fold::pack`], when the caller
+    /// has it.
     #[inline(always)]
     fn get(
         &mut self,
         from: StateID,
         word: &[u8],
+        packed: Option<u64>,
         walk: impl FnOnce() -> (StateID, u32),
     ) -> (StateID, u32) {
         if word.is_empty() || word.len() > 8 || self.slots.is_empty() {
             return walk();
         }
-        let key = crate::fold::pack(word);
+        let key = packed.unwrap_or_else(|| crate::fold::pack(word));
         let from_u32 = from.as_u32();
         let h = (key ^ u64::from(from_u32).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let ix = (h >> 40) as usize & (self.slots.len() - 1);
@@ -772,7 +775,9 @@ impl Matcher {
                     read += 1;
                     k = next;
                     let word = f.basic_of(k);
-                    let step = steps.get(sid, word, || {
+                    // The word as folding packed it, when it did.
+                    let packed = tokens.get(k).and_then(Token::packed);
+                    let step = steps.get(sid, word, packed, || {
                         let mut to = sid;
                         let mut len = 0u32;
                         crate::fold::skeleton_until(word, |b| {
