@@ -31,11 +31,12 @@ pub(crate) struct Token {
     start: u32,
     /// Exclusive end in the original text: [`Token::end`].
     end: u32,
-    /// Range of the basic form in [`Folded::basic`]; when `in_text`, the
-    /// word packed by [`pack`] (low and high halves) if it has at most
-    /// eight bytes and the plain-word reader packed it, else `(0, 0)`:
-    /// see [`Token::packed`].
-    pub basic: (u32, u32),
+    /// Range of the basic form in [`Folded::basic`], start in the low
+    /// half, end in the high one; when `in_text`, the word packed by
+    /// [`pack`] if it has at most eight bytes and the plain-word reader
+    /// packed it, else 0: see [`Token::packed`]. One number, so that the
+    /// packed word is one load.
+    basic: u64,
     /// The word's bytes are its basic form (lowercase ASCII letters and
     /// digits, most words): it is read from the text, not copied.
     pub in_text: bool,
@@ -59,8 +60,7 @@ impl Token {
     /// zero (a word has a nonzero first byte).
     #[inline(always)]
     pub(crate) fn packed(&self) -> Option<u64> {
-        let key = u64::from(self.basic.0) | u64::from(self.basic.1) << 32;
-        (self.in_text && key != 0).then_some(key)
+        (self.in_text && self.basic != 0).then_some(self.basic)
     }
 
     /// Byte offset of the word in the original text.
@@ -410,7 +410,7 @@ impl Folded<'_> {
             self.text.get(t.start()..t.end()).unwrap_or_default()
         } else {
             self.basic
-                .get(t.basic.0 as usize..t.basic.1 as usize)
+                .get(t.basic as u32 as usize..(t.basic >> 32) as usize)
                 .unwrap_or_default()
         }
     }
@@ -886,7 +886,7 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
         f.tokens.push(Token {
             start: start as u32,
             end: end as u32,
-            basic: (packed as u32, (packed >> 32) as u32),
+            basic: packed,
             in_text: true,
             // The run starts with a lowercase letter or a digit.
             capital: word.first().is_some_and(u8::is_ascii_digit),
@@ -1124,7 +1124,7 @@ fn finish(f: &mut Folded<'_>, word: Word, end: usize, accented: bool, sep_after:
         // `fold` takes at most `MAX_FOLDED_TEXT` bytes: no offset is cut.
         start: word.start as u32,
         end: end as u32,
-        basic: (basic_start as u32, f.basic.len() as u32),
+        basic: u64::from(basic_start as u32) | u64::from(f.basic.len() as u32) << 32,
         in_text: false,
         capital: word.capital,
         article,
@@ -1506,6 +1506,11 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn tokens_stay_small() {
+        assert_eq!(std::mem::size_of::<Token>(), 24);
     }
 
     #[test]
