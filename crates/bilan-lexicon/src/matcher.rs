@@ -719,7 +719,8 @@ impl Matcher {
                 facts: self.rules.word_facts(word),
             }
         };
-        for (t, tok) in tokens.iter().enumerate() {
+        // `facts` has a slot per token: walked together, no index check.
+        for ((t, tok), fact) in tokens.iter().enumerate().zip(facts.iter_mut()) {
             if tok.article || t < pos {
                 continue;
             }
@@ -732,9 +733,7 @@ impl Matcher {
                 ),
                 None => first_states.get(f.basic_of_token(tok), |w| walk_word(w, &mut scratch)),
             };
-            if let Some(slot) = facts.get_mut(t) {
-                *slot = walk.facts;
-            }
+            *fact = walk.facts;
             // From a lowercase word, only a name that needs no capital or
             // one that reaches the next capitalised word can pass its checks
             // (`gaps[t]` words stand between).
