@@ -402,6 +402,19 @@ impl Folded<'_> {
         }
     }
 
+    /// The basic form of token `i` is `et` or `ou` (the coordinations
+    /// before a name): from the packed word when folding kept it, without
+    /// reading the word.
+    #[inline(always)]
+    pub(crate) fn is_et_or_ou(&self, i: usize) -> bool {
+        const ET: u64 = u16::from_le_bytes(*b"et") as u64;
+        const OU: u64 = u16::from_le_bytes(*b"ou") as u64;
+        match self.tokens.get(i).and_then(Token::packed) {
+            Some(key) => key == ET || key == OU,
+            None => matches!(self.basic_of(i), b"et" | b"ou"),
+        }
+    }
+
     /// Basic form of `t`, a token of this text (for a caller that holds
     /// it already).
     #[inline(always)]
@@ -1529,6 +1542,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn et_and_ou_are_told_as_written() {
+        let text = "Douma et Misraba ou Saqba, été ET Ou eté etc ou";
+        let f = fold(text);
+        for i in 0..f.tokens.len() {
+            assert_eq!(
+                f.is_et_or_ou(i),
+                matches!(f.basic_of(i), b"et" | b"ou"),
+                "{i}"
+            );
+        }
+        assert_eq!((0..f.tokens.len()).filter(|&i| f.is_et_or_ou(i)).count(), 5);
     }
 
     #[test]
