@@ -848,12 +848,16 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
             // the dispatch would; anything else goes back to it. Testing
             // the run first spares a class test of each word's first byte.
             match bytes.get(start) {
-                Some(&b) if matches!(CLASS[b as usize], C_SPACE | C_HYPHEN | C_APOSTROPHE) => {
-                    start += 1;
-                    continue;
-                }
-                _ => return start,
+                Some(&b) => match CLASS[b as usize] {
+                    C_SPACE | C_HYPHEN | C_APOSTROPHE => start += 1,
+                    // A capitalised word between plain ones (`les forces
+                    // du Hezbollah ont`): read here, then on in this loop.
+                    C_UPPER => start = read_capitalised(f, text, start),
+                    _ => return start,
+                },
+                None => return start,
             }
+            continue;
         }
         let (sep_after, next) = match ascii_sep_at(bytes, end) {
             Some(sep) => sep,
