@@ -853,6 +853,15 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
                     // A capitalised word between plain ones (`les forces
                     // du Hezbollah ont`): read here, then on in this loop.
                     C_UPPER => start = read_capitalised(f, text, start),
+                    // `à`, `été`: as the dispatch reads them.
+                    C_HIGH if latin1_lower_at(bytes, start) => {
+                        let word = Word {
+                            start,
+                            basic_start: f.basic.len(),
+                            capital: false,
+                        };
+                        start = read_accented(f, text, word, start);
+                    }
                     _ => return start,
                 },
                 None => return start,
