@@ -175,20 +175,39 @@ impl Steps {
         }
     }
 
-    /// `packed`: `word` packed by [`crate::fold::pack`], when the caller
-    /// has it.
+    /// `packed`: the word packed by [`crate::fold::pack`], when the caller
+    /// has it (then its bytes, from `word`, are read only on a miss).
     #[inline(always)]
-    fn get(
+    fn get<'w>(
         &mut self,
         from: StateID,
-        word: &[u8],
+        word: impl FnOnce() -> &'w [u8],
         packed: Option<u64>,
+        walk: impl FnOnce(&[u8]) -> (StateID, u32),
+    ) -> (StateID, u32) {
+        match packed {
+            Some(key) => self.get_packed(from, key, || walk(word())),
+            None => {
+                let word = word();
+                if word.is_empty() || word.len() > 8 {
+                    return walk(word);
+                }
+                self.get_packed(from, crate::fold::pack(word), || walk(word))
+            }
+        }
+    }
+
+    /// [`Steps::get`] for a word of one to eight bytes packed (`key`).
+    #[inline(always)]
+    fn get_packed(
+        &mut self,
+        from: StateID,
+        key: u64,
         walk: impl FnOnce() -> (StateID, u32),
     ) -> (StateID, u32) {
-        if word.is_empty() || word.len() > 8 || self.slots.is_empty() {
+        if self.slots.is_empty() {
             return walk();
         }
-        let key = packed.unwrap_or_else(|| crate::fold::pack(word));
         let from_u32 = from.as_u32();
         let h = (key ^ u64::from(from_u32).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let ix = (h >> 40) as usize & (self.slots.len() - 1);
@@ -773,19 +792,23 @@ impl Matcher {
                     sid = dfa.next_state(Anchored::Yes, sid, b' ');
                     read += 1;
                     k = next;
-                    let word = f.basic_of(k);
                     // The word as folding packed it, when it did.
                     let packed = tokens.get(k).and_then(Token::packed);
-                    let step = steps.get(sid, word, packed, || {
-                        let mut to = sid;
-                        let mut len = 0u32;
-                        crate::fold::skeleton_until(word, |b| {
-                            to = dfa.next_state(Anchored::Yes, to, b);
-                            len += 1;
-                            !(dfa.is_special(to) && dfa.is_dead(to))
-                        });
-                        (to, len)
-                    });
+                    let step = steps.get(
+                        sid,
+                        || f.basic_of(k),
+                        packed,
+                        |word| {
+                            let mut to = sid;
+                            let mut len = 0u32;
+                            crate::fold::skeleton_until(word, |b| {
+                                to = dfa.next_state(Anchored::Yes, to, b);
+                                len += 1;
+                                !(dfa.is_special(to) && dfa.is_dead(to))
+                            });
+                            (to, len)
+                        },
+                    );
                     sid = step.0;
                     if dfa.is_special(sid) && dfa.is_dead(sid) {
                         break 'walk;
