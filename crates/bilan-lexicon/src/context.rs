@@ -945,8 +945,7 @@ impl Rules {
             if !tok.capital
                 && !tok.article
                 && !(gap < self.max_trigger_words
-                    && (may_trigger(i, gap)
-                        || (gap == 0 && matches!(f.basic_of(i), b"et" | b"ou"))))
+                    && (may_trigger(i, gap) || (gap == 0 && f.is_et_or_ou(i))))
             {
                 i += 1;
                 continue;

@@ -31,9 +31,12 @@ pub(crate) struct Token {
     start: u32,
     /// Exclusive end in the original text: [`Token::end`].
     end: u32,
-    /// Range of the basic form in [`Folded::basic`] (unused when
-    /// `in_text`).
-    pub basic: (u32, u32),
+    /// Range of the basic form in [`Folded::basic`], start in the low
+    /// half, end in the high one; when `in_text`, the word packed by
+    /// [`pack`] if it has at most eight bytes and the plain-word reader
+    /// packed it, else 0: see [`Token::packed`]. One number, so that the
+    /// packed word is one load.
+    basic: u64,
     /// The word's bytes are its basic form (lowercase ASCII letters and
     /// digits, most words): it is read from the text, not copied.
     pub in_text: bool,
@@ -51,6 +54,15 @@ pub(crate) struct Token {
 pub(crate) const MAX_FOLDED_TEXT: usize = u32::MAX as usize;
 
 impl Token {
+    /// The word packed by [`pack`], when the plain-word reader kept it
+    /// (most words): the lexicon pass's per-word look-up then needs
+    /// neither the word's bytes nor their packing. A packed word is never
+    /// zero (a word has a nonzero first byte).
+    #[inline(always)]
+    pub(crate) fn packed(&self) -> Option<u64> {
+        (self.in_text && self.basic != 0).then_some(self.basic)
+    }
+
     /// Byte offset of the word in the original text.
     #[inline(always)]
     pub fn start(&self) -> usize {
@@ -335,6 +347,28 @@ impl<V: Copy + Default> WordCache<V> {
         }
     }
 
+    /// [`WordCache::get`] for a word of one to eight bytes already
+    /// packed by [`pack`] (`key`); `word` gives its bytes, read only to
+    /// compute its value.
+    #[inline(always)]
+    pub(crate) fn get_packed<'w>(
+        &mut self,
+        key: u64,
+        word: impl FnOnce() -> &'w [u8],
+        compute: impl FnOnce(&[u8]) -> V,
+    ) -> V {
+        let ix = slot_in(key.slot(), self.slots.len());
+        match self.slots.get_mut(ix) {
+            Some(slot) => {
+                if slot.0 != key {
+                    *slot = (key, compute(word()));
+                }
+                slot.1
+            }
+            None => compute(word()),
+        }
+    }
+
     /// The value kept for `word`, if its slot holds it.
     #[inline(always)]
     pub(crate) fn lookup(&self, word: &[u8]) -> Option<V> {
@@ -368,6 +402,19 @@ impl Folded<'_> {
         }
     }
 
+    /// The basic form of token `i` is `et` or `ou` (the coordinations
+    /// before a name): from the packed word when folding kept it, without
+    /// reading the word.
+    #[inline(always)]
+    pub(crate) fn is_et_or_ou(&self, i: usize) -> bool {
+        const ET: u64 = u16::from_le_bytes(*b"et") as u64;
+        const OU: u64 = u16::from_le_bytes(*b"ou") as u64;
+        match self.tokens.get(i).and_then(Token::packed) {
+            Some(key) => key == ET || key == OU,
+            None => matches!(self.basic_of(i), b"et" | b"ou"),
+        }
+    }
+
     /// Basic form of `t`, a token of this text (for a caller that holds
     /// it already).
     #[inline(always)]
@@ -376,7 +423,7 @@ impl Folded<'_> {
             self.text.get(t.start()..t.end()).unwrap_or_default()
         } else {
             self.basic
-                .get(t.basic.0 as usize..t.basic.1 as usize)
+                .get(t.basic as u32 as usize..(t.basic >> 32) as usize)
                 .unwrap_or_default()
         }
     }
@@ -755,6 +802,34 @@ fn ascii_sep_at(bytes: &[u8], end: usize) -> Option<(Sep, usize)> {
     }
 }
 
+/// The length of the apostrophe at `i` that [`read_token`] reads in its
+/// fast cases: an ASCII one (`'`, `` ` ``) or the typographic `’`.
+#[inline(always)]
+fn apostrophe_len_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..i + 3) {
+        Some([0xe2, 0x80, 0x99]) => Some(3),
+        _ => match bytes.get(i) {
+            Some(&b) if CLASS[b as usize] == C_APOSTROPHE => Some(1),
+            _ => None,
+        },
+    }
+}
+
+/// [`ELISIONS`] as one match: no slice comparisons.
+#[inline(always)]
+fn is_elision(word: &[u8]) -> bool {
+    matches!(
+        word,
+        [b'l' | b'd' | b'j' | b'm' | b'n' | b's' | b't' | b'c']
+            | b"qu"
+            | b"jusqu"
+            | b"lorsqu"
+            | b"puisqu"
+            | b"quoiqu"
+            | b"presqu"
+    )
+}
+
 /// Read a word that starts with a lowercase ASCII letter or a digit. Most
 /// words are one run of those ended by an ASCII space or punctuation mark:
 /// their bytes are their basic form, and the token points into the text.
@@ -766,25 +841,60 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     // Plain words one after the other (`des tirs ont visé`) are read in
     // this loop, without going back to the caller's dispatch.
     loop {
-        let end = lower_run_end(bytes, start);
-        let Some((sep_after, next)) = ascii_sep_at(bytes, end) else {
-            if !latin1_lower_at(bytes, end) {
-                return read_token(f, text, start);
+        let (end, chunk) = lower_run_end_packed(bytes, start);
+        if end == start {
+            // No word here (the first time round there always is one):
+            // spaces, hyphens and apostrophes between words are skipped, as
+            // the dispatch would; anything else goes back to it. Testing
+            // the run first spares a class test of each word's first byte.
+            match bytes.get(start) {
+                Some(&b) => match CLASS[b as usize] {
+                    C_SPACE | C_HYPHEN | C_APOSTROPHE => start += 1,
+                    // A capitalised word between plain ones (`les forces
+                    // du Hezbollah ont`): read here, then on in this loop.
+                    C_UPPER => start = read_capitalised(f, text, start),
+                    // `à`, `été`: as the dispatch reads them.
+                    C_HIGH if latin1_lower_at(bytes, start) => {
+                        let word = Word {
+                            start,
+                            basic_start: f.basic.len(),
+                            capital: false,
+                        };
+                        start = read_accented(f, text, word, start);
+                    }
+                    _ => return start,
+                },
+                None => return start,
             }
-            // `armée`: on in the accented reader, which copies.
-            let basic_start = f.basic.len();
-            push_run(
-                &mut f.basic,
-                bytes,
-                start,
-                bytes.get(start..end).unwrap_or_default(),
-            );
-            let word = Word {
-                start,
-                basic_start,
-                capital: CLASS[bytes[start] as usize] == C_DIGIT,
-            };
-            return read_accented(f, text, word, end);
+            continue;
+        }
+        let (sep_after, next) = match ascii_sep_at(bytes, end) {
+            Some(sep) => sep,
+            None if latin1_lower_at(bytes, end) => {
+                // `armée`: on in the accented reader, which copies.
+                let basic_start = f.basic.len();
+                push_run(
+                    &mut f.basic,
+                    bytes,
+                    start,
+                    bytes.get(start..end).unwrap_or_default(),
+                );
+                let word = Word {
+                    start,
+                    basic_start,
+                    capital: CLASS[bytes[start] as usize] == C_DIGIT,
+                };
+                return read_accented(f, text, word, end);
+            }
+            // `d’Idleb`, `l'armée`: an elided word is a word of its own,
+            // whatever follows (as `read_token` reads it). Tested after
+            // the accents, which are more frequent.
+            None => match apostrophe_len_at(bytes, end) {
+                Some(len) if is_elision(bytes.get(start..end).unwrap_or_default()) => {
+                    (Sep::Apostrophe, end + len)
+                }
+                _ => return read_token(f, text, start),
+            },
         };
         let word = bytes.get(start..end).unwrap_or_default();
         let article = word.len() <= 3
@@ -793,29 +903,23 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
                 Sep::Space => is_article(word),
                 _ => false,
             };
+        // The word packed (one to eight bytes here: the shift is below 64).
+        let packed = if word.len() <= 8 {
+            chunk & (u64::MAX >> (64 - 8 * word.len()))
+        } else {
+            0
+        };
         f.tokens.push(Token {
             start: start as u32,
             end: end as u32,
-            basic: (0, 0),
+            basic: packed,
             in_text: true,
-            capital: CLASS[bytes[start] as usize] == C_DIGIT,
+            // The run starts with a lowercase letter or a digit.
+            capital: word.first().is_some_and(u8::is_ascii_digit),
             article,
             accented: false,
             sep_after,
         });
-        // Spaces, hyphens and apostrophes between words are skipped, as
-        // the dispatch would.
-        let mut next = next;
-        while let Some(&b) = bytes.get(next) {
-            match CLASS[b as usize] {
-                C_SPACE | C_HYPHEN | C_APOSTROPHE => next += 1,
-                C_LOWER | C_DIGIT => break,
-                _ => return next,
-            }
-        }
-        if next >= bytes.len() {
-            return next;
-        }
         start = next;
     }
 }
@@ -826,22 +930,47 @@ fn mark_phrase_end(f: &mut Folded<'_>) {
     }
 }
 
+/// [`lower_run_end`], and the eight bytes at `i` as one number when there
+/// are eight (else 0): they are in a register already, and the run's own
+/// bytes of them are the run packed by [`pack`] when it is no longer.
+#[inline(always)]
+fn lower_run_end_packed(bytes: &[u8], i: usize) -> (usize, u64) {
+    if let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*chunk);
+        let stop = lower_run_stops(x);
+        if stop != 0 {
+            return (i + (stop.trailing_zeros() / 8) as usize, x);
+        }
+        return (lower_run_end(bytes, i + 8), x);
+    }
+    (lower_run_end(bytes, i), 0)
+}
+
+/// The high bit of each byte of `x` (eight bytes of text, the first in
+/// the low byte) that is not a lowercase ASCII letter or a digit.
+#[inline(always)]
+fn lower_run_stops(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Low seven bits of each byte: the sums below never carry into the
+    // next byte, and each byte's high bit tells whether it reaches a bound.
+    let y = x & !HIGH;
+    let at_least = |lo: u8| y + u64::from(0x80 - lo) * ONES;
+    // The bounds are in order, so a byte reaches a first few of them: it
+    // is a digit or a lowercase letter when that number is odd (one: a
+    // digit, three: a letter), which one exclusive or of the four tells.
+    // Fewer operations and constants than two range tests.
+    let odd = at_least(b'0') ^ at_least(b'9' + 1) ^ at_least(b'a') ^ at_least(b'z' + 1);
+    (!odd | x) & HIGH
+}
+
 /// The end of the run of lowercase ASCII letters and digits starting at
 /// `i`: eight bytes per step (a per-byte range test on one `u64`), then
 /// byte by byte near the end of the text.
 #[inline(always)]
 fn lower_run_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*chunk);
-        // Low seven bits of each byte: the sums below never carry into the
-        // next byte, and each byte's high bit tells the comparison.
-        let y = x & !HIGH;
-        let at_least = |lo: u8| (y + u64::from(0x80 - lo) * ONES) & HIGH;
-        let at_most = |hi: u8| ((u64::from(hi) + 0x80) * ONES - y) & HIGH;
-        let ok = ((at_least(b'a') & at_most(b'z')) | (at_least(b'0') & at_most(b'9'))) & !x;
-        let stop = !ok & HIGH;
+        let stop = lower_run_stops(u64::from_le_bytes(*chunk));
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
@@ -1024,7 +1153,7 @@ fn finish(f: &mut Folded<'_>, word: Word, end: usize, accented: bool, sep_after:
         // `fold` takes at most `MAX_FOLDED_TEXT` bytes: no offset is cut.
         start: word.start as u32,
         end: end as u32,
-        basic: (basic_start as u32, f.basic.len() as u32),
+        basic: u64::from(basic_start as u32) | u64::from(f.basic.len() as u32) << 32,
         in_text: false,
         capital: word.capital,
         article,
@@ -1409,6 +1538,64 @@ mod tests {
     }
 
     #[test]
+    fn run_stops_are_the_bytes_not_lowercase_or_digits() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"az09mq5k";
+                chunk[at] = b;
+                let want = if matches!(CLASS[b as usize], C_LOWER | C_DIGIT) {
+                    0
+                } else {
+                    0x80 << (8 * at)
+                };
+                assert_eq!(
+                    lower_run_stops(u64::from_le_bytes(chunk)),
+                    want,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn et_and_ou_are_told_as_written() {
+        let text = "Douma et Misraba ou Saqba, été ET Ou eté etc ou";
+        let f = fold(text);
+        for i in 0..f.tokens.len() {
+            assert_eq!(
+                f.is_et_or_ou(i),
+                matches!(f.basic_of(i), b"et" | b"ou"),
+                "{i}"
+            );
+        }
+        assert_eq!((0..f.tokens.len()).filter(|&i| f.is_et_or_ou(i)).count(), 5);
+    }
+
+    #[test]
+    fn tokens_stay_small() {
+        assert_eq!(std::mem::size_of::<Token>(), 24);
+    }
+
+    #[test]
+    fn elisions_are_the_listed_ones() {
+        for word in ELISIONS {
+            assert!(is_elision(word));
+        }
+        for word in [
+            &b""[..],
+            b"a",
+            b"de",
+            b"q",
+            b"qui",
+            b"jusq",
+            b"lorsque",
+            b"ll",
+        ] {
+            assert!(!is_elision(word));
+        }
+    }
+
+    #[test]
     fn fast_readers_read_as_the_general_one() {
         let texts = [
             "L’armée a été déployée à Alep-Est, près d’Idleb; Défense, Sécurité.",
@@ -1422,6 +1609,7 @@ mod tests {
             "Aé’s",
             "éé’",
             "ab\u{e9}\u{301}c",
+            "d’Idleb l'armée jusqu’à qu’ s’ t`a d’ 1’a aujourd’hui d’’a l’«a»",
         ];
         for text in texts {
             assert_eq!(
@@ -1429,7 +1617,21 @@ mod tests {
                 folded_words(&fold_by_read_token(text)),
                 "{text}"
             );
+            assert!(packed_words_agree(&fold(text)), "{text}");
         }
+        let long = "des tirs ont visé les positions de l'armée près de la ville";
+        let f = fold(long);
+        assert!(packed_words_agree(&f));
+        assert!(f.tokens.iter().filter(|t| t.packed().is_some()).count() >= 8);
+    }
+
+    /// Each word packed by the plain-word reader is its basic form packed.
+    fn packed_words_agree(f: &Folded<'_>) -> bool {
+        (0..f.tokens.len()).all(|i| {
+            f.tokens[i]
+                .packed()
+                .is_none_or(|key| key == pack(f.basic_of(i)) && f.basic_of(i).len() <= 8)
+        })
     }
 
     proptest::proptest! {
@@ -1437,7 +1639,7 @@ mod tests {
         fn fast_readers_read_as_the_general_one_on_any_mix(
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
-                    "a", "e", "l", "al", "de", "z", "Q", "A", "E", "L", "é", "è", "à",
+                    "a", "e", "l", "al", "de", "z", "d", "qu", "jusqu", "s", "x", "Q", "A", "E", "L", "é", "è", "à",
                     "ç", "ï", "ô", "É", "À", "Œ", "œ", "æ", "ß", "ḥ", "ı", "’", "'", "-",
                     " ", "  ", ",", ".", "\n", "«", "»", "1", "9", "\u{301}", "ب", "×",
                 ]),
@@ -1449,6 +1651,7 @@ mod tests {
                 folded_words(&fold(&text)),
                 folded_words(&fold_by_read_token(&text))
             );
+            proptest::prop_assert!(packed_words_agree(&fold(&text)));
         }
     }
 

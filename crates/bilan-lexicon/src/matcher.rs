@@ -175,17 +175,39 @@ impl Steps {
         }
     }
 
+    /// `packed`: the word packed by [`crate::fold::pack`], when the caller
+    /// has it (then its bytes, from `word`, are read only on a miss).
     #[inline(always)]
-    fn get(
+    fn get<'w>(
         &mut self,
         from: StateID,
-        word: &[u8],
+        word: impl FnOnce() -> &'w [u8],
+        packed: Option<u64>,
+        walk: impl FnOnce(&[u8]) -> (StateID, u32),
+    ) -> (StateID, u32) {
+        match packed {
+            Some(key) => self.get_packed(from, key, || walk(word())),
+            None => {
+                let word = word();
+                if word.is_empty() || word.len() > 8 {
+                    return walk(word);
+                }
+                self.get_packed(from, crate::fold::pack(word), || walk(word))
+            }
+        }
+    }
+
+    /// [`Steps::get`] for a word of one to eight bytes packed (`key`).
+    #[inline(always)]
+    fn get_packed(
+        &mut self,
+        from: StateID,
+        key: u64,
         walk: impl FnOnce() -> (StateID, u32),
     ) -> (StateID, u32) {
-        if word.is_empty() || word.len() > 8 || self.slots.is_empty() {
+        if self.slots.is_empty() {
             return walk();
         }
-        let key = crate::fold::pack(word);
         let from_u32 = from.as_u32();
         let h = (key ^ u64::from(from_u32).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let ix = (h >> 40) as usize & (self.slots.len() - 1);
@@ -716,15 +738,21 @@ impl Matcher {
                 facts: self.rules.word_facts(word),
             }
         };
-        for (t, tok) in tokens.iter().enumerate() {
+        // `facts` has a slot per token: walked together, no index check.
+        for ((t, tok), fact) in tokens.iter().enumerate().zip(facts.iter_mut()) {
             if tok.article || t < pos {
                 continue;
             }
             ends.clear();
-            let walk = first_states.get(f.basic_of_token(tok), |w| walk_word(w, &mut scratch));
-            if let Some(slot) = facts.get_mut(t) {
-                *slot = walk.facts;
-            }
+            let walk = match tok.packed() {
+                Some(key) => first_states.get_packed(
+                    key,
+                    || f.basic_of_token(tok),
+                    |w| walk_word(w, &mut scratch),
+                ),
+                None => first_states.get(f.basic_of_token(tok), |w| walk_word(w, &mut scratch)),
+            };
+            *fact = walk.facts;
             // From a lowercase word, only a name that needs no capital or
             // one that reaches the next capitalised word can pass its checks
             // (`gaps[t]` words stand between).
@@ -764,17 +792,23 @@ impl Matcher {
                     sid = dfa.next_state(Anchored::Yes, sid, b' ');
                     read += 1;
                     k = next;
-                    let word = f.basic_of(k);
-                    let step = steps.get(sid, word, || {
-                        let mut to = sid;
-                        let mut len = 0u32;
-                        crate::fold::skeleton_until(word, |b| {
-                            to = dfa.next_state(Anchored::Yes, to, b);
-                            len += 1;
-                            !(dfa.is_special(to) && dfa.is_dead(to))
-                        });
-                        (to, len)
-                    });
+                    // The word as folding packed it, when it did.
+                    let packed = tokens.get(k).and_then(Token::packed);
+                    let step = steps.get(
+                        sid,
+                        || f.basic_of(k),
+                        packed,
+                        |word| {
+                            let mut to = sid;
+                            let mut len = 0u32;
+                            crate::fold::skeleton_until(word, |b| {
+                                to = dfa.next_state(Anchored::Yes, to, b);
+                                len += 1;
+                                !(dfa.is_special(to) && dfa.is_dead(to))
+                            });
+                            (to, len)
+                        },
+                    );
                     sid = step.0;
                     if dfa.is_special(sid) && dfa.is_dead(sid) {
                         break 'walk;
