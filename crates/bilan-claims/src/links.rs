@@ -20,7 +20,7 @@
 //! organisation's seat, a speaker's title and a destination ("vers") are
 //! not places of figures.
 
-use crate::tables::{Attribution, DayWord, PlaceWord, Side, SpeakerNoun, TABLES};
+use crate::tables::{Attribution, DayWord, PlaceVerb, PlaceWord, Side, SpeakerNoun, TABLES};
 use crate::words::{TokenKind, Words};
 use bilan_article::Span;
 use bilan_lexicon::{EntityId, EntityKind, Mention};
@@ -854,10 +854,7 @@ fn clause_between(words: &Words, from: usize, to: usize) -> bool {
 
 /// "M.", "Mme", "Dr": a title whose stop does not end a sentence.
 fn is_title_abbreviation(word: &str) -> bool {
-    matches!(
-        word,
-        "m" | "mm" | "mme" | "mmes" | "mlle" | "dr" | "pr" | "me"
-    )
+    TABLES.titles.contains_word(word)
 }
 
 /// A full stop or a quotation mark stands between tokens `from` and `to`.
@@ -979,10 +976,7 @@ fn seat(words: &Words, i: usize) -> bool {
     };
     matches!(words.norm(preposition), "a" | "au" | "aux" | "en")
         && preposition > 0
-        && matches!(
-            words.norm(preposition - 1),
-            "base" | "basee" | "bases" | "basees" | "siegeant" | "domicilie" | "domiciliee"
-        )
+        && TABLES.place_verb(words, preposition - 1) == Some(PlaceVerb::Seat)
 }
 
 /// A preposition stands before token `i`, with only determiners and place
@@ -1254,10 +1248,7 @@ fn situated<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Op
         .rev()
         .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))?;
     if words.kind(comma) != Some(TokenKind::Comma)
-        || !matches!(
-            words.norm(comma + 1),
-            "situe" | "situee" | "situes" | "situees" | "sis" | "sise" | "perche" | "perchee"
-        )
+        || TABLES.place_verb(words, comma + 1) != Some(PlaceVerb::Situated)
     {
         return None;
     }

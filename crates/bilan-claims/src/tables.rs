@@ -647,6 +647,15 @@ pub(crate) enum PlaceWord {
     Determiner,
 }
 
+/// What a participle says of the place name next to it (`place_verbs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlaceVerb {
+    /// "basée à X": X is a seat, not where a figure is.
+    Seat,
+    /// "X, située à …": what follows describes X.
+    Situated,
+}
+
 /// Day words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DayWord {
@@ -678,6 +687,9 @@ pub(crate) struct Tables {
     /// The shapes of the words of `places`: most tokens are ruled out
     /// before any lookup.
     place_shapes: Box<Bitmap>,
+    place_verbs: WordMap<PlaceVerb>,
+    /// Abbreviated titles ("M.", "Dr"), whose stop ends no sentence.
+    pub(crate) titles: PhraseSet<()>,
     pub(crate) days: PhraseSet<DayWord>,
 }
 
@@ -688,6 +700,15 @@ impl Tables {
             return None;
         }
         self.places.get(words.norm(i)).copied()
+    }
+
+    /// What the word of token `i` says of a place name next to it
+    /// (`place_verbs.tsv`), if anything.
+    pub(crate) fn place_verb(&self, words: &Words, i: usize) -> Option<PlaceVerb> {
+        if i >= words.len() {
+            return None;
+        }
+        self.place_verbs.get(words.norm(i)).copied()
     }
 
     /// The side of an armed group id (unlisted groups are militant).
@@ -713,6 +734,8 @@ const FORCES: &str = include_str!("../data/meaning/forces.tsv");
 const ATTRIBUTION: &str = include_str!("../data/meaning/attribution.tsv");
 const PLACES: &str = include_str!("../data/meaning/places.tsv");
 const DAYS: &str = include_str!("../data/meaning/days.tsv");
+const PLACE_VERBS: &str = include_str!("../data/meaning/place_verbs.tsv");
+const TITLES: &str = include_str!("../data/meaning/titles.tsv");
 
 /// The embedded tables, parsed on first use.
 pub(crate) static TABLES: Lazy<Tables> =
@@ -843,6 +866,7 @@ impl Tables {
         let prenominal = word_list("prenominal.tsv", PRENOMINAL)?;
         let postnominal = word_list("postnominal.tsv", POSTNOMINAL)?;
         let function_words = word_list("function_words.tsv", FUNCTION_WORDS)?;
+        let titles = word_list("titles.tsv", TITLES)?;
 
         let mut actor_adjectives = PhraseSet::new();
         let file = "actor_adjectives.tsv";
@@ -917,6 +941,18 @@ impl Tables {
             set_bit(&mut place_shapes, shape(word));
         }
 
+        let mut place_verbs = WordMap::default();
+        let file = "place_verbs.tsv";
+        for (n, f) in lines(file, PLACE_VERBS) {
+            let word = phrase(file, n, field(file, n, &f, 0)?)?;
+            let role = match field(file, n, &f, 1)? {
+                "seat" => PlaceVerb::Seat,
+                "situated" => PlaceVerb::Situated,
+                other => return Err(unknown(file, n, other)),
+            };
+            place_verbs.insert(word, role);
+        }
+
         let mut days = PhraseSet::new();
         let file = "days.tsv";
         for (n, f) in lines(file, DAYS) {
@@ -951,6 +987,8 @@ impl Tables {
             speaker_nouns,
             places,
             place_shapes,
+            place_verbs,
+            titles,
             days,
         })
     }
@@ -969,9 +1007,11 @@ mod tests {
             include_str!("../data/meaning/days.tsv"),
             include_str!("../data/meaning/function_words.tsv"),
             include_str!("../data/meaning/outcomes.tsv"),
+            include_str!("../data/meaning/place_verbs.tsv"),
             include_str!("../data/meaning/postnominal.tsv"),
             include_str!("../data/meaning/prenominal.tsv"),
             include_str!("../data/meaning/things.tsv"),
+            include_str!("../data/meaning/titles.tsv"),
             include_str!("../data/meaning/victims.tsv"),
         ];
         let mut words = vec![String::new(), "x".to_owned()];
