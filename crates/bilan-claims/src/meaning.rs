@@ -517,7 +517,17 @@ impl<'a> Sentence<'a> {
         if actor.is_none() && (np.possessive || evidence.loss) {
             let cue = self.words.index_at(evidence.span.start);
             let participle = evidence.loss && cue > 0 && self.norm(cue - 1) == "ayant";
-            actor = self.subject_group(start, participle).map(|m| m.id.clone());
+            actor = self
+                .subject_group(start, participle)
+                // "… et que le groupe terroriste avait perdu 1.000
+                // combattants": a loser named by its kind as a group of no
+                // state is not the state's force named before it.
+                .filter(|m| {
+                    !(evidence.loss
+                        && TABLES.side(&m.id) != Side::Militant
+                        && self.militant_subject(start, cue))
+                })
+                .map(|m| m.id.clone());
         }
         if actor.is_none() {
             if let Some(previous) = inherit.or(detailed) {
