@@ -639,17 +639,7 @@ pub(crate) fn fold_into(text: &str, mut tokens: Vec<Token>, mut basic: Vec<u8>) 
                 };
                 i = read_accented(&mut f, text, word, i);
             }
-            C_HIGH => {
-                let (c, len) = char_at(text, i);
-                if is_word_char(c) {
-                    i = read_token(&mut f, text, i);
-                } else {
-                    if !(is_space_like(c) || is_hyphen(c) || is_apostrophe(c)) {
-                        mark_phrase_end(&mut f);
-                    }
-                    i += len;
-                }
-            }
+            C_HIGH => i = read_high(&mut f, text, i),
             _ => {
                 // Punctuation or a line break between words still ends a
                 // phrase (`Mazzé ».`).
@@ -659,6 +649,20 @@ pub(crate) fn fold_into(text: &str, mut tokens: Vec<Token>, mut basic: Vec<u8>) 
         }
     }
     f
+}
+
+/// A char outside ASCII at byte `i`: a word read by the general reader,
+/// or a separator stepped over (a sign other than a space, hyphen or
+/// apostrophe ends a phrase). Returns the byte after what was read.
+fn read_high(f: &mut Folded<'_>, text: &str, i: usize) -> usize {
+    let (c, len) = char_at(text, i);
+    if is_word_char(c) {
+        return read_token(f, text, i);
+    }
+    if !(is_space_like(c) || is_hyphen(c) || is_apostrophe(c)) {
+        mark_phrase_end(f);
+    }
+    i + len
 }
 
 /// For the second byte of a two-byte UTF-8 sequence that starts with
@@ -1495,17 +1499,7 @@ mod tests {
             match CLASS[bytes[i] as usize] {
                 C_LOWER | C_DIGIT | C_UPPER => i = read_token(&mut f, text, i),
                 C_SPACE | C_HYPHEN | C_APOSTROPHE => i += 1,
-                C_HIGH => {
-                    let (c, len) = char_at(text, i);
-                    if is_word_char(c) {
-                        i = read_token(&mut f, text, i);
-                    } else {
-                        if !(is_space_like(c) || is_hyphen(c) || is_apostrophe(c)) {
-                            mark_phrase_end(&mut f);
-                        }
-                        i += len;
-                    }
-                }
+                C_HIGH => i = read_high(&mut f, text, i),
                 _ => {
                     mark_phrase_end(&mut f);
                     i += 1;
