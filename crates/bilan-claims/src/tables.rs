@@ -781,6 +781,25 @@ fn phrase(file: &'static str, line: usize, text: &str) -> Result<String, DataErr
     Ok(text.to_owned())
 }
 
+/// A file of `word <TAB> role` lines, each role one of `roles`.
+fn word_roles<T: Copy>(
+    file: &'static str,
+    text: &'static str,
+    roles: &[(&str, T)],
+) -> Result<WordMap<T>, DataError> {
+    let mut map = WordMap::default();
+    for (n, f) in lines(file, text) {
+        let word = phrase(file, n, field(file, n, &f, 0)?)?;
+        let role = field(file, n, &f, 1)?;
+        let &(_, value) = roles
+            .iter()
+            .find(|(name, _)| *name == role)
+            .ok_or_else(|| unknown(file, n, role))?;
+        map.insert(word, value);
+    }
+    Ok(map)
+}
+
 fn unknown(file: &'static str, line: usize, value: &str) -> DataError {
     DataError {
         file,
@@ -924,34 +943,25 @@ impl Tables {
             attribution.insert(&text, role);
         }
 
-        let mut places = WordMap::default();
-        let file = "places.tsv";
-        for (n, f) in lines(file, PLACES) {
-            let word = phrase(file, n, field(file, n, &f, 0)?)?;
-            let role = match field(file, n, &f, 1)? {
-                "prep" => PlaceWord::Preposition,
-                "noun" => PlaceWord::Noun,
-                "det" => PlaceWord::Determiner,
-                other => return Err(unknown(file, n, other)),
-            };
-            places.insert(word, role);
-        }
+        let places = word_roles(
+            "places.tsv",
+            PLACES,
+            &[
+                ("prep", PlaceWord::Preposition),
+                ("noun", PlaceWord::Noun),
+                ("det", PlaceWord::Determiner),
+            ],
+        )?;
         let mut place_shapes = Box::new([0; SHAPE_WORDS]);
         for word in places.keys() {
             set_bit(&mut place_shapes, shape(word));
         }
 
-        let mut place_verbs = WordMap::default();
-        let file = "place_verbs.tsv";
-        for (n, f) in lines(file, PLACE_VERBS) {
-            let word = phrase(file, n, field(file, n, &f, 0)?)?;
-            let role = match field(file, n, &f, 1)? {
-                "seat" => PlaceVerb::Seat,
-                "situated" => PlaceVerb::Situated,
-                other => return Err(unknown(file, n, other)),
-            };
-            place_verbs.insert(word, role);
-        }
+        let place_verbs = word_roles(
+            "place_verbs.tsv",
+            PLACE_VERBS,
+            &[("seat", PlaceVerb::Seat), ("situated", PlaceVerb::Situated)],
+        )?;
 
         let mut days = PhraseSet::new();
         let file = "days.tsv";
