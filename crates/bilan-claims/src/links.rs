@@ -533,23 +533,21 @@ fn spokesman_of<'a>(person: &'a Mention, earlier: &'a [Mention]) -> &'a Mention 
         return person;
     }
     let organisation = |m: &Mention| can_be_source(m) && m.kind != EntityKind::Person;
+    // `second` follows `first` at most `gap` bytes after it.
+    let within = |first: &Mention, second: &Mention, gap: usize| {
+        first.span.end <= second.span.start && second.span.start - first.span.end <= gap
+    };
     earlier
         .windows(2)
         .rev()
         .find_map(|pair| match pair {
             [org, named]
-                if named.id == person.id
-                    && organisation(org)
-                    && org.span.end <= named.span.start
-                    && named.span.start - org.span.end <= BEFORE_GAP =>
+                if named.id == person.id && organisation(org) && within(org, named, BEFORE_GAP) =>
             {
                 Some(org)
             }
             [named, org]
-                if named.id == person.id
-                    && organisation(org)
-                    && named.span.end <= org.span.start
-                    && org.span.start - named.span.end <= AFTER_GAP =>
+                if named.id == person.id && organisation(org) && within(named, org, AFTER_GAP) =>
             {
                 Some(org)
             }
