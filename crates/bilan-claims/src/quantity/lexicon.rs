@@ -89,11 +89,13 @@ pub(crate) enum Cue {
     NotClockAfter,
     /// `and_a_half` in the data file.
     AndAHalf,
+    /// `qualifier_adverb` in the data file.
+    QualifierAdverb,
 }
 
 impl Cue {
     /// Every category, in declaration order.
-    pub(crate) const ALL: [Cue; 23] = [
+    pub(crate) const ALL: [Cue; 24] = [
         Cue::Month,
         Cue::Weekday,
         Cue::Year,
@@ -117,6 +119,7 @@ impl Cue {
         Cue::NotANoun,
         Cue::NotClockAfter,
         Cue::AndAHalf,
+        Cue::QualifierAdverb,
     ];
 
     /// The category's name in the data file.
@@ -145,6 +148,7 @@ impl Cue {
             Cue::NotANoun => "not_a_noun",
             Cue::NotClockAfter => "not_clock_after",
             Cue::AndAHalf => "and_a_half",
+            Cue::QualifierAdverb => "qualifier_adverb",
         }
     }
 }

@@ -1370,9 +1370,24 @@ impl<'t> Scan<'t> {
     }
 
     fn qualifier_before(&self, pos: usize) -> Option<(Qualifier, usize)> {
-        if self.bits_before(pos) & QUALIFIER_BIT == 0 {
-            return None;
+        let bits = self.bits_before(pos);
+        if bits & QUALIFIER_BIT == 0 {
+            // "dépassent déjà 8 millions": one adverb may stand between.
+            if bits & (1 << Cue::QualifierAdverb as u32) == 0 {
+                return None;
+            }
+            let adverb = self.phrase_before(pos, Cue::QualifierAdverb)?;
+            if self.bits_before(adverb) & QUALIFIER_BIT == 0 {
+                return None;
+            }
+            return self.qualifier_ending_at(adverb);
         }
+        self.qualifier_ending_at(pos)
+    }
+
+    /// The qualifier phrase ending right before `pos` (spaces aside), once
+    /// `bits_before(pos)` allows one.
+    fn qualifier_ending_at(&self, pos: usize) -> Option<(Qualifier, usize)> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let (phrases, qualifiers) = &LEXICON.qualifiers_before;
