@@ -613,9 +613,18 @@ impl<'t> Scan<'t> {
             return self.read_bare_collective(at, word_end, value, plural);
         }
         if let Some(percent) = facts.fraction() {
-            let start = self
-                .phrase_before(at, Cue::FractionArticle)
-                .ok_or(Step::Nothing)?;
+            // "le tiers-monde", "le quart-monde": a compound noun.
+            if self.text.as_bytes().get(word_end) == Some(&b'-') {
+                return Err(Step::Nothing);
+            }
+            // "la moitié", "du quart"; or a qualifier that ends in the
+            // article ("plus du quart", "près de moitié").
+            let start = if self.qualifier_before(at).is_some() {
+                at
+            } else {
+                self.phrase_before(at, Cue::FractionArticle)
+                    .ok_or(Step::Nothing)?
+            };
             return Ok(Core {
                 start,
                 end: word_end,
@@ -866,7 +875,11 @@ impl<'t> Scan<'t> {
                 core.form = NumberForm::Fraction;
                 // "un quart d'heure", "trois quarts d'heure".
                 core.takes_de = true;
-                if let Some(start) = self.phrase_before(at, Cue::FractionArticle) {
+                // The article, unless a qualifier ends in it ("près des
+                // deux tiers").
+                if self.qualifier_before(at).is_none()
+                    && let Some(start) = self.phrase_before(at, Cue::FractionArticle)
+                {
                     core.start = start;
                 }
                 return Ok(core);
