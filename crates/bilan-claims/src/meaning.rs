@@ -731,8 +731,12 @@ impl<'a> Sentence<'a> {
                 i = self.words.index_at(m.span.end);
                 break;
             }
-            // A name is not a counted noun ("dont les 50 de Flita").
-            if self.is_function_word(i) || self.mention_at(i).is_some() || self.is_capitalised(i) {
+            // A name is not a counted noun ("dont les 50 de Flita"); a
+            // demonym is ("sept Syriens").
+            if self.is_function_word(i)
+                || self.mention_at(i).is_some()
+                || (self.is_capitalised(i) && !TABLES.victims.contains_word(self.norm(i)))
+            {
                 break;
             }
             // Nor is a day: "7 civils lundi et 4 mardi" counts no "mardi".
