@@ -997,8 +997,10 @@ impl<'a> Sentence<'a> {
                 .max_by_key(|(len, _)| *len)
             {
                 // "…évacuer les blessés": a noun of another phrase, unless
-                // "parmi les morts".
-                let determined = i > 0
+                // "parmi les morts". A verb is no noun: "ont décidé de se
+                // rendre".
+                let determined = cue.noun
+                    && i > 0
                     && matches!(
                         self.norm(i - 1),
                         "les"
