@@ -85,6 +85,13 @@
 //!    never collide with stable ids; later mentions of the same name, and a
 //!    person's family name alone (*Talli* after *Abou Malek al-Talli*, also
 //!    for lexicon persons), get the same id.
+//! 6. **Bare institution names.** "Selon le ministère de la Santé", "le
+//!    commandement de l'armée": entries without a country, each listed in
+//!    `data/generic_names.tsv` with the specific entities it may stand for.
+//!    A bare mention takes the id of the one such entity the document names,
+//!    else that of the country of a strict majority of the document's place
+//!    mentions, else keeps its bare id (the only document-wide step; it runs
+//!    when a bare name was found).
 //!
 //! Invariants: mentions are sorted, never overlap, lie on `char` boundaries
 //! inside the text; the same text always gives the same result; the work is
@@ -112,6 +119,7 @@ mod context;
 mod data;
 mod error;
 mod fold;
+mod generic;
 mod hash;
 mod id;
 mod matcher;
@@ -225,6 +233,8 @@ impl Entities {
 pub struct Lexicon {
     tables: Tables,
     matcher: Matcher,
+    /// Bare institution names resolved per document (embedded data only).
+    generics: generic::Generics,
 }
 
 static EMBEDDED: Lazy<Lexicon> = Lazy::new(|| {
@@ -235,6 +245,7 @@ static EMBEDDED: Lazy<Lexicon> = Lazy::new(|| {
     strict
         .or_else(|_| Lexicon::builder().lenient().build())
         .unwrap_or_else(|_| Lexicon {
+            generics: generic::Generics::default(),
             tables: Tables::default(),
             matcher: Matcher::without_entities(context::Rules::embedded().unwrap_or_default()),
         })
@@ -260,12 +271,15 @@ impl Lexicon {
     /// Texts over 4 GiB are read in pieces of at most that size, cut after
     /// a line break where there is one; an entity keeps one id across them.
     pub fn find(&self, text: &str) -> Entities {
-        if text.len() <= fold::MAX_FOLDED_TEXT {
-            return self.matcher.find(&self.tables, text);
-        }
-        find_in_pieces(text, fold::MAX_FOLDED_TEXT, |piece| {
-            self.matcher.find(&self.tables, piece)
-        })
+        let mut found = if text.len() <= fold::MAX_FOLDED_TEXT {
+            self.matcher.find(&self.tables, text)
+        } else {
+            find_in_pieces(text, fold::MAX_FOLDED_TEXT, |piece| {
+                self.matcher.find(&self.tables, piece)
+            })
+        };
+        self.generics.resolve(&self.tables, &mut found);
+        found
     }
 
     /// The facts held about entity `id`.
@@ -374,7 +388,17 @@ impl LexiconBuilder {
         rules.add_stopwords(STOPWORDS_FR);
         let matcher =
             Matcher::build(&tables, rules).map_err(|m| Error::new(ErrorKind::Value, m))?;
-        Ok(Lexicon { tables, matcher })
+        // The generic names refer to embedded entries: without them, none.
+        let generics = if self.embedded {
+            generic::Generics::parse("generic_names.tsv", generic::GENERIC_NAMES, &tables)?
+        } else {
+            generic::Generics::default()
+        };
+        Ok(Lexicon {
+            tables,
+            matcher,
+            generics,
+        })
     }
 }
 

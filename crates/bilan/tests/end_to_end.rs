@@ -204,3 +204,24 @@ fn expected_claims_and_entities_are_found() {
         }
     }
 }
+
+/// A toll credited to a ministry named without its country: the source is
+/// the ministry of the country the article is about.
+#[test]
+fn a_bare_ministry_is_the_source_of_its_country() {
+    let text = "Des frappes ont visé Nabatiyé et Tyr dans la nuit.\n\n\
+                Selon le ministère de la Santé, trois civils ont été tués à Tyr.\n";
+    let doc = bilan::Pipeline::new().analyze(text).expect("valid UTF-8");
+    let toll = doc
+        .claims
+        .iter()
+        .find(|c| c.value == Some(3.0))
+        .expect("the toll");
+    assert_eq!(toll.source.as_deref(), Some("org:lebanese-health-ministry"));
+    let ministry = doc
+        .entities
+        .iter()
+        .find(|e| e.id == "org:lebanese-health-ministry")
+        .expect("the ministry");
+    assert_eq!(ministry.mentions[0].text, "ministère de la Santé");
+}
