@@ -96,9 +96,24 @@ struct NounPhrase {
     ranks_group: Option<EntityId>,
     /// "hommes de Saqlawiya": people named by their town or village.
     from_place: bool,
+    /// "14 d'entre eux": people named before the figure.
+    among_them: bool,
     /// Byte end of the phrase (noun and its modifiers).
     end: usize,
 }
+
+/// What "eux" stands for in "14 d'entre eux".
+#[derive(Debug, Clone, Copy)]
+enum Antecedent<'a> {
+    /// A person noun ("des jihadistes …, tuant 14 d'entre eux"), with the
+    /// group named after it.
+    People(VictimClass, Option<&'a Mention>),
+    /// An armed group ("les positions de Daech, tuant 14 d'entre eux").
+    Group(&'a Mention),
+}
+
+/// How many tokens back "eux" may find what it stands for.
+const ANTECEDENT_WINDOW: usize = 16;
 
 /// Outcome evidence for one quantity.
 #[derive(Debug, Clone, Copy)]
@@ -207,6 +222,40 @@ impl<'a> Sentence<'a> {
         self.mentions
             .iter()
             .find(|m| m.span.start >= token.span.start && m.span.start < token.span.end)
+    }
+
+    /// Who "eux" stands for in "14 d'entre eux", the figure starting at
+    /// token `first`: the nearest plural person noun before it in the
+    /// clause (a few words back, no stop between), with the group named
+    /// right after it ("les combattants de l'armée Khalid ibn al-Walid,
+    /// affiliée à Daech"); else the nearest armed group.
+    fn antecedent(&self, first: usize) -> Option<Antecedent<'a>> {
+        let floor = first.saturating_sub(ANTECEDENT_WINDOW);
+        let mut nearest_group = None;
+        let mut k = first;
+        while k > floor {
+            k -= 1;
+            if self.words.kind(k) == Some(TokenKind::Stop) {
+                break;
+            }
+            if let Some(m) = self.mention_at(k) {
+                if m.kind == EntityKind::ArmedGroup && nearest_group.is_none() {
+                    nearest_group = Some(m);
+                }
+                continue;
+            }
+            let word = self.norm(k);
+            if word.ends_with(['s', 'x'])
+                && let Some(&class) = TABLES.victims.word_value(word)
+            {
+                let group = match self.norm(k + 1) {
+                    "de" | "d" | "des" | "du" => self.group_at(k + 2),
+                    _ => None,
+                };
+                return Some(Antecedent::People(class, group));
+            }
+        }
+        nearest_group.map(Antecedent::Group)
     }
 
     /// The armed group mention at token `i`, after optional determiners.
@@ -436,10 +485,22 @@ impl<'a> Sentence<'a> {
             || (bare && np.group.is_none() && np.ranks_noun.is_none() && np.ranks_group.is_none()))
         .then_some(previous_casualty)
         .flatten();
+        // "… les positions de Daech, tuant 14 d'entre eux": the people or
+        // the group named last before the figure.
+        let antecedent = if np.among_them && inherit.is_none() && head_class.is_none() {
+            self.antecedent(start)
+        } else {
+            None
+        };
+        if let Some(Antecedent::Group(m) | Antecedent::People(_, Some(m))) = antecedent {
+            np.group = Some(m.id.clone());
+        }
         let mut class: VictimClass = if let Some(class) = head_class {
             class
         } else if let Some(previous) = inherit {
             VictimClass::Is(previous.victims.unwrap_or(Victims::People))
+        } else if let Some(Antecedent::People(class, _)) = antecedent {
+            class
         } else if let Some(cue) = head_cue {
             VictimClass::Is(cue.victims)
         } else if np.group.is_some() {
@@ -683,6 +744,15 @@ impl<'a> Sentence<'a> {
             let word = self.norm(i);
             match word {
                 "de" | "d" | "des" | "du" => {
+                    if matches!(word, "de" | "d")
+                        && self.norm(i + 1) == "entre"
+                        && matches!(self.norm(i + 2), "eux" | "elles")
+                    {
+                        np.among_them = true;
+                        np.end = self.token_span(i + 2).end;
+                        i += 3;
+                        break;
+                    }
                     if let Some(m) = self.group_at(i + 1) {
                         np.group = Some(m.id.clone());
                         np.end = m.span.end;
