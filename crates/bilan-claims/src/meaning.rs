@@ -31,9 +31,11 @@ const MODIFIER_WINDOW: usize = 6;
 /// How far (in tokens) "dans les rangs de X" / "parmi les X" may follow.
 const RANKS_WINDOW: usize = 15;
 
-/// The shapes (`crate::tables::shape`) of "parmi", "rangs" and "sein".
-static RANKS_SHAPES: once_cell::sync::Lazy<[usize; 3]> =
-    once_cell::sync::Lazy::new(|| ["parmi", "rangs", "sein"].map(crate::tables::shape));
+/// The shapes (`crate::tables::shape`) of "parmi", "rangs", "sein",
+/// "ceux" and "celles".
+static RANKS_SHAPES: once_cell::sync::Lazy<[usize; 5]> = once_cell::sync::Lazy::new(|| {
+    ["parmi", "rangs", "sein", "ceux", "celles"].map(crate::tables::shape)
+});
 /// How far back (in bytes) to look for the group counted people belong to.
 const ARMY_LOOKBACK: usize = 4000;
 /// How far (in bytes) a listed figure may follow a casualty figure and share its outcome.
@@ -883,9 +885,10 @@ impl<'a> Sentence<'a> {
                 np.adjective_groups.insert(0, adjective.clone());
             }
         }
-        // "parmi les miliciens", "dans les rangs de Jaïch al-Islam", "au sein du Hezbollah".
+        // "parmi les miliciens", "dans les rangs de Jaïch al-Islam", "au sein
+        // du Hezbollah", "… et 30 dans ceux de Daech".
         let ranks_end = (i + RANKS_WINDOW).min(limit).min(self.words.len());
-        // Only "parmi", "rangs" and "sein" open them: the other tokens are
+        // Only "parmi", "rangs", "sein", "ceux", "celles" open them: the other tokens are
         // passed over by their shape.
         let shapes = &*RANKS_SHAPES;
         let window = self.words.tokens.get(i..ranks_end).unwrap_or_default();
@@ -914,7 +917,7 @@ impl<'a> Sentence<'a> {
                 }
                 break;
             }
-            let ranks = (word == b"rangs" || word == b"sein")
+            let ranks = matches!(word, b"rangs" | b"sein" | b"ceux" | b"celles")
                 && matches!(self.norm(k + 1), "de" | "d" | "du" | "des");
             if ranks {
                 if let Some(m) = self.group_at(k + 2) {
