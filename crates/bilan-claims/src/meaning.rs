@@ -1379,11 +1379,24 @@ impl<'a> Sentence<'a> {
                 return Some(m);
             }
         }
-        groups(self.mentions)
-            .rfind(|m| m.span.end <= at)
-            .or_else(|| self.army_named_again(at))
-            .or_else(|| groups(self.previous_mentions).next_back())
+        if let Some(m) = groups(self.mentions).rfind(|m| m.span.end <= at) {
+            return Some(m);
+        }
+        // "L'armée a perdu 3 soldats, …": the subject is an army named by a
+        // common noun; no group named elsewhere stands for it.
+        if self.opens_with_army_noun() {
+            return self.army_named_again(at);
+        }
+        groups(self.previous_mentions)
+            .next_back()
             .or_else(|| groups(self.mentions).find(|m| m.span.start >= at))
+    }
+
+    /// The sentence opens with a common noun for an army ("L'armée",
+    /// `speaker` rows of `attribution.tsv`).
+    fn opens_with_army_noun(&self) -> bool {
+        let first = self.words.past_articles(0);
+        first > 0 && TABLES.speaker_nouns.get(self.norm(first)) == Some(&SpeakerNoun::Army)
     }
 
     /// "L'armée a perdu 12 hommes": a sentence opening with a common noun
@@ -1391,8 +1404,7 @@ impl<'a> Sentence<'a> {
     /// last state army named a few paragraphs back at most, not the group
     /// last named.
     fn army_named_again(&self, at: usize) -> Option<&'a Mention> {
-        let first = self.words.past_articles(0);
-        if first == 0 || TABLES.speaker_nouns.get(self.norm(first)) != Some(&SpeakerNoun::Army) {
+        if !self.opens_with_army_noun() {
             return None;
         }
         let before = self.all_mentions.partition_point(|m| m.span.start < at);
