@@ -146,6 +146,21 @@ fn shared_spellings_follow_their_cues() {
     );
 }
 
+/// Tripoli alone is Lebanon's; Libya's where the text says so.
+#[test]
+fn tripoli_of_libya_where_the_text_says_so() {
+    let text = "Des heurts à Tripoli, dans le nord. La capitale libyenne Tripoli est calme. \
+                Le gouvernement libyen de Tripoli a protesté.";
+    assert_mentions(
+        text,
+        &[
+            ("Tripoli", "place:tripoli-lebanon"),
+            ("Tripoli", "place:tripoli-libya"),
+            ("Tripoli", "place:tripoli-libya"),
+        ],
+    );
+}
+
 /// The next names of a list share the cue before the first one: `Chifa`,
 /// a quarter whose name needs a cue, after `les quartiers de Zanjili et de`.
 #[test]
