@@ -1201,6 +1201,20 @@ pub(crate) fn attached<'a>(
     places: &[(&'a Mention, bool)],
     from: usize,
 ) -> Option<&'a Mention> {
+    // Every way `attached_to_one` takes leads to one of `places`: without
+    // any (a claim's sentence often names none) it is not read.
+    if places.is_empty() {
+        return None;
+    }
+    attached_to_one(words, places, from)
+}
+
+/// `attached`, the words read whether or not there are places.
+fn attached_to_one<'a>(
+    words: &Words,
+    places: &[(&'a Mention, bool)],
+    from: usize,
+) -> Option<&'a Mention> {
     let first = words.index_at(from);
     for i in first..first + PLACE_WINDOW * 2 {
         let Some(token) = words.tokens.get(i) else {
@@ -1575,6 +1589,29 @@ mod tests {
                     token_of(&words, offset) == k,
                     "{offset} {k}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_figure_is_attached_to_no_place_when_there_is_none() {
+        // Figures near the words each way of `attached_to_one` reads: "où",
+        // a distance "à N km", a clause that situates, place nouns.
+        let texts = [
+            "à Manbij, à 100 km plus à l'est, où sont stationnés 2.000 soldats",
+            "Tikrit se trouve à 160 km au nord de Bagdad, 3 morts",
+            "Tallet X, située à une hauteur de 2.428 mètres, 5 tués",
+            "19 morts dans le jurd de Qara et 80% du Qalamoun à 10 km de Baalbek",
+            "où 5 civils ont été tués dans le quartier de X, à 3 km",
+        ];
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            for from in 0..=text.len() + 1 {
+                assert!(
+                    attached_to_one(&words, &[], from).is_none(),
+                    "{text} {from}"
+                );
+                assert!(attached(&words, &[], from).is_none(), "{text} {from}");
             }
         }
     }
