@@ -734,18 +734,16 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
         })
         .filter(|&k| TABLES.speaker_nouns.contains_key(words.norm(k)));
     let noun = complement.unwrap_or(noun);
-    let fits = |m: &&Mention| match TABLES.speaker_nouns.get(words.norm(noun)) {
-        Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
-        Some(SpeakerNoun::Army) => {
-            m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
-        }
-        None => false,
+    // A noun that names no kind of speaker names none of the mentions: it
+    // is looked up once, not for each of them.
+    let speaker = TABLES.speaker_nouns.get(words.norm(noun))?;
+    let fits = |m: &&Mention| match speaker {
+        SpeakerNoun::Kind(kind) => m.kind == *kind,
+        SpeakerNoun::Army => m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State,
     };
     // "le commandement militaire": of an army rather than an air force
     // or a jihadist group, when one was named.
-    if TABLES.speaker_nouns.get(words.norm(noun))
-        == Some(&SpeakerNoun::Kind(EntityKind::ArmedGroup))
-    {
+    if *speaker == SpeakerNoun::Kind(EntityKind::ArmedGroup) {
         let army = |m: &&Mention| {
             m.kind == EntityKind::ArmedGroup
                 && TABLES.side(&m.id) == Side::State
@@ -1201,6 +1199,20 @@ pub(crate) fn attached<'a>(
     places: &[(&'a Mention, bool)],
     from: usize,
 ) -> Option<&'a Mention> {
+    // Every way `attached_to_one` takes leads to one of `places`: without
+    // any (a claim's sentence often names none) it is not read.
+    if places.is_empty() {
+        return None;
+    }
+    attached_to_one(words, places, from)
+}
+
+/// `attached`, the words read whether or not there are places.
+fn attached_to_one<'a>(
+    words: &Words,
+    places: &[(&'a Mention, bool)],
+    from: usize,
+) -> Option<&'a Mention> {
     let first = words.index_at(from);
     for i in first..first + PLACE_WINDOW * 2 {
         let Some(token) = words.tokens.get(i) else {
@@ -1575,6 +1587,101 @@ mod tests {
                     token_of(&words, offset) == k,
                     "{offset} {k}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_speaker_named_again_is_found_as_by_testing_every_mention() {
+        let mention = |start: usize, id: &str, kind: EntityKind| Mention {
+            span: Span::new(start, start + 3),
+            id: id.into(),
+            kind,
+        };
+        let earlier = [
+            mention(0, "org:osdh", EntityKind::Organization),
+            mention(10, "media:afp", EntityKind::Media),
+            mention(20, "group:syrian-army", EntityKind::ArmedGroup),
+            mention(30, "group:is", EntityKind::ArmedGroup),
+            mention(40, "place:alep", EntityKind::Place),
+        ];
+        let texts = [
+            "selon le ministère, selon la même ONG, selon l'agence, selon le journal",
+            "selon le commandement général de l'armée, selon le commandement militaire",
+            "selon le porte-parole, selon la ville, selon le bilan, selon cette chaîne",
+            "selon l'observatoire, selon du quotidien, selon le même site, selon le",
+        ];
+        // The lookup before it was hoisted: each mention asks the table.
+        let by_mention = |words: &Words, at: usize, earlier: &[Mention]| {
+            let found = named_again(words, at, earlier).is_some();
+            let noun = if words.norm(at + 1) == "meme" {
+                at + 2
+            } else {
+                at + 1
+            };
+            let complement = (noun + 1..noun + 4)
+                .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
+                .find(|&k| matches!(words.norm(k), "de" | "d" | "du"))
+                .map(|de| {
+                    if words.norm(de) == "du" {
+                        de + 1
+                    } else {
+                        words.past_articles(de + 1)
+                    }
+                })
+                .filter(|&k| TABLES.speaker_nouns.contains_key(words.norm(k)));
+            let noun = complement.unwrap_or(noun);
+            let named = matches!(
+                words.norm(at),
+                "le" | "la" | "l" | "du" | "ce" | "cet" | "cette"
+            );
+            let any_fits =
+                earlier
+                    .iter()
+                    .any(|m| match TABLES.speaker_nouns.get(words.norm(noun)) {
+                        Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
+                        Some(SpeakerNoun::Army) => {
+                            m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
+                        }
+                        None => false,
+                    });
+            (found, named && any_fits)
+        };
+        let mut named = 0;
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            for at in 0..=words.len() {
+                for count in [0, 2, earlier.len()] {
+                    let some = earlier.get(..count).unwrap_or_default();
+                    let (found, fits) = by_mention(&words, at, some);
+                    // A mention is found exactly when one fits the noun.
+                    assert_eq!(found, fits, "{text} {at} {count}");
+                    named += usize::from(found);
+                }
+            }
+        }
+        assert!(named > 0);
+    }
+
+    #[test]
+    fn a_figure_is_attached_to_no_place_when_there_is_none() {
+        // Figures near the words each way of `attached_to_one` reads: "où",
+        // a distance "à N km", a clause that situates, place nouns.
+        let texts = [
+            "à Manbij, à 100 km plus à l'est, où sont stationnés 2.000 soldats",
+            "Tikrit se trouve à 160 km au nord de Bagdad, 3 morts",
+            "Tallet X, située à une hauteur de 2.428 mètres, 5 tués",
+            "19 morts dans le jurd de Qara et 80% du Qalamoun à 10 km de Baalbek",
+            "où 5 civils ont été tués dans le quartier de X, à 3 km",
+        ];
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            for from in 0..=text.len() + 1 {
+                assert!(
+                    attached_to_one(&words, &[], from).is_none(),
+                    "{text} {from}"
+                );
+                assert!(attached(&words, &[], from).is_none(), "{text} {from}");
             }
         }
     }

@@ -330,8 +330,13 @@ pub(crate) struct Lexicon {
     /// One bit per `crate::tables::shape` of the trigger words folded as
     /// tokens are (`crate::words::fold`): a token of another shape, read
     /// from the token itself, is no trigger.
-    trigger_token_shapes: Vec<u64>,
+    /// A fixed size, so that the word of a bit (taken modulo the size)
+    /// needs no bounds check in the scan's pass over every token.
+    trigger_token_shapes: Box<[u64; TRIGGER_SHAPE_WORDS]>,
 }
+
+/// Words of `Lexicon::trigger_token_shapes`.
+const TRIGGER_SHAPE_WORDS: usize = crate::tables::SHAPE_BITS / 64;
 
 /// The lexicon, built on first use.
 pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(Lexicon::build);
@@ -598,7 +603,7 @@ impl Lexicon {
                 facts.entry(word.to_owned()).or_default().cues |= 1 << index;
             }
         }
-        let mut trigger_token_shapes = vec![0u64; crate::tables::SHAPE_BITS / 64];
+        let mut trigger_token_shapes = Box::new([0u64; TRIGGER_SHAPE_WORDS]);
         for word in triggers.keys() {
             let folded = String::from_utf8(word.to_vec())
                 .map(|word| crate::words::fold(&word))
@@ -650,7 +655,7 @@ impl Lexicon {
     #[inline]
     pub(crate) fn may_be_trigger(&self, shape: usize) -> bool {
         self.trigger_token_shapes
-            .get(shape / 64)
+            .get(shape / 64 % TRIGGER_SHAPE_WORDS)
             .is_some_and(|cell| cell & (1 << (shape % 64)) != 0)
     }
 
