@@ -598,7 +598,14 @@ fn opening_subject<'a>(
     sources: &[(usize, usize, &'a Mention)],
     verb: usize,
 ) -> Option<&'a Mention> {
-    let first = words.past_articles(0);
+    let mut first = words.past_articles(0);
+    // "L'agence Amaq, proche de l'EI, a affirmé": the name after a noun
+    // that says what it is (the `speaker` nouns of `attribution.tsv`).
+    if !sources.iter().any(|&(s, _, _)| s == first)
+        && TABLES.speaker_nouns.get(words.norm(first)).is_some()
+    {
+        first += 1;
+    }
     let &(_, end, subject) = sources.iter().find(|&&(s, _, _)| s == first)?;
     // "L'Observatoire … (OSDH), …": the acronym stays with the name.
     let mut comma = end;
