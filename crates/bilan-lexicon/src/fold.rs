@@ -873,6 +873,9 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
             continue;
         }
         let (sep_after, next) = match ascii_sep_at(bytes, end) {
+            // `, ` and `. `: the space after the mark is stepped over here
+            // rather than by one more turn of the loop.
+            Some((Sep::Punct, next)) if bytes.get(next) == Some(&b' ') => (Sep::Punct, next + 1),
             Some(sep) => sep,
             None if latin1_lower_at(bytes, end) => {
                 // `armée`: on in the accented reader, which copies.
@@ -900,26 +903,30 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
                 _ => return read_token(f, text, start),
             },
         };
-        let word = bytes.get(start..end).unwrap_or_default();
-        let article = word.len() <= 3
-            && match sep_after {
-                Sep::Hyphen => is_article(word) || SUN_ARTICLES.contains(&word),
-                Sep::Space => is_article(word),
-                _ => false,
-            };
-        // The word packed (one to eight bytes here: the shift is below 64).
-        let packed = if word.len() <= 8 {
-            chunk & (u64::MAX >> (64 - 8 * word.len()))
+        // One to eight bytes here: the shift is below 64; `chunk` is 0
+        // near the end of the text, and so the packed word.
+        let len = end - start;
+        let packed = if len <= 8 {
+            chunk & (u64::MAX >> (64 - 8 * len))
         } else {
             0
         };
+        let word = || bytes.get(start..end).unwrap_or_default();
+        let article = len <= 3
+            && match sep_after {
+                // `al`, `el`: from the packed word when there is one.
+                Sep::Space if packed != 0 => packed | 0x04 == AL_OR_EL,
+                Sep::Space => is_article(word()),
+                Sep::Hyphen => is_article(word()) || SUN_ARTICLES.contains(&word()),
+                _ => false,
+            };
         f.tokens.push(Token {
             start: start as u32,
             end: end as u32,
             basic: packed,
             in_text: true,
             // The run starts with a lowercase letter or a digit.
-            capital: word.first().is_some_and(u8::is_ascii_digit),
+            capital: bytes.get(start).is_some_and(u8::is_ascii_digit),
             article,
             accented: false,
             sep_after,
@@ -927,6 +934,10 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
         start = next;
     }
 }
+
+/// `el` packed: `al` and `el` packed, with the bit that tells `a` from
+/// `e` in the first byte set, are this number (no other two bytes are).
+const AL_OR_EL: u64 = u16::from_le_bytes(*b"el") as u64;
 
 fn mark_phrase_end(f: &mut Folded<'_>) {
     if let Some(last) = f.tokens.last_mut() {
@@ -1548,6 +1559,24 @@ mod tests {
                     "{b:#x} at {at}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn packed_articles_are_al_and_el() {
+        let alphabet = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for &a in alphabet {
+            words.push(vec![a]);
+            for &b in alphabet {
+                words.push(vec![a, b]);
+                for c in [b'a', b'e', b'h', b'l', b'9'] {
+                    words.push(vec![a, b, c]);
+                }
+            }
+        }
+        for w in &words {
+            assert_eq!(pack(w) | 0x04 == AL_OR_EL, is_article(w), "{w:?}");
         }
     }
 
