@@ -31,12 +31,16 @@ pub(crate) struct Token {
     start: u32,
     /// Exclusive end in the original text: [`Token::end`].
     end: u32,
-    /// Range of the basic form in [`Folded::basic`], start in the low
-    /// half, end in the high one; when `in_text`, the word packed by
-    /// [`pack`] if it has at most eight bytes and the plain-word reader
-    /// packed it, else 0: see [`Token::packed`]. One number, so that the
-    /// packed word is one load.
-    basic: u64,
+    /// The basic form itself, zero-padded, when it has at most eight bytes
+    /// and folding kept it here (`inline` is then its length): most words,
+    /// whose look-ups then read the word packed ([`Token::packed`]) with
+    /// one load, and whose basic form needs no copy. Else, for a word
+    /// copied to [`Folded::basic`], its range there (start in the low
+    /// four bytes, end in the high ones); else (a plain word read from the
+    /// text) zeros.
+    basic: [u8; 8],
+    /// The length of the basic form kept in `basic`, or 0.
+    inline: u8,
     /// The word's bytes are its basic form (lowercase ASCII letters and
     /// digits, most words): it is read from the text, not copied.
     pub in_text: bool,
@@ -60,7 +64,7 @@ impl Token {
     /// zero (a word has a nonzero first byte).
     #[inline(always)]
     pub(crate) fn packed(&self) -> Option<u64> {
-        (self.in_text && self.basic != 0).then_some(self.basic)
+        (self.inline != 0).then(|| u64::from_le_bytes(self.basic))
     }
 
     /// Byte offset of the word in the original text.
@@ -418,12 +422,15 @@ impl Folded<'_> {
     /// Basic form of `t`, a token of this text (for a caller that holds
     /// it already).
     #[inline(always)]
-    pub fn basic_of_token(&self, t: &Token) -> &[u8] {
-        if t.in_text {
+    pub fn basic_of_token<'a>(&'a self, t: &'a Token) -> &'a [u8] {
+        if t.inline != 0 {
+            t.basic.get(..usize::from(t.inline)).unwrap_or_default()
+        } else if t.in_text {
             self.text.get(t.start()..t.end()).unwrap_or_default()
         } else {
+            let range = u64::from_le_bytes(t.basic);
             self.basic
-                .get(t.basic as u32 as usize..(t.basic >> 32) as usize)
+                .get(range as u32 as usize..(range >> 32) as usize)
                 .unwrap_or_default()
         }
     }
@@ -702,6 +709,29 @@ fn read_capitalised(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     if sep.is_none() && !latin1_lower_at(bytes, end) {
         return read_token(f, text, start);
     }
+    // Most capitalised words: one to eight bytes, their eight bytes at
+    // hand. The basic form (the first letter lowered) goes on the token
+    // from a register, without a copy.
+    if let (Some((sep_after, next)), Some(chunk)) = (sep, bytes.get(start..start + 8))
+        && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+        && end - start <= 8
+    {
+        let len = end - start;
+        let packed = (u64::from_le_bytes(chunk) | 0x20) & (u64::MAX >> (64 - 8 * len));
+        let basic = packed.to_le_bytes();
+        f.tokens.push(Token {
+            start: start as u32,
+            end: end as u32,
+            basic,
+            inline: len as u8,
+            in_text: false,
+            capital: true,
+            article: is_article_before(basic.get(..len).unwrap_or_default(), sep_after),
+            accented: false,
+            sep_after,
+        });
+        return next;
+    }
     let (Some(&first), Some(run)) = (bytes.get(start), bytes.get(run_start..end)) else {
         return read_token(f, text, start);
     };
@@ -923,7 +953,9 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
         f.tokens.push(Token {
             start: start as u32,
             end: end as u32,
-            basic: packed,
+            basic: packed.to_le_bytes(),
+            // The packed word is 0 only when it was not loaded.
+            inline: if packed != 0 { len as u8 } else { 0 },
             in_text: true,
             // The run starts with a lowercase letter or a digit.
             capital: bytes.get(start).is_some_and(u8::is_ascii_digit),
@@ -1159,22 +1191,42 @@ struct Word {
 fn finish(f: &mut Folded<'_>, word: Word, end: usize, accented: bool, sep_after: Sep) {
     let basic_start = word.basic_start;
     let basic = f.basic.get(basic_start..).unwrap_or_default();
-    let article = match sep_after {
-        Sep::Hyphen => is_article(basic) || (basic.len() <= 3 && SUN_ARTICLES.contains(&basic)),
-        Sep::Space | Sep::Glued => is_article(basic),
-        Sep::Apostrophe | Sep::Punct => false,
+    let article = is_article_before(basic, sep_after);
+    // A basic form of up to eight bytes goes on the token, not in
+    // `f.basic`.
+    let (basic, inline) = match basic.len() {
+        n @ 1..=8 => (pack(basic).to_le_bytes(), n as u8),
+        _ => (
+            (u64::from(basic_start as u32) | u64::from(f.basic.len() as u32) << 32).to_le_bytes(),
+            0,
+        ),
     };
+    if inline != 0 {
+        f.basic.truncate(basic_start);
+    }
     f.tokens.push(Token {
         // `fold` takes at most `MAX_FOLDED_TEXT` bytes: no offset is cut.
         start: word.start as u32,
         end: end as u32,
-        basic: u64::from(basic_start as u32) | u64::from(f.basic.len() as u32) << 32,
+        basic,
+        inline,
         in_text: false,
         capital: word.capital,
         article,
         accented,
         sep_after,
     });
+}
+
+/// A word whose basic form is `basic`, followed by `sep_after`, is an
+/// Arabic article left out of the skeleton view.
+#[inline(always)]
+fn is_article_before(basic: &[u8], sep_after: Sep) -> bool {
+    match sep_after {
+        Sep::Hyphen => is_article(basic) || (basic.len() <= 3 && SUN_ARTICLES.contains(&basic)),
+        Sep::Space | Sep::Glued => is_article(basic),
+        Sep::Apostrophe | Sep::Punct => false,
+    }
 }
 
 fn is_vowel(b: u8) -> bool {
