@@ -958,9 +958,12 @@ impl Rules {
                 continue;
             }
             let mut found = None;
-            let word = f.basic_of(i);
             let maybe_trigger = may_trigger(i, gap);
-            if let Some(triggers) = maybe_trigger.then(|| self.triggers.get(word)).flatten() {
+            // The word is read only for the trigger table.
+            if let Some(triggers) = maybe_trigger
+                .then(|| self.triggers.get(f.basic_of(i)))
+                .flatten()
+            {
                 let next_word = f.basic_of(i + 1);
                 for t in triggers {
                     // Too short to reach the next capitalised word.
