@@ -639,12 +639,7 @@ pub(crate) fn fold_into(text: &str, mut tokens: Vec<Token>, mut basic: Vec<u8>) 
                         .is_some_and(|&c| LATIN1_LOWER[c as usize] != 0) =>
             {
                 // `à`, `été`: a lowercase word (as `read_token` finds).
-                let word = Word {
-                    start: i,
-                    basic_start: f.basic.len(),
-                    capital: false,
-                };
-                i = read_accented(&mut f, text, word, i);
+                i = read_accented_inline(&mut f, text, i, false, 0, 0, i);
             }
             C_HIGH => i = read_high(&mut f, text, i),
             _ => {
@@ -712,12 +707,16 @@ fn read_capitalised(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     // Most capitalised words: one to eight bytes, their eight bytes at
     // hand. The basic form (the first letter lowered) goes on the token
     // from a register, without a copy.
-    if let (Some((sep_after, next)), Some(chunk)) = (sep, bytes.get(start..start + 8))
+    if let Some(chunk) = bytes.get(start..start + 8)
         && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
         && end - start <= 8
     {
         let len = end - start;
         let packed = (u64::from_le_bytes(chunk) | 0x20) & (u64::MAX >> (64 - 8 * len));
+        let Some((sep_after, next)) = sep else {
+            // `Défense`: on in the accented reader, from the register.
+            return read_accented_inline(f, text, start, true, packed, len, end);
+        };
         let basic = packed.to_le_bytes();
         f.tokens.push(Token {
             start: start as u32,
@@ -818,6 +817,90 @@ fn read_accented(f: &mut Folded<'_>, text: &str, word: Word, mut i: usize) -> us
     }
 }
 
+/// [`read_accented`] for a word whose basic form so far, `acc` (the
+/// bytes packed, `len` of them), is at most eight bytes long and kept in a
+/// register rather than in `f.basic` (`capital`: the word's first
+/// character is a capital or a digit): most accented words (`à`, `été`,
+/// `armée`) end within eight bytes and go on their token from here
+/// without a copy. A longer one goes on in [`read_accented`].
+#[inline(always)]
+fn read_accented_inline(
+    f: &mut Folded<'_>,
+    text: &str,
+    start: usize,
+    capital: bool,
+    mut acc: u64,
+    mut len: usize,
+    mut i: usize,
+) -> usize {
+    let bytes = text.as_bytes();
+    // The basic form so far goes to `f.basic`, for the general reader.
+    let spill = |f: &mut Folded<'_>, acc: u64, len: usize| {
+        let basic_start = f.basic.len();
+        f.basic
+            .extend_from_slice(acc.to_le_bytes().get(..len).unwrap_or_default());
+        Word {
+            start,
+            basic_start,
+            capital,
+        }
+    };
+    loop {
+        match bytes.get(i..i + 2) {
+            Some(&[0xc3, c]) if LATIN1_LOWER[c as usize] != 0 => {
+                if len >= 8 {
+                    let word = spill(f, acc, len);
+                    return read_accented(f, text, word, i);
+                }
+                acc |= u64::from(LATIN1_LOWER[c as usize]) << (8 * len);
+                len += 1;
+                i += 2;
+            }
+            _ => {
+                let Some((sep_after, next)) = ascii_sep_at(bytes, i) else {
+                    return read_token(f, text, start);
+                };
+                let basic = acc.to_le_bytes();
+                f.tokens.push(Token {
+                    start: start as u32,
+                    end: i as u32,
+                    basic,
+                    // One to eight bytes: an accented letter was read.
+                    inline: len as u8,
+                    in_text: false,
+                    capital,
+                    article: is_article_before(basic.get(..len).unwrap_or_default(), sep_after),
+                    accented: true,
+                    sep_after,
+                });
+                return next;
+            }
+        }
+        if bytes
+            .get(i)
+            .is_some_and(|&b| matches!(CLASS[b as usize], C_LOWER | C_DIGIT))
+        {
+            let (end, chunk) = lower_run_end_packed(bytes, i);
+            let run = end - i;
+            if len + run > 8 || chunk == 0 {
+                let word = spill(f, acc, len);
+                push_run(
+                    &mut f.basic,
+                    bytes,
+                    i,
+                    bytes.get(i..end).unwrap_or_default(),
+                );
+                return read_accented(f, text, word, end);
+            }
+            // `len` is below eight here, `run` one to eight: the shifts
+            // are below 64.
+            acc |= (chunk & (u64::MAX >> (64 - 8 * run))) << (8 * len);
+            len += run;
+            i = end;
+        }
+    }
+}
+
 /// The separator at `end`, right after a word, and where the next word may
 /// start, when it is a single ASCII byte (or the end of the text); `None`
 /// when the word goes on in a letter the fast readers leave to
@@ -889,12 +972,7 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
                     C_UPPER => start = read_capitalised(f, text, start),
                     // `à`, `été`: as the dispatch reads them.
                     C_HIGH if latin1_lower_at(bytes, start) => {
-                        let word = Word {
-                            start,
-                            basic_start: f.basic.len(),
-                            capital: false,
-                        };
-                        start = read_accented(f, text, word, start);
+                        start = read_accented_inline(f, text, start, false, 0, 0, start);
                     }
                     _ => return start,
                 },
@@ -908,7 +986,14 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
             Some((Sep::Punct, next)) if bytes.get(next) == Some(&b' ') => (Sep::Punct, next + 1),
             Some(sep) => sep,
             None if latin1_lower_at(bytes, end) => {
-                // `armée`: on in the accented reader, which copies.
+                // `armée`: on in the accented reader, the run so far in a
+                // register when it has its eight bytes and no more.
+                let len = end - start;
+                if chunk != 0 && len <= 8 {
+                    let acc = chunk & (u64::MAX >> (64 - 8 * len));
+                    let capital = bytes.get(start).is_some_and(u8::is_ascii_digit);
+                    return read_accented_inline(f, text, start, capital, acc, len, end);
+                }
                 let basic_start = f.basic.len();
                 push_run(
                     &mut f.basic,
@@ -1684,6 +1769,9 @@ mod tests {
             "Aé’s",
             "éé’",
             "ab\u{e9}\u{301}c",
+            // Basic forms of eight bytes and more, inline then copied.
+            "déstabilisé armééééééé Défenseurs éàéàéàéàéà abcdefgé abcdefghé Abcdefgé",
+            "ééééééé1 éééééééé abcdefgh éé é1234567 Dé1234567",
             "d’Idleb l'armée jusqu’à qu’ s’ t`a d’ 1’a aujourd’hui d’’a l’«a»",
         ];
         for text in texts {
