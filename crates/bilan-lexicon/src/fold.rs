@@ -161,7 +161,7 @@ pub(crate) fn pack(word: &[u8]) -> u64 {
 /// Nine to sixteen bytes of a word padded with zeros, as one number (two
 /// overlapping eight-byte loads); shorter words go through [`pack`].
 #[inline(always)]
-fn pack16(word: &[u8]) -> u128 {
+pub(crate) fn pack16(word: &[u8]) -> u128 {
     let n = word.len();
     match (word.first_chunk::<8>(), word.last_chunk::<8>()) {
         (Some(lo), Some(hi)) if n > 8 && n <= 16 => {

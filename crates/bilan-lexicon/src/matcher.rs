@@ -166,12 +166,48 @@ struct Steps {
     /// `(word packed, state from, state to, length)`; a zero word is an
     /// empty slot.
     slots: Vec<(u64, u32, u32, u32)>,
+    /// The same for words of nine to sixteen bytes (one word in seven):
+    /// made again at each step through them, they cost more than the
+    /// short ones together.
+    long_slots: Vec<(u128, u32, u32, u32)>,
+}
+
+/// A step through a word from a trie state, in one table of [`Steps`]:
+/// the slot of `(key, from)`, if it holds them, else `walk()`, kept.
+#[inline(always)]
+fn step_in<K: Copy + Eq>(
+    slots: &mut [(K, u32, u32, u32)],
+    key: K,
+    key_hash: u64,
+    from: StateID,
+    walk: impl FnOnce() -> (StateID, u32),
+) -> (StateID, u32) {
+    if slots.is_empty() {
+        return walk();
+    }
+    let from_u32 = from.as_u32();
+    let h = (key_hash ^ u64::from(from_u32).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let ix = (h >> 40) as usize & (slots.len() - 1);
+    if let Some(slot) = slots.get_mut(ix) {
+        if slot.0 == key && slot.1 == from_u32 {
+            if let Ok(to) = StateID::new(slot.2 as usize) {
+                return (to, slot.3);
+            }
+        }
+        let (to, len) = walk();
+        *slot = (key, from_u32, to.as_u32(), len);
+        return (to, len);
+    }
+    walk()
 }
 
 impl Steps {
     fn for_text(len: usize) -> Steps {
+        let n = crate::fold::cache_slots(len);
         Steps {
-            slots: vec![(0, 0, 0, 0); crate::fold::cache_slots(len)],
+            slots: vec![(0, 0, 0, 0); n],
+            // Fewer long words than short ones: a quarter of the slots.
+            long_slots: vec![(0, 0, 0, 0); n / 4],
         }
     }
 
@@ -189,10 +225,18 @@ impl Steps {
             Some(key) => self.get_packed(from, key, || walk(word())),
             None => {
                 let word = word();
-                if word.is_empty() || word.len() > 8 {
-                    return walk(word);
+                match word.len() {
+                    1..=8 => self.get_packed(from, crate::fold::pack(word), || walk(word)),
+                    9..=16 => {
+                        let key = crate::fold::pack16(word);
+                        // Both halves in the hash: long words share
+                        // their first eight bytes often (`bombardement`,
+                        // `bombardements`).
+                        let hash = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
+                        step_in(&mut self.long_slots, key, hash, from, || walk(word))
+                    }
+                    _ => walk(word),
                 }
-                self.get_packed(from, crate::fold::pack(word), || walk(word))
             }
         }
     }
@@ -205,23 +249,7 @@ impl Steps {
         key: u64,
         walk: impl FnOnce() -> (StateID, u32),
     ) -> (StateID, u32) {
-        if self.slots.is_empty() {
-            return walk();
-        }
-        let from_u32 = from.as_u32();
-        let h = (key ^ u64::from(from_u32).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let ix = (h >> 40) as usize & (self.slots.len() - 1);
-        if let Some(slot) = self.slots.get_mut(ix) {
-            if slot.0 == key && slot.1 == from_u32 {
-                if let Ok(to) = StateID::new(slot.2 as usize) {
-                    return (to, slot.3);
-                }
-            }
-            let (to, len) = walk();
-            *slot = (key, from_u32, to.as_u32(), len);
-            return (to, len);
-        }
-        walk()
+        step_in(&mut self.slots, key, key, from, walk)
     }
 }
 
@@ -1285,4 +1313,42 @@ fn ends_with_verb_est(text: &str, last: &Token) -> bool {
             .checked_sub(1)
             .and_then(|i| bytes.get(i))
             .is_some_and(|b| b.is_ascii_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A step kept for a word is given back for that word and state only:
+    /// short words by their packed form, words of nine to sixteen bytes
+    /// by their sixteen.
+    #[test]
+    fn kept_steps_are_those_of_their_word_and_state() {
+        let mut steps = Steps::for_text(1 << 16);
+        let state = |n: usize| StateID::new(n).unwrap_or(StateID::ZERO);
+        // The step a walk would make: a function of the word and state.
+        let walk = |from: StateID, word: &[u8]| {
+            let sum: usize = word.iter().map(|&b| usize::from(b)).sum();
+            (state(from.as_usize() * 7 + sum), word.len() as u32)
+        };
+        let words: [&[u8]; 8] = [
+            b"de",
+            b"la",
+            b"bombarde",
+            b"bombardement",
+            b"bombardements",
+            b"bombardementz",
+            b"internationales",
+            b"anticonstitutionnellement",
+        ];
+        for round in 0..3 {
+            for (k, word) in words.iter().enumerate() {
+                for from in [state(0), state(3), state(40)] {
+                    let packed = (round == 1 && word.len() <= 8).then(|| crate::fold::pack(word));
+                    let got = steps.get(from, || word, packed, |w| walk(from, w));
+                    assert_eq!(got, walk(from, word), "round {round}, word {k}");
+                }
+            }
+        }
+    }
 }
