@@ -347,7 +347,13 @@ impl Rules {
                 }
             }
         }
-        let words: Vec<Vec<u8>> = r.triggers.keys().chain(&r.first_names).cloned().collect();
+        let words: Vec<Vec<u8>> = r
+            .triggers
+            .keys()
+            .chain(&r.first_names)
+            .cloned()
+            .chain([b"et".to_vec(), b"ou".to_vec()])
+            .collect();
         for w in words {
             let facts = r.slow_word_facts(&w);
             r.facts_shapes.insert(&w);
@@ -420,7 +426,12 @@ impl Rules {
         } else {
             0
         };
-        WordFacts(reach | given)
+        let et_or_ou = if matches!(basic, b"et" | b"ou") {
+            WordFacts::ET_OR_OU
+        } else {
+            0
+        };
+        WordFacts(reach | given | et_or_ou)
     }
 
     /// What the cues about entity `id` (and about its `kind`) say of a
@@ -563,11 +574,30 @@ impl WordFacts {
     /// Not looked up (articles, words inside lexicon names): ask the word.
     pub(crate) const UNKNOWN: WordFacts = WordFacts(0x80);
     const GIVEN_NAME: u8 = 0x40;
+    /// `et` or `ou`, the coordinations before a name.
+    const ET_OR_OU: u8 = 0x20;
+    /// Not a fact of the word: set on a token's facts for a capitalised
+    /// word ([`WordFacts::on_token`]).
+    const CAPITAL: u8 = 0x10;
     /// The most tokens a trigger starting with the word spans.
-    const REACH: u8 = 0x3f;
+    const REACH: u8 = 0x0f;
 
     fn known(self) -> bool {
         self.0 & 0x80 == 0
+    }
+
+    /// The facts of a token whose word has these, capitalised or not.
+    #[inline(always)]
+    pub(crate) fn on_token(self, capital: bool) -> WordFacts {
+        WordFacts(self.0 | u8::from(capital) * WordFacts::CAPITAL)
+    }
+
+    /// Known facts of a lowercase word that is no trigger, given name,
+    /// `et` or `ou`: names from context pass over it, whatever its gap
+    /// (unless it is an article, whose facts are never known).
+    #[inline(always)]
+    fn opens_nothing(self) -> bool {
+        self.0 == 0
     }
 }
 
@@ -927,6 +957,17 @@ impl Rules {
         };
         let mut i = 0;
         while i < n {
+            // Most words, told from their facts alone, in a run.
+            let quiet = facts
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|w| w.opens_nothing())
+                .count();
+            if quiet > 0 {
+                i += quiet;
+                continue;
+            }
             let tok = &f.tokens[i];
             let gap = gaps[i] as usize;
             if !tok.capital && gap >= self.max_trigger_words {
@@ -1146,8 +1187,19 @@ mod tests {
             let mut capitals = Vec::new();
             let gaps = Rules::name_gaps(&f, &mut capitals);
             let unknown = vec![WordFacts::UNKNOWN; f.tokens.len()];
-            let known: Vec<WordFacts> = (0..f.tokens.len())
-                .map(|i| r.word_facts(f.basic_of(i)))
+            // As the lexicon pass leaves them: none for articles, the
+            // capital bit on capitalised words.
+            let known: Vec<WordFacts> = f
+                .tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    if t.article {
+                        WordFacts::UNKNOWN
+                    } else {
+                        r.word_facts(f.basic_of(i)).on_token(t.capital)
+                    }
+                })
                 .collect();
             let spans = |names: Vec<LocalName>| -> Vec<(usize, usize, EntityKind)> {
                 names.iter().map(|l| (l.first, l.end, l.kind)).collect()

@@ -780,7 +780,7 @@ impl Matcher {
                 ),
                 None => first_states.get(f.basic_of_token(tok), |w| walk_word(w, &mut scratch)),
             };
-            *fact = walk.facts;
+            *fact = walk.facts.on_token(tok.capital);
             // From a lowercase word, only a name that needs no capital or
             // one that reaches the next capitalised word can pass its checks
             // (`gaps[t]` words stand between).
@@ -849,9 +849,14 @@ impl Matcher {
                 let Some(p) = self.automaton_patterns.get(ap).map(|&p| p as usize) else {
                     continue;
                 };
-                accepted = self
-                    .accept(tables, text, f, t, last, p, &looked_around, &exclusion_look)
-                    .map(|found| (found, last + 1));
+                let found = if last == t {
+                    // A one-word name (`EI`, or `au` that no form allows):
+                    // its outcome too is kept by the word as written.
+                    self.one_word_name(tables, text, f, t, p, capital_outcomes)
+                } else {
+                    self.accept(tables, text, f, t, last, p, &looked_around, &exclusion_look)
+                };
+                accepted = found.map(|found| (found, last + 1));
                 if accepted.is_some() {
                     break;
                 }
@@ -870,66 +875,9 @@ impl Matcher {
                     first_states.store(f.basic_of(t), WordWalk { capital, ..walk });
                 }
                 if let Some(p) = (capital != CAPITAL_NONE).then_some(capital) {
-                    // The outcome depends on the word as written, unless
-                    // cues were looked at: then it is kept for the next
-                    // time the same word is met.
-                    let written = text
-                        .as_bytes()
-                        .get(tok.start()..tok.end())
-                        .unwrap_or_default();
-                    let found = match capital_outcomes.lookup(written) {
-                        Some((outcome, exclusions)) => {
-                            // Kept with the exclusion cues of one entity
-                            // unseen: they are looked for here.
-                            let excluded = exclusions.is_some_and(|e| {
-                                let entry = &tables.entries[e as usize];
-                                let first = if t > 0 && tokens[t - 1].article {
-                                    t - 1
-                                } else {
-                                    t
-                                };
-                                self.rules.excluded(f, &entry.id, entry.kind, first, t)
-                            });
-                            if excluded {
-                                None
-                            } else {
-                                outcome.map(|(entry, tentative)| Found {
-                                    first: self.span_first(f, t, t),
-                                    last: t,
-                                    entry,
-                                    tentative,
-                                    one_word: true,
-                                })
-                            }
-                        }
-                        None => {
-                            looked_around.set(false);
-                            exclusion_look.set(None);
-                            let found = self.accept(
-                                tables,
-                                text,
-                                f,
-                                t,
-                                t,
-                                p as usize,
-                                &looked_around,
-                                &exclusion_look,
-                            );
-                            let keep = match exclusion_look.get() {
-                                None => Some(None),
-                                Some((e, false)) => Some(Some(e)),
-                                Some((_, true)) => None,
-                            };
-                            if let Some(exclusions) = keep.filter(|_| !looked_around.get()) {
-                                capital_outcomes.store(
-                                    written,
-                                    (found.map(|m| (m.entry, m.tentative)), exclusions),
-                                );
-                            }
-                            found
-                        }
-                    };
-                    accepted = found.map(|found| (found, t + 1));
+                    accepted = self
+                        .one_word_name(tables, text, f, t, p as usize, capital_outcomes)
+                        .map(|found| (found, t + 1));
                 }
             }
             if let Some((found, next)) = accepted {
@@ -938,6 +886,69 @@ impl Matcher {
             }
         }
         out
+    }
+
+    /// [`Matcher::accept`] for pattern `p` on the one word `t`. Unless
+    /// cues were looked at, the outcome depends on the word as written and
+    /// the lexicon only (a word's skeleton names one pattern): it is kept
+    /// in `outcomes` for the next time the word is met, from one document
+    /// to the next, with the entity whose exclusion cues, absent then,
+    /// must be looked for again at each use.
+    fn one_word_name(
+        &self,
+        tables: &Tables,
+        text: &str,
+        f: &Folded<'_>,
+        t: usize,
+        p: usize,
+        outcomes: &mut WordCache<CapitalOutcome>,
+    ) -> Option<Found> {
+        let tokens = &f.tokens;
+        let tok = tokens.get(t)?;
+        let written = text
+            .as_bytes()
+            .get(tok.start()..tok.end())
+            .unwrap_or_default();
+        match outcomes.lookup(written) {
+            Some((outcome, exclusions)) => {
+                // Kept with the exclusion cues of one entity unseen: they
+                // are looked for here.
+                let excluded = exclusions.is_some_and(|e| {
+                    let entry = &tables.entries[e as usize];
+                    let first = if t > 0 && tokens[t - 1].article {
+                        t - 1
+                    } else {
+                        t
+                    };
+                    self.rules.excluded(f, &entry.id, entry.kind, first, t)
+                });
+                if excluded {
+                    None
+                } else {
+                    outcome.map(|(entry, tentative)| Found {
+                        first: self.span_first(f, t, t),
+                        last: t,
+                        entry,
+                        tentative,
+                        one_word: true,
+                    })
+                }
+            }
+            None => {
+                let looked_around = Cell::new(false);
+                let exclusion_look = Cell::new(None);
+                let found = self.accept(tables, text, f, t, t, p, &looked_around, &exclusion_look);
+                let keep = match exclusion_look.get() {
+                    None => Some(None),
+                    Some((e, false)) => Some(Some(e)),
+                    Some((_, true)) => None,
+                };
+                if let Some(exclusions) = keep.filter(|_| !looked_around.get()) {
+                    outcomes.store(written, (found.map(|m| (m.entry, m.tentative)), exclusions));
+                }
+                found
+            }
+        }
     }
 
     /// Note the names that the trie state `sid` ends, reached after
