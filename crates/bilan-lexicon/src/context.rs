@@ -139,6 +139,8 @@ pub(crate) struct Rules {
     place_adjectives: FastSet<Vec<u8>>,
     particles: FastSet<Vec<u8>>,
     descriptors: FastSet<Vec<u8>>,
+    /// Shapes of `descriptors`: most words are ruled out without hashing.
+    descriptor_shapes: WordShapes,
     stops: FastSet<Vec<u8>>,
     first_names: FastSet<Vec<u8>>,
     /// The [`WordFacts`] of the words that have some (trigger first words,
@@ -327,6 +329,9 @@ impl Rules {
                 set.insert(w);
             }
         }
+        for w in &r.descriptors {
+            r.descriptor_shapes.insert(w);
+        }
         for (_, line) in data_lines(FIRST_NAMES) {
             for w in words_of(line) {
                 r.first_names.insert(w);
@@ -388,7 +393,7 @@ impl Rules {
     /// True for a common noun that may open a lexicon variant
     /// (`télévision` in `télévision al-Manar`).
     pub fn is_descriptor(&self, basic: &[u8]) -> bool {
-        self.descriptors.contains(basic)
+        self.descriptor_shapes.may_contain(basic) && self.descriptors.contains(basic)
     }
 
     /// True for a French word that is never a name on its own.
@@ -1103,7 +1108,13 @@ impl Rules {
                     .last()
                     .is_some_and(|l| l.kind == EntityKind::Place && l.end == i);
                 let given_name_next = self.is_given_name(f.basic_of(i + 1));
-                let trigger_next = self.triggers.contains_key(f.basic_of(i + 1));
+                let next = f.basic_of(i + 1);
+                // The shapes of all the triggers' first words, then the table.
+                let trigger_next = self
+                    .trigger_shapes_longer
+                    .first()
+                    .is_some_and(|shapes| shapes.may_contain(next))
+                    && self.triggers.contains_key(next);
                 if place_before && !given_name_next && !trigger_next {
                     if let Some((first, end)) =
                         self.name_run(f, i + 1, cover, EntityKind::Place, false, false)
