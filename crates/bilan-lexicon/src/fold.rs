@@ -958,12 +958,13 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     // Plain words one after the other (`des tirs ont visé`) are read in
     // this loop, without going back to the caller's dispatch.
     loop {
-        let (end, chunk) = lower_run_end_packed(bytes, start);
-        if end == start {
-            // No word here (the first time round there always is one):
-            // spaces, hyphens and apostrophes between words are skipped, as
-            // the dispatch would; anything else goes back to it. Testing
-            // the run first spares a class test of each word's first byte.
+        // The class of the first byte first: a capitalised or accented
+        // word (one word in four) then skips the run test.
+        let first = bytes.get(start).map(|&b| CLASS[b as usize]);
+        if !matches!(first, Some(C_LOWER | C_DIGIT)) {
+            // No plain word here (the first time round there always is
+            // one): spaces, hyphens and apostrophes between words are
+            // skipped, as the dispatch would; anything else goes back to it.
             match bytes.get(start) {
                 Some(&b) => match CLASS[b as usize] {
                     C_SPACE | C_HYPHEN | C_APOSTROPHE => start += 1,
@@ -980,6 +981,7 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
             }
             continue;
         }
+        let (end, chunk) = lower_run_end_packed(bytes, start);
         let (sep_after, next) = match ascii_sep_at(bytes, end) {
             // `, ` and `. `: the space after the mark is stepped over here
             // rather than by one more turn of the loop.
