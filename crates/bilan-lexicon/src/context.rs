@@ -594,7 +594,7 @@ impl WordFacts {
     /// The facts of a token whose word has these, capitalised or not.
     #[inline(always)]
     pub(crate) fn on_token(self, capital: bool) -> WordFacts {
-        WordFacts(self.0 | u8::from(capital) * WordFacts::CAPITAL)
+        WordFacts(self.0 | (u8::from(capital) * WordFacts::CAPITAL))
     }
 
     /// Known facts of a lowercase word that is no trigger, given name,

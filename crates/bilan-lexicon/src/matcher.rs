@@ -81,6 +81,8 @@ struct Scratch {
     /// some, are looked for again at each use), kept from one document to
     /// the next rather than allocated and cleared for each.
     capital_outcomes: WordCache<CapitalOutcome>,
+    /// The same for names of several words, by span as written.
+    span_outcomes: SpanOutcomes,
     /// The vectors of the last text's [`Folded`], reused (up to
     /// [`KEPT_TOKENS`] tokens).
     tokens: Vec<Token>,
@@ -107,6 +109,7 @@ impl Scratch {
             first_states: WordCache::for_text(len),
             steps: Steps::for_text(len),
             capital_outcomes: WordCache::for_text(len),
+            span_outcomes: SpanOutcomes::for_text(len),
             tokens: Vec::new(),
             basic: Vec::new(),
         }
@@ -250,6 +253,47 @@ impl Steps {
         walk: impl FnOnce() -> (StateID, u32),
     ) -> (StateID, u32) {
         step_in(&mut self.slots, key, key, from, walk)
+    }
+}
+
+/// What `accept` made of a name of several words (`armée syrienne`,
+/// `Deir Ezzor`) when no cue was looked at, by its span as written, up to
+/// sixteen bytes, and its pattern: a function of those and the lexicon, as
+/// for one word ([`Matcher::one_word_name`]). Direct-mapped.
+struct SpanOutcomes {
+    /// `(span packed, pattern, outcome)`; a zero span is an empty slot.
+    slots: Vec<(u128, u32, CapitalOutcome)>,
+}
+
+impl SpanOutcomes {
+    /// Names of several words are rarer than words: a quarter as many
+    /// slots as the word caches.
+    fn for_text(len: usize) -> SpanOutcomes {
+        SpanOutcomes {
+            slots: vec![(0, 0, (None, None)); crate::fold::cache_slots(len) / 4],
+        }
+    }
+
+    /// The slot of a span and pattern.
+    #[inline(always)]
+    fn slot(&self, key: u128, pattern: u32) -> usize {
+        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(31) ^ u64::from(pattern))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & self.slots.len().wrapping_sub(1)
+    }
+
+    fn lookup(&self, key: u128, pattern: u32) -> Option<CapitalOutcome> {
+        self.slots
+            .get(self.slot(key, pattern))
+            .filter(|s| s.0 == key && s.1 == pattern)
+            .map(|s| s.2)
+    }
+
+    fn store(&mut self, key: u128, pattern: u32, outcome: CapitalOutcome) {
+        let ix = self.slot(key, pattern);
+        if let Some(slot) = self.slots.get_mut(ix) {
+            *slot = (key, pattern, outcome);
+        }
     }
 }
 
@@ -712,6 +756,7 @@ impl Matcher {
             first_states,
             steps,
             capital_outcomes,
+            span_outcomes,
             ..
         } = scratch;
         let mut out = Vec::new();
@@ -736,11 +781,9 @@ impl Matcher {
         // first word, and the skeleton's length, by the word's basic form:
         // the walk from a word (most often dead within it) is a function of
         // the word alone; `steps`: the walk through a following word;
-        // `capital_outcomes`: what `accept` made of a capitalised word
-        // that is a one-word name (with the entity whose exclusion cues,
-        // absent then, must be looked for again).
-        let exclusion_look: Cell<Option<(u32, bool)>> = Cell::new(None);
-        let looked_around = Cell::new(false);
+        // `capital_outcomes`, `span_outcomes`: what `accept` made of a
+        // name of one word or several (with the entity whose exclusion
+        // cues, absent then, must be looked for again).
         let mut scratch: Vec<u8> = Vec::with_capacity(64);
         let walk_word = |word: &[u8], scratch: &mut Vec<u8>| -> WordWalk {
             scratch.clear();
@@ -854,7 +897,7 @@ impl Matcher {
                     // its outcome too is kept by the word as written.
                     self.one_word_name(tables, text, f, t, p, capital_outcomes)
                 } else {
-                    self.accept(tables, text, f, t, last, p, &looked_around, &exclusion_look)
+                    self.multi_word_name(tables, text, f, t, last, p, span_outcomes)
                 };
                 accepted = found.map(|found| (found, last + 1));
                 if accepted.is_some() {
@@ -910,45 +953,111 @@ impl Matcher {
             .get(tok.start()..tok.end())
             .unwrap_or_default();
         match outcomes.lookup(written) {
-            Some((outcome, exclusions)) => {
-                // Kept with the exclusion cues of one entity unseen: they
-                // are looked for here.
-                let excluded = exclusions.is_some_and(|e| {
-                    let entry = &tables.entries[e as usize];
-                    let first = if t > 0 && tokens[t - 1].article {
-                        t - 1
-                    } else {
-                        t
-                    };
-                    self.rules.excluded(f, &entry.id, entry.kind, first, t)
-                });
-                if excluded {
-                    None
-                } else {
-                    outcome.map(|(entry, tentative)| Found {
-                        first: self.span_first(f, t, t),
-                        last: t,
-                        entry,
-                        tentative,
-                        one_word: true,
-                    })
-                }
-            }
+            Some(kept) => self.found_from_kept(tables, f, t, t, kept),
             None => {
-                let looked_around = Cell::new(false);
-                let exclusion_look = Cell::new(None);
-                let found = self.accept(tables, text, f, t, t, p, &looked_around, &exclusion_look);
-                let keep = match exclusion_look.get() {
-                    None => Some(None),
-                    Some((e, false)) => Some(Some(e)),
-                    Some((_, true)) => None,
-                };
-                if let Some(exclusions) = keep.filter(|_| !looked_around.get()) {
-                    outcomes.store(written, (found.map(|m| (m.entry, m.tentative)), exclusions));
+                let (found, keep) = self.accept_to_keep(tables, text, f, t, t, p);
+                if let Some(kept) = keep {
+                    outcomes.store(written, kept);
                 }
                 found
             }
         }
+    }
+
+    /// [`Matcher::one_word_name`] for a name of several words, tokens
+    /// `t..=last`, kept in `outcomes` by its span as written when that has
+    /// at most sixteen bytes.
+    #[allow(clippy::too_many_arguments)]
+    fn multi_word_name(
+        &self,
+        tables: &Tables,
+        text: &str,
+        f: &Folded<'_>,
+        t: usize,
+        last: usize,
+        p: usize,
+        outcomes: &mut SpanOutcomes,
+    ) -> Option<Found> {
+        let span = match (f.tokens.get(t), f.tokens.get(last)) {
+            (Some(a), Some(b)) => text.as_bytes().get(a.start()..b.end()),
+            _ => None,
+        }
+        .filter(|span| span.len() <= 16 && !outcomes.slots.is_empty());
+        let (Some(span), Ok(pattern)) = (span, u32::try_from(p)) else {
+            return self.accept_to_keep(tables, text, f, t, last, p).0;
+        };
+        // The span starts and ends with a letter or digit (never 0): its
+        // packed bytes tell it from any other.
+        let key = crate::fold::pack16(span);
+        match outcomes.lookup(key, pattern) {
+            Some(kept) => self.found_from_kept(tables, f, t, last, kept),
+            None => {
+                let (found, keep) = self.accept_to_keep(tables, text, f, t, last, p);
+                if let Some(kept) = keep {
+                    outcomes.store(key, pattern, kept);
+                }
+                found
+            }
+        }
+    }
+
+    /// [`Matcher::accept`] for pattern `p` on tokens `t..=last`, and what
+    /// of its outcome may be kept for the same words as written: nothing
+    /// when cues were looked at, else the outcome and the entity whose
+    /// exclusion cues, absent here, must be looked for at each use.
+    fn accept_to_keep(
+        &self,
+        tables: &Tables,
+        text: &str,
+        f: &Folded<'_>,
+        t: usize,
+        last: usize,
+        p: usize,
+    ) -> (Option<Found>, Option<CapitalOutcome>) {
+        let looked_around = Cell::new(false);
+        let exclusion_look = Cell::new(None);
+        let found = self.accept(tables, text, f, t, last, p, &looked_around, &exclusion_look);
+        let keep = match exclusion_look.get() {
+            None => Some(None),
+            Some((e, false)) => Some(Some(e)),
+            Some((_, true)) => None,
+        };
+        let kept = keep
+            .filter(|_| !looked_around.get())
+            .map(|exclusions| (found.map(|m| (m.entry, m.tentative)), exclusions));
+        (found, kept)
+    }
+
+    /// The name on tokens `t..=last` from an outcome kept for the same
+    /// words: the exclusion cues of the entity kept with it, unseen then,
+    /// are looked for here.
+    fn found_from_kept(
+        &self,
+        tables: &Tables,
+        f: &Folded<'_>,
+        t: usize,
+        last: usize,
+        (outcome, exclusions): CapitalOutcome,
+    ) -> Option<Found> {
+        let excluded = exclusions.is_some_and(|e| {
+            let entry = &tables.entries[e as usize];
+            let first = if t > 0 && f.tokens[t - 1].article {
+                t - 1
+            } else {
+                t
+            };
+            self.rules.excluded(f, &entry.id, entry.kind, first, last)
+        });
+        if excluded {
+            return None;
+        }
+        outcome.map(|(entry, tentative)| Found {
+            first: self.span_first(f, t, last),
+            last,
+            entry,
+            tentative,
+            one_word: t == last,
+        })
     }
 
     /// Note the names that the trie state `sid` ends, reached after

@@ -4,7 +4,7 @@
 
 use bilan_lexicon::{Entities, Lexicon};
 
-const TEXTS: [&str; 6] = [
+const TEXTS: [&str; 7] = [
     "Les combattants ont repris Arsal, puis le jurd d’Aarsale et enfin Ersal.",
     "Selon l’OSDH, des raids ont visé Idleb et Homs ; Daech a reculé vers Palmyre.",
     "Le Qalamoun occidental, Homs et le village de Kfar Zeita ont été bombardés.",
@@ -18,6 +18,10 @@ const TEXTS: [&str; 6] = [
     // or vetoes, a word no form allows (`au`).
     "L’EI et l’ei, au sud ; la résistance acharnée, puis la Résistance au Liban. \
      Selon assafir, l’EI recule ; Assafir et la résistance.",
+    // Names of several words, kept by their span as written: with and
+    // without an exclusion cue, in capitals, at a verb `est`.
+    "L’armée syrienne et l’Armée syrienne ; Deir Ezzor Time, puis Deir Ezzor. \
+     DEIR EZZOR : Alep est tombée, Alep Est tient ; le Front al-Nosra.",
 ];
 
 fn test_lexicon() -> Lexicon {
