@@ -514,15 +514,28 @@ impl Matcher {
         let skeletons = &mut scratch.skeletons;
         // Ambiguous names count only when the same entity is named plainly
         // elsewhere in the document.
-        let confident: FastSet<u32> = found
+        // Only the entities of tentative names are asked about (few, if
+        // any): the others are not hashed.
+        let mut asked: Vec<u32> = found
             .iter()
-            .filter(|m| !m.tentative)
+            .filter(|m| m.tentative)
             .map(|m| m.entry)
             .collect();
-        let found: Vec<Found> = found
-            .into_iter()
-            .filter(|m| !m.tentative || confident.contains(&m.entry))
-            .collect();
+        asked.sort_unstable();
+        asked.dedup();
+        let found: Vec<Found> = if asked.is_empty() {
+            found
+        } else {
+            let confident: FastSet<u32> = found
+                .iter()
+                .filter(|m| !m.tentative && asked.binary_search(&m.entry).is_ok())
+                .map(|m| m.entry)
+                .collect();
+            found
+                .into_iter()
+                .filter(|m| !m.tentative || confident.contains(&m.entry))
+                .collect()
+        };
 
         let mut cover = vec![Cover::Free; f.tokens.len()];
         for m in &found {
