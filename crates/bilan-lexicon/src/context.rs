@@ -523,8 +523,9 @@ impl Rules {
             Target::Id(x) => x == id,
             Target::Kind(k) => *k == kind,
         };
-        // A cue ends at most two words before the mention.
-        for gap in 0..=2 {
+        // A cue ends at most two words before the mention. (The exclusion
+        // cues all follow a mention: no words to look at before it.)
+        for gap in (0..=2).take_while(|_| !before.is_empty()) {
             let Some(end) = first.checked_sub(gap) else {
                 break;
             };
@@ -548,7 +549,7 @@ impl Rules {
             }
         }
         // A cue starts at most one word after the mention.
-        for gap in 0..=1 {
+        for gap in (0..=1).take_while(|_| !after.is_empty()) {
             let start = last + 1 + gap;
             if start >= f.tokens.len() || matches!(f.tokens[start - 1].sep_after, Sep::Punct) {
                 break;
