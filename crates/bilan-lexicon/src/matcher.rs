@@ -507,7 +507,8 @@ impl Matcher {
         f: &Folded<'_>,
         scratch: &mut Scratch,
     ) -> Entities {
-        let mut capitals = Vec::new();
+        // One word in eight or nine is capitalised.
+        let mut capitals = Vec::with_capacity(f.tokens.len() / 8);
         let gaps = Rules::name_gaps(f, &mut capitals);
         let mut facts = vec![WordFacts::UNKNOWN; f.tokens.len()];
         let found = self.lexicon_pass(tables, text, f, &gaps, &mut facts, scratch);
@@ -772,10 +773,12 @@ impl Matcher {
             span_outcomes,
             ..
         } = scratch;
-        let mut out = Vec::new();
         let Some(dfa) = &self.automaton else {
-            return out;
+            return Vec::new();
         };
+        // News names an entity every ten to twenty words: room for that
+        // many, so that the vector is seldom copied as it grows.
+        let mut out = Vec::with_capacity(f.tokens.len() / 16);
         let Ok(start) = dfa.start_state(Anchored::Yes) else {
             return out;
         };
