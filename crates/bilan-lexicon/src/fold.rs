@@ -702,6 +702,41 @@ fn read_capitalised(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     };
     let sep = ascii_sep_at(bytes, end);
     if sep.is_none() && !latin1_lower_at(bytes, end) {
+        // `EI`, `OSDH`, `SANA`: a word of capitals and digits, of up to
+        // eight bytes, ended by an ASCII separator, is its lowered bytes
+        // (as `read_token` reads it: no lowercase letter, so no glued
+        // article). Anything else goes to the general reader.
+        let caps = bytes
+            .get(run_start..)
+            .unwrap_or_default()
+            .iter()
+            .take(8)
+            .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            .count();
+        let caps_end = run_start + caps;
+        if caps > 0
+            && caps_end - start <= 8
+            && let Some((sep_after, next)) = ascii_sep_at(bytes, caps_end)
+            && let Some(chunk) = bytes.get(start..start + 8)
+            && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+        {
+            let len = caps_end - start;
+            // Letters lowered; digits already have the bit.
+            let lowered = u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020;
+            let basic = (lowered & (u64::MAX >> (64 - 8 * len))).to_le_bytes();
+            f.tokens.push(Token {
+                start: start as u32,
+                end: caps_end as u32,
+                basic,
+                inline: len as u8,
+                in_text: false,
+                capital: true,
+                article: is_article_before(basic.get(..len).unwrap_or_default(), sep_after),
+                accented: false,
+                sep_after,
+            });
+            return next;
+        }
         return read_token(f, text, start);
     }
     // Most capitalised words: one to eight bytes, their eight bytes at
@@ -1774,6 +1809,9 @@ mod tests {
             // Basic forms of eight bytes and more, inline then copied.
             "déstabilisé armééééééé Défenseurs éàéàéàéàéà abcdefgé abcdefghé Abcdefgé",
             "ééééééé1 éééééééé abcdefgh éé é1234567 Dé1234567",
+            // Words in capitals: lowered in a register, or to the general
+            // reader when lowercase, accents or more than eight bytes follow.
+            "EI, OSDH SANA-ONU AL Bab AL-Bab A1B2 ABCDEFGH ABCDEFGHI EIx EIé ÉI E’I EI’s 1A2",
             "d’Idleb l'armée jusqu’à qu’ s’ t`a d’ 1’a aujourd’hui d’’a l’«a»",
         ];
         for text in texts {
