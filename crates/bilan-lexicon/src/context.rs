@@ -862,8 +862,20 @@ impl Rules {
     /// Also appends to `capitals` the indices of the capitalised words
     /// that are not articles, in text order: a pass that looks at those
     /// alone need not read every token.
+    #[cfg(test)]
     pub(crate) fn name_gaps(f: &Folded<'_>, capitals: &mut Vec<u32>) -> Vec<u8> {
-        let mut gaps = vec![u8::MAX; f.tokens.len()];
+        Rules::name_gaps_into(f, capitals, Vec::new())
+    }
+
+    /// [`Rules::name_gaps`] into `gaps`, a vector of an earlier text
+    /// (cleared first).
+    pub(crate) fn name_gaps_into(
+        f: &Folded<'_>,
+        capitals: &mut Vec<u32>,
+        mut gaps: Vec<u8>,
+    ) -> Vec<u8> {
+        gaps.clear();
+        gaps.resize(f.tokens.len(), u8::MAX);
         // `u8::MAX`: no capitalised word follows; counts stop one below.
         let mut gap = u8::MAX;
         let first_capital = capitals.len();

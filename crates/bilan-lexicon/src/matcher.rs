@@ -87,6 +87,11 @@ struct Scratch {
     /// [`KEPT_TOKENS`] tokens).
     tokens: Vec<Token>,
     basic: Vec<u8>,
+    /// The per-token vectors of the passes (gaps, facts, cover), reused
+    /// likewise.
+    gaps: Vec<u8>,
+    facts: Vec<WordFacts>,
+    cover: Vec<Cover>,
 }
 
 /// The most tokens whose vector a thread keeps from one text to the next
@@ -112,6 +117,9 @@ impl Scratch {
             span_outcomes: SpanOutcomes::for_text(len),
             tokens: Vec::new(),
             basic: Vec::new(),
+            gaps: Vec::new(),
+            facts: Vec::new(),
+            cover: Vec::new(),
         }
     }
 
@@ -509,8 +517,12 @@ impl Matcher {
     ) -> Entities {
         // One word in eight or nine is capitalised.
         let mut capitals = Vec::with_capacity(f.tokens.len() / 8);
-        let gaps = Rules::name_gaps(f, &mut capitals);
-        let mut facts = vec![WordFacts::UNKNOWN; f.tokens.len()];
+        // The per-token vectors of the last text, refilled: no fresh
+        // pages for each text.
+        let gaps = Rules::name_gaps_into(f, &mut capitals, std::mem::take(&mut scratch.gaps));
+        let mut facts = std::mem::take(&mut scratch.facts);
+        facts.clear();
+        facts.resize(f.tokens.len(), WordFacts::UNKNOWN);
         let found = self.lexicon_pass(tables, text, f, &gaps, &mut facts, scratch);
         let skeletons = &mut scratch.skeletons;
         // Ambiguous names count only when the same entity is named plainly
@@ -538,7 +550,9 @@ impl Matcher {
                 .collect()
         };
 
-        let mut cover = vec![Cover::Free; f.tokens.len()];
+        let mut cover = std::mem::take(&mut scratch.cover);
+        cover.clear();
+        cover.resize(f.tokens.len(), Cover::Free);
         for m in &found {
             let kind = tables.entries[m.entry as usize].kind;
             for c in &mut cover[m.first..=m.last] {
@@ -658,7 +672,13 @@ impl Matcher {
         }
         self.local_repeats(f, &cover, &capitals, &by_key, &mut spans, skeletons);
 
-        assemble(tables, &self.entry_ids, text, f, spans, &local_ids)
+        let out = assemble(tables, &self.entry_ids, text, f, spans, &local_ids);
+        if f.tokens.capacity() <= KEPT_TOKENS {
+            scratch.gaps = gaps;
+            scratch.facts = facts;
+            scratch.cover = cover;
+        }
+        out
     }
 
     /// Later mentions of names first found from context. `capitals`: the
