@@ -599,6 +599,14 @@ fn word_starts_at(text: &str, i: usize) -> bool {
     }
 }
 
+/// `v` made `n` copies of `x`, in the memory it has: the part it keeps is
+/// filled (one memset), only a missing tail is appended.
+pub(crate) fn refill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+    v.truncate(n);
+    v.fill(x);
+    v.resize(n, x);
+}
+
 /// Fold `text` into tokens and basic forms.
 pub(crate) fn fold(text: &str) -> Folded<'_> {
     fold_into(text, Vec::new(), Vec::new())
@@ -1733,6 +1741,15 @@ mod tests {
                     "{b:#x} at {at}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn refilled_vectors_are_fresh_ones() {
+        for (had, n) in [(0, 5), (3, 5), (5, 5), (9, 5), (4, 0)] {
+            let mut v: Vec<u8> = (0..had).map(|k| k as u8).collect();
+            refill(&mut v, n, 7);
+            assert_eq!(v, vec![7u8; n], "{had} -> {n}");
         }
     }
 

@@ -521,8 +521,7 @@ impl Matcher {
         // pages for each text.
         let gaps = Rules::name_gaps_into(f, &mut capitals, std::mem::take(&mut scratch.gaps));
         let mut facts = std::mem::take(&mut scratch.facts);
-        facts.clear();
-        facts.resize(f.tokens.len(), WordFacts::UNKNOWN);
+        crate::fold::refill(&mut facts, f.tokens.len(), WordFacts::UNKNOWN);
         let found = self.lexicon_pass(tables, text, f, &gaps, &mut facts, scratch);
         let skeletons = &mut scratch.skeletons;
         // Ambiguous names count only when the same entity is named plainly
@@ -551,8 +550,7 @@ impl Matcher {
         };
 
         let mut cover = std::mem::take(&mut scratch.cover);
-        cover.clear();
-        cover.resize(f.tokens.len(), Cover::Free);
+        crate::fold::refill(&mut cover, f.tokens.len(), Cover::Free);
         for m in &found {
             let kind = tables.entries[m.entry as usize].kind;
             for c in &mut cover[m.first..=m.last] {
