@@ -975,14 +975,11 @@ impl Rules {
         let mut i = 0;
         while i < n {
             // Most words, told from their facts alone, in a run.
-            let quiet = facts
-                .get(i..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|w| w.opens_nothing())
-                .count();
-            if quiet > 0 {
-                i += quiet;
+            if facts.get(i).is_some_and(|w| w.opens_nothing()) {
+                i += 1;
+                while facts.get(i).is_some_and(|w| w.opens_nothing()) {
+                    i += 1;
+                }
                 continue;
             }
             let tok = &f.tokens[i];
