@@ -972,6 +972,11 @@ impl Rules {
                 .get(gap)
                 .is_some_and(|shapes| shapes.may_contain(f.basic_of(i))),
         };
+        // Token `i` is `et` or `ou`: from its facts when known.
+        let et_or_ou = |i: usize| match facts.get(i) {
+            Some(w) if w.known() => w.0 & WordFacts::ET_OR_OU != 0,
+            _ => f.is_et_or_ou(i),
+        };
         let mut i = 0;
         while i < n {
             // Most words, told from their facts alone, in a run.
@@ -1000,7 +1005,7 @@ impl Rules {
             if !tok.capital
                 && !tok.article
                 && !(gap < self.max_trigger_words
-                    && (may_trigger(i, gap) || (gap == 0 && f.is_et_or_ou(i))))
+                    && (may_trigger(i, gap) || (gap == 0 && et_or_ou(i))))
             {
                 i += 1;
                 continue;
@@ -1106,7 +1111,7 @@ impl Rules {
                 && !weak_start
                 && i > 0
                 && i + 1 < n
-                && matches!(f.basic_of(i), b"et" | b"ou")
+                && et_or_ou(i)
                 && !matches!(f.tokens[i].sep_after, Sep::Punct)
                 && !matches!(f.tokens[i - 1].sep_after, Sep::Punct | Sep::Hyphen)
             {
