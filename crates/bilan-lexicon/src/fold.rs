@@ -1087,8 +1087,9 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
             // The packed word is 0 only when it was not loaded.
             inline: if packed != 0 { len as u8 } else { 0 },
             in_text: true,
-            // The run starts with a lowercase letter or a digit.
-            capital: bytes.get(start).is_some_and(u8::is_ascii_digit),
+            // The run starts with a lowercase letter or a digit: its
+            // class, read above, tells which.
+            capital: first == Some(C_DIGIT),
             article,
             accented: false,
             sep_after,
