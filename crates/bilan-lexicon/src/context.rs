@@ -139,6 +139,8 @@ pub(crate) struct Rules {
     place_adjectives: FastSet<Vec<u8>>,
     particles: FastSet<Vec<u8>>,
     descriptors: FastSet<Vec<u8>>,
+    /// Shapes of `descriptors`: most words are ruled out without hashing.
+    descriptor_shapes: WordShapes,
     stops: FastSet<Vec<u8>>,
     first_names: FastSet<Vec<u8>>,
     /// The [`WordFacts`] of the words that have some (trigger first words,
@@ -327,6 +329,9 @@ impl Rules {
                 set.insert(w);
             }
         }
+        for w in &r.descriptors {
+            r.descriptor_shapes.insert(w);
+        }
         for (_, line) in data_lines(FIRST_NAMES) {
             for w in words_of(line) {
                 r.first_names.insert(w);
@@ -347,7 +352,13 @@ impl Rules {
                 }
             }
         }
-        let words: Vec<Vec<u8>> = r.triggers.keys().chain(&r.first_names).cloned().collect();
+        let words: Vec<Vec<u8>> = r
+            .triggers
+            .keys()
+            .chain(&r.first_names)
+            .cloned()
+            .chain([b"et".to_vec(), b"ou".to_vec()])
+            .collect();
         for w in words {
             let facts = r.slow_word_facts(&w);
             r.facts_shapes.insert(&w);
@@ -382,7 +393,7 @@ impl Rules {
     /// True for a common noun that may open a lexicon variant
     /// (`télévision` in `télévision al-Manar`).
     pub fn is_descriptor(&self, basic: &[u8]) -> bool {
-        self.descriptors.contains(basic)
+        self.descriptor_shapes.may_contain(basic) && self.descriptors.contains(basic)
     }
 
     /// True for a French word that is never a name on its own.
@@ -420,7 +431,12 @@ impl Rules {
         } else {
             0
         };
-        WordFacts(reach | given)
+        let et_or_ou = if matches!(basic, b"et" | b"ou") {
+            WordFacts::ET_OR_OU
+        } else {
+            0
+        };
+        WordFacts(reach | given | et_or_ou)
     }
 
     /// What the cues about entity `id` (and about its `kind`) say of a
@@ -507,8 +523,9 @@ impl Rules {
             Target::Id(x) => x == id,
             Target::Kind(k) => *k == kind,
         };
-        // A cue ends at most two words before the mention.
-        for gap in 0..=2 {
+        // A cue ends at most two words before the mention. (The exclusion
+        // cues all follow a mention: no words to look at before it.)
+        for gap in (0..=2).take_while(|_| !before.is_empty()) {
             let Some(end) = first.checked_sub(gap) else {
                 break;
             };
@@ -532,7 +549,7 @@ impl Rules {
             }
         }
         // A cue starts at most one word after the mention.
-        for gap in 0..=1 {
+        for gap in (0..=1).take_while(|_| !after.is_empty()) {
             let start = last + 1 + gap;
             if start >= f.tokens.len() || matches!(f.tokens[start - 1].sep_after, Sep::Punct) {
                 break;
@@ -563,11 +580,30 @@ impl WordFacts {
     /// Not looked up (articles, words inside lexicon names): ask the word.
     pub(crate) const UNKNOWN: WordFacts = WordFacts(0x80);
     const GIVEN_NAME: u8 = 0x40;
+    /// `et` or `ou`, the coordinations before a name.
+    const ET_OR_OU: u8 = 0x20;
+    /// Not a fact of the word: set on a token's facts for a capitalised
+    /// word ([`WordFacts::on_token`]).
+    const CAPITAL: u8 = 0x10;
     /// The most tokens a trigger starting with the word spans.
-    const REACH: u8 = 0x3f;
+    const REACH: u8 = 0x0f;
 
     fn known(self) -> bool {
         self.0 & 0x80 == 0
+    }
+
+    /// The facts of a token whose word has these, capitalised or not.
+    #[inline(always)]
+    pub(crate) fn on_token(self, capital: bool) -> WordFacts {
+        WordFacts(self.0 | (u8::from(capital) * WordFacts::CAPITAL))
+    }
+
+    /// Known facts of a lowercase word that is no trigger, given name,
+    /// `et` or `ou`: names from context pass over it, whatever its gap
+    /// (unless it is an article, whose facts are never known).
+    #[inline(always)]
+    fn opens_nothing(self) -> bool {
+        self.0 == 0
     }
 }
 
@@ -826,8 +862,19 @@ impl Rules {
     /// Also appends to `capitals` the indices of the capitalised words
     /// that are not articles, in text order: a pass that looks at those
     /// alone need not read every token.
+    #[cfg(test)]
     pub(crate) fn name_gaps(f: &Folded<'_>, capitals: &mut Vec<u32>) -> Vec<u8> {
-        let mut gaps = vec![u8::MAX; f.tokens.len()];
+        Rules::name_gaps_into(f, capitals, Vec::new())
+    }
+
+    /// [`Rules::name_gaps`] into `gaps`, a vector of an earlier text
+    /// (cleared first).
+    pub(crate) fn name_gaps_into(
+        f: &Folded<'_>,
+        capitals: &mut Vec<u32>,
+        mut gaps: Vec<u8>,
+    ) -> Vec<u8> {
+        crate::fold::refill(&mut gaps, f.tokens.len(), u8::MAX);
         // `u8::MAX`: no capitalised word follows; counts stop one below.
         let mut gap = u8::MAX;
         let first_capital = capitals.len();
@@ -925,8 +972,21 @@ impl Rules {
                 .get(gap)
                 .is_some_and(|shapes| shapes.may_contain(f.basic_of(i))),
         };
+        // Token `i` is `et` or `ou`: from its facts when known.
+        let et_or_ou = |i: usize| match facts.get(i) {
+            Some(w) if w.known() => w.0 & WordFacts::ET_OR_OU != 0,
+            _ => f.is_et_or_ou(i),
+        };
         let mut i = 0;
         while i < n {
+            // Most words, told from their facts alone, in a run.
+            if facts.get(i).is_some_and(|w| w.opens_nothing()) {
+                i += 1;
+                while facts.get(i).is_some_and(|w| w.opens_nothing()) {
+                    i += 1;
+                }
+                continue;
+            }
             let tok = &f.tokens[i];
             let gap = gaps[i] as usize;
             if !tok.capital && gap >= self.max_trigger_words {
@@ -945,7 +1005,7 @@ impl Rules {
             if !tok.capital
                 && !tok.article
                 && !(gap < self.max_trigger_words
-                    && (may_trigger(i, gap) || (gap == 0 && f.is_et_or_ou(i))))
+                    && (may_trigger(i, gap) || (gap == 0 && et_or_ou(i))))
             {
                 i += 1;
                 continue;
@@ -958,9 +1018,12 @@ impl Rules {
                 continue;
             }
             let mut found = None;
-            let word = f.basic_of(i);
             let maybe_trigger = may_trigger(i, gap);
-            if let Some(triggers) = maybe_trigger.then(|| self.triggers.get(word)).flatten() {
+            // The word is read only for the trigger table.
+            if let Some(triggers) = maybe_trigger
+                .then(|| self.triggers.get(f.basic_of(i)))
+                .flatten()
+            {
                 let next_word = f.basic_of(i + 1);
                 for t in triggers {
                     // Too short to reach the next capitalised word.
@@ -1048,7 +1111,7 @@ impl Rules {
                 && !weak_start
                 && i > 0
                 && i + 1 < n
-                && matches!(f.basic_of(i), b"et" | b"ou")
+                && et_or_ou(i)
                 && !matches!(f.tokens[i].sep_after, Sep::Punct)
                 && !matches!(f.tokens[i - 1].sep_after, Sep::Punct | Sep::Hyphen)
             {
@@ -1059,7 +1122,13 @@ impl Rules {
                     .last()
                     .is_some_and(|l| l.kind == EntityKind::Place && l.end == i);
                 let given_name_next = self.is_given_name(f.basic_of(i + 1));
-                let trigger_next = self.triggers.contains_key(f.basic_of(i + 1));
+                let next = f.basic_of(i + 1);
+                // The shapes of all the triggers' first words, then the table.
+                let trigger_next = self
+                    .trigger_shapes_longer
+                    .first()
+                    .is_some_and(|shapes| shapes.may_contain(next))
+                    && self.triggers.contains_key(next);
                 if place_before && !given_name_next && !trigger_next {
                     if let Some((first, end)) =
                         self.name_run(f, i + 1, cover, EntityKind::Place, false, false)
@@ -1143,8 +1212,19 @@ mod tests {
             let mut capitals = Vec::new();
             let gaps = Rules::name_gaps(&f, &mut capitals);
             let unknown = vec![WordFacts::UNKNOWN; f.tokens.len()];
-            let known: Vec<WordFacts> = (0..f.tokens.len())
-                .map(|i| r.word_facts(f.basic_of(i)))
+            // As the lexicon pass leaves them: none for articles, the
+            // capital bit on capitalised words.
+            let known: Vec<WordFacts> = f
+                .tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    if t.article {
+                        WordFacts::UNKNOWN
+                    } else {
+                        r.word_facts(f.basic_of(i)).on_token(t.capital)
+                    }
+                })
                 .collect();
             let spans = |names: Vec<LocalName>| -> Vec<(usize, usize, EntityKind)> {
                 names.iter().map(|l| (l.first, l.end, l.kind)).collect()

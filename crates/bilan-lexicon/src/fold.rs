@@ -31,12 +31,16 @@ pub(crate) struct Token {
     start: u32,
     /// Exclusive end in the original text: [`Token::end`].
     end: u32,
-    /// Range of the basic form in [`Folded::basic`], start in the low
-    /// half, end in the high one; when `in_text`, the word packed by
-    /// [`pack`] if it has at most eight bytes and the plain-word reader
-    /// packed it, else 0: see [`Token::packed`]. One number, so that the
-    /// packed word is one load.
-    basic: u64,
+    /// The basic form itself, zero-padded, when it has at most eight bytes
+    /// and folding kept it here (`inline` is then its length): most words,
+    /// whose look-ups then read the word packed ([`Token::packed`]) with
+    /// one load, and whose basic form needs no copy. Else, for a word
+    /// copied to [`Folded::basic`], its range there (start in the low
+    /// four bytes, end in the high ones); else (a plain word read from the
+    /// text) zeros.
+    basic: [u8; 8],
+    /// The length of the basic form kept in `basic`, or 0.
+    inline: u8,
     /// The word's bytes are its basic form (lowercase ASCII letters and
     /// digits, most words): it is read from the text, not copied.
     pub in_text: bool,
@@ -60,7 +64,7 @@ impl Token {
     /// zero (a word has a nonzero first byte).
     #[inline(always)]
     pub(crate) fn packed(&self) -> Option<u64> {
-        (self.in_text && self.basic != 0).then_some(self.basic)
+        (self.inline != 0).then(|| u64::from_le_bytes(self.basic))
     }
 
     /// Byte offset of the word in the original text.
@@ -157,7 +161,7 @@ pub(crate) fn pack(word: &[u8]) -> u64 {
 /// Nine to sixteen bytes of a word padded with zeros, as one number (two
 /// overlapping eight-byte loads); shorter words go through [`pack`].
 #[inline(always)]
-fn pack16(word: &[u8]) -> u128 {
+pub(crate) fn pack16(word: &[u8]) -> u128 {
     let n = word.len();
     match (word.first_chunk::<8>(), word.last_chunk::<8>()) {
         (Some(lo), Some(hi)) if n > 8 && n <= 16 => {
@@ -418,12 +422,15 @@ impl Folded<'_> {
     /// Basic form of `t`, a token of this text (for a caller that holds
     /// it already).
     #[inline(always)]
-    pub fn basic_of_token(&self, t: &Token) -> &[u8] {
-        if t.in_text {
+    pub fn basic_of_token<'a>(&'a self, t: &'a Token) -> &'a [u8] {
+        if t.inline != 0 {
+            t.basic.get(..usize::from(t.inline)).unwrap_or_default()
+        } else if t.in_text {
             self.text.get(t.start()..t.end()).unwrap_or_default()
         } else {
+            let range = u64::from_le_bytes(t.basic);
             self.basic
-                .get(t.basic as u32 as usize..(t.basic >> 32) as usize)
+                .get(range as u32 as usize..(range >> 32) as usize)
                 .unwrap_or_default()
         }
     }
@@ -592,6 +599,14 @@ fn word_starts_at(text: &str, i: usize) -> bool {
     }
 }
 
+/// `v` made `n` copies of `x`, in the memory it has: the part it keeps is
+/// filled (one memset), only a missing tail is appended.
+pub(crate) fn refill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+    v.truncate(n);
+    v.fill(x);
+    v.resize(n, x);
+}
+
 /// Fold `text` into tokens and basic forms.
 pub(crate) fn fold(text: &str) -> Folded<'_> {
     fold_into(text, Vec::new(), Vec::new())
@@ -632,12 +647,7 @@ pub(crate) fn fold_into(text: &str, mut tokens: Vec<Token>, mut basic: Vec<u8>) 
                         .is_some_and(|&c| LATIN1_LOWER[c as usize] != 0) =>
             {
                 // `à`, `été`: a lowercase word (as `read_token` finds).
-                let word = Word {
-                    start: i,
-                    basic_start: f.basic.len(),
-                    capital: false,
-                };
-                i = read_accented(&mut f, text, word, i);
+                i = read_accented_inline(&mut f, text, i, false, 0, 0, i);
             }
             C_HIGH => i = read_high(&mut f, text, i),
             _ => {
@@ -700,7 +710,69 @@ fn read_capitalised(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     };
     let sep = ascii_sep_at(bytes, end);
     if sep.is_none() && !latin1_lower_at(bytes, end) {
+        // `EI`, `OSDH`, `SANA`: a word of capitals and digits, of up to
+        // eight bytes, ended by an ASCII separator, is its lowered bytes
+        // (as `read_token` reads it: no lowercase letter, so no glued
+        // article). Anything else goes to the general reader.
+        let caps = bytes
+            .get(run_start..)
+            .unwrap_or_default()
+            .iter()
+            .take(8)
+            .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            .count();
+        let caps_end = run_start + caps;
+        if caps > 0
+            && caps_end - start <= 8
+            && let Some((sep_after, next)) = ascii_sep_at(bytes, caps_end)
+            && let Some(chunk) = bytes.get(start..start + 8)
+            && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+        {
+            let len = caps_end - start;
+            // Letters lowered; digits already have the bit.
+            let lowered = u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020;
+            let basic = (lowered & (u64::MAX >> (64 - 8 * len))).to_le_bytes();
+            f.tokens.push(Token {
+                start: start as u32,
+                end: caps_end as u32,
+                basic,
+                inline: len as u8,
+                in_text: false,
+                capital: true,
+                article: is_article_before(basic.get(..len).unwrap_or_default(), sep_after),
+                accented: false,
+                sep_after,
+            });
+            return next;
+        }
         return read_token(f, text, start);
+    }
+    // Most capitalised words: one to eight bytes, their eight bytes at
+    // hand. The basic form (the first letter lowered) goes on the token
+    // from a register, without a copy.
+    if let Some(chunk) = bytes.get(start..start + 8)
+        && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+        && end - start <= 8
+    {
+        let len = end - start;
+        let packed = (u64::from_le_bytes(chunk) | 0x20) & (u64::MAX >> (64 - 8 * len));
+        let Some((sep_after, next)) = sep else {
+            // `Défense`: on in the accented reader, from the register.
+            return read_accented_inline(f, text, start, true, packed, len, end);
+        };
+        let basic = packed.to_le_bytes();
+        f.tokens.push(Token {
+            start: start as u32,
+            end: end as u32,
+            basic,
+            inline: len as u8,
+            in_text: false,
+            capital: true,
+            article: is_article_before(basic.get(..len).unwrap_or_default(), sep_after),
+            accented: false,
+            sep_after,
+        });
+        return next;
     }
     let (Some(&first), Some(run)) = (bytes.get(start), bytes.get(run_start..end)) else {
         return read_token(f, text, start);
@@ -788,6 +860,90 @@ fn read_accented(f: &mut Folded<'_>, text: &str, word: Word, mut i: usize) -> us
     }
 }
 
+/// [`read_accented`] for a word whose basic form so far, `acc` (the
+/// bytes packed, `len` of them), is at most eight bytes long and kept in a
+/// register rather than in `f.basic` (`capital`: the word's first
+/// character is a capital or a digit): most accented words (`à`, `été`,
+/// `armée`) end within eight bytes and go on their token from here
+/// without a copy. A longer one goes on in [`read_accented`].
+#[inline(always)]
+fn read_accented_inline(
+    f: &mut Folded<'_>,
+    text: &str,
+    start: usize,
+    capital: bool,
+    mut acc: u64,
+    mut len: usize,
+    mut i: usize,
+) -> usize {
+    let bytes = text.as_bytes();
+    // The basic form so far goes to `f.basic`, for the general reader.
+    let spill = |f: &mut Folded<'_>, acc: u64, len: usize| {
+        let basic_start = f.basic.len();
+        f.basic
+            .extend_from_slice(acc.to_le_bytes().get(..len).unwrap_or_default());
+        Word {
+            start,
+            basic_start,
+            capital,
+        }
+    };
+    loop {
+        match bytes.get(i..i + 2) {
+            Some(&[0xc3, c]) if LATIN1_LOWER[c as usize] != 0 => {
+                if len >= 8 {
+                    let word = spill(f, acc, len);
+                    return read_accented(f, text, word, i);
+                }
+                acc |= u64::from(LATIN1_LOWER[c as usize]) << (8 * len);
+                len += 1;
+                i += 2;
+            }
+            _ => {
+                let Some((sep_after, next)) = ascii_sep_at(bytes, i) else {
+                    return read_token(f, text, start);
+                };
+                let basic = acc.to_le_bytes();
+                f.tokens.push(Token {
+                    start: start as u32,
+                    end: i as u32,
+                    basic,
+                    // One to eight bytes: an accented letter was read.
+                    inline: len as u8,
+                    in_text: false,
+                    capital,
+                    article: is_article_before(basic.get(..len).unwrap_or_default(), sep_after),
+                    accented: true,
+                    sep_after,
+                });
+                return next;
+            }
+        }
+        if bytes
+            .get(i)
+            .is_some_and(|&b| matches!(CLASS[b as usize], C_LOWER | C_DIGIT))
+        {
+            let (end, chunk) = lower_run_end_packed(bytes, i);
+            let run = end - i;
+            if len + run > 8 || chunk == 0 {
+                let word = spill(f, acc, len);
+                push_run(
+                    &mut f.basic,
+                    bytes,
+                    i,
+                    bytes.get(i..end).unwrap_or_default(),
+                );
+                return read_accented(f, text, word, end);
+            }
+            // `len` is below eight here, `run` one to eight: the shifts
+            // are below 64.
+            acc |= (chunk & (u64::MAX >> (64 - 8 * run))) << (8 * len);
+            len += run;
+            i = end;
+        }
+    }
+}
+
 /// The separator at `end`, right after a word, and where the next word may
 /// start, when it is a single ASCII byte (or the end of the text); `None`
 /// when the word goes on in a letter the fast readers leave to
@@ -845,12 +1001,13 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     // Plain words one after the other (`des tirs ont visé`) are read in
     // this loop, without going back to the caller's dispatch.
     loop {
-        let (end, chunk) = lower_run_end_packed(bytes, start);
-        if end == start {
-            // No word here (the first time round there always is one):
-            // spaces, hyphens and apostrophes between words are skipped, as
-            // the dispatch would; anything else goes back to it. Testing
-            // the run first spares a class test of each word's first byte.
+        // The class of the first byte first: a capitalised or accented
+        // word (one word in four) then skips the run test.
+        let first = bytes.get(start).map(|&b| CLASS[b as usize]);
+        if !matches!(first, Some(C_LOWER | C_DIGIT)) {
+            // No plain word here (the first time round there always is
+            // one): spaces, hyphens and apostrophes between words are
+            // skipped, as the dispatch would; anything else goes back to it.
             match bytes.get(start) {
                 Some(&b) => match CLASS[b as usize] {
                     C_SPACE | C_HYPHEN | C_APOSTROPHE => start += 1,
@@ -859,12 +1016,7 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
                     C_UPPER => start = read_capitalised(f, text, start),
                     // `à`, `été`: as the dispatch reads them.
                     C_HIGH if latin1_lower_at(bytes, start) => {
-                        let word = Word {
-                            start,
-                            basic_start: f.basic.len(),
-                            capital: false,
-                        };
-                        start = read_accented(f, text, word, start);
+                        start = read_accented_inline(f, text, start, false, 0, 0, start);
                     }
                     _ => return start,
                 },
@@ -872,10 +1024,21 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
             }
             continue;
         }
+        let (end, chunk) = lower_run_end_packed(bytes, start);
         let (sep_after, next) = match ascii_sep_at(bytes, end) {
+            // `, ` and `. `: the space after the mark is stepped over here
+            // rather than by one more turn of the loop.
+            Some((Sep::Punct, next)) if bytes.get(next) == Some(&b' ') => (Sep::Punct, next + 1),
             Some(sep) => sep,
             None if latin1_lower_at(bytes, end) => {
-                // `armée`: on in the accented reader, which copies.
+                // `armée`: on in the accented reader, the run so far in a
+                // register when it has its eight bytes and no more.
+                let len = end - start;
+                if chunk != 0 && len <= 8 {
+                    let acc = chunk & (u64::MAX >> (64 - 8 * len));
+                    let capital = bytes.get(start).is_some_and(u8::is_ascii_digit);
+                    return read_accented_inline(f, text, start, capital, acc, len, end);
+                }
                 let basic_start = f.basic.len();
                 push_run(
                     &mut f.basic,
@@ -900,26 +1063,33 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
                 _ => return read_token(f, text, start),
             },
         };
-        let word = bytes.get(start..end).unwrap_or_default();
-        let article = word.len() <= 3
-            && match sep_after {
-                Sep::Hyphen => is_article(word) || SUN_ARTICLES.contains(&word),
-                Sep::Space => is_article(word),
-                _ => false,
-            };
-        // The word packed (one to eight bytes here: the shift is below 64).
-        let packed = if word.len() <= 8 {
-            chunk & (u64::MAX >> (64 - 8 * word.len()))
+        // One to eight bytes here: the shift is below 64; `chunk` is 0
+        // near the end of the text, and so the packed word.
+        let len = end - start;
+        let packed = if len <= 8 {
+            chunk & (u64::MAX >> (64 - 8 * len))
         } else {
             0
         };
+        let word = || bytes.get(start..end).unwrap_or_default();
+        let article = len <= 3
+            && match sep_after {
+                // `al`, `el`: from the packed word when there is one.
+                Sep::Space if packed != 0 => packed | 0x04 == AL_OR_EL,
+                Sep::Space => is_article(word()),
+                Sep::Hyphen => is_article(word()) || SUN_ARTICLES.contains(&word()),
+                _ => false,
+            };
         f.tokens.push(Token {
             start: start as u32,
             end: end as u32,
-            basic: packed,
+            basic: packed.to_le_bytes(),
+            // The packed word is 0 only when it was not loaded.
+            inline: if packed != 0 { len as u8 } else { 0 },
             in_text: true,
-            // The run starts with a lowercase letter or a digit.
-            capital: word.first().is_some_and(u8::is_ascii_digit),
+            // The run starts with a lowercase letter or a digit: its
+            // class, read above, tells which.
+            capital: first == Some(C_DIGIT),
             article,
             accented: false,
             sep_after,
@@ -927,6 +1097,10 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
         start = next;
     }
 }
+
+/// `el` packed: `al` and `el` packed, with the bit that tells `a` from
+/// `e` in the first byte set, are this number (no other two bytes are).
+const AL_OR_EL: u64 = u16::from_le_bytes(*b"el") as u64;
 
 fn mark_phrase_end(f: &mut Folded<'_>) {
     if let Some(last) = f.tokens.last_mut() {
@@ -1148,22 +1322,42 @@ struct Word {
 fn finish(f: &mut Folded<'_>, word: Word, end: usize, accented: bool, sep_after: Sep) {
     let basic_start = word.basic_start;
     let basic = f.basic.get(basic_start..).unwrap_or_default();
-    let article = match sep_after {
-        Sep::Hyphen => is_article(basic) || (basic.len() <= 3 && SUN_ARTICLES.contains(&basic)),
-        Sep::Space | Sep::Glued => is_article(basic),
-        Sep::Apostrophe | Sep::Punct => false,
+    let article = is_article_before(basic, sep_after);
+    // A basic form of up to eight bytes goes on the token, not in
+    // `f.basic`.
+    let (basic, inline) = match basic.len() {
+        n @ 1..=8 => (pack(basic).to_le_bytes(), n as u8),
+        _ => (
+            (u64::from(basic_start as u32) | u64::from(f.basic.len() as u32) << 32).to_le_bytes(),
+            0,
+        ),
     };
+    if inline != 0 {
+        f.basic.truncate(basic_start);
+    }
     f.tokens.push(Token {
         // `fold` takes at most `MAX_FOLDED_TEXT` bytes: no offset is cut.
         start: word.start as u32,
         end: end as u32,
-        basic: u64::from(basic_start as u32) | u64::from(f.basic.len() as u32) << 32,
+        basic,
+        inline,
         in_text: false,
         capital: word.capital,
         article,
         accented,
         sep_after,
     });
+}
+
+/// A word whose basic form is `basic`, followed by `sep_after`, is an
+/// Arabic article left out of the skeleton view.
+#[inline(always)]
+fn is_article_before(basic: &[u8], sep_after: Sep) -> bool {
+    match sep_after {
+        Sep::Hyphen => is_article(basic) || (basic.len() <= 3 && SUN_ARTICLES.contains(&basic)),
+        Sep::Space | Sep::Glued => is_article(basic),
+        Sep::Apostrophe | Sep::Punct => false,
+    }
 }
 
 fn is_vowel(b: u8) -> bool {
@@ -1552,6 +1746,33 @@ mod tests {
     }
 
     #[test]
+    fn refilled_vectors_are_fresh_ones() {
+        for (had, n) in [(0, 5), (3, 5), (5, 5), (9, 5), (4, 0)] {
+            let mut v: Vec<u8> = (0..had).map(|k| k as u8).collect();
+            refill(&mut v, n, 7);
+            assert_eq!(v, vec![7u8; n], "{had} -> {n}");
+        }
+    }
+
+    #[test]
+    fn packed_articles_are_al_and_el() {
+        let alphabet = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for &a in alphabet {
+            words.push(vec![a]);
+            for &b in alphabet {
+                words.push(vec![a, b]);
+                for c in [b'a', b'e', b'h', b'l', b'9'] {
+                    words.push(vec![a, b, c]);
+                }
+            }
+        }
+        for w in &words {
+            assert_eq!(pack(w) | 0x04 == AL_OR_EL, is_article(w), "{w:?}");
+        }
+    }
+
+    #[test]
     fn et_and_ou_are_told_as_written() {
         let text = "Douma et Misraba ou Saqba, été ET Ou eté etc ou";
         let f = fold(text);
@@ -1603,6 +1824,12 @@ mod tests {
             "Aé’s",
             "éé’",
             "ab\u{e9}\u{301}c",
+            // Basic forms of eight bytes and more, inline then copied.
+            "déstabilisé armééééééé Défenseurs éàéàéàéàéà abcdefgé abcdefghé Abcdefgé",
+            "ééééééé1 éééééééé abcdefgh éé é1234567 Dé1234567",
+            // Words in capitals: lowered in a register, or to the general
+            // reader when lowercase, accents or more than eight bytes follow.
+            "EI, OSDH SANA-ONU AL Bab AL-Bab A1B2 ABCDEFGH ABCDEFGHI EIx EIé ÉI E’I EI’s 1A2",
             "d’Idleb l'armée jusqu’à qu’ s’ t`a d’ 1’a aujourd’hui d’’a l’«a»",
         ];
         for text in texts {

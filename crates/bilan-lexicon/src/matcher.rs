@@ -81,10 +81,17 @@ struct Scratch {
     /// some, are looked for again at each use), kept from one document to
     /// the next rather than allocated and cleared for each.
     capital_outcomes: WordCache<CapitalOutcome>,
+    /// The same for names of several words, by span as written.
+    span_outcomes: SpanOutcomes,
     /// The vectors of the last text's [`Folded`], reused (up to
     /// [`KEPT_TOKENS`] tokens).
     tokens: Vec<Token>,
     basic: Vec<u8>,
+    /// The per-token vectors of the passes (gaps, facts, cover), reused
+    /// likewise.
+    gaps: Vec<u8>,
+    facts: Vec<WordFacts>,
+    cover: Vec<Cover>,
 }
 
 /// The most tokens whose vector a thread keeps from one text to the next
@@ -107,8 +114,12 @@ impl Scratch {
             first_states: WordCache::for_text(len),
             steps: Steps::for_text(len),
             capital_outcomes: WordCache::for_text(len),
+            span_outcomes: SpanOutcomes::for_text(len),
             tokens: Vec::new(),
             basic: Vec::new(),
+            gaps: Vec::new(),
+            facts: Vec::new(),
+            cover: Vec::new(),
         }
     }
 
@@ -166,12 +177,48 @@ struct Steps {
     /// `(word packed, state from, state to, length)`; a zero word is an
     /// empty slot.
     slots: Vec<(u64, u32, u32, u32)>,
+    /// The same for words of nine to sixteen bytes (one word in seven):
+    /// made again at each step through them, they cost more than the
+    /// short ones together.
+    long_slots: Vec<(u128, u32, u32, u32)>,
+}
+
+/// A step through a word from a trie state, in one table of [`Steps`]:
+/// the slot of `(key, from)`, if it holds them, else `walk()`, kept.
+#[inline(always)]
+fn step_in<K: Copy + Eq>(
+    slots: &mut [(K, u32, u32, u32)],
+    key: K,
+    key_hash: u64,
+    from: StateID,
+    walk: impl FnOnce() -> (StateID, u32),
+) -> (StateID, u32) {
+    if slots.is_empty() {
+        return walk();
+    }
+    let from_u32 = from.as_u32();
+    let h = (key_hash ^ u64::from(from_u32).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let ix = (h >> 40) as usize & (slots.len() - 1);
+    if let Some(slot) = slots.get_mut(ix) {
+        if slot.0 == key && slot.1 == from_u32 {
+            if let Ok(to) = StateID::new(slot.2 as usize) {
+                return (to, slot.3);
+            }
+        }
+        let (to, len) = walk();
+        *slot = (key, from_u32, to.as_u32(), len);
+        return (to, len);
+    }
+    walk()
 }
 
 impl Steps {
     fn for_text(len: usize) -> Steps {
+        let n = crate::fold::cache_slots(len);
         Steps {
-            slots: vec![(0, 0, 0, 0); crate::fold::cache_slots(len)],
+            slots: vec![(0, 0, 0, 0); n],
+            // Fewer long words than short ones: a quarter of the slots.
+            long_slots: vec![(0, 0, 0, 0); n / 4],
         }
     }
 
@@ -189,10 +236,18 @@ impl Steps {
             Some(key) => self.get_packed(from, key, || walk(word())),
             None => {
                 let word = word();
-                if word.is_empty() || word.len() > 8 {
-                    return walk(word);
+                match word.len() {
+                    1..=8 => self.get_packed(from, crate::fold::pack(word), || walk(word)),
+                    9..=16 => {
+                        let key = crate::fold::pack16(word);
+                        // Both halves in the hash: long words share
+                        // their first eight bytes often (`bombardement`,
+                        // `bombardements`).
+                        let hash = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
+                        step_in(&mut self.long_slots, key, hash, from, || walk(word))
+                    }
+                    _ => walk(word),
                 }
-                self.get_packed(from, crate::fold::pack(word), || walk(word))
             }
         }
     }
@@ -205,23 +260,48 @@ impl Steps {
         key: u64,
         walk: impl FnOnce() -> (StateID, u32),
     ) -> (StateID, u32) {
-        if self.slots.is_empty() {
-            return walk();
+        step_in(&mut self.slots, key, key, from, walk)
+    }
+}
+
+/// What `accept` made of a name of several words (`armée syrienne`,
+/// `Deir Ezzor`) when no cue was looked at, by its span as written, up to
+/// sixteen bytes, and its pattern: a function of those and the lexicon, as
+/// for one word ([`Matcher::one_word_name`]). Direct-mapped.
+struct SpanOutcomes {
+    /// `(span packed, pattern, outcome)`; a zero span is an empty slot.
+    slots: Vec<(u128, u32, CapitalOutcome)>,
+}
+
+impl SpanOutcomes {
+    /// Names of several words are rarer than words: a quarter as many
+    /// slots as the word caches.
+    fn for_text(len: usize) -> SpanOutcomes {
+        SpanOutcomes {
+            slots: vec![(0, 0, (None, None)); crate::fold::cache_slots(len) / 4],
         }
-        let from_u32 = from.as_u32();
-        let h = (key ^ u64::from(from_u32).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let ix = (h >> 40) as usize & (self.slots.len() - 1);
+    }
+
+    /// The slot of a span and pattern.
+    #[inline(always)]
+    fn slot(&self, key: u128, pattern: u32) -> usize {
+        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(31) ^ u64::from(pattern))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & self.slots.len().wrapping_sub(1)
+    }
+
+    fn lookup(&self, key: u128, pattern: u32) -> Option<CapitalOutcome> {
+        self.slots
+            .get(self.slot(key, pattern))
+            .filter(|s| s.0 == key && s.1 == pattern)
+            .map(|s| s.2)
+    }
+
+    fn store(&mut self, key: u128, pattern: u32, outcome: CapitalOutcome) {
+        let ix = self.slot(key, pattern);
         if let Some(slot) = self.slots.get_mut(ix) {
-            if slot.0 == key && slot.1 == from_u32 {
-                if let Ok(to) = StateID::new(slot.2 as usize) {
-                    return (to, slot.3);
-                }
-            }
-            let (to, len) = walk();
-            *slot = (key, from_u32, to.as_u32(), len);
-            return (to, len);
+            *slot = (key, pattern, outcome);
         }
-        walk()
     }
 }
 
@@ -435,24 +515,42 @@ impl Matcher {
         f: &Folded<'_>,
         scratch: &mut Scratch,
     ) -> Entities {
-        let mut capitals = Vec::new();
-        let gaps = Rules::name_gaps(f, &mut capitals);
-        let mut facts = vec![WordFacts::UNKNOWN; f.tokens.len()];
+        // One word in eight or nine is capitalised.
+        let mut capitals = Vec::with_capacity(f.tokens.len() / 8);
+        // The per-token vectors of the last text, refilled: no fresh
+        // pages for each text.
+        let gaps = Rules::name_gaps_into(f, &mut capitals, std::mem::take(&mut scratch.gaps));
+        let mut facts = std::mem::take(&mut scratch.facts);
+        crate::fold::refill(&mut facts, f.tokens.len(), WordFacts::UNKNOWN);
         let found = self.lexicon_pass(tables, text, f, &gaps, &mut facts, scratch);
         let skeletons = &mut scratch.skeletons;
         // Ambiguous names count only when the same entity is named plainly
         // elsewhere in the document.
-        let confident: FastSet<u32> = found
+        // Only the entities of tentative names are asked about (few, if
+        // any): the others are not hashed.
+        let mut asked: Vec<u32> = found
             .iter()
-            .filter(|m| !m.tentative)
+            .filter(|m| m.tentative)
             .map(|m| m.entry)
             .collect();
-        let found: Vec<Found> = found
-            .into_iter()
-            .filter(|m| !m.tentative || confident.contains(&m.entry))
-            .collect();
+        asked.sort_unstable();
+        asked.dedup();
+        let found: Vec<Found> = if asked.is_empty() {
+            found
+        } else {
+            let confident: FastSet<u32> = found
+                .iter()
+                .filter(|m| !m.tentative && asked.binary_search(&m.entry).is_ok())
+                .map(|m| m.entry)
+                .collect();
+            found
+                .into_iter()
+                .filter(|m| !m.tentative || confident.contains(&m.entry))
+                .collect()
+        };
 
-        let mut cover = vec![Cover::Free; f.tokens.len()];
+        let mut cover = std::mem::take(&mut scratch.cover);
+        crate::fold::refill(&mut cover, f.tokens.len(), Cover::Free);
         for m in &found {
             let kind = tables.entries[m.entry as usize].kind;
             for c in &mut cover[m.first..=m.last] {
@@ -572,7 +670,13 @@ impl Matcher {
         }
         self.local_repeats(f, &cover, &capitals, &by_key, &mut spans, skeletons);
 
-        assemble(tables, &self.entry_ids, text, f, spans, &local_ids)
+        let out = assemble(tables, &self.entry_ids, text, f, spans, &local_ids);
+        if f.tokens.capacity() <= KEPT_TOKENS {
+            scratch.gaps = gaps;
+            scratch.facts = facts;
+            scratch.cover = cover;
+        }
+        out
     }
 
     /// Later mentions of names first found from context. `capitals`: the
@@ -684,12 +788,15 @@ impl Matcher {
             first_states,
             steps,
             capital_outcomes,
+            span_outcomes,
             ..
         } = scratch;
-        let mut out = Vec::new();
         let Some(dfa) = &self.automaton else {
-            return out;
+            return Vec::new();
         };
+        // News names an entity every ten to twenty words: room for that
+        // many, so that the vector is seldom copied as it grows.
+        let mut out = Vec::with_capacity(f.tokens.len() / 16);
         let Ok(start) = dfa.start_state(Anchored::Yes) else {
             return out;
         };
@@ -708,11 +815,9 @@ impl Matcher {
         // first word, and the skeleton's length, by the word's basic form:
         // the walk from a word (most often dead within it) is a function of
         // the word alone; `steps`: the walk through a following word;
-        // `capital_outcomes`: what `accept` made of a capitalised word
-        // that is a one-word name (with the entity whose exclusion cues,
-        // absent then, must be looked for again).
-        let exclusion_look: Cell<Option<(u32, bool)>> = Cell::new(None);
-        let looked_around = Cell::new(false);
+        // `capital_outcomes`, `span_outcomes`: what `accept` made of a
+        // name of one word or several (with the entity whose exclusion
+        // cues, absent then, must be looked for again).
         let mut scratch: Vec<u8> = Vec::with_capacity(64);
         let walk_word = |word: &[u8], scratch: &mut Vec<u8>| -> WordWalk {
             scratch.clear();
@@ -752,7 +857,7 @@ impl Matcher {
                 ),
                 None => first_states.get(f.basic_of_token(tok), |w| walk_word(w, &mut scratch)),
             };
-            *fact = walk.facts;
+            *fact = walk.facts.on_token(tok.capital);
             // From a lowercase word, only a name that needs no capital or
             // one that reaches the next capitalised word can pass its checks
             // (`gaps[t]` words stand between).
@@ -821,9 +926,14 @@ impl Matcher {
                 let Some(p) = self.automaton_patterns.get(ap).map(|&p| p as usize) else {
                     continue;
                 };
-                accepted = self
-                    .accept(tables, text, f, t, last, p, &looked_around, &exclusion_look)
-                    .map(|found| (found, last + 1));
+                let found = if last == t {
+                    // A one-word name (`EI`, or `au` that no form allows):
+                    // its outcome too is kept by the word as written.
+                    self.one_word_name(tables, text, f, t, p, capital_outcomes)
+                } else {
+                    self.multi_word_name(tables, text, f, t, last, p, span_outcomes)
+                };
+                accepted = found.map(|found| (found, last + 1));
                 if accepted.is_some() {
                     break;
                 }
@@ -842,66 +952,9 @@ impl Matcher {
                     first_states.store(f.basic_of(t), WordWalk { capital, ..walk });
                 }
                 if let Some(p) = (capital != CAPITAL_NONE).then_some(capital) {
-                    // The outcome depends on the word as written, unless
-                    // cues were looked at: then it is kept for the next
-                    // time the same word is met.
-                    let written = text
-                        .as_bytes()
-                        .get(tok.start()..tok.end())
-                        .unwrap_or_default();
-                    let found = match capital_outcomes.lookup(written) {
-                        Some((outcome, exclusions)) => {
-                            // Kept with the exclusion cues of one entity
-                            // unseen: they are looked for here.
-                            let excluded = exclusions.is_some_and(|e| {
-                                let entry = &tables.entries[e as usize];
-                                let first = if t > 0 && tokens[t - 1].article {
-                                    t - 1
-                                } else {
-                                    t
-                                };
-                                self.rules.excluded(f, &entry.id, entry.kind, first, t)
-                            });
-                            if excluded {
-                                None
-                            } else {
-                                outcome.map(|(entry, tentative)| Found {
-                                    first: self.span_first(f, t, t),
-                                    last: t,
-                                    entry,
-                                    tentative,
-                                    one_word: true,
-                                })
-                            }
-                        }
-                        None => {
-                            looked_around.set(false);
-                            exclusion_look.set(None);
-                            let found = self.accept(
-                                tables,
-                                text,
-                                f,
-                                t,
-                                t,
-                                p as usize,
-                                &looked_around,
-                                &exclusion_look,
-                            );
-                            let keep = match exclusion_look.get() {
-                                None => Some(None),
-                                Some((e, false)) => Some(Some(e)),
-                                Some((_, true)) => None,
-                            };
-                            if let Some(exclusions) = keep.filter(|_| !looked_around.get()) {
-                                capital_outcomes.store(
-                                    written,
-                                    (found.map(|m| (m.entry, m.tentative)), exclusions),
-                                );
-                            }
-                            found
-                        }
-                    };
-                    accepted = found.map(|found| (found, t + 1));
+                    accepted = self
+                        .one_word_name(tables, text, f, t, p as usize, capital_outcomes)
+                        .map(|found| (found, t + 1));
                 }
             }
             if let Some((found, next)) = accepted {
@@ -910,6 +963,135 @@ impl Matcher {
             }
         }
         out
+    }
+
+    /// [`Matcher::accept`] for pattern `p` on the one word `t`. Unless
+    /// cues were looked at, the outcome depends on the word as written and
+    /// the lexicon only (a word's skeleton names one pattern): it is kept
+    /// in `outcomes` for the next time the word is met, from one document
+    /// to the next, with the entity whose exclusion cues, absent then,
+    /// must be looked for again at each use.
+    fn one_word_name(
+        &self,
+        tables: &Tables,
+        text: &str,
+        f: &Folded<'_>,
+        t: usize,
+        p: usize,
+        outcomes: &mut WordCache<CapitalOutcome>,
+    ) -> Option<Found> {
+        let tokens = &f.tokens;
+        let tok = tokens.get(t)?;
+        let written = text
+            .as_bytes()
+            .get(tok.start()..tok.end())
+            .unwrap_or_default();
+        match outcomes.lookup(written) {
+            Some(kept) => self.found_from_kept(tables, f, t, t, kept),
+            None => {
+                let (found, keep) = self.accept_to_keep(tables, text, f, t, t, p);
+                if let Some(kept) = keep {
+                    outcomes.store(written, kept);
+                }
+                found
+            }
+        }
+    }
+
+    /// [`Matcher::one_word_name`] for a name of several words, tokens
+    /// `t..=last`, kept in `outcomes` by its span as written when that has
+    /// at most sixteen bytes.
+    #[allow(clippy::too_many_arguments)]
+    fn multi_word_name(
+        &self,
+        tables: &Tables,
+        text: &str,
+        f: &Folded<'_>,
+        t: usize,
+        last: usize,
+        p: usize,
+        outcomes: &mut SpanOutcomes,
+    ) -> Option<Found> {
+        let span = match (f.tokens.get(t), f.tokens.get(last)) {
+            (Some(a), Some(b)) => text.as_bytes().get(a.start()..b.end()),
+            _ => None,
+        }
+        .filter(|span| span.len() <= 16 && !outcomes.slots.is_empty());
+        let (Some(span), Ok(pattern)) = (span, u32::try_from(p)) else {
+            return self.accept_to_keep(tables, text, f, t, last, p).0;
+        };
+        // The span starts and ends with a letter or digit (never 0): its
+        // packed bytes tell it from any other.
+        let key = crate::fold::pack16(span);
+        match outcomes.lookup(key, pattern) {
+            Some(kept) => self.found_from_kept(tables, f, t, last, kept),
+            None => {
+                let (found, keep) = self.accept_to_keep(tables, text, f, t, last, p);
+                if let Some(kept) = keep {
+                    outcomes.store(key, pattern, kept);
+                }
+                found
+            }
+        }
+    }
+
+    /// [`Matcher::accept`] for pattern `p` on tokens `t..=last`, and what
+    /// of its outcome may be kept for the same words as written: nothing
+    /// when cues were looked at, else the outcome and the entity whose
+    /// exclusion cues, absent here, must be looked for at each use.
+    fn accept_to_keep(
+        &self,
+        tables: &Tables,
+        text: &str,
+        f: &Folded<'_>,
+        t: usize,
+        last: usize,
+        p: usize,
+    ) -> (Option<Found>, Option<CapitalOutcome>) {
+        let looked_around = Cell::new(false);
+        let exclusion_look = Cell::new(None);
+        let found = self.accept(tables, text, f, t, last, p, &looked_around, &exclusion_look);
+        let keep = match exclusion_look.get() {
+            None => Some(None),
+            Some((e, false)) => Some(Some(e)),
+            Some((_, true)) => None,
+        };
+        let kept = keep
+            .filter(|_| !looked_around.get())
+            .map(|exclusions| (found.map(|m| (m.entry, m.tentative)), exclusions));
+        (found, kept)
+    }
+
+    /// The name on tokens `t..=last` from an outcome kept for the same
+    /// words: the exclusion cues of the entity kept with it, unseen then,
+    /// are looked for here.
+    fn found_from_kept(
+        &self,
+        tables: &Tables,
+        f: &Folded<'_>,
+        t: usize,
+        last: usize,
+        (outcome, exclusions): CapitalOutcome,
+    ) -> Option<Found> {
+        let excluded = exclusions.is_some_and(|e| {
+            let entry = &tables.entries[e as usize];
+            let first = if t > 0 && f.tokens[t - 1].article {
+                t - 1
+            } else {
+                t
+            };
+            self.rules.excluded(f, &entry.id, entry.kind, first, last)
+        });
+        if excluded {
+            return None;
+        }
+        outcome.map(|(entry, tentative)| Found {
+            first: self.span_first(f, t, last),
+            last,
+            entry,
+            tentative,
+            one_word: t == last,
+        })
     }
 
     /// Note the names that the trie state `sid` ends, reached after
@@ -1285,4 +1467,42 @@ fn ends_with_verb_est(text: &str, last: &Token) -> bool {
             .checked_sub(1)
             .and_then(|i| bytes.get(i))
             .is_some_and(|b| b.is_ascii_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A step kept for a word is given back for that word and state only:
+    /// short words by their packed form, words of nine to sixteen bytes
+    /// by their sixteen.
+    #[test]
+    fn kept_steps_are_those_of_their_word_and_state() {
+        let mut steps = Steps::for_text(1 << 16);
+        let state = |n: usize| StateID::new(n).unwrap_or(StateID::ZERO);
+        // The step a walk would make: a function of the word and state.
+        let walk = |from: StateID, word: &[u8]| {
+            let sum: usize = word.iter().map(|&b| usize::from(b)).sum();
+            (state(from.as_usize() * 7 + sum), word.len() as u32)
+        };
+        let words: [&[u8]; 8] = [
+            b"de",
+            b"la",
+            b"bombarde",
+            b"bombardement",
+            b"bombardements",
+            b"bombardementz",
+            b"internationales",
+            b"anticonstitutionnellement",
+        ];
+        for round in 0..3 {
+            for (k, word) in words.iter().enumerate() {
+                for from in [state(0), state(3), state(40)] {
+                    let packed = (round == 1 && word.len() <= 8).then(|| crate::fold::pack(word));
+                    let got = steps.get(from, || word, packed, |w| walk(from, w));
+                    assert_eq!(got, walk(from, word), "round {round}, word {k}");
+                }
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use bilan_lexicon::{Entities, Lexicon};
 
-const TEXTS: [&str; 5] = [
+const TEXTS: [&str; 7] = [
     "Les combattants ont repris Arsal, puis le jurd d’Aarsale et enfin Ersal.",
     "Selon l’OSDH, des raids ont visé Idleb et Homs ; Daech a reculé vers Palmyre.",
     "Le Qalamoun occidental, Homs et le village de Kfar Zeita ont été bombardés.",
@@ -13,6 +13,15 @@ const TEXTS: [&str; 5] = [
     // not carry one document's cues into another.
     "Jerusalem Timing 10:00. Homs Time. Beyrouth, Homs et Jerusalem.",
     "Homs, Jerusalem et Beyrouth ; Jerusalem Time, Beyrouth Timing.",
+    // One-word names of the trie, kept by the word as written: a form
+    // spelt as listed (`EI`, not `ei`), a lowercase reading a cue allows
+    // or vetoes, a word no form allows (`au`).
+    "L’EI et l’ei, au sud ; la résistance acharnée, puis la Résistance au Liban. \
+     Selon assafir, l’EI recule ; Assafir et la résistance.",
+    // Names of several words, kept by their span as written: with and
+    // without an exclusion cue, in capitals, at a verb `est`.
+    "L’armée syrienne et l’Armée syrienne ; Deir Ezzor Time, puis Deir Ezzor. \
+     DEIR EZZOR : Alep est tombée, Alep Est tient ; le Front al-Nosra.",
 ];
 
 fn test_lexicon() -> Lexicon {
