@@ -134,7 +134,7 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
     let mut scan = Scan::new(text, words, start, end);
     let bytes = text.as_bytes().get(..end).unwrap_or_default();
     let lexicon = &*LEXICON;
-    for token in &words.tokens {
+    for (index, token) in words.tokens.iter().enumerate() {
         match token.kind {
             TokenKind::Word => {
                 if !lexicon.may_be_trigger(usize::from(token.shape)) {
@@ -142,10 +142,13 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
                 }
                 let (at, hit_end) = (token.span.start, token.span.end);
                 if let Some(is_article) = trigger_word(lexicon, bytes, at, hit_end) {
+                    scan.token_hint.set(index);
                     scan.trigger(at, hit_end, is_article, found);
                 }
             }
             TokenKind::Number => {
+                // The words read around these digits are next to this token.
+                scan.token_hint.set(index);
                 for at in token.span.start..token.span.end {
                     if bytes.get(at).is_some_and(u8::is_ascii_digit) {
                         scan.trigger(at, at + 1, false, found);
