@@ -744,6 +744,12 @@ pub(crate) struct Phrases {
     /// the text must have that very word there, a test that rules out the
     /// many phrases sharing a last word ("de") and its letter before.
     before_last_word: Vec<Option<String>>,
+    /// For each item with a `before_last_word` parted from its last word
+    /// by one space or hyphen, what comes before those two words ("un
+    /// peu " for "un peu plus de", "" for "plus de"): once the text has
+    /// both words there, the rest of the match starts where they start,
+    /// and the two words are not compared again char by char.
+    head_before_words: Vec<Option<String>>,
     /// Positions in `items` by last word.
     by_last_word: WordMap<Vec<usize>>,
     /// Positions in `items` of phrases starting with a sign, by that sign.
@@ -836,6 +842,16 @@ impl Phrases {
                 let head = head.trim_end_matches([' ', '-']);
                 let start = letters_start(head, head.len(), 0);
                 (start < head.len()).then(|| head[start..].to_owned())
+            })
+            .collect();
+        set.head_before_words = items
+            .iter()
+            .map(|(phrase, _)| {
+                let head = &phrase[..letters_start(phrase, phrase.len(), 0)];
+                let trimmed = head.trim_end_matches([' ', '-']);
+                let start = letters_start(trimmed, trimmed.len(), 0);
+                (head.len() == trimmed.len() + 1 && start < trimmed.len())
+                    .then(|| trimmed[..start].to_owned())
             })
             .collect();
         set.items = items;
@@ -953,29 +969,70 @@ impl Phrases {
             let text_before = char_before(text, before_hyphen)
                 .filter(|_| before_hyphen > floor)
                 .map(fold);
-            // The word there, read only when the char before could match.
-            let mut word_before: Option<Option<Folded<'_>>> = None;
-            positions.and_then(|positions| {
-                positions
-                    .iter()
-                    .filter(|&&p| {
-                        self.before_last
-                            .get(p)
-                            .is_none_or(|&c| c.is_none() || c == text_before)
-                    })
-                    .filter(|&&p| {
-                        let Some(Some(wanted)) = self.before_last_word.get(p) else {
-                            return true;
-                        };
-                        let found = word_before.get_or_insert_with(|| {
-                            let start = letters_start(text, before_hyphen, floor);
-                            Folded::new(text, start, before_hyphen)
+            // The word there and its start, read only when the char
+            // before could match.
+            let mut word_before: Option<Option<(Folded<'_>, usize)>> = None;
+            // Whether the text from that word to `pos` has only chars
+            // below U+0100, which fold alike in `Folded` and in
+            // `match_backward` (a capital "İ" folds to "i" in the first
+            // alone), read once.
+            let mut latin1: Option<bool> = None;
+            let mut found = None;
+            for &p in positions.map_or(&[][..], Vec::as_slice) {
+                if self
+                    .before_last
+                    .get(p)
+                    .is_some_and(|&c| c.is_some() && c != text_before)
+                {
+                    continue;
+                }
+                let Some(Some(wanted)) = self.before_last_word.get(p) else {
+                    found = try_at(p);
+                    if found.is_some() {
+                        break;
+                    }
+                    continue;
+                };
+                let word = word_before.get_or_insert_with(|| {
+                    let start = letters_start(text, before_hyphen, floor);
+                    Folded::new(text, start, before_hyphen).map(|w| (w, start))
+                });
+                match word {
+                    Some((word, _)) if word.as_str() != wanted => continue,
+                    // A word too long to fold is left to the full match.
+                    None => {}
+                    Some((_, start)) => {
+                        let start = *start;
+                        let plain = *latin1.get_or_insert_with(|| {
+                            text.as_bytes()
+                                .get(start..pos)
+                                .is_some_and(|b| b.iter().all(|&b| b < 0xC4))
                         });
-                        // A word too long to fold is left to the full match.
-                        found.as_ref().is_none_or(|w| w.as_str() == wanted)
-                    })
-                    .find_map(|&p| try_at(p))
-            })
+                        if let (true, Some(Some(head)), Some((_, index))) =
+                            (plain, self.head_before_words.get(p), self.items.get(p))
+                        {
+                            found = if head.is_empty() {
+                                // The phrase starts a word: no letter or
+                                // digit may come right before it.
+                                let glued = start > floor
+                                    && char_before(text, start).is_some_and(is_word_char);
+                                (!glued).then_some((*index, start))
+                            } else {
+                                match_backward(text, start, floor, head).map(|s| (*index, s))
+                            };
+                            if found.is_some() {
+                                break;
+                            }
+                            continue;
+                        }
+                    }
+                }
+                found = try_at(p);
+                if found.is_some() {
+                    break;
+                }
+            }
+            found
         } else {
             None
         };
@@ -1296,6 +1353,96 @@ mod tests {
                     set.ending_at(text, pos, floor),
                     "{text:?} from {floor}"
                 );
+            }
+        }
+    }
+
+    /// `Phrases::ending_at` without its filters and shortcuts: every
+    /// phrase whose last word is the text's word (or whose last char is
+    /// the text's sign) tried in turn, longest first.
+    fn ending_at_by_trying_each(
+        set: &Phrases,
+        text: &str,
+        pos: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        if pos <= floor {
+            return None;
+        }
+        let word_start = letters_start(text, pos, floor);
+        let try_each = |keep: &dyn Fn(&str) -> bool| {
+            set.items
+                .iter()
+                .filter(|(phrase, _)| keep(phrase))
+                .find_map(|(phrase, index)| {
+                    match_backward(text, pos, floor, phrase).map(|s| (*index, s))
+                })
+        };
+        let by_word = if word_start < pos {
+            let word = Folded::new(text, word_start, pos)?;
+            try_each(&|phrase| {
+                let last = &phrase[letters_start(phrase, phrase.len(), 0)..];
+                !last.is_empty() && last == word.as_str()
+            })
+        } else {
+            None
+        };
+        by_word.or_else(|| {
+            let sign = fold(char_before(text, pos)?);
+            try_each(&|phrase| {
+                phrase.chars().next_back().is_some_and(|c| c == sign)
+                    && letters_start(phrase, phrase.len(), 0) == phrase.len()
+            })
+        })
+    }
+
+    #[test]
+    fn phrases_ending_before_a_position_are_those_tried_one_by_one() {
+        use crate::quantity::lexicon::{Cue, LEXICON};
+        let mut sets: Vec<&Phrases> = Cue::ALL.iter().map(|&cue| LEXICON.cue(cue)).collect();
+        sets.push(&LEXICON.qualifiers_before.0);
+        let own = Phrases::new([
+            "un peu plus de",
+            "plus de",
+            "pas plus de",
+            "au-delà de",
+            "d'au moins",
+            "au moins",
+            "plus d'",
+            "i de",
+        ]);
+        sets.push(&own);
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        texts.extend(
+            [
+                "un peu plus de 5, Un  Peu-Plus - DE 6, bien plus de 7, pas plus de 8",
+                "xplus de 1, 3plus de 2, plus de3, au - delà de 4, au-delà  de 5",
+                "d'au moins 6, d’au moins 7, PRÈS DE 8, près\u{a0}de 9, près\u{202f}de 10",
+                "İ de 1, I de 2, i de 3, K de 4, \u{212a}m de 5, jusqu'à 6, jusqu’aux 7",
+                "moins d'une, plus d'un, n° 5, art. 3, au plus 4, au maximum de 5",
+            ]
+            .map(str::to_owned),
+        );
+        for set in sets {
+            for text in &texts {
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                for &pos in &bounds {
+                    for floor in [0, pos.saturating_sub(9)] {
+                        let Some(floor) = (floor..=pos).find(|&f| text.is_char_boundary(f)) else {
+                            continue;
+                        };
+                        assert_eq!(
+                            set.ending_at(text, pos, floor),
+                            ending_at_by_trying_each(set, text, pos, floor),
+                            "{text:?} at {pos} from {floor}"
+                        );
+                    }
+                }
             }
         }
     }
