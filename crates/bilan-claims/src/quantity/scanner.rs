@@ -1282,14 +1282,11 @@ impl<'t> Scan<'t> {
         let skip = Some(Step::Skip(core.end));
         let previous = self.word_before(core.start);
         let prev_word = previous.as_ref().map(|(w, _)| w.as_str()).unwrap_or("");
-        // Read only by the checks of digits that need it, after cheaper tests.
-        let adjacent_before = || {
-            previous.as_ref().is_some_and(|(_, s)| {
-                let gap = text.get(*s..core.start).unwrap_or("");
-                gap.chars()
-                    .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'')
-            })
-        };
+        // The word before the number and the gap after it are letters and
+        // spaces (no sign) whenever there is a word: `word_before` skips
+        // only spaces back, and a word is letters (as the test
+        // `the_word_before_a_number_is_letters_then_spaces` checks).
+        let adjacent_before = previous.is_some();
         // Names and references: "Liwa 313", "résolution 2254", "numéro un".
         if unit.is_none() && self.phrase_right_before(core.start, Cue::Name) {
             return skip;
@@ -1319,12 +1316,11 @@ impl<'t> Scan<'t> {
                 return Some(Step::Skip(month_end));
             }
             let digits = core.form == NumberForm::Digits;
-            if digits && adjacent_before() && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none()
-            {
+            if digits && adjacent_before && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none() {
                 return skip;
             }
             if digits
-                && adjacent_before()
+                && adjacent_before
                 && matches!(prev_word, "le" | "du" | "au" | "les")
                 && unit.is_none()
             {
@@ -1389,7 +1385,7 @@ impl<'t> Scan<'t> {
         // A capitalised word right before digits names them: "Route 66", "Liwa 313".
         if core.form == NumberForm::Digits
             && unit.is_none()
-            && adjacent_before()
+            && adjacent_before
             && let Some((_, word_start)) = &previous
             && char_at(text, *word_start).is_some_and(char::is_uppercase)
             && !is_acronym(text, *word_start)
@@ -1727,6 +1723,26 @@ mod tests {
                             "{text:?} before {pos} from {floor}"
                         );
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_before_a_number_is_letters_then_spaces() {
+        // What `not_a_quantity` read char by char before taking any word
+        // before a number as adjacent to it.
+        for text in odd_texts() {
+            let words = Words::new(&text, Span::new(0, text.len()));
+            let scan = Scan::new(&text, &words, 0, text.len());
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                if let Some((_, start)) = scan.word_before(pos) {
+                    let gap = text.get(start..pos).unwrap_or("");
+                    assert!(
+                        gap.chars()
+                            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\''),
+                        "{text:?} before {pos}"
+                    );
                 }
             }
         }
