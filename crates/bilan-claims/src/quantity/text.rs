@@ -750,6 +750,10 @@ pub(crate) struct Phrases {
     /// both words there, the rest of the match starts where they start,
     /// and the two words are not compared again char by char.
     head_before_words: Vec<Option<String>>,
+    /// For each item, the length of its first word (0 when it starts with
+    /// a sign): once the text has that word, the rest of the phrase is
+    /// matched from the word's end.
+    first_word_len: Vec<usize>,
     /// Positions in `items` by last word.
     by_last_word: WordMap<Vec<usize>>,
     /// Positions in `items` of phrases starting with a sign, by that sign.
@@ -844,6 +848,10 @@ impl Phrases {
                 (start < head.len()).then(|| head[start..].to_owned())
             })
             .collect();
+        set.first_word_len = items
+            .iter()
+            .map(|(phrase, _)| letters_end(phrase, 0, phrase.len()))
+            .collect();
         set.head_before_words = items
             .iter()
             .map(|(phrase, _)| {
@@ -900,6 +908,7 @@ impl Phrases {
                     .flatten()
             };
             let mut found: Option<Option<char>> = None;
+            let mut latin1: Option<bool> = None;
             self.by_first_word.get(word.as_str()).and_then(|positions| {
                 positions
                     .iter()
@@ -909,7 +918,30 @@ impl Phrases {
                         }
                         _ => true,
                     })
-                    .find_map(|&p| try_at(p))
+                    .find_map(|&p| {
+                        // The word read is the phrase's first word: the
+                        // match goes on after it, when the word has only
+                        // chars below U+0100 (which fold alike in `Folded`
+                        // and in `match_forward`).
+                        let plain = *latin1.get_or_insert_with(|| {
+                            text.as_bytes()
+                                .get(pos..word_end)
+                                .is_some_and(|b| b.iter().all(|&b| b < 0xC4))
+                        });
+                        if !plain {
+                            return try_at(p);
+                        }
+                        let (phrase, index) = self.items.get(p)?;
+                        let rest = phrase.get(*self.first_word_len.get(p)?..)?;
+                        if rest.is_empty() {
+                            // A phrase ending with a word ends a word.
+                            let glued =
+                                word_end < end && char_at(text, word_end).is_some_and(is_word_char);
+                            (!glued).then_some((*index, word_end))
+                        } else {
+                            match_forward(text, word_end, end, rest).map(|e| (*index, e))
+                        }
+                    })
             })
         } else {
             None
@@ -1396,22 +1428,72 @@ mod tests {
         })
     }
 
-    #[test]
-    fn phrases_ending_before_a_position_are_those_tried_one_by_one() {
+    /// `Phrases::at` without its filters and shortcuts: every phrase whose
+    /// first word is the text's word (or whose first char is the text's
+    /// sign) tried in turn, longest first.
+    fn at_by_trying_each(
+        set: &Phrases,
+        text: &str,
+        pos: usize,
+        end: usize,
+    ) -> Option<(usize, usize)> {
+        let word_end = letters_end(text, pos, end);
+        let try_each = |keep: &dyn Fn(&str) -> bool| {
+            set.items
+                .iter()
+                .filter(|(phrase, _)| keep(phrase))
+                .find_map(|(phrase, index)| {
+                    match_forward(text, pos, end, phrase).map(|e| (*index, e))
+                })
+        };
+        let by_word = if word_end > pos {
+            let word = Folded::new(text, pos, word_end)?;
+            try_each(&|phrase| {
+                let first = &phrase[..letters_end(phrase, 0, phrase.len())];
+                !first.is_empty() && first == word.as_str()
+            })
+        } else {
+            None
+        };
+        by_word.or_else(|| {
+            let sign = fold(char_at(text, pos)?);
+            try_each(&|phrase| {
+                phrase.chars().next().is_some_and(|c| c == sign)
+                    && letters_end(phrase, 0, phrase.len()) == 0
+            })
+        })
+    }
+
+    /// The phrase sets of the scan, and one of phrases that share words.
+    fn phrase_sets() -> Vec<&'static Phrases> {
         use crate::quantity::lexicon::{Cue, LEXICON};
+        static OWN: once_cell::sync::Lazy<Phrases> = once_cell::sync::Lazy::new(|| {
+            Phrases::new([
+                "un peu plus de",
+                "plus de",
+                "pas plus de",
+                "au-delà de",
+                "d'au moins",
+                "au moins",
+                "plus d'",
+                "i de",
+                "km carrés",
+                "km2",
+                "km",
+                "kilomètres carrés",
+                "kilomètres",
+            ])
+        });
         let mut sets: Vec<&Phrases> = Cue::ALL.iter().map(|&cue| LEXICON.cue(cue)).collect();
         sets.push(&LEXICON.qualifiers_before.0);
-        let own = Phrases::new([
-            "un peu plus de",
-            "plus de",
-            "pas plus de",
-            "au-delà de",
-            "d'au moins",
-            "au moins",
-            "plus d'",
-            "i de",
-        ]);
-        sets.push(&own);
+        sets.push(&LEXICON.qualifiers_after.0);
+        sets.push(&LEXICON.unit_phrases);
+        sets.push(&OWN);
+        sets
+    }
+
+    /// Texts for the phrase tests: the crate's sentences and odd ones.
+    fn phrase_texts() -> Vec<String> {
         let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
             .lines()
             .map(str::to_owned)
@@ -1423,10 +1505,42 @@ mod tests {
                 "d'au moins 6, d’au moins 7, PRÈS DE 8, près\u{a0}de 9, près\u{202f}de 10",
                 "İ de 1, I de 2, i de 3, K de 4, \u{212a}m de 5, jusqu'à 6, jusqu’aux 7",
                 "moins d'une, plus d'un, n° 5, art. 3, au plus 4, au maximum de 5",
+                "5 km carrés, 5 KM2, 5 km-carrés, 5 kmcarrés, 5 Kilomètres, 5 KILOMÈTRES Carrés",
+                "5 kilomètres2 5 km² 5 km/h 5 \u{212a}m 5 kİlomètres 10 heures du matin",
             ]
             .map(str::to_owned),
         );
-        for set in sets {
+        texts
+    }
+
+    #[test]
+    fn phrases_at_a_position_are_those_tried_one_by_one() {
+        for set in phrase_sets() {
+            for text in &phrase_texts() {
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                for &pos in &bounds {
+                    for end in [text.len(), (pos + 9).min(text.len())] {
+                        let Some(end) = (end..=text.len()).find(|&e| text.is_char_boundary(e))
+                        else {
+                            continue;
+                        };
+                        assert_eq!(
+                            set.at(text, pos, end),
+                            at_by_trying_each(set, text, pos, end),
+                            "{text:?} at {pos} to {end}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_ending_before_a_position_are_those_tried_one_by_one() {
+        let texts = phrase_texts();
+        for set in phrase_sets() {
             for text in &texts {
                 let bounds: Vec<usize> = (0..=text.len())
                     .filter(|&i| text.is_char_boundary(i))
