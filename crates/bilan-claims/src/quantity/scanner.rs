@@ -522,7 +522,13 @@ impl<'t> Scan<'t> {
         // The word there is the one `bits_before` has just read (cached).
         LEXICON
             .cue(cue)
-            .ending_after_word(self.text, at, floor, self.word_ending_at(at, floor))
+            .ending_after_word(
+                self.text,
+                at,
+                floor,
+                self.word_ending_at(at, floor),
+                |end| self.word_ending_at_uncached(end, floor),
+            )
             .map(|(_, start)| start)
     }
 
@@ -1478,8 +1484,13 @@ impl<'t> Scan<'t> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let (phrases, qualifiers) = &LEXICON.qualifiers_before;
-        let (index, start) =
-            phrases.ending_after_word(self.text, at, floor, self.word_ending_at(at, floor))?;
+        let (index, start) = phrases.ending_after_word(
+            self.text,
+            at,
+            floor,
+            self.word_ending_at(at, floor),
+            |end| self.word_ending_at_uncached(end, floor),
+        )?;
         Some((*qualifiers.get(index)?, start))
     }
 

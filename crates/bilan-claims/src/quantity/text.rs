@@ -958,19 +958,22 @@ impl Phrases {
     /// The longest phrase ending exactly at `pos`: (its index, its start).
     #[cfg(test)]
     pub(crate) fn ending_at(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, usize)> {
-        self.ending_after_word(text, pos, floor, None)
+        self.ending_after_word(text, pos, floor, None, |end| word_before(text, end, floor))
     }
 
     /// `ending_at`, given what `word_before(text, pos, floor)` gave when
     /// it found a word (`known`, its folded form and start; `pos` is past
     /// any space): the scan has read that word already, to look up its
-    /// facts, and it is not read and folded again.
-    pub(crate) fn ending_after_word(
+    /// facts, and it is not read and folded again. `word_ending(end)` is
+    /// `word_before(text, end, floor)` for an `end` with no space before
+    /// it, read as the caller reads words (the scan, from its tokens).
+    pub(crate) fn ending_after_word<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         pos: usize,
         floor: usize,
-        known: Option<(Folded<'_>, usize)>,
+        known: Option<(Folded<'t>, usize)>,
+        word_ending: impl Fn(usize) -> Option<(Folded<'t>, usize)>,
     ) -> Option<(usize, usize)> {
         if pos <= floor {
             return None;
@@ -1002,7 +1005,7 @@ impl Phrases {
                 .filter(|_| before_hyphen > floor)
                 .map(fold);
             // The word there and its start, read only when the char
-            // before could match.
+            // before could match (a letter then: the word is not empty).
             let mut word_before: Option<Option<(Folded<'_>, usize)>> = None;
             // Whether the text from that word to `pos` has only chars
             // below U+0100, which fold alike in `Folded` and in
@@ -1025,10 +1028,7 @@ impl Phrases {
                     }
                     continue;
                 };
-                let word = word_before.get_or_insert_with(|| {
-                    let start = letters_start(text, before_hyphen, floor);
-                    Folded::new(text, start, before_hyphen).map(|w| (w, start))
-                });
+                let word = word_before.get_or_insert_with(|| word_ending(before_hyphen));
                 match word {
                     Some((word, _)) if word.as_str() != wanted => continue,
                     // A word too long to fold is left to the full match.
@@ -1381,7 +1381,9 @@ mod tests {
                 let pos = text.len();
                 let known = word_before(text, pos, floor);
                 assert_eq!(
-                    set.ending_after_word(text, pos, floor, known),
+                    set.ending_after_word(text, pos, floor, known, |end| word_before(
+                        text, end, floor
+                    )),
                     set.ending_at(text, pos, floor),
                     "{text:?} from {floor}"
                 );
