@@ -145,6 +145,14 @@ thread_local! {
     static NO_ARTICLE_SHORTCUT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// An auxiliary before a participle: "a été blessé", "est mort".
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "est" | "ete" | "etait" | "avait" | "aurait" | "serait"
+    )
+}
+
 /// Whether `read` may drop an article before a noun of no known kind as
 /// soon as no outcome verb next to it says what happened to it (always,
 /// but in the test that checks the full reading gives the same).
@@ -380,9 +388,16 @@ impl<'a> Sentence<'a> {
         // own or governs nothing, and leaves it counting nothing. So it is
         // looked for here, before the noun's modifiers are read.
         if quantity.form == NumberForm::Article && !is_person && article_shortcut() {
+            // A verb after the noun counts only after an auxiliary
+            // (`verb_follows`): without one there, it is not looked for.
             let evidence = self
                 .cue_before(start, previous_end, np.others, true)
-                .or_else(|| self.cue_after(np.head.map_or(end, |h| h + 1), next_start, true));
+                .or_else(|| {
+                    np.head
+                        .is_some_and(|h| self.auxiliary_follows(h))
+                        .then(|| self.cue_after(np.head.map_or(end, |h| h + 1), next_start, true))
+                        .flatten()
+                });
             if !evidence.is_some_and(|e| e.own && (e.governs || self.verb_follows(np.head, &e))) {
                 return None;
             }
@@ -941,13 +956,17 @@ impl<'a> Sentence<'a> {
             cue > h
                 && cue - h <= 5
                 && (h + 1..cue).all(|k| self.words.kind(k) == Some(TokenKind::Word))
-                && (h + 1..cue).any(|k| {
-                    matches!(
-                        self.norm(k),
-                        "a" | "est" | "ete" | "etait" | "avait" | "aurait" | "serait"
-                    )
-                })
+                && (h + 1..cue).any(|k| is_auxiliary(self.norm(k)))
         })
+    }
+
+    /// Whether `verb_follows(Some(head), …)` may hold for some cue: an
+    /// auxiliary among the (at most four) words right after the noun,
+    /// with no other token before it.
+    fn auxiliary_follows(&self, head: usize) -> bool {
+        (head + 1..head + 5)
+            .take_while(|&k| self.words.kind(k) == Some(TokenKind::Word))
+            .any(|k| is_auxiliary(self.norm(k)))
     }
 
     /// An outcome verb standing right before the quantity ("tué deux miliciens").

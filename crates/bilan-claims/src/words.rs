@@ -35,6 +35,10 @@ pub(crate) struct Token {
 pub(crate) struct Words {
     pub(crate) tokens: Vec<Token>,
     folded: String,
+    /// The length of the lowered copy of the sentence that starts
+    /// `folded`: a token whose folded form lies within it is its own
+    /// bytes lowered (plain ASCII), which the scan reads as they are.
+    in_place: usize,
 }
 
 impl Words {
@@ -56,6 +60,7 @@ impl Words {
     pub(crate) fn fill(&mut self, text: &str, within: Span) {
         self.tokens.clear();
         self.folded.clear();
+        self.in_place = 0;
         let Some(slice) = text.get(within.start..within.end) else {
             return;
         };
@@ -67,6 +72,7 @@ impl Words {
         self.folded.reserve(slice.len() + slice.len() / 8 + 16);
         self.folded.push_str(slice);
         self.folded.make_ascii_lowercase();
+        self.in_place = slice.len();
         let bytes = slice.as_bytes();
         let base = within.start;
         let mut pos = 0;
@@ -288,6 +294,17 @@ impl Words {
             .get(i)
             .and_then(|t| self.folded.as_bytes().get(t.norm.clone()))
             .unwrap_or_default()
+    }
+
+    /// The folded form of token `i` when it is the token's own bytes,
+    /// ASCII lowered (a word of ASCII letters), else `None`: for such a
+    /// word the scan's form (lower case, accents kept) is the same.
+    pub(crate) fn lowered_in_place(&self, i: usize) -> Option<&str> {
+        let token = self.tokens.get(i)?;
+        if token.norm.end > self.in_place {
+            return None;
+        }
+        self.folded.get(token.norm.clone())
     }
 
     /// Number of tokens.

@@ -62,6 +62,13 @@ enum Step {
 /// The text being scanned, and the bounds no look-around may cross.
 struct Scan<'t> {
     text: &'t str,
+    /// The tokens of `text[floor..end]` (as `scan_into` was given it): the
+    /// words around a figure are read from them, not from the text again.
+    words: &'t Words,
+    /// The index of the token the last lookup by position found: the
+    /// scan reads the words near one figure after another, so the next
+    /// lookup is a few tokens from it.
+    token_hint: std::cell::Cell<usize>,
     /// Nothing before this may be part of a new quantity (end of the last one).
     floor: usize,
     end: usize,
@@ -123,10 +130,11 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
     if start >= end {
         return;
     }
-    let mut scan = Scan::new(text, start, end);
+    let words: &Words = words;
+    let mut scan = Scan::new(text, words, start, end);
     let bytes = text.as_bytes().get(..end).unwrap_or_default();
     let lexicon = &*LEXICON;
-    for token in &words.tokens {
+    for (index, token) in words.tokens.iter().enumerate() {
         match token.kind {
             TokenKind::Word => {
                 if !lexicon.may_be_trigger(usize::from(token.shape)) {
@@ -134,10 +142,13 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
                 }
                 let (at, hit_end) = (token.span.start, token.span.end);
                 if let Some(is_article) = trigger_word(lexicon, bytes, at, hit_end) {
+                    scan.token_hint.set(index);
                     scan.trigger(at, hit_end, is_article, found);
                 }
             }
             TokenKind::Number => {
+                // The words read around these digits are next to this token.
+                scan.token_hint.set(index);
                 for at in token.span.start..token.span.end {
                     if bytes.get(at).is_some_and(u8::is_ascii_digit) {
                         scan.trigger(at, at + 1, false, found);
@@ -158,7 +169,8 @@ fn scan_bytes_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
     if start >= end {
         return;
     }
-    let mut scan = Scan::new(text, start, end);
+    let words = Words::new(text, Span::new(start, end));
+    let mut scan = Scan::new(text, &words, start, end);
     let bytes = text.as_bytes().get(..end).unwrap_or_default();
     let lexicon = &*LEXICON;
     let mut pos = start;
@@ -186,9 +198,12 @@ fn scan_bytes_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
 }
 
 impl<'t> Scan<'t> {
-    fn new(text: &'t str, start: usize, end: usize) -> Scan<'t> {
+    /// A scan of `text[start..end]`, whose tokens `words` holds.
+    fn new(text: &'t str, words: &'t Words, start: usize, end: usize) -> Scan<'t> {
         Scan {
             text,
+            words,
+            token_hint: std::cell::Cell::new(0),
             floor: start,
             end,
             bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
@@ -322,7 +337,7 @@ impl<'t> Scan<'t> {
         if cached_pos == pos {
             return (cached_end != pos).then_some((cached_end, cached_facts));
         }
-        let word = word_at(self.text, pos, self.end);
+        let word = self.word_at(pos);
         self.word_at_cache.set((pos, word));
         let found = word.map(|(word, end)| (end, LEXICON.facts(word.as_str())));
         let (end, facts) = found.unwrap_or((pos, WordFacts::default()));
@@ -352,9 +367,71 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// The first token starting at or after byte `pos` (the number of
+    /// tokens when none does), walked to from the last one found.
+    fn first_token_from(&self, pos: usize) -> usize {
+        let tokens = &self.words.tokens;
+        let mut i = self.token_hint.get().min(tokens.len());
+        while i > 0 && tokens.get(i - 1).is_some_and(|t| t.span.start >= pos) {
+            i -= 1;
+        }
+        while tokens.get(i).is_some_and(|t| t.span.start < pos) {
+            i += 1;
+        }
+        self.token_hint.set(i);
+        i
+    }
+
+    /// `text::word_at(self.text, pos, self.end)`, read from the token
+    /// starting at `pos` when there is one (the usual case: the scan
+    /// asks at the start of a word); else from the text.
+    fn word_at(&self, pos: usize) -> WordAt<'t> {
+        let i = self.first_token_from(pos);
+        match self.words.tokens.get(i) {
+            Some(token) if token.span.start == pos => {
+                if token.kind != TokenKind::Word {
+                    // Digits or a sign: no letter starts there.
+                    return None;
+                }
+                let end = token.span.end;
+                match self.words.lowered_in_place(i) {
+                    // `Folded::new` refuses a long word that is not lower
+                    // case already: the text's path decides.
+                    Some(word) if word.len() <= 48 => Some((Folded::Same(word), end)),
+                    Some(_) => word_at(self.text, pos, self.end),
+                    None => Some((Folded::new(self.text, pos, end)?, end)),
+                }
+            }
+            _ => word_at(self.text, pos, self.end),
+        }
+    }
+
+    /// `text::word_before(self.text, end, floor)` for an `end` with no
+    /// space before it, read from the token ending at `end` when there is
+    /// one that starts at or after `floor`; else from the text.
+    fn word_ending_at_uncached(&self, end: usize, floor: usize) -> WordBefore<'t> {
+        let i = self.first_token_from(end);
+        let last = i.checked_sub(1);
+        match last.and_then(|last| Some((last, self.words.tokens.get(last)?))) {
+            Some((last, token)) if token.span.end == end && token.span.start >= floor => {
+                if token.kind != TokenKind::Word {
+                    // Digits or a sign: no letter ends there.
+                    return None;
+                }
+                let start = token.span.start;
+                match self.words.lowered_in_place(last) {
+                    Some(word) if word.len() <= 48 => Some((Folded::Same(word), start)),
+                    Some(_) => word_before(self.text, end, floor),
+                    None => Some((Folded::new(self.text, start, end)?, start)),
+                }
+            }
+            _ => word_before(self.text, end, floor),
+        }
+    }
+
     fn word_after(&self, pos: usize) -> Option<(Folded<'t>, usize, usize)> {
         let start = skip_space(self.text, pos, self.end);
-        let (word, end) = word_at(self.text, start, self.end)?;
+        let (word, end) = self.word_at(start)?;
         Some((word, start, end))
     }
 
@@ -378,7 +455,7 @@ impl<'t> Scan<'t> {
         if (cached_end, cached_floor) == (end, floor) {
             return cached;
         }
-        let found = word_before(self.text, end, floor);
+        let found = self.word_ending_at_uncached(end, floor);
         self.word_before_cache.set((end, floor, found));
         found
     }
@@ -445,7 +522,13 @@ impl<'t> Scan<'t> {
         // The word there is the one `bits_before` has just read (cached).
         LEXICON
             .cue(cue)
-            .ending_after_word(self.text, at, floor, self.word_ending_at(at, floor))
+            .ending_after_word(
+                self.text,
+                at,
+                floor,
+                self.word_ending_at(at, floor),
+                |end| self.word_ending_at_uncached(end, floor),
+            )
             .map(|(_, start)| start)
     }
 
@@ -483,7 +566,7 @@ impl<'t> Scan<'t> {
         if is_digit_at(self.text, at) {
             return true;
         }
-        match word_at(self.text, at, self.end) {
+        match self.word_at(at) {
             Some((word, _)) => {
                 let w = word.as_str();
                 w != "un" && w != "une" && LEXICON.facts(w).cardinal().is_some()
@@ -498,7 +581,7 @@ impl<'t> Scan<'t> {
     fn read_article_quickly(&self, at: usize, end: usize) -> Option<Step> {
         // The word after it (as `word_after` reads it, spaces skipped once).
         let after = skip_space(self.text, end, self.end);
-        match word_at(self.text, after, self.end) {
+        match self.word_at(after) {
             Some((word, _)) if LEXICON.after_article.contains_key(word.as_str()) => {
                 return None;
             }
@@ -573,7 +656,7 @@ impl<'t> Scan<'t> {
         if is_digit_at(self.text, at) {
             return self.read_digits(at);
         }
-        let Some((word, word_end)) = word_at(self.text, at, self.end) else {
+        let Some((word, word_end)) = self.word_at(at) else {
             return Err(Step::Nothing);
         };
         let w = word.as_str();
@@ -908,7 +991,7 @@ impl<'t> Scan<'t> {
     /// "à", only "remis"/"refait" (rem…, ref…) make it "new".
     fn neuf_means_new(&self, start: usize, end: usize) -> bool {
         let after = skip_space(self.text, end, self.end);
-        let followed_by_word = match word_at(self.text, after, self.end) {
+        let followed_by_word = match self.word_at(after) {
             Some((word, _)) => !CLAUSE_WORDS.contains(&word.as_str()),
             None => is_digit_at(self.text, after),
         };
@@ -946,9 +1029,9 @@ impl<'t> Scan<'t> {
             }
             if matches!(w, "à" | "a") {
                 // "un à un", "une à une"
-                let first = word_at(text, core.start, self.end).map(|(f, _)| f);
+                let first = self.word_at(core.start).map(|(f, _)| f);
                 if let Some((again, again_end)) =
-                    word_at(text, skip_space(text, *next_end, self.end), self.end)
+                    self.word_at(skip_space(text, *next_end, self.end))
                     && first.is_some_and(|f| f.as_str() == again.as_str())
                 {
                     return Err(Step::Skip(again_end));
@@ -1205,14 +1288,11 @@ impl<'t> Scan<'t> {
         let skip = Some(Step::Skip(core.end));
         let previous = self.word_before(core.start);
         let prev_word = previous.as_ref().map(|(w, _)| w.as_str()).unwrap_or("");
-        // Read only by the checks of digits that need it, after cheaper tests.
-        let adjacent_before = || {
-            previous.as_ref().is_some_and(|(_, s)| {
-                let gap = text.get(*s..core.start).unwrap_or("");
-                gap.chars()
-                    .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'')
-            })
-        };
+        // The word before the number and the gap after it are letters and
+        // spaces (no sign) whenever there is a word: `word_before` skips
+        // only spaces back, and a word is letters (as the test
+        // `the_word_before_a_number_is_letters_then_spaces` checks).
+        let adjacent_before = previous.is_some();
         // Names and references: "Liwa 313", "résolution 2254", "numéro un".
         if unit.is_none() && self.phrase_right_before(core.start, Cue::Name) {
             return skip;
@@ -1242,12 +1322,11 @@ impl<'t> Scan<'t> {
                 return Some(Step::Skip(month_end));
             }
             let digits = core.form == NumberForm::Digits;
-            if digits && adjacent_before() && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none()
-            {
+            if digits && adjacent_before && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none() {
                 return skip;
             }
             if digits
-                && adjacent_before()
+                && adjacent_before
                 && matches!(prev_word, "le" | "du" | "au" | "les")
                 && unit.is_none()
             {
@@ -1261,7 +1340,7 @@ impl<'t> Scan<'t> {
                         at += c.len_utf8();
                         continue;
                     }
-                    let Some((word, word_end)) = word_at(text, at, self.end) else {
+                    let Some((word, word_end)) = self.word_at(at) else {
                         break;
                     };
                     if months.contains(word.as_str()) {
@@ -1312,7 +1391,7 @@ impl<'t> Scan<'t> {
         // A capitalised word right before digits names them: "Route 66", "Liwa 313".
         if core.form == NumberForm::Digits
             && unit.is_none()
-            && adjacent_before()
+            && adjacent_before
             && let Some((_, word_start)) = &previous
             && char_at(text, *word_start).is_some_and(char::is_uppercase)
             && !is_acronym(text, *word_start)
@@ -1375,7 +1454,8 @@ impl<'t> Scan<'t> {
         }
         // "un enfant de 12 ans"
         if let Some(de_start) = self.phrase_before(number_start, Cue::De)
-            && let Some((word, _)) = word_before(text, de_start, floor)
+            && let Some((word, _)) =
+                self.word_ending_at_uncached(skip_space_back(text, de_start, floor), floor)
         {
             return LEXICON.is(Cue::Person, word.as_str());
         }
@@ -1404,8 +1484,13 @@ impl<'t> Scan<'t> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let (phrases, qualifiers) = &LEXICON.qualifiers_before;
-        let (index, start) =
-            phrases.ending_after_word(self.text, at, floor, self.word_ending_at(at, floor))?;
+        let (index, start) = phrases.ending_after_word(
+            self.text,
+            at,
+            floor,
+            self.word_ending_at(at, floor),
+            |end| self.word_ending_at_uncached(end, floor),
+        )?;
         Some((*qualifiers.get(index)?, start))
     }
 
@@ -1588,6 +1673,92 @@ mod tests {
         }
     }
 
+    /// Texts with every kind of word the tokens may hold: the crate's
+    /// sentences, capitals, accents, long words, signs and digits glued.
+    fn odd_texts() -> Vec<String> {
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        texts.extend(
+            [
+                "ÉTAT État état À à Œuvre œuvre ÆON Ωμέγα Алеппо ß ǅ İ x×y a÷b",
+                "d’Idleb l'un aujourd'hui avant-hier -- au - delà G20 F-16 12été été12",
+                "1 000 soldats, 2.428 m, 3,5 millions, 1\u{a0}000 et 1\u{202f}000 morts",
+                "n°5 1er 2e 10-15 km .5 a.5 « 4 » — 5 – 6 ‘7’ e\u{301}te",
+                "",
+                " ",
+                "a",
+            ]
+            .map(str::to_owned),
+        );
+        texts.push("Abcdefghij".repeat(6) + " " + &"abcdefghij".repeat(6) + " X");
+        texts.push("É".repeat(30) + " " + &"é".repeat(30));
+        texts
+    }
+
+    #[test]
+    fn words_read_from_tokens_are_those_read_from_the_text() {
+        let same = |a: Option<(Folded<'_>, usize)>, b: Option<(Folded<'_>, usize)>| {
+            a.map(|(w, at)| (w.as_str().to_owned(), at))
+                == b.map(|(w, at)| (w.as_str().to_owned(), at))
+        };
+        for text in odd_texts() {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let cut = |at: usize| (at..=text.len()).find(|&i| text.is_char_boundary(i));
+            let spans = [
+                (0, text.len()),
+                (
+                    cut(text.len() / 5).unwrap_or(0),
+                    cut(text.len() * 4 / 5).unwrap_or(0),
+                ),
+            ];
+            for (start, end) in spans {
+                let words = Words::new(&text, Span::new(start, end));
+                let scan = Scan::new(&text, &words, start, end);
+                // Asked in an order that moves the token hint both ways.
+                for &pos in bounds.iter().rev().chain(&bounds).filter(|&&p| p <= end) {
+                    assert!(
+                        same(scan.word_at(pos), word_at(&text, pos, end)),
+                        "{text:?} at {pos}"
+                    );
+                    for &floor in bounds.iter().filter(|&&f| f >= start && f <= pos) {
+                        let word_end = skip_space_back(&text, pos, floor);
+                        assert!(
+                            same(
+                                scan.word_ending_at_uncached(word_end, floor),
+                                word_before(&text, word_end, floor)
+                            ),
+                            "{text:?} before {pos} from {floor}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_before_a_number_is_letters_then_spaces() {
+        // What `not_a_quantity` read char by char before taking any word
+        // before a number as adjacent to it.
+        for text in odd_texts() {
+            let words = Words::new(&text, Span::new(0, text.len()));
+            let scan = Scan::new(&text, &words, 0, text.len());
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                if let Some((_, start)) = scan.word_before(pos) {
+                    let gap = text.get(start..pos).unwrap_or("");
+                    assert!(
+                        gap.chars()
+                            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\''),
+                        "{text:?} before {pos}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_article_is_a_plain_cardinal_one() {
         // `read_article_quickly` reads "un"/"une" as `read_core` does on
@@ -1602,7 +1773,8 @@ mod tests {
             let end = text.len();
             let at = text.rfind("un").unwrap_or(0);
             let hit_end = at + text.get(at..).map_or(0, |w| w.len());
-            let scan = Scan::new(text, 0, end);
+            let words = Words::new(text, Span::new(0, end));
+            let scan = Scan::new(text, &words, 0, end);
             let by_steps = |step: Option<Step>| match step {
                 Some(Step::Found(q)) => Some(Some(q)),
                 Some(Step::Nothing | Step::Skip(_)) => Some(None),

@@ -125,14 +125,16 @@ pub(crate) fn is_latin1_letter(b: u8) -> bool {
 /// True when the bytes are a word that folding leaves unchanged: lowercase
 /// ASCII and lowercase Latin-1 letters (the usual French word), checked
 /// without decoding. `false` means "maybe not".
+///
+/// One pass, a lowercase ASCII letter tested first: the scan asks it of
+/// the accented words of its tokens ("blessés", "kilomètres"), which a
+/// first pass over ASCII letters alone would read twice.
 fn surely_folded(bytes: &[u8]) -> bool {
-    // The usual case first, in one tight pass: lowercase ASCII letters.
-    if bytes.iter().all(u8::is_ascii_lowercase) {
-        return true;
-    }
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
+        if b.is_ascii_lowercase() {
+            i += 1;
+        } else if b < 0x80 {
             if b.is_ascii_uppercase() || b.is_ascii_whitespace() || b == b'`' {
                 return false;
             }
@@ -744,6 +746,16 @@ pub(crate) struct Phrases {
     /// the text must have that very word there, a test that rules out the
     /// many phrases sharing a last word ("de") and its letter before.
     before_last_word: Vec<Option<String>>,
+    /// For each item with a `before_last_word` parted from its last word
+    /// by one space or hyphen, what comes before those two words ("un
+    /// peu " for "un peu plus de", "" for "plus de"): once the text has
+    /// both words there, the rest of the match starts where they start,
+    /// and the two words are not compared again char by char.
+    head_before_words: Vec<Option<String>>,
+    /// For each item, the length of its first word (0 when it starts with
+    /// a sign): once the text has that word, the rest of the phrase is
+    /// matched from the word's end.
+    first_word_len: Vec<usize>,
     /// Positions in `items` by last word.
     by_last_word: WordMap<Vec<usize>>,
     /// Positions in `items` of phrases starting with a sign, by that sign.
@@ -838,6 +850,20 @@ impl Phrases {
                 (start < head.len()).then(|| head[start..].to_owned())
             })
             .collect();
+        set.first_word_len = items
+            .iter()
+            .map(|(phrase, _)| letters_end(phrase, 0, phrase.len()))
+            .collect();
+        set.head_before_words = items
+            .iter()
+            .map(|(phrase, _)| {
+                let head = &phrase[..letters_start(phrase, phrase.len(), 0)];
+                let trimmed = head.trim_end_matches([' ', '-']);
+                let start = letters_start(trimmed, trimmed.len(), 0);
+                (head.len() == trimmed.len() + 1 && start < trimmed.len())
+                    .then(|| trimmed[..start].to_owned())
+            })
+            .collect();
         set.items = items;
         set
     }
@@ -884,6 +910,7 @@ impl Phrases {
                     .flatten()
             };
             let mut found: Option<Option<char>> = None;
+            let mut latin1: Option<bool> = None;
             self.by_first_word.get(word.as_str()).and_then(|positions| {
                 positions
                     .iter()
@@ -893,7 +920,30 @@ impl Phrases {
                         }
                         _ => true,
                     })
-                    .find_map(|&p| try_at(p))
+                    .find_map(|&p| {
+                        // The word read is the phrase's first word: the
+                        // match goes on after it, when the word has only
+                        // chars below U+0100 (which fold alike in `Folded`
+                        // and in `match_forward`).
+                        let plain = *latin1.get_or_insert_with(|| {
+                            text.as_bytes()
+                                .get(pos..word_end)
+                                .is_some_and(|b| b.iter().all(|&b| b < 0xC4))
+                        });
+                        if !plain {
+                            return try_at(p);
+                        }
+                        let (phrase, index) = self.items.get(p)?;
+                        let rest = phrase.get(*self.first_word_len.get(p)?..)?;
+                        if rest.is_empty() {
+                            // A phrase ending with a word ends a word.
+                            let glued =
+                                word_end < end && char_at(text, word_end).is_some_and(is_word_char);
+                            (!glued).then_some((*index, word_end))
+                        } else {
+                            match_forward(text, word_end, end, rest).map(|e| (*index, e))
+                        }
+                    })
             })
         } else {
             None
@@ -910,19 +960,22 @@ impl Phrases {
     /// The longest phrase ending exactly at `pos`: (its index, its start).
     #[cfg(test)]
     pub(crate) fn ending_at(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, usize)> {
-        self.ending_after_word(text, pos, floor, None)
+        self.ending_after_word(text, pos, floor, None, |end| word_before(text, end, floor))
     }
 
     /// `ending_at`, given what `word_before(text, pos, floor)` gave when
     /// it found a word (`known`, its folded form and start; `pos` is past
     /// any space): the scan has read that word already, to look up its
-    /// facts, and it is not read and folded again.
-    pub(crate) fn ending_after_word(
+    /// facts, and it is not read and folded again. `word_ending(end)` is
+    /// `word_before(text, end, floor)` for an `end` with no space before
+    /// it, read as the caller reads words (the scan, from its tokens).
+    pub(crate) fn ending_after_word<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         pos: usize,
         floor: usize,
-        known: Option<(Folded<'_>, usize)>,
+        known: Option<(Folded<'t>, usize)>,
+        word_ending: impl Fn(usize) -> Option<(Folded<'t>, usize)>,
     ) -> Option<(usize, usize)> {
         if pos <= floor {
             return None;
@@ -953,29 +1006,67 @@ impl Phrases {
             let text_before = char_before(text, before_hyphen)
                 .filter(|_| before_hyphen > floor)
                 .map(fold);
-            // The word there, read only when the char before could match.
-            let mut word_before: Option<Option<Folded<'_>>> = None;
-            positions.and_then(|positions| {
-                positions
-                    .iter()
-                    .filter(|&&p| {
-                        self.before_last
-                            .get(p)
-                            .is_none_or(|&c| c.is_none() || c == text_before)
-                    })
-                    .filter(|&&p| {
-                        let Some(Some(wanted)) = self.before_last_word.get(p) else {
-                            return true;
-                        };
-                        let found = word_before.get_or_insert_with(|| {
-                            let start = letters_start(text, before_hyphen, floor);
-                            Folded::new(text, start, before_hyphen)
+            // The word there and its start, read only when the char
+            // before could match (a letter then: the word is not empty).
+            let mut word_before: Option<Option<(Folded<'_>, usize)>> = None;
+            // Whether the text from that word to `pos` has only chars
+            // below U+0100, which fold alike in `Folded` and in
+            // `match_backward` (a capital "İ" folds to "i" in the first
+            // alone), read once.
+            let mut latin1: Option<bool> = None;
+            let mut found = None;
+            for &p in positions.map_or(&[][..], Vec::as_slice) {
+                if self
+                    .before_last
+                    .get(p)
+                    .is_some_and(|&c| c.is_some() && c != text_before)
+                {
+                    continue;
+                }
+                let Some(Some(wanted)) = self.before_last_word.get(p) else {
+                    found = try_at(p);
+                    if found.is_some() {
+                        break;
+                    }
+                    continue;
+                };
+                let word = word_before.get_or_insert_with(|| word_ending(before_hyphen));
+                match word {
+                    Some((word, _)) if word.as_str() != wanted => continue,
+                    // A word too long to fold is left to the full match.
+                    None => {}
+                    Some((_, start)) => {
+                        let start = *start;
+                        let plain = *latin1.get_or_insert_with(|| {
+                            text.as_bytes()
+                                .get(start..pos)
+                                .is_some_and(|b| b.iter().all(|&b| b < 0xC4))
                         });
-                        // A word too long to fold is left to the full match.
-                        found.as_ref().is_none_or(|w| w.as_str() == wanted)
-                    })
-                    .find_map(|&p| try_at(p))
-            })
+                        if let (true, Some(Some(head)), Some((_, index))) =
+                            (plain, self.head_before_words.get(p), self.items.get(p))
+                        {
+                            found = if head.is_empty() {
+                                // The phrase starts a word: no letter or
+                                // digit may come right before it.
+                                let glued = start > floor
+                                    && char_before(text, start).is_some_and(is_word_char);
+                                (!glued).then_some((*index, start))
+                            } else {
+                                match_backward(text, start, floor, head).map(|s| (*index, s))
+                            };
+                            if found.is_some() {
+                                break;
+                            }
+                            continue;
+                        }
+                    }
+                }
+                found = try_at(p);
+                if found.is_some() {
+                    break;
+                }
+            }
+            found
         } else {
             None
         };
@@ -1292,10 +1383,209 @@ mod tests {
                 let pos = text.len();
                 let known = word_before(text, pos, floor);
                 assert_eq!(
-                    set.ending_after_word(text, pos, floor, known),
+                    set.ending_after_word(text, pos, floor, known, |end| word_before(
+                        text, end, floor
+                    )),
                     set.ending_at(text, pos, floor),
                     "{text:?} from {floor}"
                 );
+            }
+        }
+    }
+
+    /// `Phrases::ending_at` without its filters and shortcuts: every
+    /// phrase whose last word is the text's word (or whose last char is
+    /// the text's sign) tried in turn, longest first.
+    fn ending_at_by_trying_each(
+        set: &Phrases,
+        text: &str,
+        pos: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        if pos <= floor {
+            return None;
+        }
+        let word_start = letters_start(text, pos, floor);
+        let try_each = |keep: &dyn Fn(&str) -> bool| {
+            set.items
+                .iter()
+                .filter(|(phrase, _)| keep(phrase))
+                .find_map(|(phrase, index)| {
+                    match_backward(text, pos, floor, phrase).map(|s| (*index, s))
+                })
+        };
+        let by_word = if word_start < pos {
+            let word = Folded::new(text, word_start, pos)?;
+            try_each(&|phrase| {
+                let last = &phrase[letters_start(phrase, phrase.len(), 0)..];
+                !last.is_empty() && last == word.as_str()
+            })
+        } else {
+            None
+        };
+        by_word.or_else(|| {
+            let sign = fold(char_before(text, pos)?);
+            try_each(&|phrase| {
+                phrase.chars().next_back().is_some_and(|c| c == sign)
+                    && letters_start(phrase, phrase.len(), 0) == phrase.len()
+            })
+        })
+    }
+
+    /// `Phrases::at` without its filters and shortcuts: every phrase whose
+    /// first word is the text's word (or whose first char is the text's
+    /// sign) tried in turn, longest first.
+    fn at_by_trying_each(
+        set: &Phrases,
+        text: &str,
+        pos: usize,
+        end: usize,
+    ) -> Option<(usize, usize)> {
+        let word_end = letters_end(text, pos, end);
+        let try_each = |keep: &dyn Fn(&str) -> bool| {
+            set.items
+                .iter()
+                .filter(|(phrase, _)| keep(phrase))
+                .find_map(|(phrase, index)| {
+                    match_forward(text, pos, end, phrase).map(|e| (*index, e))
+                })
+        };
+        let by_word = if word_end > pos {
+            let word = Folded::new(text, pos, word_end)?;
+            try_each(&|phrase| {
+                let first = &phrase[..letters_end(phrase, 0, phrase.len())];
+                !first.is_empty() && first == word.as_str()
+            })
+        } else {
+            None
+        };
+        by_word.or_else(|| {
+            let sign = fold(char_at(text, pos)?);
+            try_each(&|phrase| {
+                phrase.chars().next().is_some_and(|c| c == sign)
+                    && letters_end(phrase, 0, phrase.len()) == 0
+            })
+        })
+    }
+
+    /// The phrase sets of the scan, and one of phrases that share words.
+    fn phrase_sets() -> Vec<&'static Phrases> {
+        use crate::quantity::lexicon::{Cue, LEXICON};
+        static OWN: once_cell::sync::Lazy<Phrases> = once_cell::sync::Lazy::new(|| {
+            Phrases::new([
+                "un peu plus de",
+                "plus de",
+                "pas plus de",
+                "au-delà de",
+                "d'au moins",
+                "au moins",
+                "plus d'",
+                "i de",
+                "km carrés",
+                "km2",
+                "km",
+                "kilomètres carrés",
+                "kilomètres",
+            ])
+        });
+        let mut sets: Vec<&Phrases> = Cue::ALL.iter().map(|&cue| LEXICON.cue(cue)).collect();
+        sets.push(&LEXICON.qualifiers_before.0);
+        sets.push(&LEXICON.qualifiers_after.0);
+        sets.push(&LEXICON.unit_phrases);
+        sets.push(&OWN);
+        sets
+    }
+
+    /// Texts for the phrase tests: the crate's sentences and odd ones.
+    fn phrase_texts() -> Vec<String> {
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        texts.extend(
+            [
+                "un peu plus de 5, Un  Peu-Plus - DE 6, bien plus de 7, pas plus de 8",
+                "xplus de 1, 3plus de 2, plus de3, au - delà de 4, au-delà  de 5",
+                "d'au moins 6, d’au moins 7, PRÈS DE 8, près\u{a0}de 9, près\u{202f}de 10",
+                "İ de 1, I de 2, i de 3, K de 4, \u{212a}m de 5, jusqu'à 6, jusqu’aux 7",
+                "moins d'une, plus d'un, n° 5, art. 3, au plus 4, au maximum de 5",
+                "5 km carrés, 5 KM2, 5 km-carrés, 5 kmcarrés, 5 Kilomètres, 5 KILOMÈTRES Carrés",
+                "5 kilomètres2 5 km² 5 km/h 5 \u{212a}m 5 kİlomètres 10 heures du matin",
+            ]
+            .map(str::to_owned),
+        );
+        texts
+    }
+
+    #[test]
+    fn phrases_at_a_position_are_those_tried_one_by_one() {
+        for set in phrase_sets() {
+            for text in &phrase_texts() {
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                for &pos in &bounds {
+                    for end in [text.len(), (pos + 9).min(text.len())] {
+                        let Some(end) = (end..=text.len()).find(|&e| text.is_char_boundary(e))
+                        else {
+                            continue;
+                        };
+                        assert_eq!(
+                            set.at(text, pos, end),
+                            at_by_trying_each(set, text, pos, end),
+                            "{text:?} at {pos} to {end}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_ending_before_a_position_are_those_tried_one_by_one() {
+        let texts = phrase_texts();
+        for set in phrase_sets() {
+            for text in &texts {
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                for &pos in &bounds {
+                    for floor in [0, pos.saturating_sub(9)] {
+                        let Some(floor) = (floor..=pos).find(|&f| text.is_char_boundary(f)) else {
+                            continue;
+                        };
+                        assert_eq!(
+                            set.ending_at(text, pos, floor),
+                            ending_at_by_trying_each(set, text, pos, floor),
+                            "{text:?} at {pos} from {floor}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn surely_folded_words_are_those_folding_leaves_unchanged() {
+        // `surely_folded` says yes only to words `fold` leaves as they are,
+        // and to every lowercase French word.
+        let mut words: Vec<String> = ["", "a", "blessés", "kilomètres", "à", "ÿß", "x`y", "a b"]
+            .map(str::to_owned)
+            .to_vec();
+        for c in ('\u{0}'..='\u{17f}').chain(['œ', 'İ', '\u{212a}', '’', '\u{a0}']) {
+            words.push(format!("é{c}a"));
+            words.push(format!("{c}"));
+        }
+        for word in &words {
+            let unchanged = word.chars().all(|c| fold(c) == c);
+            if surely_folded(word.as_bytes()) {
+                assert!(unchanged, "{word:?}");
+            }
+            let french = word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || ('\u{e0}'..='\u{ff}').contains(&c) && c != '÷');
+            if french {
+                assert!(surely_folded(word.as_bytes()), "{word:?}");
             }
         }
     }
