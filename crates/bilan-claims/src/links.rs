@@ -1018,6 +1018,18 @@ fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     if to <= from || to - from > PLACE_WINDOW * 3 {
         return None;
     }
+    // "de Homs jusqu'à Hama": a stretch between two places, as spread as a
+    // list of them ("entre Alep et Idleb" is one by its "et"). A bare "de
+    // X à Y" is left out: "l'ambassade de Palestine à Beyrouth".
+    let first = words.index_at(a.span.start);
+    let stretch = first > 0
+        && matches!(words.norm(first - 1), "de" | "d" | "depuis")
+        && to - from == 2
+        && words.norm(from) == "jusqu"
+        && words.norm(from + 1) == "a";
+    if stretch {
+        return Some(Joint::List);
+    }
     let (mut comma, mut and, mut preposition) = (false, false, false);
     for i in from..to {
         if words.kind(i) == Some(TokenKind::Comma) {
