@@ -602,22 +602,26 @@ impl Matcher {
         let mut cover = std::mem::take(&mut scratch.cover);
         crate::fold::refill(&mut cover, f.tokens.len(), Cover::Free);
         for m in &found {
-            let kind = tables.entries[m.entry as usize].kind;
-            for c in &mut cover[m.first..=m.last] {
-                *c = Cover::Strong;
+            let entry = &tables.entries[m.entry as usize];
+            let place = entry.kind == EntityKind::Place;
+            // Each mark written once, and a name of one token (most)
+            // without the fill loop, which compiles to a call to memset.
+            let mark = if place && m.one_word {
+                let town = matches!(
+                    entry.entity_type.as_deref(),
+                    Some("city" | "town" | "village" | "neighbourhood") | None
+                );
+                if town { Cover::WeakTown } else { Cover::Weak }
+            } else {
+                Cover::Strong
+            };
+            if m.first == m.last {
+                cover[m.first] = mark;
+            } else {
+                cover[m.first..=m.last].fill(mark);
             }
-            if kind == EntityKind::Place {
-                if m.one_word {
-                    let town = matches!(
-                        tables.entries[m.entry as usize].entity_type.as_deref(),
-                        Some("city" | "town" | "village" | "neighbourhood") | None
-                    );
-                    for c in &mut cover[m.first..=m.last] {
-                        *c = if town { Cover::WeakTown } else { Cover::Weak };
-                    }
-                } else {
-                    cover[m.last] = Cover::PlaceEnd;
-                }
+            if place && !m.one_word {
+                cover[m.last] = Cover::PlaceEnd;
             }
         }
         let locals = self.rules.local_names(f, &cover, &gaps, &facts);
