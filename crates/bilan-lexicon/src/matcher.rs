@@ -309,7 +309,11 @@ impl SpanOutcomes {
         let mut h = crate::hash::FxHasher::default();
         h.write(span);
         h.write_u32(pattern);
-        (h.finish() >> 40) as usize & self.long_slots.len().wrapping_sub(1)
+        // The Fx state's bits 40 and up alone put five pairs of the
+        // corpus's thirty long names in one slot each: mixed once more.
+        let h = h.finish();
+        let h = (h ^ (h >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & self.long_slots.len().wrapping_sub(1)
     }
 
     /// The outcome kept for `span` (seventeen bytes or more) and `pattern`.
