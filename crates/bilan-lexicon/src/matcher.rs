@@ -12,6 +12,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use bilan_article::Span;
 use std::cell::{Cell, RefCell};
+use std::hash::Hasher;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The compiled search structures of a lexicon.
@@ -265,20 +266,73 @@ impl Steps {
 }
 
 /// What `accept` made of a name of several words (`armée syrienne`,
-/// `Deir Ezzor`) when no cue was looked at, by its span as written, up to
-/// sixteen bytes, and its pattern: a function of those and the lexicon, as
-/// for one word ([`Matcher::one_word_name`]). Direct-mapped.
+/// `Deir Ezzor`) when no cue was looked at, by its span as written and its
+/// pattern: a function of those and the lexicon, as for one word
+/// ([`Matcher::one_word_name`]). Direct-mapped.
 struct SpanOutcomes {
-    /// `(span packed, pattern, outcome)`; a zero span is an empty slot.
+    /// `(span packed, pattern, outcome)` for spans of up to sixteen bytes;
+    /// a zero span is an empty slot.
     slots: Vec<(u128, u32, CapitalOutcome)>,
+    /// The same for spans of seventeen to [`LONG_SPAN_MAX`] bytes, the
+    /// span's bytes kept as the key (`Observatoire syrien des droits de
+    /// l'homme`, `Forces démocratiques syriennes`: every name of several
+    /// words the 1 MiB corpus accepts is one).
+    long_slots: Vec<LongSpan>,
+}
+
+/// The longest span as written whose outcome [`SpanOutcomes`] keeps: a
+/// bound on the bytes a slot holds.
+const LONG_SPAN_MAX: usize = 64;
+
+/// A slot of [`SpanOutcomes::long_slots`]; an empty span is an empty
+/// slot (a kept span has more than sixteen bytes).
+#[derive(Debug, Clone, Default)]
+struct LongSpan {
+    span: Vec<u8>,
+    pattern: u32,
+    outcome: CapitalOutcome,
 }
 
 impl SpanOutcomes {
     /// Names of several words are rarer than words: a quarter as many
-    /// slots as the word caches.
+    /// slots as the word caches, and a quarter of that for long spans.
     fn for_text(len: usize) -> SpanOutcomes {
+        let n = crate::fold::cache_slots(len);
         SpanOutcomes {
-            slots: vec![(0, 0, (None, None)); crate::fold::cache_slots(len) / 4],
+            slots: vec![(0, 0, (None, None)); n / 4],
+            long_slots: vec![LongSpan::default(); n / 16],
+        }
+    }
+
+    /// The slot of a long span and pattern.
+    fn long_slot(&self, span: &[u8], pattern: u32) -> usize {
+        let mut h = crate::hash::FxHasher::default();
+        h.write(span);
+        h.write_u32(pattern);
+        // The Fx state's bits 40 and up alone put five pairs of the
+        // corpus's thirty long names in one slot each: mixed once more.
+        let h = h.finish();
+        let h = (h ^ (h >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & self.long_slots.len().wrapping_sub(1)
+    }
+
+    /// The outcome kept for `span` (seventeen bytes or more) and `pattern`.
+    fn lookup_long(&self, span: &[u8], pattern: u32) -> Option<CapitalOutcome> {
+        self.long_slots
+            .get(self.long_slot(span, pattern))
+            .filter(|s| s.pattern == pattern && s.span == span)
+            .map(|s| s.outcome)
+    }
+
+    /// Keep `outcome` for `span` (seventeen to [`LONG_SPAN_MAX`] bytes)
+    /// and `pattern`; the slot's vector is refilled, not replaced.
+    fn store_long(&mut self, span: &[u8], pattern: u32, outcome: CapitalOutcome) {
+        let ix = self.long_slot(span, pattern);
+        if let Some(slot) = self.long_slots.get_mut(ix) {
+            slot.span.clear();
+            slot.span.extend_from_slice(span);
+            slot.pattern = pattern;
+            slot.outcome = outcome;
         }
     }
 
@@ -552,22 +606,26 @@ impl Matcher {
         let mut cover = std::mem::take(&mut scratch.cover);
         crate::fold::refill(&mut cover, f.tokens.len(), Cover::Free);
         for m in &found {
-            let kind = tables.entries[m.entry as usize].kind;
-            for c in &mut cover[m.first..=m.last] {
-                *c = Cover::Strong;
+            let entry = &tables.entries[m.entry as usize];
+            let place = entry.kind == EntityKind::Place;
+            // Each mark written once, and a name of one token (most)
+            // without the fill loop, which compiles to a call to memset.
+            let mark = if place && m.one_word {
+                let town = matches!(
+                    entry.entity_type.as_deref(),
+                    Some("city" | "town" | "village" | "neighbourhood") | None
+                );
+                if town { Cover::WeakTown } else { Cover::Weak }
+            } else {
+                Cover::Strong
+            };
+            if m.first == m.last {
+                cover[m.first] = mark;
+            } else {
+                cover[m.first..=m.last].fill(mark);
             }
-            if kind == EntityKind::Place {
-                if m.one_word {
-                    let town = matches!(
-                        tables.entries[m.entry as usize].entity_type.as_deref(),
-                        Some("city" | "town" | "village" | "neighbourhood") | None
-                    );
-                    for c in &mut cover[m.first..=m.last] {
-                        *c = if town { Cover::WeakTown } else { Cover::Weak };
-                    }
-                } else {
-                    cover[m.last] = Cover::PlaceEnd;
-                }
+            if place && !m.one_word {
+                cover[m.last] = Cover::PlaceEnd;
             }
         }
         let locals = self.rules.local_names(f, &cover, &gaps, &facts);
@@ -1015,11 +1073,28 @@ impl Matcher {
         let span = match (f.tokens.get(t), f.tokens.get(last)) {
             (Some(a), Some(b)) => text.as_bytes().get(a.start()..b.end()),
             _ => None,
-        }
-        .filter(|span| span.len() <= 16 && !outcomes.slots.is_empty());
+        };
         let (Some(span), Ok(pattern)) = (span, u32::try_from(p)) else {
             return self.accept_to_keep(tables, text, f, t, last, p).0;
         };
+        if span.len() > 16 {
+            if span.len() > LONG_SPAN_MAX || outcomes.long_slots.is_empty() {
+                return self.accept_to_keep(tables, text, f, t, last, p).0;
+            }
+            return match outcomes.lookup_long(span, pattern) {
+                Some(kept) => self.found_from_kept(tables, f, t, last, kept),
+                None => {
+                    let (found, keep) = self.accept_to_keep(tables, text, f, t, last, p);
+                    if let Some(kept) = keep {
+                        outcomes.store_long(span, pattern, kept);
+                    }
+                    found
+                }
+            };
+        }
+        if outcomes.slots.is_empty() {
+            return self.accept_to_keep(tables, text, f, t, last, p).0;
+        }
         // The span starts and ends with a letter or digit (never 0): its
         // packed bytes tell it from any other.
         let key = crate::fold::pack16(span);
@@ -1472,6 +1547,50 @@ fn ends_with_verb_est(text: &str, last: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An outcome kept for a long span is given back for that span (byte
+    /// for byte) and pattern only, whatever the slots' collisions.
+    #[test]
+    fn kept_long_spans_are_those_of_their_span_and_pattern() {
+        let mut outcomes = SpanOutcomes::for_text(1 << 16);
+        let spans: [&[u8]; 5] = [
+            b"Forces democratiques syriennes",
+            b"Forces democratiques syriennez",
+            b"forces democratiques syriennes",
+            b"Observatoire syrien des droits de l'homme",
+            b"Observatoire syrien des droits de l'hommes",
+        ];
+        // The outcome of a span and pattern: a function of both.
+        let outcome = |k: usize, pattern: u32| -> CapitalOutcome {
+            (
+                Some((k as u32 * 10 + pattern, k.is_multiple_of(2))),
+                Some(pattern),
+            )
+        };
+        let mut kept: Vec<(usize, u32)> = Vec::new();
+        for round in 0..3 {
+            for (k, span) in spans.iter().enumerate() {
+                for pattern in [0, 1, 7] {
+                    match outcomes.lookup_long(span, pattern) {
+                        Some(got) => {
+                            assert!(kept.contains(&(k, pattern)), "round {round}, span {k}");
+                            assert_eq!(got, outcome(k, pattern), "round {round}, span {k}");
+                        }
+                        None => {
+                            outcomes.store_long(span, pattern, outcome(k, pattern));
+                            kept.push((k, pattern));
+                        }
+                    }
+                }
+            }
+        }
+        // 256 slots for fifteen keys: some kept the first time round.
+        assert!(kept.len() < 45);
+        // No table, no outcome.
+        let none = SpanOutcomes::for_text(0);
+        assert!(none.long_slots.is_empty());
+        assert_eq!(none.lookup_long(spans[0], 0), None);
+    }
 
     /// A step kept for a word is given back for that word and state only:
     /// short words by their packed form, words of nine to sixteen bytes
