@@ -3,7 +3,7 @@
 //!
 //! This crate knows nothing of lexicons or claims: it reads structure
 //! (dateline, title, standfirst, headings, paragraphs, sentences) and gives
-//! a normalised view of the text for matching ([`normalize`]), with a map
+//! a normalised view of the text for matching ([`normalize()`]), with a map
 //! back to the original bytes. Everything above it (entities, claims) works
 //! on [`Article::sentences`] and [`Normalized`].
 //!

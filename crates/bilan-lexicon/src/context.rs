@@ -852,6 +852,12 @@ impl Rules {
         Some((first?, last? + 1))
     }
 
+    /// [`Rules::name_gaps_into`] into a fresh vector.
+    #[cfg(test)]
+    pub(crate) fn name_gaps(f: &Folded<'_>, capitals: &mut Vec<u32>) -> Vec<u8> {
+        Rules::name_gaps_into(f, capitals, Vec::new())
+    }
+
     /// For each token: how many words (articles aside) stand between it and
     /// the next capitalised word, `u8::MAX` when none does. A name found
     /// from context starts with a capitalised word, and what announces it
@@ -862,13 +868,9 @@ impl Rules {
     /// Also appends to `capitals` the indices of the capitalised words
     /// that are not articles, in text order: a pass that looks at those
     /// alone need not read every token.
-    #[cfg(test)]
-    pub(crate) fn name_gaps(f: &Folded<'_>, capitals: &mut Vec<u32>) -> Vec<u8> {
-        Rules::name_gaps_into(f, capitals, Vec::new())
-    }
-
-    /// [`Rules::name_gaps`] into `gaps`, a vector of an earlier text
-    /// (cleared first).
+    ///
+    /// The counts go into `gaps`, a vector of an earlier text (cleared
+    /// first), which is returned.
     pub(crate) fn name_gaps_into(
         f: &Folded<'_>,
         capitals: &mut Vec<u32>,
@@ -937,7 +939,7 @@ impl Rules {
     /// Names announced by a trigger word, a given name or a coordination
     /// with a place (`à Douma et Misraba`), over the tokens not yet covered
     /// by lexicon mentions.
-    /// `gaps`: [`Rules::name_gaps`] of `f`; `facts`: the [`WordFacts`] of
+    /// `gaps`: [`Rules::name_gaps_into`] of `f`; `facts`: the [`WordFacts`] of
     /// each token, or [`WordFacts::UNKNOWN`].
     pub fn local_names(
         &self,

@@ -738,7 +738,7 @@ impl Matcher {
     }
 
     /// Later mentions of names first found from context. `capitals`: the
-    /// capitalised words that are not articles (from [`Rules::name_gaps`]),
+    /// capitalised words that are not articles (from [`Rules::name_gaps_into`]),
     /// the only ones such a mention starts with.
     fn local_repeats(
         &self,
