@@ -309,7 +309,21 @@ impl<T> PhraseSet<T> {
 
     /// Entries whose first word may match `word`.
     fn candidates<'s>(&'s self, word: &str, may_start: bool) -> impl Iterator<Item = usize> + 's {
-        let exact = may_start && has_bit(&self.exact_shapes, shape(word));
+        self.candidates_shaped(word, shape(word), may_start)
+            .map(|(index, _)| index)
+    }
+
+    /// `candidates` for a word whose `shape` is known (a token's, computed
+    /// when it was read): the shape is not hashed again. Each comes with
+    /// whether its first word is known to match (an exact first word,
+    /// found by `word` itself), which then need not be compared again.
+    fn candidates_shaped<'s>(
+        &'s self,
+        word: &str,
+        word_shape: usize,
+        may_start: bool,
+    ) -> impl Iterator<Item = (usize, bool)> + 's {
+        let exact = may_start && has_bit(&self.exact_shapes, word_shape);
         let stem = if may_start {
             self.stem_hit(word.as_bytes())
         } else {
@@ -342,7 +356,7 @@ impl<T> PhraseSet<T> {
         word: &str,
         exact: bool,
         stem: Option<usize>,
-    ) -> impl Iterator<Item = usize> + 's {
+    ) -> impl Iterator<Item = (usize, bool)> + 's {
         let exact = if exact {
             self.by_first_word
                 .get(word)
@@ -357,7 +371,10 @@ impl<T> PhraseSet<T> {
             .and_then(|bit| self.stem_buckets.get(bit % STEM_BUCKETS))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        exact.iter().chain(prefixed.iter()).copied()
+        exact
+            .iter()
+            .map(|&index| (index, true))
+            .chain(prefixed.iter().map(|&index| (index, false)))
     }
 
     /// Whether a phrase may start at token `i`, from its shape (and stem)
@@ -386,14 +403,18 @@ impl<T> PhraseSet<T> {
         may_start: bool,
     ) -> impl Iterator<Item = (usize, &'s T)> + 's {
         let word = if may_start { words.norm(i) } else { "" };
-        self.candidates(word, may_start).filter_map(move |index| {
-            let (patterns, value) = self.entries.get(index)?;
-            let all = patterns
-                .iter()
-                .enumerate()
-                .all(|(k, p)| i + k < words.len() && p.matches_bytes(words.norm_bytes(i + k)));
-            all.then_some((patterns.len(), value))
-        })
+        // The token's shape is that of its folded form (of "" past the end).
+        self.candidates_shaped(word, words.shape(i), may_start)
+            .filter_map(move |(index, first_matches)| {
+                let (patterns, value) = self.entries.get(index)?;
+                // An exact first word was found by the token's own form.
+                let skip = usize::from(first_matches && i < words.len());
+                let all =
+                    patterns.iter().enumerate().skip(skip).all(|(k, p)| {
+                        i + k < words.len() && p.matches_bytes(words.norm_bytes(i + k))
+                    });
+                all.then_some((patterns.len(), value))
+            })
     }
 
     /// The longest phrase matching at token `i` (the last listed of the
@@ -562,7 +583,7 @@ impl<T> PhraseSet<T> {
         // No exact one-word phrase is the word: only a stem may be.
         let stem = self.stem_hit(word.as_bytes())?;
         self.candidates_from(word, false, Some(stem))
-            .find_map(|index| {
+            .find_map(|(index, _)| {
                 let (p, v) = self.entries.get(index)?;
                 (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
             })
@@ -578,10 +599,11 @@ impl<T> PhraseSet<T> {
             return None;
         }
         let exact = has_bit(&self.exact_shapes, bit);
-        self.candidates_from(word, exact, stem).find_map(|index| {
-            let (p, v) = self.entries.get(index)?;
-            (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
-        })
+        self.candidates_from(word, exact, stem)
+            .find_map(|(index, _)| {
+                let (p, v) = self.entries.get(index)?;
+                (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
+            })
     }
 
     #[cfg(test)]
@@ -1058,6 +1080,61 @@ mod tests {
         check(&tables.actor_adjectives, &words);
         check(&tables.attribution, &words);
         check(&tables.days, &words);
+    }
+
+    #[test]
+    fn phrase_matches_are_those_of_every_entry_tried_in_turn() {
+        // `matches_unchecked` leaves out comparing an exact first word,
+        // found by the token's own form: it must find what comparing every
+        // word of every entry finds, at every token of the crate's
+        // sentences and of the data files (where every phrase stands).
+        fn check<T>(set: &PhraseSet<T>, words: &Words) {
+            for i in 0..=words.len() {
+                let mut fast: Vec<(usize, *const T)> = set
+                    .matches_unchecked(words, i)
+                    .map(|(len, v)| (len, std::ptr::from_ref(v)))
+                    .collect();
+                let mut slow: Vec<(usize, *const T)> = set
+                    .entries
+                    .iter()
+                    .filter(|(patterns, _)| {
+                        patterns.iter().enumerate().all(|(k, p)| {
+                            i + k < words.len() && p.matches_bytes(words.norm_bytes(i + k))
+                        })
+                    })
+                    .map(|(patterns, v)| (patterns.len(), std::ptr::from_ref(v)))
+                    .collect();
+                fast.sort_unstable();
+                slow.sort_unstable();
+                assert_eq!(fast, slow, "token {i} ({:?})", words.norm(i));
+            }
+        }
+        let texts = [
+            include_str!("../tests/data/sentences.txt"),
+            include_str!("../data/meaning/attribution.tsv"),
+            include_str!("../data/meaning/days.tsv"),
+            include_str!("../data/meaning/outcomes.tsv"),
+            include_str!("../data/meaning/victims.tsv"),
+            include_str!("../data/meaning/things.tsv"),
+            include_str!("../data/meaning/prenominal.tsv"),
+            include_str!("../data/meaning/postnominal.tsv"),
+            include_str!("../data/meaning/actor_adjectives.tsv"),
+            include_str!("../data/meaning/titles.tsv"),
+        ];
+        let tables = &*TABLES;
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            check(&tables.outcomes, &words);
+            check(&tables.victims, &words);
+            check(&tables.things, &words);
+            check(&tables.prenominal, &words);
+            check(&tables.postnominal, &words);
+            check(&tables.function_words, &words);
+            check(&tables.actor_adjectives, &words);
+            check(&tables.attribution, &words);
+            check(&tables.titles, &words);
+            check(&tables.days, &words);
+        }
     }
 
     #[test]
