@@ -228,7 +228,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_function_word(&self, i: usize) -> bool {
-        TABLES.function_words.contains_word(self.norm(i))
+        TABLES.function_words.contains_token(self.words, i)
     }
 
     /// The mention starting inside token `i`.
@@ -301,7 +301,7 @@ impl<'a> Sentence<'a> {
         }
         let noun = self.norm(start - 2);
         noun.ends_with(['s', 'x'])
-            && TABLES.victims.contains_word(noun)
+            && TABLES.victims.contains_token(self.words, start - 2)
             && TABLES.outcomes.longest_at(self.words, start - 2).is_none()
     }
 
@@ -356,7 +356,6 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let (mut np, after_head) = self.noun_head(end, next_start);
-        let head_word = np.head.map(|h| self.norm(h)).unwrap_or("");
         let head_cue = np
             .head
             .and_then(|h| TABLES.outcomes.longest_at(self.words, h))
@@ -364,12 +363,13 @@ impl<'a> Sentence<'a> {
             .map(|(_, cue)| *cue);
         let head_class = np
             .head
-            .and_then(|_| TABLES.victims.word_value(head_word))
+            .and_then(|h| TABLES.victims.token_value(self.words, h))
             .copied();
-        let is_thing = np.head.is_some()
-            && head_class.is_none()
+        let is_thing = head_class.is_none()
             && head_cue.is_none()
-            && self::is_thing(head_word);
+            && np
+                .head
+                .is_some_and(|h| TABLES.things.contains_token(self.words, h));
         let is_person = head_class.is_some() || head_cue.is_some();
         let bare = np.head.is_none();
         // An article "un"/"une" counts only a person a verb right before it
@@ -803,7 +803,7 @@ impl<'a> Sentence<'a> {
                 }
                 _ => {}
             }
-            if TABLES.prenominal.contains_word(word)
+            if TABLES.prenominal.contains_token(self.words, i)
                 && self.is_word(i + 1)
                 && !self.is_function_word(i + 1)
                 && i + 1 < limit
@@ -827,7 +827,7 @@ impl<'a> Sentence<'a> {
             // demonym is ("sept Syriens").
             if self.is_function_word(i)
                 || self.mention_at(i).is_some()
-                || (self.is_capitalised(i) && !TABLES.victims.contains_word(self.norm(i)))
+                || (self.is_capitalised(i) && !TABLES.victims.contains_token(self.words, i))
             {
                 break;
             }
@@ -867,7 +867,7 @@ impl<'a> Sentence<'a> {
                     np.possessive = true;
                 } else if j > 0
                     && matches!(self.norm(j - 1), "de" | "d" | "des" | "ses" | "leurs")
-                    && TABLES.victims.contains_word(word)
+                    && TABLES.victims.contains_token(self.words, j)
                 {
                     // "25 cadavres de ses miliciens": the people counted.
                     np.ranks_noun = Some(j);
@@ -1038,7 +1038,7 @@ impl<'a> Sentence<'a> {
         }
         if end < 3
             || !matches!(self.norm(end - 1), "de" | "d")
-            || !TABLES.postnominal.contains_word(self.norm(end - 2))
+            || !TABLES.postnominal.contains_token(self.words, end - 2)
         {
             return None;
         }
@@ -1577,11 +1577,6 @@ pub(crate) fn token_ranges(words: &Words, quantities: &[Quantity], out: &mut Vec
         };
         out.push((start, end.max(start)));
     }
-}
-
-/// A counted noun that is never people.
-fn is_thing(word: &str) -> bool {
-    TABLES.things.contains_word(word)
 }
 
 /// The number written in digits, French style ("1.000", "2,5", "1 000").

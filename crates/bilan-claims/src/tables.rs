@@ -575,7 +575,25 @@ impl<T> PhraseSet<T> {
     /// phrase, else of the first one-word stem starting it (as
     /// `word_value_by_candidates` finds it, going through the candidates).
     pub(crate) fn word_value(&self, word: &str) -> Option<&T> {
-        if has_bit(&self.single_shapes, shape(word))
+        self.word_value_shaped(word, shape(word))
+    }
+
+    /// `word_value` of the folded form of token `i` ("" past the end),
+    /// with the shape the token carries: the meaning layer asks it of
+    /// every counted noun and of the words around it.
+    pub(crate) fn token_value(&self, words: &Words, i: usize) -> Option<&T> {
+        self.word_value_shaped(words.norm(i), words.shape(i))
+    }
+
+    /// Whether the folded form of token `i` is in the set (`token_value`).
+    pub(crate) fn contains_token(&self, words: &Words, i: usize) -> bool {
+        self.token_value(words, i).is_some()
+    }
+
+    /// `word_value` of a word whose shape is `word_shape`.
+    #[inline]
+    fn word_value_shaped(&self, word: &str, word_shape: usize) -> Option<&T> {
+        if has_bit(&self.single_shapes, word_shape)
             && let Some(&index) = self.single_exact.get(word)
         {
             return self.entries.get(index).map(|(_, v)| v);
@@ -1134,6 +1152,38 @@ mod tests {
             check(&tables.attribution, &words);
             check(&tables.titles, &words);
             check(&tables.days, &words);
+        }
+    }
+
+    #[test]
+    fn token_lookups_find_what_the_folded_word_finds() {
+        // `token_value` takes the shape the token carries, not that of
+        // its folded form hashed again: the two must agree everywhere.
+        fn check<T>(set: &PhraseSet<T>, words: &Words) {
+            for i in 0..=words.len() + 1 {
+                let fast = set.token_value(words, i).map(std::ptr::from_ref);
+                let slow = set.word_value(words.norm(i)).map(std::ptr::from_ref);
+                assert_eq!(fast, slow, "token {i} ({:?})", words.norm(i));
+                assert_eq!(set.contains_token(words, i), slow.is_some());
+            }
+        }
+        let texts = [
+            include_str!("../tests/data/sentences.txt"),
+            include_str!("../data/meaning/victims.tsv"),
+            include_str!("../data/meaning/things.tsv"),
+            include_str!("../data/meaning/prenominal.tsv"),
+            include_str!("../data/meaning/postnominal.tsv"),
+            include_str!("../data/meaning/function_words.tsv"),
+            "État, Œuvre, İstanbul, 1.000 Km2, d’Idleb, coûté -- «x»",
+        ];
+        let tables = &*TABLES;
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            check(&tables.victims, &words);
+            check(&tables.things, &words);
+            check(&tables.prenominal, &words);
+            check(&tables.postnominal, &words);
+            check(&tables.function_words, &words);
         }
     }
 
