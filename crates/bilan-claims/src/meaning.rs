@@ -813,9 +813,11 @@ impl<'a> Sentence<'a> {
             }
             // "trois peshmergas", "deux pasdarans": members named by their
             // group's name in the plural are counted people of that group.
-            if let Some(m) = self.group_at(i)
+            // The plural first: most nouns counted by "un"/"une" are
+            // singular, and the mentions need not be searched for them.
+            if self.words.norm_bytes(i).last() == Some(&b's')
+                && let Some(m) = self.group_at(i)
                 && m.span.start == self.token_span(i).start
-                && self.norm(i).ends_with('s')
             {
                 np.group = Some(m.id.clone());
                 np.head = Some(i);
