@@ -146,10 +146,19 @@ thread_local! {
 }
 
 /// An auxiliary before a participle: "a été blessé", "est mort".
-fn is_auxiliary(word: &str) -> bool {
+fn is_auxiliary(word: &[u8]) -> bool {
     matches!(
         word,
-        "a" | "est" | "ete" | "etait" | "avait" | "aurait" | "serait"
+        b"a" | b"est" | b"ete" | b"etait" | b"avait" | b"aurait" | b"serait"
+    )
+}
+
+/// A quotation mark as folded: « » " “ ” ‹ › (as bytes, the tokens'
+/// folded forms compared without char boundary checks).
+fn is_quote_mark(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"\"" | [0xC2, 0xAB | 0xBB] | [0xE2, 0x80, 0x9C | 0x9D | 0xB9 | 0xBA]
     )
 }
 
@@ -203,6 +212,12 @@ impl<'a> Sentence<'a> {
         self.words.norm(i)
     }
 
+    /// `norm(i)` as bytes, for comparisons with ASCII words: no char
+    /// boundary checks.
+    fn norm_bytes(&self, i: usize) -> &[u8] {
+        self.words.norm_bytes(i)
+    }
+
     fn token_span(&self, i: usize) -> Span {
         self.words
             .tokens
@@ -215,8 +230,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_quote(&self, i: usize) -> bool {
-        self.words.kind(i) == Some(TokenKind::Symbol)
-            && matches!(self.norm(i), "«" | "»" | "\"" | "“" | "”" | "‹" | "›")
+        self.words.kind(i) == Some(TokenKind::Symbol) && is_quote_mark(self.norm_bytes(i))
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
@@ -279,7 +293,10 @@ impl<'a> Sentence<'a> {
             if let Some(m) = self.mention_at(i) {
                 return (m.kind == EntityKind::ArmedGroup).then_some(m);
             }
-            if !matches!(self.norm(i), "l" | "le" | "la" | "les" | "groupe" | "front") {
+            if !matches!(
+                self.norm_bytes(i),
+                b"l" | b"le" | b"la" | b"les" | b"groupe" | b"front"
+            ) {
                 return None;
             }
             i += 1;
@@ -295,7 +312,7 @@ impl<'a> Sentence<'a> {
     fn complement_article(&self, start: usize, quantity: &Quantity) -> bool {
         if quantity.form != NumberForm::Article
             || start < 2
-            || !matches!(self.norm(start - 1), "de" | "d")
+            || !matches!(self.norm_bytes(start - 1), b"de" | b"d")
         {
             return false;
         }
@@ -325,8 +342,8 @@ impl<'a> Sentence<'a> {
             .find(|&s| {
                 s.checked_sub(1).is_none_or(|p| {
                     !matches!(
-                        self.norm(p),
-                        "dont" | "lesquels" | "lesquelles" | "notamment" | "compris"
+                        self.norm_bytes(p),
+                        b"dont" | b"lesquels" | b"lesquelles" | b"notamment" | b"compris"
                     )
                 })
             })
@@ -537,7 +554,7 @@ impl<'a> Sentence<'a> {
         if class == VictimClass::Is(Victims::People) && inherit.is_none() {
             if let Some(h) = np.head.filter(|&h| self.is_word(h + 1)) {
                 if let Some(&VictimClass::Is(v)) = TABLES.victims.word_value(self.norm(h + 1)) {
-                    let mixed = matches!(self.norm(h + 2), "et" | "ou")
+                    let mixed = matches!(self.norm_bytes(h + 2), b"et" | b"ou")
                         && TABLES
                             .victims
                             .word_value(self.norm(h + 3))
@@ -599,7 +616,7 @@ impl<'a> Sentence<'a> {
         }
         if actor.is_none() && (np.possessive || evidence.loss) {
             let cue = self.words.index_at(evidence.span.start);
-            let participle = evidence.loss && cue > 0 && self.norm(cue - 1) == "ayant";
+            let participle = evidence.loss && cue > 0 && self.norm_bytes(cue - 1) == b"ayant";
             actor = self
                 .subject_group(start, participle)
                 // "… et que le groupe terroriste avait perdu 1.000
@@ -763,12 +780,12 @@ impl<'a> Sentence<'a> {
             if !self.is_word(i) {
                 break;
             }
-            let word = self.norm(i);
+            let word = self.norm_bytes(i);
             match word {
-                "de" | "d" | "des" | "du" => {
-                    if matches!(word, "de" | "d")
-                        && self.norm(i + 1) == "entre"
-                        && matches!(self.norm(i + 2), "eux" | "elles")
+                b"de" | b"d" | b"des" | b"du" => {
+                    if matches!(word, b"de" | b"d")
+                        && self.norm_bytes(i + 1) == b"entre"
+                        && matches!(self.norm_bytes(i + 2), b"eux" | b"elles")
                     {
                         np.among_them = true;
                         np.end = self.token_span(i + 2).end;
@@ -780,22 +797,22 @@ impl<'a> Sentence<'a> {
                         np.end = m.span.end;
                         break;
                     }
-                    if word == "du" {
+                    if word == b"du" {
                         break;
                     }
                     i += 1;
                     continue;
                 }
-                "ses" | "leurs" | "son" | "sa" | "leur" => {
+                b"ses" | b"leurs" | b"son" | b"sa" | b"leur" => {
                     np.possessive = true;
                     i += 1;
                     continue;
                 }
-                "ces" | "les" | "nos" => {
+                b"ces" | b"les" | b"nos" => {
                     i += 1;
                     continue;
                 }
-                "autres" | "autre" => {
+                b"autres" | b"autre" => {
                     np.others = true;
                     np.end = self.token_span(i).end;
                     i += 1;
@@ -868,7 +885,10 @@ impl<'a> Sentence<'a> {
                 if matches!(word, "ses" | "leurs" | "son" | "sa" | "leur") {
                     np.possessive = true;
                 } else if j > 0
-                    && matches!(self.norm(j - 1), "de" | "d" | "des" | "ses" | "leurs")
+                    && matches!(
+                        self.norm_bytes(j - 1),
+                        b"de" | b"d" | b"des" | b"ses" | b"leurs"
+                    )
                     && TABLES.victims.contains_token(self.words, j)
                 {
                     // "25 cadavres de ses miliciens": the people counted.
@@ -925,7 +945,7 @@ impl<'a> Sentence<'a> {
             let word = self.words.norm_bytes(k);
             if word == b"parmi" {
                 let mut n = k + 1;
-                if matches!(self.norm(n), "les" | "ses" | "leurs" | "des") {
+                if matches!(self.norm_bytes(n), b"les" | b"ses" | b"leurs" | b"des") {
                     n += 1;
                 }
                 if let Some(m) = self.group_at(n) {
@@ -940,7 +960,7 @@ impl<'a> Sentence<'a> {
                 break;
             }
             let ranks = matches!(word, b"rangs" | b"sein" | b"ceux" | b"celles")
-                && matches!(self.norm(k + 1), "de" | "d" | "du" | "des");
+                && matches!(self.norm_bytes(k + 1), b"de" | b"d" | b"du" | b"des");
             if ranks {
                 if let Some(m) = self.group_at(k + 2) {
                     np.ranks_group = Some(m.id.clone());
@@ -958,7 +978,7 @@ impl<'a> Sentence<'a> {
             cue > h
                 && cue - h <= 5
                 && (h + 1..cue).all(|k| self.words.kind(k) == Some(TokenKind::Word))
-                && (h + 1..cue).any(|k| is_auxiliary(self.norm(k)))
+                && (h + 1..cue).any(|k| is_auxiliary(self.norm_bytes(k)))
         })
     }
 
@@ -968,7 +988,7 @@ impl<'a> Sentence<'a> {
     fn auxiliary_follows(&self, head: usize) -> bool {
         (head + 1..head + 5)
             .take_while(|&k| self.words.kind(k) == Some(TokenKind::Word))
-            .any(|k| is_auxiliary(self.norm(k)))
+            .any(|k| is_auxiliary(self.norm_bytes(k)))
     }
 
     /// An outcome verb standing right before the quantity ("tué deux miliciens").
@@ -981,7 +1001,7 @@ impl<'a> Sentence<'a> {
     ) -> Option<Evidence> {
         // "la mort d'au moins 50 civils": the figure's phrase may open with
         // the "d'" ending the cue.
-        if matches!(self.norm(start), "d" | "de") {
+        if matches!(self.norm_bytes(start), b"d" | b"de") {
             if let Some((cue_start, cue)) = self.cue_ending_at(start + 1) {
                 if cue.before && cue_start >= previous_end && (!cue.needs_person || is_person) {
                     let span =
@@ -1008,21 +1028,21 @@ impl<'a> Sentence<'a> {
                     return Some(evidence);
                 }
             }
-            let filler = end.checked_sub(1).map(|p| self.norm(p)).unwrap_or("");
+            let filler = end.checked_sub(1).map_or(&b""[..], |p| self.norm_bytes(p));
             if !matches!(
                 filler,
-                "a" | "au"
-                    | "aux"
-                    | "en"
-                    | "aussi"
-                    | "egalement"
-                    | "notamment"
-                    | "surtout"
-                    | "meme"
-                    | "encore"
-                    | "ainsi"
-                    | "«"
-                    | "\""
+                b"a" | b"au"
+                    | b"aux"
+                    | b"en"
+                    | b"aussi"
+                    | b"egalement"
+                    | b"notamment"
+                    | b"surtout"
+                    | b"meme"
+                    | b"encore"
+                    | b"ainsi"
+                    | [0xC2, 0xAB] // «
+                    | b"\""
             ) {
                 return None;
             }
@@ -1039,7 +1059,7 @@ impl<'a> Sentence<'a> {
             return Some(found);
         }
         if end < 3
-            || !matches!(self.norm(end - 1), "de" | "d")
+            || !matches!(self.norm_bytes(end - 1), b"de" | b"d")
             || !TABLES.postnominal.contains_token(self.words, end - 2)
         {
             return None;
@@ -1059,8 +1079,8 @@ impl<'a> Sentence<'a> {
             // a relative clause between commas does not use up the window.
             if self.words.kind(i) == Some(TokenKind::Comma)
                 && matches!(
-                    self.norm(i + 1),
-                    "qui" | "que" | "lesquels" | "lesquelles" | "dont"
+                    self.norm_bytes(i + 1),
+                    b"qui" | b"que" | b"lesquels" | b"lesquelles" | b"dont"
                 )
             {
                 let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
@@ -1101,24 +1121,24 @@ impl<'a> Sentence<'a> {
                 let determined = cue.noun
                     && i > 0
                     && matches!(
-                        self.norm(i - 1),
-                        "les"
-                            | "des"
-                            | "de"
-                            | "d"
-                            | "du"
-                            | "ses"
-                            | "leurs"
-                            | "aux"
-                            | "au"
-                            | "ces"
-                            | "un"
-                            | "une"
-                            | "la"
-                            | "le"
-                            | "l"
+                        self.norm_bytes(i - 1),
+                        b"les"
+                            | b"des"
+                            | b"de"
+                            | b"d"
+                            | b"du"
+                            | b"ses"
+                            | b"leurs"
+                            | b"aux"
+                            | b"au"
+                            | b"ces"
+                            | b"un"
+                            | b"une"
+                            | b"la"
+                            | b"le"
+                            | b"l"
                     )
-                    && !(i > 1 && self.norm(i - 2) == "parmi")
+                    && !(i > 1 && self.norm_bytes(i - 2) == b"parmi")
                     && !among();
                 if determined {
                     i += len;
@@ -1127,20 +1147,22 @@ impl<'a> Sentence<'a> {
                 // "7 miliciens ont tué 3 soldats": with "avoir", a verb that
                 // takes an object is active — the counted people did it.
                 let mut aux = i;
-                while aux > from && matches!(self.norm(aux - 1), "deja" | "aussi" | "egalement") {
+                while aux > from
+                    && matches!(self.norm_bytes(aux - 1), b"deja" | b"aussi" | b"egalement")
+                {
                     aux -= 1;
                 }
                 let active = cue.before
                     && aux > 0
                     && matches!(
-                        self.norm(aux - 1),
-                        "a" | "ont"
-                            | "avait"
-                            | "avaient"
-                            | "aurait"
-                            | "auraient"
-                            | "ayant"
-                            | "avoir"
+                        self.norm_bytes(aux - 1),
+                        b"a" | b"ont"
+                            | b"avait"
+                            | b"avaient"
+                            | b"aurait"
+                            | b"auraient"
+                            | b"ayant"
+                            | b"avoir"
                     );
                 if active {
                     return None;
@@ -1163,7 +1185,8 @@ impl<'a> Sentence<'a> {
         for next in index + 1..index + 5 {
             let &(next_start, next_end) = self.ranges.get(next)?;
             let glue = (from..next_start).all(|k| {
-                self.is_quote(k) || matches!(self.norm(k), "et" | "," | "ou" | "ainsi" | "que")
+                self.is_quote(k)
+                    || matches!(self.norm_bytes(k), b"et" | b"," | b"ou" | b"ainsi" | b"que")
             });
             if !glue || next_start < from {
                 return None;
@@ -1183,8 +1206,11 @@ impl<'a> Sentence<'a> {
     /// "au moins" / "pas moins" between the figure and its verb.
     fn at_least_between(&self, from: usize, to: usize) -> bool {
         let (from, to) = (self.words.index_at(from), self.words.index_at(to));
-        (from..to)
-            .any(|k| self.norm(k) == "moins" && k > 0 && matches!(self.norm(k - 1), "au" | "pas"))
+        (from..to).any(|k| {
+            self.norm_bytes(k) == b"moins"
+                && k > 0
+                && matches!(self.norm_bytes(k - 1), b"au" | b"pas")
+        })
     }
 
     fn evidence(&self, cue: &OutcomeCue, span: Span, own: bool) -> Evidence {
@@ -1221,37 +1247,39 @@ impl<'a> Sentence<'a> {
                 // "ainsi que" joins a list.
                 // "ainsi que" joins a list, and so does "et à" ("coûté la
                 // vie à 20 soldats et à 70 insurgés").
-                let joins = (matches!(self.norm(k), "que" | "qu")
+                let joins = (matches!(self.norm_bytes(k), b"que" | b"qu")
                     && k > 0
-                    && self.norm(k - 1) == "ainsi")
-                    || (self.norm(k) == "a" && k > 0 && matches!(self.norm(k - 1), "et" | "ou"));
+                    && self.norm_bytes(k - 1) == b"ainsi")
+                    || (self.norm_bytes(k) == b"a"
+                        && k > 0
+                        && matches!(self.norm_bytes(k - 1), b"et" | b"ou"));
                 self.words.kind(k) == Some(TokenKind::Stop)
                     || !joins
                         && matches!(
-                            self.norm(k),
-                            "alors"
-                                | "que"
-                                | "qu"
-                                | "qui"
-                                | "mais"
-                                | "tandis"
-                                | "lorsque"
-                                | "quand"
-                                | "pendant"
-                                | "apres"
-                                | "avant"
-                                | "si"
-                                | "car"
-                                | "puis"
-                                | "ensuite"
-                                | "a"
-                                | "ont"
-                                | "est"
-                                | "sont"
-                                | "avait"
-                                | "avaient"
-                                | "etait"
-                                | "etaient"
+                            self.norm_bytes(k),
+                            b"alors"
+                                | b"que"
+                                | b"qu"
+                                | b"qui"
+                                | b"mais"
+                                | b"tandis"
+                                | b"lorsque"
+                                | b"quand"
+                                | b"pendant"
+                                | b"apres"
+                                | b"avant"
+                                | b"si"
+                                | b"car"
+                                | b"puis"
+                                | b"ensuite"
+                                | b"a"
+                                | b"ont"
+                                | b"est"
+                                | b"sont"
+                                | b"avait"
+                                | b"avaient"
+                                | b"etait"
+                                | b"etaient"
                         )
             });
         // A bare number ("et en ont blessé au moins 40") only shares when
@@ -1274,10 +1302,10 @@ impl<'a> Sentence<'a> {
     /// The figure starting at token `start` details the one before it:
     /// "dont six enfants", "parmi lesquels 35 chefs", "parmi eux deux officiers".
     fn details_previous(&self, start: usize) -> bool {
-        match start.checked_sub(1).map(|p| self.norm(p)) {
-            Some("dont") => true,
-            Some("lesquels" | "lesquelles" | "eux" | "elles") => {
-                start >= 2 && self.norm(start - 2) == "parmi"
+        match start.checked_sub(1).map(|p| self.norm_bytes(p)) {
+            Some(b"dont") => true,
+            Some(b"lesquels" | b"lesquelles" | b"eux" | b"elles") => {
+                start >= 2 && self.norm_bytes(start - 2) == b"parmi"
             }
             _ => false,
         }
@@ -1288,7 +1316,7 @@ impl<'a> Sentence<'a> {
     /// preposition, a day or the end of the clause follows) repeats the
     /// figure before it, in another place or on another day.
     fn elliptical(&self, start: usize, quantity: &Quantity) -> bool {
-        if start == 0 || !matches!(self.norm(start - 1), "et" | "ou") {
+        if start == 0 || !matches!(self.norm_bytes(start - 1), b"et" | b"ou") {
             return false;
         }
         let next = self.words.index_at(quantity.span.end);
@@ -1299,8 +1327,10 @@ impl<'a> Sentence<'a> {
         // own: "5 de leurs camarades"), a group ("parmi les civils") or a
         // day ("mardi", "hier") follows.
         let place = TABLES.place_word(self.words, next) == Some(PlaceWord::Preposition)
-            && !matches!(self.norm(next), "de" | "d" | "du" | "des");
-        place || self.norm(next) == "parmi" || TABLES.days.longest_at(self.words, next).is_some()
+            && !matches!(self.norm_bytes(next), b"de" | b"d" | b"du" | b"des");
+        place
+            || self.norm_bytes(next) == b"parmi"
+            || TABLES.days.longest_at(self.words, next).is_some()
     }
 
     /// "parmi les blessés, deux officiers", "le nombre de martyrs atteint 13".
@@ -1326,16 +1356,16 @@ impl<'a> Sentence<'a> {
     /// `sentence_topic`, its noun looked for at each token of `lowest..start`.
     fn topic_between(&self, lowest: usize, start: usize) -> Option<Evidence> {
         (lowest..start).rev().find_map(|i| {
-            let before = self.norm(i - 1);
-            let topic = matches!(before, "les" | "des" | "de" | "d")
+            let before = self.norm_bytes(i - 1);
+            let topic = matches!(before, b"les" | b"des" | b"de" | b"d")
                     && (1..i).rev().take(2).any(|k| {
-                        matches!(self.norm(k - 1), "parmi" | "nombre" | "bilan" | "chiffre")
+                        matches!(self.norm_bytes(k - 1), b"parmi" | b"nombre" | b"bilan" | b"chiffre")
                     })
                     // "Sur les 25 blessés, 6 sont dans un état critique."
                     || (i >= 3
-                        && before.bytes().all(|b| b.is_ascii_digit())
-                        && matches!(self.norm(i - 2), "les" | "des")
-                        && matches!(self.norm(i - 3), "sur" | "parmi"));
+                        && before.iter().all(u8::is_ascii_digit)
+                        && matches!(self.norm_bytes(i - 2), b"les" | b"des")
+                        && matches!(self.norm_bytes(i - 3), b"sur" | b"parmi"));
             if !topic {
                 return None;
             }
@@ -1361,10 +1391,10 @@ impl<'a> Sentence<'a> {
     ) -> Option<Reading> {
         let quantity = self.quantities.get(index)?;
         let mut k = start;
-        while k > 0 && matches!(self.norm(k - 1), "les" | "l" | "le" | "la") {
+        while k > 0 && matches!(self.norm_bytes(k - 1), b"les" | b"l" | b"le" | b"la") {
             k -= 1;
         }
-        if (k == 0 || self.norm(k - 1) != "dont") && !self.elliptical(start, quantity) {
+        if (k == 0 || self.norm_bytes(k - 1) != b"dont") && !self.elliptical(start, quantity) {
             return None;
         }
         let (previous_index, previous) = earlier
@@ -1473,21 +1503,22 @@ impl<'a> Sentence<'a> {
         let mut k = cue.min(start);
         while k > 0
             && matches!(
-                self.norm(k - 1),
-                "deja" | "ainsi" | "aussi" | "egalement" | "encore"
+                self.norm_bytes(k - 1),
+                b"deja" | b"ainsi" | b"aussi" | b"egalement" | b"encore"
             )
         {
             k -= 1;
         }
         let members = k >= 2
             && matches!(
-                self.norm(k - 1),
-                "a" | "ont" | "avait" | "avaient" | "aurait" | "auraient"
+                self.norm_bytes(k - 1),
+                b"a" | b"ont" | b"avait" | b"avaient" | b"aurait" | b"auraient"
             )
             && militant(k - 2);
         members
             || (start.saturating_sub(SUBJECT_LOOKBACK)..start).any(|k| {
-                matches!(self.norm(k), "groupe" | "organisation" | "milice") && militant(k + 1)
+                matches!(self.norm_bytes(k), b"groupe" | b"organisation" | b"milice")
+                    && militant(k + 1)
             })
     }
 
@@ -1600,12 +1631,12 @@ fn read_digits(written: &str) -> Option<f64> {
 fn same_speech(words: &Words, from: usize, to: usize) -> bool {
     to > from
         && to - from <= 5
-        && words.norm(from) == "et"
+        && words.norm_bytes(from) == b"et"
         && (from..to).all(|k| {
             words.kind(k) == Some(TokenKind::Word)
                 && !matches!(
-                    words.norm(k),
-                    "que" | "qu" | "qui" | "dont" | "tandis" | "alors"
+                    words.norm_bytes(k),
+                    b"que" | b"qu" | b"qui" | b"dont" | b"tandis" | b"alors"
                 )
         })
 }
@@ -1635,11 +1666,12 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         // a short gap holding "et".
         let from = words.index_at(first.span.end);
         let to = words.index_at(second.span.start);
-        let joined =
-            (from..to).all(|k| matches!(words.norm(k), "et" | "," | "a" | "de" | "d")) && to > from;
+        let joined = (from..to)
+            .all(|k| matches!(words.norm_bytes(k), b"et" | b"," | b"a" | b"de" | b"d"))
+            && to > from;
         let listed = second.span.start >= first.span.end
             && second.span.start - first.span.end <= LIST_GAP
-            && (from..to).any(|k| words.norm(k) == "et")
+            && (from..to).any(|k| words.norm_bytes(k) == b"et")
             && (from..to).all(|k| words.kind(k) != Some(TokenKind::Stop));
         let (source, target) = match (first.named_apart, second.named_apart) {
             (false, true) if joined && first.victims == Some(Victims::People) => (b, a),
@@ -1669,9 +1701,21 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
 
 #[cfg(test)]
 mod tests {
-    use super::{NO_ARTICLE_SHORTCUT, Sentence, TOPIC_WINDOW};
+    use super::{NO_ARTICLE_SHORTCUT, Sentence, TOPIC_WINDOW, is_quote_mark};
     use crate::Extractor;
     use crate::words::Words;
+
+    #[test]
+    fn quote_marks_are_told_by_their_bytes() {
+        // The bytes of the marks the tokens' folded forms are compared with.
+        for mark in ["«", "»", "\"", "“", "”", "‹", "›"] {
+            assert!(is_quote_mark(mark.as_bytes()), "{mark}");
+        }
+        assert_eq!("«".as_bytes(), [0xC2, 0xAB]);
+        for other in ["", "'", "«»", "-", "—", "‘", "’", "„", "a", "\u{ab}x"] {
+            assert!(!is_quote_mark(other.as_bytes()), "{other}");
+        }
+    }
 
     /// The sentences of `tests/data/sentences.txt`, links unmarked, and
     /// the sample articles.
