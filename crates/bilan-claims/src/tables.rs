@@ -43,10 +43,6 @@ struct Pattern {
 }
 
 impl Pattern {
-    fn matches(&self, word: &str) -> bool {
-        self.matches_bytes(word.as_bytes())
-    }
-
     fn matches_bytes(&self, word: &[u8]) -> bool {
         if self.prefix {
             word.starts_with(self.text.as_bytes())
@@ -309,7 +305,7 @@ impl<T> PhraseSet<T> {
 
     /// Entries whose first word may match `word`.
     fn candidates<'s>(&'s self, word: &str, may_start: bool) -> impl Iterator<Item = usize> + 's {
-        self.candidates_shaped(word, shape(word), may_start)
+        self.candidates_shaped(word.as_bytes(), shape(word), may_start)
             .map(|(index, _)| index)
     }
 
@@ -319,16 +315,12 @@ impl<T> PhraseSet<T> {
     /// found by `word` itself), which then need not be compared again.
     fn candidates_shaped<'s>(
         &'s self,
-        word: &str,
+        word: &[u8],
         word_shape: usize,
         may_start: bool,
     ) -> impl Iterator<Item = (usize, bool)> + 's {
         let exact = may_start && has_bit(&self.exact_shapes, word_shape);
-        let stem = if may_start {
-            self.stem_hit(word.as_bytes())
-        } else {
-            None
-        };
+        let stem = if may_start { self.stem_hit(word) } else { None };
         self.candidates_from(word, exact, stem)
     }
 
@@ -353,13 +345,13 @@ impl<T> PhraseSet<T> {
     /// stem bit.
     fn candidates_from<'s>(
         &'s self,
-        word: &str,
+        word: &[u8],
         exact: bool,
         stem: Option<usize>,
     ) -> impl Iterator<Item = (usize, bool)> + 's {
         let exact = if exact {
             self.by_first_word
-                .get(word)
+                .get_bytes(word)
                 .map(Vec::as_slice)
                 .unwrap_or(&[])
         } else {
@@ -402,7 +394,7 @@ impl<T> PhraseSet<T> {
         i: usize,
         may_start: bool,
     ) -> impl Iterator<Item = (usize, &'s T)> + 's {
-        let word = if may_start { words.norm(i) } else { "" };
+        let word = if may_start { words.norm_bytes(i) } else { b"" };
         // The token's shape is that of its folded form (of "" past the end).
         self.candidates_shaped(word, words.shape(i), may_start)
             .filter_map(move |(index, first_matches)| {
@@ -575,14 +567,14 @@ impl<T> PhraseSet<T> {
     /// phrase, else of the first one-word stem starting it (as
     /// `word_value_by_candidates` finds it, going through the candidates).
     pub(crate) fn word_value(&self, word: &str) -> Option<&T> {
-        self.word_value_shaped(word, shape(word))
+        self.word_value_shaped(word.as_bytes(), shape(word))
     }
 
     /// `word_value` of the folded form of token `i` ("" past the end),
     /// with the shape the token carries: the meaning layer asks it of
     /// every counted noun and of the words around it.
     pub(crate) fn token_value(&self, words: &Words, i: usize) -> Option<&T> {
-        self.word_value_shaped(words.norm(i), words.shape(i))
+        self.word_value_shaped(words.norm_bytes(i), words.shape(i))
     }
 
     /// Whether the folded form of token `i` is in the set (`token_value`).
@@ -592,18 +584,19 @@ impl<T> PhraseSet<T> {
 
     /// `word_value` of a word whose shape is `word_shape`.
     #[inline]
-    fn word_value_shaped(&self, word: &str, word_shape: usize) -> Option<&T> {
+    fn word_value_shaped(&self, word: &[u8], word_shape: usize) -> Option<&T> {
         if has_bit(&self.single_shapes, word_shape)
-            && let Some(&index) = self.single_exact.get(word)
+            && let Some(&index) = self.single_exact.get_bytes(word)
         {
             return self.entries.get(index).map(|(_, v)| v);
         }
         // No exact one-word phrase is the word: only a stem may be.
-        let stem = self.stem_hit(word.as_bytes())?;
+        let stem = self.stem_hit(word)?;
         self.candidates_from(word, false, Some(stem))
             .find_map(|(index, _)| {
                 let (p, v) = self.entries.get(index)?;
-                (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
+                (p.len() == 1 && p.first().is_some_and(|first| first.matches_bytes(word)))
+                    .then_some(v)
             })
     }
 
@@ -617,10 +610,12 @@ impl<T> PhraseSet<T> {
             return None;
         }
         let exact = has_bit(&self.exact_shapes, bit);
+        let word = word.as_bytes();
         self.candidates_from(word, exact, stem)
             .find_map(|(index, _)| {
                 let (p, v) = self.entries.get(index)?;
-                (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
+                (p.len() == 1 && p.first().is_some_and(|first| first.matches_bytes(word)))
+                    .then_some(v)
             })
     }
 
