@@ -620,7 +620,10 @@ fn opening_subject<'a>(
     // "L'agence Amaq, proche de l'EI, a affirmé": the name after a noun
     // that says what it is (the `speaker` nouns of `attribution.tsv`).
     if !sources.iter().any(|&(s, _, _)| s == first)
-        && TABLES.speaker_nouns.get(words.norm(first)).is_some()
+        && TABLES
+            .speaker_nouns
+            .get_bytes(words.norm_bytes(first))
+            .is_some()
     {
         first += 1;
     }
@@ -762,11 +765,16 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
                 words.past_articles(de + 1)
             }
         })
-        .filter(|&k| TABLES.speaker_nouns.contains_key(words.norm(k)));
+        .filter(|&k| {
+            TABLES
+                .speaker_nouns
+                .get_bytes(words.norm_bytes(k))
+                .is_some()
+        });
     let noun = complement.unwrap_or(noun);
     // A noun that names no kind of speaker names none of the mentions: it
     // is looked up once, not for each of them.
-    let speaker = TABLES.speaker_nouns.get(words.norm(noun))?;
+    let speaker = TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun))?;
     let fits = |m: &&Mention| match speaker {
         SpeakerNoun::Kind(kind) => m.kind == *kind,
         SpeakerNoun::Army => m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State,
@@ -1673,22 +1681,26 @@ mod tests {
                         words.past_articles(de + 1)
                     }
                 })
-                .filter(|&k| TABLES.speaker_nouns.contains_key(words.norm(k)));
+                .filter(|&k| {
+                    TABLES
+                        .speaker_nouns
+                        .get_bytes(words.norm_bytes(k))
+                        .is_some()
+                });
             let noun = complement.unwrap_or(noun);
             let named = matches!(
                 words.norm_bytes(at),
                 b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
             );
-            let any_fits =
-                earlier
-                    .iter()
-                    .any(|m| match TABLES.speaker_nouns.get(words.norm(noun)) {
-                        Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
-                        Some(SpeakerNoun::Army) => {
-                            m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
-                        }
-                        None => false,
-                    });
+            let any_fits = earlier.iter().any(|m| {
+                match TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun)) {
+                    Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
+                    Some(SpeakerNoun::Army) => {
+                        m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
+                    }
+                    None => false,
+                }
+            });
             (found, named && any_fits)
         };
         let mut named = 0;

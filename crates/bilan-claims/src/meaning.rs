@@ -208,10 +208,6 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    fn norm(&self, i: usize) -> &str {
-        self.words.norm(i)
-    }
-
     /// `norm(i)` as bytes, for comparisons with ASCII words: no char
     /// boundary checks.
     fn norm_bytes(&self, i: usize) -> &[u8] {
@@ -273,12 +269,11 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            let word = self.norm(k);
-            if word.ends_with(['s', 'x'])
-                && let Some(&class) = TABLES.victims.word_value(word)
+            if matches!(self.norm_bytes(k).last(), Some(b's' | b'x'))
+                && let Some(&class) = TABLES.victims.token_value(self.words, k)
             {
-                let group = match self.norm(k + 1) {
-                    "de" | "d" | "des" | "du" => self.group_at(k + 2),
+                let group = match self.norm_bytes(k + 1) {
+                    b"de" | b"d" | b"des" | b"du" => self.group_at(k + 2),
                     _ => None,
                 };
                 return Some(Antecedent::People(class, group));
@@ -316,8 +311,7 @@ impl<'a> Sentence<'a> {
         {
             return false;
         }
-        let noun = self.norm(start - 2);
-        noun.ends_with(['s', 'x'])
+        matches!(self.norm_bytes(start - 2).last(), Some(b's' | b'x'))
             && TABLES.victims.contains_token(self.words, start - 2)
             && TABLES.outcomes.longest_at(self.words, start - 2).is_none()
     }
@@ -553,11 +547,11 @@ impl<'a> Sentence<'a> {
         let mut adjective_end = None;
         if class == VictimClass::Is(Victims::People) && inherit.is_none() {
             if let Some(h) = np.head.filter(|&h| self.is_word(h + 1)) {
-                if let Some(&VictimClass::Is(v)) = TABLES.victims.word_value(self.norm(h + 1)) {
+                if let Some(&VictimClass::Is(v)) = TABLES.victims.token_value(self.words, h + 1) {
                     let mixed = matches!(self.norm_bytes(h + 2), b"et" | b"ou")
                         && TABLES
                             .victims
-                            .word_value(self.norm(h + 3))
+                            .token_value(self.words, h + 3)
                             .is_some_and(|other| *other != VictimClass::Is(v));
                     if !mixed {
                         class = VictimClass::Is(v);
@@ -567,7 +561,7 @@ impl<'a> Sentence<'a> {
             }
         }
         if let Some(r) = np.ranks_noun {
-            if let Some(c) = TABLES.victims.word_value(self.norm(r)) {
+            if let Some(c) = TABLES.victims.token_value(self.words, r) {
                 class = *c;
             }
         } else if np.ranks_group.is_some() && class == VictimClass::Is(Victims::People) {
@@ -881,8 +875,8 @@ impl<'a> Sentence<'a> {
                 if !self.is_word(j) {
                     break;
                 }
-                let word = self.norm(j);
-                if matches!(word, "ses" | "leurs" | "son" | "sa" | "leur") {
+                let word = self.norm_bytes(j);
+                if matches!(word, b"ses" | b"leurs" | b"son" | b"sa" | b"leur") {
                     np.possessive = true;
                 } else if j > 0
                     && matches!(
@@ -901,7 +895,7 @@ impl<'a> Sentence<'a> {
                     TABLES.actor_adjectives.longest_at(self.words, j)
                 {
                     np.adjective_groups.push(adjective.clone());
-                } else if matches!(word, "de" | "d" | "du" | "des") {
+                } else if matches!(word, b"de" | b"d" | b"du" | b"des") {
                     if let Some(m) = self.group_at(j + 1) {
                         np.group = Some(m.id.clone());
                         np.end = m.span.end;
@@ -1470,7 +1464,8 @@ impl<'a> Sentence<'a> {
     /// `speaker` rows of `attribution.tsv`).
     fn opens_with_army_noun(&self) -> bool {
         let first = self.words.past_articles(0);
-        first > 0 && TABLES.speaker_nouns.get(self.norm(first)) == Some(&SpeakerNoun::Army)
+        first > 0
+            && TABLES.speaker_nouns.get_bytes(self.norm_bytes(first)) == Some(&SpeakerNoun::Army)
     }
 
     /// "L'armée a perdu 12 hommes": a sentence opening with a common noun
@@ -1498,7 +1493,7 @@ impl<'a> Sentence<'a> {
     /// the auxiliary of the loss verb at token `cue`).
     fn militant_subject(&self, start: usize, cue: usize) -> bool {
         let militant = |k: usize| {
-            TABLES.victims.word_value(self.norm(k)) == Some(&VictimClass::Is(Victims::Militants))
+            TABLES.victims.token_value(self.words, k) == Some(&VictimClass::Is(Victims::Militants))
         };
         let mut k = cue.min(start);
         while k > 0

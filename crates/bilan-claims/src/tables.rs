@@ -303,14 +303,8 @@ impl<T> PhraseSet<T> {
         self.stem_hit(word).is_some()
     }
 
-    /// Entries whose first word may match `word`.
-    fn candidates<'s>(&'s self, word: &str, may_start: bool) -> impl Iterator<Item = usize> + 's {
-        self.candidates_shaped(word.as_bytes(), shape(word), may_start)
-            .map(|(index, _)| index)
-    }
-
-    /// `candidates` for a word whose `shape` is known (a token's, computed
-    /// when it was read): the shape is not hashed again. Each comes with
+    /// Entries whose first word may match `word`, whose `shape` is known
+    /// (a token's, computed when it was read). Each comes with
     /// whether its first word is known to match (an exact first word,
     /// found by `word` itself), which then need not be compared again.
     fn candidates_shaped<'s>(
@@ -545,16 +539,17 @@ impl<T> PhraseSet<T> {
         }
         let lowest = end.saturating_sub(self.longest + 1);
         (lowest..skip).find_map(|start| {
-            let word = words.norm(start);
-            self.candidates(word, true).find_map(|index| {
-                let (patterns, value) = self.entries.get(index)?;
-                let fits = start + patterns.len() + 1 == end
-                    && patterns.iter().enumerate().all(|(k, p)| {
-                        let at = start + k + usize::from(start + k >= skip);
-                        p.matches_bytes(words.norm_bytes(at))
-                    });
-                fits.then_some((start, value))
-            })
+            let word = words.norm_bytes(start);
+            self.candidates_shaped(word, words.shape(start), true)
+                .find_map(|(index, _)| {
+                    let (patterns, value) = self.entries.get(index)?;
+                    let fits = start + patterns.len() + 1 == end
+                        && patterns.iter().enumerate().all(|(k, p)| {
+                            let at = start + k + usize::from(start + k >= skip);
+                            p.matches_bytes(words.norm_bytes(at))
+                        });
+                    fits.then_some((start, value))
+                })
         })
     }
 
@@ -734,7 +729,7 @@ impl Tables {
         if i >= words.len() || !has_bit(&self.place_shapes, words.shape(i)) {
             return None;
         }
-        self.places.get(words.norm(i)).copied()
+        self.places.get_bytes(words.norm_bytes(i)).copied()
     }
 
     /// What the word of token `i` says of a place name next to it
@@ -743,7 +738,7 @@ impl Tables {
         if i >= words.len() {
             return None;
         }
-        self.place_verbs.get(words.norm(i)).copied()
+        self.place_verbs.get_bytes(words.norm_bytes(i)).copied()
     }
 
     /// The side of an armed group id (unlisted groups are militant).
@@ -1180,6 +1175,10 @@ mod tests {
         let tables = &*TABLES;
         for text in texts {
             let words = Words::new(text, Span::new(0, text.len()));
+            // What every lookup by a token's shape rests on.
+            for i in 0..=words.len() {
+                assert_eq!(words.shape(i), shape(words.norm(i)), "{:?}", words.norm(i));
+            }
             check(&tables.victims, &words);
             check(&tables.things, &words);
             check(&tables.prenominal, &words);
