@@ -426,7 +426,7 @@ impl Extractor {
                 || sentence.words.index_at(quantity.span.start),
                 |&(first, _)| first,
             );
-            let detail = first > 0 && sentence.words.norm(first - 1) == "dont";
+            let detail = first > 0 && sentence.words.norm_bytes(first - 1) == b"dont";
             let age_of_previous = reading.kind == ClaimKind::Age
                 && described_place
                     .as_ref()

@@ -186,7 +186,12 @@ pub(crate) fn attributions<'a>(
             .map(|&(s, e, m)| (s, organisation_after(words, sources, e, m, earlier)));
         // "…", assure X / , a indiqué X: the speaker follows the verb.
         let mut k = i;
-        while k > 0 && matches!(words.norm(k - 1), "a" | "ont" | "avait" | "aurait") {
+        while k > 0
+            && matches!(
+                words.norm_bytes(k - 1),
+                b"a" | b"ont" | b"avait" | b"aurait"
+            )
+        {
             k -= 1;
         }
         // A name right after the verb is its subject ("…, a indiqué l'armée
@@ -217,7 +222,7 @@ pub(crate) fn attributions<'a>(
                 .filter(|&&(s, _, _)| !clause_between(words, spoken_from, s))
                 // "a indiqué l'OSDH", not "a indiqué à l'AFP X".
                 .filter(|&&(s, _, m)| {
-                    !(m.kind == EntityKind::Media && s > 0 && words.norm(s - 1) == "a")
+                    !(m.kind == EntityKind::Media && s > 0 && words.norm_bytes(s - 1) == b"a")
                 })
                 .map(|&(_, e, m)| organisation_after(words, sources, e, m, earlier))
                 .next()
@@ -233,20 +238,23 @@ pub(crate) fn attributions<'a>(
                         .find_map(|j| titled_after(words, sources, j, earlier))
                 })
         };
-        let pronoun_after = matches!(words.norm(after), "lui" | "elle" | "eux" | "elles");
+        let pronoun_after = matches!(
+            words.norm_bytes(after),
+            b"lui" | b"elle" | b"eux" | b"elles"
+        );
         let pronoun_before = i >= 2
-            && matches!(words.norm(i - 1), "il" | "elle" | "ils" | "elles")
-            && words.norm(i - 2) == "t";
+            && matches!(words.norm_bytes(i - 1), b"il" | b"elle" | b"ils" | b"elles")
+            && words.norm_bytes(i - 2) == b"t";
         // "Il a déclaré à l'AFP que…", "Elles affirment contrôler…" opening
         // a clause: the subject of the sentence before.
         let pronoun_subject = k >= 1
-            && matches!(words.norm(k - 1), "il" | "elle" | "ils" | "elles")
+            && matches!(words.norm_bytes(k - 1), b"il" | b"elle" | b"ils" | b"elles")
             && (k == 1
                 || words.kind(k - 2) == Some(TokenKind::Comma)
-                || matches!(words.norm(k - 2), "et" | "mais" | "puis"));
+                || matches!(words.norm_bytes(k - 2), b"et" | b"mais" | b"puis"));
         // "…, affirmant que…": a participle shares the subject of the
         // clause it hangs on, the speaker found just before.
-        let participle = words.norm(after - 1).ends_with("ant");
+        let participle = words.norm_bytes(after - 1).ends_with(b"ant");
         let spoken_before = found
             .last()
             .filter(|_| participle && words.kind(i.saturating_sub(1)) == Some(TokenKind::Comma))
@@ -261,8 +269,9 @@ pub(crate) fn attributions<'a>(
                     .map(|&(_, _, m)| m)
             })
             .flatten();
-        let same_source =
-            words.norm(i) == "source" && i > 0 && matches!(words.norm(i - 1), "meme" | "memes");
+        let same_source = words.norm_bytes(i) == b"source"
+            && i > 0
+            && matches!(words.norm_bytes(i - 1), b"meme" | b"memes");
         let chosen = match role {
             _ if inside => None,
             _ if same_source => last_speaker,
@@ -273,7 +282,10 @@ pub(crate) fn attributions<'a>(
             // "d'après ses informations", "selon leur bilan": the subject
             // of the sentence before.
             Attribution::Lead
-                if matches!(words.norm(after), "ses" | "son" | "sa" | "leur" | "leurs") =>
+                if matches!(
+                    words.norm_bytes(after),
+                    b"ses" | b"son" | b"sa" | b"leur" | b"leurs"
+                ) =>
             {
                 earlier_subject
             }
@@ -288,9 +300,13 @@ pub(crate) fn attributions<'a>(
                 .or_else(|| {
                     (after..after + SOURCE_WINDOW)
                         .take_while(|&j| words.kind(j) == Some(TokenKind::Word))
-                        .find(|&j| matches!(words.norm(j), "de" | "d" | "du"))
+                        .find(|&j| matches!(words.norm_bytes(j), b"de" | b"d" | b"du"))
                         .and_then(|de| {
-                            let at = if words.norm(de) == "du" { de } else { de + 1 };
+                            let at = if words.norm_bytes(de) == b"du" {
+                                de
+                            } else {
+                                de + 1
+                            };
                             named_again(words, at, earlier)
                         })
                 }),
@@ -318,7 +334,7 @@ pub(crate) fn attributions<'a>(
                         .map(|(_, m)| m)
                         .next_back()
                 };
-                let says_that = matches!(words.norm(after), "que" | "qu");
+                let says_that = matches!(words.norm_bytes(after), b"que" | b"qu");
                 // "Les FDS, alliance dominée par les YPG, ont annoncé": a
                 // name inside an aside is not the subject; the name that
                 // opens the sentence is.
@@ -364,22 +380,22 @@ pub(crate) fn attributions<'a>(
             // A verb of a clause: after its auxiliary, or before what is
             // said ("affirme que", "affirme avoir"), not a participle
             // ("un accord conclu lundi").
-            && (k < i || matches!(words.norm(after), "que" | "qu" | "avoir" | "etre"))
+            && (k < i || matches!(words.norm_bytes(after), b"que" | b"qu" | b"avoir" | b"etre"))
             && (k.saturating_sub(5)..k.saturating_sub(1))
                 .rev()
                 .take_while(|&j| {
-                    matches!(words.kind(j + 1), Some(TokenKind::Word)) || words.norm(j + 1) == "-"
+                    matches!(words.kind(j + 1), Some(TokenKind::Word)) || words.norm_bytes(j + 1) == b"-"
                 })
                 .any(|j| {
                     matches!(
-                        words.norm(j),
-                        "l" | "le" | "la" | "les" | "un" | "une" | "des" | "ce" | "cette"
+                        words.norm_bytes(j),
+                        b"l" | b"le" | b"la" | b"les" | b"un" | b"une" | b"des" | b"ce" | b"cette"
                     )
                     // The subject of a clause, not a noun phrase after a
                     // preposition ("dans un accord conclu").
                     && (j == 0
                         || matches!(words.kind(j - 1), Some(TokenKind::Comma | TokenKind::Stop))
-                        || matches!(words.norm(j - 1), "mais" | "et" | "que" | "qu"))
+                        || matches!(words.norm_bytes(j - 1), b"mais" | b"et" | b"que" | b"qu"))
                 });
         // "D'après al-Assadi" after "le porte-parole du Hachd, Ahmad
         // al-Assadi": a spokesman named again speaks for his organisation.
@@ -409,8 +425,8 @@ fn bracketed_source<'a>(
 ) -> Option<Attributed<'a>> {
     let &(start, end, source) = sources.last()?;
     let open = start.checked_sub(1)?;
-    let closes = words.norm(open) == "("
-        && words.norm(end) == ")"
+    let closes = words.norm_bytes(open) == b"("
+        && words.norm_bytes(end) == b")"
         && (end + 1..words.len()).all(|k| words.kind(k) == Some(TokenKind::Stop));
     let acronym = open > 0 && sources.iter().any(|&(_, e, _)| e == open);
     (closes && !acronym).then_some(Attributed {
@@ -448,11 +464,11 @@ fn acting_organisation<'a>(
         .or(titled_person().as_ref())?;
     let acts = words.kind(end) == Some(TokenKind::Word)
         && matches!(
-            words.norm(end),
-            "a" | "ont" | "avait" | "avaient" | "va" | "vont" | "vient" | "viennent" | "s"
+            words.norm_bytes(end),
+            b"a" | b"ont" | b"avait" | b"avaient" | b"va" | b"vont" | b"vient" | b"viennent" | b"s"
         )
         // Not what was done to it ("X a été tué avec 3 gardes").
-        && !matches!(words.norm(end + 1), "ete" | "perdu");
+        && !matches!(words.norm_bytes(end + 1), b"ete" | b"perdu");
     acts.then_some(Attributed {
         cue: subject.span,
         source: Some(subject),
@@ -474,7 +490,7 @@ fn told_after_speaker<'a>(
         .filter(|&&(s, _, _)| !clause_between(words, after, s))
         .find(|&&(s, _, _)| {
             let k = words.articles_before(s, after);
-            k > after && words.norm(k - 1) == "a"
+            k > after && words.norm_bytes(k - 1) == b"a"
         })
         .map(|&(_, _, m)| m)
 }
@@ -511,7 +527,7 @@ fn agent_of_lead<'a>(
 ) -> Option<&'a Mention> {
     let by = (after..after + APPOSITION_WINDOW)
         .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
-        .find(|&k| words.norm(k) == "par")?;
+        .find(|&k| words.norm_bytes(k) == b"par")?;
     let name = words.past_articles(by + 1);
     sources
         .iter()
@@ -568,13 +584,15 @@ fn relative_subject<'a>(
     let mut k = verb;
     while k > 0
         && matches!(
-            words.norm(k - 1),
-            "l" | "le" | "la" | "les" | "en" | "y" | "se" | "s"
+            words.norm_bytes(k - 1),
+            b"l" | b"le" | b"la" | b"les" | b"en" | b"y" | b"se" | b"s"
         )
     {
         k -= 1;
     }
-    let qui = k.checked_sub(1).filter(|&q| words.norm(q) == "qui")?;
+    let qui = k
+        .checked_sub(1)
+        .filter(|&q| words.norm_bytes(q) == b"qui")?;
     let before = if qui > 0 && words.kind(qui - 1) == Some(TokenKind::Comma) {
         qui - 1
     } else {
@@ -602,15 +620,18 @@ fn opening_subject<'a>(
     // "L'agence Amaq, proche de l'EI, a affirmé": the name after a noun
     // that says what it is (the `speaker` nouns of `attribution.tsv`).
     if !sources.iter().any(|&(s, _, _)| s == first)
-        && TABLES.speaker_nouns.get(words.norm(first)).is_some()
+        && TABLES
+            .speaker_nouns
+            .get_bytes(words.norm_bytes(first))
+            .is_some()
     {
         first += 1;
     }
     let &(_, end, subject) = sources.iter().find(|&&(s, _, _)| s == first)?;
     // "L'Observatoire … (OSDH), …": the acronym stays with the name.
     let mut comma = end;
-    if words.norm(comma) == "(" {
-        comma = (comma + 1..comma + 6).find(|&k| words.norm(k) == ")")? + 1;
+    if words.norm_bytes(comma) == b"(" {
+        comma = (comma + 1..comma + 6).find(|&k| words.norm_bytes(k) == b")")? + 1;
     }
     let aside = comma + 1..verb.checked_sub(1)?;
     (words.kind(comma) == Some(TokenKind::Comma)
@@ -658,7 +679,7 @@ fn comma_before_name(words: &Words, start: usize) -> Option<usize> {
         .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
     let title = comma + 1..start;
     let plain = title.is_empty()
-        || (matches!(words.norm(comma + 1), "le" | "la" | "l")
+        || (matches!(words.norm_bytes(comma + 1), b"le" | b"la" | b"l")
             && title
                 .clone()
                 .all(|k| words.kind(k) == Some(TokenKind::Word)));
@@ -674,11 +695,13 @@ fn organisation_named_again<'a>(
 ) -> Option<&'a Mention> {
     let noun = end.checked_sub(1)?;
     let article = noun.checked_sub(1)?;
-    match words.norm(article) {
-        "l" | "le" | "la" if article > 0 && matches!(words.norm(article - 1), "de" | "d") => {
+    match words.norm_bytes(article) {
+        b"l" | b"le" | b"la"
+            if article > 0 && matches!(words.norm_bytes(article - 1), b"de" | b"d") =>
+        {
             named_again(words, article, earlier)
         }
-        "du" => named_again(words, article, earlier),
+        b"du" => named_again(words, article, earlier),
         _ => None,
     }
 }
@@ -691,13 +714,16 @@ fn titled_after<'a>(
     from: usize,
     earlier: &'a [Mention],
 ) -> Option<&'a Mention> {
-    if !matches!(words.norm(from), "le" | "la" | "l" | "un" | "une") {
+    if !matches!(
+        words.norm_bytes(from),
+        b"le" | b"la" | b"l" | b"un" | b"une"
+    ) {
         return None;
     }
     let comma = (from + 1..from + APPOSITION_WINDOW)
         .take_while(|&k| {
             matches!(words.kind(k), Some(TokenKind::Word | TokenKind::Comma))
-                || words.norm(k) == "-"
+                || words.norm_bytes(k) == b"-"
         })
         .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
     // A person named after the comma: the title is his ("a indiqué un
@@ -716,13 +742,13 @@ fn titled_after<'a>(
 /// sentence (`earlier`, a few paragraphs at most).
 fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&'a Mention> {
     if !matches!(
-        words.norm(at),
-        "le" | "la" | "l" | "du" | "ce" | "cet" | "cette"
+        words.norm_bytes(at),
+        b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
     ) {
         return None;
     }
     // "la même ONG", "le même ministère".
-    let noun = if words.norm(at + 1) == "meme" {
+    let noun = if words.norm_bytes(at + 1) == b"meme" {
         at + 2
     } else {
         at + 1
@@ -731,19 +757,24 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
     // which says whose the first one is.
     let complement = (noun + 1..noun + 4)
         .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
-        .find(|&k| matches!(words.norm(k), "de" | "d" | "du"))
+        .find(|&k| matches!(words.norm_bytes(k), b"de" | b"d" | b"du"))
         .map(|de| {
-            if words.norm(de) == "du" {
+            if words.norm_bytes(de) == b"du" {
                 de + 1
             } else {
                 words.past_articles(de + 1)
             }
         })
-        .filter(|&k| TABLES.speaker_nouns.contains_key(words.norm(k)));
+        .filter(|&k| {
+            TABLES
+                .speaker_nouns
+                .get_bytes(words.norm_bytes(k))
+                .is_some()
+        });
     let noun = complement.unwrap_or(noun);
     // A noun that names no kind of speaker names none of the mentions: it
     // is looked up once, not for each of them.
-    let speaker = TABLES.speaker_nouns.get(words.norm(noun))?;
+    let speaker = TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun))?;
     let fits = |m: &&Mention| match speaker {
         SpeakerNoun::Kind(kind) => m.kind == *kind,
         SpeakerNoun::Army => m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State,
@@ -781,7 +812,7 @@ fn apposed<'a>(
     if words.kind(comma) != Some(TokenKind::Comma) {
         return None;
     }
-    let titled = matches!(words.norm(comma + 1), "le" | "la" | "l");
+    let titled = matches!(words.norm_bytes(comma + 1), b"le" | b"la" | b"l");
     sources
         .iter()
         .filter(|&&(_, _, m)| m.kind == EntityKind::Person)
@@ -802,10 +833,12 @@ fn apposed<'a>(
 /// "à l'AFP", "auprès de Reuters" right after a speech verb: the token
 /// after the outlet told, which only relays the speaker.
 fn relayed_to(words: &Words, sources: &[(usize, usize, &Mention)], after: usize) -> Option<usize> {
-    let k = words.past_articles(match words.norm(after) {
+    let k = words.past_articles(match words.norm_bytes(after) {
         // "a écrit sur Twitter le porte-parole": a platform relays too.
-        "a" | "sur" => after + 1,
-        "aupres" if matches!(words.norm(after + 1), "de" | "d" | "du" | "des") => after + 2,
+        b"a" | b"sur" => after + 1,
+        b"aupres" if matches!(words.norm_bytes(after + 1), b"de" | b"d" | b"du" | b"des") => {
+            after + 2
+        }
         _ => return None,
     });
     sources
@@ -897,7 +930,7 @@ pub(crate) fn described<'a>(
         let next = token_of(words, m.span.end);
         words.kind(next) == Some(TokenKind::Comma)
             && words.kind(next + 1) == Some(TokenKind::Word)
-            && !matches!(words.norm(next + 1), "et" | "ou")
+            && !matches!(words.norm_bytes(next + 1), b"et" | b"ou")
             && !places
                 .iter()
                 .any(|(o, _)| token_of(words, o.span.start) == next + 1)
@@ -949,7 +982,12 @@ fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
         let after = k + len;
         let inverted = {
             let mut a = k;
-            while a > 0 && matches!(words.norm(a - 1), "a" | "ont" | "avait" | "aurait") {
+            while a > 0
+                && matches!(
+                    words.norm_bytes(a - 1),
+                    b"a" | b"ont" | b"avait" | b"aurait"
+                )
+            {
                 a -= 1;
             }
             a > 0 && words.kind(a - 1) == Some(TokenKind::Comma)
@@ -961,7 +999,10 @@ fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
         // The title: an article and a noun right after the cue.
         return speaker_phrase
             && after < i
-            && matches!(words.norm(after), "le" | "la" | "l" | "un" | "une");
+            && matches!(
+                words.norm_bytes(after),
+                b"le" | b"la" | b"l" | b"un" | b"une"
+            );
     }
     false
 }
@@ -972,12 +1013,12 @@ fn seat(words: &Words, i: usize) -> bool {
     let Some(preposition) = i.checked_sub(1) else {
         return false;
     };
-    let preposition = if matches!(words.norm(preposition), "l" | "la" | "le" | "les") {
+    let preposition = if matches!(words.norm_bytes(preposition), b"l" | b"la" | b"le" | b"les") {
         preposition.saturating_sub(1)
     } else {
         preposition
     };
-    matches!(words.norm(preposition), "a" | "au" | "aux" | "en")
+    matches!(words.norm_bytes(preposition), b"a" | b"au" | b"aux" | b"en")
         && preposition > 0
         && TABLES.place_verb(words, preposition - 1) == Some(PlaceVerb::Seat)
 }
@@ -1036,8 +1077,8 @@ fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
             comma = true;
             continue;
         }
-        match words.norm(i) {
-            "et" | "ou" => and = true,
+        match words.norm_bytes(i) {
+            b"et" | b"ou" => and = true,
             _ => match TABLES.place_word(words, i)? {
                 PlaceWord::Preposition => preposition = true,
                 PlaceWord::Determiner | PlaceWord::Noun => {}
@@ -1064,7 +1105,10 @@ fn describes(words: &Words, a: &Mention, b: &Mention) -> bool {
         return false;
     }
     // "la plus haute colline du Hauran": a few adjectives may come first.
-    let first = if matches!(words.norm(comma + 1), "un" | "une" | "le" | "la" | "l") {
+    let first = if matches!(
+        words.norm_bytes(comma + 1),
+        b"un" | b"une" | b"le" | b"la" | b"l"
+    ) {
         comma + 2
     } else {
         comma + 1
@@ -1088,12 +1132,13 @@ fn at_distance(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     if to <= from + 3
         || to - from > PLACE_WINDOW * 3
         || words.kind(from) != Some(TokenKind::Comma)
-        || words.norm(from + 1) != "a"
+        || words.norm_bytes(from + 1) != b"a"
     {
         return None;
     }
-    let number = (from + 2..to)
-        .any(|k| words.kind(k) == Some(TokenKind::Number) || words.norm(k).ends_with("aine"));
+    let number = (from + 2..to).any(|k| {
+        words.kind(k) == Some(TokenKind::Number) || words.norm_bytes(k).ends_with(b"aine")
+    });
     let plain =
         (from + 2..to).all(|k| matches!(words.kind(k), Some(TokenKind::Word | TokenKind::Number)));
     (number && plain && words.after_de(to)).then_some(Joint::Apposition)
@@ -1133,7 +1178,7 @@ pub(crate) fn lists_and_appositions<'a>(
                 // ("Kfar Kila, au Liban-Sud").
                 let after_a = |m: &Mention| {
                     let i = words.index_at(m.span.start);
-                    i > 0 && words.norm(i - 1) == "a"
+                    i > 0 && words.norm_bytes(i - 1) == b"a"
                 };
                 if a.id != b.id {
                     if after_a(b) && !after_a(a) {
@@ -1167,7 +1212,7 @@ pub(crate) fn lists_and_appositions<'a>(
     };
     let first = words.index_at(opening.span.start);
     let end = words.index_at(opening.span.end);
-    let regional = |i: usize| i > 0 && matches!(words.norm(i - 1), "en" | "au" | "aux");
+    let regional = |i: usize| i > 0 && matches!(words.norm_bytes(i - 1), b"en" | b"au" | b"aux");
     let fronted = first == 1
         && regional(first)
         && (words.kind(end) == Some(TokenKind::Comma)
@@ -1259,7 +1304,7 @@ fn located<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Opt
     let number = (end.saturating_sub(4)..end)
         .rev()
         .find(|&k| words.kind(k) == Some(TokenKind::Number))?;
-    if number == 0 || words.norm(number - 1) != "a" {
+    if number == 0 || words.norm_bytes(number - 1) != b"a" {
         return None;
     }
     let opening = words.past_articles(0);
@@ -1337,7 +1382,7 @@ fn where_relative<'a>(
     };
     // "d'où", "par où": the preposition stays with "où".
     let mut before = relative.checked_sub(1)?;
-    if matches!(words.norm(before), "d" | "par") {
+    if matches!(words.norm_bytes(before), b"d" | b"par") {
         before = before.checked_sub(1)?;
     }
     if let Some(m) = ending_at(before + 1) {
@@ -1515,7 +1560,7 @@ pub(crate) fn days_into(words: &Words, dateline: Date, found: &mut Vec<DayMentio
                         .days
                         .longest_at(words, next)
                         .is_some_and(|(_, w)| *w == DayWord::Strictly)
-                        || (matches!(words.norm(next), "matin" | "soir" | "apres")
+                        || (matches!(words.norm_bytes(next), b"matin" | b"soir" | b"apres")
                             && TABLES
                                 .days
                                 .longest_at(words, next + 1)
@@ -1534,12 +1579,12 @@ pub(crate) fn days_into(words: &Words, dateline: Date, found: &mut Vec<DayMentio
         // "depuis le 8 octobre" starts a period: it is not the day of a figure.
         let mut k = i;
         while k > 0
-            && (matches!(words.norm(k - 1), "le" | "ce" | "l")
+            && (matches!(words.norm_bytes(k - 1), b"le" | b"ce" | b"l")
                 || words.kind(k - 1) == Some(TokenKind::Number))
         {
             k -= 1;
         }
-        let period = k > 0 && matches!(words.norm(k - 1), "depuis" | "des");
+        let period = k > 0 && matches!(words.norm_bytes(k - 1), b"depuis" | b"des");
         if let Some(date) = date.filter(|_| !period) {
             found.push(DayMention {
                 span: Span::new(start, end),
@@ -1633,37 +1678,41 @@ mod tests {
         // The lookup before it was hoisted: each mention asks the table.
         let by_mention = |words: &Words, at: usize, earlier: &[Mention]| {
             let found = named_again(words, at, earlier).is_some();
-            let noun = if words.norm(at + 1) == "meme" {
+            let noun = if words.norm_bytes(at + 1) == b"meme" {
                 at + 2
             } else {
                 at + 1
             };
             let complement = (noun + 1..noun + 4)
                 .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
-                .find(|&k| matches!(words.norm(k), "de" | "d" | "du"))
+                .find(|&k| matches!(words.norm_bytes(k), b"de" | b"d" | b"du"))
                 .map(|de| {
-                    if words.norm(de) == "du" {
+                    if words.norm_bytes(de) == b"du" {
                         de + 1
                     } else {
                         words.past_articles(de + 1)
                     }
                 })
-                .filter(|&k| TABLES.speaker_nouns.contains_key(words.norm(k)));
+                .filter(|&k| {
+                    TABLES
+                        .speaker_nouns
+                        .get_bytes(words.norm_bytes(k))
+                        .is_some()
+                });
             let noun = complement.unwrap_or(noun);
             let named = matches!(
-                words.norm(at),
-                "le" | "la" | "l" | "du" | "ce" | "cet" | "cette"
+                words.norm_bytes(at),
+                b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
             );
-            let any_fits =
-                earlier
-                    .iter()
-                    .any(|m| match TABLES.speaker_nouns.get(words.norm(noun)) {
-                        Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
-                        Some(SpeakerNoun::Army) => {
-                            m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
-                        }
-                        None => false,
-                    });
+            let any_fits = earlier.iter().any(|m| {
+                match TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun)) {
+                    Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
+                    Some(SpeakerNoun::Army) => {
+                        m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
+                    }
+                    None => false,
+                }
+            });
             (found, named && any_fits)
         };
         let mut named = 0;

@@ -146,10 +146,19 @@ thread_local! {
 }
 
 /// An auxiliary before a participle: "a été blessé", "est mort".
-fn is_auxiliary(word: &str) -> bool {
+fn is_auxiliary(word: &[u8]) -> bool {
     matches!(
         word,
-        "a" | "est" | "ete" | "etait" | "avait" | "aurait" | "serait"
+        b"a" | b"est" | b"ete" | b"etait" | b"avait" | b"aurait" | b"serait"
+    )
+}
+
+/// A quotation mark as folded: « » " “ ” ‹ › (as bytes, the tokens'
+/// folded forms compared without char boundary checks).
+fn is_quote_mark(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"\"" | [0xC2, 0xAB | 0xBB] | [0xE2, 0x80, 0x9C | 0x9D | 0xB9 | 0xBA]
     )
 }
 
@@ -199,8 +208,10 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    fn norm(&self, i: usize) -> &str {
-        self.words.norm(i)
+    /// `norm(i)` as bytes, for comparisons with ASCII words: no char
+    /// boundary checks.
+    fn norm_bytes(&self, i: usize) -> &[u8] {
+        self.words.norm_bytes(i)
     }
 
     fn token_span(&self, i: usize) -> Span {
@@ -215,8 +226,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_quote(&self, i: usize) -> bool {
-        self.words.kind(i) == Some(TokenKind::Symbol)
-            && matches!(self.norm(i), "«" | "»" | "\"" | "“" | "”" | "‹" | "›")
+        self.words.kind(i) == Some(TokenKind::Symbol) && is_quote_mark(self.norm_bytes(i))
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
@@ -228,7 +238,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_function_word(&self, i: usize) -> bool {
-        TABLES.function_words.contains_word(self.norm(i))
+        TABLES.function_words.contains_token(self.words, i)
     }
 
     /// The mention starting inside token `i`.
@@ -259,12 +269,11 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            let word = self.norm(k);
-            if word.ends_with(['s', 'x'])
-                && let Some(&class) = TABLES.victims.word_value(word)
+            if matches!(self.norm_bytes(k).last(), Some(b's' | b'x'))
+                && let Some(&class) = TABLES.victims.token_value(self.words, k)
             {
-                let group = match self.norm(k + 1) {
-                    "de" | "d" | "des" | "du" => self.group_at(k + 2),
+                let group = match self.norm_bytes(k + 1) {
+                    b"de" | b"d" | b"des" | b"du" => self.group_at(k + 2),
                     _ => None,
                 };
                 return Some(Antecedent::People(class, group));
@@ -279,7 +288,10 @@ impl<'a> Sentence<'a> {
             if let Some(m) = self.mention_at(i) {
                 return (m.kind == EntityKind::ArmedGroup).then_some(m);
             }
-            if !matches!(self.norm(i), "l" | "le" | "la" | "les" | "groupe" | "front") {
+            if !matches!(
+                self.norm_bytes(i),
+                b"l" | b"le" | b"la" | b"les" | b"groupe" | b"front"
+            ) {
                 return None;
             }
             i += 1;
@@ -295,13 +307,12 @@ impl<'a> Sentence<'a> {
     fn complement_article(&self, start: usize, quantity: &Quantity) -> bool {
         if quantity.form != NumberForm::Article
             || start < 2
-            || !matches!(self.norm(start - 1), "de" | "d")
+            || !matches!(self.norm_bytes(start - 1), b"de" | b"d")
         {
             return false;
         }
-        let noun = self.norm(start - 2);
-        noun.ends_with(['s', 'x'])
-            && TABLES.victims.contains_word(noun)
+        matches!(self.norm_bytes(start - 2).last(), Some(b's' | b'x'))
+            && TABLES.victims.contains_token(self.words, start - 2)
             && TABLES.outcomes.longest_at(self.words, start - 2).is_none()
     }
 
@@ -325,8 +336,8 @@ impl<'a> Sentence<'a> {
             .find(|&s| {
                 s.checked_sub(1).is_none_or(|p| {
                     !matches!(
-                        self.norm(p),
-                        "dont" | "lesquels" | "lesquelles" | "notamment" | "compris"
+                        self.norm_bytes(p),
+                        b"dont" | b"lesquels" | b"lesquelles" | b"notamment" | b"compris"
                     )
                 })
             })
@@ -356,7 +367,6 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let (mut np, after_head) = self.noun_head(end, next_start);
-        let head_word = np.head.map(|h| self.norm(h)).unwrap_or("");
         let head_cue = np
             .head
             .and_then(|h| TABLES.outcomes.longest_at(self.words, h))
@@ -364,12 +374,13 @@ impl<'a> Sentence<'a> {
             .map(|(_, cue)| *cue);
         let head_class = np
             .head
-            .and_then(|_| TABLES.victims.word_value(head_word))
+            .and_then(|h| TABLES.victims.token_value(self.words, h))
             .copied();
-        let is_thing = np.head.is_some()
-            && head_class.is_none()
+        let is_thing = head_class.is_none()
             && head_cue.is_none()
-            && self::is_thing(head_word);
+            && np
+                .head
+                .is_some_and(|h| TABLES.things.contains_token(self.words, h));
         let is_person = head_class.is_some() || head_cue.is_some();
         let bare = np.head.is_none();
         // An article "un"/"une" counts only a person a verb right before it
@@ -536,11 +547,11 @@ impl<'a> Sentence<'a> {
         let mut adjective_end = None;
         if class == VictimClass::Is(Victims::People) && inherit.is_none() {
             if let Some(h) = np.head.filter(|&h| self.is_word(h + 1)) {
-                if let Some(&VictimClass::Is(v)) = TABLES.victims.word_value(self.norm(h + 1)) {
-                    let mixed = matches!(self.norm(h + 2), "et" | "ou")
+                if let Some(&VictimClass::Is(v)) = TABLES.victims.token_value(self.words, h + 1) {
+                    let mixed = matches!(self.norm_bytes(h + 2), b"et" | b"ou")
                         && TABLES
                             .victims
-                            .word_value(self.norm(h + 3))
+                            .token_value(self.words, h + 3)
                             .is_some_and(|other| *other != VictimClass::Is(v));
                     if !mixed {
                         class = VictimClass::Is(v);
@@ -550,7 +561,7 @@ impl<'a> Sentence<'a> {
             }
         }
         if let Some(r) = np.ranks_noun {
-            if let Some(c) = TABLES.victims.word_value(self.norm(r)) {
+            if let Some(c) = TABLES.victims.token_value(self.words, r) {
                 class = *c;
             }
         } else if np.ranks_group.is_some() && class == VictimClass::Is(Victims::People) {
@@ -599,7 +610,7 @@ impl<'a> Sentence<'a> {
         }
         if actor.is_none() && (np.possessive || evidence.loss) {
             let cue = self.words.index_at(evidence.span.start);
-            let participle = evidence.loss && cue > 0 && self.norm(cue - 1) == "ayant";
+            let participle = evidence.loss && cue > 0 && self.norm_bytes(cue - 1) == b"ayant";
             actor = self
                 .subject_group(start, participle)
                 // "… et que le groupe terroriste avait perdu 1.000
@@ -763,12 +774,12 @@ impl<'a> Sentence<'a> {
             if !self.is_word(i) {
                 break;
             }
-            let word = self.norm(i);
+            let word = self.norm_bytes(i);
             match word {
-                "de" | "d" | "des" | "du" => {
-                    if matches!(word, "de" | "d")
-                        && self.norm(i + 1) == "entre"
-                        && matches!(self.norm(i + 2), "eux" | "elles")
+                b"de" | b"d" | b"des" | b"du" => {
+                    if matches!(word, b"de" | b"d")
+                        && self.norm_bytes(i + 1) == b"entre"
+                        && matches!(self.norm_bytes(i + 2), b"eux" | b"elles")
                     {
                         np.among_them = true;
                         np.end = self.token_span(i + 2).end;
@@ -780,22 +791,22 @@ impl<'a> Sentence<'a> {
                         np.end = m.span.end;
                         break;
                     }
-                    if word == "du" {
+                    if word == b"du" {
                         break;
                     }
                     i += 1;
                     continue;
                 }
-                "ses" | "leurs" | "son" | "sa" | "leur" => {
+                b"ses" | b"leurs" | b"son" | b"sa" | b"leur" => {
                     np.possessive = true;
                     i += 1;
                     continue;
                 }
-                "ces" | "les" | "nos" => {
+                b"ces" | b"les" | b"nos" => {
                     i += 1;
                     continue;
                 }
-                "autres" | "autre" => {
+                b"autres" | b"autre" => {
                     np.others = true;
                     np.end = self.token_span(i).end;
                     i += 1;
@@ -803,7 +814,7 @@ impl<'a> Sentence<'a> {
                 }
                 _ => {}
             }
-            if TABLES.prenominal.contains_word(word)
+            if TABLES.prenominal.contains_token(self.words, i)
                 && self.is_word(i + 1)
                 && !self.is_function_word(i + 1)
                 && i + 1 < limit
@@ -813,9 +824,11 @@ impl<'a> Sentence<'a> {
             }
             // "trois peshmergas", "deux pasdarans": members named by their
             // group's name in the plural are counted people of that group.
-            if let Some(m) = self.group_at(i)
+            // The plural first: most nouns counted by "un"/"une" are
+            // singular, and the mentions need not be searched for them.
+            if self.words.norm_bytes(i).last() == Some(&b's')
+                && let Some(m) = self.group_at(i)
                 && m.span.start == self.token_span(i).start
-                && self.norm(i).ends_with('s')
             {
                 np.group = Some(m.id.clone());
                 np.head = Some(i);
@@ -827,7 +840,7 @@ impl<'a> Sentence<'a> {
             // demonym is ("sept Syriens").
             if self.is_function_word(i)
                 || self.mention_at(i).is_some()
-                || (self.is_capitalised(i) && !TABLES.victims.contains_word(self.norm(i)))
+                || (self.is_capitalised(i) && !TABLES.victims.contains_token(self.words, i))
             {
                 break;
             }
@@ -862,12 +875,15 @@ impl<'a> Sentence<'a> {
                 if !self.is_word(j) {
                     break;
                 }
-                let word = self.norm(j);
-                if matches!(word, "ses" | "leurs" | "son" | "sa" | "leur") {
+                let word = self.norm_bytes(j);
+                if matches!(word, b"ses" | b"leurs" | b"son" | b"sa" | b"leur") {
                     np.possessive = true;
                 } else if j > 0
-                    && matches!(self.norm(j - 1), "de" | "d" | "des" | "ses" | "leurs")
-                    && TABLES.victims.contains_word(word)
+                    && matches!(
+                        self.norm_bytes(j - 1),
+                        b"de" | b"d" | b"des" | b"ses" | b"leurs"
+                    )
+                    && TABLES.victims.contains_token(self.words, j)
                 {
                     // "25 cadavres de ses miliciens": the people counted.
                     np.ranks_noun = Some(j);
@@ -879,7 +895,7 @@ impl<'a> Sentence<'a> {
                     TABLES.actor_adjectives.longest_at(self.words, j)
                 {
                     np.adjective_groups.push(adjective.clone());
-                } else if matches!(word, "de" | "d" | "du" | "des") {
+                } else if matches!(word, b"de" | b"d" | b"du" | b"des") {
                     if let Some(m) = self.group_at(j + 1) {
                         np.group = Some(m.id.clone());
                         np.end = m.span.end;
@@ -923,7 +939,7 @@ impl<'a> Sentence<'a> {
             let word = self.words.norm_bytes(k);
             if word == b"parmi" {
                 let mut n = k + 1;
-                if matches!(self.norm(n), "les" | "ses" | "leurs" | "des") {
+                if matches!(self.norm_bytes(n), b"les" | b"ses" | b"leurs" | b"des") {
                     n += 1;
                 }
                 if let Some(m) = self.group_at(n) {
@@ -938,7 +954,7 @@ impl<'a> Sentence<'a> {
                 break;
             }
             let ranks = matches!(word, b"rangs" | b"sein" | b"ceux" | b"celles")
-                && matches!(self.norm(k + 1), "de" | "d" | "du" | "des");
+                && matches!(self.norm_bytes(k + 1), b"de" | b"d" | b"du" | b"des");
             if ranks {
                 if let Some(m) = self.group_at(k + 2) {
                     np.ranks_group = Some(m.id.clone());
@@ -956,7 +972,7 @@ impl<'a> Sentence<'a> {
             cue > h
                 && cue - h <= 5
                 && (h + 1..cue).all(|k| self.words.kind(k) == Some(TokenKind::Word))
-                && (h + 1..cue).any(|k| is_auxiliary(self.norm(k)))
+                && (h + 1..cue).any(|k| is_auxiliary(self.norm_bytes(k)))
         })
     }
 
@@ -966,7 +982,7 @@ impl<'a> Sentence<'a> {
     fn auxiliary_follows(&self, head: usize) -> bool {
         (head + 1..head + 5)
             .take_while(|&k| self.words.kind(k) == Some(TokenKind::Word))
-            .any(|k| is_auxiliary(self.norm(k)))
+            .any(|k| is_auxiliary(self.norm_bytes(k)))
     }
 
     /// An outcome verb standing right before the quantity ("tué deux miliciens").
@@ -979,7 +995,7 @@ impl<'a> Sentence<'a> {
     ) -> Option<Evidence> {
         // "la mort d'au moins 50 civils": the figure's phrase may open with
         // the "d'" ending the cue.
-        if matches!(self.norm(start), "d" | "de") {
+        if matches!(self.norm_bytes(start), b"d" | b"de") {
             if let Some((cue_start, cue)) = self.cue_ending_at(start + 1) {
                 if cue.before && cue_start >= previous_end && (!cue.needs_person || is_person) {
                     let span =
@@ -1006,21 +1022,21 @@ impl<'a> Sentence<'a> {
                     return Some(evidence);
                 }
             }
-            let filler = end.checked_sub(1).map(|p| self.norm(p)).unwrap_or("");
+            let filler = end.checked_sub(1).map_or(&b""[..], |p| self.norm_bytes(p));
             if !matches!(
                 filler,
-                "a" | "au"
-                    | "aux"
-                    | "en"
-                    | "aussi"
-                    | "egalement"
-                    | "notamment"
-                    | "surtout"
-                    | "meme"
-                    | "encore"
-                    | "ainsi"
-                    | "«"
-                    | "\""
+                b"a" | b"au"
+                    | b"aux"
+                    | b"en"
+                    | b"aussi"
+                    | b"egalement"
+                    | b"notamment"
+                    | b"surtout"
+                    | b"meme"
+                    | b"encore"
+                    | b"ainsi"
+                    | [0xC2, 0xAB] // «
+                    | b"\""
             ) {
                 return None;
             }
@@ -1037,8 +1053,8 @@ impl<'a> Sentence<'a> {
             return Some(found);
         }
         if end < 3
-            || !matches!(self.norm(end - 1), "de" | "d")
-            || !TABLES.postnominal.contains_word(self.norm(end - 2))
+            || !matches!(self.norm_bytes(end - 1), b"de" | b"d")
+            || !TABLES.postnominal.contains_token(self.words, end - 2)
         {
             return None;
         }
@@ -1057,8 +1073,8 @@ impl<'a> Sentence<'a> {
             // a relative clause between commas does not use up the window.
             if self.words.kind(i) == Some(TokenKind::Comma)
                 && matches!(
-                    self.norm(i + 1),
-                    "qui" | "que" | "lesquels" | "lesquelles" | "dont"
+                    self.norm_bytes(i + 1),
+                    b"qui" | b"que" | b"lesquels" | b"lesquelles" | b"dont"
                 )
             {
                 let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
@@ -1099,24 +1115,24 @@ impl<'a> Sentence<'a> {
                 let determined = cue.noun
                     && i > 0
                     && matches!(
-                        self.norm(i - 1),
-                        "les"
-                            | "des"
-                            | "de"
-                            | "d"
-                            | "du"
-                            | "ses"
-                            | "leurs"
-                            | "aux"
-                            | "au"
-                            | "ces"
-                            | "un"
-                            | "une"
-                            | "la"
-                            | "le"
-                            | "l"
+                        self.norm_bytes(i - 1),
+                        b"les"
+                            | b"des"
+                            | b"de"
+                            | b"d"
+                            | b"du"
+                            | b"ses"
+                            | b"leurs"
+                            | b"aux"
+                            | b"au"
+                            | b"ces"
+                            | b"un"
+                            | b"une"
+                            | b"la"
+                            | b"le"
+                            | b"l"
                     )
-                    && !(i > 1 && self.norm(i - 2) == "parmi")
+                    && !(i > 1 && self.norm_bytes(i - 2) == b"parmi")
                     && !among();
                 if determined {
                     i += len;
@@ -1125,20 +1141,22 @@ impl<'a> Sentence<'a> {
                 // "7 miliciens ont tué 3 soldats": with "avoir", a verb that
                 // takes an object is active — the counted people did it.
                 let mut aux = i;
-                while aux > from && matches!(self.norm(aux - 1), "deja" | "aussi" | "egalement") {
+                while aux > from
+                    && matches!(self.norm_bytes(aux - 1), b"deja" | b"aussi" | b"egalement")
+                {
                     aux -= 1;
                 }
                 let active = cue.before
                     && aux > 0
                     && matches!(
-                        self.norm(aux - 1),
-                        "a" | "ont"
-                            | "avait"
-                            | "avaient"
-                            | "aurait"
-                            | "auraient"
-                            | "ayant"
-                            | "avoir"
+                        self.norm_bytes(aux - 1),
+                        b"a" | b"ont"
+                            | b"avait"
+                            | b"avaient"
+                            | b"aurait"
+                            | b"auraient"
+                            | b"ayant"
+                            | b"avoir"
                     );
                 if active {
                     return None;
@@ -1161,7 +1179,8 @@ impl<'a> Sentence<'a> {
         for next in index + 1..index + 5 {
             let &(next_start, next_end) = self.ranges.get(next)?;
             let glue = (from..next_start).all(|k| {
-                self.is_quote(k) || matches!(self.norm(k), "et" | "," | "ou" | "ainsi" | "que")
+                self.is_quote(k)
+                    || matches!(self.norm_bytes(k), b"et" | b"," | b"ou" | b"ainsi" | b"que")
             });
             if !glue || next_start < from {
                 return None;
@@ -1181,8 +1200,11 @@ impl<'a> Sentence<'a> {
     /// "au moins" / "pas moins" between the figure and its verb.
     fn at_least_between(&self, from: usize, to: usize) -> bool {
         let (from, to) = (self.words.index_at(from), self.words.index_at(to));
-        (from..to)
-            .any(|k| self.norm(k) == "moins" && k > 0 && matches!(self.norm(k - 1), "au" | "pas"))
+        (from..to).any(|k| {
+            self.norm_bytes(k) == b"moins"
+                && k > 0
+                && matches!(self.norm_bytes(k - 1), b"au" | b"pas")
+        })
     }
 
     fn evidence(&self, cue: &OutcomeCue, span: Span, own: bool) -> Evidence {
@@ -1219,37 +1241,39 @@ impl<'a> Sentence<'a> {
                 // "ainsi que" joins a list.
                 // "ainsi que" joins a list, and so does "et à" ("coûté la
                 // vie à 20 soldats et à 70 insurgés").
-                let joins = (matches!(self.norm(k), "que" | "qu")
+                let joins = (matches!(self.norm_bytes(k), b"que" | b"qu")
                     && k > 0
-                    && self.norm(k - 1) == "ainsi")
-                    || (self.norm(k) == "a" && k > 0 && matches!(self.norm(k - 1), "et" | "ou"));
+                    && self.norm_bytes(k - 1) == b"ainsi")
+                    || (self.norm_bytes(k) == b"a"
+                        && k > 0
+                        && matches!(self.norm_bytes(k - 1), b"et" | b"ou"));
                 self.words.kind(k) == Some(TokenKind::Stop)
                     || !joins
                         && matches!(
-                            self.norm(k),
-                            "alors"
-                                | "que"
-                                | "qu"
-                                | "qui"
-                                | "mais"
-                                | "tandis"
-                                | "lorsque"
-                                | "quand"
-                                | "pendant"
-                                | "apres"
-                                | "avant"
-                                | "si"
-                                | "car"
-                                | "puis"
-                                | "ensuite"
-                                | "a"
-                                | "ont"
-                                | "est"
-                                | "sont"
-                                | "avait"
-                                | "avaient"
-                                | "etait"
-                                | "etaient"
+                            self.norm_bytes(k),
+                            b"alors"
+                                | b"que"
+                                | b"qu"
+                                | b"qui"
+                                | b"mais"
+                                | b"tandis"
+                                | b"lorsque"
+                                | b"quand"
+                                | b"pendant"
+                                | b"apres"
+                                | b"avant"
+                                | b"si"
+                                | b"car"
+                                | b"puis"
+                                | b"ensuite"
+                                | b"a"
+                                | b"ont"
+                                | b"est"
+                                | b"sont"
+                                | b"avait"
+                                | b"avaient"
+                                | b"etait"
+                                | b"etaient"
                         )
             });
         // A bare number ("et en ont blessé au moins 40") only shares when
@@ -1272,10 +1296,10 @@ impl<'a> Sentence<'a> {
     /// The figure starting at token `start` details the one before it:
     /// "dont six enfants", "parmi lesquels 35 chefs", "parmi eux deux officiers".
     fn details_previous(&self, start: usize) -> bool {
-        match start.checked_sub(1).map(|p| self.norm(p)) {
-            Some("dont") => true,
-            Some("lesquels" | "lesquelles" | "eux" | "elles") => {
-                start >= 2 && self.norm(start - 2) == "parmi"
+        match start.checked_sub(1).map(|p| self.norm_bytes(p)) {
+            Some(b"dont") => true,
+            Some(b"lesquels" | b"lesquelles" | b"eux" | b"elles") => {
+                start >= 2 && self.norm_bytes(start - 2) == b"parmi"
             }
             _ => false,
         }
@@ -1286,7 +1310,7 @@ impl<'a> Sentence<'a> {
     /// preposition, a day or the end of the clause follows) repeats the
     /// figure before it, in another place or on another day.
     fn elliptical(&self, start: usize, quantity: &Quantity) -> bool {
-        if start == 0 || !matches!(self.norm(start - 1), "et" | "ou") {
+        if start == 0 || !matches!(self.norm_bytes(start - 1), b"et" | b"ou") {
             return false;
         }
         let next = self.words.index_at(quantity.span.end);
@@ -1297,8 +1321,10 @@ impl<'a> Sentence<'a> {
         // own: "5 de leurs camarades"), a group ("parmi les civils") or a
         // day ("mardi", "hier") follows.
         let place = TABLES.place_word(self.words, next) == Some(PlaceWord::Preposition)
-            && !matches!(self.norm(next), "de" | "d" | "du" | "des");
-        place || self.norm(next) == "parmi" || TABLES.days.longest_at(self.words, next).is_some()
+            && !matches!(self.norm_bytes(next), b"de" | b"d" | b"du" | b"des");
+        place
+            || self.norm_bytes(next) == b"parmi"
+            || TABLES.days.longest_at(self.words, next).is_some()
     }
 
     /// "parmi les blessés, deux officiers", "le nombre de martyrs atteint 13".
@@ -1324,16 +1350,16 @@ impl<'a> Sentence<'a> {
     /// `sentence_topic`, its noun looked for at each token of `lowest..start`.
     fn topic_between(&self, lowest: usize, start: usize) -> Option<Evidence> {
         (lowest..start).rev().find_map(|i| {
-            let before = self.norm(i - 1);
-            let topic = matches!(before, "les" | "des" | "de" | "d")
+            let before = self.norm_bytes(i - 1);
+            let topic = matches!(before, b"les" | b"des" | b"de" | b"d")
                     && (1..i).rev().take(2).any(|k| {
-                        matches!(self.norm(k - 1), "parmi" | "nombre" | "bilan" | "chiffre")
+                        matches!(self.norm_bytes(k - 1), b"parmi" | b"nombre" | b"bilan" | b"chiffre")
                     })
                     // "Sur les 25 blessés, 6 sont dans un état critique."
                     || (i >= 3
-                        && before.bytes().all(|b| b.is_ascii_digit())
-                        && matches!(self.norm(i - 2), "les" | "des")
-                        && matches!(self.norm(i - 3), "sur" | "parmi"));
+                        && before.iter().all(u8::is_ascii_digit)
+                        && matches!(self.norm_bytes(i - 2), b"les" | b"des")
+                        && matches!(self.norm_bytes(i - 3), b"sur" | b"parmi"));
             if !topic {
                 return None;
             }
@@ -1359,10 +1385,10 @@ impl<'a> Sentence<'a> {
     ) -> Option<Reading> {
         let quantity = self.quantities.get(index)?;
         let mut k = start;
-        while k > 0 && matches!(self.norm(k - 1), "les" | "l" | "le" | "la") {
+        while k > 0 && matches!(self.norm_bytes(k - 1), b"les" | b"l" | b"le" | b"la") {
             k -= 1;
         }
-        if (k == 0 || self.norm(k - 1) != "dont") && !self.elliptical(start, quantity) {
+        if (k == 0 || self.norm_bytes(k - 1) != b"dont") && !self.elliptical(start, quantity) {
             return None;
         }
         let (previous_index, previous) = earlier
@@ -1438,7 +1464,8 @@ impl<'a> Sentence<'a> {
     /// `speaker` rows of `attribution.tsv`).
     fn opens_with_army_noun(&self) -> bool {
         let first = self.words.past_articles(0);
-        first > 0 && TABLES.speaker_nouns.get(self.norm(first)) == Some(&SpeakerNoun::Army)
+        first > 0
+            && TABLES.speaker_nouns.get_bytes(self.norm_bytes(first)) == Some(&SpeakerNoun::Army)
     }
 
     /// "L'armée a perdu 12 hommes": a sentence opening with a common noun
@@ -1466,26 +1493,27 @@ impl<'a> Sentence<'a> {
     /// the auxiliary of the loss verb at token `cue`).
     fn militant_subject(&self, start: usize, cue: usize) -> bool {
         let militant = |k: usize| {
-            TABLES.victims.word_value(self.norm(k)) == Some(&VictimClass::Is(Victims::Militants))
+            TABLES.victims.token_value(self.words, k) == Some(&VictimClass::Is(Victims::Militants))
         };
         let mut k = cue.min(start);
         while k > 0
             && matches!(
-                self.norm(k - 1),
-                "deja" | "ainsi" | "aussi" | "egalement" | "encore"
+                self.norm_bytes(k - 1),
+                b"deja" | b"ainsi" | b"aussi" | b"egalement" | b"encore"
             )
         {
             k -= 1;
         }
         let members = k >= 2
             && matches!(
-                self.norm(k - 1),
-                "a" | "ont" | "avait" | "avaient" | "aurait" | "auraient"
+                self.norm_bytes(k - 1),
+                b"a" | b"ont" | b"avait" | b"avaient" | b"aurait" | b"auraient"
             )
             && militant(k - 2);
         members
             || (start.saturating_sub(SUBJECT_LOOKBACK)..start).any(|k| {
-                matches!(self.norm(k), "groupe" | "organisation" | "milice") && militant(k + 1)
+                matches!(self.norm_bytes(k), b"groupe" | b"organisation" | b"milice")
+                    && militant(k + 1)
             })
     }
 
@@ -1579,11 +1607,6 @@ pub(crate) fn token_ranges(words: &Words, quantities: &[Quantity], out: &mut Vec
     }
 }
 
-/// A counted noun that is never people.
-fn is_thing(word: &str) -> bool {
-    TABLES.things.contains_word(word)
-}
-
 /// The number written in digits, French style ("1.000", "2,5", "1 000").
 fn read_digits(written: &str) -> Option<f64> {
     let mut plain = String::with_capacity(written.len());
@@ -1603,12 +1626,12 @@ fn read_digits(written: &str) -> Option<f64> {
 fn same_speech(words: &Words, from: usize, to: usize) -> bool {
     to > from
         && to - from <= 5
-        && words.norm(from) == "et"
+        && words.norm_bytes(from) == b"et"
         && (from..to).all(|k| {
             words.kind(k) == Some(TokenKind::Word)
                 && !matches!(
-                    words.norm(k),
-                    "que" | "qu" | "qui" | "dont" | "tandis" | "alors"
+                    words.norm_bytes(k),
+                    b"que" | b"qu" | b"qui" | b"dont" | b"tandis" | b"alors"
                 )
         })
 }
@@ -1638,11 +1661,12 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         // a short gap holding "et".
         let from = words.index_at(first.span.end);
         let to = words.index_at(second.span.start);
-        let joined =
-            (from..to).all(|k| matches!(words.norm(k), "et" | "," | "a" | "de" | "d")) && to > from;
+        let joined = (from..to)
+            .all(|k| matches!(words.norm_bytes(k), b"et" | b"," | b"a" | b"de" | b"d"))
+            && to > from;
         let listed = second.span.start >= first.span.end
             && second.span.start - first.span.end <= LIST_GAP
-            && (from..to).any(|k| words.norm(k) == "et")
+            && (from..to).any(|k| words.norm_bytes(k) == b"et")
             && (from..to).all(|k| words.kind(k) != Some(TokenKind::Stop));
         let (source, target) = match (first.named_apart, second.named_apart) {
             (false, true) if joined && first.victims == Some(Victims::People) => (b, a),
@@ -1672,9 +1696,21 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
 
 #[cfg(test)]
 mod tests {
-    use super::{NO_ARTICLE_SHORTCUT, Sentence, TOPIC_WINDOW};
+    use super::{NO_ARTICLE_SHORTCUT, Sentence, TOPIC_WINDOW, is_quote_mark};
     use crate::Extractor;
     use crate::words::Words;
+
+    #[test]
+    fn quote_marks_are_told_by_their_bytes() {
+        // The bytes of the marks the tokens' folded forms are compared with.
+        for mark in ["«", "»", "\"", "“", "”", "‹", "›"] {
+            assert!(is_quote_mark(mark.as_bytes()), "{mark}");
+        }
+        assert_eq!("«".as_bytes(), [0xC2, 0xAB]);
+        for other in ["", "'", "«»", "-", "—", "‘", "’", "„", "a", "\u{ab}x"] {
+            assert!(!is_quote_mark(other.as_bytes()), "{other}");
+        }
+    }
 
     /// The sentences of `tests/data/sentences.txt`, links unmarked, and
     /// the sample articles.

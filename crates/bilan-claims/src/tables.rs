@@ -43,10 +43,6 @@ struct Pattern {
 }
 
 impl Pattern {
-    fn matches(&self, word: &str) -> bool {
-        self.matches_bytes(word.as_bytes())
-    }
-
     fn matches_bytes(&self, word: &[u8]) -> bool {
         if self.prefix {
             word.starts_with(self.text.as_bytes())
@@ -307,14 +303,18 @@ impl<T> PhraseSet<T> {
         self.stem_hit(word).is_some()
     }
 
-    /// Entries whose first word may match `word`.
-    fn candidates<'s>(&'s self, word: &str, may_start: bool) -> impl Iterator<Item = usize> + 's {
-        let exact = may_start && has_bit(&self.exact_shapes, shape(word));
-        let stem = if may_start {
-            self.stem_hit(word.as_bytes())
-        } else {
-            None
-        };
+    /// Entries whose first word may match `word`, whose `shape` is known
+    /// (a token's, computed when it was read). Each comes with
+    /// whether its first word is known to match (an exact first word,
+    /// found by `word` itself), which then need not be compared again.
+    fn candidates_shaped<'s>(
+        &'s self,
+        word: &[u8],
+        word_shape: usize,
+        may_start: bool,
+    ) -> impl Iterator<Item = (usize, bool)> + 's {
+        let exact = may_start && has_bit(&self.exact_shapes, word_shape);
+        let stem = if may_start { self.stem_hit(word) } else { None };
         self.candidates_from(word, exact, stem)
     }
 
@@ -339,13 +339,13 @@ impl<T> PhraseSet<T> {
     /// stem bit.
     fn candidates_from<'s>(
         &'s self,
-        word: &str,
+        word: &[u8],
         exact: bool,
         stem: Option<usize>,
-    ) -> impl Iterator<Item = usize> + 's {
+    ) -> impl Iterator<Item = (usize, bool)> + 's {
         let exact = if exact {
             self.by_first_word
-                .get(word)
+                .get_bytes(word)
                 .map(Vec::as_slice)
                 .unwrap_or(&[])
         } else {
@@ -357,7 +357,10 @@ impl<T> PhraseSet<T> {
             .and_then(|bit| self.stem_buckets.get(bit % STEM_BUCKETS))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        exact.iter().chain(prefixed.iter()).copied()
+        exact
+            .iter()
+            .map(|&index| (index, true))
+            .chain(prefixed.iter().map(|&index| (index, false)))
     }
 
     /// Whether a phrase may start at token `i`, from its shape (and stem)
@@ -385,15 +388,19 @@ impl<T> PhraseSet<T> {
         i: usize,
         may_start: bool,
     ) -> impl Iterator<Item = (usize, &'s T)> + 's {
-        let word = if may_start { words.norm(i) } else { "" };
-        self.candidates(word, may_start).filter_map(move |index| {
-            let (patterns, value) = self.entries.get(index)?;
-            let all = patterns
-                .iter()
-                .enumerate()
-                .all(|(k, p)| i + k < words.len() && p.matches_bytes(words.norm_bytes(i + k)));
-            all.then_some((patterns.len(), value))
-        })
+        let word = if may_start { words.norm_bytes(i) } else { b"" };
+        // The token's shape is that of its folded form (of "" past the end).
+        self.candidates_shaped(word, words.shape(i), may_start)
+            .filter_map(move |(index, first_matches)| {
+                let (patterns, value) = self.entries.get(index)?;
+                // An exact first word was found by the token's own form.
+                let skip = usize::from(first_matches && i < words.len());
+                let all =
+                    patterns.iter().enumerate().skip(skip).all(|(k, p)| {
+                        i + k < words.len() && p.matches_bytes(words.norm_bytes(i + k))
+                    });
+                all.then_some((patterns.len(), value))
+            })
     }
 
     /// The longest phrase matching at token `i` (the last listed of the
@@ -532,16 +539,17 @@ impl<T> PhraseSet<T> {
         }
         let lowest = end.saturating_sub(self.longest + 1);
         (lowest..skip).find_map(|start| {
-            let word = words.norm(start);
-            self.candidates(word, true).find_map(|index| {
-                let (patterns, value) = self.entries.get(index)?;
-                let fits = start + patterns.len() + 1 == end
-                    && patterns.iter().enumerate().all(|(k, p)| {
-                        let at = start + k + usize::from(start + k >= skip);
-                        p.matches_bytes(words.norm_bytes(at))
-                    });
-                fits.then_some((start, value))
-            })
+            let word = words.norm_bytes(start);
+            self.candidates_shaped(word, words.shape(start), true)
+                .find_map(|(index, _)| {
+                    let (patterns, value) = self.entries.get(index)?;
+                    let fits = start + patterns.len() + 1 == end
+                        && patterns.iter().enumerate().all(|(k, p)| {
+                            let at = start + k + usize::from(start + k >= skip);
+                            p.matches_bytes(words.norm_bytes(at))
+                        });
+                    fits.then_some((start, value))
+                })
         })
     }
 
@@ -554,17 +562,36 @@ impl<T> PhraseSet<T> {
     /// phrase, else of the first one-word stem starting it (as
     /// `word_value_by_candidates` finds it, going through the candidates).
     pub(crate) fn word_value(&self, word: &str) -> Option<&T> {
-        if has_bit(&self.single_shapes, shape(word))
-            && let Some(&index) = self.single_exact.get(word)
+        self.word_value_shaped(word.as_bytes(), shape(word))
+    }
+
+    /// `word_value` of the folded form of token `i` ("" past the end),
+    /// with the shape the token carries: the meaning layer asks it of
+    /// every counted noun and of the words around it.
+    pub(crate) fn token_value(&self, words: &Words, i: usize) -> Option<&T> {
+        self.word_value_shaped(words.norm_bytes(i), words.shape(i))
+    }
+
+    /// Whether the folded form of token `i` is in the set (`token_value`).
+    pub(crate) fn contains_token(&self, words: &Words, i: usize) -> bool {
+        self.token_value(words, i).is_some()
+    }
+
+    /// `word_value` of a word whose shape is `word_shape`.
+    #[inline]
+    fn word_value_shaped(&self, word: &[u8], word_shape: usize) -> Option<&T> {
+        if has_bit(&self.single_shapes, word_shape)
+            && let Some(&index) = self.single_exact.get_bytes(word)
         {
             return self.entries.get(index).map(|(_, v)| v);
         }
         // No exact one-word phrase is the word: only a stem may be.
-        let stem = self.stem_hit(word.as_bytes())?;
+        let stem = self.stem_hit(word)?;
         self.candidates_from(word, false, Some(stem))
-            .find_map(|index| {
+            .find_map(|(index, _)| {
                 let (p, v) = self.entries.get(index)?;
-                (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
+                (p.len() == 1 && p.first().is_some_and(|first| first.matches_bytes(word)))
+                    .then_some(v)
             })
     }
 
@@ -578,10 +605,13 @@ impl<T> PhraseSet<T> {
             return None;
         }
         let exact = has_bit(&self.exact_shapes, bit);
-        self.candidates_from(word, exact, stem).find_map(|index| {
-            let (p, v) = self.entries.get(index)?;
-            (p.len() == 1 && p.first().is_some_and(|first| first.matches(word))).then_some(v)
-        })
+        let word = word.as_bytes();
+        self.candidates_from(word, exact, stem)
+            .find_map(|(index, _)| {
+                let (p, v) = self.entries.get(index)?;
+                (p.len() == 1 && p.first().is_some_and(|first| first.matches_bytes(word)))
+                    .then_some(v)
+            })
     }
 
     #[cfg(test)]
@@ -699,7 +729,7 @@ impl Tables {
         if i >= words.len() || !has_bit(&self.place_shapes, words.shape(i)) {
             return None;
         }
-        self.places.get(words.norm(i)).copied()
+        self.places.get_bytes(words.norm_bytes(i)).copied()
     }
 
     /// What the word of token `i` says of a place name next to it
@@ -708,7 +738,7 @@ impl Tables {
         if i >= words.len() {
             return None;
         }
-        self.place_verbs.get(words.norm(i)).copied()
+        self.place_verbs.get_bytes(words.norm_bytes(i)).copied()
     }
 
     /// The side of an armed group id (unlisted groups are militant).
@@ -716,9 +746,15 @@ impl Tables {
         if let Some(side) = self.forces_exact.get(id) {
             return *side;
         }
+        // Most ids are of no listed group and end with none of the
+        // suffixes: their last bytes rule most out without a `memcmp`.
+        let last = id.as_bytes().last();
         self.forces_suffix
             .iter()
-            .find(|(suffix, _)| id.ends_with(suffix.as_str()))
+            .find(|(suffix, _)| {
+                let tail = suffix.as_bytes().last();
+                (tail.is_none() || tail == last) && id.ends_with(suffix.as_str())
+            })
             .map_or(Side::Militant, |(_, side)| *side)
     }
 }
@@ -1058,6 +1094,129 @@ mod tests {
         check(&tables.actor_adjectives, &words);
         check(&tables.attribution, &words);
         check(&tables.days, &words);
+    }
+
+    #[test]
+    fn phrase_matches_are_those_of_every_entry_tried_in_turn() {
+        // `matches_unchecked` leaves out comparing an exact first word,
+        // found by the token's own form: it must find what comparing every
+        // word of every entry finds, at every token of the crate's
+        // sentences and of the data files (where every phrase stands).
+        fn check<T>(set: &PhraseSet<T>, words: &Words) {
+            for i in 0..=words.len() {
+                let mut fast: Vec<(usize, *const T)> = set
+                    .matches_unchecked(words, i)
+                    .map(|(len, v)| (len, std::ptr::from_ref(v)))
+                    .collect();
+                let mut slow: Vec<(usize, *const T)> = set
+                    .entries
+                    .iter()
+                    .filter(|(patterns, _)| {
+                        patterns.iter().enumerate().all(|(k, p)| {
+                            i + k < words.len() && p.matches_bytes(words.norm_bytes(i + k))
+                        })
+                    })
+                    .map(|(patterns, v)| (patterns.len(), std::ptr::from_ref(v)))
+                    .collect();
+                fast.sort_unstable();
+                slow.sort_unstable();
+                assert_eq!(fast, slow, "token {i} ({:?})", words.norm(i));
+            }
+        }
+        let texts = [
+            include_str!("../tests/data/sentences.txt"),
+            include_str!("../data/meaning/attribution.tsv"),
+            include_str!("../data/meaning/days.tsv"),
+            include_str!("../data/meaning/outcomes.tsv"),
+            include_str!("../data/meaning/victims.tsv"),
+            include_str!("../data/meaning/things.tsv"),
+            include_str!("../data/meaning/prenominal.tsv"),
+            include_str!("../data/meaning/postnominal.tsv"),
+            include_str!("../data/meaning/actor_adjectives.tsv"),
+            include_str!("../data/meaning/titles.tsv"),
+        ];
+        let tables = &*TABLES;
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            check(&tables.outcomes, &words);
+            check(&tables.victims, &words);
+            check(&tables.things, &words);
+            check(&tables.prenominal, &words);
+            check(&tables.postnominal, &words);
+            check(&tables.function_words, &words);
+            check(&tables.actor_adjectives, &words);
+            check(&tables.attribution, &words);
+            check(&tables.titles, &words);
+            check(&tables.days, &words);
+        }
+    }
+
+    #[test]
+    fn token_lookups_find_what_the_folded_word_finds() {
+        // `token_value` takes the shape the token carries, not that of
+        // its folded form hashed again: the two must agree everywhere.
+        fn check<T>(set: &PhraseSet<T>, words: &Words) {
+            for i in 0..=words.len() + 1 {
+                let fast = set.token_value(words, i).map(std::ptr::from_ref);
+                let slow = set.word_value(words.norm(i)).map(std::ptr::from_ref);
+                assert_eq!(fast, slow, "token {i} ({:?})", words.norm(i));
+                assert_eq!(set.contains_token(words, i), slow.is_some());
+            }
+        }
+        let texts = [
+            include_str!("../tests/data/sentences.txt"),
+            include_str!("../data/meaning/victims.tsv"),
+            include_str!("../data/meaning/things.tsv"),
+            include_str!("../data/meaning/prenominal.tsv"),
+            include_str!("../data/meaning/postnominal.tsv"),
+            include_str!("../data/meaning/function_words.tsv"),
+            "État, Œuvre, İstanbul, 1.000 Km2, d’Idleb, coûté -- «x»",
+        ];
+        let tables = &*TABLES;
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            // What every lookup by a token's shape rests on.
+            for i in 0..=words.len() {
+                assert_eq!(words.shape(i), shape(words.norm(i)), "{:?}", words.norm(i));
+            }
+            check(&tables.victims, &words);
+            check(&tables.things, &words);
+            check(&tables.prenominal, &words);
+            check(&tables.postnominal, &words);
+            check(&tables.function_words, &words);
+        }
+    }
+
+    #[test]
+    fn sides_are_those_of_every_suffix_tried_in_turn() {
+        // `side` rules suffixes out by their last byte first.
+        let tables = &*TABLES;
+        let slow = |id: &str| {
+            tables.forces_exact.get(id).copied().unwrap_or_else(|| {
+                tables
+                    .forces_suffix
+                    .iter()
+                    .find(|(suffix, _)| id.ends_with(suffix.as_str()))
+                    .map_or(Side::Militant, |(_, side)| *side)
+            })
+        };
+        let mut ids: Vec<String> = ["", "y", "group:", "group:daesh", "x-army", "army", "é"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        for (_, fields) in lines("forces.tsv", FORCES) {
+            let id = fields.first().copied().unwrap_or_default();
+            let bare = id.trim_start_matches('*');
+            ids.extend([
+                id.to_owned(),
+                bare.to_owned(),
+                format!("group:syrian{bare}"),
+                format!("{bare}s"),
+            ]);
+        }
+        for id in &ids {
+            assert_eq!(tables.side(id), slow(id), "{id:?}");
+        }
     }
 
     #[test]

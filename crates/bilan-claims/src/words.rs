@@ -325,7 +325,7 @@ impl Words {
     /// The first token at or after `i` that is not a definite article
     /// ("l'", "le", "la", "les").
     pub(crate) fn past_articles(&self, mut i: usize) -> usize {
-        while is_article(self.norm(i)) {
+        while is_article(self.norm_bytes(i)) {
             i += 1;
         }
         i
@@ -335,13 +335,13 @@ impl Words {
     /// aside: "positions de l'EI", "le directeur de l'OSDH".
     pub(crate) fn after_de(&self, i: usize) -> bool {
         let k = self.articles_before(i, 0);
-        k > 0 && matches!(self.norm(k - 1), "de" | "d" | "du" | "des")
+        k > 0 && matches!(self.norm_bytes(k - 1), b"de" | b"d" | b"du" | b"des")
     }
 
     /// The first of the definite articles right before token `i`, not
     /// going below `floor` (`i` itself when none precedes it).
     pub(crate) fn articles_before(&self, mut i: usize, floor: usize) -> usize {
-        while i > floor && is_article(self.norm(i - 1)) {
+        while i > floor && is_article(self.norm_bytes(i - 1)) {
             i -= 1;
         }
         i
@@ -510,9 +510,9 @@ pub(crate) fn fold(text: &str) -> String {
     out
 }
 
-/// A definite article, as folded.
-fn is_article(word: &str) -> bool {
-    matches!(word, "l" | "le" | "la" | "les")
+/// A definite article, as folded (bytes: no char boundary checks).
+fn is_article(word: &[u8]) -> bool {
+    matches!(word, b"l" | b"le" | b"la" | b"les")
 }
 
 #[cfg(test)]

@@ -565,6 +565,22 @@ impl<V> WordMap<V> {
         let Some(packed) = PackedWord::new(word.as_bytes()) else {
             return self.long_index_of(word);
         };
+        self.packed_index_of(packed)
+    }
+
+    /// `index_of` for a word given as bytes (a token's folded form, taken
+    /// without the char boundary checks of a `str`).
+    #[inline(always)]
+    fn index_of_bytes(&self, word: &[u8]) -> Option<usize> {
+        let Some(packed) = PackedWord::new(word) else {
+            return self.long_index_of(std::str::from_utf8(word).ok()?);
+        };
+        self.packed_index_of(packed)
+    }
+
+    /// Index in `keys` of the word packed as `packed`.
+    #[inline(always)]
+    fn packed_index_of(&self, packed: PackedWord) -> Option<usize> {
         let size = self.slots.len();
         let mask = size.wrapping_sub(1);
         let mut at = packed.slot(size.trailing_zeros());
@@ -592,6 +608,12 @@ impl<V> WordMap<V> {
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&V> {
         self.values.get(self.index_of(word)?)
+    }
+
+    /// The value of `word`, given as bytes.
+    #[inline]
+    pub(crate) fn get_bytes(&self, word: &[u8]) -> Option<&V> {
+        self.values.get(self.index_of_bytes(word)?)
     }
 
     /// Whether `word` is a key.
@@ -1262,6 +1284,11 @@ mod tests {
         );
         for word in words.iter().chain([&String::from("absent")]) {
             assert_eq!(map.get(word), expected.get(word), "{word:?}");
+            assert_eq!(
+                map.get_bytes(word.as_bytes()),
+                expected.get(word),
+                "{word:?}"
+            );
             assert_eq!(map.contains_key(word), expected.contains_key(word));
         }
         assert_eq!(map.len(), expected.len());
