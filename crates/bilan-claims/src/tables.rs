@@ -1045,6 +1045,24 @@ mod tests {
     use super::*;
     use bilan_article::Span;
 
+    /// `$check(&table, $arg)` for every phrase table of `TABLES` (their
+    /// value types differ, so a macro rather than a loop).
+    macro_rules! every_table {
+        ($check:ident, $arg:expr) => {{
+            let tables = &*TABLES;
+            $check(&tables.outcomes, $arg);
+            $check(&tables.victims, $arg);
+            $check(&tables.things, $arg);
+            $check(&tables.prenominal, $arg);
+            $check(&tables.postnominal, $arg);
+            $check(&tables.function_words, $arg);
+            $check(&tables.actor_adjectives, $arg);
+            $check(&tables.attribution, $arg);
+            $check(&tables.titles, $arg);
+            $check(&tables.days, $arg);
+        }};
+    }
+
     /// Every word of the data files, with shorter and longer forms.
     fn table_words() -> Vec<String> {
         let files = [
@@ -1084,16 +1102,7 @@ mod tests {
             }
         }
         let words = table_words();
-        let tables = &*TABLES;
-        check(&tables.outcomes, &words);
-        check(&tables.victims, &words);
-        check(&tables.things, &words);
-        check(&tables.prenominal, &words);
-        check(&tables.postnominal, &words);
-        check(&tables.function_words, &words);
-        check(&tables.actor_adjectives, &words);
-        check(&tables.attribution, &words);
-        check(&tables.days, &words);
+        every_table!(check, &words);
     }
 
     #[test]
@@ -1135,19 +1144,9 @@ mod tests {
             include_str!("../data/meaning/actor_adjectives.tsv"),
             include_str!("../data/meaning/titles.tsv"),
         ];
-        let tables = &*TABLES;
         for text in texts {
             let words = Words::new(text, Span::new(0, text.len()));
-            check(&tables.outcomes, &words);
-            check(&tables.victims, &words);
-            check(&tables.things, &words);
-            check(&tables.prenominal, &words);
-            check(&tables.postnominal, &words);
-            check(&tables.function_words, &words);
-            check(&tables.actor_adjectives, &words);
-            check(&tables.attribution, &words);
-            check(&tables.titles, &words);
-            check(&tables.days, &words);
+            every_table!(check, &words);
         }
     }
 
@@ -1172,18 +1171,13 @@ mod tests {
             include_str!("../data/meaning/function_words.tsv"),
             "État, Œuvre, İstanbul, 1.000 Km2, d’Idleb, coûté -- «x»",
         ];
-        let tables = &*TABLES;
         for text in texts {
             let words = Words::new(text, Span::new(0, text.len()));
             // What every lookup by a token's shape rests on.
             for i in 0..=words.len() {
                 assert_eq!(words.shape(i), shape(words.norm(i)), "{:?}", words.norm(i));
             }
-            check(&tables.victims, &words);
-            check(&tables.things, &words);
-            check(&tables.prenominal, &words);
-            check(&tables.postnominal, &words);
-            check(&tables.function_words, &words);
+            every_table!(check, &words);
         }
     }
 
