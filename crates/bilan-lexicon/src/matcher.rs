@@ -716,8 +716,11 @@ impl Matcher {
         for m in &found {
             let mut of = MentionOf::Entry(m.entry);
             // An ambiguous one-word name kept only for its document support
-            // (`Assad`) is the person whose family name it is, when there is one.
-            if m.tentative && m.one_word {
+            // (`Assad`) is the person whose family name it is, when there is
+            // one; so is a person's one-word name (`Allouche` after
+            // `Mohammed Allouche` is he, not the Allouche the lexicon knows).
+            let person = || tables.entries[m.entry as usize].kind == EntityKind::Person;
+            if m.one_word && (m.tentative || person()) {
                 if let Some(&alias) = by_key.get(&local_key(f, m.first, m.last + 1)) {
                     if kind_of(alias, &local_ids) == EntityKind::Person {
                         of = alias;

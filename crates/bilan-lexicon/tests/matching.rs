@@ -146,6 +146,21 @@ fn shared_spellings_follow_their_cues() {
     );
 }
 
+/// A family name alone is the person the document named in full, even
+/// when the lexicon knows another person by it.
+#[test]
+fn a_family_name_is_the_person_named_in_full() {
+    let text = "Mohammed Allouche, chef de Jaïch al-Islam, a démenti. Allouche a ajouté.";
+    assert_mentions(
+        text,
+        &[
+            ("Mohammed Allouche", "person:mohammad-alloush"),
+            ("Jaïch al-Islam", "group:jaish-al-islam"),
+            ("Allouche", "person:mohammad-alloush"),
+        ],
+    );
+}
+
 /// Tripoli alone is Lebanon's; Libya's where the text says so.
 #[test]
 fn tripoli_of_libya_where_the_text_says_so() {
