@@ -713,6 +713,8 @@ impl Matcher {
             };
             spans.push((l.first, l.end, of));
         }
+        // One buffer for the keys looked up below (one per one-word person).
+        let mut key = Vec::new();
         for m in &found {
             let mut of = MentionOf::Entry(m.entry);
             // An ambiguous one-word name kept only for its document support
@@ -720,8 +722,10 @@ impl Matcher {
             // one; so is a person's one-word name (`Allouche` after
             // `Mohammed Allouche` is he, not the Allouche the lexicon knows).
             let person = || tables.entries[m.entry as usize].kind == EntityKind::Person;
-            if m.one_word && (m.tentative || person()) {
-                if let Some(&alias) = by_key.get(&local_key(f, m.first, m.last + 1)) {
+            if m.one_word && !by_key.is_empty() && (m.tentative || person()) {
+                key.clear();
+                f.skeleton_view_into(m.first, m.last + 1, &mut key);
+                if let Some(&alias) = by_key.get(key.as_slice()) {
                     if kind_of(alias, &local_ids) == EntityKind::Person {
                         of = alias;
                     }
