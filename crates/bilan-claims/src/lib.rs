@@ -400,6 +400,7 @@ impl Extractor {
         days.clear();
         if let Some(dateline) = dateline {
             links::days_into(sentence.words, dateline, days);
+            links::days_ago_into(sentence.words, quantities, dateline, days);
         }
         links::rubrics(sentence.words, places, rubrics);
         links::described(sentence.words, places, described);

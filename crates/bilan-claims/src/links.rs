@@ -1595,6 +1595,52 @@ pub(crate) fn days_into(words: &Words, dateline: Date, found: &mut Vec<DayMentio
     }
 }
 
+/// "il y a deux jours", "il y a 3 jours", "il y a une semaine": a span of
+/// whole days, read by the scan as a duration, right after "il y a" dates
+/// the sentence that many days before the dateline; appended to `found`.
+/// Longer spans ("il y a huit mois") more often date the start of a period
+/// ("depuis le lancement de l'offensive, il y a huit mois") than an event.
+pub(crate) fn days_ago_into(
+    words: &Words,
+    quantities: &[crate::quantity::Quantity],
+    dateline: Date,
+    found: &mut Vec<DayMention>,
+) {
+    /// A week at most.
+    const MAX_DAYS: f64 = 7.0;
+    for q in quantities {
+        let (Some(crate::model::Unit::Hour), Some(hours)) = (q.unit, q.value) else {
+            continue;
+        };
+        let days = hours / 24.0;
+        if q.qualifier != crate::model::Qualifier::Exact
+            || days.fract() != 0.0
+            || !(1.0..=MAX_DAYS).contains(&days)
+        {
+            continue;
+        }
+        let first = words.index_at(q.span.start);
+        let ago = first >= 3
+            && words.norm_bytes(first - 3) == b"il"
+            && words.norm_bytes(first - 2) == b"y"
+            && words.norm_bytes(first - 1) == b"a";
+        // `days` is a whole number of at most a week.
+        if let Some(date) = ago
+            .then(|| dateline.checked_sub((days as i64).days()).ok())
+            .flatten()
+        {
+            let start = words
+                .tokens
+                .get(first - 3)
+                .map_or(q.span.start, |t| t.span.start);
+            found.push(DayMention {
+                span: Span::new(start, q.span.end),
+                date,
+            });
+        }
+    }
+}
+
 /// "7 mai" at token `i`: the date, in the dateline's year or the one before
 /// when that would be after the dateline; with the token after it.
 fn explicit_date(words: &Words, i: usize, dateline: Date) -> Option<(Date, usize)> {
