@@ -1064,8 +1064,9 @@ impl Matcher {
     }
 
     /// [`Matcher::one_word_name`] for a name of several words, tokens
-    /// `t..=last`, kept in `outcomes` by its span as written when that has
-    /// at most sixteen bytes.
+    /// `t..=last`, kept in `outcomes` by its span as written: packed in a
+    /// key when it has at most sixteen bytes, by its own bytes up to
+    /// `LONG_SPAN_MAX`, not kept beyond.
     #[allow(clippy::too_many_arguments)]
     fn multi_word_name(
         &self,
