@@ -1,5 +1,5 @@
 //! Criterion bench of the whole pipeline (`Pipeline::analyze`) and of each
-//! stage on the same input, as throughput in bytes/s.
+//! stage on the same input, as throughput in MB/s (decimal, 10^6 bytes).
 //!
 //! Input: the sample articles of `examples/articles/`, analysed one article
 //! per `analyze` call (as a user analyses a corpus), repeated until there is
@@ -36,7 +36,7 @@ fn pipeline(c: &mut Criterion) {
     let docs = documents();
     let pipeline = bilan::Pipeline::new();
     let mut group = c.benchmark_group("pipeline");
-    group.throughput(Throughput::Bytes(bytes(&docs)));
+    group.throughput(Throughput::BytesDecimal(bytes(&docs)));
     group.sample_size(10);
     group.bench_function("analyze per article", |b| {
         b.iter(|| {
@@ -61,7 +61,7 @@ fn stages(c: &mut Criterion) {
         .map(|d| (bilan_article::parse(d), lexicon.find(d)))
         .collect();
     let mut group = c.benchmark_group("stages");
-    group.throughput(Throughput::Bytes(bytes(&docs)));
+    group.throughput(Throughput::BytesDecimal(bytes(&docs)));
     group.sample_size(10);
     group.bench_function("1 article::parse", |b| {
         b.iter(|| {
