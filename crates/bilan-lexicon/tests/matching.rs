@@ -187,3 +187,35 @@ fn listed_names_share_the_cue_before_the_list() {
     let alone = "Les secours fouillent Chifa.";
     assert!(Lexicon::embedded().find(alone).mentions.is_empty());
 }
+
+/// The ministries of Syria, Iraq and Lebanon by topic: named with their
+/// country, or bare and resolved to the country of the document's places;
+/// a general staff named by its country is that country's army.
+#[test]
+fn ministries_by_topic_and_general_staffs() {
+    let text = "Le ministère irakien de l'Électricité a réparé la ligne de Mossoul. \
+                Selon le ministère des Migrations et des Déplacés, les familles rentrent à Ramadi.";
+    assert_mentions(
+        text,
+        &[
+            (
+                "ministère irakien de l'Électricité",
+                "org:iraqi-electricity-ministry",
+            ),
+            ("Mossoul", "place:mosul"),
+            (
+                "ministère des Migrations et des Déplacés",
+                "org:iraqi-migration-ministry",
+            ),
+            ("Ramadi", "place:ramadi"),
+        ],
+    );
+    let text = "L'état-major turc dit avoir frappé des positions près d'Afrin.";
+    assert_mentions(
+        text,
+        &[
+            ("état-major turc", "group:turkish-army"),
+            ("Afrin", "place:afrin"),
+        ],
+    );
+}
