@@ -185,13 +185,22 @@ pub(crate) fn attributions<'a>(
             // "selon X, directeur de l'OSDH": the organisation speaks.
             .map(|&(s, e, m)| (s, organisation_after(words, sources, e, m, earlier)));
         // "…", assure X / , a indiqué X: the speaker follows the verb.
+        // "a pour sa part annoncé": words between the auxiliary and the
+        // verb are stepped over too.
         let mut k = i;
-        while k > 0
-            && matches!(
-                words.norm_bytes(k - 1),
-                b"a" | b"ont" | b"avait" | b"aurait"
-            )
+        // Inserts are a few words long: no lookup unless an auxiliary
+        // stands just before them.
+        let auxiliary_near = *role == Attribution::Verb
+            && (i.saturating_sub(4)..i.saturating_sub(1))
+                .any(|j| is_auxiliary(words.norm_bytes(j)));
+        if auxiliary_near
+            && let Some((start, _)) = TABLES.verb_inserts.ending_at(words, k)
+            && start > 0
+            && is_auxiliary(words.norm_bytes(start - 1))
         {
+            k = start;
+        }
+        while k > 0 && is_auxiliary(words.norm_bytes(k - 1)) {
             k -= 1;
         }
         // A name right after the verb is its subject ("…, a indiqué l'armée
@@ -255,9 +264,15 @@ pub(crate) fn attributions<'a>(
         // "…, affirmant que…": a participle shares the subject of the
         // clause it hangs on, the speaker found just before.
         let participle = words.norm_bytes(after - 1).ends_with(b"ant");
+        // "X a fait état de…, et affirmé avoir…": a verb joined by "et"
+        // without its own auxiliary shares the subject of the one before.
+        let coordinated = k == i && k > 0 && words.norm_bytes(k - 1) == b"et";
         let spoken_before = found
             .last()
-            .filter(|_| participle && words.kind(i.saturating_sub(1)) == Some(TokenKind::Comma))
+            .filter(|_| {
+                coordinated
+                    || (participle && words.kind(i.saturating_sub(1)) == Some(TokenKind::Comma))
+            })
             .and_then(|a| a.source);
         // "a indiqué à l'AFP un responsable": an outlet told by a speaker it
         // does not name is the only one named to make the claim.
@@ -289,6 +304,13 @@ pub(crate) fn attributions<'a>(
             {
                 earlier_subject
             }
+            // "Un responsable de l'ONU, cité par Reuters": the outlet only
+            // relays the speaker named before the comma.
+            Attribution::Lead if relays(words, i) => i
+                .checked_sub(1)
+                .filter(|&comma| words.kind(comma) == Some(TokenKind::Comma))
+                .and_then(|comma| speaker_ending_at(words, sources, comma, earlier))
+                .or_else(|| following.clone().map(|(_, m)| m).next()),
             Attribution::Lead => following
                 .clone()
                 .map(|(_, m)| m)
@@ -318,7 +340,7 @@ pub(crate) fn attributions<'a>(
             Attribution::Verb => {
                 let before = sources
                     .iter()
-                    .filter(|&&(_, e, _)| e <= i && e + SUBJECT_WINDOW >= i)
+                    .filter(|&&(_, e, _)| e <= k && e + SUBJECT_WINDOW >= k)
                     .filter(|&&(_, e, _)| !quote_between(words, e, i))
                     .map(|&(s, _, m)| (s, m))
                     .next_back();
@@ -345,7 +367,15 @@ pub(crate) fn attributions<'a>(
                 // "…contesté par Damas qui l'estime à…": the antecedent of
                 // "qui" is the subject.
                 let relative = relative_subject(words, mentions, k);
+                // "X, cité par Reuters, estime…": the speaker before the
+                // aside, not the outlet inside it.
+                let relayed = relay_aside(words, k)
+                    .and_then(|open| speaker_ending_at(words, sources, open, earlier));
+                // "…, et affirmé avoir capturé trois rebelles de l'ASL": what
+                // follows "avoir" is what is said, not who says it.
+                let content_follows = matches!(words.norm_bytes(after), b"avoir" | b"etre");
                 match before {
+                    _ if relayed.is_some() => relayed,
                     _ if opening.is_some() => opening,
                     _ if relative.is_some() => relative,
                     Some((s, m)) => Some(organisation_of(words, sources, s, m, earlier)),
@@ -353,7 +383,9 @@ pub(crate) fn attributions<'a>(
                         k.checked_sub(2)
                             .and_then(|d| named_again(words, d, earlier))
                     }),
-                    None => after_verb()
+                    None => (!content_follows)
+                        .then(after_verb)
+                        .flatten()
                         .or_else(|| {
                             k.checked_sub(2)
                                 .and_then(|d| named_again(words, d, earlier))
@@ -414,6 +446,44 @@ pub(crate) fn attributions<'a>(
     if found.is_empty() {
         found.extend(bracketed_source(words, sources));
     }
+}
+
+/// An auxiliary of a speech verb in the past ("a", "ont" annoncé).
+fn is_auxiliary(word: &[u8]) -> bool {
+    matches!(word, b"a" | b"ont" | b"avait" | b"aurait")
+}
+
+/// A lead at token `i` that names an outlet relaying a speaker: "cité par",
+/// "citée par", "cités par", "citées par".
+fn relays(words: &Words, i: usize) -> bool {
+    words.norm_bytes(i).starts_with(b"cite") && words.norm_bytes(i + 1) == b"par"
+}
+
+/// The opening comma of an aside "cité par X" that closes right before
+/// token `verb`: "Un responsable de l'ONU, cité par Reuters, estime…".
+fn relay_aside(words: &Words, verb: usize) -> Option<usize> {
+    let close = verb.checked_sub(1)?;
+    if words.kind(close) != Some(TokenKind::Comma) {
+        return None;
+    }
+    let open = (close.saturating_sub(ASIDE_WINDOW)..close)
+        .rev()
+        .find(|&j| words.kind(j) == Some(TokenKind::Comma))?;
+    relays(words, open + 1).then_some(open)
+}
+
+/// The speaker whose name ends at token `comma`: the organisation of a
+/// spokesman in apposition ("le directeur de l'OSDH, X"), else the name.
+fn speaker_ending_at<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    comma: usize,
+    earlier: &'a [Mention],
+) -> Option<&'a Mention> {
+    sources
+        .iter()
+        .rfind(|&&(_, e, _)| e == comma)
+        .map(|&(s, _, m)| organisation_of(words, sources, s, m, earlier))
 }
 
 /// "Syrie : 25 civils tués dans des raids (OSDH)": a source in brackets
@@ -682,7 +752,11 @@ fn comma_before_name(words: &Words, start: usize) -> Option<usize> {
         || (matches!(words.norm_bytes(comma + 1), b"le" | b"la" | b"l")
             && title
                 .clone()
-                .all(|k| words.kind(k) == Some(TokenKind::Word)));
+                .all(|k| words.kind(k) == Some(TokenKind::Word)))
+        // "…, sayyed Hassan Nasrallah", "…, cheikh X": an honorific alone.
+        || title
+            .clone()
+            .all(|k| TABLES.honorifics.get_bytes(words.norm_bytes(k)).is_some());
     plain.then_some(comma)
 }
 

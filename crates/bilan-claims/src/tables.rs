@@ -713,6 +713,12 @@ pub(crate) struct Tables {
     /// Common nouns that name again a speaker already named ("le
     /// ministère", "la chaîne"), with the kind of entity they stand for.
     pub(crate) speaker_nouns: WordMap<SpeakerNoun>,
+    /// Honorifics that stand without an article between an apposition's
+    /// comma and a name ("le chef du Hezbollah, sayyed Hassan Nasrallah").
+    pub(crate) honorifics: WordMap<()>,
+    /// Words between an auxiliary and its speech verb ("a pour sa part
+    /// annoncé", "ont par ailleurs affirmé").
+    pub(crate) verb_inserts: PhraseSet<()>,
     places: WordMap<PlaceWord>,
     /// The shapes of the words of `places`: most tokens are ruled out
     /// before any lookup.
@@ -957,6 +963,8 @@ impl Tables {
 
         let mut attribution = PhraseSet::new();
         let mut speaker_nouns = WordMap::default();
+        let mut honorifics = WordMap::default();
+        let mut verb_inserts = PhraseSet::new();
         let file = "attribution.tsv";
         for (n, f) in lines(file, ATTRIBUTION) {
             let text = phrase(file, n, field(file, n, &f, 0)?)?;
@@ -972,6 +980,14 @@ impl Tables {
                         other => return Err(unknown(file, n, other)),
                     };
                     speaker_nouns.insert(text, kind);
+                    continue;
+                }
+                "honorific" => {
+                    honorifics.insert(text, ());
+                    continue;
+                }
+                "insert" => {
+                    verb_inserts.insert(&text, ());
                     continue;
                 }
                 other => return Err(unknown(file, n, other)),
@@ -1031,6 +1047,8 @@ impl Tables {
             forces_suffix,
             attribution,
             speaker_nouns,
+            honorifics,
+            verb_inserts,
             places,
             place_shapes,
             place_verbs,
@@ -1058,6 +1076,7 @@ mod tests {
             $check(&tables.function_words, $arg);
             $check(&tables.actor_adjectives, $arg);
             $check(&tables.attribution, $arg);
+            $check(&tables.verb_inserts, $arg);
             $check(&tables.titles, $arg);
             $check(&tables.days, $arg);
         }};
