@@ -323,9 +323,11 @@ impl<'a> Sentence<'a> {
             .checked_sub(1)
             .and_then(|p| self.ranges.get(p))
             .map_or(0, |r| r.1);
-        // A figure introduced by "dont" details this one: look past it.
-        // So does an age, which describes the counted noun ("un enfant de
-        // 9 ans a été tué").
+        // A figure introduced by "dont" details this one: look past it,
+        // and past the figures its list goes on with ("dont 19 enfants et
+        // 12 femmes"). So does an age, which describes the counted noun
+        // ("un enfant de 9 ans a été tué").
+        let mut detail = false;
         let next_start = self
             .ranges
             .iter()
@@ -334,12 +336,19 @@ impl<'a> Sentence<'a> {
             .filter(|(r, q)| q.measure != Some(ClaimKind::Age) && !self.complement_article(r.0, q))
             .map(|(r, _)| r.0)
             .find(|&s| {
-                s.checked_sub(1).is_none_or(|p| {
-                    !matches!(
-                        self.norm_bytes(p),
-                        b"dont" | b"lesquels" | b"lesquelles" | b"notamment" | b"compris"
-                    )
-                })
+                let Some(p) = s.checked_sub(1) else {
+                    return true;
+                };
+                let introduces = matches!(
+                    self.norm_bytes(p),
+                    b"dont" | b"lesquels" | b"lesquelles" | b"notamment" | b"compris"
+                );
+                let goes_on = detail
+                    && self.norm_bytes(p) == b"et"
+                    && p.checked_sub(1)
+                        .is_some_and(|q| self.words.kind(q) != Some(TokenKind::Comma));
+                detail = introduces || goes_on;
+                !detail
             })
             .unwrap_or(self.words.len());
         (start, end, previous_end, next_start)
@@ -1007,7 +1016,10 @@ impl<'a> Sentence<'a> {
             }
         }
         let mut end = start;
-        for _ in 0..3 {
+        // A few fillers: adverbs, and the day and time of the event ("ont
+        // tué mercredi soir au moins 26 civils", "a arrêté mardi à l'aube
+        // onze personnes").
+        for _ in 0..6 {
             if end <= previous_end {
                 return None;
             }
@@ -1037,12 +1049,34 @@ impl<'a> Sentence<'a> {
                     | b"ainsi"
                     | [0xC2, 0xAB] // «
                     | b"\""
-            ) {
+            ) && !end.checked_sub(1).is_some_and(|p| self.time_of_event(p))
+            {
                 return None;
             }
             end -= 1;
         }
         None
+    }
+
+    /// Whether token `i` says when the event happened, between a verb and
+    /// its figure: a day word of `days.tsv` ("mercredi", "hier",
+    /// "dernier"), or a part of the day with its article ("ce matin", "à
+    /// l'aube"; not "dans la nuit": "dans" and "la" open too much else).
+    fn time_of_event(&self, i: usize) -> bool {
+        matches!(
+            self.norm_bytes(i),
+            b"matin"
+                | b"soir"
+                | b"aube"
+                | b"nuit"
+                | b"midi"
+                | b"apres"
+                | b"avant"
+                | b"ce"
+                | b"cet"
+                | b"cette"
+                | b"l"
+        ) || TABLES.days.contains_token(self.words, i)
     }
 
     /// The outcome cue ending right before token `end`; one ending in

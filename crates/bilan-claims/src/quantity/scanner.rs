@@ -406,6 +406,40 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// Whether a plural common noun starts at `pos`: a lower-case word of
+    /// four letters or more ending in "s" or "x" that is no preposition
+    /// or determiner ("civils", "villages", not "dans", "leurs").
+    fn plural_noun_at(&self, pos: usize) -> bool {
+        if !self
+            .text
+            .as_bytes()
+            .get(pos)
+            .is_some_and(u8::is_ascii_lowercase)
+        {
+            return false;
+        }
+        let Some((word, _)) = self.word_at(pos) else {
+            return false;
+        };
+        let word = word.as_str().as_bytes();
+        word.len() >= 4
+            && matches!(word.last(), Some(b's' | b'x'))
+            && !matches!(
+                word,
+                b"dans"
+                    | b"sous"
+                    | b"vers"
+                    | b"plus"
+                    | b"puis"
+                    | b"alors"
+                    | b"depuis"
+                    | b"leurs"
+                    | b"tous"
+                    | b"toutes"
+                    | b"lors"
+            )
+    }
+
     /// `text::word_before(self.text, end, floor)` for an `end` with no
     /// space before it, read from the token ending at `end` when there is
     /// one that starts at or after `floor`; else from the text.
@@ -1322,7 +1356,14 @@ impl<'t> Scan<'t> {
                 return Some(Step::Skip(month_end));
             }
             let digits = core.form == NumberForm::Digits;
-            if digits && adjacent_before && LEXICON.is(Cue::Weekday, prev_word) && unit.is_none() {
+            // "mardi 7" is a day, but "ont tué dimanche 17 membres", "ont
+            // repris ce jeudi 14 villages" count what follows.
+            if digits
+                && adjacent_before
+                && LEXICON.is(Cue::Weekday, prev_word)
+                && unit.is_none()
+                && !self.plural_noun_at(after)
+            {
                 return skip;
             }
             if digits
