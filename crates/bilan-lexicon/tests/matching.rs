@@ -219,3 +219,17 @@ fn ministries_by_topic_and_general_staffs() {
         ],
     );
 }
+
+/// "La coalition" alone is the international coalition; a coalition of
+/// something else ("la coalition de l'opposition") is not.
+#[test]
+fn the_coalition_alone_is_the_international_one() {
+    assert_mentions(
+        "La coalition a mené douze frappes sur Raqqa.",
+        &[
+            ("coalition", "group:international-coalition"),
+            ("Raqqa", "place:raqqa"),
+        ],
+    );
+    assert_mentions("La coalition de l'opposition a protesté.", &[]);
+}
