@@ -595,6 +595,16 @@ impl<'a> Sentence<'a> {
                 class = VictimClass::Is(v);
             }
         }
+        // "la perte de 41 soldats, dont deux tués vendredi": a detail named
+        // only by what happened to it ("tués", "blessés") is of the people
+        // of the figure it details.
+        if let (VictimClass::Is(Victims::People), Some(previous), None, None, None) =
+            (class, detailed, head_class, &np.group, &np.ranks_group)
+        {
+            if let Some(v) = previous.victims.filter(|v| *v != Victims::People) {
+                class = VictimClass::Is(v);
+            }
+        }
         // "huit d'entre eux sont tombés en martyrs": with no noun, the
         // verb may say who fell.
         if bare && inherit.is_none() && evidence.own && class == VictimClass::Is(Victims::People) {
