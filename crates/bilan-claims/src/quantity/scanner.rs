@@ -1173,8 +1173,14 @@ impl<'t> Scan<'t> {
                     _ => true,
                 };
                 let first_unit = unit.or(second_unit).map(|(u, _)| u);
+                // "de 200 mètres à 10 kilomètres": the second number in
+                // the first one's unit.
+                let scale = match (unit, second_unit) {
+                    (Some((a, _)), Some((b, _))) if a.factor > 0.0 => b.factor / a.factor,
+                    _ => 1.0,
+                };
                 let low = core.value * shared_scale(&core, &second);
-                let high = second.value;
+                let high = second.value * scale;
                 if compatible && low < high && self.not_a_quantity(&second, first_unit).is_none() {
                     range = Some((low, high));
                     number_end = second.end;
