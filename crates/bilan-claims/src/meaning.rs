@@ -1129,6 +1129,36 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
+            // "45 combattants du Hachd, les unités dominées par des milices
+            // chiites, ont été tués": so does an apposition between commas
+            // when an auxiliary follows it.
+            if self.words.kind(i) == Some(TokenKind::Comma)
+                && matches!(
+                    self.norm_bytes(i + 1),
+                    b"les" | b"la" | b"le" | b"l" | b"un" | b"une"
+                )
+            {
+                let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
+                    .take_while(|&k| self.words.kind(k) != Some(TokenKind::Stop))
+                    .find(|&k| self.words.kind(k) == Some(TokenKind::Comma));
+                if let Some(close) = close
+                    && matches!(
+                        self.norm_bytes(close + 1),
+                        b"ont"
+                            | b"a"
+                            | b"sont"
+                            | b"est"
+                            | b"avaient"
+                            | b"avait"
+                            | b"auraient"
+                            | b"aurait"
+                    )
+                {
+                    end = (end + (close - i)).min(limit);
+                    i = close + 1;
+                    continue;
+                }
+            }
             // Most tokens start no outcome phrase: their shape says so.
             if !TABLES.outcomes.may_start_at(self.words, i) {
                 i += 1;
