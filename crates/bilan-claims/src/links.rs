@@ -1026,8 +1026,36 @@ pub(crate) fn places<'a>(
         .map(|m| (m, token_of(words, m.span.start)))
         .filter(|&(_, i)| !seat(words, i))
         .filter(|&(_, i)| !in_speaker_title(words, mentions, i))
+        .filter(|&(_, i)| !origin(words, i))
         .map(|(m, i)| (m, governed(words, i)));
     out.extend(found);
+}
+
+/// "deux roquettes tirées depuis le jurd syrien du Qalamoun se sont
+/// abattues sur le Hermel": a place in a phrase opened by "depuis" names
+/// where something came from, not where its figure is. Back from the
+/// place over the words of its phrase (no sign, no other preposition than
+/// "de") to "depuis".
+fn origin(words: &Words, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..PLACE_WINDOW + 2 {
+        let Some(previous) = k.checked_sub(1) else {
+            return false;
+        };
+        if words.kind(previous) != Some(TokenKind::Word) {
+            return false;
+        }
+        match words.norm_bytes(previous) {
+            b"depuis" => return true,
+            b"de" | b"d" | b"du" | b"des" => {}
+            _ if TABLES.place_word(words, previous) == Some(PlaceWord::Preposition) => {
+                return false;
+            }
+            _ => {}
+        }
+        k = previous;
+    }
+    false
 }
 
 /// "selon le gouverneur de Deir Ezzor, X", "…, a indiqué le directeur de
