@@ -1037,6 +1037,11 @@ pub(crate) fn places<'a>(
 /// place over the words of its phrase (no sign, no other preposition than
 /// "de") to "depuis".
 fn origin(words: &Words, i: usize) -> bool {
+    // Most places have no "depuis" before them: ruled out with no lookup.
+    let lowest = i.saturating_sub(PLACE_WINDOW + 2);
+    if !(lowest..i).any(|k| words.norm_bytes(k) == b"depuis") {
+        return false;
+    }
     let mut k = i;
     for _ in 0..PLACE_WINDOW + 2 {
         let Some(previous) = k.checked_sub(1) else {
