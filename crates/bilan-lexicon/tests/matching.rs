@@ -233,3 +233,13 @@ fn the_coalition_alone_is_the_international_one() {
     );
     assert_mentions("La coalition de l'opposition a protesté.", &[]);
 }
+
+/// A capitalised demonym is no name, even when it folds like a village
+/// ("Syrien" like Sirrin, "Arabe" like Arrabah).
+#[test]
+fn demonyms_are_no_places() {
+    assert_mentions(
+        "Parmi eux figurent un Syrien, une Syrienne et un Arabe de Homs.",
+        &[("Homs", "place:homs")],
+    );
+}
