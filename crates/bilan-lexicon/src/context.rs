@@ -142,6 +142,10 @@ pub(crate) struct Rules {
     /// Shapes of `descriptors`: most words are ruled out without hashing.
     descriptor_shapes: WordShapes,
     stops: FastSet<Vec<u8>>,
+    /// French words that fold like a name they are not (`exact_words_fr.txt`):
+    /// a one-word name only when spelt exactly as one, but free to stand in
+    /// a name found from context ("Jabal Zaouïa").
+    exact_words: FastSet<Vec<u8>>,
     first_names: FastSet<Vec<u8>>,
     /// The [`WordFacts`] of the words that have some (trigger first words,
     /// given names), and their shapes: one look-up per word.
@@ -367,11 +371,23 @@ impl Rules {
         Ok(r)
     }
 
-    /// Add stop words (capitalised words that are never names).
+    /// Add stop words: capitalised words that are never names on their
+    /// own (a one-word name only when spelt exactly as one, and never a
+    /// word of a name found from context).
     pub fn add_stopwords(&mut self, text: &str) {
         for (_, line) in data_lines(text) {
             for w in words_of(line) {
                 self.stops.insert(w);
+            }
+        }
+    }
+
+    /// Add words that fold like a name they are not: a one-word name only
+    /// when spelt exactly as one.
+    pub fn add_exact_words(&mut self, text: &str) {
+        for (_, line) in data_lines(text) {
+            for w in words_of(line) {
+                self.exact_words.insert(w);
             }
         }
     }
@@ -396,9 +412,10 @@ impl Rules {
         self.descriptor_shapes.may_contain(basic) && self.descriptors.contains(basic)
     }
 
-    /// True for a French word that is never a name on its own.
-    pub fn is_stopword(&self, basic: &[u8]) -> bool {
-        self.stops.contains(basic)
+    /// True for a French word that is a one-word name only when spelt
+    /// exactly as one: a stop word, or a word that folds like a name.
+    pub fn needs_exact_spelling(&self, basic: &[u8]) -> bool {
+        self.stops.contains(basic) || self.exact_words.contains(basic)
     }
 
     /// True for a common given name.

@@ -1297,8 +1297,9 @@ impl Matcher {
             if flags.no_fold
                 || shouting
                 || (one_word
-                    && *stopword
-                        .get_or_insert_with(|| self.rules.is_stopword(f.basic_of(first_tok))))
+                    && *stopword.get_or_insert_with(|| {
+                        self.rules.needs_exact_spelling(f.basic_of(first_tok))
+                    }))
             {
                 // The words' basic forms, space-joined, against the form's,
                 // without building the joined string.

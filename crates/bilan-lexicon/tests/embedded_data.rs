@@ -165,6 +165,11 @@ fn rule_files_are_well_formed() {
             include_str!("../data/first_names.txt"),
             1,
         ),
+        (
+            "exact_words_fr.txt",
+            include_str!("../data/exact_words_fr.txt"),
+            1,
+        ),
     ] {
         let mut lines = 0;
         for (n, line) in text.lines().enumerate() {

@@ -243,3 +243,14 @@ fn demonyms_are_no_places() {
         &[("Homs", "place:homs")],
     );
 }
+
+/// A capitalised French word that folds like a place ("Série" like Syrie,
+/// "Tonnes" like Tunis, "Guerre" like the village of Gwer) is no name; the
+/// place spelt as listed still is.
+#[test]
+fn french_words_that_fold_like_places_are_no_names() {
+    assert_mentions(
+        "Guerre en Syrie : série noire. Série d'attentats à Tunis. Tonnes de vivres livrées.",
+        &[("Syrie", "place:syria"), ("Tunis", "place:tunis")],
+    );
+}
