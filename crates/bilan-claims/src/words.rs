@@ -126,6 +126,12 @@ impl Words {
                 }
                 continue;
             }
+            if class == OTHER {
+                // An ASCII sign (no letter, digit or space): its own folded
+                // form, in place.
+                pos = self.ascii_sign(slice, base, pos, b);
+                continue;
+            }
             if b == 0xC3 && folds_latin1(bytes.get(pos + 1)) != 0 {
                 // A word starting with an accented letter ("à", "État").
                 pos = self.accented_word(slice, base, pos, pos);
@@ -181,6 +187,48 @@ impl Words {
         }
         self.push_norm(base + start, base + read, TokenKind::Word, start..write);
         read
+    }
+
+    /// Reads the ASCII sign `b` at `pos` (class `OTHER`), as `other_token`
+    /// would, returning where the next token may start: an apostrophe
+    /// separates, a hyphen too unless spaced, any other sign is a token.
+    #[inline]
+    fn ascii_sign(&mut self, slice: &str, base: usize, pos: usize, b: u8) -> usize {
+        let kind = match b {
+            b'\'' => return pos + 1,
+            b'-' => {
+                let bytes = slice.as_bytes();
+                let ascii_alphanumeric = |at: Option<usize>| {
+                    at.and_then(|at| bytes.get(at))
+                        .map(|&n| (n < 0x80).then_some(n.is_ascii_alphanumeric()))
+                };
+                // Between two ASCII chars the bytes tell; else the chars.
+                let spaced = match (
+                    ascii_alphanumeric(pos.checked_sub(1)),
+                    ascii_alphanumeric(Some(pos + 1)),
+                ) {
+                    (Some(Some(before)), Some(Some(after))) => !(before && after),
+                    (None, _) | (_, None) => true,
+                    _ => is_spaced_dash(slice, pos),
+                };
+                if !spaced {
+                    return pos + 1;
+                }
+                TokenKind::Symbol
+            }
+            b'.' | b';' | b':' | b'!' | b'?' => TokenKind::Stop,
+            b',' => TokenKind::Comma,
+            _ => TokenKind::Symbol,
+        };
+        // Not a letter: lowering left it as it is.
+        let shape = crate::tables::shape_of_parts(1, b, 0, b);
+        self.tokens.push(Token {
+            span: Span::new(base + pos, base + pos + 1),
+            kind,
+            norm: pos..pos + 1,
+            shape: u16::try_from(shape).unwrap_or(u16::MAX),
+        });
+        pos + 1
     }
 
     /// Reads the token (or separator) at `pos`, which is no ASCII letter
@@ -409,7 +457,8 @@ impl Words {
     }
 }
 
-/// Classes of bytes for the tokeniser's fast paths.
+/// Classes of bytes for the tokeniser's fast paths: an ASCII char that is
+/// no letter, digit or white space.
 const OTHER: u8 = 0;
 /// An ASCII letter.
 pub(crate) const LETTER: u8 = 1;
@@ -448,23 +497,24 @@ pub(crate) static BYTE_CLASS: [u8; 256] = {
 /// For each char U+00C0 + i (i < 64, encoded 0xC3, 0x80 + i): the ASCII
 /// letter `fold_into` turns it into when it is a letter folding to one
 /// ASCII letter ("é" to "e", "À" to "a"), else 0 (the general path).
-pub(crate) static LATIN1_FOLDS: once_cell::sync::Lazy<[u8; 64]> = once_cell::sync::Lazy::new(|| {
-    let mut table = [0u8; 64];
-    for (i, slot) in table.iter_mut().enumerate() {
-        let Some(c) = u32::try_from(0xC0 + i).ok().and_then(char::from_u32) else {
-            continue;
-        };
-        let mut folded = Vec::new();
-        fold_into(c, &mut folded);
-        if is_letter(c)
-            && let [b] = folded.as_slice()
-            && b.is_ascii()
-        {
-            *slot = *b;
+pub(crate) static LATIN1_FOLDS: once_cell::sync::Lazy<[u8; 64]> =
+    once_cell::sync::Lazy::new(|| {
+        let mut table = [0u8; 64];
+        for (i, slot) in table.iter_mut().enumerate() {
+            let Some(c) = u32::try_from(0xC0 + i).ok().and_then(char::from_u32) else {
+                continue;
+            };
+            let mut folded = Vec::new();
+            fold_into(c, &mut folded);
+            if is_letter(c)
+                && let [b] = folded.as_slice()
+                && b.is_ascii()
+            {
+                *slot = *b;
+            }
         }
-    }
-    table
-});
+        table
+    });
 
 /// The length of the run of ASCII letters at the start of `bytes`: eight
 /// bytes at a time (French words are a few letters long, so most runs end
@@ -660,16 +710,70 @@ mod tests {
             "abcdefghé ABCDEFGHIJÉ aé Aé éa Éa aÉb a×b a÷b a\u{301}b ÀÉÎÕÜ",
             "\u{7}tab\tnew\nline\r\u{b}x\u{c}y\u{0}z é\u{7}é",
             "Αθήνα, Москва, 北京, ﻣﺮﺣﺒﺎ, x̃y, Ǆ, ǈ, İİ, ẞ, ΐ",
+            "-x x- é-x x-é 1-2 a -b c- d é-é ß-1 2-Œ -- - (x) [y] {z} %/+*#@~^`|<>=&$\\\"",
+            "Bilan : 3 morts ; pourquoi ? Assez ! 4.5, 6,7 8:30 x.y x,y",
         ]
         .iter()
         .map(|t| t.to_string())
         .collect();
         // Pseudo-random texts over pieces of those.
         let pieces = [
-            "a", "Z", "é", "É", "à", "À", "œ", "Œ", "İ", "ß", "ł", "ñ", "ç", "ÿ", "Ÿ", "×", "÷",
-            "’", "'", "ʼ", "‘", "-", "‐", " ", " ", " ", "\u{a0}", "\u{202f}", "1", "0", ".",
-            ",", "\t", "\n", "\u{7}", "«", "»", "…", "Α", "ﬁ", "ǅ", "\u{301}", "de", "mort",
-            "tués", "État", "blessés", "Aarsal", "abcdefgh", "ABCDEFGHIJ",
+            "a",
+            "Z",
+            "é",
+            "É",
+            "à",
+            "À",
+            "œ",
+            "Œ",
+            "İ",
+            "ß",
+            "ł",
+            "ñ",
+            "ç",
+            "ÿ",
+            "Ÿ",
+            "×",
+            "÷",
+            "’",
+            "'",
+            "ʼ",
+            "‘",
+            "-",
+            "‐",
+            " ",
+            " ",
+            " ",
+            "\u{a0}",
+            "\u{202f}",
+            "1",
+            "0",
+            ".",
+            ",",
+            "\t",
+            "\n",
+            "\u{7}",
+            "«",
+            "»",
+            "…",
+            ":",
+            ";",
+            "!",
+            "?",
+            "(",
+            "%",
+            "Α",
+            "ﬁ",
+            "ǅ",
+            "\u{301}",
+            "de",
+            "mort",
+            "tués",
+            "État",
+            "blessés",
+            "Aarsal",
+            "abcdefgh",
+            "ABCDEFGHIJ",
         ];
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..3000 {
@@ -698,11 +802,23 @@ mod tests {
                 let old = crate::words_reference::OldWords::new(&text, within);
                 assert_eq!(new.len(), old.tokens.len(), "{text:?}");
                 for (i, (t, o)) in new.tokens.iter().zip(&old.tokens).enumerate() {
-                    assert_eq!((t.span, t.kind, t.shape), (o.span, o.kind, o.shape), "{text:?} {i}");
+                    assert_eq!(
+                        (t.span, t.kind, t.shape),
+                        (o.span, o.kind, o.shape),
+                        "{text:?} {i}"
+                    );
                     assert_eq!(new.norm(i), old.norm(i), "{text:?} {i}");
                     assert_eq!(new.norm_bytes(i), old.norm(i).as_bytes(), "{text:?} {i}");
-                    assert_eq!(new.lowered_in_place(i), old.lowered_in_place(i), "{text:?} {i}");
-                    assert_eq!(new.shape(i), crate::tables::shape(new.norm(i)), "{text:?} {i}");
+                    assert_eq!(
+                        new.lowered_in_place(i),
+                        old.lowered_in_place(i),
+                        "{text:?} {i}"
+                    );
+                    assert_eq!(
+                        new.shape(i),
+                        crate::tables::shape(new.norm(i)),
+                        "{text:?} {i}"
+                    );
                 }
             }
         }

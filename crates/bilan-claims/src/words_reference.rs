@@ -276,7 +276,6 @@ impl OldWords {
         }
         self.folded.get(token.norm.clone())
     }
-
 }
 
 /// Lower-case `c` without accents, pushed onto `out`.
@@ -317,4 +316,3 @@ fn fold_lower(l: char, out: &mut String) {
         other => out.push(other),
     }
 }
-
