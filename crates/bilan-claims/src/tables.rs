@@ -777,6 +777,27 @@ const TITLES: &str = include_str!("../data/meaning/titles.tsv");
 pub(crate) static TABLES: Lazy<Tables> =
     Lazy::new(|| Tables::parse().expect("embedded data files are validated by the crate's tests"));
 
+/// Flags of `START_FLAGS`: a word of the shape may be a trigger of the
+/// scan for figures (`Lexicon::may_be_trigger`).
+pub(crate) const MAY_TRIGGER: u8 = 1;
+/// Not a word's flag: a number token (`Words::marked` has them all).
+pub(crate) const NUMBER: u8 = 2;
+
+/// For each token shape, what a word of that shape may start among the
+/// things looked for across whole sentences (the triggers of the scan for
+/// figures): the tokeniser marks such words (`Words::marked`), and the
+/// scan reads the marks instead of every token.
+pub(crate) static START_FLAGS: Lazy<Box<[u8; SHAPE_BITS]>> = Lazy::new(|| {
+    let lexicon = &*crate::quantity::LEXICON;
+    let mut flags = Box::new([0; SHAPE_BITS]);
+    for (shape, cell) in flags.iter_mut().enumerate() {
+        if lexicon.may_be_trigger(shape) {
+            *cell |= MAY_TRIGGER;
+        }
+    }
+    flags
+});
+
 /// The non-comment lines of a data file, split on tabs, with line numbers.
 fn lines(
     file: &'static str,

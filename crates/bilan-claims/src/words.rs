@@ -1,6 +1,7 @@
 //! Words of a sentence, folded for matching (lower case, no accents,
 //! apostrophes and hyphens split), each with its byte span in the input.
 
+use crate::tables::{NUMBER, SHAPE_BITS, START_FLAGS};
 use bilan_article::Span;
 use std::ops::Range;
 
@@ -43,6 +44,12 @@ pub(crate) struct Words {
     /// two-byte accented letter, so a fold never outgrows its word);
     /// tokens that fold otherwise ("1.000", "œ") are appended after it.
     folded: Vec<u8>,
+    /// The word tokens whose shape has flags in `tables::START_FLAGS`,
+    /// and the number tokens (flag `tables::NUMBER`), in order, as (token
+    /// index, flags): the passes over whole sentences (triggers of the
+    /// scan, attribution and day phrases) read these, most tokens being
+    /// none of them.
+    marked: Vec<(usize, u8)>,
     /// The length of `lowered` (and of the copy starting `folded`): a
     /// token whose folded form lies within it and is as long as the token
     /// is its own bytes lowered (plain ASCII), which the scan reads as
@@ -70,6 +77,7 @@ impl Words {
         self.tokens.clear();
         self.lowered.clear();
         self.folded.clear();
+        self.marked.clear();
         self.in_place = 0;
         let Some(slice) = text.get(within.start..within.end) else {
             return;
@@ -87,6 +95,7 @@ impl Words {
         self.in_place = slice.len();
         let bytes = slice.as_bytes();
         let base = within.start;
+        let start_flags: &[u8; SHAPE_BITS] = &START_FLAGS;
         let mut pos = 0;
         while let Some(&b) = bytes.get(pos) {
             let class = BYTE_CLASS[usize::from(b)];
@@ -111,6 +120,10 @@ impl Words {
                         second,
                         letter(end.wrapping_sub(1)),
                     );
+                    let flags = start_flags[shape % SHAPE_BITS];
+                    if flags != 0 {
+                        self.marked.push((self.tokens.len(), flags));
+                    }
                     self.tokens.push(Token {
                         span: Span::new(base + pos, base + end),
                         kind: TokenKind::Word,
@@ -366,9 +379,18 @@ impl Words {
     }
 
     /// Pushes a token whose folded form is `folded[norm]`.
+    #[inline]
     fn push_norm(&mut self, start: usize, end: usize, kind: TokenKind, norm: Range<usize>) {
         let folded = self.folded.get(norm.clone()).unwrap_or_default();
         let shape = crate::tables::shape_of_bytes(folded);
+        let flags = match kind {
+            TokenKind::Word => START_FLAGS.get(shape).copied().unwrap_or(u8::MAX),
+            TokenKind::Number => NUMBER,
+            _ => 0,
+        };
+        if flags != 0 {
+            self.marked.push((self.tokens.len(), flags));
+        }
         self.tokens.push(Token {
             span: Span::new(start, end),
             kind,
@@ -414,6 +436,11 @@ impl Words {
             return None;
         }
         self.lowered.get(token.norm.clone())
+    }
+
+    /// The marked tokens (see `marked`), as (token index, flags).
+    pub(crate) fn marked(&self) -> &[(usize, u8)] {
+        &self.marked
     }
 
     /// Number of tokens.
@@ -822,6 +849,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn marked_tokens_are_the_flagged_words_and_the_numbers() {
+        for text in samples() {
+            let words = Words::new(&text, Span::new(0, text.len()));
+            let expected: Vec<(usize, u8)> = words
+                .tokens
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| {
+                    let flags = match t.kind {
+                        TokenKind::Word => START_FLAGS[usize::from(t.shape)],
+                        TokenKind::Number => NUMBER,
+                        _ => 0,
+                    };
+                    (flags != 0).then_some((i, flags))
+                })
+                .collect();
+            assert_eq!(words.marked(), expected.as_slice(), "{text:?}");
+        }
+        // Every trigger word is marked.
+        let text = "un une deux trois dizaines Milliers plusieurs quelques moitié vingt-trois";
+        let words = Words::new(text, Span::new(0, text.len()));
+        assert_eq!(words.len(), 11);
+        assert_eq!(words.marked().len(), words.len());
     }
 
     #[test]

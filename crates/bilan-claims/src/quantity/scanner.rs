@@ -134,10 +134,15 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
     let mut scan = Scan::new(text, words, start, end);
     let bytes = text.as_bytes().get(..end).unwrap_or_default();
     let lexicon = &*LEXICON;
-    for (index, token) in words.tokens.iter().enumerate() {
+    // The tokeniser marked the words that may be triggers (by their
+    // shape, `Lexicon::may_be_trigger`) and every number.
+    for &(index, flags) in words.marked() {
+        let Some(token) = words.tokens.get(index) else {
+            continue;
+        };
         match token.kind {
             TokenKind::Word => {
-                if !lexicon.may_be_trigger(usize::from(token.shape)) {
+                if flags & crate::tables::MAY_TRIGGER == 0 {
                     continue;
                 }
                 let (at, hit_end) = (token.span.start, token.span.end);
