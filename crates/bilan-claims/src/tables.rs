@@ -93,6 +93,10 @@ pub(crate) struct PhraseSet<T> {
     last_prefix_first_bytes: [u64; 4],
     last_prefix_len: usize,
     longest: usize,
+    /// The flag of `START_FLAGS` (`Token::flags`) that words this set's
+    /// phrases may start with carry, for the sets read across whole
+    /// sentences (`next_longest`); 0 for the others.
+    start_flag: u8,
 }
 
 /// Buckets of `PhraseSet::stem_buckets`.
@@ -173,6 +177,7 @@ impl<T> PhraseSet<T> {
             last_prefix_first_bytes: [0; 4],
             last_prefix_len: usize::MAX,
             longest: 0,
+            start_flag: 0,
         }
     }
 
@@ -414,7 +419,7 @@ impl<T> PhraseSet<T> {
     }
 
     /// Whether a phrase may start at token `i`, from its shape alone.
-    #[inline]
+    #[inline(always)]
     fn token_may_start(&self, words: &Words, i: usize) -> bool {
         let bit = words.shape(i);
         // Most words start no phrase: their shape says so at once.
@@ -426,10 +431,31 @@ impl<T> PhraseSet<T> {
         exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
     }
 
+    /// Whether a word of shape `shape` may start one of the phrases, as
+    /// the first test of `next_start_by_shape` has it: an exact first word
+    /// of its shape, or any word when some first word is a prefix.
+    fn may_start_shape(&self, shape: usize) -> bool {
+        has_bit(&self.exact_shapes, shape) || self.stem_len.is_some()
+    }
+
     /// The first word token at or after `from` where a phrase may start
-    /// (as `token_may_start` has it): a tight pass over the tokens' shapes
-    /// for the tables read across whole sentences (attribution, days).
+    /// (as `token_may_start` has it), for the tables read across whole
+    /// sentences (attribution, days): a tight pass over the tokens' flags
+    /// when the set has one (set on word tokens whose shape passes
+    /// `may_start_shape`), else over their shapes.
     fn next_start(&self, words: &Words, from: usize) -> Option<usize> {
+        if self.start_flag == 0 {
+            return self.next_start_by_shape(words, from);
+        }
+        let tokens = words.tokens.get(from..)?;
+        let k = tokens.iter().enumerate().position(|(k, token)| {
+            token.flags & self.start_flag != 0 && self.token_may_start(words, from + k)
+        })?;
+        Some(from + k)
+    }
+
+    /// `next_start` by the tokens' shapes and kinds.
+    fn next_start_by_shape(&self, words: &Words, from: usize) -> Option<usize> {
         let tokens = words.tokens.get(from..)?;
         let stems = self.stem_len.is_some();
         for (k, token) in tokens.iter().enumerate() {
@@ -782,17 +808,30 @@ pub(crate) static TABLES: Lazy<Tables> =
 pub(crate) const MAY_TRIGGER: u8 = 1;
 /// Not a word's flag: a number token (`Words::marked` has them all).
 pub(crate) const NUMBER: u8 = 2;
+/// …may start an attribution phrase (`PhraseSet::may_start_shape`).
+pub(crate) const MAY_ATTRIBUTE: u8 = 4;
+/// …may start a day phrase.
+pub(crate) const MAY_DATE: u8 = 8;
 
 /// For each token shape, what a word of that shape may start among the
-/// things looked for across whole sentences (the triggers of the scan for
-/// figures): the tokeniser marks such words (`Words::marked`), and the
-/// scan reads the marks instead of every token.
+/// things looked for across whole sentences: the tokeniser gives each word
+/// its flags (`Token::flags`) and lists the possible triggers of the scan
+/// for figures (`Words::marked`), which the scan reads instead of every
+/// token; the attribution and day phrases are looked for at the words
+/// with their flag.
 pub(crate) static START_FLAGS: Lazy<Box<[u8; SHAPE_BITS]>> = Lazy::new(|| {
     let lexicon = &*crate::quantity::LEXICON;
     let mut flags = Box::new([0; SHAPE_BITS]);
+    let tables = &*TABLES;
     for (shape, cell) in flags.iter_mut().enumerate() {
         if lexicon.may_be_trigger(shape) {
             *cell |= MAY_TRIGGER;
+        }
+        if tables.attribution.may_start_shape(shape) {
+            *cell |= MAY_ATTRIBUTE;
+        }
+        if tables.days.may_start_shape(shape) {
+            *cell |= MAY_DATE;
         }
     }
     flags
@@ -1040,6 +1079,8 @@ impl Tables {
             days.insert(&text, word);
         }
 
+        attribution.start_flag = MAY_ATTRIBUTE;
+        days.start_flag = MAY_DATE;
         Ok(Tables {
             outcomes,
             victims,
@@ -1164,6 +1205,59 @@ mod tests {
             include_str!("../data/meaning/postnominal.tsv"),
             include_str!("../data/meaning/actor_adjectives.tsv"),
             include_str!("../data/meaning/titles.tsv"),
+        ];
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            every_table!(check, &words);
+        }
+    }
+
+    #[test]
+    fn shape_filters_and_flags_rule_out_no_match() {
+        // `longest_at`, `next_longest` and `ending_at` test the tokens'
+        // shapes (first word, pair of first words, last word) and flags
+        // before matching: each must find what matching at every token
+        // finds.
+        fn check<T>(set: &PhraseSet<T>, words: &Words) {
+            let longest = |i: usize| {
+                set.longest_matching_at(words, i)
+                    .map(|(len, v)| (len, std::ptr::from_ref(v)))
+            };
+            for i in 0..=words.len() {
+                let fast = set
+                    .longest_at(words, i)
+                    .map(|(len, v)| (len, std::ptr::from_ref(v)));
+                assert_eq!(fast, longest(i), "longest at {i} ({:?})", words.norm(i));
+                let fast = set
+                    .next_longest(words, i)
+                    .map(|(k, len, v)| (k, len, std::ptr::from_ref(v)));
+                let slow = (i..words.len())
+                    .filter(|&k| words.kind(k) == Some(TokenKind::Word))
+                    .find_map(|k| longest(k).map(|(len, v)| (k, len, v)));
+                assert_eq!(fast, slow, "next from {i} ({:?})", words.norm(i));
+                let fast = set
+                    .ending_at(words, i)
+                    .map(|(start, v)| (start, std::ptr::from_ref(v)));
+                let slow = (i.saturating_sub(set.longest)..i).find_map(|start| {
+                    set.matches_unchecked(words, start)
+                        .find(|(len, _)| start + len == i)
+                        .map(|(_, v)| (start, std::ptr::from_ref(v)))
+                });
+                assert_eq!(fast, slow, "ending at {i} ({:?})", words.norm(i));
+            }
+        }
+        let texts = [
+            include_str!("../tests/data/sentences.txt"),
+            include_str!("../data/meaning/attribution.tsv"),
+            include_str!("../data/meaning/days.tsv"),
+            include_str!("../data/meaning/outcomes.tsv"),
+            include_str!("../data/meaning/victims.tsv"),
+            include_str!("../data/meaning/things.tsv"),
+            include_str!("../data/meaning/prenominal.tsv"),
+            include_str!("../data/meaning/postnominal.tsv"),
+            include_str!("../data/meaning/actor_adjectives.tsv"),
+            include_str!("../data/meaning/titles.tsv"),
+            "selon l'OSDH, a annoncé l'armée; de même source, la veille, ce matin, hier soir",
         ];
         for text in texts {
             let words = Words::new(text, Span::new(0, text.len()));

@@ -1,7 +1,7 @@
 //! Words of a sentence, folded for matching (lower case, no accents,
 //! apostrophes and hyphens split), each with its byte span in the input.
 
-use crate::tables::{NUMBER, SHAPE_BITS, START_FLAGS};
+use crate::tables::{MAY_TRIGGER, NUMBER, SHAPE_BITS, START_FLAGS};
 use bilan_article::Span;
 use std::ops::Range;
 
@@ -25,6 +25,9 @@ pub(crate) enum TokenKind {
 pub(crate) struct Token {
     pub(crate) span: Span,
     pub(crate) kind: TokenKind,
+    /// `tables::START_FLAGS` of a word's shape (0 for other tokens): what
+    /// it may start among the things looked for across whole sentences.
+    pub(crate) flags: u8,
     norm: Range<usize>,
     /// `crate::tables::shape` of the folded form, computed once here since
     /// every table asks it of every word.
@@ -44,11 +47,10 @@ pub(crate) struct Words {
     /// two-byte accented letter, so a fold never outgrows its word);
     /// tokens that fold otherwise ("1.000", "œ") are appended after it.
     folded: Vec<u8>,
-    /// The word tokens whose shape has flags in `tables::START_FLAGS`,
-    /// and the number tokens (flag `tables::NUMBER`), in order, as (token
-    /// index, flags): the passes over whole sentences (triggers of the
-    /// scan, attribution and day phrases) read these, most tokens being
-    /// none of them.
+    /// The word tokens whose shape may be a trigger of the scan for
+    /// figures (flag `tables::MAY_TRIGGER` in `tables::START_FLAGS`), and
+    /// the number tokens (flag `tables::NUMBER`), in order, as (token
+    /// index, flags): the scan reads these, most tokens being neither.
     marked: Vec<(usize, u8)>,
     /// The length of `lowered` (and of the copy starting `folded`): a
     /// token whose folded form lies within it and is as long as the token
@@ -121,12 +123,13 @@ impl Words {
                         letter(end.wrapping_sub(1)),
                     );
                     let flags = start_flags[shape % SHAPE_BITS];
-                    if flags != 0 {
+                    if flags & MAY_TRIGGER != 0 {
                         self.marked.push((self.tokens.len(), flags));
                     }
                     self.tokens.push(Token {
                         span: Span::new(base + pos, base + end),
                         kind: TokenKind::Word,
+                        flags,
                         norm: pos..end,
                         shape: u16::try_from(shape).unwrap_or(u16::MAX),
                     });
@@ -238,6 +241,7 @@ impl Words {
         self.tokens.push(Token {
             span: Span::new(base + pos, base + pos + 1),
             kind,
+            flags: 0,
             norm: pos..pos + 1,
             shape: u16::try_from(shape).unwrap_or(u16::MAX),
         });
@@ -385,15 +389,20 @@ impl Words {
         let shape = crate::tables::shape_of_bytes(folded);
         let flags = match kind {
             TokenKind::Word => START_FLAGS.get(shape).copied().unwrap_or(u8::MAX),
-            TokenKind::Number => NUMBER,
             _ => 0,
         };
-        if flags != 0 {
-            self.marked.push((self.tokens.len(), flags));
+        if flags & MAY_TRIGGER != 0 || kind == TokenKind::Number {
+            let marks = if kind == TokenKind::Number {
+                NUMBER
+            } else {
+                flags
+            };
+            self.marked.push((self.tokens.len(), marks));
         }
         self.tokens.push(Token {
             span: Span::new(start, end),
             kind,
+            flags,
             norm,
             shape: u16::try_from(shape).unwrap_or(u16::MAX),
         });
@@ -860,12 +869,16 @@ mod tests {
                 .iter()
                 .enumerate()
                 .filter_map(|(i, t)| {
-                    let flags = match t.kind {
-                        TokenKind::Word => START_FLAGS[usize::from(t.shape)],
-                        TokenKind::Number => NUMBER,
-                        _ => 0,
-                    };
-                    (flags != 0).then_some((i, flags))
+                    let flags = START_FLAGS[usize::from(t.shape)];
+                    match t.kind {
+                        TokenKind::Word => assert_eq!(t.flags, flags, "{text:?} {i}"),
+                        _ => assert_eq!(t.flags, 0, "{text:?} {i}"),
+                    }
+                    match t.kind {
+                        TokenKind::Word => (flags & MAY_TRIGGER != 0).then_some((i, flags)),
+                        TokenKind::Number => Some((i, NUMBER)),
+                        _ => None,
+                    }
                 })
                 .collect();
             assert_eq!(words.marked(), expected.as_slice(), "{text:?}");
