@@ -82,6 +82,11 @@ pub(crate) struct PhraseSet<T> {
     /// only longer phrases is ruled out by the shape of the word after it.
     single_shapes: Box<Bitmap>,
     second_shapes: Box<Bitmap>,
+    /// The pairs of shapes (`pair_bit`) of the exact first and second
+    /// words of the phrases longer than one word: a first word followed
+    /// by a word that is the second of some other phrase ("a" + "la") is
+    /// ruled out too, as `second_shapes` alone does not.
+    pair_shapes: Box<Bitmap>,
     /// Shapes of the first words whose second word is a prefix
     /// ("mortellement bless*"): those may start a phrase whatever word
     /// follows.
@@ -123,6 +128,15 @@ fn set_bit(bits: &mut Bitmap, bit: usize) {
 fn has_bit(bits: &Bitmap, bit: usize) -> bool {
     bits.get(bit / 64 % SHAPE_WORDS)
         .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
+}
+
+/// The bit of a phrase's first two words among `SHAPE_BITS`, from their
+/// shapes (each below `SHAPE_BITS`).
+#[inline]
+fn pair_bit(first: usize, second: usize) -> usize {
+    let key = u64::try_from(first << 14 | second).unwrap_or(0);
+    // The high bits of the product mix all of the key's.
+    usize::try_from(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50).unwrap_or(0) % SHAPE_BITS
 }
 
 /// The bit of the first bytes of a word among `SHAPE_BITS`.
@@ -172,6 +186,7 @@ impl<T> PhraseSet<T> {
             stem_first_bytes: [0; 4],
             single_shapes: Box::new([0; SHAPE_WORDS]),
             second_shapes: Box::new([0; SHAPE_WORDS]),
+            pair_shapes: Box::new([0; SHAPE_WORDS]),
             prefix_second: Box::new([0; SHAPE_WORDS]),
             last_shapes: Box::new([0; SHAPE_WORDS]),
             last_prefix_first_bytes: [0; 4],
@@ -216,7 +231,10 @@ impl<T> PhraseSet<T> {
                     self.single_exact.entry(first.text.clone()).or_insert(index);
                 }
                 Some(second) if second.prefix => set_bit(&mut self.prefix_second, bit),
-                Some(second) => set_bit(&mut self.second_shapes, shape(&second.text)),
+                Some(second) => {
+                    set_bit(&mut self.second_shapes, shape(&second.text));
+                    set_bit(&mut self.pair_shapes, pair_bit(bit, shape(&second.text)));
+                }
             }
             self.by_first_word
                 .entry(first.text.clone())
@@ -418,6 +436,14 @@ impl<T> PhraseSet<T> {
         self.longest_matching_at(words, i)
     }
 
+    /// Whether a phrase longer than one word may start with exact words
+    /// of shapes `first` and `second`: the second word's shape alone rules
+    /// most pairs out, the pair's the rest.
+    #[inline(always)]
+    fn pair_may_start(&self, first: usize, second: usize) -> bool {
+        has_bit(&self.second_shapes, second) && has_bit(&self.pair_shapes, pair_bit(first, second))
+    }
+
     /// Whether a phrase may start at token `i`, from its shape alone.
     #[inline(always)]
     fn token_may_start(&self, words: &Words, i: usize) -> bool {
@@ -426,7 +452,7 @@ impl<T> PhraseSet<T> {
         let exact = has_bit(&self.exact_shapes, bit)
             && (has_bit(&self.single_shapes, bit)
                 || has_bit(&self.prefix_second, bit)
-                || has_bit(&self.second_shapes, words.shape(i + 1)));
+                || self.pair_may_start(bit, words.shape(i + 1)));
         // The folded word is read only for tables with prefix patterns.
         exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
     }
