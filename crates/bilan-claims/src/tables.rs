@@ -499,9 +499,9 @@ impl<T> PhraseSet<T> {
     }
 
     /// False when no phrase can match anywhere in `words`: no token has the
-    /// shape of a first word followed by that of a second word (next
-    /// token, or the one after it, which `ending_at_skipping` may reach),
-    /// nor the stem of a prefix pattern. Then none of `longest_at`,
+    /// shape of a first word followed by the shape of a second word of a
+    /// phrase starting with it (next token, or the one after it, which
+    /// `ending_at_skipping` may reach), nor the stem of a prefix pattern. Then none of `longest_at`,
     /// `matches_unchecked`, `ending_at`, `ending_at_skipping` and `next_longest`
     /// finds anything in the sentence.
     pub(crate) fn may_match_in(&self, words: &Words) -> bool {
@@ -510,8 +510,8 @@ impl<T> PhraseSet<T> {
             let exact = has_bit(&self.exact_shapes, bit)
                 && (has_bit(&self.single_shapes, bit)
                     || has_bit(&self.prefix_second, bit)
-                    || has_bit(&self.second_shapes, words.shape(i + 1))
-                    || has_bit(&self.second_shapes, words.shape(i + 2)));
+                    || self.pair_may_start(bit, words.shape(i + 1))
+                    || self.pair_may_start(bit, words.shape(i + 2)));
             exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
         })
     }
@@ -1289,6 +1289,36 @@ mod tests {
             let words = Words::new(text, Span::new(0, text.len()));
             every_table!(check, &words);
         }
+        // A sentence where `may_match_in` finds nothing has no match at
+        // all, even skipping a token.
+        fn check_none<T>(set: &PhraseSet<T>, words: &Words) {
+            if set.may_match_in(words) {
+                return;
+            }
+            for i in 0..=words.len() {
+                assert!(set.matches_unchecked(words, i).next().is_none(), "at {i}");
+                for skip in 0..i {
+                    assert!(
+                        set.ending_at_skipping(words, i, skip).is_none(),
+                        "{i} {skip}"
+                    );
+                }
+            }
+        }
+        let mut unmatched = 0;
+        let skipped = "le massacre brutal de trois civils\nlors du rapt audacieux de deux soldats";
+        for line in include_str!("../tests/data/sentences.txt")
+            .lines()
+            .chain(skipped.lines())
+        {
+            for (k, _) in line.match_indices(' ').step_by(3) {
+                let piece = line.get(k..).unwrap_or_default();
+                let words = Words::new(piece, Span::new(0, piece.len()));
+                unmatched += usize::from(!TABLES.outcomes.may_match_in(&words));
+                every_table!(check_none, &words);
+            }
+        }
+        assert!(unmatched > 0);
     }
 
     #[test]
