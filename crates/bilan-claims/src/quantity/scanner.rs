@@ -154,8 +154,10 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
             TokenKind::Number => {
                 // The words read around these digits are next to this token.
                 scan.token_hint.set(index);
+                // (A digit below the floor, inside a number just read, is
+                // no trigger: `trigger` would return at once.)
                 for at in token.span.start..token.span.end {
-                    if bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                    if at >= scan.floor && bytes.get(at).is_some_and(u8::is_ascii_digit) {
                         scan.trigger(at, at + 1, false, found);
                     }
                 }
