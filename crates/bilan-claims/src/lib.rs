@@ -59,6 +59,8 @@ mod model;
 pub mod quantity;
 mod tables;
 mod words;
+#[cfg(test)]
+mod words_reference;
 
 pub use model::{Claim, ClaimKind, Outcome, Qualifier, Unit, Victims};
 

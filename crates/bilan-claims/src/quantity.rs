@@ -107,6 +107,7 @@ mod words;
 use crate::model::{ClaimKind, Qualifier, Unit};
 use bilan_article::Span;
 
+pub(crate) use lexicon::LEXICON;
 pub(crate) use text::{WordHasher, WordMap};
 
 /// How a quantity's number was written.

@@ -82,6 +82,11 @@ pub(crate) struct PhraseSet<T> {
     /// only longer phrases is ruled out by the shape of the word after it.
     single_shapes: Box<Bitmap>,
     second_shapes: Box<Bitmap>,
+    /// The pairs of shapes (`pair_bit`) of the exact first and second
+    /// words of the phrases longer than one word: a first word followed
+    /// by a word that is the second of some other phrase ("a" + "la") is
+    /// ruled out too, as `second_shapes` alone does not.
+    pair_shapes: Box<Bitmap>,
     /// Shapes of the first words whose second word is a prefix
     /// ("mortellement bless*"): those may start a phrase whatever word
     /// follows.
@@ -93,6 +98,10 @@ pub(crate) struct PhraseSet<T> {
     last_prefix_first_bytes: [u64; 4],
     last_prefix_len: usize,
     longest: usize,
+    /// The flag of `START_FLAGS` (`Token::flags`) that words this set's
+    /// phrases may start with carry, for the sets read across whole
+    /// sentences (`next_longest`); 0 for the others.
+    start_flag: u8,
 }
 
 /// Buckets of `PhraseSet::stem_buckets`.
@@ -119,6 +128,15 @@ fn set_bit(bits: &mut Bitmap, bit: usize) {
 fn has_bit(bits: &Bitmap, bit: usize) -> bool {
     bits.get(bit / 64 % SHAPE_WORDS)
         .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
+}
+
+/// The bit of a phrase's first two words among `SHAPE_BITS`, from their
+/// shapes (each below `SHAPE_BITS`).
+#[inline]
+fn pair_bit(first: usize, second: usize) -> usize {
+    let key = u64::try_from(first << 14 | second).unwrap_or(0);
+    // The high bits of the product mix all of the key's.
+    usize::try_from(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50).unwrap_or(0) % SHAPE_BITS
 }
 
 /// The bit of the first bytes of a word among `SHAPE_BITS`.
@@ -168,11 +186,13 @@ impl<T> PhraseSet<T> {
             stem_first_bytes: [0; 4],
             single_shapes: Box::new([0; SHAPE_WORDS]),
             second_shapes: Box::new([0; SHAPE_WORDS]),
+            pair_shapes: Box::new([0; SHAPE_WORDS]),
             prefix_second: Box::new([0; SHAPE_WORDS]),
             last_shapes: Box::new([0; SHAPE_WORDS]),
             last_prefix_first_bytes: [0; 4],
             last_prefix_len: usize::MAX,
             longest: 0,
+            start_flag: 0,
         }
     }
 
@@ -211,7 +231,10 @@ impl<T> PhraseSet<T> {
                     self.single_exact.entry(first.text.clone()).or_insert(index);
                 }
                 Some(second) if second.prefix => set_bit(&mut self.prefix_second, bit),
-                Some(second) => set_bit(&mut self.second_shapes, shape(&second.text)),
+                Some(second) => {
+                    set_bit(&mut self.second_shapes, shape(&second.text));
+                    set_bit(&mut self.pair_shapes, pair_bit(bit, shape(&second.text)));
+                }
             }
             self.by_first_word
                 .entry(first.text.clone())
@@ -413,23 +436,52 @@ impl<T> PhraseSet<T> {
         self.longest_matching_at(words, i)
     }
 
+    /// Whether a phrase longer than one word may start with exact words
+    /// of shapes `first` and `second`: the second word's shape alone rules
+    /// most pairs out, the pair's the rest.
+    #[inline(always)]
+    fn pair_may_start(&self, first: usize, second: usize) -> bool {
+        has_bit(&self.second_shapes, second) && has_bit(&self.pair_shapes, pair_bit(first, second))
+    }
+
     /// Whether a phrase may start at token `i`, from its shape alone.
-    #[inline]
+    #[inline(always)]
     fn token_may_start(&self, words: &Words, i: usize) -> bool {
         let bit = words.shape(i);
         // Most words start no phrase: their shape says so at once.
         let exact = has_bit(&self.exact_shapes, bit)
             && (has_bit(&self.single_shapes, bit)
                 || has_bit(&self.prefix_second, bit)
-                || has_bit(&self.second_shapes, words.shape(i + 1)));
+                || self.pair_may_start(bit, words.shape(i + 1)));
         // The folded word is read only for tables with prefix patterns.
         exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
     }
 
+    /// Whether a word of shape `shape` may start one of the phrases, as
+    /// the first test of `next_start_by_shape` has it: an exact first word
+    /// of its shape, or any word when some first word is a prefix.
+    fn may_start_shape(&self, shape: usize) -> bool {
+        has_bit(&self.exact_shapes, shape) || self.stem_len.is_some()
+    }
+
     /// The first word token at or after `from` where a phrase may start
-    /// (as `token_may_start` has it): a tight pass over the tokens' shapes
-    /// for the tables read across whole sentences (attribution, days).
+    /// (as `token_may_start` has it), for the tables read across whole
+    /// sentences (attribution, days): a tight pass over the tokens' flags
+    /// when the set has one (set on word tokens whose shape passes
+    /// `may_start_shape`), else over their shapes.
     fn next_start(&self, words: &Words, from: usize) -> Option<usize> {
+        if self.start_flag == 0 {
+            return self.next_start_by_shape(words, from);
+        }
+        let tokens = words.tokens.get(from..)?;
+        let k = tokens.iter().enumerate().position(|(k, token)| {
+            token.flags & self.start_flag != 0 && self.token_may_start(words, from + k)
+        })?;
+        Some(from + k)
+    }
+
+    /// `next_start` by the tokens' shapes and kinds.
+    fn next_start_by_shape(&self, words: &Words, from: usize) -> Option<usize> {
         let tokens = words.tokens.get(from..)?;
         let stems = self.stem_len.is_some();
         for (k, token) in tokens.iter().enumerate() {
@@ -447,9 +499,9 @@ impl<T> PhraseSet<T> {
     }
 
     /// False when no phrase can match anywhere in `words`: no token has the
-    /// shape of a first word followed by that of a second word (next
-    /// token, or the one after it, which `ending_at_skipping` may reach),
-    /// nor the stem of a prefix pattern. Then none of `longest_at`,
+    /// shape of a first word followed by the shape of a second word of a
+    /// phrase starting with it (next token, or the one after it, which
+    /// `ending_at_skipping` may reach), nor the stem of a prefix pattern. Then none of `longest_at`,
     /// `matches_unchecked`, `ending_at`, `ending_at_skipping` and `next_longest`
     /// finds anything in the sentence.
     pub(crate) fn may_match_in(&self, words: &Words) -> bool {
@@ -458,8 +510,8 @@ impl<T> PhraseSet<T> {
             let exact = has_bit(&self.exact_shapes, bit)
                 && (has_bit(&self.single_shapes, bit)
                     || has_bit(&self.prefix_second, bit)
-                    || has_bit(&self.second_shapes, words.shape(i + 1))
-                    || has_bit(&self.second_shapes, words.shape(i + 2)));
+                    || self.pair_may_start(bit, words.shape(i + 1))
+                    || self.pair_may_start(bit, words.shape(i + 2)));
             exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
         })
     }
@@ -783,6 +835,40 @@ const TITLES: &str = include_str!("../data/meaning/titles.tsv");
 pub(crate) static TABLES: Lazy<Tables> =
     Lazy::new(|| Tables::parse().expect("embedded data files are validated by the crate's tests"));
 
+/// Flags of `START_FLAGS`: a word of the shape may be a trigger of the
+/// scan for figures (`Lexicon::may_be_trigger`).
+pub(crate) const MAY_TRIGGER: u8 = 1;
+/// Not a word's flag: a number token (`Words::marked` has them all).
+pub(crate) const NUMBER: u8 = 2;
+/// …may start an attribution phrase (`PhraseSet::may_start_shape`).
+pub(crate) const MAY_ATTRIBUTE: u8 = 4;
+/// …may start a day phrase.
+pub(crate) const MAY_DATE: u8 = 8;
+
+/// For each token shape, what a word of that shape may start among the
+/// things looked for across whole sentences: the tokeniser gives each word
+/// its flags (`Token::flags`) and lists the possible triggers of the scan
+/// for figures (`Words::marked`), which the scan reads instead of every
+/// token; the attribution and day phrases are looked for at the words
+/// with their flag.
+pub(crate) static START_FLAGS: Lazy<Box<[u8; SHAPE_BITS]>> = Lazy::new(|| {
+    let lexicon = &*crate::quantity::LEXICON;
+    let mut flags = Box::new([0; SHAPE_BITS]);
+    let tables = &*TABLES;
+    for (shape, cell) in flags.iter_mut().enumerate() {
+        if lexicon.may_be_trigger(shape) {
+            *cell |= MAY_TRIGGER;
+        }
+        if tables.attribution.may_start_shape(shape) {
+            *cell |= MAY_ATTRIBUTE;
+        }
+        if tables.days.may_start_shape(shape) {
+            *cell |= MAY_DATE;
+        }
+    }
+    flags
+});
+
 /// The non-comment lines of a data file, split on tabs, with line numbers.
 fn lines(
     file: &'static str,
@@ -1035,6 +1121,8 @@ impl Tables {
             days.insert(&text, word);
         }
 
+        attribution.start_flag = MAY_ATTRIBUTE;
+        days.start_flag = MAY_DATE;
         Ok(Tables {
             outcomes,
             victims,
@@ -1167,6 +1255,89 @@ mod tests {
             let words = Words::new(text, Span::new(0, text.len()));
             every_table!(check, &words);
         }
+    }
+
+    #[test]
+    fn shape_filters_and_flags_rule_out_no_match() {
+        // `longest_at`, `next_longest` and `ending_at` test the tokens'
+        // shapes (first word, pair of first words, last word) and flags
+        // before matching: each must find what matching at every token
+        // finds.
+        fn check<T>(set: &PhraseSet<T>, words: &Words) {
+            let longest = |i: usize| {
+                set.longest_matching_at(words, i)
+                    .map(|(len, v)| (len, std::ptr::from_ref(v)))
+            };
+            for i in 0..=words.len() {
+                let fast = set
+                    .longest_at(words, i)
+                    .map(|(len, v)| (len, std::ptr::from_ref(v)));
+                assert_eq!(fast, longest(i), "longest at {i} ({:?})", words.norm(i));
+                let fast = set
+                    .next_longest(words, i)
+                    .map(|(k, len, v)| (k, len, std::ptr::from_ref(v)));
+                let slow = (i..words.len())
+                    .filter(|&k| words.kind(k) == Some(TokenKind::Word))
+                    .find_map(|k| longest(k).map(|(len, v)| (k, len, v)));
+                assert_eq!(fast, slow, "next from {i} ({:?})", words.norm(i));
+                let fast = set
+                    .ending_at(words, i)
+                    .map(|(start, v)| (start, std::ptr::from_ref(v)));
+                let slow = (i.saturating_sub(set.longest)..i).find_map(|start| {
+                    set.matches_unchecked(words, start)
+                        .find(|(len, _)| start + len == i)
+                        .map(|(_, v)| (start, std::ptr::from_ref(v)))
+                });
+                assert_eq!(fast, slow, "ending at {i} ({:?})", words.norm(i));
+            }
+        }
+        let texts = [
+            include_str!("../tests/data/sentences.txt"),
+            include_str!("../data/meaning/attribution.tsv"),
+            include_str!("../data/meaning/days.tsv"),
+            include_str!("../data/meaning/outcomes.tsv"),
+            include_str!("../data/meaning/victims.tsv"),
+            include_str!("../data/meaning/things.tsv"),
+            include_str!("../data/meaning/prenominal.tsv"),
+            include_str!("../data/meaning/postnominal.tsv"),
+            include_str!("../data/meaning/actor_adjectives.tsv"),
+            include_str!("../data/meaning/titles.tsv"),
+            "selon l'OSDH, a annoncé l'armée; de même source, la veille, ce matin, hier soir",
+        ];
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            every_table!(check, &words);
+        }
+        // A sentence where `may_match_in` finds nothing has no match at
+        // all, even skipping a token.
+        fn check_none<T>(set: &PhraseSet<T>, words: &Words) {
+            if set.may_match_in(words) {
+                return;
+            }
+            for i in 0..=words.len() {
+                assert!(set.matches_unchecked(words, i).next().is_none(), "at {i}");
+                for skip in 0..i {
+                    assert!(
+                        set.ending_at_skipping(words, i, skip).is_none(),
+                        "{i} {skip}"
+                    );
+                }
+            }
+        }
+        let mut unmatched = 0;
+        let skipped = "le massacre brutal de trois civils\nlors du rapt audacieux de deux soldats";
+        for line in include_str!("../tests/data/sentences.txt")
+            .lines()
+            .chain(skipped.lines())
+        {
+            for (k, _) in line.match_indices(' ').step_by(3) {
+                let piece = line.get(k..).unwrap_or_default();
+                let words = Words::new(piece, Span::new(0, piece.len()));
+                unmatched += usize::from(!TABLES.outcomes.may_match_in(&words));
+                every_table!(check_none, &words);
+            }
+        }
+        assert!(unmatched > 0);
     }
 
     #[test]

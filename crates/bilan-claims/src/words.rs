@@ -1,6 +1,7 @@
 //! Words of a sentence, folded for matching (lower case, no accents,
 //! apostrophes and hyphens split), each with its byte span in the input.
 
+use crate::tables::{MAY_TRIGGER, NUMBER, SHAPE_BITS, START_FLAGS};
 use bilan_article::Span;
 use std::ops::Range;
 
@@ -20,10 +21,13 @@ pub(crate) enum TokenKind {
 }
 
 /// One token of a sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Token {
     pub(crate) span: Span,
     pub(crate) kind: TokenKind,
+    /// `tables::START_FLAGS` of a word's shape (0 for other tokens): what
+    /// it may start among the things looked for across whole sentences.
+    pub(crate) flags: u8,
     norm: Range<usize>,
     /// `crate::tables::shape` of the folded form, computed once here since
     /// every table asks it of every word.
@@ -34,10 +38,24 @@ pub(crate) struct Token {
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     pub(crate) tokens: Vec<Token>,
-    folded: String,
-    /// The length of the lowered copy of the sentence that starts
-    /// `folded`: a token whose folded form lies within it is its own
-    /// bytes lowered (plain ASCII), which the scan reads as they are.
+    /// The sentence, ASCII lowered: the form the scan reads of a token
+    /// that is its own bytes lowered (`lowered_in_place`).
+    lowered: String,
+    /// The folded forms, as bytes (each token's is UTF-8). It starts with
+    /// a copy of `lowered`, over which the words of ASCII letters and
+    /// accented Latin-1 letters are folded in place (one byte for each
+    /// two-byte accented letter, so a fold never outgrows its word);
+    /// tokens that fold otherwise ("1.000", "œ") are appended after it.
+    folded: Vec<u8>,
+    /// The word tokens whose shape may be a trigger of the scan for
+    /// figures (flag `tables::MAY_TRIGGER` in `tables::START_FLAGS`), and
+    /// the number tokens (flag `tables::NUMBER`), in order, as (token
+    /// index, flags): the scan reads these, most tokens being neither.
+    marked: Vec<(usize, u8)>,
+    /// The length of `lowered` (and of the copy starting `folded`): a
+    /// token whose folded form lies within it and is as long as the token
+    /// is its own bytes lowered (plain ASCII), which the scan reads as
+    /// they are.
     in_place: usize,
 }
 
@@ -59,7 +77,9 @@ impl Words {
     /// figures reads the tokens).
     pub(crate) fn fill(&mut self, text: &str, within: Span) {
         self.tokens.clear();
+        self.lowered.clear();
         self.folded.clear();
+        self.marked.clear();
         self.in_place = 0;
         let Some(slice) = text.get(within.start..within.end) else {
             return;
@@ -67,14 +87,17 @@ impl Words {
         self.tokens.reserve(slice.len() / 4 + 1);
         // `folded` starts with the whole slice, ASCII lowered: the folded
         // form of most tokens (ASCII words, signs) is then the same bytes,
-        // at the same offsets, and costs no copy. Tokens that fold to other
-        // bytes (accented words, "1.000") are appended after it.
+        // at the same offsets, and costs no copy; accented words are folded
+        // over their own bytes. Tokens that fold to other bytes ("1.000",
+        // "œ") are appended after it.
+        self.lowered.push_str(slice);
+        self.lowered.make_ascii_lowercase();
         self.folded.reserve(slice.len() + slice.len() / 8 + 16);
-        self.folded.push_str(slice);
-        self.folded.make_ascii_lowercase();
+        self.folded.extend_from_slice(self.lowered.as_bytes());
         self.in_place = slice.len();
         let bytes = slice.as_bytes();
         let base = within.start;
+        let start_flags: &[u8; SHAPE_BITS] = &START_FLAGS;
         let mut pos = 0;
         while let Some(&b) = bytes.get(pos) {
             let class = BYTE_CLASS[usize::from(b)];
@@ -84,12 +107,12 @@ impl Words {
             }
             if class == LETTER {
                 let end = pos + ascii_letters(bytes.get(pos..).unwrap_or_default());
-                if bytes.get(end).is_some_and(|&n| n >= 0x80) && starts_letter(slice, end) {
+                if bytes.get(end).is_some_and(|&n| n >= 0x80)
+                    && ((bytes.get(end) == Some(&0xC3) && folds_latin1(bytes.get(end + 1)) != 0)
+                        || starts_letter(slice, end))
+                {
                     // An accented letter goes on the word: fold it apart.
-                    let norm_start = self.folded.len();
-                    let word_end = self.fold_word(slice, pos, end);
-                    self.push(base + pos, base + word_end, TokenKind::Word, norm_start);
-                    pos = word_end;
+                    pos = self.accented_word(slice, base, pos, end);
                 } else {
                     // ASCII letters alone: the folded form is the lowered
                     // bytes in place, and its shape comes from the text's
@@ -102,9 +125,14 @@ impl Words {
                         second,
                         letter(end.wrapping_sub(1)),
                     );
+                    let flags = start_flags[shape % SHAPE_BITS];
+                    if flags & MAY_TRIGGER != 0 {
+                        self.marked.push((self.tokens.len(), flags));
+                    }
                     self.tokens.push(Token {
                         span: Span::new(base + pos, base + end),
                         kind: TokenKind::Word,
+                        flags,
                         norm: pos..end,
                         shape: u16::try_from(shape).unwrap_or(u16::MAX),
                     });
@@ -117,8 +145,110 @@ impl Words {
                 }
                 continue;
             }
+            if class == OTHER {
+                // An ASCII sign (no letter, digit or space): its own folded
+                // form, in place.
+                pos = self.ascii_sign(slice, base, pos, b);
+                continue;
+            }
+            if b == 0xC3 && folds_latin1(bytes.get(pos + 1)) != 0 {
+                // A word starting with an accented letter ("à", "État").
+                pos = self.accented_word(slice, base, pos, pos);
+                continue;
+            }
             pos = self.other_token(slice, base, pos, b);
         }
+    }
+
+    /// Reads the word whose ASCII letters `slice[start..at]` were read and
+    /// which goes on at `at` (a letter that is not ASCII, or `at == start`
+    /// and an accented Latin-1 letter), pushing its token and returning
+    /// where it ends.
+    ///
+    /// ASCII letters and the accented letters of French (two bytes each)
+    /// fold to one ASCII byte each, written over the word's own bytes in
+    /// `folded` (the write never passes the read); a word with another
+    /// letter ("œ", "İ", which may fold longer) is folded apart by
+    /// `fold_word` instead, as all were before.
+    fn accented_word(&mut self, slice: &str, base: usize, start: usize, at: usize) -> usize {
+        let bytes = slice.as_bytes();
+        let mut read = at;
+        let mut write = at;
+        while let Some(&n) = bytes.get(read) {
+            let folded = if n < 0x80 {
+                if !n.is_ascii_alphabetic() {
+                    break;
+                }
+                read += 1;
+                n | 0x20
+            } else {
+                let folded = if n == 0xC3 {
+                    folds_latin1(bytes.get(read + 1))
+                } else {
+                    0
+                };
+                if folded == 0 {
+                    if starts_letter(slice, read) {
+                        let norm_start = self.folded.len();
+                        let end = self.fold_word(slice, start, at);
+                        self.push(base + start, base + end, TokenKind::Word, norm_start);
+                        return end;
+                    }
+                    break;
+                }
+                read += 2;
+                folded
+            };
+            if let Some(slot) = self.folded.get_mut(write) {
+                *slot = folded;
+            }
+            write += 1;
+        }
+        self.push_norm(base + start, base + read, TokenKind::Word, start..write);
+        read
+    }
+
+    /// Reads the ASCII sign `b` at `pos` (class `OTHER`), as `other_token`
+    /// would, returning where the next token may start: an apostrophe
+    /// separates, a hyphen too unless spaced, any other sign is a token.
+    #[inline]
+    fn ascii_sign(&mut self, slice: &str, base: usize, pos: usize, b: u8) -> usize {
+        let kind = match b {
+            b'\'' => return pos + 1,
+            b'-' => {
+                let bytes = slice.as_bytes();
+                let ascii_alphanumeric = |at: Option<usize>| {
+                    at.and_then(|at| bytes.get(at))
+                        .map(|&n| (n < 0x80).then_some(n.is_ascii_alphanumeric()))
+                };
+                // Between two ASCII chars the bytes tell; else the chars.
+                let spaced = match (
+                    ascii_alphanumeric(pos.checked_sub(1)),
+                    ascii_alphanumeric(Some(pos + 1)),
+                ) {
+                    (Some(Some(before)), Some(Some(after))) => !(before && after),
+                    (None, _) | (_, None) => true,
+                    _ => is_spaced_dash(slice, pos),
+                };
+                if !spaced {
+                    return pos + 1;
+                }
+                TokenKind::Symbol
+            }
+            b'.' | b';' | b':' | b'!' | b'?' => TokenKind::Stop,
+            b',' => TokenKind::Comma,
+            _ => TokenKind::Symbol,
+        };
+        // Not a letter: lowering left it as it is.
+        let shape = crate::tables::shape_of_parts(1, b, 0, b);
+        self.tokens.push(Token {
+            span: Span::new(base + pos, base + pos + 1),
+            kind,
+            flags: 0,
+            norm: pos..pos + 1,
+            shape: u16::try_from(shape).unwrap_or(u16::MAX),
+        });
+        pos + 1
     }
 
     /// Reads the token (or separator) at `pos`, which is no ASCII letter
@@ -170,7 +300,7 @@ impl Words {
                 let norm_start = self.folded.len();
                 for &d in bytes.get(first..end).unwrap_or_default() {
                     if d.is_ascii_digit() {
-                        self.folded.push(char::from(d));
+                        self.folded.push(d);
                     }
                 }
                 self.push(start, base + end, TokenKind::Number, norm_start);
@@ -212,18 +342,15 @@ impl Words {
         let bytes = slice.as_bytes();
         // The ASCII letters read are already lowered in place, at the same
         // offsets, at the start of `folded` (the bounds checked so that
-        // the copy cannot panic).
-        if from < pos
-            && pos <= bytes.len()
-            && self.folded.is_char_boundary(from)
-            && self.folded.is_char_boundary(pos)
-        {
+        // the copy cannot panic; `accented_word` wrote no byte before
+        // `pos`).
+        if from < pos && pos <= self.in_place {
             self.folded.extend_from_within(from..pos);
         }
         let latin1: &[u8; 64] = &LATIN1_FOLDS;
         while let Some(&n) = bytes.get(pos) {
             if n.is_ascii_alphabetic() {
-                self.folded.push(char::from(n.to_ascii_lowercase()));
+                self.folded.push(n.to_ascii_lowercase());
                 pos += 1;
                 continue;
             }
@@ -237,7 +364,7 @@ impl Words {
                 && let Some(&folded) = latin1.get(usize::from(second.wrapping_sub(0x80)))
                 && folded != 0
             {
-                self.folded.push(char::from(folded));
+                self.folded.push(folded);
                 pos += 2;
                 continue;
             }
@@ -259,12 +386,26 @@ impl Words {
     }
 
     /// Pushes a token whose folded form is `folded[norm]`.
+    #[inline]
     fn push_norm(&mut self, start: usize, end: usize, kind: TokenKind, norm: Range<usize>) {
-        let folded = self.folded.as_bytes().get(norm.clone()).unwrap_or_default();
+        let folded = self.folded.get(norm.clone()).unwrap_or_default();
         let shape = crate::tables::shape_of_bytes(folded);
+        let flags = match kind {
+            TokenKind::Word => START_FLAGS.get(shape).copied().unwrap_or(u8::MAX),
+            _ => 0,
+        };
+        if flags & MAY_TRIGGER != 0 || kind == TokenKind::Number {
+            let marks = if kind == TokenKind::Number {
+                NUMBER
+            } else {
+                flags
+            };
+            self.marked.push((self.tokens.len(), marks));
+        }
         self.tokens.push(Token {
             span: Span::new(start, end),
             kind,
+            flags,
             norm,
             shape: u16::try_from(shape).unwrap_or(u16::MAX),
         });
@@ -283,6 +424,7 @@ impl Words {
         self.tokens
             .get(i)
             .and_then(|t| self.folded.get(t.norm.clone()))
+            .and_then(|norm| std::str::from_utf8(norm).ok())
             .unwrap_or("")
     }
 
@@ -292,7 +434,7 @@ impl Words {
     pub(crate) fn norm_bytes(&self, i: usize) -> &[u8] {
         self.tokens
             .get(i)
-            .and_then(|t| self.folded.as_bytes().get(t.norm.clone()))
+            .and_then(|t| self.folded.get(t.norm.clone()))
             .unwrap_or_default()
     }
 
@@ -301,10 +443,16 @@ impl Words {
     /// word the scan's form (lower case, accents kept) is the same.
     pub(crate) fn lowered_in_place(&self, i: usize) -> Option<&str> {
         let token = self.tokens.get(i)?;
-        if token.norm.end > self.in_place {
+        // Accented words folded in place are shorter than their bytes.
+        if token.norm.end > self.in_place || token.norm.len() != token.span.len() {
             return None;
         }
-        self.folded.get(token.norm.clone())
+        self.lowered.get(token.norm.clone())
+    }
+
+    /// The marked tokens (see `marked`), as (token index, flags).
+    pub(crate) fn marked(&self) -> &[(usize, u8)] {
+        &self.marked
     }
 
     /// Number of tokens.
@@ -348,7 +496,8 @@ impl Words {
     }
 }
 
-/// Classes of bytes for the tokeniser's fast paths.
+/// Classes of bytes for the tokeniser's fast paths: an ASCII char that is
+/// no letter, digit or white space.
 const OTHER: u8 = 0;
 /// An ASCII letter.
 pub(crate) const LETTER: u8 = 1;
@@ -357,7 +506,7 @@ pub(crate) const DIGIT: u8 = 2;
 /// A byte of a non-ASCII char.
 pub(crate) const NOT_ASCII: u8 = 3;
 /// ASCII white space (as `char::is_whitespace` has it).
-const SPACE: u8 = 4;
+pub(crate) const SPACE: u8 = 4;
 
 /// The class of every byte.
 pub(crate) static BYTE_CLASS: [u8; 256] = {
@@ -386,24 +535,10 @@ pub(crate) static BYTE_CLASS: [u8; 256] = {
 
 /// For each char U+00C0 + i (i < 64, encoded 0xC3, 0x80 + i): the ASCII
 /// letter `fold_into` turns it into when it is a letter folding to one
-/// ASCII letter ("é" to "e", "À" to "a"), else 0 (the general path).
-static LATIN1_FOLDS: once_cell::sync::Lazy<[u8; 64]> = once_cell::sync::Lazy::new(|| {
-    let mut table = [0u8; 64];
-    for (i, slot) in table.iter_mut().enumerate() {
-        let Some(c) = u32::try_from(0xC0 + i).ok().and_then(char::from_u32) else {
-            continue;
-        };
-        let mut folded = String::new();
-        fold_into(c, &mut folded);
-        if is_letter(c)
-            && let [b] = folded.as_bytes()
-            && b.is_ascii()
-        {
-            *slot = *b;
-        }
-    }
-    table
-});
+/// ASCII letter ("é" to "e", "À" to "a"), else 0 (the general path: "æ",
+/// "ð", "×", "ø", "ý", "þ", "ß"). A test checks it against `fold_into`.
+pub(crate) const LATIN1_FOLDS: [u8; 64] =
+    *b"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuu\0\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuu\0\0y";
 
 /// The length of the run of ASCII letters at the start of `bytes`: eight
 /// bytes at a time (French words are a few letters long, so most runs end
@@ -436,7 +571,7 @@ pub(crate) fn ascii_letters(bytes: &[u8]) -> usize {
 }
 
 /// Whether a letter starts at `pos` in `slice`.
-fn starts_letter(slice: &str, pos: usize) -> bool {
+pub(crate) fn starts_letter(slice: &str, pos: usize) -> bool {
     slice
         .get(pos..)
         .and_then(|rest| rest.chars().next())
@@ -444,7 +579,7 @@ fn starts_letter(slice: &str, pos: usize) -> bool {
 }
 
 /// A letter, with a fast path for ASCII.
-fn is_letter(c: char) -> bool {
+pub(crate) fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else if ('\u{c0}'..='\u{ff}').contains(&c) {
@@ -455,17 +590,32 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-fn is_spaced_dash(slice: &str, offset: usize) -> bool {
+pub(crate) fn is_spaced_dash(slice: &str, offset: usize) -> bool {
     let before = slice.get(..offset).and_then(|s| s.chars().next_back());
     let after = slice.get(offset + 1..).and_then(|s| s.chars().next());
     let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     !(letter(before) && letter(after))
 }
 
-/// Lower-case `c` without accents, pushed onto `out`.
-fn fold_into(c: char, out: &mut String) {
+/// Pushes `c`, UTF-8 encoded, onto `out`.
+fn push_char(out: &mut Vec<u8>, c: char) {
+    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+}
+
+/// The ASCII letter the two-byte char starting with 0xC3 whose second
+/// byte is `second` folds to (`LATIN1_FOLDS`), 0 when it is none.
+#[inline]
+fn folds_latin1(second: Option<&u8>) -> u8 {
+    second
+        .and_then(|&b| LATIN1_FOLDS.get(usize::from(b.wrapping_sub(0x80))))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Lower-case `c` without accents, pushed onto `out` as UTF-8.
+fn fold_into(c: char, out: &mut Vec<u8>) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        out.push(c.to_ascii_lowercase() as u8);
         return;
     }
     // Lower-case Latin-1 letters (à … ÿ), the usual accented ones, need no
@@ -484,30 +634,31 @@ fn fold_into(c: char, out: &mut String) {
     }
 }
 
-/// A lower-case letter without its accent, pushed onto `out`.
-fn fold_lower(l: char, out: &mut String) {
+/// A lower-case letter without its accent, pushed onto `out` as UTF-8.
+fn fold_lower(l: char, out: &mut Vec<u8>) {
     match l {
-        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-        'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-        'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-        'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-        'ç' => out.push('c'),
-        'ÿ' => out.push('y'),
-        'ñ' => out.push('n'),
-        'œ' => out.push_str("oe"),
-        'æ' => out.push_str("ae"),
-        other => out.push(other),
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push(b'a'),
+        'é' | 'è' | 'ê' | 'ë' => out.push(b'e'),
+        'î' | 'ï' | 'í' | 'ì' => out.push(b'i'),
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push(b'o'),
+        'ù' | 'û' | 'ü' | 'ú' => out.push(b'u'),
+        'ç' => out.push(b'c'),
+        'ÿ' => out.push(b'y'),
+        'ñ' => out.push(b'n'),
+        'œ' => out.extend_from_slice(b"oe"),
+        'æ' => out.extend_from_slice(b"ae"),
+        other => push_char(out, other),
     }
 }
 
 /// `text` folded the way tokens are (used for data-file phrases).
 pub(crate) fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = Vec::with_capacity(text.len());
     for c in text.chars() {
         fold_into(c, &mut out);
     }
-    out
+    // Every char was pushed whole, UTF-8 encoded.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A definite article, as folded (bytes: no char boundary checks).
@@ -566,6 +717,180 @@ mod tests {
                 assert_eq!(ascii_letters(&bytes), expected, "{b} at {i}");
                 bytes[i] = b'a';
             }
+        }
+    }
+
+    /// Sentences and odd texts for the comparisons with the tokeniser as
+    /// it was: accents in every case and place, apostrophes, hyphens,
+    /// spaces inside numbers, letters that fold longer, control chars.
+    fn samples() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "d’Idleb, a coûté 1.000 Km2 à l’État",
+            "Élevé, ÉTÉ, été, Œuvre, cœur, Ægée, İstanbul, straße, ﬁn, ǅemal",
+            "Trois soldats ont été tués à Alep; 1 000 blessés, 2,5 %… «Œuvre»",
+            "l'armée, l’armée, lʼarmée, l‘armée, avant-hier, avant‐hier -- x - y",
+            "12\u{a0}000 morts, 3\u{202f}500 déplacés, 4 000, 5.6.7, 8,",
+            "à â ä á ã å é è ê ë î ï í ì ô ö ó ò õ ù û ü ú ç ÿ ñ × ÷ Ø ø Þ þ ß",
+            "abcdefghé ABCDEFGHIJÉ aé Aé éa Éa aÉb a×b a÷b a\u{301}b ÀÉÎÕÜ",
+            "\u{7}tab\tnew\nline\r\u{b}x\u{c}y\u{0}z é\u{7}é",
+            "Αθήνα, Москва, 北京, ﻣﺮﺣﺒﺎ, x̃y, Ǆ, ǈ, İİ, ẞ, ΐ",
+            "-x x- é-x x-é 1-2 a -b c- d é-é ß-1 2-Œ -- - (x) [y] {z} %/+*#@~^`|<>=&$\\\"",
+            "Bilan : 3 morts ; pourquoi ? Assez ! 4.5, 6,7 8:30 x.y x,y",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // Pseudo-random texts over pieces of those.
+        let pieces = [
+            "a",
+            "Z",
+            "é",
+            "É",
+            "à",
+            "À",
+            "œ",
+            "Œ",
+            "İ",
+            "ß",
+            "ł",
+            "ñ",
+            "ç",
+            "ÿ",
+            "Ÿ",
+            "×",
+            "÷",
+            "’",
+            "'",
+            "ʼ",
+            "‘",
+            "-",
+            "‐",
+            " ",
+            " ",
+            " ",
+            "\u{a0}",
+            "\u{202f}",
+            "1",
+            "0",
+            ".",
+            ",",
+            "\t",
+            "\n",
+            "\u{7}",
+            "«",
+            "»",
+            "…",
+            ":",
+            ";",
+            "!",
+            "?",
+            "(",
+            "%",
+            "Α",
+            "ﬁ",
+            "ǅ",
+            "\u{301}",
+            "de",
+            "mort",
+            "tués",
+            "État",
+            "blessés",
+            "Aarsal",
+            "abcdefgh",
+            "ABCDEFGHIJ",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state % 24) {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let k = usize::try_from(state >> 33).unwrap_or(0) % pieces.len();
+                text.push_str(pieces.get(k).copied().unwrap_or(""));
+            }
+            texts.push(text);
+        }
+        texts
+    }
+
+    #[test]
+    fn tokens_are_those_of_the_tokeniser_as_it_was() {
+        for text in samples() {
+            for (start, end) in [(0, text.len()), (1, text.len()), (0, text.len() / 2)] {
+                if !text.is_char_boundary(start) || !text.is_char_boundary(end) || start > end {
+                    continue;
+                }
+                let within = Span::new(start, end);
+                let new = Words::new(&text, within);
+                let old = crate::words_reference::OldWords::new(&text, within);
+                assert_eq!(new.len(), old.tokens.len(), "{text:?}");
+                for (i, (t, o)) in new.tokens.iter().zip(&old.tokens).enumerate() {
+                    assert_eq!(
+                        (t.span, t.kind, t.shape),
+                        (o.span, o.kind, o.shape),
+                        "{text:?} {i}"
+                    );
+                    assert_eq!(new.norm(i), old.norm(i), "{text:?} {i}");
+                    assert_eq!(new.norm_bytes(i), old.norm(i).as_bytes(), "{text:?} {i}");
+                    assert_eq!(
+                        new.lowered_in_place(i),
+                        old.lowered_in_place(i),
+                        "{text:?} {i}"
+                    );
+                    assert_eq!(
+                        new.shape(i),
+                        crate::tables::shape(new.norm(i)),
+                        "{text:?} {i}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn marked_tokens_are_the_flagged_words_and_the_numbers() {
+        for text in samples() {
+            let words = Words::new(&text, Span::new(0, text.len()));
+            let expected: Vec<(usize, u8)> = words
+                .tokens
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| {
+                    let flags = START_FLAGS[usize::from(t.shape)];
+                    match t.kind {
+                        TokenKind::Word => assert_eq!(t.flags, flags, "{text:?} {i}"),
+                        _ => assert_eq!(t.flags, 0, "{text:?} {i}"),
+                    }
+                    match t.kind {
+                        TokenKind::Word => (flags & MAY_TRIGGER != 0).then_some((i, flags)),
+                        TokenKind::Number => Some((i, NUMBER)),
+                        _ => None,
+                    }
+                })
+                .collect();
+            assert_eq!(words.marked(), expected.as_slice(), "{text:?}");
+        }
+        // Every trigger word is marked.
+        let text = "un une deux trois dizaines Milliers plusieurs quelques moitié vingt-trois";
+        let words = Words::new(text, Span::new(0, text.len()));
+        assert_eq!(words.len(), 11);
+        assert_eq!(words.marked().len(), words.len());
+    }
+
+    #[test]
+    fn latin1_folds_are_those_of_fold_into() {
+        for (i, &folded) in LATIN1_FOLDS.iter().enumerate() {
+            let c = u32::try_from(0xC0 + i).ok().and_then(char::from_u32);
+            let mut bytes = Vec::new();
+            if let Some(c) = c {
+                fold_into(c, &mut bytes);
+            }
+            let expected = match (c, bytes.as_slice()) {
+                (Some(c), [b]) if is_letter(c) && b.is_ascii() => *b,
+                _ => 0,
+            };
+            assert_eq!(folded, expected, "{c:?}");
         }
     }
 

@@ -134,10 +134,15 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
     let mut scan = Scan::new(text, words, start, end);
     let bytes = text.as_bytes().get(..end).unwrap_or_default();
     let lexicon = &*LEXICON;
-    for (index, token) in words.tokens.iter().enumerate() {
+    // The tokeniser marked the words that may be triggers (by their
+    // shape, `Lexicon::may_be_trigger`) and every number.
+    for &(index, flags) in words.marked() {
+        let Some(token) = words.tokens.get(index) else {
+            continue;
+        };
         match token.kind {
             TokenKind::Word => {
-                if !lexicon.may_be_trigger(usize::from(token.shape)) {
+                if flags & crate::tables::MAY_TRIGGER == 0 {
                     continue;
                 }
                 let (at, hit_end) = (token.span.start, token.span.end);
@@ -149,8 +154,10 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
             TokenKind::Number => {
                 // The words read around these digits are next to this token.
                 scan.token_hint.set(index);
+                // (A digit below the floor, inside a number just read, is
+                // no trigger: `trigger` would return at once.)
                 for at in token.span.start..token.span.end {
-                    if bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                    if at >= scan.floor && bytes.get(at).is_some_and(u8::is_ascii_digit) {
                         scan.trigger(at, at + 1, false, found);
                     }
                 }
@@ -762,7 +769,7 @@ impl<'t> Scan<'t> {
     fn read_digits(&self, at: usize) -> Result<Core, Step> {
         let text = self.text;
         let rest = text.get(at..self.end).unwrap_or_default();
-        let Ok((_, number)) = digit_number(rest) else {
+        let Some(number) = digit_number(rest) else {
             return Err(Step::Nothing);
         };
         let mut end = at + number.len;
@@ -831,7 +838,7 @@ impl<'t> Scan<'t> {
         let Some(rest) = text.get(hyphen + 1..self.end) else {
             return false;
         };
-        let Ok((_, second)) = digit_number(rest) else {
+        let Some(second) = digit_number(rest) else {
             return false;
         };
         let after = hyphen + 1 + second.len;
