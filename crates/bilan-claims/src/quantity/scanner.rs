@@ -769,7 +769,7 @@ impl<'t> Scan<'t> {
     fn read_digits(&self, at: usize) -> Result<Core, Step> {
         let text = self.text;
         let rest = text.get(at..self.end).unwrap_or_default();
-        let Some(number) = digit_number(rest) else {
+        let Ok((_, number)) = digit_number(rest) else {
             return Err(Step::Nothing);
         };
         let mut end = at + number.len;
@@ -838,7 +838,7 @@ impl<'t> Scan<'t> {
         let Some(rest) = text.get(hyphen + 1..self.end) else {
             return false;
         };
-        let Some(second) = digit_number(rest) else {
+        let Ok((_, second)) = digit_number(rest) else {
             return false;
         };
         let after = hyphen + 1 + second.len;
