@@ -587,6 +587,9 @@ impl WordFacts {
     const CAPITAL: u8 = 0x10;
     /// The most tokens a trigger starting with the word spans.
     const REACH: u8 = 0x0f;
+    /// The facts of a capitalised word that is no trigger, given name,
+    /// `et` or `ou`.
+    pub(crate) const CAPITAL_ONLY: WordFacts = WordFacts(WordFacts::CAPITAL);
 
     fn known(self) -> bool {
         self.0 & 0x80 == 0
@@ -989,6 +992,18 @@ impl Rules {
                 }
                 continue;
             }
+            // A capitalised word that is no trigger, given name, `et` or
+            // `ou` (most capitalised words) can only be the next place of
+            // a list after a punctuation mark (`comma_listed_place`): any
+            // other is passed over here, its gap and cover unread.
+            if facts.get(i) == Some(&WordFacts::CAPITAL_ONLY)
+                && i.checked_sub(1)
+                    .and_then(|p| f.tokens.get(p))
+                    .is_none_or(|p| !matches!(p.sep_after, Sep::Punct))
+            {
+                i += 1;
+                continue;
+            }
             let tok = &f.tokens[i];
             let gap = gaps[i] as usize;
             if !tok.capital && gap >= self.max_trigger_words {
@@ -1207,6 +1222,10 @@ mod tests {
              Douma et Misraba, puis dans les quartiers d'al-Kifah, al-Nour et al-Askari.",
             "Le général Issam Zahreddine, la brigade Liwa al-Quds et le mont Al Mossoul ; \
              Hussein Razzouk al-Hamed a affirmé que Jabal Hayyan était tombé.",
+            // Capitalised words after punctuation and elsewhere: lists of
+            // places, sentence starts, a given name after a full stop.
+            "Les villages de Zabadani, Madaya et Bloudane. Selon lui, Khalil \
+             Hamdane, Douma. Rami Abdel Rahmane a dit : Alep, Homs et Hama.",
         ];
         for text in texts {
             let f = fold(text);
