@@ -1395,8 +1395,25 @@ impl Matcher {
 
     /// The first token of the span of a name on words `first_tok..=last_tok`:
     /// widened to a preceding article (`al-Manar`), narrowed past a leading
-    /// descriptor (`télévision al-Manar`, `président Assad`).
+    /// descriptor (`télévision al-Manar`, `président Assad`). A name of one
+    /// word with no article before it (most names) is its own span: told
+    /// here, inlined, without the call.
+    #[inline(always)]
     fn span_first(&self, f: &Folded<'_>, first_tok: usize, last_tok: usize) -> usize {
+        let article_before = first_tok
+            .checked_sub(1)
+            .and_then(|k| f.tokens.get(k))
+            .is_some_and(|t| t.article);
+        if first_tok == last_tok && !article_before {
+            return first_tok;
+        }
+        self.span_first_in_full(f, first_tok, last_tok)
+    }
+
+    /// [`Matcher::span_first`] for a name of several words or after an
+    /// article.
+    #[inline(never)]
+    fn span_first_in_full(&self, f: &Folded<'_>, first_tok: usize, last_tok: usize) -> usize {
         let mut first = first_tok;
         if first > 0 && f.tokens[first - 1].article {
             first -= 1;
