@@ -569,8 +569,10 @@ impl Matcher {
         f: &Folded<'_>,
         scratch: &mut Scratch,
     ) -> Entities {
-        // One word in eight or nine is capitalised.
-        let mut capitals = Vec::with_capacity(f.tokens.len() / 8);
+        // One word in seven or eight is capitalised (more in short
+        // articles: titles, datelines): room for one in four, so that the
+        // vector does not grow (a copy of it whole).
+        let mut capitals = Vec::with_capacity(f.tokens.len() / 4 + 8);
         // The per-token vectors of the last text, refilled: no fresh
         // pages for each text.
         let gaps = Rules::name_gaps_into(f, &mut capitals, std::mem::take(&mut scratch.gaps));
@@ -859,9 +861,9 @@ impl Matcher {
         let Some(dfa) = &self.automaton else {
             return Vec::new();
         };
-        // News names an entity every ten to twenty words: room for that
-        // many, so that the vector is seldom copied as it grows.
-        let mut out = Vec::with_capacity(f.tokens.len() / 16);
+        // News names an entity every five to twenty words: room for one
+        // every eight, so that the vector is seldom copied as it grows.
+        let mut out = Vec::with_capacity(f.tokens.len() / 8 + 8);
         let Ok(start) = dfa.start_state(Anchored::Yes) else {
             return out;
         };
