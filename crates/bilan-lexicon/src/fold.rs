@@ -600,8 +600,13 @@ fn word_starts_at(text: &str, i: usize) -> bool {
 }
 
 /// `v` made `n` copies of `x`, in the memory it has: the part it keeps is
-/// filled (one memset), only a missing tail is appended.
+/// filled (one memset), only a missing tail is appended. Memory too small
+/// is replaced rather than grown (growing copies the old entries).
 pub(crate) fn refill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+    if v.capacity() < n {
+        *v = vec![x; n];
+        return;
+    }
     v.truncate(n);
     v.fill(x);
     v.resize(n, x);
@@ -620,9 +625,15 @@ pub(crate) fn fold_into(text: &str, mut tokens: Vec<Token>, mut basic: Vec<u8>) 
     // French news runs at five to six bytes per word and separator: a
     // quarter of the length leaves room, so the vector never grows (a
     // regrowth copies it whole). Only words with capitals, accents or
-    // inner apostrophes are copied.
-    tokens.reserve(text.len() / 4 + 8);
-    basic.reserve(text.len() / 4 + 16);
+    // inner apostrophes are copied. A kept vector too small for this
+    // text is replaced, not grown: growing it copies its old bytes.
+    let room = text.len() / 4 + 8;
+    if tokens.capacity() < room {
+        tokens = Vec::with_capacity(room);
+    }
+    if basic.capacity() < room + 8 {
+        basic = Vec::with_capacity(room + 8);
+    }
     let mut f = Folded {
         text: text.as_bytes(),
         tokens,
