@@ -898,7 +898,8 @@ impl Rules {
         capitals: &mut Vec<u32>,
         mut gaps: Vec<u8>,
     ) -> Vec<u8> {
-        crate::fold::refill(&mut gaps, f.tokens.len(), u8::MAX);
+        // Every count is written below: no fill first.
+        crate::fold::fit(&mut gaps, f.tokens.len(), u8::MAX);
         // `u8::MAX`: no capitalised word follows; counts stop one below.
         let mut gap = u8::MAX;
         let first_capital = capitals.len();

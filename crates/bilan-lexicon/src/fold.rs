@@ -612,6 +612,18 @@ pub(crate) fn refill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
     v.resize(n, x);
 }
 
+/// `v` made `n` long, for a caller that writes every entry before it
+/// reads it: [`refill`] without the fill of the entries kept (a store per
+/// entry, for nothing).
+pub(crate) fn fit<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+    if v.capacity() < n {
+        *v = vec![x; n];
+        return;
+    }
+    v.truncate(n);
+    v.resize(n, x);
+}
+
 /// Fold `text` into tokens and basic forms.
 pub(crate) fn fold(text: &str) -> Folded<'_> {
     fold_into(text, Vec::new(), Vec::new())
@@ -1753,6 +1765,15 @@ mod tests {
                     "{b:#x} at {at}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn fitted_vectors_have_the_length_asked() {
+        for (had, n) in [(0, 5), (3, 5), (5, 5), (9, 5), (4, 0)] {
+            let mut v: Vec<u8> = vec![7; had];
+            fit(&mut v, n, 7);
+            assert_eq!(v, vec![7u8; n], "{had} -> {n}");
         }
     }
 
