@@ -114,7 +114,10 @@ impl Scratch {
             skeletons: SkeletonCache::for_text(len),
             first_states: WordCache::for_text(len),
             steps: Steps::for_text(len),
-            capital_outcomes: WordCache::for_text(len),
+            // One-word names are a few hundred words even in a long
+            // text: a sixteenth of the slots (the table's set-up, cleared
+            // memory, is paid by the first call of each thread).
+            capital_outcomes: WordCache::for_text(len / 16),
             span_outcomes: SpanOutcomes::for_text(len),
             tokens: Vec::new(),
             basic: Vec::new(),
