@@ -257,7 +257,7 @@ impl SkeletonCache {
         // them (the walks of the lexicon pass have caches of their own), a
         // few thousand words even in a long text: a quarter of the slots
         // of the word caches. Cleared memory is paid by the first call of
-        // each thread: over the 1 MiB corpus, -0.63 M instructions for the
+        // each thread: over the 1 MiB corpus, -0.62 M instructions for the
         // first call, +0.02 M for the next (a few collisions more).
         SkeletonCache {
             slots: vec![(0, 0); n / 4],
