@@ -591,6 +591,7 @@ impl Rules {
 /// per-word walk ([`Rules::word_facts`]) and kept per token: the pass over
 /// names from context then reads a byte instead of looking the word up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(transparent)]
 pub(crate) struct WordFacts(u8);
 
 impl WordFacts {
@@ -604,6 +605,9 @@ impl WordFacts {
     const CAPITAL: u8 = 0x10;
     /// The most tokens a trigger starting with the word spans.
     const REACH: u8 = 0x0f;
+    /// The facts of a capitalised word that is no trigger, given name,
+    /// `et` or `ou`.
+    pub(crate) const CAPITAL_ONLY: WordFacts = WordFacts(WordFacts::CAPITAL);
 
     fn known(self) -> bool {
         self.0 & 0x80 == 0
@@ -622,6 +626,24 @@ impl WordFacts {
     fn opens_nothing(self) -> bool {
         self.0 == 0
     }
+}
+
+/// The first token from `i` on whose facts are not all zero (or the
+/// number of tokens): eight facts at a time, as one number, then one by
+/// one near the end. Runs of words that open nothing are most of a text.
+#[inline(always)]
+fn skip_nothing(facts: &[WordFacts], mut i: usize) -> usize {
+    while let Some(chunk) = facts.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(chunk.map(|w| w.0));
+        if x != 0 {
+            return i + (x.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while facts.get(i).is_some_and(|w| w.opens_nothing()) {
+        i += 1;
+    }
+    i
 }
 
 /// How many names of a list a cue before the first one reaches.
@@ -893,7 +915,8 @@ impl Rules {
         capitals: &mut Vec<u32>,
         mut gaps: Vec<u8>,
     ) -> Vec<u8> {
-        crate::fold::refill(&mut gaps, f.tokens.len(), u8::MAX);
+        // Every count is written below: no fill first.
+        crate::fold::fit(&mut gaps, f.tokens.len(), u8::MAX);
         // `u8::MAX`: no capitalised word follows; counts stop one below.
         let mut gap = u8::MAX;
         let first_capital = capitals.len();
@@ -1000,10 +1023,19 @@ impl Rules {
         while i < n {
             // Most words, told from their facts alone, in a run.
             if facts.get(i).is_some_and(|w| w.opens_nothing()) {
+                i = skip_nothing(facts, i + 1);
+                continue;
+            }
+            // A capitalised word that is no trigger, given name, `et` or
+            // `ou` (most capitalised words) can only be the next place of
+            // a list after a punctuation mark (`comma_listed_place`): any
+            // other is passed over here, its gap and cover unread.
+            if facts.get(i) == Some(&WordFacts::CAPITAL_ONLY)
+                && i.checked_sub(1)
+                    .and_then(|p| f.tokens.get(p))
+                    .is_none_or(|p| !matches!(p.sep_after, Sep::Punct))
+            {
                 i += 1;
-                while facts.get(i).is_some_and(|w| w.opens_nothing()) {
-                    i += 1;
-                }
                 continue;
             }
             let tok = &f.tokens[i];
@@ -1213,6 +1245,36 @@ mod tests {
         assert!(r.max_trigger_words <= usize::from(WordFacts::REACH));
     }
 
+    /// Runs of facts that open nothing end where a one-by-one loop ends
+    /// them, wherever they stop within or across blocks of eight.
+    #[test]
+    fn runs_of_nothing_end_where_the_facts_say() {
+        for len in 0..40 {
+            for stop in [
+                None,
+                Some(0),
+                Some(1),
+                Some(7),
+                Some(8),
+                Some(9),
+                Some(17),
+                Some(39),
+            ] {
+                let mut facts = vec![WordFacts(0); len];
+                if let Some(k) = stop.filter(|&k| k < len) {
+                    facts[k] = WordFacts::UNKNOWN;
+                }
+                for from in 0..=len {
+                    let mut want = from;
+                    while facts.get(want).is_some_and(|w| w.opens_nothing()) {
+                        want += 1;
+                    }
+                    assert_eq!(skip_nothing(&facts, from), want, "{len} {stop:?} {from}");
+                }
+            }
+        }
+    }
+
     /// Names from context are the same whether the words' facts come
     /// with the tokens or are asked of the words.
     #[test]
@@ -1224,6 +1286,10 @@ mod tests {
              Douma et Misraba, puis dans les quartiers d'al-Kifah, al-Nour et al-Askari.",
             "Le général Issam Zahreddine, la brigade Liwa al-Quds et le mont Al Mossoul ; \
              Hussein Razzouk al-Hamed a affirmé que Jabal Hayyan était tombé.",
+            // Capitalised words after punctuation and elsewhere: lists of
+            // places, sentence starts, a given name after a full stop.
+            "Les villages de Zabadani, Madaya et Bloudane. Selon lui, Khalil \
+             Hamdane, Douma. Rami Abdel Rahmane a dit : Alep, Homs et Hama.",
         ];
         for text in texts {
             let f = fold(text);
