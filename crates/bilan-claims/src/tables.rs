@@ -844,6 +844,11 @@ pub(crate) const NUMBER: u8 = 2;
 pub(crate) const MAY_ATTRIBUTE: u8 = 4;
 /// …may start a day phrase.
 pub(crate) const MAY_DATE: u8 = 8;
+/// …may be a word after an article "un"/"une" that changes it
+/// (`Lexicon::after_article`).
+pub(crate) const MAY_CHANGE_ARTICLE: u8 = 16;
+/// …may end a qualifier, name or idiom that changes an article after it.
+pub(crate) const MAY_END_ARTICLE_CONTEXT: u8 = 32;
 
 /// For each token shape, what a word of that shape may start among the
 /// things looked for across whole sentences: the tokeniser gives each word
@@ -864,6 +869,17 @@ pub(crate) static START_FLAGS: Lazy<Box<[u8; SHAPE_BITS]>> = Lazy::new(|| {
         }
         if tables.days.may_start_shape(shape) {
             *cell |= MAY_DATE;
+        }
+    }
+    // A word matches a table's word only if both fold alike, to one shape.
+    for (word, before) in lexicon.article_neighbours() {
+        let flag = if before {
+            MAY_END_ARTICLE_CONTEXT
+        } else {
+            MAY_CHANGE_ARTICLE
+        };
+        if let Some(cell) = flags.get_mut(shape(&crate::words::fold(word))) {
+            *cell |= flag;
         }
     }
     flags

@@ -450,6 +450,15 @@ impl Words {
         self.lowered.get(token.norm.clone())
     }
 
+    /// Whether token `i`'s folded form was written over its own bytes: a
+    /// word of ASCII and accented Latin-1 letters only (or a sign), whose
+    /// scan form (lower case, accents kept) is as long as it is written.
+    pub(crate) fn folded_in_place(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.norm.end <= self.in_place)
+    }
+
     /// The marked tokens (see `marked`), as (token index, flags).
     pub(crate) fn marked(&self) -> &[(usize, u8)] {
         &self.marked

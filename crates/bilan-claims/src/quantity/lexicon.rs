@@ -156,6 +156,11 @@ impl Cue {
 /// The bit of the qualifiers written before a number in `WordFacts::last_bits`.
 pub(crate) const QUALIFIER_BIT: u32 = 1 << 31;
 
+/// The `last_bits` of a word before an article "un"/"une" that may change
+/// it: a qualifier ("plus d'un"), a name, an idiom.
+pub(crate) const ARTICLE_CONTEXT_BITS: u32 =
+    QUALIFIER_BIT | 1 << Cue::Name as u32 | 1 << Cue::ArticleIdiomBefore as u32;
+
 /// The bit of the qualifiers written after a number in `WordFacts::first_bits`.
 pub(crate) const QUALIFIER_AFTER_BIT: u32 = 1 << 30;
 
@@ -657,6 +662,24 @@ impl Lexicon {
         self.trigger_token_shapes
             .get(shape / 64 % TRIGGER_SHAPE_WORDS)
             .is_some_and(|cell| cell & (1 << (shape % 64)) != 0)
+    }
+
+    /// The words a token of whose shape may stand next to an article
+    /// "un"/"une" and change its reading: `after_article` (`false`) and
+    /// the last words of the qualifiers, names and idioms that
+    /// `read_article_quickly` looks for before it (`true`). The tokeniser
+    /// flags their shapes (`tables::START_FLAGS`).
+    pub(crate) fn article_neighbours(&self) -> impl Iterator<Item = (&str, bool)> {
+        let context = ARTICLE_CONTEXT_BITS;
+        self.after_article
+            .keys()
+            .map(|word| (word.as_str(), false))
+            .chain(
+                (&self.facts)
+                    .into_iter()
+                    .filter(move |(_, facts)| facts.last_bits & context != 0)
+                    .map(|(word, _)| (word.as_str(), true)),
+            )
     }
 
     /// What the tables say of `word` (folded), from one lookup.

@@ -229,6 +229,11 @@ impl<'t> Scan<'t> {
             return;
         }
         let step = if is_article {
+            if self.plain_article_by_tokens(at, hit_end) {
+                found.push(article(at, hit_end));
+                self.floor = hit_end;
+                return;
+            }
             self.read_article_quickly(at, hit_end)
                 .unwrap_or_else(|| self.read(at))
         } else {
@@ -612,6 +617,49 @@ impl<'t> Scan<'t> {
                 let w = word.as_str();
                 w != "un" && w != "une" && LEXICON.facts(w).cardinal().is_some()
             }
+            None => false,
+        }
+    }
+
+    /// Whether `read_article_quickly(at, end)` surely reads the article
+    /// token `text[at..end]` as a plain article, told from the flags of
+    /// the words around it (`tables::START_FLAGS`, by the shape of their
+    /// folded forms): a word after it whose shape is no `after_article`
+    /// word's, and before it a word whose shape ends no qualifier, name
+    /// or idiom, or nothing but spaces. The words are of ASCII and Latin-1
+    /// letters (folded in place), which the scan reads whole and which
+    /// fold as the table words do: the lookups `read_article_quickly`
+    /// would make find nothing. `false` sends the article there (a sign,
+    /// a number, another word next to it).
+    fn plain_article_by_tokens(&self, at: usize, end: usize) -> bool {
+        use crate::tables::{MAY_CHANGE_ARTICLE, MAY_END_ARTICLE_CONTEXT};
+        let index = self.first_token_from(at);
+        let tokens = &self.words.tokens;
+        let plain_word = |i: usize, flag: u8| {
+            tokens.get(i).filter(|t| {
+                t.kind == TokenKind::Word
+                    && t.flags & flag == 0
+                    && t.span.len() <= 48
+                    && self.words.folded_in_place(i)
+            })
+        };
+        let Some(next) = plain_word(index + 1, MAY_CHANGE_ARTICLE) else {
+            return false;
+        };
+        if tokens
+            .get(index)
+            .is_none_or(|t| t.span.start != at || t.span.end != end)
+            || next.span.start != skip_space(self.text, end, self.end)
+        {
+            return false;
+        }
+        let floor = self.look_back_floor(at);
+        let before = skip_space_back(self.text, at, floor);
+        match index.checked_sub(1) {
+            // Only spaces since the floor: no word, no sign before it.
+            _ if before <= floor => true,
+            Some(previous) => plain_word(previous, MAY_END_ARTICLE_CONTEXT)
+                .is_some_and(|t| t.span.start >= floor && t.span.end == before),
             None => false,
         }
     }
@@ -1791,6 +1839,68 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn articles_told_plain_by_their_neighbours_flags_are_plain() {
+        // Every word that may change an article, before and after one,
+        // with others, capitals and accents; and the odd texts.
+        let mut texts = odd_texts();
+        let neighbours: Vec<String> = LEXICON
+            .article_neighbours()
+            .map(|(word, _)| word.to_owned())
+            .chain(
+                [
+                    "Plus", "PLUS", "moins", "plus", "d", "à", "par", "dans", "Été", "état",
+                ]
+                .map(str::to_owned),
+            )
+            .collect();
+        for word in &neighbours {
+            for other in ["soldat", "homme", "Mort", "par", "a", word.as_str()] {
+                texts.push(format!("{word} un {other}, {other} une {word}."));
+                texts.push(format!("{word}  une  {other} {word}'un {other}-un {word}"));
+                texts.push(format!("{other} {word} un {word} {other} une"));
+                texts.push(format!("Un {other} {word}"));
+                texts.push(format!(" une {word}"));
+                texts.push(format!("'un {other}, «un {word}"));
+            }
+        }
+        // A word too long for the scan to fold next to an article.
+        let long = "Abcdefghij".repeat(6);
+        texts.push(format!("{long} un {long} une {}", long.to_lowercase()));
+        let mut checked = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let bytes = text.as_bytes();
+            for (index, token) in words.tokens.iter().enumerate() {
+                let (at, end) = (token.span.start, token.span.end);
+                if trigger_word(&LEXICON, bytes, at, end) != Some(true) {
+                    continue;
+                }
+                // Floors before the article: the sentence's start, and
+                // the ends of the tokens before it.
+                let floors =
+                    std::iter::once(0).chain(words.tokens.iter().take(index).map(|t| t.span.end));
+                for floor in floors {
+                    let mut scan = Scan::new(text, &words, 0, text.len());
+                    scan.floor = floor;
+                    scan.token_hint.set(index);
+                    if !scan.plain_article_by_tokens(at, end) {
+                        continue;
+                    }
+                    checked += 1;
+                    let slow = Scan::new(text, &words, 0, text.len());
+                    let mut slow = slow;
+                    slow.floor = floor;
+                    match slow.read_article_quickly(at, end) {
+                        Some(Step::Found(q)) => assert_eq!(q, article(at, end), "{text:?} {at}"),
+                        _ => panic!("{text:?} at {at} from {floor}: not plain"),
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
