@@ -97,6 +97,11 @@ pub(crate) struct PhraseSet<T> {
     last_shapes: Box<Bitmap>,
     last_prefix_first_bytes: [u64; 4],
     last_prefix_len: usize,
+    /// The (shape of the exact first word, number of words) of each
+    /// phrase (`length_bit`): `ending_at` tries a start only when some
+    /// phrase of the length that would end there starts with its shape
+    /// (or with a stem).
+    length_shapes: Box<Bitmap>,
     longest: usize,
     /// The flag of `START_FLAGS` (`Token::flags`) that words this set's
     /// phrases may start with carry, for the sets read across whole
@@ -137,6 +142,13 @@ fn pair_bit(first: usize, second: usize) -> usize {
     let key = u64::try_from(first << 14 | second).unwrap_or(0);
     // The high bits of the product mix all of the key's.
     usize::try_from(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50).unwrap_or(0) % SHAPE_BITS
+}
+
+/// The bit of a phrase's first word's shape and number of words among
+/// `SHAPE_BITS`.
+#[inline]
+fn length_bit(first: usize, len: usize) -> usize {
+    (first ^ len.wrapping_mul(0x2c9b)) % SHAPE_BITS
 }
 
 /// The bit of the first bytes of a word among `SHAPE_BITS`.
@@ -189,6 +201,7 @@ impl<T> PhraseSet<T> {
             pair_shapes: Box::new([0; SHAPE_WORDS]),
             prefix_second: Box::new([0; SHAPE_WORDS]),
             last_shapes: Box::new([0; SHAPE_WORDS]),
+            length_shapes: Box::new([0; SHAPE_WORDS]),
             last_prefix_first_bytes: [0; 4],
             last_prefix_len: usize::MAX,
             longest: 0,
@@ -225,6 +238,7 @@ impl<T> PhraseSet<T> {
         } else {
             let bit = shape(&first.text);
             set_bit(&mut self.exact_shapes, bit);
+            set_bit(&mut self.length_shapes, length_bit(bit, patterns.len()));
             match patterns.get(1) {
                 None => {
                     set_bit(&mut self.single_shapes, bit);
@@ -552,13 +566,27 @@ impl<T> PhraseSet<T> {
         }
         let lowest = end.saturating_sub(self.longest);
         (lowest..end).find_map(|start| {
-            if !self.token_may_start(words, start) {
+            if !self.may_start_of_length(words, start, end - start) {
                 return None;
             }
             self.matches_unchecked(words, start)
                 .find(|(len, _)| start + len == end)
                 .map(|(_, v)| (start, v))
         })
+    }
+
+    /// Whether a phrase of `len` words may start at token `i`: as
+    /// `token_may_start`, with an exact first word of its shape starting
+    /// a phrase of that length.
+    #[inline]
+    fn may_start_of_length(&self, words: &Words, i: usize, len: usize) -> bool {
+        let bit = words.shape(i);
+        let exact = has_bit(&self.length_shapes, length_bit(bit, len))
+            && has_bit(&self.exact_shapes, bit)
+            && (has_bit(&self.single_shapes, bit)
+                || has_bit(&self.prefix_second, bit)
+                || self.pair_may_start(bit, words.shape(i + 1)));
+        exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
     }
 
     /// Whether a phrase may end with token `i`: an exact last word of its
