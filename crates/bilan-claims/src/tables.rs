@@ -91,12 +91,18 @@ pub(crate) struct PhraseSet<T> {
     /// ("mortellement bless*"): those may start a phrase whatever word
     /// follows.
     prefix_second: Box<Bitmap>,
-    /// Shapes of the last words of the phrases, and the first bytes of
-    /// those that are prefixes ("bless*") with the length of the shortest:
-    /// a token no phrase can end with is ruled out at once in `ending_at`.
+    /// Shapes of the last words of the phrases, and the length of the
+    /// shortest that is a prefix ("bless*"): a token no phrase can end
+    /// with is ruled out at once in `ending_at`.
     last_shapes: Box<Bitmap>,
-    last_prefix_first_bytes: [u64; 4],
     last_prefix_len: usize,
+    /// The first two bytes of the last-word prefixes of two bytes or more
+    /// (`prefix_pair_bit`), and the first bytes of the shorter ones: a word
+    /// is one of those prefixes' only when its first two bytes, or its
+    /// first byte, are there ("d*" ends any "d…" word, "martyr*" only
+    /// "ma…" words).
+    last_prefix_pairs: Box<Bitmap>,
+    last_short_prefix_bytes: [u64; 4],
     /// The (shape of the exact first word, number of words) of each
     /// phrase (`length_bit`): `ending_at` tries a start only when some
     /// phrase of the length that would end there starts with its shape
@@ -142,6 +148,12 @@ fn pair_bit(first: usize, second: usize) -> usize {
     let key = u64::try_from(first << 14 | second).unwrap_or(0);
     // The high bits of the product mix all of the key's.
     usize::try_from(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50).unwrap_or(0) % SHAPE_BITS
+}
+
+/// The bit of the first two bytes of a word among `SHAPE_BITS`.
+#[inline]
+fn prefix_pair_bit(first: u8, second: u8) -> usize {
+    (usize::from(first) << 6 ^ usize::from(second)) % SHAPE_BITS
 }
 
 /// The bit of a phrase's first word's shape and number of words among
@@ -202,8 +214,9 @@ impl<T> PhraseSet<T> {
             prefix_second: Box::new([0; SHAPE_WORDS]),
             last_shapes: Box::new([0; SHAPE_WORDS]),
             length_shapes: Box::new([0; SHAPE_WORDS]),
-            last_prefix_first_bytes: [0; 4],
             last_prefix_len: usize::MAX,
+            last_prefix_pairs: Box::new([0; SHAPE_WORDS]),
+            last_short_prefix_bytes: [0; 4],
             longest: 0,
             start_flag: 0,
         }
@@ -258,15 +271,19 @@ impl<T> PhraseSet<T> {
         if let Some(last) = patterns.last() {
             if last.prefix {
                 // An empty prefix ends every word: every first byte.
-                match last.text.as_bytes().first() {
-                    Some(&b) => {
-                        if let Some(cell) =
-                            self.last_prefix_first_bytes.get_mut(usize::from(b / 64))
+                match *last.text.as_bytes() {
+                    [first, second, ..] => {
+                        set_bit(&mut self.last_prefix_pairs, prefix_pair_bit(first, second));
+                    }
+                    [first] => {
+                        if let Some(cell) = self
+                            .last_short_prefix_bytes
+                            .get_mut(usize::from(first / 64))
                         {
-                            *cell |= 1 << (b % 64);
+                            *cell |= 1 << (first % 64);
                         }
                     }
-                    None => self.last_prefix_first_bytes = [u64::MAX; 4],
+                    [] => self.last_short_prefix_bytes = [u64::MAX; 4],
                 }
                 self.last_prefix_len = self.last_prefix_len.min(last.text.len());
             } else {
@@ -597,12 +614,23 @@ impl<T> PhraseSet<T> {
             return true;
         }
         let word = words.norm_bytes(i);
-        word.len() >= self.last_prefix_len
-            && word.first().is_none_or(|&b| {
-                self.last_prefix_first_bytes
-                    .get(usize::from(b / 64))
-                    .is_some_and(|cell| cell & (1 << (b % 64)) != 0)
-            })
+        if word.len() < self.last_prefix_len {
+            return false;
+        }
+        let has_byte = |bytes: &[u64; 4], b: u8| {
+            bytes
+                .get(usize::from(b / 64))
+                .is_some_and(|cell| cell & (1 << (b % 64)) != 0)
+        };
+        match *word {
+            [first, second, ..] => {
+                has_byte(&self.last_short_prefix_bytes, first)
+                    || has_bit(&self.last_prefix_pairs, prefix_pair_bit(first, second))
+            }
+            [first] => has_byte(&self.last_short_prefix_bytes, first),
+            // Only an empty prefix ends an empty word.
+            [] => self.last_short_prefix_bytes == [u64::MAX; 4],
+        }
     }
 
     /// The longest phrase ending right before token `end` when token
