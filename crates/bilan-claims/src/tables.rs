@@ -77,6 +77,10 @@ pub(crate) struct PhraseSet<T> {
     /// stem's hash: a word starting with another byte starts no stem, and
     /// most words of a sentence are ruled out without hashing.
     stem_first_bytes: [u64; 4],
+    /// The first two bytes of the stems (`prefix_pair_bit`), tested next:
+    /// most words starting with a stem's first byte ("de", "les", "a")
+    /// share no stem's second byte, and are not hashed either.
+    stem_pairs: Box<Bitmap>,
     /// Shapes of the first words of one-word phrases, and of the second
     /// words of longer ones: a frequent first word ("a", "de") that starts
     /// only longer phrases is ruled out by the shape of the word after it.
@@ -208,6 +212,7 @@ impl<T> PhraseSet<T> {
             stem_len: None,
             stem_bits: Box::new([0; SHAPE_WORDS]),
             stem_first_bytes: [0; 4],
+            stem_pairs: Box::new([0; SHAPE_WORDS]),
             single_shapes: Box::new([0; SHAPE_WORDS]),
             second_shapes: Box::new([0; SHAPE_WORDS]),
             pair_shapes: Box::new([0; SHAPE_WORDS]),
@@ -338,6 +343,9 @@ impl<T> PhraseSet<T> {
             // An empty stem starts every word.
             None => self.stem_first_bytes = [u64::MAX; 4],
         }
+        if let [first, second, ..] = *stem.as_bytes() {
+            set_bit(&mut self.stem_pairs, prefix_pair_bit(first, second));
+        }
         let Some(head) = self.stem_len.and_then(|k| stem.as_bytes().get(..k)) else {
             return;
         };
@@ -381,6 +389,12 @@ impl<T> PhraseSet<T> {
                 .stem_first_bytes
                 .get(usize::from(first / 64))
                 .is_none_or(|cell| cell & (1 << (first % 64)) == 0)
+        {
+            return None;
+        }
+        // (A stem shorter than two bytes makes `head` shorter too.)
+        if let [first, second, ..] = *head
+            && !has_bit(&self.stem_pairs, prefix_pair_bit(first, second))
         {
             return None;
         }
