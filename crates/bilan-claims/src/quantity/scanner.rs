@@ -87,6 +87,10 @@ struct Scan<'t> {
     /// The last `(end, floor, word)` read by `word_ending_at`: the word
     /// before a number is read by `bits_before` and `not_a_quantity` both.
     word_before_cache: std::cell::Cell<(usize, usize, WordBefore<'t>)>,
+    /// The last `(pos, cue, end)` found by `phrase_after`: the "de" after
+    /// a collective ("une dizaine de") is looked for by
+    /// `extend_de_milliers`, then again by `unit_after`.
+    phrase_after_cache: std::cell::Cell<(usize, Option<Cue>, Option<usize>)>,
 }
 
 /// A word read before a position, with its start (`word_before`).
@@ -218,6 +222,7 @@ impl<'t> Scan<'t> {
             facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
             word_at_cache: std::cell::Cell::new((usize::MAX, None)),
             word_before_cache: std::cell::Cell::new((usize::MAX, 0, None)),
+            phrase_after_cache: std::cell::Cell::new((usize::MAX, None, None)),
         }
     }
 
@@ -584,10 +589,18 @@ impl<'t> Scan<'t> {
         if self.bits_at(at) & (1 << cue as u32) == 0 {
             return None;
         }
-        LEXICON
+        if let (cached_pos, Some(cached_cue), found) = self.phrase_after_cache.get()
+            && cached_pos == at
+            && cached_cue == cue
+        {
+            return found;
+        }
+        let found = LEXICON
             .cue(cue)
             .at_word(self.text, at, self.end, self.known_word_at(at))
-            .map(|(_, end)| end)
+            .map(|(_, end)| end);
+        self.phrase_after_cache.set((at, Some(cue), found));
+        found
     }
 
     /// The unit phrase starting exactly at `pos`.
@@ -1901,6 +1914,28 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn cached_phrases_after_are_those_looked_up_afresh() {
+        let mut texts = odd_texts();
+        texts.push("une dizaine de milliers, des centaines de km, deux ans et demi".to_owned());
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let cached = Scan::new(text, &words, 0, text.len());
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                // Each cue twice, after the others, and after a fact read.
+                let _ = cached.facts_at(pos);
+                for &cue in Cue::ALL.iter().chain(Cue::ALL.iter().rev()) {
+                    let fresh = Scan::new(text, &words, 0, text.len());
+                    assert_eq!(
+                        cached.phrase_after(pos, cue),
+                        fresh.phrase_after(pos, cue),
+                        "{text:?} at {pos} {cue:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
