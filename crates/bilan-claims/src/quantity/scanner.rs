@@ -91,10 +91,18 @@ struct Scan<'t> {
     /// a collective ("une dizaine de") is looked for by
     /// `extend_de_milliers`, then again by `unit_after`.
     phrase_after_cache: std::cell::Cell<(usize, Option<Cue>, Option<usize>)>,
+    /// The last `(pos, floor, qualifier)` found by `qualifier_ending_at`:
+    /// the qualifier before a number is asked by `complete`, and before
+    /// by `not_a_quantity` or `is_age` for some numbers.
+    qualifier_cache: std::cell::Cell<(usize, usize, QualifierBefore)>,
 }
 
 /// A word read before a position, with its start (`word_before`).
 type WordBefore<'t> = Option<(Folded<'t>, usize)>;
+
+/// A qualifier ending before a position, with its start
+/// (`qualifier_ending_at`).
+type QualifierBefore = Option<(Qualifier, usize)>;
 
 /// A word read at a position, with its end (`word_at`).
 type WordAt<'t> = Option<(Folded<'t>, usize)>;
@@ -223,6 +231,7 @@ impl<'t> Scan<'t> {
             word_at_cache: std::cell::Cell::new((usize::MAX, None)),
             word_before_cache: std::cell::Cell::new((usize::MAX, 0, None)),
             phrase_after_cache: std::cell::Cell::new((usize::MAX, None, None)),
+            qualifier_cache: std::cell::Cell::new((usize::MAX, 0, None)),
         }
     }
 
@@ -1596,6 +1605,17 @@ impl<'t> Scan<'t> {
     /// The qualifier phrase ending right before `pos` (spaces aside), once
     /// `bits_before(pos)` allows one.
     fn qualifier_ending_at(&self, pos: usize) -> Option<(Qualifier, usize)> {
+        let (cached_pos, cached_floor, cached) = self.qualifier_cache.get();
+        if (cached_pos, cached_floor) == (pos, self.floor) {
+            return cached;
+        }
+        let found = self.qualifier_ending_at_uncached(pos);
+        self.qualifier_cache.set((pos, self.floor, found));
+        found
+    }
+
+    /// `qualifier_ending_at`, looked up.
+    fn qualifier_ending_at_uncached(&self, pos: usize) -> Option<(Qualifier, usize)> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let (phrases, qualifiers) = &LEXICON.qualifiers_before;
@@ -1932,6 +1952,32 @@ mod tests {
                         cached.phrase_after(pos, cue),
                         fresh.phrase_after(pos, cue),
                         "{text:?} at {pos} {cue:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cached_qualifiers_are_those_looked_up_afresh() {
+        let mut texts = odd_texts();
+        texts.push("plus de 3, au moins 4, près d'un, pas moins de 5 et plus d'une".to_owned());
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let mut cached = Scan::new(text, &words, 0, text.len());
+            // Each position at floors moving up to it, as the scan's do.
+            for &pos in &bounds {
+                for &floor in bounds.iter().filter(|&&f| f <= pos) {
+                    cached.floor = floor;
+                    let mut fresh = Scan::new(text, &words, 0, text.len());
+                    fresh.floor = floor;
+                    assert_eq!(
+                        cached.qualifier_ending_at(pos),
+                        fresh.qualifier_ending_at(pos),
+                        "{text:?} at {pos} from {floor}"
                     );
                 }
             }
