@@ -919,6 +919,11 @@ pub(crate) const MAY_DATE: u8 = 8;
 pub(crate) const MAY_CHANGE_ARTICLE: u8 = 16;
 /// …may end a qualifier, name or idiom that changes an article after it.
 pub(crate) const MAY_END_ARTICLE_CONTEXT: u8 = 32;
+/// …may open the group a noun belongs to ("parmi", "rangs",
+/// `meaning::RANKS_WORDS`).
+pub(crate) const MAY_OPEN_RANKS: u8 = 64;
+/// …may open a topic ("parmi", "sur", `meaning::TOPIC_WORDS`).
+pub(crate) const MAY_OPEN_TOPIC: u8 = 128;
 
 /// For each token shape, what a word of that shape may start among the
 /// things looked for across whole sentences: the tokeniser gives each word
@@ -950,6 +955,17 @@ pub(crate) static START_FLAGS: Lazy<Box<[u8; SHAPE_BITS]>> = Lazy::new(|| {
         };
         if let Some(cell) = flags.get_mut(shape(&crate::words::fold(word))) {
             *cell |= flag;
+        }
+    }
+    let opening = [
+        (&crate::meaning::RANKS_WORDS, MAY_OPEN_RANKS),
+        (&crate::meaning::TOPIC_WORDS, MAY_OPEN_TOPIC),
+    ];
+    for (words, flag) in opening {
+        for word in words {
+            if let Some(cell) = flags.get_mut(shape(word)) {
+                *cell |= flag;
+            }
         }
     }
     flags
