@@ -920,10 +920,13 @@ pub(crate) const MAY_CHANGE_ARTICLE: u8 = 16;
 /// …may end a qualifier, name or idiom that changes an article after it.
 pub(crate) const MAY_END_ARTICLE_CONTEXT: u8 = 32;
 /// …may open the group a noun belongs to ("parmi", "rangs",
-/// `meaning::RANKS_WORDS`).
+/// `meaning::RANKS_WORDS`) or a topic ("parmi", "sur",
+/// `meaning::TOPIC_WORDS`): one flag for both, their words being rare.
 pub(crate) const MAY_OPEN_RANKS: u8 = 64;
-/// …may open a topic ("parmi", "sur", `meaning::TOPIC_WORDS`).
-pub(crate) const MAY_OPEN_TOPIC: u8 = 128;
+/// The same flag, read for topics.
+pub(crate) const MAY_OPEN_TOPIC: u8 = MAY_OPEN_RANKS;
+/// …may be a word the scan's number tables know (`Lexicon::facts`).
+pub(crate) const MAY_HAVE_FACTS: u8 = 128;
 
 /// For each token shape, what a word of that shape may start among the
 /// things looked for across whole sentences: the tokeniser gives each word
@@ -955,6 +958,11 @@ pub(crate) static START_FLAGS: Lazy<Box<[u8; SHAPE_BITS]>> = Lazy::new(|| {
         };
         if let Some(cell) = flags.get_mut(shape(&crate::words::fold(word))) {
             *cell |= flag;
+        }
+    }
+    for word in lexicon.fact_words() {
+        if let Some(cell) = flags.get_mut(shape(&crate::words::fold(word))) {
+            *cell |= MAY_HAVE_FACTS;
         }
     }
     let opening = [

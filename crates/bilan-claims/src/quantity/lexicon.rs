@@ -170,7 +170,7 @@ pub(crate) const UNIT_BIT: u32 = 1 << 29;
 /// Everything the scan asks of one folded word, from one lookup: its
 /// entries in the number tables, which phrases it may start or end, and
 /// which context categories have it as a whole phrase.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct WordFacts {
     /// When the word starts a context phrase, unit or trailing qualifier,
     /// the bits of the categories having such a phrase (`1 << Cue as u32`,
@@ -680,6 +680,12 @@ impl Lexicon {
                     .filter(move |(_, facts)| facts.last_bits & context != 0)
                     .map(|(word, _)| (word.as_str(), true)),
             )
+    }
+
+    /// The words `facts` knows: the tokeniser flags their shapes
+    /// (`tables::START_FLAGS`).
+    pub(crate) fn fact_words(&self) -> impl Iterator<Item = &str> {
+        self.facts.keys().map(String::as_str)
     }
 
     /// What the tables say of `word` (folded), from one lookup.

@@ -363,12 +363,33 @@ impl<'t> Scan<'t> {
         if cached_pos == pos {
             return (cached_end != pos).then_some((cached_end, cached_facts));
         }
+        if let Some(end) = self.word_without_facts_at(pos) {
+            self.facts_cache.set((pos, end, WordFacts::default()));
+            return Some((end, WordFacts::default()));
+        }
         let word = self.word_at(pos);
         self.word_at_cache.set((pos, word));
         let found = word.map(|(word, end)| (end, LEXICON.facts(word.as_str())));
         let (end, facts) = found.unwrap_or((pos, WordFacts::default()));
         self.facts_cache.set((pos, end, facts));
         found
+    }
+
+    /// The end of the word starting at `pos` when its token tells that
+    /// the tables know nothing of it: a word of ASCII or Latin-1 letters
+    /// (folded in place, which `word_at` reads whole and which folds as
+    /// the table words do) whose shape is no known word's
+    /// (`tables::MAY_HAVE_FACTS`). `None` when it cannot tell.
+    fn word_without_facts_at(&self, pos: usize) -> Option<usize> {
+        let i = self.first_token_from(pos);
+        let token = self.words.tokens.get(i)?;
+        (token.span.start == pos
+            && token.kind == TokenKind::Word
+            && token.flags & crate::tables::MAY_HAVE_FACTS == 0
+            && token.span.len() <= 48
+            && token.span.end <= self.end
+            && self.words.folded_in_place(i))
+        .then_some(token.span.end)
     }
 
     /// `facts_at(pos)` for the word `word`, ending at `end`, that
@@ -1934,6 +1955,34 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn words_told_without_facts_by_their_flags_have_none() {
+        let mut texts = odd_texts();
+        let known: Vec<&str> = LEXICON.fact_words().collect();
+        texts.push(known.join(" "));
+        texts.push(known.join(", ").to_uppercase());
+        let mut told = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let scan = Scan::new(text, &words, 0, text.len());
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let Some(end) = scan.word_without_facts_at(pos) else {
+                    continue;
+                };
+                told += 1;
+                let (word, word_end) = scan.word_at(pos).expect("a word");
+                assert_eq!(word_end, end, "{text:?} at {pos}");
+                assert_eq!(
+                    LEXICON.facts(word.as_str()),
+                    WordFacts::default(),
+                    "{:?}",
+                    word.as_str()
+                );
+            }
+        }
+        assert!(told > 1000, "{told}");
     }
 
     #[test]
