@@ -228,6 +228,11 @@ impl<'a> Sentence<'a> {
 
     fn is_capitalised(&self, i: usize) -> bool {
         let span = self.token_span(i);
+        // An ASCII first byte tells at once.
+        match self.text.as_bytes().get(span.start) {
+            Some(b) if b.is_ascii() => return span.start < span.end && b.is_ascii_uppercase(),
+            _ => {}
+        }
         self.text
             .get(span.start..span.end)
             .and_then(|w| w.chars().next())
@@ -1821,6 +1826,28 @@ mod tests {
                 .filter_map(|path| std::fs::read_to_string(path).ok()),
         );
         texts
+    }
+
+    #[test]
+    fn capitals_are_told_by_the_first_byte_as_by_the_first_char() {
+        let mut texts = texts();
+        texts.push("État Été été Ωμέγα ωμέγα İ x É 3 « A » a Z z @ [ `".to_owned());
+        let mut capitals = 0;
+        for text in texts {
+            let span = bilan_article::Span::new(0, text.len());
+            let words = Words::new(&text, span);
+            let sentence = Sentence::new(&text, span, &words, &[], &[], &[], &[], &[]);
+            for i in 0..=words.len() {
+                let t = sentence.token_span(i);
+                let by_char = text
+                    .get(t.start..t.end)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase);
+                assert_eq!(sentence.is_capitalised(i), by_char, "{i} in {text:?}");
+                capitals += usize::from(by_char);
+            }
+        }
+        assert!(capitals > 100, "{capitals}");
     }
 
     #[test]
