@@ -754,9 +754,41 @@ impl<'t> Scan<'t> {
         };
         Some(if self.plain_article(&core) {
             Step::Found(article(at, end))
+        } else if let Some(step) = self.article_before_unknown_word(&core) {
+            step
         } else {
             self.complete(core)
         })
+    }
+
+    /// `complete(core)` for the plain article `core` (as
+    /// `read_article_quickly` builds it) before a word the number tables
+    /// know nothing of (`word_without_facts_at`), not starting with "e"
+    /// (which `not_a_quantity` reads as "1er"), and after no name: no
+    /// unit, day or month follows it, so only its qualifier ("plus d'un",
+    /// "près d'une") is looked for. `None` sends it to `complete`: most
+    /// such articles are "d'un", "d'une", "à un", whose "d'" and "à" may
+    /// end a qualifier.
+    fn article_before_unknown_word(&self, core: &Core) -> Option<Step> {
+        let after = skip_space(self.text, core.end, self.end);
+        self.word_without_facts_at(after)?;
+        if self
+            .text
+            .as_bytes()
+            .get(after)
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'e'))
+            || self.bits_before(core.start) & (1 << Cue::Name as u32) != 0
+        {
+            return None;
+        }
+        let (qualifier, start) = self
+            .qualifier_before(core.start)
+            .unwrap_or((Qualifier::Exact, core.start));
+        Some(Step::Found(Quantity {
+            span: Span::new(start, core.end),
+            qualifier,
+            ..article(core.start, core.end)
+        }))
     }
 
     fn read(&self, at: usize) -> Step {
@@ -1983,6 +2015,71 @@ mod tests {
             }
         }
         assert!(told > 1000, "{told}");
+    }
+
+    #[test]
+    fn articles_before_unknown_words_are_completed_as_complete_does() {
+        let mut texts = odd_texts();
+        for before in [
+            "plus d'", "près d'", "lors d'", "à ", "plus qu'", "moins d'", "liwa ", "Brigade ",
+        ] {
+            for after in [
+                "offensive",
+                "mars",
+                "ermite",
+                "Ermite",
+                "an",
+                "soldat",
+                "",
+                "2",
+                "%",
+            ] {
+                for article in ["un", "une", "UN"] {
+                    texts.push(format!(
+                        "Il {before}{article} {after} et {before} {article}  {after}."
+                    ));
+                }
+            }
+        }
+        let mut told = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let bytes = text.as_bytes();
+            for (index, token) in words.tokens.iter().enumerate() {
+                let (at, end) = (token.span.start, token.span.end);
+                if trigger_word(&LEXICON, bytes, at, end) != Some(true) {
+                    continue;
+                }
+                let floors =
+                    std::iter::once(0).chain(words.tokens.iter().take(index).map(|t| t.span.end));
+                for floor in floors {
+                    let core = Core {
+                        start: at,
+                        end,
+                        value: 1.0,
+                        range: None,
+                        form: NumberForm::Article,
+                        implied: Qualifier::Exact,
+                        takes_de: false,
+                        digits: None,
+                        multiplier: 1.0,
+                    };
+                    let mut scan = Scan::new(text, &words, 0, text.len());
+                    scan.floor = floor;
+                    let Some(Step::Found(quick)) = scan.article_before_unknown_word(&core) else {
+                        continue;
+                    };
+                    told += 1;
+                    let mut full = Scan::new(text, &words, 0, text.len());
+                    full.floor = floor;
+                    match full.complete(core) {
+                        Step::Found(q) => assert_eq!(quick, q, "{text:?} at {at} from {floor}"),
+                        _ => panic!("{text:?} at {at} from {floor}: no quantity"),
+                    }
+                }
+            }
+        }
+        assert!(told > 100, "{told}");
     }
 
     #[test]
