@@ -928,12 +928,16 @@ pub(crate) const MAY_OPEN_TOPIC: u8 = MAY_OPEN_RANKS;
 /// …may be a word the scan's number tables know (`Lexicon::facts`).
 pub(crate) const MAY_HAVE_FACTS: u8 = 128;
 
-/// For each token shape, what a word of that shape may start among the
-/// things looked for across whole sentences: the tokeniser gives each word
-/// its flags (`Token::flags`) and lists the possible triggers of the scan
-/// for figures (`Words::marked`), which the scan reads instead of every
+/// For each token shape, what a word of that shape may be: the start of
+/// one of the things looked for across whole sentences, a word next to an
+/// article that changes it, an opener of ranks or topics, a word the
+/// number tables know. The tokeniser gives each word its flags
+/// (`Token::flags`) and lists the possible triggers of the scan for
+/// figures (`Words::marked`), which the scan reads instead of every
 /// token; the attribution and day phrases are looked for at the words
-/// with their flag.
+/// with their flag, and a word without a flag is no such word (its
+/// lookup is spared). A word matches a table's word only if both have
+/// the same shape once folded, so a clear flag is a sure answer.
 pub(crate) static START_FLAGS: Lazy<Box<[u8; SHAPE_BITS]>> = Lazy::new(|| {
     let lexicon = &*crate::quantity::LEXICON;
     let mut flags = Box::new([0; SHAPE_BITS]);

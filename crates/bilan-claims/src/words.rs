@@ -26,7 +26,8 @@ pub(crate) struct Token {
     pub(crate) span: Span,
     pub(crate) kind: TokenKind,
     /// `tables::START_FLAGS` of a word's shape (0 for other tokens): what
-    /// it may start among the things looked for across whole sentences.
+    /// it may start among the things looked for across whole sentences,
+    /// and which tables may know it.
     pub(crate) flags: u8,
     norm: Range<usize>,
     /// `crate::tables::shape` of the folded form, computed once here since
