@@ -31,16 +31,13 @@ const MODIFIER_WINDOW: usize = 6;
 /// How far (in tokens) "dans les rangs de X" / "parmi les X" may follow.
 const RANKS_WINDOW: usize = 15;
 
-/// The shapes (`crate::tables::shape`) of "parmi", "rangs", "sein",
-/// "ceux" and "celles".
-static RANKS_SHAPES: once_cell::sync::Lazy<[usize; 5]> = once_cell::sync::Lazy::new(|| {
-    ["parmi", "rangs", "sein", "ceux", "celles"].map(crate::tables::shape)
-});
-/// The shapes (`crate::tables::shape`) of the words that open a topic
-/// (`Sentence::sentence_topic`): "parmi", "nombre", "bilan", "chiffre", "sur".
-static TOPIC_SHAPES: once_cell::sync::Lazy<[usize; 5]> = once_cell::sync::Lazy::new(|| {
-    ["parmi", "nombre", "bilan", "chiffre", "sur"].map(crate::tables::shape)
-});
+/// The words that open "parmi les X", "dans les rangs de X", "au sein de
+/// X", "ceux de X": the tokeniser flags words of their shapes
+/// (`tables::MAY_OPEN_RANKS`).
+pub(crate) const RANKS_WORDS: [&str; 5] = ["parmi", "rangs", "sein", "ceux", "celles"];
+/// The words that open a topic (`Sentence::sentence_topic`), flagged by
+/// their shapes (`tables::MAY_OPEN_TOPIC`).
+pub(crate) const TOPIC_WORDS: [&str; 5] = ["parmi", "nombre", "bilan", "chiffre", "sur"];
 /// How far back (in bytes) to look for the group counted people belong to.
 const ARMY_LOOKBACK: usize = 4000;
 /// How far (in bytes) a listed figure may follow a casualty figure and share its outcome.
@@ -231,6 +228,11 @@ impl<'a> Sentence<'a> {
 
     fn is_capitalised(&self, i: usize) -> bool {
         let span = self.token_span(i);
+        // An ASCII first byte tells at once.
+        match self.text.as_bytes().get(span.start) {
+            Some(b) if b.is_ascii() => return span.start < span.end && b.is_ascii_uppercase(),
+            _ => {}
+        }
         self.text
             .get(span.start..span.end)
             .and_then(|w| w.chars().next())
@@ -945,13 +947,12 @@ impl<'a> Sentence<'a> {
         let ranks_end = (i + RANKS_WINDOW).min(limit).min(self.words.len());
         // Only "parmi", "rangs", "sein", "ceux", "celles" open them: the other tokens are
         // passed over by their shape.
-        let shapes = &*RANKS_SHAPES;
         let window = self.words.tokens.get(i..ranks_end).unwrap_or_default();
         for (offset, token) in window.iter().enumerate() {
             if token.kind == TokenKind::Stop {
                 break;
             }
-            if !shapes.contains(&usize::from(token.shape)) {
+            if token.flags & crate::tables::MAY_OPEN_RANKS == 0 {
                 continue;
             }
             let k = i + offset;
@@ -1406,7 +1407,6 @@ impl<'a> Sentence<'a> {
         let lowest = start.saturating_sub(TOPIC_WINDOW).max(1);
         // A topic opens with one of a few words, two or three tokens
         // before its noun: most windows have none, told by their shapes.
-        let shapes = &*TOPIC_SHAPES;
         let opening = self
             .words
             .tokens
@@ -1414,7 +1414,7 @@ impl<'a> Sentence<'a> {
             .unwrap_or_default();
         if !opening
             .iter()
-            .any(|t| shapes.contains(&usize::from(t.shape)))
+            .any(|t| t.flags & crate::tables::MAY_OPEN_TOPIC != 0)
         {
             return None;
         }
@@ -1770,7 +1770,9 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
 
 #[cfg(test)]
 mod tests {
-    use super::{NO_ARTICLE_SHORTCUT, Sentence, TOPIC_WINDOW, is_quote_mark};
+    use super::{
+        NO_ARTICLE_SHORTCUT, RANKS_WORDS, Sentence, TOPIC_WINDOW, TOPIC_WORDS, is_quote_mark,
+    };
     use crate::Extractor;
     use crate::words::Words;
 
@@ -1824,6 +1826,55 @@ mod tests {
                 .filter_map(|path| std::fs::read_to_string(path).ok()),
         );
         texts
+    }
+
+    #[test]
+    fn capitals_are_told_by_the_first_byte_as_by_the_first_char() {
+        let mut texts = texts();
+        texts.push("État Été été Ωμέγα ωμέγα İ x É 3 « A » a Z z @ [ `".to_owned());
+        let mut capitals = 0;
+        for text in texts {
+            let span = bilan_article::Span::new(0, text.len());
+            let words = Words::new(&text, span);
+            let sentence = Sentence::new(&text, span, &words, &[], &[], &[], &[], &[]);
+            for i in 0..=words.len() {
+                let t = sentence.token_span(i);
+                let by_char = text
+                    .get(t.start..t.end)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase);
+                assert_eq!(sentence.is_capitalised(i), by_char, "{i} in {text:?}");
+                capitals += usize::from(by_char);
+            }
+        }
+        assert!(capitals > 100, "{capitals}");
+    }
+
+    #[test]
+    fn words_opening_ranks_and_topics_carry_their_flags() {
+        let mut texts = texts();
+        texts.push(
+            "Parmi eux, dans les RANGS de l'EI, au sein du groupe, ceux de Daech, \
+             celles d'Alep, au nombre des morts, le bilan, le chiffre, sur les 3."
+                .to_owned(),
+        );
+        let mut seen = 0;
+        for text in texts {
+            let words = Words::new(&text, bilan_article::Span::new(0, text.len()));
+            for (i, token) in words.tokens.iter().enumerate() {
+                let norm = words.norm(i);
+                for (list, flag) in [
+                    (&RANKS_WORDS, crate::tables::MAY_OPEN_RANKS),
+                    (&TOPIC_WORDS, crate::tables::MAY_OPEN_TOPIC),
+                ] {
+                    if list.contains(&norm) {
+                        seen += 1;
+                        assert_ne!(token.flags & flag, 0, "{norm:?} in {text:?}");
+                    }
+                }
+            }
+        }
+        assert!(seen > 10, "{seen}");
     }
 
     #[test]

@@ -77,6 +77,10 @@ pub(crate) struct PhraseSet<T> {
     /// stem's hash: a word starting with another byte starts no stem, and
     /// most words of a sentence are ruled out without hashing.
     stem_first_bytes: [u64; 4],
+    /// The first two bytes of the stems (`prefix_pair_bit`), tested next:
+    /// most words starting with a stem's first byte ("de", "les", "a")
+    /// share no stem's second byte, and are not hashed either.
+    stem_pairs: Box<Bitmap>,
     /// Shapes of the first words of one-word phrases, and of the second
     /// words of longer ones: a frequent first word ("a", "de") that starts
     /// only longer phrases is ruled out by the shape of the word after it.
@@ -91,12 +95,23 @@ pub(crate) struct PhraseSet<T> {
     /// ("mortellement bless*"): those may start a phrase whatever word
     /// follows.
     prefix_second: Box<Bitmap>,
-    /// Shapes of the last words of the phrases, and the first bytes of
-    /// those that are prefixes ("bless*") with the length of the shortest:
-    /// a token no phrase can end with is ruled out at once in `ending_at`.
+    /// Shapes of the last words of the phrases, and the length of the
+    /// shortest that is a prefix ("bless*"): a token no phrase can end
+    /// with is ruled out at once in `ending_at`.
     last_shapes: Box<Bitmap>,
-    last_prefix_first_bytes: [u64; 4],
     last_prefix_len: usize,
+    /// The first two bytes of the last-word prefixes of two bytes or more
+    /// (`prefix_pair_bit`), and the first bytes of the shorter ones: a word
+    /// is one of those prefixes' only when its first two bytes, or its
+    /// first byte, are there ("d*" ends any "d…" word, "martyr*" only
+    /// "ma…" words).
+    last_prefix_pairs: Box<Bitmap>,
+    last_short_prefix_bytes: [u64; 4],
+    /// The (shape of the exact first word, number of words) of each
+    /// phrase (`length_bit`): `ending_at` tries a start only when some
+    /// phrase of the length that would end there starts with its shape
+    /// (or with a stem).
+    length_shapes: Box<Bitmap>,
     longest: usize,
     /// The flag of `START_FLAGS` (`Token::flags`) that words this set's
     /// phrases may start with carry, for the sets read across whole
@@ -137,6 +152,19 @@ fn pair_bit(first: usize, second: usize) -> usize {
     let key = u64::try_from(first << 14 | second).unwrap_or(0);
     // The high bits of the product mix all of the key's.
     usize::try_from(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50).unwrap_or(0) % SHAPE_BITS
+}
+
+/// The bit of the first two bytes of a word among `SHAPE_BITS`.
+#[inline]
+fn prefix_pair_bit(first: u8, second: u8) -> usize {
+    (usize::from(first) << 6 ^ usize::from(second)) % SHAPE_BITS
+}
+
+/// The bit of a phrase's first word's shape and number of words among
+/// `SHAPE_BITS`.
+#[inline]
+fn length_bit(first: usize, len: usize) -> usize {
+    (first ^ len.wrapping_mul(0x2c9b)) % SHAPE_BITS
 }
 
 /// The bit of the first bytes of a word among `SHAPE_BITS`.
@@ -184,13 +212,16 @@ impl<T> PhraseSet<T> {
             stem_len: None,
             stem_bits: Box::new([0; SHAPE_WORDS]),
             stem_first_bytes: [0; 4],
+            stem_pairs: Box::new([0; SHAPE_WORDS]),
             single_shapes: Box::new([0; SHAPE_WORDS]),
             second_shapes: Box::new([0; SHAPE_WORDS]),
             pair_shapes: Box::new([0; SHAPE_WORDS]),
             prefix_second: Box::new([0; SHAPE_WORDS]),
             last_shapes: Box::new([0; SHAPE_WORDS]),
-            last_prefix_first_bytes: [0; 4],
+            length_shapes: Box::new([0; SHAPE_WORDS]),
             last_prefix_len: usize::MAX,
+            last_prefix_pairs: Box::new([0; SHAPE_WORDS]),
+            last_short_prefix_bytes: [0; 4],
             longest: 0,
             start_flag: 0,
         }
@@ -225,6 +256,7 @@ impl<T> PhraseSet<T> {
         } else {
             let bit = shape(&first.text);
             set_bit(&mut self.exact_shapes, bit);
+            set_bit(&mut self.length_shapes, length_bit(bit, patterns.len()));
             match patterns.get(1) {
                 None => {
                     set_bit(&mut self.single_shapes, bit);
@@ -244,15 +276,19 @@ impl<T> PhraseSet<T> {
         if let Some(last) = patterns.last() {
             if last.prefix {
                 // An empty prefix ends every word: every first byte.
-                match last.text.as_bytes().first() {
-                    Some(&b) => {
-                        if let Some(cell) =
-                            self.last_prefix_first_bytes.get_mut(usize::from(b / 64))
+                match *last.text.as_bytes() {
+                    [first, second, ..] => {
+                        set_bit(&mut self.last_prefix_pairs, prefix_pair_bit(first, second));
+                    }
+                    [first] => {
+                        if let Some(cell) = self
+                            .last_short_prefix_bytes
+                            .get_mut(usize::from(first / 64))
                         {
-                            *cell |= 1 << (b % 64);
+                            *cell |= 1 << (first % 64);
                         }
                     }
-                    None => self.last_prefix_first_bytes = [u64::MAX; 4],
+                    [] => self.last_short_prefix_bytes = [u64::MAX; 4],
                 }
                 self.last_prefix_len = self.last_prefix_len.min(last.text.len());
             } else {
@@ -307,6 +343,9 @@ impl<T> PhraseSet<T> {
             // An empty stem starts every word.
             None => self.stem_first_bytes = [u64::MAX; 4],
         }
+        if let [first, second, ..] = *stem.as_bytes() {
+            set_bit(&mut self.stem_pairs, prefix_pair_bit(first, second));
+        }
         let Some(head) = self.stem_len.and_then(|k| stem.as_bytes().get(..k)) else {
             return;
         };
@@ -350,6 +389,12 @@ impl<T> PhraseSet<T> {
                 .stem_first_bytes
                 .get(usize::from(first / 64))
                 .is_none_or(|cell| cell & (1 << (first % 64)) == 0)
+        {
+            return None;
+        }
+        // (A stem shorter than two bytes makes `head` shorter too.)
+        if let [first, second, ..] = *head
+            && !has_bit(&self.stem_pairs, prefix_pair_bit(first, second))
         {
             return None;
         }
@@ -552,13 +597,27 @@ impl<T> PhraseSet<T> {
         }
         let lowest = end.saturating_sub(self.longest);
         (lowest..end).find_map(|start| {
-            if !self.token_may_start(words, start) {
+            if !self.may_start_of_length(words, start, end - start) {
                 return None;
             }
             self.matches_unchecked(words, start)
                 .find(|(len, _)| start + len == end)
                 .map(|(_, v)| (start, v))
         })
+    }
+
+    /// Whether a phrase of `len` words may start at token `i`: as
+    /// `token_may_start`, with an exact first word of its shape starting
+    /// a phrase of that length.
+    #[inline]
+    fn may_start_of_length(&self, words: &Words, i: usize, len: usize) -> bool {
+        let bit = words.shape(i);
+        let exact = has_bit(&self.length_shapes, length_bit(bit, len))
+            && has_bit(&self.exact_shapes, bit)
+            && (has_bit(&self.single_shapes, bit)
+                || has_bit(&self.prefix_second, bit)
+                || self.pair_may_start(bit, words.shape(i + 1)));
+        exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
     }
 
     /// Whether a phrase may end with token `i`: an exact last word of its
@@ -569,12 +628,23 @@ impl<T> PhraseSet<T> {
             return true;
         }
         let word = words.norm_bytes(i);
-        word.len() >= self.last_prefix_len
-            && word.first().is_none_or(|&b| {
-                self.last_prefix_first_bytes
-                    .get(usize::from(b / 64))
-                    .is_some_and(|cell| cell & (1 << (b % 64)) != 0)
-            })
+        if word.len() < self.last_prefix_len {
+            return false;
+        }
+        let has_byte = |bytes: &[u64; 4], b: u8| {
+            bytes
+                .get(usize::from(b / 64))
+                .is_some_and(|cell| cell & (1 << (b % 64)) != 0)
+        };
+        match *word {
+            [first, second, ..] => {
+                has_byte(&self.last_short_prefix_bytes, first)
+                    || has_bit(&self.last_prefix_pairs, prefix_pair_bit(first, second))
+            }
+            [first] => has_byte(&self.last_short_prefix_bytes, first),
+            // Only an empty prefix ends an empty word.
+            [] => self.last_short_prefix_bytes == [u64::MAX; 4],
+        }
     }
 
     /// The longest phrase ending right before token `end` when token
@@ -844,13 +914,30 @@ pub(crate) const NUMBER: u8 = 2;
 pub(crate) const MAY_ATTRIBUTE: u8 = 4;
 /// …may start a day phrase.
 pub(crate) const MAY_DATE: u8 = 8;
+/// …may be a word after an article "un"/"une" that changes it
+/// (`Lexicon::after_article`).
+pub(crate) const MAY_CHANGE_ARTICLE: u8 = 16;
+/// …may end a qualifier, name or idiom that changes an article after it.
+pub(crate) const MAY_END_ARTICLE_CONTEXT: u8 = 32;
+/// …may open the group a noun belongs to ("parmi", "rangs",
+/// `meaning::RANKS_WORDS`) or a topic ("parmi", "sur",
+/// `meaning::TOPIC_WORDS`): one flag for both, their words being rare.
+pub(crate) const MAY_OPEN_RANKS: u8 = 64;
+/// The same flag, read for topics.
+pub(crate) const MAY_OPEN_TOPIC: u8 = MAY_OPEN_RANKS;
+/// …may be a word the scan's number tables know (`Lexicon::facts`).
+pub(crate) const MAY_HAVE_FACTS: u8 = 128;
 
-/// For each token shape, what a word of that shape may start among the
-/// things looked for across whole sentences: the tokeniser gives each word
-/// its flags (`Token::flags`) and lists the possible triggers of the scan
-/// for figures (`Words::marked`), which the scan reads instead of every
+/// For each token shape, what a word of that shape may be: the start of
+/// one of the things looked for across whole sentences, a word next to an
+/// article that changes it, an opener of ranks or topics, a word the
+/// number tables know. The tokeniser gives each word its flags
+/// (`Token::flags`) and lists the possible triggers of the scan for
+/// figures (`Words::marked`), which the scan reads instead of every
 /// token; the attribution and day phrases are looked for at the words
-/// with their flag.
+/// with their flag, and a word without a flag is no such word (its
+/// lookup is spared). A word matches a table's word only if both have
+/// the same shape once folded, so a clear flag is a sure answer.
 pub(crate) static START_FLAGS: Lazy<Box<[u8; SHAPE_BITS]>> = Lazy::new(|| {
     let lexicon = &*crate::quantity::LEXICON;
     let mut flags = Box::new([0; SHAPE_BITS]);
@@ -864,6 +951,33 @@ pub(crate) static START_FLAGS: Lazy<Box<[u8; SHAPE_BITS]>> = Lazy::new(|| {
         }
         if tables.days.may_start_shape(shape) {
             *cell |= MAY_DATE;
+        }
+    }
+    // A word matches a table's word only if both fold alike, to one shape.
+    for (word, before) in lexicon.article_neighbours() {
+        let flag = if before {
+            MAY_END_ARTICLE_CONTEXT
+        } else {
+            MAY_CHANGE_ARTICLE
+        };
+        if let Some(cell) = flags.get_mut(shape(&crate::words::fold(word))) {
+            *cell |= flag;
+        }
+    }
+    for word in lexicon.fact_words() {
+        if let Some(cell) = flags.get_mut(shape(&crate::words::fold(word))) {
+            *cell |= MAY_HAVE_FACTS;
+        }
+    }
+    let opening = [
+        (&crate::meaning::RANKS_WORDS, MAY_OPEN_RANKS),
+        (&crate::meaning::TOPIC_WORDS, MAY_OPEN_TOPIC),
+    ];
+    for (words, flag) in opening {
+        for word in words {
+            if let Some(cell) = flags.get_mut(shape(word)) {
+                *cell |= flag;
+            }
         }
     }
     flags

@@ -26,7 +26,8 @@ pub(crate) struct Token {
     pub(crate) span: Span,
     pub(crate) kind: TokenKind,
     /// `tables::START_FLAGS` of a word's shape (0 for other tokens): what
-    /// it may start among the things looked for across whole sentences.
+    /// it may start among the things looked for across whole sentences,
+    /// and which tables may know it.
     pub(crate) flags: u8,
     norm: Range<usize>,
     /// `crate::tables::shape` of the folded form, computed once here since
@@ -448,6 +449,15 @@ impl Words {
             return None;
         }
         self.lowered.get(token.norm.clone())
+    }
+
+    /// Whether token `i`'s folded form was written over its own bytes: a
+    /// word of ASCII and accented Latin-1 letters only (or a sign), whose
+    /// scan form (lower case, accents kept) is as long as it is written.
+    pub(crate) fn folded_in_place(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.norm.end <= self.in_place)
     }
 
     /// The marked tokens (see `marked`), as (token index, flags).

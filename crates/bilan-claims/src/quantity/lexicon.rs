@@ -156,6 +156,11 @@ impl Cue {
 /// The bit of the qualifiers written before a number in `WordFacts::last_bits`.
 pub(crate) const QUALIFIER_BIT: u32 = 1 << 31;
 
+/// The `last_bits` of a word before an article "un"/"une" that may change
+/// it: a qualifier ("plus d'un"), a name, an idiom.
+pub(crate) const ARTICLE_CONTEXT_BITS: u32 =
+    QUALIFIER_BIT | 1 << Cue::Name as u32 | 1 << Cue::ArticleIdiomBefore as u32;
+
 /// The bit of the qualifiers written after a number in `WordFacts::first_bits`.
 pub(crate) const QUALIFIER_AFTER_BIT: u32 = 1 << 30;
 
@@ -165,7 +170,7 @@ pub(crate) const UNIT_BIT: u32 = 1 << 29;
 /// Everything the scan asks of one folded word, from one lookup: its
 /// entries in the number tables, which phrases it may start or end, and
 /// which context categories have it as a whole phrase.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct WordFacts {
     /// When the word starts a context phrase, unit or trailing qualifier,
     /// the bits of the categories having such a phrase (`1 << Cue as u32`,
@@ -657,6 +662,30 @@ impl Lexicon {
         self.trigger_token_shapes
             .get(shape / 64 % TRIGGER_SHAPE_WORDS)
             .is_some_and(|cell| cell & (1 << (shape % 64)) != 0)
+    }
+
+    /// The words a token of whose shape may stand next to an article
+    /// "un"/"une" and change its reading: `after_article` (`false`) and
+    /// the last words of the qualifiers, names and idioms that
+    /// `read_article_quickly` looks for before it (`true`). The tokeniser
+    /// flags their shapes (`tables::START_FLAGS`).
+    pub(crate) fn article_neighbours(&self) -> impl Iterator<Item = (&str, bool)> {
+        let context = ARTICLE_CONTEXT_BITS;
+        self.after_article
+            .keys()
+            .map(|word| (word.as_str(), false))
+            .chain(
+                (&self.facts)
+                    .into_iter()
+                    .filter(move |(_, facts)| facts.last_bits & context != 0)
+                    .map(|(word, _)| (word.as_str(), true)),
+            )
+    }
+
+    /// The words `facts` knows: the tokeniser flags their shapes
+    /// (`tables::START_FLAGS`).
+    pub(crate) fn fact_words(&self) -> impl Iterator<Item = &str> {
+        self.facts.keys().map(String::as_str)
     }
 
     /// What the tables say of `word` (folded), from one lookup.

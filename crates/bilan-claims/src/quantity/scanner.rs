@@ -87,10 +87,22 @@ struct Scan<'t> {
     /// The last `(end, floor, word)` read by `word_ending_at`: the word
     /// before a number is read by `bits_before` and `not_a_quantity` both.
     word_before_cache: std::cell::Cell<(usize, usize, WordBefore<'t>)>,
+    /// The last `(pos, cue, end)` found by `phrase_after`: the "de" after
+    /// a collective ("une dizaine de") is looked for by
+    /// `extend_de_milliers`, then again by `unit_after`.
+    phrase_after_cache: std::cell::Cell<(usize, Option<Cue>, Option<usize>)>,
+    /// The last `(pos, floor, qualifier)` found by `qualifier_ending_at`:
+    /// the qualifier before a number is asked by `complete`, and before
+    /// by `not_a_quantity` or `is_age` for some numbers.
+    qualifier_cache: std::cell::Cell<(usize, usize, QualifierBefore)>,
 }
 
 /// A word read before a position, with its start (`word_before`).
 type WordBefore<'t> = Option<(Folded<'t>, usize)>;
+
+/// A qualifier ending before a position, with its start
+/// (`qualifier_ending_at`).
+type QualifierBefore = Option<(Qualifier, usize)>;
 
 /// A word read at a position, with its end (`word_at`).
 type WordAt<'t> = Option<(Folded<'t>, usize)>;
@@ -218,6 +230,8 @@ impl<'t> Scan<'t> {
             facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
             word_at_cache: std::cell::Cell::new((usize::MAX, None)),
             word_before_cache: std::cell::Cell::new((usize::MAX, 0, None)),
+            phrase_after_cache: std::cell::Cell::new((usize::MAX, None, None)),
+            qualifier_cache: std::cell::Cell::new((usize::MAX, 0, None)),
         }
     }
 
@@ -229,6 +243,11 @@ impl<'t> Scan<'t> {
             return;
         }
         let step = if is_article {
+            if self.plain_article_by_tokens(at, hit_end) {
+                found.push(article(at, hit_end));
+                self.floor = hit_end;
+                return;
+            }
             self.read_article_quickly(at, hit_end)
                 .unwrap_or_else(|| self.read(at))
         } else {
@@ -344,12 +363,33 @@ impl<'t> Scan<'t> {
         if cached_pos == pos {
             return (cached_end != pos).then_some((cached_end, cached_facts));
         }
+        if let Some(end) = self.word_without_facts_at(pos) {
+            self.facts_cache.set((pos, end, WordFacts::default()));
+            return Some((end, WordFacts::default()));
+        }
         let word = self.word_at(pos);
         self.word_at_cache.set((pos, word));
         let found = word.map(|(word, end)| (end, LEXICON.facts(word.as_str())));
         let (end, facts) = found.unwrap_or((pos, WordFacts::default()));
         self.facts_cache.set((pos, end, facts));
         found
+    }
+
+    /// The end of the word starting at `pos` when its token tells that
+    /// the tables know nothing of it: a word of ASCII or Latin-1 letters
+    /// (folded in place, which `word_at` reads whole and which folds as
+    /// the table words do) whose shape is no known word's
+    /// (`tables::MAY_HAVE_FACTS`). `None` when it cannot tell.
+    fn word_without_facts_at(&self, pos: usize) -> Option<usize> {
+        let i = self.first_token_from(pos);
+        let token = self.words.tokens.get(i)?;
+        (token.span.start == pos
+            && token.kind == TokenKind::Word
+            && token.flags & crate::tables::MAY_HAVE_FACTS == 0
+            && token.span.len() <= 48
+            && token.span.end <= self.end
+            && self.words.folded_in_place(i))
+        .then_some(token.span.end)
     }
 
     /// `facts_at(pos)` for the word `word`, ending at `end`, that
@@ -579,10 +619,18 @@ impl<'t> Scan<'t> {
         if self.bits_at(at) & (1 << cue as u32) == 0 {
             return None;
         }
-        LEXICON
+        if let (cached_pos, Some(cached_cue), found) = self.phrase_after_cache.get()
+            && cached_pos == at
+            && cached_cue == cue
+        {
+            return found;
+        }
+        let found = LEXICON
             .cue(cue)
             .at_word(self.text, at, self.end, self.known_word_at(at))
-            .map(|(_, end)| end)
+            .map(|(_, end)| end);
+        self.phrase_after_cache.set((at, Some(cue), found));
+        found
     }
 
     /// The unit phrase starting exactly at `pos`.
@@ -612,6 +660,49 @@ impl<'t> Scan<'t> {
                 let w = word.as_str();
                 w != "un" && w != "une" && LEXICON.facts(w).cardinal().is_some()
             }
+            None => false,
+        }
+    }
+
+    /// Whether `read_article_quickly(at, end)` surely reads the article
+    /// token `text[at..end]` as a plain article, told from the flags of
+    /// the words around it (`tables::START_FLAGS`, by the shape of their
+    /// folded forms): a word after it whose shape is no `after_article`
+    /// word's, and before it a word whose shape ends no qualifier, name
+    /// or idiom, or nothing but spaces. The words are of ASCII and Latin-1
+    /// letters (folded in place), which the scan reads whole and which
+    /// fold as the table words do: the lookups `read_article_quickly`
+    /// would make find nothing. `false` sends the article there (a sign,
+    /// a number, another word next to it).
+    fn plain_article_by_tokens(&self, at: usize, end: usize) -> bool {
+        use crate::tables::{MAY_CHANGE_ARTICLE, MAY_END_ARTICLE_CONTEXT};
+        let index = self.first_token_from(at);
+        let tokens = &self.words.tokens;
+        let plain_word = |i: usize, flag: u8| {
+            tokens.get(i).filter(|t| {
+                t.kind == TokenKind::Word
+                    && t.flags & flag == 0
+                    && t.span.len() <= 48
+                    && self.words.folded_in_place(i)
+            })
+        };
+        let Some(next) = plain_word(index + 1, MAY_CHANGE_ARTICLE) else {
+            return false;
+        };
+        if tokens
+            .get(index)
+            .is_none_or(|t| t.span.start != at || t.span.end != end)
+            || next.span.start != skip_space(self.text, end, self.end)
+        {
+            return false;
+        }
+        let floor = self.look_back_floor(at);
+        let before = skip_space_back(self.text, at, floor);
+        match index.checked_sub(1) {
+            // Only spaces since the floor: no word, no sign before it.
+            _ if before <= floor => true,
+            Some(previous) => plain_word(previous, MAY_END_ARTICLE_CONTEXT)
+                .is_some_and(|t| t.span.start >= floor && t.span.end == before),
             None => false,
         }
     }
@@ -663,9 +754,41 @@ impl<'t> Scan<'t> {
         };
         Some(if self.plain_article(&core) {
             Step::Found(article(at, end))
+        } else if let Some(step) = self.article_before_unknown_word(&core) {
+            step
         } else {
             self.complete(core)
         })
+    }
+
+    /// `complete(core)` for the plain article `core` (as
+    /// `read_article_quickly` builds it) before a word the number tables
+    /// know nothing of (`word_without_facts_at`), not starting with "e"
+    /// (which `not_a_quantity` reads as "1er"), and after no name: no
+    /// unit, day or month follows it, so only its qualifier ("plus d'un",
+    /// "près d'une") is looked for. `None` sends it to `complete`: most
+    /// such articles are "d'un", "d'une", "à un", whose "d'" and "à" may
+    /// end a qualifier.
+    fn article_before_unknown_word(&self, core: &Core) -> Option<Step> {
+        let after = skip_space(self.text, core.end, self.end);
+        self.word_without_facts_at(after)?;
+        if self
+            .text
+            .as_bytes()
+            .get(after)
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'e'))
+            || self.bits_before(core.start) & (1 << Cue::Name as u32) != 0
+        {
+            return None;
+        }
+        let (qualifier, start) = self
+            .qualifier_before(core.start)
+            .unwrap_or((Qualifier::Exact, core.start));
+        Some(Step::Found(Quantity {
+            span: Span::new(start, core.end),
+            qualifier,
+            ..article(core.start, core.end)
+        }))
     }
 
     fn read(&self, at: usize) -> Step {
@@ -1535,6 +1658,17 @@ impl<'t> Scan<'t> {
     /// The qualifier phrase ending right before `pos` (spaces aside), once
     /// `bits_before(pos)` allows one.
     fn qualifier_ending_at(&self, pos: usize) -> Option<(Qualifier, usize)> {
+        let (cached_pos, cached_floor, cached) = self.qualifier_cache.get();
+        if (cached_pos, cached_floor) == (pos, self.floor) {
+            return cached;
+        }
+        let found = self.qualifier_ending_at_uncached(pos);
+        self.qualifier_cache.set((pos, self.floor, found));
+        found
+    }
+
+    /// `qualifier_ending_at`, looked up.
+    fn qualifier_ending_at_uncached(&self, pos: usize) -> Option<(Qualifier, usize)> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let (phrases, qualifiers) = &LEXICON.qualifiers_before;
@@ -1788,6 +1922,209 @@ mod tests {
                             "{text:?} before {pos} from {floor}"
                         );
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn articles_told_plain_by_their_neighbours_flags_are_plain() {
+        // Every word that may change an article, before and after one,
+        // with others, capitals and accents; and the odd texts.
+        let mut texts = odd_texts();
+        let neighbours: Vec<String> = LEXICON
+            .article_neighbours()
+            .map(|(word, _)| word.to_owned())
+            .chain(
+                [
+                    "Plus", "PLUS", "moins", "plus", "d", "à", "par", "dans", "Été", "état",
+                ]
+                .map(str::to_owned),
+            )
+            .collect();
+        for word in &neighbours {
+            for other in ["soldat", "homme", "Mort", "par", "a", word.as_str()] {
+                texts.push(format!("{word} un {other}, {other} une {word}."));
+                texts.push(format!("{word}  une  {other} {word}'un {other}-un {word}"));
+                texts.push(format!("{other} {word} un {word} {other} une"));
+                texts.push(format!("Un {other} {word}"));
+                texts.push(format!(" une {word}"));
+                texts.push(format!("'un {other}, «un {word}"));
+            }
+        }
+        // A word too long for the scan to fold next to an article.
+        let long = "Abcdefghij".repeat(6);
+        texts.push(format!("{long} un {long} une {}", long.to_lowercase()));
+        let mut checked = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let bytes = text.as_bytes();
+            for (index, token) in words.tokens.iter().enumerate() {
+                let (at, end) = (token.span.start, token.span.end);
+                if trigger_word(&LEXICON, bytes, at, end) != Some(true) {
+                    continue;
+                }
+                // Floors before the article: the sentence's start, and
+                // the ends of the tokens before it.
+                let floors =
+                    std::iter::once(0).chain(words.tokens.iter().take(index).map(|t| t.span.end));
+                for floor in floors {
+                    let mut scan = Scan::new(text, &words, 0, text.len());
+                    scan.floor = floor;
+                    scan.token_hint.set(index);
+                    if !scan.plain_article_by_tokens(at, end) {
+                        continue;
+                    }
+                    checked += 1;
+                    let slow = Scan::new(text, &words, 0, text.len());
+                    let mut slow = slow;
+                    slow.floor = floor;
+                    match slow.read_article_quickly(at, end) {
+                        Some(Step::Found(q)) => assert_eq!(q, article(at, end), "{text:?} {at}"),
+                        _ => panic!("{text:?} at {at} from {floor}: not plain"),
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn words_told_without_facts_by_their_flags_have_none() {
+        let mut texts = odd_texts();
+        let known: Vec<&str> = LEXICON.fact_words().collect();
+        texts.push(known.join(" "));
+        texts.push(known.join(", ").to_uppercase());
+        let mut told = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let scan = Scan::new(text, &words, 0, text.len());
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let Some(end) = scan.word_without_facts_at(pos) else {
+                    continue;
+                };
+                told += 1;
+                let (word, word_end) = scan.word_at(pos).expect("a word");
+                assert_eq!(word_end, end, "{text:?} at {pos}");
+                assert_eq!(
+                    LEXICON.facts(word.as_str()),
+                    WordFacts::default(),
+                    "{:?}",
+                    word.as_str()
+                );
+            }
+        }
+        assert!(told > 1000, "{told}");
+    }
+
+    #[test]
+    fn articles_before_unknown_words_are_completed_as_complete_does() {
+        let mut texts = odd_texts();
+        for before in [
+            "plus d'", "près d'", "lors d'", "à ", "plus qu'", "moins d'", "liwa ", "Brigade ",
+        ] {
+            for after in [
+                "offensive",
+                "mars",
+                "ermite",
+                "Ermite",
+                "an",
+                "soldat",
+                "",
+                "2",
+                "%",
+            ] {
+                for article in ["un", "une", "UN"] {
+                    texts.push(format!(
+                        "Il {before}{article} {after} et {before} {article}  {after}."
+                    ));
+                }
+            }
+        }
+        let mut told = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let bytes = text.as_bytes();
+            for (index, token) in words.tokens.iter().enumerate() {
+                let (at, end) = (token.span.start, token.span.end);
+                if trigger_word(&LEXICON, bytes, at, end) != Some(true) {
+                    continue;
+                }
+                let floors =
+                    std::iter::once(0).chain(words.tokens.iter().take(index).map(|t| t.span.end));
+                for floor in floors {
+                    let core = Core {
+                        start: at,
+                        end,
+                        value: 1.0,
+                        range: None,
+                        form: NumberForm::Article,
+                        implied: Qualifier::Exact,
+                        takes_de: false,
+                        digits: None,
+                        multiplier: 1.0,
+                    };
+                    let mut scan = Scan::new(text, &words, 0, text.len());
+                    scan.floor = floor;
+                    let Some(Step::Found(quick)) = scan.article_before_unknown_word(&core) else {
+                        continue;
+                    };
+                    told += 1;
+                    let mut full = Scan::new(text, &words, 0, text.len());
+                    full.floor = floor;
+                    match full.complete(core) {
+                        Step::Found(q) => assert_eq!(quick, q, "{text:?} at {at} from {floor}"),
+                        _ => panic!("{text:?} at {at} from {floor}: no quantity"),
+                    }
+                }
+            }
+        }
+        assert!(told > 100, "{told}");
+    }
+
+    #[test]
+    fn cached_phrases_after_are_those_looked_up_afresh() {
+        let mut texts = odd_texts();
+        texts.push("une dizaine de milliers, des centaines de km, deux ans et demi".to_owned());
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let cached = Scan::new(text, &words, 0, text.len());
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                // Each cue twice, after the others, and after a fact read.
+                let _ = cached.facts_at(pos);
+                for &cue in Cue::ALL.iter().chain(Cue::ALL.iter().rev()) {
+                    let fresh = Scan::new(text, &words, 0, text.len());
+                    assert_eq!(
+                        cached.phrase_after(pos, cue),
+                        fresh.phrase_after(pos, cue),
+                        "{text:?} at {pos} {cue:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cached_qualifiers_are_those_looked_up_afresh() {
+        let mut texts = odd_texts();
+        texts.push("plus de 3, au moins 4, près d'un, pas moins de 5 et plus d'une".to_owned());
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let mut cached = Scan::new(text, &words, 0, text.len());
+            // Each position at floors moving up to it, as the scan's do.
+            for &pos in &bounds {
+                for &floor in bounds.iter().filter(|&&f| f <= pos) {
+                    cached.floor = floor;
+                    let mut fresh = Scan::new(text, &words, 0, text.len());
+                    fresh.floor = floor;
+                    assert_eq!(
+                        cached.qualifier_ending_at(pos),
+                        fresh.qualifier_ending_at(pos),
+                        "{text:?} at {pos} from {floor}"
+                    );
                 }
             }
         }

@@ -749,6 +749,39 @@ impl<'m, V> IntoIterator for &'m WordMap<V> {
 /// end with a sign, by that char), so probing a position costs one hash
 /// lookup of the word there and a full comparison only with the phrases that
 /// share it — the scan probes phrases around every number.
+/// The phrases ending with one word, and the chars before that word.
+#[derive(Debug, Default)]
+struct LastWord {
+    /// Their positions in `Phrases::items`, longest first.
+    positions: Vec<usize>,
+    /// The ASCII chars of their `before_last` (one bit each).
+    before: [u64; 2],
+    /// Whether one of them has no `before_last` (the word alone).
+    alone: bool,
+}
+
+impl LastWord {
+    /// False when no phrase among them may match with `text_before` (the
+    /// folded char before the word in the text, `None` at the floor)
+    /// right before the word: each has a char of its own there, and an
+    /// ASCII one there is none of theirs. Non-ASCII chars are not told.
+    fn may_follow(&self, text_before: Option<char>) -> bool {
+        if self.alone {
+            return true;
+        }
+        match text_before {
+            None => false,
+            Some(c) if c.is_ascii() => {
+                let b = c as usize;
+                self.before
+                    .get(b / 64)
+                    .is_some_and(|cell| cell & (1 << (b % 64)) != 0)
+            }
+            Some(_) => true,
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Phrases {
     /// (phrase, index given at build time), longest first.
@@ -779,7 +812,7 @@ pub(crate) struct Phrases {
     /// matched from the word's end.
     first_word_len: Vec<usize>,
     /// Positions in `items` by last word.
-    by_last_word: WordMap<Vec<usize>>,
+    by_last_word: WordMap<LastWord>,
     /// Positions in `items` of phrases starting with a sign, by that sign.
     by_first_sign: Vec<(char, usize)>,
     /// Positions in `items` of phrases ending with a sign, by that sign.
@@ -802,7 +835,16 @@ impl Phrases {
             .filter(|(phrase, _)| !phrase.is_empty())
             .collect();
         items.sort_by_key(|item| std::cmp::Reverse(item.0.len()));
-        let mut set = Phrases::default();
+        let mut set = Phrases {
+            before_last: items
+                .iter()
+                .map(|(phrase, _)| {
+                    let head = &phrase[..letters_start(phrase, phrase.len(), 0)];
+                    head.trim_end_matches([' ', '-']).chars().next_back()
+                })
+                .collect(),
+            ..Phrases::default()
+        };
         for (position, (phrase, _)) in items.iter().enumerate() {
             let first_word = &phrase[..letters_end(phrase, 0, phrase.len())];
             let last_word = &phrase[letters_start(phrase, phrase.len(), 0)..];
@@ -816,11 +858,20 @@ impl Phrases {
             }
             match phrase.chars().next_back() {
                 Some(sign) if last_word.is_empty() => set.by_last_sign.push((sign, position)),
-                _ => set
-                    .by_last_word
-                    .entry(last_word.to_owned())
-                    .or_default()
-                    .push(position),
+                _ => {
+                    let entry = set.by_last_word.entry(last_word.to_owned()).or_default();
+                    entry.positions.push(position);
+                    match set.before_last.get(position).copied().flatten() {
+                        None => entry.alone = true,
+                        Some(c) if c.is_ascii() => {
+                            let b = c as usize;
+                            if let Some(cell) = entry.before.get_mut(b / 64) {
+                                *cell |= 1 << (b % 64);
+                            }
+                        }
+                        Some(_) => {}
+                    }
+                }
             }
         }
         set.before_last_sign = set
@@ -854,13 +905,6 @@ impl Phrases {
                     (Some(' ' | '-'), Some(next)) if next != ' ' && next != '-' => Some(next),
                     _ => None,
                 }
-            })
-            .collect();
-        set.before_last = items
-            .iter()
-            .map(|(phrase, _)| {
-                let head = &phrase[..letters_start(phrase, phrase.len(), 0)];
-                head.trim_end_matches([' ', '-']).chars().next_back()
             })
             .collect();
         set.before_last_word = items
@@ -1037,7 +1081,10 @@ impl Phrases {
             // alone), read once.
             let mut latin1: Option<bool> = None;
             let mut found = None;
-            for &p in positions.map_or(&[][..], Vec::as_slice) {
+            let positions = positions
+                .filter(|last| last.may_follow(text_before))
+                .map_or(&[][..], |last| last.positions.as_slice());
+            for &p in positions {
                 if self
                     .before_last
                     .get(p)
