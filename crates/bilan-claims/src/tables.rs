@@ -1265,6 +1265,21 @@ mod tests {
     use super::*;
     use bilan_article::Span;
 
+    /// Texts full of the tables' phrases: the test sentences and the
+    /// phrase files themselves.
+    const PHRASE_TEXTS: [&str; 10] = [
+        include_str!("../tests/data/sentences.txt"),
+        include_str!("../data/meaning/attribution.tsv"),
+        include_str!("../data/meaning/days.tsv"),
+        include_str!("../data/meaning/outcomes.tsv"),
+        include_str!("../data/meaning/victims.tsv"),
+        include_str!("../data/meaning/things.tsv"),
+        include_str!("../data/meaning/prenominal.tsv"),
+        include_str!("../data/meaning/postnominal.tsv"),
+        include_str!("../data/meaning/actor_adjectives.tsv"),
+        include_str!("../data/meaning/titles.tsv"),
+    ];
+
     /// `$check(&table, $arg)` for every phrase table of `TABLES` (their
     /// value types differ, so a macro rather than a loop).
     macro_rules! every_table {
@@ -1353,19 +1368,7 @@ mod tests {
                 assert_eq!(fast, slow, "token {i} ({:?})", words.norm(i));
             }
         }
-        let texts = [
-            include_str!("../tests/data/sentences.txt"),
-            include_str!("../data/meaning/attribution.tsv"),
-            include_str!("../data/meaning/days.tsv"),
-            include_str!("../data/meaning/outcomes.tsv"),
-            include_str!("../data/meaning/victims.tsv"),
-            include_str!("../data/meaning/things.tsv"),
-            include_str!("../data/meaning/prenominal.tsv"),
-            include_str!("../data/meaning/postnominal.tsv"),
-            include_str!("../data/meaning/actor_adjectives.tsv"),
-            include_str!("../data/meaning/titles.tsv"),
-        ];
-        for text in texts {
+        for text in PHRASE_TEXTS {
             let words = Words::new(text, Span::new(0, text.len()));
             every_table!(check, &words);
         }
@@ -1405,20 +1408,9 @@ mod tests {
                 assert_eq!(fast, slow, "ending at {i} ({:?})", words.norm(i));
             }
         }
-        let texts = [
-            include_str!("../tests/data/sentences.txt"),
-            include_str!("../data/meaning/attribution.tsv"),
-            include_str!("../data/meaning/days.tsv"),
-            include_str!("../data/meaning/outcomes.tsv"),
-            include_str!("../data/meaning/victims.tsv"),
-            include_str!("../data/meaning/things.tsv"),
-            include_str!("../data/meaning/prenominal.tsv"),
-            include_str!("../data/meaning/postnominal.tsv"),
-            include_str!("../data/meaning/actor_adjectives.tsv"),
-            include_str!("../data/meaning/titles.tsv"),
-            "selon l'OSDH, a annoncé l'armée; de même source, la veille, ce matin, hier soir",
-        ];
-        for text in texts {
+        let extra =
+            "selon l'OSDH, a annoncé l'armée; de même source, la veille, ce matin, hier soir";
+        for text in PHRASE_TEXTS.into_iter().chain([extra]) {
             let words = Words::new(text, Span::new(0, text.len()));
             every_table!(check, &words);
         }

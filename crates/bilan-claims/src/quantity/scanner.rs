@@ -1927,6 +1927,29 @@ mod tests {
         }
     }
 
+    /// Calls `check(text, words, index, (start, end), floor)` for every
+    /// article "un"/"une" of `texts` (token `index`) and every floor before
+    /// it: the sentence's start and the ends of the tokens before it.
+    fn for_each_article_and_floor(
+        texts: &[String],
+        mut check: impl FnMut(&str, &Words, usize, (usize, usize), usize),
+    ) {
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            for (index, token) in words.tokens.iter().enumerate() {
+                let (at, end) = (token.span.start, token.span.end);
+                if trigger_word(&LEXICON, text.as_bytes(), at, end) != Some(true) {
+                    continue;
+                }
+                let floors =
+                    std::iter::once(0).chain(words.tokens.iter().take(index).map(|t| t.span.end));
+                for floor in floors {
+                    check(text, &words, index, (at, end), floor);
+                }
+            }
+        }
+    }
+
     #[test]
     fn articles_told_plain_by_their_neighbours_flags_are_plain() {
         // Every word that may change an article, before and after one,
@@ -1956,36 +1979,21 @@ mod tests {
         let long = "Abcdefghij".repeat(6);
         texts.push(format!("{long} un {long} une {}", long.to_lowercase()));
         let mut checked = 0;
-        for text in &texts {
-            let words = Words::new(text, Span::new(0, text.len()));
-            let bytes = text.as_bytes();
-            for (index, token) in words.tokens.iter().enumerate() {
-                let (at, end) = (token.span.start, token.span.end);
-                if trigger_word(&LEXICON, bytes, at, end) != Some(true) {
-                    continue;
-                }
-                // Floors before the article: the sentence's start, and
-                // the ends of the tokens before it.
-                let floors =
-                    std::iter::once(0).chain(words.tokens.iter().take(index).map(|t| t.span.end));
-                for floor in floors {
-                    let mut scan = Scan::new(text, &words, 0, text.len());
-                    scan.floor = floor;
-                    scan.token_hint.set(index);
-                    if !scan.plain_article_by_tokens(at, end) {
-                        continue;
-                    }
-                    checked += 1;
-                    let slow = Scan::new(text, &words, 0, text.len());
-                    let mut slow = slow;
-                    slow.floor = floor;
-                    match slow.read_article_quickly(at, end) {
-                        Some(Step::Found(q)) => assert_eq!(q, article(at, end), "{text:?} {at}"),
-                        _ => panic!("{text:?} at {at} from {floor}: not plain"),
-                    }
-                }
+        for_each_article_and_floor(&texts, |text, words, index, (at, end), floor| {
+            let mut scan = Scan::new(text, words, 0, text.len());
+            scan.floor = floor;
+            scan.token_hint.set(index);
+            if !scan.plain_article_by_tokens(at, end) {
+                return;
             }
-        }
+            checked += 1;
+            let mut slow = Scan::new(text, words, 0, text.len());
+            slow.floor = floor;
+            match slow.read_article_quickly(at, end) {
+                Some(Step::Found(q)) => assert_eq!(q, article(at, end), "{text:?} {at}"),
+                _ => panic!("{text:?} at {at} from {floor}: not plain"),
+            }
+        });
         assert!(checked > 1000, "{checked}");
     }
 
@@ -2042,43 +2050,31 @@ mod tests {
             }
         }
         let mut told = 0;
-        for text in &texts {
-            let words = Words::new(text, Span::new(0, text.len()));
-            let bytes = text.as_bytes();
-            for (index, token) in words.tokens.iter().enumerate() {
-                let (at, end) = (token.span.start, token.span.end);
-                if trigger_word(&LEXICON, bytes, at, end) != Some(true) {
-                    continue;
-                }
-                let floors =
-                    std::iter::once(0).chain(words.tokens.iter().take(index).map(|t| t.span.end));
-                for floor in floors {
-                    let core = Core {
-                        start: at,
-                        end,
-                        value: 1.0,
-                        range: None,
-                        form: NumberForm::Article,
-                        implied: Qualifier::Exact,
-                        takes_de: false,
-                        digits: None,
-                        multiplier: 1.0,
-                    };
-                    let mut scan = Scan::new(text, &words, 0, text.len());
-                    scan.floor = floor;
-                    let Some(Step::Found(quick)) = scan.article_before_unknown_word(&core) else {
-                        continue;
-                    };
-                    told += 1;
-                    let mut full = Scan::new(text, &words, 0, text.len());
-                    full.floor = floor;
-                    match full.complete(core) {
-                        Step::Found(q) => assert_eq!(quick, q, "{text:?} at {at} from {floor}"),
-                        _ => panic!("{text:?} at {at} from {floor}: no quantity"),
-                    }
-                }
+        for_each_article_and_floor(&texts, |text, words, _, (at, end), floor| {
+            let core = Core {
+                start: at,
+                end,
+                value: 1.0,
+                range: None,
+                form: NumberForm::Article,
+                implied: Qualifier::Exact,
+                takes_de: false,
+                digits: None,
+                multiplier: 1.0,
+            };
+            let mut scan = Scan::new(text, words, 0, text.len());
+            scan.floor = floor;
+            let Some(Step::Found(quick)) = scan.article_before_unknown_word(&core) else {
+                return;
+            };
+            told += 1;
+            let mut full = Scan::new(text, words, 0, text.len());
+            full.floor = floor;
+            match full.complete(core) {
+                Step::Found(q) => assert_eq!(quick, q, "{text:?} at {at} from {floor}"),
+                _ => panic!("{text:?} at {at} from {floor}: no quantity"),
             }
-        }
+        });
         assert!(told > 100, "{told}");
     }
 
