@@ -254,3 +254,16 @@ fn french_words_that_fold_like_places_are_no_names() {
         &[("Syrie", "place:syria"), ("Tunis", "place:tunis")],
     );
 }
+
+/// Fallujah's al-Jolan quarter is not the Golan (al-Jawlan).
+#[test]
+fn al_jolan_is_a_quarter_of_fallujah() {
+    assert_mentions(
+        "Les combats touchent al-Jolan, à Fallouja, loin du Golan.",
+        &[
+            ("al-Jolan", "place:al-jolan-fallujah"),
+            ("Fallouja", "place:fallujah"),
+            ("Golan", "place:golan"),
+        ],
+    );
+}
