@@ -817,6 +817,10 @@ pub(crate) struct Phrases {
     by_first_sign: Vec<(char, usize)>,
     /// Positions in `items` of phrases ending with a sign, by that sign.
     by_last_sign: Vec<(char, usize)>,
+    /// The distinct signs of `by_last_sign`, one or two: a text char that
+    /// is none of them ends no phrase, and the list is not walked (most
+    /// positions the scan asks end with a letter, after no sign phrase).
+    last_signs: Vec<char>,
     /// For each of `by_last_sign`, the letters right before its sign ("d"
     /// for "plus d'") and the word before them, separators skipped
     /// ("plus"), each `None` when the phrase has none there: the text must
@@ -872,6 +876,11 @@ impl Phrases {
                         Some(_) => {}
                     }
                 }
+            }
+        }
+        for &(sign, _) in &set.by_last_sign {
+            if !set.last_signs.contains(&sign) {
+                set.last_signs.push(sign);
             }
         }
         set.before_last_sign = set
@@ -1144,6 +1153,9 @@ impl Phrases {
         by_word.or_else(|| {
             let written = char_before(text, pos)?;
             let sign = fold(written);
+            if !self.last_signs.contains(&sign) {
+                return None;
+            }
             // The letters before the sign in the text, read once: a
             // phrase matches only when they are its own (a text char
             // folds to a letter only when it is one).
