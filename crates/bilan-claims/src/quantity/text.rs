@@ -53,7 +53,10 @@ pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
 }
 
 /// Skips spaces (including no-break spaces) forwards, not beyond `end`.
-pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
+/// Inlined: the scan calls it some 60 000 times, mostly where a printable
+/// ASCII char or one space comes first; the rest is `skip_spaces_from`.
+#[inline]
+pub(crate) fn skip_space(text: &str, pos: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     // The usual cases first: a printable ASCII char there, or one ASCII
     // space before one (or before `end`).
@@ -66,6 +69,13 @@ pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
         }
         _ => {}
     }
+    skip_spaces_from(text, pos, end)
+}
+
+/// `skip_space` past its usual cases.
+#[inline(never)]
+fn skip_spaces_from(text: &str, mut pos: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
     while pos < end {
         match bytes.get(pos) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos += 1,
@@ -81,8 +91,10 @@ pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
     pos
 }
 
-/// Skips spaces backwards, not before `floor`.
-pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize {
+/// Skips spaces backwards, not before `floor`. Inlined, as `skip_space`;
+/// the rest is `skip_spaces_back_from`.
+#[inline]
+pub(crate) fn skip_space_back(text: &str, pos: usize, floor: usize) -> usize {
     let bytes = text.as_bytes();
     // The usual cases first, as in `skip_space`.
     let printable = |b: &u8| *b > b' ' && *b < 0x80;
@@ -100,6 +112,13 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize
         }
         _ => {}
     }
+    skip_spaces_back_from(text, pos, floor)
+}
+
+/// `skip_space_back` past its usual cases.
+#[inline(never)]
+fn skip_spaces_back_from(text: &str, mut pos: usize, floor: usize) -> usize {
+    let bytes = text.as_bytes();
     while pos > floor {
         match bytes.get(pos - 1) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos -= 1,
