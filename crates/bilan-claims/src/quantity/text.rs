@@ -4,8 +4,9 @@
 //! on char boundaries; none of them panics on any input.
 
 /// Lowercase, typographic apostrophes as `'`, every space-like char as `' '`.
+/// Inlined for ASCII (most chars the scan folds); the rest is `fold_other`.
+#[inline]
 pub(crate) fn fold(c: char) -> char {
-    // Fast paths: ASCII, and the Latin-1 lowercase letters (é, è, à, ç …).
     if c.is_ascii() {
         return if c.is_ascii_whitespace() {
             ' '
@@ -13,6 +14,13 @@ pub(crate) fn fold(c: char) -> char {
             c.to_ascii_lowercase()
         };
     }
+    fold_other(c)
+}
+
+/// `fold` of a char beyond ASCII.
+#[inline(never)]
+fn fold_other(c: char) -> char {
+    // Fast path: the Latin-1 lowercase letters (é, è, à, ç …).
     if ('\u{DF}'..='\u{FF}').contains(&c) && c != '\u{F7}' {
         return c;
     }
