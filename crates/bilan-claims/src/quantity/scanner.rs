@@ -358,11 +358,18 @@ impl<'t> Scan<'t> {
 
     /// The end of the word starting exactly at `pos` and what the tables
     /// say of it (`None` when no word starts there, as `word_at`); cached.
+    #[inline]
     fn facts_at(&self, pos: usize) -> Option<(usize, WordFacts)> {
         let (cached_pos, cached_end, cached_facts) = self.facts_cache.get();
         if cached_pos == pos {
             return (cached_end != pos).then_some((cached_end, cached_facts));
         }
+        self.facts_at_uncached(pos)
+    }
+
+    /// `facts_at`, looked up (out of line: the cache answers many calls).
+    #[inline(never)]
+    fn facts_at_uncached(&self, pos: usize) -> Option<(usize, WordFacts)> {
         if let Some(end) = self.word_without_facts_at(pos) {
             self.facts_cache.set((pos, end, WordFacts::default()));
             return Some((end, WordFacts::default()));
@@ -558,11 +565,18 @@ impl<'t> Scan<'t> {
     /// The categories that may have a phrase ending right before `pos`
     /// (bits as in `Lexicon::last_word_bits`), from one lookup of the word
     /// or sign there; cached, as the checks of one number share positions.
+    #[inline]
     fn bits_before(&self, pos: usize) -> u32 {
         let (cached_pos, cached_floor, cached_bits) = self.bits_cache.get();
         if cached_pos == pos && cached_floor == self.floor {
             return cached_bits;
         }
+        self.bits_before_uncached(pos)
+    }
+
+    /// `bits_before`, looked up (out of line: the cache answers most calls).
+    #[inline(never)]
+    fn bits_before_uncached(&self, pos: usize) -> u32 {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let bits = match self.word_ending_at(at, floor) {
@@ -584,11 +598,18 @@ impl<'t> Scan<'t> {
     /// The categories, units and trailing qualifiers that may have a phrase
     /// starting exactly at `pos` (bits as in `Lexicon::first_word_bits`),
     /// from one lookup of the word or sign there; cached.
+    #[inline]
     fn bits_at(&self, pos: usize) -> u32 {
         let (cached_pos, cached_bits) = self.bits_at_cache.get();
         if cached_pos == pos {
             return cached_bits;
         }
+        self.bits_at_uncached(pos)
+    }
+
+    /// `bits_at`, looked up (out of line: the cache answers most calls).
+    #[inline(never)]
+    fn bits_at_uncached(&self, pos: usize) -> u32 {
         let bits = match self.facts_at(pos) {
             Some((_, facts)) => facts.first_bits,
             None => char_at(self.text, pos)
