@@ -306,11 +306,16 @@ impl<'a> Sentence<'a> {
     /// famille", "des habitants d'un village"): no count of one. A noun of
     /// the event keeps its figure ("la mort d'un soldat", "le corps d'un
     /// soldat": not a person noun, or not plural).
+    /// Inlined for its first test, which rules out most quantities.
+    #[inline]
     fn complement_article(&self, start: usize, quantity: &Quantity) -> bool {
-        if quantity.form != NumberForm::Article
-            || start < 2
-            || !matches!(self.norm_bytes(start - 1), b"de" | b"d")
-        {
+        quantity.form == NumberForm::Article && self.article_complements(start)
+    }
+
+    /// `complement_article` of an article starting at token `start`.
+    #[inline(never)]
+    fn article_complements(&self, start: usize) -> bool {
+        if start < 2 || !matches!(self.norm_bytes(start - 1), b"de" | b"d") {
             return false;
         }
         matches!(self.norm_bytes(start - 2).last(), Some(b's' | b'x'))

@@ -358,11 +358,18 @@ impl<'t> Scan<'t> {
 
     /// The end of the word starting exactly at `pos` and what the tables
     /// say of it (`None` when no word starts there, as `word_at`); cached.
+    #[inline]
     fn facts_at(&self, pos: usize) -> Option<(usize, WordFacts)> {
         let (cached_pos, cached_end, cached_facts) = self.facts_cache.get();
         if cached_pos == pos {
             return (cached_end != pos).then_some((cached_end, cached_facts));
         }
+        self.facts_at_uncached(pos)
+    }
+
+    /// `facts_at`, looked up (out of line: the cache answers many calls).
+    #[inline(never)]
+    fn facts_at_uncached(&self, pos: usize) -> Option<(usize, WordFacts)> {
         if let Some(end) = self.word_without_facts_at(pos) {
             self.facts_cache.set((pos, end, WordFacts::default()));
             return Some((end, WordFacts::default()));
@@ -387,6 +394,20 @@ impl<'t> Scan<'t> {
             && token.kind == TokenKind::Word
             && token.flags & crate::tables::MAY_HAVE_FACTS == 0
             && token.span.len() <= 48
+            && token.span.end <= self.end
+            && self.words.folded_in_place(i))
+        .then_some(token.span.end)
+    }
+
+    /// The end of the word token starting at `pos` when it is a word of
+    /// ASCII and accented Latin-1 letters only (folded in place) within the
+    /// span: then it is the whole run of letters from `pos`, as
+    /// `text::letters_end` reads it, and need not be read from the text.
+    fn in_place_word_end(&self, pos: usize) -> Option<usize> {
+        let i = self.first_token_from(pos);
+        let token = self.words.tokens.get(i)?;
+        (token.span.start == pos
+            && token.kind == TokenKind::Word
             && token.span.end <= self.end
             && self.words.folded_in_place(i))
         .then_some(token.span.end)
@@ -544,11 +565,18 @@ impl<'t> Scan<'t> {
     /// The categories that may have a phrase ending right before `pos`
     /// (bits as in `Lexicon::last_word_bits`), from one lookup of the word
     /// or sign there; cached, as the checks of one number share positions.
+    #[inline]
     fn bits_before(&self, pos: usize) -> u32 {
         let (cached_pos, cached_floor, cached_bits) = self.bits_cache.get();
         if cached_pos == pos && cached_floor == self.floor {
             return cached_bits;
         }
+        self.bits_before_uncached(pos)
+    }
+
+    /// `bits_before`, looked up (out of line: the cache answers most calls).
+    #[inline(never)]
+    fn bits_before_uncached(&self, pos: usize) -> u32 {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let bits = match self.word_ending_at(at, floor) {
@@ -570,11 +598,18 @@ impl<'t> Scan<'t> {
     /// The categories, units and trailing qualifiers that may have a phrase
     /// starting exactly at `pos` (bits as in `Lexicon::first_word_bits`),
     /// from one lookup of the word or sign there; cached.
+    #[inline]
     fn bits_at(&self, pos: usize) -> u32 {
         let (cached_pos, cached_bits) = self.bits_at_cache.get();
         if cached_pos == pos {
             return cached_bits;
         }
+        self.bits_at_uncached(pos)
+    }
+
+    /// `bits_at`, looked up (out of line: the cache answers most calls).
+    #[inline(never)]
+    fn bits_at_uncached(&self, pos: usize) -> u32 {
         let bits = match self.facts_at(pos) {
             Some((_, facts)) => facts.first_bits,
             None => char_at(self.text, pos)
@@ -1726,24 +1761,33 @@ impl Scan<'_> {
         let mut at = pos;
         for _ in 0..5 {
             let start = skip_space(text, at, self.end);
-            let within = bytes.get(..self.end).unwrap_or(bytes);
-            let ascii_end = start + ascii_letters(within.get(start..).unwrap_or_default());
-            let mut end = ascii_end;
-            if within.get(end).is_some_and(|&b| b >= 0x80) {
-                end = letters_end(text, end, self.end);
-            }
+            let end = match self.in_place_word_end(start) {
+                // A word of ASCII and accented Latin-1 letters: its token
+                // is the run of letters the text path below reads.
+                Some(end) => end,
+                None => {
+                    let within = bytes.get(..self.end).unwrap_or(bytes);
+                    let ascii_end = start + ascii_letters(within.get(start..).unwrap_or_default());
+                    let mut end = ascii_end;
+                    if within.get(end).is_some_and(|&b| b >= 0x80) {
+                        end = letters_end(text, end, self.end);
+                    }
+                    // ASCII letters fold to their lower case, the Latin-1
+                    // letters (two bytes from 0xC3) to two bytes from 0xC3:
+                    // same length. Only the letters past the first run of
+                    // ASCII ones may be others.
+                    let past_ascii = bytes.get(ascii_end..end).unwrap_or_default();
+                    if past_ascii.iter().any(|&b| b >= 0xC0 && b != 0xC3) {
+                        return true;
+                    }
+                    end
+                }
+            };
             let Some(word) = bytes.get(start..end).filter(|w| !w.is_empty()) else {
                 // No word there: `qualifier_after` stops (no trailing
                 // qualifier starts with a sign).
                 return false;
             };
-            // ASCII letters fold to their lower case, the Latin-1 letters
-            // (two bytes from 0xC3) to two bytes from 0xC3: same length.
-            // Only the letters past the first run of ASCII ones may be others.
-            let past_ascii = bytes.get(ascii_end..end).unwrap_or_default();
-            if past_ascii.iter().any(|&b| b >= 0xC0 && b != 0xC3) {
-                return true;
-            }
             let first = word.first().map_or(0, u8::to_ascii_lowercase);
             let lengths = shapes.get(usize::from(first)).copied().unwrap_or(0);
             if word.len() < 64 && lengths & (1 << word.len()) != 0 {
@@ -2098,6 +2142,73 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `Scan::qualifier_may_follow` as it read every word from the text,
+    /// before it took the words of its tokens.
+    fn qualifier_may_follow_by_text(text: &str, pos: usize, end: usize) -> bool {
+        let Some(shapes) = &LEXICON.qualifier_after_shapes else {
+            return true;
+        };
+        let bytes = text.as_bytes();
+        let mut at = pos;
+        for _ in 0..5 {
+            let start = skip_space(text, at, end);
+            let within = bytes.get(..end).unwrap_or(bytes);
+            let ascii_end = start + ascii_letters(within.get(start..).unwrap_or_default());
+            let mut word_end = ascii_end;
+            if within.get(word_end).is_some_and(|&b| b >= 0x80) {
+                word_end = letters_end(text, word_end, end);
+            }
+            let Some(word) = bytes.get(start..word_end).filter(|w| !w.is_empty()) else {
+                return false;
+            };
+            let past_ascii = bytes.get(ascii_end..word_end).unwrap_or_default();
+            if past_ascii.iter().any(|&b| b >= 0xC0 && b != 0xC3) {
+                return true;
+            }
+            let first = word.first().map_or(0, u8::to_ascii_lowercase);
+            let lengths = shapes.get(usize::from(first)).copied().unwrap_or(0);
+            if word.len() < 64 && lengths & (1 << word.len()) != 0 {
+                return true;
+            }
+            at = word_end;
+        }
+        false
+    }
+
+    #[test]
+    fn qualifiers_may_follow_where_the_text_says_so() {
+        let mut texts = odd_texts();
+        texts.extend(
+            [
+                "3 morts environ, 12 blessés au moins et 4 civils tués au plus",
+                "5 soldats ENVIRON; 6 Éléments approximatifs, 7 œufs à peu près",
+                "8 villageois blessés dans la ville voisine au maximum",
+                "9 morts environné, 10 aux moins-values, 11 au plus-que-parfait",
+            ]
+            .map(str::to_owned),
+        );
+        let mut told = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &end in &bounds {
+                let scan = Scan::new(text, &words, 0, end);
+                for &pos in bounds.iter().filter(|&&p| p <= end) {
+                    let expected = qualifier_may_follow_by_text(text, pos, end);
+                    told += usize::from(expected);
+                    assert_eq!(
+                        scan.qualifier_may_follow(pos),
+                        expected,
+                        "{text:?} at {pos} to {end}"
+                    );
+                }
+            }
+        }
+        assert!(told > 100, "{told}");
     }
 
     #[test]

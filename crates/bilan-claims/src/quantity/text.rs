@@ -4,8 +4,9 @@
 //! on char boundaries; none of them panics on any input.
 
 /// Lowercase, typographic apostrophes as `'`, every space-like char as `' '`.
+/// Inlined for ASCII (most chars the scan folds); the rest is `fold_other`.
+#[inline]
 pub(crate) fn fold(c: char) -> char {
-    // Fast paths: ASCII, and the Latin-1 lowercase letters (é, è, à, ç …).
     if c.is_ascii() {
         return if c.is_ascii_whitespace() {
             ' '
@@ -13,6 +14,13 @@ pub(crate) fn fold(c: char) -> char {
             c.to_ascii_lowercase()
         };
     }
+    fold_other(c)
+}
+
+/// `fold` of a char beyond ASCII.
+#[inline(never)]
+fn fold_other(c: char) -> char {
+    // Fast path: the Latin-1 lowercase letters (é, è, à, ç …).
     if ('\u{DF}'..='\u{FF}').contains(&c) && c != '\u{F7}' {
         return c;
     }
@@ -53,7 +61,10 @@ pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
 }
 
 /// Skips spaces (including no-break spaces) forwards, not beyond `end`.
-pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
+/// Inlined: the scan calls it some 60 000 times, mostly where a printable
+/// ASCII char or one space comes first; the rest is `skip_spaces_from`.
+#[inline]
+pub(crate) fn skip_space(text: &str, pos: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     // The usual cases first: a printable ASCII char there, or one ASCII
     // space before one (or before `end`).
@@ -66,6 +77,13 @@ pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
         }
         _ => {}
     }
+    skip_spaces_from(text, pos, end)
+}
+
+/// `skip_space` past its usual cases.
+#[inline(never)]
+fn skip_spaces_from(text: &str, mut pos: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
     while pos < end {
         match bytes.get(pos) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos += 1,
@@ -81,8 +99,10 @@ pub(crate) fn skip_space(text: &str, mut pos: usize, end: usize) -> usize {
     pos
 }
 
-/// Skips spaces backwards, not before `floor`.
-pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize {
+/// Skips spaces backwards, not before `floor`. Inlined, as `skip_space`;
+/// the rest is `skip_spaces_back_from`.
+#[inline]
+pub(crate) fn skip_space_back(text: &str, pos: usize, floor: usize) -> usize {
     let bytes = text.as_bytes();
     // The usual cases first, as in `skip_space`.
     let printable = |b: &u8| *b > b' ' && *b < 0x80;
@@ -100,6 +120,13 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> usize
         }
         _ => {}
     }
+    skip_spaces_back_from(text, pos, floor)
+}
+
+/// `skip_space_back` past its usual cases.
+#[inline(never)]
+fn skip_spaces_back_from(text: &str, mut pos: usize, floor: usize) -> usize {
+    let bytes = text.as_bytes();
     while pos > floor {
         match bytes.get(pos - 1) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') => pos -= 1,
@@ -817,6 +844,10 @@ pub(crate) struct Phrases {
     by_first_sign: Vec<(char, usize)>,
     /// Positions in `items` of phrases ending with a sign, by that sign.
     by_last_sign: Vec<(char, usize)>,
+    /// The distinct signs of `by_last_sign`, one or two: a text char that
+    /// is none of them ends no phrase, and the list is not walked (most
+    /// positions the scan asks end with a letter, after no sign phrase).
+    last_signs: Vec<char>,
     /// For each of `by_last_sign`, the letters right before its sign ("d"
     /// for "plus d'") and the word before them, separators skipped
     /// ("plus"), each `None` when the phrase has none there: the text must
@@ -872,6 +903,11 @@ impl Phrases {
                         Some(_) => {}
                     }
                 }
+            }
+        }
+        for &(sign, _) in &set.by_last_sign {
+            if !set.last_signs.contains(&sign) {
+                set.last_signs.push(sign);
             }
         }
         set.before_last_sign = set
@@ -1144,6 +1180,9 @@ impl Phrases {
         by_word.or_else(|| {
             let written = char_before(text, pos)?;
             let sign = fold(written);
+            if !self.last_signs.contains(&sign) {
+                return None;
+            }
             // The letters before the sign in the text, read once: a
             // phrase matches only when they are its own (a text char
             // folds to a letter only when it is one).
