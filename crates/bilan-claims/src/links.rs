@@ -192,15 +192,15 @@ pub(crate) fn attributions<'a>(
         // stands just before them.
         let auxiliary_near = *role == Attribution::Verb
             && (i.saturating_sub(4)..i.saturating_sub(1))
-                .any(|j| is_auxiliary(words.norm_bytes(j)));
+                .any(|j| is_speech_auxiliary(words.norm_bytes(j)));
         if auxiliary_near
             && let Some((start, _)) = TABLES.verb_inserts.ending_at(words, k)
             && start > 0
-            && is_auxiliary(words.norm_bytes(start - 1))
+            && is_speech_auxiliary(words.norm_bytes(start - 1))
         {
             k = start;
         }
-        while k > 0 && is_auxiliary(words.norm_bytes(k - 1)) {
+        while k > 0 && is_speech_auxiliary(words.norm_bytes(k - 1)) {
             k -= 1;
         }
         // A name right after the verb is its subject ("…, a indiqué l'armée
@@ -448,8 +448,9 @@ pub(crate) fn attributions<'a>(
     }
 }
 
-/// An auxiliary of a speech verb in the past ("a", "ont" annoncé).
-fn is_auxiliary(word: &[u8]) -> bool {
+/// The auxiliary of a speech verb in the past ("a", "ont" annoncé); not
+/// `meaning`'s auxiliaries of a passive ("a été tué").
+fn is_speech_auxiliary(word: &[u8]) -> bool {
     matches!(word, b"a" | b"ont" | b"avait" | b"aurait")
 }
 
@@ -811,25 +812,17 @@ fn titled_after<'a>(
     )
 }
 
-/// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
-/// common noun stands for the last entity of its kind named before the
-/// sentence (`earlier`, a few paragraphs at most).
-fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&'a Mention> {
-    if !matches!(
-        words.norm_bytes(at),
-        b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
-    ) {
-        return None;
-    }
-    // "la même ONG", "le même ministère".
+/// The token of the noun that says who speaks after the article at token
+/// `at`: the noun itself ("le ministère", "la même ONG"), or the speaker
+/// noun of its complement ("le commandement général de l'armée": whose
+/// command it is).
+fn speaker_noun_after(words: &Words, at: usize) -> usize {
     let noun = if words.norm_bytes(at + 1) == b"meme" {
         at + 2
     } else {
         at + 1
     };
-    // "le commandement général de l'armée": the noun of the complement,
-    // which says whose the first one is.
-    let complement = (noun + 1..noun + 4)
+    (noun + 1..noun + 4)
         .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
         .find(|&k| matches!(words.norm_bytes(k), b"de" | b"d" | b"du"))
         .map(|de| {
@@ -844,8 +837,21 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
                 .speaker_nouns
                 .get_bytes(words.norm_bytes(k))
                 .is_some()
-        });
-    let noun = complement.unwrap_or(noun);
+        })
+        .unwrap_or(noun)
+}
+
+/// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
+/// common noun stands for the last entity of its kind named before the
+/// sentence (`earlier`, a few paragraphs at most).
+fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&'a Mention> {
+    if !matches!(
+        words.norm_bytes(at),
+        b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
+    ) {
+        return None;
+    }
+    let noun = speaker_noun_after(words, at);
     // A noun that names no kind of speaker names none of the mentions: it
     // is looked up once, not for each of them.
     let speaker = TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun))?;
@@ -1831,28 +1837,7 @@ mod tests {
         // The lookup before it was hoisted: each mention asks the table.
         let by_mention = |words: &Words, at: usize, earlier: &[Mention]| {
             let found = named_again(words, at, earlier).is_some();
-            let noun = if words.norm_bytes(at + 1) == b"meme" {
-                at + 2
-            } else {
-                at + 1
-            };
-            let complement = (noun + 1..noun + 4)
-                .take_while(|&k| words.kind(k) == Some(TokenKind::Word))
-                .find(|&k| matches!(words.norm_bytes(k), b"de" | b"d" | b"du"))
-                .map(|de| {
-                    if words.norm_bytes(de) == b"du" {
-                        de + 1
-                    } else {
-                        words.past_articles(de + 1)
-                    }
-                })
-                .filter(|&k| {
-                    TABLES
-                        .speaker_nouns
-                        .get_bytes(words.norm_bytes(k))
-                        .is_some()
-                });
-            let noun = complement.unwrap_or(noun);
+            let noun = speaker_noun_after(words, at);
             let named = matches!(
                 words.norm_bytes(at),
                 b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"

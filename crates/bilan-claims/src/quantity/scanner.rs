@@ -49,6 +49,24 @@ struct Core {
     multiplier: f64,
 }
 
+impl Core {
+    /// "un"/"une" at `start..end`, read as the number one, before any
+    /// unit, range or qualifier.
+    fn article(start: usize, end: usize) -> Core {
+        Core {
+            start,
+            end,
+            value: 1.0,
+            range: None,
+            form: NumberForm::Article,
+            implied: Qualifier::Exact,
+            takes_de: false,
+            digits: None,
+            multiplier: 1.0,
+        }
+    }
+}
+
 /// What reading at a trigger gave.
 enum Step {
     /// A quantity.
@@ -776,17 +794,7 @@ impl<'t> Scan<'t> {
         if self.phrase_before(at, Cue::ArticleIdiomBefore).is_some() {
             return Some(Step::Nothing);
         }
-        let core = Core {
-            start: at,
-            end,
-            value: 1.0,
-            range: None,
-            form: NumberForm::Article,
-            implied: Qualifier::Exact,
-            takes_de: false,
-            digits: None,
-            multiplier: 1.0,
-        };
+        let core = Core::article(at, end);
         Some(if self.plain_article(&core) {
             Step::Found(article(at, end))
         } else if let Some(step) = self.article_before_unknown_word(&core) {
@@ -2095,17 +2103,7 @@ mod tests {
         }
         let mut told = 0;
         for_each_article_and_floor(&texts, |text, words, _, (at, end), floor| {
-            let core = Core {
-                start: at,
-                end,
-                value: 1.0,
-                range: None,
-                form: NumberForm::Article,
-                implied: Qualifier::Exact,
-                takes_de: false,
-                digits: None,
-                multiplier: 1.0,
-            };
+            let core = Core::article(at, end);
             let mut scan = Scan::new(text, words, 0, text.len());
             scan.floor = floor;
             let Some(Step::Found(quick)) = scan.article_before_unknown_word(&core) else {
