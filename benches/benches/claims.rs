@@ -1,5 +1,6 @@
 //! Criterion bench of bilan-claims: `Extractor::extract` over the shared
-//! corpus (`bilan_bench::corpus`, the sample articles of `examples/articles/`
+//! corpus (`bilan_bench::corpus`, the sample articles of `examples/articles/`,
+//! or the articles named by `BILAN_BENCH_CORPUS`,
 //! repeated to at least 1 MiB), reported as throughput in MB/s (decimal,
 //! 10^6 bytes: the unit the project's speed goals are stated in). Parsing
 //! and entity finding happen once, outside the timed loop; `quantity::scan`

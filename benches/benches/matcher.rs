@@ -1,4 +1,5 @@
 //! Criterion bench: the lexicon matcher over the sample-article corpus
+//! (or the articles named by `BILAN_BENCH_CORPUS`, see `bilan_bench`)
 //! (1 MiB), reported as MB/s (decimal, 10^6 bytes: the unit of the 200 MB/s
 //! goal) on one core.
 //!

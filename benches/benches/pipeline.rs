@@ -1,9 +1,10 @@
 //! Criterion bench of the whole pipeline (`Pipeline::analyze`) and of each
 //! stage on the same input, as throughput in MB/s (decimal, 10^6 bytes).
 //!
-//! Input: the sample articles of `examples/articles/`, analysed one article
-//! per `analyze` call (as a user analyses a corpus), repeated until there is
-//! at least 1 MB of text so that each iteration is long enough to time.
+//! Input: the sample articles of `examples/articles/` (or those of
+//! `BILAN_BENCH_CORPUS`, see `bilan_bench`), analysed one article per
+//! `analyze` call (as a user analyses a corpus), repeated until there is at
+//! least 1 MB of text so that each iteration is long enough to time.
 
 use std::hint::black_box;
 
@@ -16,7 +17,12 @@ const CORPUS_BYTES: usize = 1 << 20;
 /// article.
 fn documents() -> Vec<String> {
     let articles = bilan_bench::articles();
-    assert!(!articles.is_empty(), "no sample articles");
+    bilan_bench::announce(&articles);
+    assert!(
+        !articles.is_empty(),
+        "no .txt articles in {}",
+        bilan_bench::corpus_path().display()
+    );
     let mut docs = Vec::new();
     let mut total = 0;
     while total < CORPUS_BYTES {
