@@ -51,11 +51,11 @@
 //!   The date must start the line, and what follows it must not read as
 //!   prose: nothing, a separated note ("| Mis à jour …", ", mis à jour …"),
 //!   or at most six capitalised words without punctuation ("Timing").
-//! - Title: the block after the dateline, a byline ("Par …") aside (or,
-//!   when the dateline comes after some blocks, the last block of three
-//!   words or more before it). A title
+//! - Title: the block after the dateline, a byline ("Par …", "Texte par :
+//!   …") aside (or, when the dateline comes after some blocks, the last
+//!   block of three words or more before it that is no byline). A title
 //!   repeated as the next block is kept apart in [`Article::title_repeat`].
-//!   Standfirst: the next block. Headings: short lines (at most 80
+//!   Standfirst: the next block that is neither the dateline nor a byline. Headings: short lines (at most 80
 //!   characters and 10 words) that start with a capital or a digit and end
 //!   without punctuation. Paragraphs: the rest.
 //! - Sentences cover the title, its repeat, the standfirst, the headings and

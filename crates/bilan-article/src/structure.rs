@@ -188,10 +188,13 @@ fn same_text(a: &str, b: &str) -> bool {
             .eq(b.chars().filter(|&c| !is_space(c)))
 }
 
-/// A byline ("Par Rana Khoury", "De notre correspondant"), which some
-/// outlets print between the dateline and the title.
+/// A byline ("Par Rana Khoury", "De notre correspondant", France 24's
+/// "Texte par : FRANCE 24"), which outlets print between the title and the
+/// dateline or between the dateline and the title: never the title or the
+/// standfirst.
 fn is_byline(s: &str) -> bool {
-    (s.starts_with("Par ") || s.starts_with("De notre ") || s.starts_with("Avec "))
+    const OPENINGS: [&str; 5] = ["Par ", "De notre ", "Avec ", "Texte par ", "Texte :"];
+    OPENINGS.iter().any(|o| s.starts_with(o))
         && s.split_whitespace().count() <= 6
         && !s.ends_with(['.', '!', '?'])
 }
@@ -291,11 +294,17 @@ fn header_kinds(text: &str, blocks: &[RawBlock], d: usize) -> Vec<Option<BlockKi
             .find(|&t| !is_byline(blocks[t].span.slice(text)))
             .filter(|&t| blocks[t].span.len() <= MAX_TITLE_BYTES)
     } else {
-        (0..d).rev().find(|&j| word_count(&blocks[j]) >= 3)
+        (0..d)
+            .rev()
+            .find(|&j| word_count(&blocks[j]) >= 3 && !is_byline(blocks[j].span.slice(text)))
     };
     if let Some(t) = title_index {
         kinds[t] = Some(BlockKind::Title);
-        let next_after = |from: usize| (from + 1..blocks.len()).find(|&j| j != d);
+        // The repeat and the standfirst come after the title, past the
+        // dateline and any byline.
+        let next_after = |from: usize| {
+            (from + 1..blocks.len()).find(|&j| j != d && !is_byline(blocks[j].span.slice(text)))
+        };
         let mut next = next_after(t);
         if let Some(r) = next {
             if same_text(blocks[t].span.slice(text), blocks[r].span.slice(text)) {
