@@ -142,3 +142,8 @@ fn blind_c_claims_stay_above_the_floor() {
 fn blind_d_claims_stay_above_the_floor() {
     assert_claims_floor("blind-d", 200, 0.92);
 }
+
+#[test]
+fn blind_e_claims_stay_above_the_floor() {
+    assert_claims_floor("blind-e", 200, 0.93);
+}
