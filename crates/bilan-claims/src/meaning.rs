@@ -58,6 +58,10 @@ pub(crate) struct Sentence<'a> {
     pub(crate) quantities: &'a [Quantity],
     /// Token range of each quantity (`token_ranges`).
     ranges: &'a [(usize, usize)],
+    /// The last casualty figure of the sentence before, in the same
+    /// paragraph: "Onze autres ont été faits prisonniers" counts more of
+    /// its people.
+    previous_sentence_casualty: Option<&'a Reading>,
 }
 
 /// The meaning of one quantity.
@@ -80,6 +84,24 @@ pub(crate) struct Reading {
     pub(crate) unnamed: bool,
     /// "20 miliciens ont au moins péri": a qualifier on the verb.
     pub(crate) at_least: bool,
+}
+
+impl Reading {
+    /// What a claim says of the people it counts, as a reading: the
+    /// antecedent of "N autres" in the next sentence.
+    pub(crate) fn antecedent(claim: &crate::Claim) -> Reading {
+        Reading {
+            kind: claim.kind,
+            span: claim.span,
+            outcome: claim.outcome,
+            victims: claim.victims,
+            actor: claim.actor.clone(),
+            shared_unit: None,
+            named_apart: false,
+            unnamed: false,
+            at_least: false,
+        }
+    }
 }
 
 /// What follows a number: the counted noun and what names its group.
@@ -192,7 +214,15 @@ impl<'a> Sentence<'a> {
             previous_mentions,
             quantities,
             ranges,
+            previous_sentence_casualty: None,
         }
+    }
+
+    /// The sentence, read after one whose last casualty figure is
+    /// `reading` (in the same paragraph).
+    pub(crate) fn after_casualty(mut self, reading: Option<&'a Reading>) -> Sentence<'a> {
+        self.previous_sentence_casualty = reading;
+        self
     }
 
     /// Read every quantity of the sentence, in order, into `readings`
@@ -530,10 +560,16 @@ impl<'a> Sentence<'a> {
         }
 
         // Who is counted, and their group.
-        let inherit = (np.others
-            || (bare && np.group.is_none() && np.ranks_noun.is_none() && np.ranks_group.is_none()))
-        .then_some(previous_casualty)
-        .flatten();
+        // "Onze autres ont été faits prisonniers": more of the people of
+        // the figure before, in this sentence or else the one before it.
+        let inherit = if np.others {
+            previous_casualty.or(self.previous_sentence_casualty)
+        } else if bare && np.group.is_none() && np.ranks_noun.is_none() && np.ranks_group.is_none()
+        {
+            previous_casualty
+        } else {
+            None
+        };
         // "… les positions de Daech, tuant 14 d'entre eux": the people or
         // the group named last before the figure.
         let antecedent = if np.among_them && inherit.is_none() && head_class.is_none() {
@@ -1715,6 +1751,34 @@ fn same_speech(words: &Words, from: usize, to: usize) -> bool {
         })
 }
 
+/// A figure starting at `start` right after "dont": a detail of the one
+/// before it ("quatre personnes, dont deux secouristes"). Read from the
+/// text's bytes (the sentence's tokens may be gone).
+pub(crate) fn is_detail(text: &str, start: usize) -> bool {
+    let before = text.as_bytes().get(..start).unwrap_or_default();
+    let before = before.trim_ascii_end();
+    before.ends_with(b"dont")
+        && !before
+            .len()
+            .checked_sub(5)
+            .and_then(|i| before.get(i))
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+}
+
+/// The tokens `from..to` between a figure and the next, past a detail of
+/// the first, end with ", et" (and "de"/"d'"): the next figure is the
+/// first's coordinate, not the detail's. No clause ends in between.
+fn comma_and_before(words: &Words, from: usize, to: usize) -> bool {
+    let mut k = to;
+    while k > from && matches!(words.norm_bytes(k - 1), b"de" | b"d" | b"des") {
+        k -= 1;
+    }
+    k >= from + 2
+        && words.norm_bytes(k - 1) == b"et"
+        && words.kind(k - 2) == Some(TokenKind::Comma)
+        && (from..to).all(|j| words.kind(j) != Some(TokenKind::Stop))
+}
+
 /// Coordinated casualty figures share victims named apart: "30 morts et des
 /// dizaines de blessés dans les rangs de X" — both are X's.
 pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Words) {
@@ -1722,6 +1786,8 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
     // (no list is built: this runs for every sentence with a claim). What
     // the loop changes (victims, actor) never changes which are casualties.
     let mut previous: Option<usize> = None;
+    // A detail ("dont un commandant …") read since `previous`.
+    let mut detail_since = false;
     for b in 0..readings.len() {
         let casualty = readings
             .get(b)
@@ -1729,20 +1795,34 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         if !casualty {
             continue;
         }
+        let Some(Some(second)) = readings.get(b) else {
+            continue;
+        };
+        let to = words.index_at(second.span.start);
+        // "32 tués, dont un commandant …, et des dizaines de blessés": the
+        // detail is left out of the pairs; the figure after it, joined by
+        // ", et", goes with the one detailed.
+        if previous.is_some() && to > 0 && words.norm_bytes(to - 1) == b"dont" {
+            detail_since = true;
+            continue;
+        }
+        let after_detail = std::mem::take(&mut detail_since);
         let Some(a) = previous.replace(b) else {
             continue;
         };
-        let (Some(Some(first)), Some(Some(second))) = (readings.get(a), readings.get(b)) else {
+        let Some(Some(first)) = readings.get(a) else {
             continue;
         };
         // Backwards only when joined by "et" or a comma alone; forwards
         // ("… dans les rangs de X, dans le jurd de Y et à 23 morts") across
         // a short gap holding "et".
         let from = words.index_at(first.span.end);
-        let to = words.index_at(second.span.start);
-        let joined = (from..to)
-            .all(|k| matches!(words.norm_bytes(k), b"et" | b"," | b"a" | b"de" | b"d"))
-            && to > from;
+        let joined = if after_detail {
+            comma_and_before(words, from, to)
+        } else {
+            (from..to).all(|k| matches!(words.norm_bytes(k), b"et" | b"," | b"a" | b"de" | b"d"))
+                && to > from
+        };
         let listed = second.span.start >= first.span.end
             && second.span.start - first.span.end <= LIST_GAP
             && (from..to).any(|k| words.norm_bytes(k) == b"et")
