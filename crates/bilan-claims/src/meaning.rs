@@ -921,6 +921,25 @@ impl<'a> Sentence<'a> {
         (np, i)
     }
 
+    /// The token of the noun after an article ("la", "l'", "une", "même")
+    /// starting at `from`, when the counted noun `head` is a member noun
+    /// ("membres") and that noun names people ("famille", "tribus").
+    fn member_complement(&self, head: Option<usize>, from: usize, end: usize) -> Option<usize> {
+        let head = head?;
+        if TABLES.victims.token_value(self.words, head) != Some(&VictimClass::Member) {
+            return None;
+        }
+        let mut k = from;
+        while k < end
+            && self.is_word(k)
+            && matches!(self.norm_bytes(k), b"la" | b"l" | b"une" | b"meme")
+        {
+            k += 1;
+        }
+        (k > from && k < end && self.is_word(k) && TABLES.victims.contains_token(self.words, k))
+            .then_some(k)
+    }
+
     /// The modifiers of the noun `noun_head` found, from token `i` on:
     /// adjectives, "de/du X" naming the group, "parmi les X", "dans les
     /// rangs de X".
@@ -962,6 +981,13 @@ impl<'a> Sentence<'a> {
                         np.group = Some(m.id.clone());
                         np.end = m.span.end;
                         break;
+                    }
+                    // "huit membres d'une même famille": members are of the
+                    // people their complement names, past its article.
+                    if let Some(k) = self.member_complement(np.head, j + 1, modifier_end) {
+                        np.ranks_noun = Some(k);
+                        j = k + 1;
+                        continue;
                     }
                     if self
                         .mention_at(j + 1)
