@@ -1777,18 +1777,23 @@ fn same_speech(words: &Words, from: usize, to: usize) -> bool {
         })
 }
 
-/// A figure starting at `start` right after "dont": a detail of the one
-/// before it ("quatre personnes, dont deux secouristes"). Read from the
-/// text's bytes (the sentence's tokens may be gone).
+/// A figure starting at `start` right after "dont" or "parmi lesquels": a
+/// detail of the one before it ("quatre personnes, dont deux
+/// secouristes"). Read from the text's bytes (the sentence's tokens may be
+/// gone).
 pub(crate) fn is_detail(text: &str, start: usize) -> bool {
     let before = text.as_bytes().get(..start).unwrap_or_default();
     let before = before.trim_ascii_end();
-    before.ends_with(b"dont")
-        && !before
-            .len()
-            .checked_sub(5)
-            .and_then(|i| before.get(i))
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+    ["dont", "parmi lesquels", "parmi lesquelles"]
+        .iter()
+        .any(|word| {
+            before.ends_with(word.as_bytes())
+                && !before
+                    .len()
+                    .checked_sub(word.len() + 1)
+                    .and_then(|i| before.get(i))
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+        })
 }
 
 /// The tokens `from..to` between a figure and the next, past a detail of
