@@ -1318,6 +1318,18 @@ impl<'a> Sentence<'a> {
     /// shares the verb after the list.
     fn listed_ahead(&self, index: usize, from: usize) -> Option<Evidence> {
         let mut from = from;
+        // "46 combattants prorégime et 58 jihadistes ont été tués": up to
+        // two words of the first noun's (adjectives) before the glue.
+        let mut adjectives = 0;
+        while adjectives < 2
+            && self.is_word(from)
+            && !self.is_function_word(from)
+            && !matches!(self.norm_bytes(from), b"et" | b"ou" | b"ainsi")
+            && TABLES.outcomes.longest_at(self.words, from).is_none()
+        {
+            from += 1;
+            adjectives += 1;
+        }
         for next in index + 1..index + 5 {
             let &(next_start, next_end) = self.ranges.get(next)?;
             let glue = (from..next_start).all(|k| {
@@ -1380,7 +1392,6 @@ impl<'a> Sentence<'a> {
         // breaks the list.
         let gap_has_stop =
             (self.words.index_at(gap_start)..self.words.index_at(gap_end)).any(|k| {
-                // "ainsi que" joins a list.
                 // "ainsi que" joins a list, and so does "et à" ("coûté la
                 // vie à 20 soldats et à 70 insurgés").
                 let joins = (matches!(self.norm_bytes(k), b"que" | b"qu")
@@ -1388,7 +1399,11 @@ impl<'a> Sentence<'a> {
                     && self.norm_bytes(k - 1) == b"ainsi")
                     || (self.norm_bytes(k) == b"a"
                         && k > 0
-                        && matches!(self.norm_bytes(k - 1), b"et" | b"ou"));
+                        && (matches!(self.norm_bytes(k - 1), b"et" | b"ou")
+                            // "ainsi qu'à 100 jihadistes".
+                            || (k > 1
+                                && matches!(self.norm_bytes(k - 1), b"que" | b"qu")
+                                && self.norm_bytes(k - 2) == b"ainsi")));
                 self.words.kind(k) == Some(TokenKind::Stop)
                     || !joins
                         && matches!(
