@@ -1198,12 +1198,25 @@ impl<'a> Sentence<'a> {
                 }
             }
             // "45 combattants du Hachd, les unités dominées par des milices
-            // chiites, ont été tués": so does an apposition between commas
-            // when an auxiliary follows it.
+            // chiites, ont été tués", "200 d'entre eux, notamment des
+            // jeunes hommes, ont été exécutés": so does an apposition
+            // between commas when an auxiliary follows it.
             if self.words.kind(i) == Some(TokenKind::Comma)
                 && matches!(
                     self.norm_bytes(i + 1),
-                    b"les" | b"la" | b"le" | b"l" | b"un" | b"une"
+                    b"les"
+                        | b"la"
+                        | b"le"
+                        | b"l"
+                        | b"un"
+                        | b"une"
+                        | b"notamment"
+                        | b"surtout"
+                        | b"essentiellement"
+                        | b"principalement"
+                        | b"pour"
+                        | b"tous"
+                        | b"toutes"
                 )
             {
                 let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
