@@ -1812,6 +1812,10 @@ fn same_speech(words: &Words, from: usize, to: usize) -> bool {
 pub(crate) fn is_detail(text: &str, start: usize) -> bool {
     let before = text.as_bytes().get(..start).unwrap_or_default();
     let before = before.trim_ascii_end();
+    // Most figures follow no such word: its last letter rules them out.
+    if !matches!(before.last(), Some(b't' | b's')) {
+        return false;
+    }
     ["dont", "parmi lesquels", "parmi lesquelles"]
         .iter()
         .any(|word| {
