@@ -280,10 +280,23 @@ impl Extractor {
         // The mentions of the previous sentence, kept from its own lookup.
         let mut index = MentionIndex::new(&entities.mentions);
         let mut previous_mentions = index.within(Span::new(0, 0));
+        // The last casualty figure of the paragraph so far, while no other
+        // claim came after it: what "N autres" at the start of a sentence
+        // counts more of.
+        let mut last_casualty: Option<meaning::Reading> = None;
+        let mut previous_end = 0;
         for span in sentence_spans {
             if span.start > span.end || text.get(span.start..span.end).is_none() {
                 continue;
             }
+            if text
+                .as_bytes()
+                .get(previous_end..span.start)
+                .is_some_and(|gap| gap.contains(&b'\n'))
+            {
+                last_casualty = None;
+            }
+            previous_end = span.end;
             let quantities = &mut scratch.quantities;
             // The sentence's tokens, in `scratch.words`, serve the scan
             // and then the reading of its figures.
@@ -303,7 +316,26 @@ impl Extractor {
                     earlier: index.before(span.start),
                     dateline,
                 };
-                self.sentence_claims(text, &context, entities, &mut scratch, &mut claims);
+                let before = claims.len();
+                self.sentence_claims(
+                    text,
+                    &context,
+                    last_casualty.as_ref(),
+                    entities,
+                    &mut scratch,
+                    &mut claims,
+                );
+                // The sentence's last claim (a detail aside), when a
+                // casualty, for "N autres" in the next one; another kind of
+                // claim ends the chain.
+                if let Some(last) = claims.get(before..).and_then(|new| {
+                    new.iter()
+                        .rev()
+                        .find(|c| !meaning::is_detail(text, c.span.start))
+                }) {
+                    last_casualty = (last.kind == ClaimKind::Casualties)
+                        .then(|| meaning::Reading::antecedent(last));
+                }
             }
             previous_mentions = mentions;
         }
@@ -330,10 +362,13 @@ impl Extractor {
         claims
     }
 
+    /// The claims of one sentence, read after a paragraph whose last
+    /// casualty figure is `previous_casualty`.
     fn sentence_claims<'e>(
         &self,
         text: &str,
         context: &Context<'e>,
+        previous_casualty: Option<&meaning::Reading>,
         entities: &'e Entities,
         scratch: &mut Scratch<'e>,
         claims: &mut Vec<Claim>,
@@ -382,7 +417,8 @@ impl Extractor {
             mentions,
             &entities.mentions,
             previous_mentions,
-        );
+        )
+        .after_casualty(previous_casualty);
         // Read the figures first: when none is a claim (an article "un"
         // counting nothing), the links of the sentence are not needed.
         sentence.read_all(readings);

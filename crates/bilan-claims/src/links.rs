@@ -229,6 +229,11 @@ pub(crate) fn attributions<'a>(
                 .iter()
                 .filter(|&&(s, _, _)| s >= spoken_from && s <= spoken_from + SOURCE_WINDOW)
                 .filter(|&&(s, _, _)| !clause_between(words, spoken_from, s))
+                // "a indiqué à RFI qu'une quarantaine de combattants de
+                // Daesh…": what follows "que" is what was said.
+                .filter(|&&(s, _, _)| {
+                    !(spoken_from..s).any(|j| matches!(words.norm_bytes(j), b"que" | b"qu"))
+                })
                 // "a indiqué l'OSDH", not "a indiqué à l'AFP X".
                 .filter(|&&(s, _, m)| {
                     !(m.kind == EntityKind::Media && s > 0 && words.norm_bytes(s - 1) == b"a")
@@ -371,11 +376,19 @@ pub(crate) fn attributions<'a>(
                 // aside, not the outlet inside it.
                 let relayed = relay_aside(words, k)
                     .and_then(|open| speaker_ending_at(words, sources, open, earlier));
+                // "L'agence X, citant le ministère, fait état de…": the
+                // name cited in the aside is the source, X only relays it.
+                let cited = citing_aside(words, k).and_then(|open| {
+                    before
+                        .filter(|&(s, _)| s > open + 1)
+                        .map(|(s, m)| organisation_of(words, sources, s, m, earlier))
+                });
                 // "…, et affirmé avoir capturé trois rebelles de l'ASL": what
                 // follows "avoir" is what is said, not who says it.
                 let content_follows = matches!(words.norm_bytes(after), b"avoir" | b"etre");
                 match before {
                     _ if relayed.is_some() => relayed,
+                    _ if cited.is_some() => cited,
                     _ if opening.is_some() => opening,
                     _ if relative.is_some() => relative,
                     Some((s, m)) => Some(organisation_of(words, sources, s, m, earlier)),
@@ -471,6 +484,20 @@ fn relay_aside(words: &Words, verb: usize) -> Option<usize> {
         .rev()
         .find(|&j| words.kind(j) == Some(TokenKind::Comma))?;
     relays(words, open + 1).then_some(open)
+}
+
+/// The opening comma of an aside "citant X" that closes right before token
+/// `verb`: "L'agence X, citant le ministère de la Défense, fait état de…"
+/// reports what the ministry said.
+fn citing_aside(words: &Words, verb: usize) -> Option<usize> {
+    let close = verb.checked_sub(1)?;
+    if words.kind(close) != Some(TokenKind::Comma) {
+        return None;
+    }
+    let open = (close.saturating_sub(ASIDE_WINDOW)..close)
+        .rev()
+        .find(|&j| words.kind(j) == Some(TokenKind::Comma))?;
+    (words.norm_bytes(open + 1) == b"citant").then_some(open)
 }
 
 /// The speaker whose name ends at token `comma`: the organisation of a

@@ -58,6 +58,10 @@ pub(crate) struct Sentence<'a> {
     pub(crate) quantities: &'a [Quantity],
     /// Token range of each quantity (`token_ranges`).
     ranges: &'a [(usize, usize)],
+    /// The last casualty figure of the sentence before, in the same
+    /// paragraph: "Onze autres ont été faits prisonniers" counts more of
+    /// its people.
+    previous_sentence_casualty: Option<&'a Reading>,
 }
 
 /// The meaning of one quantity.
@@ -80,6 +84,24 @@ pub(crate) struct Reading {
     pub(crate) unnamed: bool,
     /// "20 miliciens ont au moins péri": a qualifier on the verb.
     pub(crate) at_least: bool,
+}
+
+impl Reading {
+    /// What a claim says of the people it counts, as a reading: the
+    /// antecedent of "N autres" in the next sentence.
+    pub(crate) fn antecedent(claim: &crate::Claim) -> Reading {
+        Reading {
+            kind: claim.kind,
+            span: claim.span,
+            outcome: claim.outcome,
+            victims: claim.victims,
+            actor: claim.actor.clone(),
+            shared_unit: None,
+            named_apart: false,
+            unnamed: false,
+            at_least: false,
+        }
+    }
 }
 
 /// What follows a number: the counted noun and what names its group.
@@ -192,7 +214,15 @@ impl<'a> Sentence<'a> {
             previous_mentions,
             quantities,
             ranges,
+            previous_sentence_casualty: None,
         }
+    }
+
+    /// The sentence, read after one whose last casualty figure is
+    /// `reading` (in the same paragraph).
+    pub(crate) fn after_casualty(mut self, reading: Option<&'a Reading>) -> Sentence<'a> {
+        self.previous_sentence_casualty = reading;
+        self
     }
 
     /// Read every quantity of the sentence, in order, into `readings`
@@ -530,10 +560,16 @@ impl<'a> Sentence<'a> {
         }
 
         // Who is counted, and their group.
-        let inherit = (np.others
-            || (bare && np.group.is_none() && np.ranks_noun.is_none() && np.ranks_group.is_none()))
-        .then_some(previous_casualty)
-        .flatten();
+        // "Onze autres ont été faits prisonniers": more of the people of
+        // the figure before, in this sentence or else the one before it.
+        let inherit = if np.others {
+            previous_casualty.or(self.previous_sentence_casualty)
+        } else if bare && np.group.is_none() && np.ranks_noun.is_none() && np.ranks_group.is_none()
+        {
+            previous_casualty
+        } else {
+            None
+        };
         // "… les positions de Daech, tuant 14 d'entre eux": the people or
         // the group named last before the figure.
         let antecedent = if np.among_them && inherit.is_none() && head_class.is_none() {
@@ -885,6 +921,25 @@ impl<'a> Sentence<'a> {
         (np, i)
     }
 
+    /// The token of the noun after an article ("la", "l'", "une", "même")
+    /// starting at `from`, when the counted noun `head` is a member noun
+    /// ("membres") and that noun names people ("famille", "tribus").
+    fn member_complement(&self, head: Option<usize>, from: usize, end: usize) -> Option<usize> {
+        let head = head?;
+        if TABLES.victims.token_value(self.words, head) != Some(&VictimClass::Member) {
+            return None;
+        }
+        let mut k = from;
+        while k < end
+            && self.is_word(k)
+            && matches!(self.norm_bytes(k), b"la" | b"l" | b"une" | b"meme")
+        {
+            k += 1;
+        }
+        (k > from && k < end && self.is_word(k) && TABLES.victims.contains_token(self.words, k))
+            .then_some(k)
+    }
+
     /// The modifiers of the noun `noun_head` found, from token `i` on:
     /// adjectives, "de/du X" naming the group, "parmi les X", "dans les
     /// rangs de X".
@@ -926,6 +981,13 @@ impl<'a> Sentence<'a> {
                         np.group = Some(m.id.clone());
                         np.end = m.span.end;
                         break;
+                    }
+                    // "huit membres d'une même famille": members are of the
+                    // people their complement names, past its article.
+                    if let Some(k) = self.member_complement(np.head, j + 1, modifier_end) {
+                        np.ranks_noun = Some(k);
+                        j = k + 1;
+                        continue;
                     }
                     if self
                         .mention_at(j + 1)
@@ -1136,12 +1198,25 @@ impl<'a> Sentence<'a> {
                 }
             }
             // "45 combattants du Hachd, les unités dominées par des milices
-            // chiites, ont été tués": so does an apposition between commas
-            // when an auxiliary follows it.
+            // chiites, ont été tués", "200 d'entre eux, notamment des
+            // jeunes hommes, ont été exécutés": so does an apposition
+            // between commas when an auxiliary follows it.
             if self.words.kind(i) == Some(TokenKind::Comma)
                 && matches!(
                     self.norm_bytes(i + 1),
-                    b"les" | b"la" | b"le" | b"l" | b"un" | b"une"
+                    b"les"
+                        | b"la"
+                        | b"le"
+                        | b"l"
+                        | b"un"
+                        | b"une"
+                        | b"notamment"
+                        | b"surtout"
+                        | b"essentiellement"
+                        | b"principalement"
+                        | b"pour"
+                        | b"tous"
+                        | b"toutes"
                 )
             {
                 let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
@@ -1256,6 +1331,18 @@ impl<'a> Sentence<'a> {
     /// shares the verb after the list.
     fn listed_ahead(&self, index: usize, from: usize) -> Option<Evidence> {
         let mut from = from;
+        // "46 combattants prorégime et 58 jihadistes ont été tués": up to
+        // two words of the first noun's (adjectives) before the glue.
+        let mut adjectives = 0;
+        while adjectives < 2
+            && self.is_word(from)
+            && !self.is_function_word(from)
+            && !matches!(self.norm_bytes(from), b"et" | b"ou" | b"ainsi")
+            && TABLES.outcomes.longest_at(self.words, from).is_none()
+        {
+            from += 1;
+            adjectives += 1;
+        }
         for next in index + 1..index + 5 {
             let &(next_start, next_end) = self.ranges.get(next)?;
             let glue = (from..next_start).all(|k| {
@@ -1318,7 +1405,6 @@ impl<'a> Sentence<'a> {
         // breaks the list.
         let gap_has_stop =
             (self.words.index_at(gap_start)..self.words.index_at(gap_end)).any(|k| {
-                // "ainsi que" joins a list.
                 // "ainsi que" joins a list, and so does "et à" ("coûté la
                 // vie à 20 soldats et à 70 insurgés").
                 let joins = (matches!(self.norm_bytes(k), b"que" | b"qu")
@@ -1326,7 +1412,11 @@ impl<'a> Sentence<'a> {
                     && self.norm_bytes(k - 1) == b"ainsi")
                     || (self.norm_bytes(k) == b"a"
                         && k > 0
-                        && matches!(self.norm_bytes(k - 1), b"et" | b"ou"));
+                        && (matches!(self.norm_bytes(k - 1), b"et" | b"ou")
+                            // "ainsi qu'à 100 jihadistes".
+                            || (k > 1
+                                && matches!(self.norm_bytes(k - 1), b"que" | b"qu")
+                                && self.norm_bytes(k - 2) == b"ainsi")));
                 self.words.kind(k) == Some(TokenKind::Stop)
                     || !joins
                         && matches!(
@@ -1715,6 +1805,43 @@ fn same_speech(words: &Words, from: usize, to: usize) -> bool {
         })
 }
 
+/// A figure starting at `start` right after "dont" or "parmi lesquels": a
+/// detail of the one before it ("quatre personnes, dont deux
+/// secouristes"). Read from the text's bytes (the sentence's tokens may be
+/// gone).
+pub(crate) fn is_detail(text: &str, start: usize) -> bool {
+    let before = text.as_bytes().get(..start).unwrap_or_default();
+    let before = before.trim_ascii_end();
+    // Most figures follow no such word: its last letter rules them out.
+    if !matches!(before.last(), Some(b't' | b's')) {
+        return false;
+    }
+    ["dont", "parmi lesquels", "parmi lesquelles"]
+        .iter()
+        .any(|word| {
+            before.ends_with(word.as_bytes())
+                && !before
+                    .len()
+                    .checked_sub(word.len() + 1)
+                    .and_then(|i| before.get(i))
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+        })
+}
+
+/// The tokens `from..to` between a figure and the next, past a detail of
+/// the first, end with ", et" (and "de"/"d'"): the next figure is the
+/// first's coordinate, not the detail's. No clause ends in between.
+fn comma_and_before(words: &Words, from: usize, to: usize) -> bool {
+    let mut k = to;
+    while k > from && matches!(words.norm_bytes(k - 1), b"de" | b"d" | b"des") {
+        k -= 1;
+    }
+    k >= from + 2
+        && words.norm_bytes(k - 1) == b"et"
+        && words.kind(k - 2) == Some(TokenKind::Comma)
+        && (from..to).all(|j| words.kind(j) != Some(TokenKind::Stop))
+}
+
 /// Coordinated casualty figures share victims named apart: "30 morts et des
 /// dizaines de blessés dans les rangs de X" — both are X's.
 pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Words) {
@@ -1722,6 +1849,8 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
     // (no list is built: this runs for every sentence with a claim). What
     // the loop changes (victims, actor) never changes which are casualties.
     let mut previous: Option<usize> = None;
+    // A detail ("dont un commandant …") read since `previous`.
+    let mut detail_since = false;
     for b in 0..readings.len() {
         let casualty = readings
             .get(b)
@@ -1729,20 +1858,34 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         if !casualty {
             continue;
         }
+        let Some(Some(second)) = readings.get(b) else {
+            continue;
+        };
+        let to = words.index_at(second.span.start);
+        // "32 tués, dont un commandant …, et des dizaines de blessés": the
+        // detail is left out of the pairs; the figure after it, joined by
+        // ", et", goes with the one detailed.
+        if previous.is_some() && to > 0 && words.norm_bytes(to - 1) == b"dont" {
+            detail_since = true;
+            continue;
+        }
+        let after_detail = std::mem::take(&mut detail_since);
         let Some(a) = previous.replace(b) else {
             continue;
         };
-        let (Some(Some(first)), Some(Some(second))) = (readings.get(a), readings.get(b)) else {
+        let Some(Some(first)) = readings.get(a) else {
             continue;
         };
         // Backwards only when joined by "et" or a comma alone; forwards
         // ("… dans les rangs de X, dans le jurd de Y et à 23 morts") across
         // a short gap holding "et".
         let from = words.index_at(first.span.end);
-        let to = words.index_at(second.span.start);
-        let joined = (from..to)
-            .all(|k| matches!(words.norm_bytes(k), b"et" | b"," | b"a" | b"de" | b"d"))
-            && to > from;
+        let joined = if after_detail {
+            comma_and_before(words, from, to)
+        } else {
+            (from..to).all(|k| matches!(words.norm_bytes(k), b"et" | b"," | b"a" | b"de" | b"d"))
+                && to > from
+        };
         let listed = second.span.start >= first.span.end
             && second.span.start - first.span.end <= LIST_GAP
             && (from..to).any(|k| words.norm_bytes(k) == b"et")

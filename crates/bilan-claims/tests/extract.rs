@@ -111,6 +111,32 @@ fn the_day_is_resolved_against_the_dateline_or_left_empty() {
 }
 
 #[test]
+fn others_count_more_of_the_last_casualties_of_their_paragraph_only() {
+    let text = "Au moins 12 soldats ont été tués dans l'attaque. Sept autres ont été blessés.\n\n\
+                Cinq autres ont été enlevés dans la nuit.";
+    let article = bilan_article::parse(text);
+    let entities = bilan_lexicon::Lexicon::embedded().find(text);
+    let claims = Extractor::new().extract(text, &article, &entities);
+    let victims = |start: &str| {
+        claims
+            .iter()
+            .find(|c| c.span.slice(text).starts_with(start))
+            .unwrap_or_else(|| panic!("a claim on {start:?}: {claims:?}"))
+            .victims
+    };
+    assert_eq!(
+        victims("Sept autres"),
+        Some(Victims::Soldiers),
+        "same paragraph"
+    );
+    assert_eq!(
+        victims("Cinq autres"),
+        Some(Victims::People),
+        "a new paragraph forgets the soldiers"
+    );
+}
+
+#[test]
 fn an_article_without_sentences_is_read_whole() {
     let text = "Trois miliciens ont été tués.";
     let mut article = bilan_article::parse(text);

@@ -1442,6 +1442,19 @@ impl<'t> Scan<'t> {
                 qualifier = q;
             }
             start = q_start;
+            // "il ne reste plus que 20 km² environ": a restrictive phrase
+            // before ("plus que", "seulement") says nothing of precision;
+            // a qualifier after the figure does.
+            if q == Qualifier::Exact
+                && qualifier != Qualifier::Range
+                && core.form != NumberForm::Article
+                && let Some((after, q_end)) = self.qualifier_after(end)
+            {
+                qualifier = after;
+                if let Some(q_end) = q_end {
+                    end = q_end;
+                }
+            }
         } else if qualifier != Qualifier::Range
             && core.form != NumberForm::Article
             && let Some((q, q_end)) = self.qualifier_after(end)
