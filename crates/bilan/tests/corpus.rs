@@ -145,5 +145,5 @@ fn blind_d_claims_stay_above_the_floor() {
 
 #[test]
 fn blind_e_claims_stay_above_the_floor() {
-    assert_claims_floor("blind-e", 200, 0.93);
+    assert_claims_floor("blind-e", 200, 0.95);
 }
