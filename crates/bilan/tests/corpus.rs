@@ -147,3 +147,8 @@ fn blind_d_claims_stay_above_the_floor() {
 fn blind_e_claims_stay_above_the_floor() {
     assert_claims_floor("blind-e", 200, 0.95);
 }
+
+#[test]
+fn blind_f_claims_stay_above_the_floor() {
+    assert_claims_floor("blind-f", 200, 0.93);
+}
