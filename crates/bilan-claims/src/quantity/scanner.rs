@@ -371,7 +371,7 @@ impl<'t> Scan<'t> {
                 _ => true,
             };
         }
-        !char_at(text, hit_end).is_some_and(char::is_alphabetic)
+        !char_at(text, hit_end).is_some_and(crate::words::is_letter)
     }
 
     /// The end of the word starting exactly at `pos` and what the tables
@@ -1556,7 +1556,7 @@ impl<'t> Scan<'t> {
                 let mut words = 0;
                 while words < 4 && at < window_end {
                     let Some(c) = char_at(text, at) else { break };
-                    if !c.is_alphabetic() {
+                    if !crate::words::is_letter(c) {
                         at += c.len_utf8();
                         continue;
                     }
