@@ -627,6 +627,49 @@ mod tests {
     }
 
     #[test]
+    fn buffers_kept_from_one_document_to_the_next_change_nothing() {
+        // Each text read on a new thread (its buffers new), then all read
+        // one after the other on this one, twice, in two orders: the
+        // buffers a text leaves behind (longer sentences, more figures)
+        // must not leak into the next one's claims.
+        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
+        let mut texts: Vec<String> = std::fs::read_dir(samples)
+            .map(|dir| {
+                dir.flatten()
+                    .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        texts.sort();
+        texts.extend(
+            include_str!("../tests/data/sentences.txt")
+                .lines()
+                .filter_map(|line| line.strip_prefix("> "))
+                .take(200)
+                .map(str::to_owned),
+        );
+        let lexicon = bilan_lexicon::Lexicon::embedded();
+        let read = |text: &str| {
+            let article = bilan_article::parse(text);
+            let entities = lexicon.find(text);
+            Extractor::new().extract(text, &article, &entities)
+        };
+        let fresh: Vec<Vec<Claim>> = texts
+            .iter()
+            .map(|text| std::thread::scope(|s| s.spawn(|| read(text)).join().unwrap_or_default()))
+            .collect();
+        assert!(fresh.iter().map(Vec::len).sum::<usize>() > 100);
+        for _ in 0..2 {
+            for (text, claims) in texts.iter().zip(&fresh) {
+                assert_eq!(&read(text), claims, "{text}");
+            }
+            for (text, claims) in texts.iter().zip(&fresh).rev() {
+                assert_eq!(&read(text), claims, "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn mention_cursors_give_what_binary_searches_give() {
         let sorted: Vec<Mention> = (0..60).map(|i| mention(i * 97, i * 97 + 13)).collect();
         let mut unsorted = sorted.clone();
