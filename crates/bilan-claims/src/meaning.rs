@@ -83,8 +83,10 @@ pub(crate) struct Reading {
 }
 
 /// What follows a number: the counted noun and what names its group.
+/// Its groups are borrowed (from the mentions and the tables) while the
+/// figure is read, and an id is cloned only for the claim.
 #[derive(Debug, Default)]
-struct NounPhrase {
+struct NounPhrase<'a> {
     /// Token of the counted noun.
     head: Option<usize>,
     /// "autres" stood before the noun (or alone): same people as before.
@@ -92,12 +94,12 @@ struct NounPhrase {
     /// "ses"/"leurs": the group of the sentence's subject.
     possessive: bool,
     /// A group named right after the number or the noun ("du Hezbollah").
-    group: Option<EntityId>,
+    group: Option<&'a EntityId>,
     /// Adjectives naming a group ("daeshistes", "soldats syriens").
-    adjective_groups: Vec<(Applies, String)>,
+    adjective_groups: Vec<&'a (Applies, String)>,
     /// The people named by "parmi les X" / "dans les rangs de X".
     ranks_noun: Option<usize>,
-    ranks_group: Option<EntityId>,
+    ranks_group: Option<&'a EntityId>,
     /// "hommes de Saqlawiya": people named by their town or village.
     from_place: bool,
     /// "14 d'entre eux": people named before the figure.
@@ -542,7 +544,7 @@ impl<'a> Sentence<'a> {
             None
         };
         if let Some(Antecedent::Group(m) | Antecedent::People(_, Some(m))) = antecedent {
-            np.group = Some(m.id.clone());
+            np.group = Some(&m.id);
         }
         let mut class: VictimClass = if let Some(class) = head_class {
             class
@@ -620,7 +622,7 @@ impl<'a> Sentence<'a> {
                 class = VictimClass::Is(cue.victims);
             }
         }
-        let mut actor = np.group.clone().or_else(|| np.ranks_group.clone());
+        let mut actor = np.group.or(np.ranks_group).cloned();
         let provisional = match class {
             VictimClass::Is(v) => v,
             VictimClass::Member => Victims::People,
@@ -753,7 +755,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Byte end of the counted noun (or of the quantity when there is none).
-    fn head_end(&self, np: &NounPhrase, quantity: &Quantity) -> usize {
+    fn head_end(&self, np: &NounPhrase<'_>, quantity: &Quantity) -> usize {
         let head = np
             .head
             .map_or(quantity.span.end, |h| self.token_span(h).end);
@@ -779,7 +781,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// The counted noun and its modifiers after the quantity (tokens `i..limit`).
-    fn noun_phrase(&self, i: usize, limit: usize) -> NounPhrase {
+    fn noun_phrase(&self, i: usize, limit: usize) -> NounPhrase<'a> {
         let (mut np, after) = self.noun_head(i, limit);
         self.noun_modifiers(&mut np, after, limit);
         np
@@ -788,7 +790,7 @@ impl<'a> Sentence<'a> {
     /// The counted noun after the quantity (tokens `i..limit`), with what
     /// stands before it; and the token after it, where `noun_modifiers`
     /// goes on.
-    fn noun_head(&self, mut i: usize, limit: usize) -> (NounPhrase, usize) {
+    fn noun_head(&self, mut i: usize, limit: usize) -> (NounPhrase<'a>, usize) {
         let mut np = NounPhrase::default();
         let mut steps = 0;
         while i < limit && steps < 8 {
@@ -813,7 +815,7 @@ impl<'a> Sentence<'a> {
                         break;
                     }
                     if let Some(m) = self.group_at(i + 1) {
-                        np.group = Some(m.id.clone());
+                        np.group = Some(&m.id);
                         np.end = m.span.end;
                         break;
                     }
@@ -856,7 +858,7 @@ impl<'a> Sentence<'a> {
                 && let Some(m) = self.group_at(i)
                 && m.span.start == self.token_span(i).start
             {
-                np.group = Some(m.id.clone());
+                np.group = Some(&m.id);
                 np.head = Some(i);
                 np.end = m.span.end;
                 i = self.words.index_at(m.span.end);
@@ -888,7 +890,7 @@ impl<'a> Sentence<'a> {
     /// The modifiers of the noun `noun_head` found, from token `i` on:
     /// adjectives, "de/du X" naming the group, "parmi les X", "dans les
     /// rangs de X".
-    fn noun_modifiers(&self, np: &mut NounPhrase, i: usize, limit: usize) {
+    fn noun_modifiers(&self, np: &mut NounPhrase<'a>, i: usize, limit: usize) {
         // Modifiers: adjectives and "de/du X" naming the group.
         let mut j = i;
         let modifier_end = (i + MODIFIER_WINDOW).min(limit);
@@ -915,15 +917,15 @@ impl<'a> Sentence<'a> {
                     np.ranks_noun = Some(j);
                     if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, j)
                     {
-                        np.adjective_groups.push(adjective.clone());
+                        np.adjective_groups.push(adjective);
                     }
                 } else if let Some((_, adjective)) =
                     TABLES.actor_adjectives.longest_at(self.words, j)
                 {
-                    np.adjective_groups.push(adjective.clone());
+                    np.adjective_groups.push(adjective);
                 } else if matches!(word, b"de" | b"d" | b"du" | b"des") {
                     if let Some(m) = self.group_at(j + 1) {
-                        np.group = Some(m.id.clone());
+                        np.group = Some(&m.id);
                         np.end = m.span.end;
                         break;
                     }
@@ -944,7 +946,7 @@ impl<'a> Sentence<'a> {
         // The head noun itself may name the group ("daechistes").
         if let Some(h) = np.head {
             if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, h) {
-                np.adjective_groups.insert(0, adjective.clone());
+                np.adjective_groups.insert(0, adjective);
             }
         }
         // "parmi les miliciens", "dans les rangs de Jaïch al-Islam", "au sein
@@ -968,12 +970,12 @@ impl<'a> Sentence<'a> {
                     n += 1;
                 }
                 if let Some(m) = self.group_at(n) {
-                    np.ranks_group = Some(m.id.clone());
+                    np.ranks_group = Some(&m.id);
                 } else if self.is_word(n) {
                     np.ranks_noun = Some(n);
                     if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, n)
                     {
-                        np.adjective_groups.push(adjective.clone());
+                        np.adjective_groups.push(adjective);
                     }
                 }
                 break;
@@ -982,7 +984,7 @@ impl<'a> Sentence<'a> {
                 && matches!(self.norm_bytes(k + 1), b"de" | b"d" | b"du" | b"des");
             if ranks {
                 if let Some(m) = self.group_at(k + 2) {
-                    np.ranks_group = Some(m.id.clone());
+                    np.ranks_group = Some(&m.id);
                 }
                 break;
             }
