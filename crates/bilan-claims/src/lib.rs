@@ -475,7 +475,11 @@ impl Extractor {
         // (end of that figure, index of its claim): its place is copied
         // only when a detail takes it.
         let mut described_place: Option<(usize, usize)> = None;
-        for (k, (quantity, reading)) in quantities.iter().zip(readings.drain(..)).enumerate() {
+        for (k, (quantity, reading)) in quantities
+            .iter()
+            .zip(readings.iter_mut().map(Option::take))
+            .enumerate()
+        {
             let Some(reading) = reading else { continue };
             let own_place = own_places.next().flatten();
             // The quantity's first token, as `token_ranges` found it.
