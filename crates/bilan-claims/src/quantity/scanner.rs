@@ -366,7 +366,7 @@ impl<'t> Scan<'t> {
         if is_digit_at(text, at) {
             let two_before = before.and_then(|c| char_before(text, at - c.len_utf8()));
             return match before {
-                Some('-') => !two_before.is_some_and(char::is_alphanumeric),
+                Some('-') => !two_before.is_some_and(crate::words::is_letter_or_digit),
                 Some('.' | ',' | '/' | ':') => !two_before.is_some_and(|c| c.is_ascii_digit()),
                 _ => true,
             };

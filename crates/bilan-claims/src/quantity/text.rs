@@ -34,7 +34,7 @@ fn fold_other(c: char) -> char {
 
 /// A letter or digit: what glues tokens together.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::words::is_letter_or_digit(c)
 }
 
 /// The char starting at `pos`, if any.
