@@ -1043,9 +1043,17 @@ pub(crate) fn places<'a>(
 /// place over the words of its phrase (no sign, no other preposition than
 /// "de") to "depuis".
 fn origin(words: &Words, i: usize) -> bool {
-    // Most places have no "depuis" before them: ruled out with no lookup.
+    // Most places have no "depuis" before them: ruled out with no lookup,
+    // the tokens' shapes compared first.
     let lowest = i.saturating_sub(PLACE_WINDOW + 2);
-    if !(lowest..i).any(|k| words.norm_bytes(k) == b"depuis") {
+    let depuis = crate::tables::shape("depuis");
+    let window = words
+        .tokens
+        .get(lowest..i.min(words.len()))
+        .unwrap_or_default();
+    if !window.iter().enumerate().any(|(offset, t)| {
+        usize::from(t.shape) == depuis && words.norm_bytes(lowest + offset) == b"depuis"
+    }) {
         return false;
     }
     let mut k = i;
