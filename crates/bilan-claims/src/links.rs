@@ -1116,6 +1116,10 @@ fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
         bottom = k + 1;
     }
     for k in (bottom..i).rev() {
+        // (Words all: one no cue may start with is told by its flag.)
+        if words.flags(k) & crate::tables::MAY_ATTRIBUTE == 0 {
+            continue;
+        }
         let Some((len, role)) = TABLES.attribution.longest_at(words, k) else {
             continue;
         };

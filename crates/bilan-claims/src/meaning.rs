@@ -842,10 +842,11 @@ impl<'a> Sentence<'a> {
                 }
                 _ => {}
             }
-            if TABLES.prenominal.contains_token(self.words, i)
+            // (The next token's place and kind first: the look-up last.)
+            if i + 1 < limit
                 && self.is_word(i + 1)
+                && TABLES.prenominal.contains_token(self.words, i)
                 && !self.is_function_word(i + 1)
-                && i + 1 < limit
             {
                 i += 1;
                 continue;
@@ -872,11 +873,14 @@ impl<'a> Sentence<'a> {
             {
                 break;
             }
-            // Nor is a day: "7 civils lundi et 4 mardi" counts no "mardi".
-            if matches!(
-                TABLES.days.longest_at(self.words, i),
-                Some((_, DayWord::Weekday(_) | DayWord::Offset(_)))
-            ) {
+            // Nor is a day: "7 civils lundi et 4 mardi" counts no "mardi"
+            // (a word no day phrase may start with is told by its flag).
+            if self.words.flags(i) & crate::tables::MAY_DATE != 0
+                && matches!(
+                    TABLES.days.longest_at(self.words, i),
+                    Some((_, DayWord::Weekday(_) | DayWord::Offset(_)))
+                )
+            {
                 break;
             }
             np.head = Some(i);

@@ -432,6 +432,12 @@ impl Words {
     /// The bytes of `norm(i)`, without the char-boundary checks of a `str`
     /// slice (token ranges always lie on char boundaries): for the hot
     /// comparisons with ASCII words.
+    /// `Token::flags` of token `i` (0 past the end).
+    #[inline]
+    pub(crate) fn flags(&self, i: usize) -> u8 {
+        self.tokens.get(i).map_or(0, |t| t.flags)
+    }
+
     pub(crate) fn norm_bytes(&self, i: usize) -> &[u8] {
         self.tokens
             .get(i)
