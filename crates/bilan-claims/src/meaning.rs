@@ -1098,7 +1098,9 @@ impl<'a> Sentence<'a> {
                 | b"cet"
                 | b"cette"
                 | b"l"
-        ) || TABLES.days.contains_token(self.words, i)
+        ) || ((self.words.kind(i) != Some(TokenKind::Word)
+            || self.words.flags(i) & crate::tables::MAY_DATE != 0)
+            && TABLES.days.contains_token(self.words, i))
     }
 
     /// The outcome cue ending right before token `end`; one ending in
