@@ -895,6 +895,7 @@ impl<'a> Sentence<'a> {
     /// adjectives, "de/du X" naming the group, "parmi les X", "dans les
     /// rangs de X".
     fn noun_modifiers(&self, np: &mut NounPhrase<'a>, i: usize, limit: usize) {
+        let tables = &*TABLES;
         // Modifiers: adjectives and "de/du X" naming the group.
         let mut j = i;
         let modifier_end = (i + MODIFIER_WINDOW).min(limit);
@@ -915,16 +916,16 @@ impl<'a> Sentence<'a> {
                         self.norm_bytes(j - 1),
                         b"de" | b"d" | b"des" | b"ses" | b"leurs"
                     )
-                    && TABLES.victims.contains_token(self.words, j)
+                    && tables.victims.contains_token(self.words, j)
                 {
                     // "25 cadavres de ses miliciens": the people counted.
                     np.ranks_noun = Some(j);
-                    if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, j)
+                    if let Some((_, adjective)) = tables.actor_adjectives.longest_at(self.words, j)
                     {
                         np.adjective_groups.push(adjective);
                     }
                 } else if let Some((_, adjective)) =
-                    TABLES.actor_adjectives.longest_at(self.words, j)
+                    tables.actor_adjectives.longest_at(self.words, j)
                 {
                     np.adjective_groups.push(adjective);
                 } else if matches!(word, b"de" | b"d" | b"du" | b"des") {
@@ -940,7 +941,7 @@ impl<'a> Sentence<'a> {
                         np.from_place = true;
                     }
                 } else if self.is_function_word(j)
-                    || TABLES.outcomes.longest_at(self.words, j).is_some()
+                    || tables.outcomes.longest_at(self.words, j).is_some()
                 {
                     break;
                 }
@@ -949,7 +950,7 @@ impl<'a> Sentence<'a> {
         }
         // The head noun itself may name the group ("daechistes").
         if let Some(h) = np.head {
-            if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, h) {
+            if let Some((_, adjective)) = tables.actor_adjectives.longest_at(self.words, h) {
                 np.adjective_groups.insert(0, adjective);
             }
         }
@@ -977,7 +978,7 @@ impl<'a> Sentence<'a> {
                     np.ranks_group = Some(&m.id);
                 } else if self.is_word(n) {
                     np.ranks_noun = Some(n);
-                    if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, n)
+                    if let Some((_, adjective)) = tables.actor_adjectives.longest_at(self.words, n)
                     {
                         np.adjective_groups.push(adjective);
                     }
@@ -1121,6 +1122,7 @@ impl<'a> Sentence<'a> {
 
     /// An outcome verb after the counted noun ("7 miliciens ont été tués").
     fn cue_after(&self, from: usize, limit: usize, is_person: bool) -> Option<Evidence> {
+        let tables = &*TABLES;
         let mut end = (from + AFTER_WINDOW).min(limit);
         let mut i = from;
         while i < end {
@@ -1174,7 +1176,7 @@ impl<'a> Sentence<'a> {
                 }
             }
             // Most tokens start no outcome phrase: their shape says so.
-            if !TABLES.outcomes.may_start_at(self.words, i) {
+            if !tables.outcomes.may_start_at(self.words, i) {
                 i += 1;
                 continue;
             }
