@@ -364,6 +364,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn read(&self, index: usize, earlier: &[Option<Reading>]) -> Option<Reading> {
+        let tables = &*TABLES;
         let quantity = self.quantities.get(index)?;
         if let Some(kind) = quantity.measure {
             return Some(Reading {
@@ -387,18 +388,18 @@ impl<'a> Sentence<'a> {
         let (mut np, after_head) = self.noun_head(end, next_start);
         let head_cue = np
             .head
-            .and_then(|h| TABLES.outcomes.longest_at(self.words, h))
+            .and_then(|h| tables.outcomes.longest_at(self.words, h))
             .filter(|(_, cue)| cue.noun)
             .map(|(_, cue)| *cue);
         let head_class = np
             .head
-            .and_then(|h| TABLES.victims.token_value(self.words, h))
+            .and_then(|h| tables.victims.token_value(self.words, h))
             .copied();
         let is_thing = head_class.is_none()
             && head_cue.is_none()
             && np
                 .head
-                .is_some_and(|h| TABLES.things.contains_token(self.words, h));
+                .is_some_and(|h| tables.things.contains_token(self.words, h));
         let is_person = head_class.is_some() || head_cue.is_some();
         let bare = np.head.is_none();
         // An article "un"/"une" counts only a person a verb right before it
@@ -565,7 +566,7 @@ impl<'a> Sentence<'a> {
         let mut adjective_end = None;
         if class == VictimClass::Is(Victims::People) && inherit.is_none() {
             if let Some(h) = np.head.filter(|&h| self.is_word(h + 1)) {
-                if let Some(&VictimClass::Is(v)) = TABLES.victims.token_value(self.words, h + 1) {
+                if let Some(&VictimClass::Is(v)) = tables.victims.token_value(self.words, h + 1) {
                     let mixed = matches!(self.norm_bytes(h + 2), b"et" | b"ou")
                         && TABLES
                             .victims
@@ -579,7 +580,7 @@ impl<'a> Sentence<'a> {
             }
         }
         if let Some(r) = np.ranks_noun {
-            if let Some(c) = TABLES.victims.token_value(self.words, r) {
+            if let Some(c) = tables.victims.token_value(self.words, r) {
                 class = *c;
             }
         } else if np.ranks_group.is_some() && class == VictimClass::Is(Victims::People) {
@@ -618,7 +619,7 @@ impl<'a> Sentence<'a> {
         // verb may say who fell.
         if bare && inherit.is_none() && evidence.own && class == VictimClass::Is(Victims::People) {
             let cue = self.words.index_at(evidence.span.start);
-            if let Some((_, cue)) = TABLES.outcomes.longest_at(self.words, cue) {
+            if let Some((_, cue)) = tables.outcomes.longest_at(self.words, cue) {
                 class = VictimClass::Is(cue.victims);
             }
         }
@@ -646,7 +647,7 @@ impl<'a> Sentence<'a> {
                 // state is not the state's force named before it.
                 .filter(|m| {
                     !(evidence.loss
-                        && TABLES.side(&m.id) != Side::Militant
+                        && tables.side(&m.id) != Side::Militant
                         && self.militant_subject(start, cue))
                 })
                 .map(|m| m.id.clone());
@@ -667,7 +668,7 @@ impl<'a> Sentence<'a> {
             || (actor.is_none()
                 && evidence.loss
                 && self.militant_subject(start, self.words.index_at(evidence.span.start)));
-        let victims = match (class, actor.as_deref().map(|id| TABLES.side(id))) {
+        let victims = match (class, actor.as_deref().map(|id| tables.side(id))) {
             (_, Some(Side::Allied)) => Victims::Fighters,
             (VictimClass::Member | VictimClass::Is(Victims::Fighters), Some(Side::State)) => {
                 Victims::Soldiers
@@ -698,7 +699,7 @@ impl<'a> Sentence<'a> {
                 // Named as an owner ("positions de Daech"), not as the one
                 // who acted ("Daech a exécuté 12 hommes", "par Daech").
                 let owner = self.words.after_de(self.words.index_at(only.span.start));
-                if owner && TABLES.side(&only.id) == Side::Militant {
+                if owner && tables.side(&only.id) == Side::Militant {
                     victims = Victims::Militants;
                     actor = Some(only.id.clone());
                 }
@@ -791,6 +792,7 @@ impl<'a> Sentence<'a> {
     /// stands before it; and the token after it, where `noun_modifiers`
     /// goes on.
     fn noun_head(&self, mut i: usize, limit: usize) -> (NounPhrase<'a>, usize) {
+        let tables = &*TABLES;
         let mut np = NounPhrase::default();
         let mut steps = 0;
         while i < limit && steps < 8 {
@@ -845,7 +847,7 @@ impl<'a> Sentence<'a> {
             // (The next token's place and kind first: the look-up last.)
             if i + 1 < limit
                 && self.is_word(i + 1)
-                && TABLES.prenominal.contains_token(self.words, i)
+                && tables.prenominal.contains_token(self.words, i)
                 && !self.is_function_word(i + 1)
             {
                 i += 1;
@@ -869,7 +871,7 @@ impl<'a> Sentence<'a> {
             // demonym is ("sept Syriens").
             if self.is_function_word(i)
                 || self.mention_at(i).is_some()
-                || (self.is_capitalised(i) && !TABLES.victims.contains_token(self.words, i))
+                || (self.is_capitalised(i) && !tables.victims.contains_token(self.words, i))
             {
                 break;
             }
@@ -877,7 +879,7 @@ impl<'a> Sentence<'a> {
             // (a word no day phrase may start with is told by its flag).
             if self.words.flags(i) & crate::tables::MAY_DATE != 0
                 && matches!(
-                    TABLES.days.longest_at(self.words, i),
+                    tables.days.longest_at(self.words, i),
                     Some((_, DayWord::Weekday(_) | DayWord::Offset(_)))
                 )
             {
