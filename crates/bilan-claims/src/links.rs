@@ -90,6 +90,7 @@ pub(crate) fn attributions<'a>(
     sources: &mut Vec<(usize, usize, &'a Mention)>,
     found: &mut Vec<Attributed<'a>>,
 ) {
+    let tables = &*TABLES;
     // The speaker found last in the previous sentence, when it had figures
     // (its attributions are still in `found`): "selon lui" is that one, an
     // organisation too when a spokesman spoke for it.
@@ -167,7 +168,7 @@ pub(crate) fn attributions<'a>(
         return;
     }
     let mut from = 0;
-    while let Some((i, len, role)) = TABLES.attribution.next_longest(words, from) {
+    while let Some((i, len, role)) = tables.attribution.next_longest(words, from) {
         let cue = Span::new(
             words.tokens.get(i).map_or(0, |t| t.span.start),
             words.tokens.get(i + len - 1).map_or(0, |t| t.span.end),
@@ -194,7 +195,7 @@ pub(crate) fn attributions<'a>(
             && (i.saturating_sub(4)..i.saturating_sub(1))
                 .any(|j| is_speech_auxiliary(words.norm_bytes(j)));
         if auxiliary_near
-            && let Some((start, _)) = TABLES.verb_inserts.ending_at(words, k)
+            && let Some((start, _)) = tables.verb_inserts.ending_at(words, k)
             && start > 0
             && is_speech_auxiliary(words.norm_bytes(start - 1))
         {
@@ -1043,6 +1044,7 @@ pub(crate) fn places<'a>(
 /// place over the words of its phrase (no sign, no other preposition than
 /// "de") to "depuis".
 fn origin(words: &Words, i: usize) -> bool {
+    let tables = &*TABLES;
     // Most places have no "depuis" before them: ruled out with no lookup,
     // the tokens' shapes compared first.
     let lowest = i.saturating_sub(PLACE_WINDOW + 2);
@@ -1067,7 +1069,7 @@ fn origin(words: &Words, i: usize) -> bool {
         match words.norm_bytes(previous) {
             b"depuis" => return true,
             b"de" | b"d" | b"du" | b"des" => {}
-            _ if TABLES.place_word(words, previous) == Some(PlaceWord::Preposition) => {
+            _ if tables.place_word(words, previous) == Some(PlaceWord::Preposition) => {
                 return false;
             }
             _ => {}
@@ -1082,6 +1084,7 @@ fn origin(words: &Words, i: usize) -> bool {
 /// an inverted speech verb and before the end of the phrase, says who
 /// speaks, not where the figures are.
 fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
+    let tables = &*TABLES;
     if i == 0 || !words.after_de(i) {
         return false;
     }
@@ -1120,7 +1123,7 @@ fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
         if words.flags(k) & crate::tables::MAY_ATTRIBUTE == 0 {
             continue;
         }
-        let Some((len, role)) = TABLES.attribution.longest_at(words, k) else {
+        let Some((len, role)) = tables.attribution.longest_at(words, k) else {
             continue;
         };
         let after = k + len;
@@ -1471,6 +1474,7 @@ fn attached_to_one<'a>(
     places: &[(&'a Mention, bool)],
     from: usize,
 ) -> Option<&'a Mention> {
+    let tables = &*TABLES;
     let first = words.index_at(from);
     for i in first..first + PLACE_WINDOW * 2 {
         let Some(token) = words.tokens.get(i) else {
@@ -1482,7 +1486,7 @@ fn attached_to_one<'a>(
             // from a place situates the place the sentence opens with.
             return Some(located(words, places, first).unwrap_or(m));
         }
-        if TABLES.place_word(words, i).is_none() {
+        if tables.place_word(words, i).is_none() {
             break;
         }
     }
@@ -1734,9 +1738,10 @@ pub(crate) fn days(words: &Words, dateline: Date) -> Vec<DayMention> {
 
 /// `days` into `found` (cleared first), a buffer reused across sentences.
 pub(crate) fn days_into(words: &Words, dateline: Date, found: &mut Vec<DayMention>) {
+    let tables = &*TABLES;
     found.clear();
     let mut from = 0;
-    while let Some((i, len, word)) = TABLES.days.next_longest(words, from) {
+    while let Some((i, len, word)) = tables.days.next_longest(words, from) {
         let start = words.tokens.get(i).map_or(0, |t| t.span.start);
         let mut end = words.tokens.get(i + len - 1).map_or(start, |t| t.span.end);
         let mut next = i + len;
