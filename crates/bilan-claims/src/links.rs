@@ -90,6 +90,7 @@ pub(crate) fn attributions<'a>(
     sources: &mut Vec<(usize, usize, &'a Mention)>,
     found: &mut Vec<Attributed<'a>>,
 ) {
+    let tables = &*TABLES;
     // The speaker found last in the previous sentence, when it had figures
     // (its attributions are still in `found`): "selon lui" is that one, an
     // organisation too when a spokesman spoke for it.
@@ -167,7 +168,7 @@ pub(crate) fn attributions<'a>(
         return;
     }
     let mut from = 0;
-    while let Some((i, len, role)) = TABLES.attribution.next_longest(words, from) {
+    while let Some((i, len, role)) = tables.attribution.next_longest(words, from) {
         let cue = Span::new(
             words.tokens.get(i).map_or(0, |t| t.span.start),
             words.tokens.get(i + len - 1).map_or(0, |t| t.span.end),
@@ -194,7 +195,7 @@ pub(crate) fn attributions<'a>(
             && (i.saturating_sub(4)..i.saturating_sub(1))
                 .any(|j| is_speech_auxiliary(words.norm_bytes(j)));
         if auxiliary_near
-            && let Some((start, _)) = TABLES.verb_inserts.ending_at(words, k)
+            && let Some((start, _)) = tables.verb_inserts.ending_at(words, k)
             && start > 0
             && is_speech_auxiliary(words.norm_bytes(start - 1))
         {
@@ -1070,9 +1071,18 @@ pub(crate) fn places<'a>(
 /// place over the words of its phrase (no sign, no other preposition than
 /// "de") to "depuis".
 fn origin(words: &Words, i: usize) -> bool {
-    // Most places have no "depuis" before them: ruled out with no lookup.
+    let tables = &*TABLES;
+    // Most places have no "depuis" before them: ruled out with no lookup,
+    // the tokens' shapes compared first.
     let lowest = i.saturating_sub(PLACE_WINDOW + 2);
-    if !(lowest..i).any(|k| words.norm_bytes(k) == b"depuis") {
+    let depuis = crate::tables::shape("depuis");
+    let window = words
+        .tokens
+        .get(lowest..i.min(words.len()))
+        .unwrap_or_default();
+    if !window.iter().enumerate().any(|(offset, t)| {
+        usize::from(t.shape) == depuis && words.norm_bytes(lowest + offset) == b"depuis"
+    }) {
         return false;
     }
     let mut k = i;
@@ -1086,7 +1096,7 @@ fn origin(words: &Words, i: usize) -> bool {
         match words.norm_bytes(previous) {
             b"depuis" => return true,
             b"de" | b"d" | b"du" | b"des" => {}
-            _ if TABLES.place_word(words, previous) == Some(PlaceWord::Preposition) => {
+            _ if tables.place_word(words, previous) == Some(PlaceWord::Preposition) => {
                 return false;
             }
             _ => {}
@@ -1101,6 +1111,80 @@ fn origin(words: &Words, i: usize) -> bool {
 /// an inverted speech verb and before the end of the phrase, says who
 /// speaks, not where the figures are.
 fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
+    let tables = &*TABLES;
+    if i == 0 || !words.after_de(i) {
+        return false;
+    }
+    // Back over the title to the cue: words only, a few of them.
+    let lowest = i.saturating_sub(SOURCE_WINDOW + 1);
+    let mut floor = i;
+    while floor > lowest && words.kind(floor - 1) == Some(TokenKind::Word) {
+        floor -= 1;
+    }
+    if floor == i {
+        return false;
+    }
+    // The title's noun is a common noun, not another name: the walk
+    // stops at the last of its tokens where a mention other than a place
+    // starts (`is_token_of`), found in one pass over the mentions.
+    let start_of = |k: usize| words.tokens.get(k).map_or(usize::MAX, |t| t.span.start);
+    let above = floor.checked_sub(1).map(start_of);
+    let top = start_of(i - 1);
+    let named = mentions
+        .iter()
+        .filter(|m| m.kind != EntityKind::Place)
+        .map(|m| m.span.start)
+        .filter(|&offset| above.is_none_or(|above| above < offset) && offset <= top)
+        .max();
+    let mut bottom = floor;
+    if let Some(offset) = named {
+        // Its token: the first from `floor` starting at or after it.
+        let mut k = i - 1;
+        while k > floor && start_of(k - 1) >= offset {
+            k -= 1;
+        }
+        bottom = k + 1;
+    }
+    for k in (bottom..i).rev() {
+        // (Words all: one no cue may start with is told by its flag.)
+        if words.flags(k) & crate::tables::MAY_ATTRIBUTE == 0 {
+            continue;
+        }
+        let Some((len, role)) = tables.attribution.longest_at(words, k) else {
+            continue;
+        };
+        let after = k + len;
+        let inverted = {
+            let mut a = k;
+            while a > 0
+                && matches!(
+                    words.norm_bytes(a - 1),
+                    b"a" | b"ont" | b"avait" | b"aurait"
+                )
+            {
+                a -= 1;
+            }
+            a > 0 && words.kind(a - 1) == Some(TokenKind::Comma)
+        };
+        let speaker_phrase = match role {
+            Attribution::Lead => true,
+            Attribution::Verb => inverted,
+        };
+        // The title: an article and a noun right after the cue.
+        return speaker_phrase
+            && after < i
+            && matches!(
+                words.norm_bytes(after),
+                b"le" | b"la" | b"l" | b"un" | b"une"
+            );
+    }
+    false
+}
+
+/// `in_speaker_title` as it was, the mentions searched at each token of
+/// the title: the tests check that both agree.
+#[cfg(test)]
+fn in_speaker_title_walked(words: &Words, mentions: &[Mention], i: usize) -> bool {
     if i == 0 || !words.after_de(i) {
         return false;
     }
@@ -1417,6 +1501,7 @@ fn attached_to_one<'a>(
     places: &[(&'a Mention, bool)],
     from: usize,
 ) -> Option<&'a Mention> {
+    let tables = &*TABLES;
     let first = words.index_at(from);
     for i in first..first + PLACE_WINDOW * 2 {
         let Some(token) = words.tokens.get(i) else {
@@ -1428,7 +1513,7 @@ fn attached_to_one<'a>(
             // from a place situates the place the sentence opens with.
             return Some(located(words, places, first).unwrap_or(m));
         }
-        if TABLES.place_word(words, i).is_none() {
+        if tables.place_word(words, i).is_none() {
             break;
         }
     }
@@ -1680,9 +1765,10 @@ pub(crate) fn days(words: &Words, dateline: Date) -> Vec<DayMention> {
 
 /// `days` into `found` (cleared first), a buffer reused across sentences.
 pub(crate) fn days_into(words: &Words, dateline: Date, found: &mut Vec<DayMention>) {
+    let tables = &*TABLES;
     found.clear();
     let mut from = 0;
-    while let Some((i, len, word)) = TABLES.days.next_longest(words, from) {
+    while let Some((i, len, word)) = tables.days.next_longest(words, from) {
         let start = words.tokens.get(i).map_or(0, |t| t.span.start);
         let mut end = words.tokens.get(i + len - 1).map_or(start, |t| t.span.end);
         let mut next = i + len;
@@ -1825,6 +1911,64 @@ pub(crate) fn date_for(claim: Span, days: &[DayMention]) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_in_a_speaker_title_is_told_as_by_searching_each_token() {
+        // The sample articles, the test sentences and titles made for it,
+        // with the lexicon's mentions and with a name put at each offset.
+        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
+        let mut texts: Vec<String> = std::fs::read_dir(samples)
+            .map(|dir| {
+                dir.flatten()
+                    .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        texts.extend(
+            include_str!("../tests/data/sentences.txt")
+                .lines()
+                .filter_map(|line| line.strip_prefix("> "))
+                .map(str::to_owned),
+        );
+        texts.extend(
+            [
+                "Selon le gouverneur de Deir Ezzor, 12 civils ont été tués.",
+                "12 morts, a indiqué le directeur de l'hôpital de Rastan.",
+                "Selon le chef du Hezbollah de Baalbek, 3 combattants sont morts.",
+                "a affirmé le porte-parole de l'armée de Damas à Alep.",
+            ]
+            .map(str::to_owned),
+        );
+        let lexicon = bilan_lexicon::Lexicon::embedded();
+        let mut told = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let found = lexicon.find(text).mentions;
+            let name = |start: usize| Mention {
+                span: Span::new(start, start + 1),
+                id: "org:x".into(),
+                kind: EntityKind::Organization,
+            };
+            let mut sets = vec![found.clone()];
+            for offset in (0..text.len()).step_by(3) {
+                let mut with_name = found.clone();
+                with_name.push(name(offset));
+                sets.push(with_name);
+            }
+            for mentions in &sets {
+                for i in 0..=words.len() + 1 {
+                    let quick = in_speaker_title(&words, mentions, i);
+                    assert_eq!(
+                        quick,
+                        in_speaker_title_walked(&words, mentions, i),
+                        "{i} {text}"
+                    );
+                    told += usize::from(quick);
+                }
+            }
+        }
+        assert!(told > 10, "{told}");
+    }
 
     #[test]
     fn a_token_is_told_without_searching_as_by_searching() {

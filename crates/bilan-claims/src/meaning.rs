@@ -105,8 +105,10 @@ impl Reading {
 }
 
 /// What follows a number: the counted noun and what names its group.
+/// Its groups are borrowed (from the mentions and the tables) while the
+/// figure is read, and an id is cloned only for the claim.
 #[derive(Debug, Default)]
-struct NounPhrase {
+struct NounPhrase<'a> {
     /// Token of the counted noun.
     head: Option<usize>,
     /// "autres" stood before the noun (or alone): same people as before.
@@ -114,12 +116,12 @@ struct NounPhrase {
     /// "ses"/"leurs": the group of the sentence's subject.
     possessive: bool,
     /// A group named right after the number or the noun ("du Hezbollah").
-    group: Option<EntityId>,
+    group: Option<&'a EntityId>,
     /// Adjectives naming a group ("daeshistes", "soldats syriens").
-    adjective_groups: Vec<(Applies, String)>,
+    adjective_groups: Vec<&'a (Applies, String)>,
     /// The people named by "parmi les X" / "dans les rangs de X".
     ranks_noun: Option<usize>,
-    ranks_group: Option<EntityId>,
+    ranks_group: Option<&'a EntityId>,
     /// "hommes de Saqlawiya": people named by their town or village.
     from_place: bool,
     /// "14 d'entre eux": people named before the figure.
@@ -392,6 +394,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn read(&self, index: usize, earlier: &[Option<Reading>]) -> Option<Reading> {
+        let tables = &*TABLES;
         let quantity = self.quantities.get(index)?;
         if let Some(kind) = quantity.measure {
             return Some(Reading {
@@ -415,18 +418,18 @@ impl<'a> Sentence<'a> {
         let (mut np, after_head) = self.noun_head(end, next_start);
         let head_cue = np
             .head
-            .and_then(|h| TABLES.outcomes.longest_at(self.words, h))
+            .and_then(|h| tables.outcomes.longest_at(self.words, h))
             .filter(|(_, cue)| cue.noun)
             .map(|(_, cue)| *cue);
         let head_class = np
             .head
-            .and_then(|h| TABLES.victims.token_value(self.words, h))
+            .and_then(|h| tables.victims.token_value(self.words, h))
             .copied();
         let is_thing = head_class.is_none()
             && head_cue.is_none()
             && np
                 .head
-                .is_some_and(|h| TABLES.things.contains_token(self.words, h));
+                .is_some_and(|h| tables.things.contains_token(self.words, h));
         let is_person = head_class.is_some() || head_cue.is_some();
         let bare = np.head.is_none();
         // An article "un"/"une" counts only a person a verb right before it
@@ -578,7 +581,7 @@ impl<'a> Sentence<'a> {
             None
         };
         if let Some(Antecedent::Group(m) | Antecedent::People(_, Some(m))) = antecedent {
-            np.group = Some(m.id.clone());
+            np.group = Some(&m.id);
         }
         let mut class: VictimClass = if let Some(class) = head_class {
             class
@@ -599,7 +602,7 @@ impl<'a> Sentence<'a> {
         let mut adjective_end = None;
         if class == VictimClass::Is(Victims::People) && inherit.is_none() {
             if let Some(h) = np.head.filter(|&h| self.is_word(h + 1)) {
-                if let Some(&VictimClass::Is(v)) = TABLES.victims.token_value(self.words, h + 1) {
+                if let Some(&VictimClass::Is(v)) = tables.victims.token_value(self.words, h + 1) {
                     let mixed = matches!(self.norm_bytes(h + 2), b"et" | b"ou")
                         && TABLES
                             .victims
@@ -613,7 +616,7 @@ impl<'a> Sentence<'a> {
             }
         }
         if let Some(r) = np.ranks_noun {
-            if let Some(c) = TABLES.victims.token_value(self.words, r) {
+            if let Some(c) = tables.victims.token_value(self.words, r) {
                 class = *c;
             }
         } else if np.ranks_group.is_some() && class == VictimClass::Is(Victims::People) {
@@ -652,11 +655,11 @@ impl<'a> Sentence<'a> {
         // verb may say who fell.
         if bare && inherit.is_none() && evidence.own && class == VictimClass::Is(Victims::People) {
             let cue = self.words.index_at(evidence.span.start);
-            if let Some((_, cue)) = TABLES.outcomes.longest_at(self.words, cue) {
+            if let Some((_, cue)) = tables.outcomes.longest_at(self.words, cue) {
                 class = VictimClass::Is(cue.victims);
             }
         }
-        let mut actor = np.group.clone().or_else(|| np.ranks_group.clone());
+        let mut actor = np.group.or(np.ranks_group).cloned();
         let provisional = match class {
             VictimClass::Is(v) => v,
             VictimClass::Member => Victims::People,
@@ -680,7 +683,7 @@ impl<'a> Sentence<'a> {
                 // state is not the state's force named before it.
                 .filter(|m| {
                     !(evidence.loss
-                        && TABLES.side(&m.id) != Side::Militant
+                        && tables.side(&m.id) != Side::Militant
                         && self.militant_subject(start, cue))
                 })
                 .map(|m| m.id.clone());
@@ -701,7 +704,7 @@ impl<'a> Sentence<'a> {
             || (actor.is_none()
                 && evidence.loss
                 && self.militant_subject(start, self.words.index_at(evidence.span.start)));
-        let victims = match (class, actor.as_deref().map(|id| TABLES.side(id))) {
+        let victims = match (class, actor.as_deref().map(|id| tables.side(id))) {
             (_, Some(Side::Allied)) => Victims::Fighters,
             (VictimClass::Member | VictimClass::Is(Victims::Fighters), Some(Side::State)) => {
                 Victims::Soldiers
@@ -732,7 +735,7 @@ impl<'a> Sentence<'a> {
                 // Named as an owner ("positions de Daech"), not as the one
                 // who acted ("Daech a exécuté 12 hommes", "par Daech").
                 let owner = self.words.after_de(self.words.index_at(only.span.start));
-                if owner && TABLES.side(&only.id) == Side::Militant {
+                if owner && tables.side(&only.id) == Side::Militant {
                     victims = Victims::Militants;
                     actor = Some(only.id.clone());
                 }
@@ -789,7 +792,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Byte end of the counted noun (or of the quantity when there is none).
-    fn head_end(&self, np: &NounPhrase, quantity: &Quantity) -> usize {
+    fn head_end(&self, np: &NounPhrase<'_>, quantity: &Quantity) -> usize {
         let head = np
             .head
             .map_or(quantity.span.end, |h| self.token_span(h).end);
@@ -815,7 +818,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// The counted noun and its modifiers after the quantity (tokens `i..limit`).
-    fn noun_phrase(&self, i: usize, limit: usize) -> NounPhrase {
+    fn noun_phrase(&self, i: usize, limit: usize) -> NounPhrase<'a> {
         let (mut np, after) = self.noun_head(i, limit);
         self.noun_modifiers(&mut np, after, limit);
         np
@@ -824,7 +827,8 @@ impl<'a> Sentence<'a> {
     /// The counted noun after the quantity (tokens `i..limit`), with what
     /// stands before it; and the token after it, where `noun_modifiers`
     /// goes on.
-    fn noun_head(&self, mut i: usize, limit: usize) -> (NounPhrase, usize) {
+    fn noun_head(&self, mut i: usize, limit: usize) -> (NounPhrase<'a>, usize) {
+        let tables = &*TABLES;
         let mut np = NounPhrase::default();
         let mut steps = 0;
         while i < limit && steps < 8 {
@@ -849,7 +853,7 @@ impl<'a> Sentence<'a> {
                         break;
                     }
                     if let Some(m) = self.group_at(i + 1) {
-                        np.group = Some(m.id.clone());
+                        np.group = Some(&m.id);
                         np.end = m.span.end;
                         break;
                     }
@@ -876,10 +880,11 @@ impl<'a> Sentence<'a> {
                 }
                 _ => {}
             }
-            if TABLES.prenominal.contains_token(self.words, i)
+            // (The next token's place and kind first: the look-up last.)
+            if i + 1 < limit
                 && self.is_word(i + 1)
+                && tables.prenominal.contains_token(self.words, i)
                 && !self.is_function_word(i + 1)
-                && i + 1 < limit
             {
                 i += 1;
                 continue;
@@ -892,7 +897,7 @@ impl<'a> Sentence<'a> {
                 && let Some(m) = self.group_at(i)
                 && m.span.start == self.token_span(i).start
             {
-                np.group = Some(m.id.clone());
+                np.group = Some(&m.id);
                 np.head = Some(i);
                 np.end = m.span.end;
                 i = self.words.index_at(m.span.end);
@@ -902,15 +907,18 @@ impl<'a> Sentence<'a> {
             // demonym is ("sept Syriens").
             if self.is_function_word(i)
                 || self.mention_at(i).is_some()
-                || (self.is_capitalised(i) && !TABLES.victims.contains_token(self.words, i))
+                || (self.is_capitalised(i) && !tables.victims.contains_token(self.words, i))
             {
                 break;
             }
-            // Nor is a day: "7 civils lundi et 4 mardi" counts no "mardi".
-            if matches!(
-                TABLES.days.longest_at(self.words, i),
-                Some((_, DayWord::Weekday(_) | DayWord::Offset(_)))
-            ) {
+            // Nor is a day: "7 civils lundi et 4 mardi" counts no "mardi"
+            // (a word no day phrase may start with is told by its flag).
+            if self.words.flags(i) & crate::tables::MAY_DATE != 0
+                && matches!(
+                    tables.days.longest_at(self.words, i),
+                    Some((_, DayWord::Weekday(_) | DayWord::Offset(_)))
+                )
+            {
                 break;
             }
             np.head = Some(i);
@@ -943,7 +951,8 @@ impl<'a> Sentence<'a> {
     /// The modifiers of the noun `noun_head` found, from token `i` on:
     /// adjectives, "de/du X" naming the group, "parmi les X", "dans les
     /// rangs de X".
-    fn noun_modifiers(&self, np: &mut NounPhrase, i: usize, limit: usize) {
+    fn noun_modifiers(&self, np: &mut NounPhrase<'a>, i: usize, limit: usize) {
+        let tables = &*TABLES;
         // Modifiers: adjectives and "de/du X" naming the group.
         let mut j = i;
         let modifier_end = (i + MODIFIER_WINDOW).min(limit);
@@ -964,21 +973,21 @@ impl<'a> Sentence<'a> {
                         self.norm_bytes(j - 1),
                         b"de" | b"d" | b"des" | b"ses" | b"leurs"
                     )
-                    && TABLES.victims.contains_token(self.words, j)
+                    && tables.victims.contains_token(self.words, j)
                 {
                     // "25 cadavres de ses miliciens": the people counted.
                     np.ranks_noun = Some(j);
-                    if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, j)
+                    if let Some((_, adjective)) = tables.actor_adjectives.longest_at(self.words, j)
                     {
-                        np.adjective_groups.push(adjective.clone());
+                        np.adjective_groups.push(adjective);
                     }
                 } else if let Some((_, adjective)) =
-                    TABLES.actor_adjectives.longest_at(self.words, j)
+                    tables.actor_adjectives.longest_at(self.words, j)
                 {
-                    np.adjective_groups.push(adjective.clone());
+                    np.adjective_groups.push(adjective);
                 } else if matches!(word, b"de" | b"d" | b"du" | b"des") {
                     if let Some(m) = self.group_at(j + 1) {
-                        np.group = Some(m.id.clone());
+                        np.group = Some(&m.id);
                         np.end = m.span.end;
                         break;
                     }
@@ -996,7 +1005,7 @@ impl<'a> Sentence<'a> {
                         np.from_place = true;
                     }
                 } else if self.is_function_word(j)
-                    || TABLES.outcomes.longest_at(self.words, j).is_some()
+                    || tables.outcomes.longest_at(self.words, j).is_some()
                 {
                     break;
                 }
@@ -1005,8 +1014,8 @@ impl<'a> Sentence<'a> {
         }
         // The head noun itself may name the group ("daechistes").
         if let Some(h) = np.head {
-            if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, h) {
-                np.adjective_groups.insert(0, adjective.clone());
+            if let Some((_, adjective)) = tables.actor_adjectives.longest_at(self.words, h) {
+                np.adjective_groups.insert(0, adjective);
             }
         }
         // "parmi les miliciens", "dans les rangs de Jaïch al-Islam", "au sein
@@ -1030,12 +1039,12 @@ impl<'a> Sentence<'a> {
                     n += 1;
                 }
                 if let Some(m) = self.group_at(n) {
-                    np.ranks_group = Some(m.id.clone());
+                    np.ranks_group = Some(&m.id);
                 } else if self.is_word(n) {
                     np.ranks_noun = Some(n);
-                    if let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, n)
+                    if let Some((_, adjective)) = tables.actor_adjectives.longest_at(self.words, n)
                     {
-                        np.adjective_groups.push(adjective.clone());
+                        np.adjective_groups.push(adjective);
                     }
                 }
                 break;
@@ -1044,7 +1053,7 @@ impl<'a> Sentence<'a> {
                 && matches!(self.norm_bytes(k + 1), b"de" | b"d" | b"du" | b"des");
             if ranks {
                 if let Some(m) = self.group_at(k + 2) {
-                    np.ranks_group = Some(m.id.clone());
+                    np.ranks_group = Some(&m.id);
                 }
                 break;
             }
@@ -1154,7 +1163,9 @@ impl<'a> Sentence<'a> {
                 | b"cet"
                 | b"cette"
                 | b"l"
-        ) || TABLES.days.contains_token(self.words, i)
+        ) || ((self.words.kind(i) != Some(TokenKind::Word)
+            || self.words.flags(i) & crate::tables::MAY_DATE != 0)
+            && TABLES.days.contains_token(self.words, i))
     }
 
     /// The outcome cue ending right before token `end`; one ending in
@@ -1175,6 +1186,7 @@ impl<'a> Sentence<'a> {
 
     /// An outcome verb after the counted noun ("7 miliciens ont été tués").
     fn cue_after(&self, from: usize, limit: usize, is_person: bool) -> Option<Evidence> {
+        let tables = &*TABLES;
         let mut end = (from + AFTER_WINDOW).min(limit);
         let mut i = from;
         while i < end {
@@ -1241,7 +1253,7 @@ impl<'a> Sentence<'a> {
                 }
             }
             // Most tokens start no outcome phrase: their shape says so.
-            if !TABLES.outcomes.may_start_at(self.words, i) {
+            if !tables.outcomes.may_start_at(self.words, i) {
                 i += 1;
                 continue;
             }

@@ -1375,6 +1375,35 @@ mod tests {
     }
 
     #[test]
+    fn a_word_without_the_flag_starts_no_day_or_attribution_phrase() {
+        // `noun_head`, `time_of_event` and `in_speaker_title` skip the
+        // day and attribution look-ups of a word whose flags lack
+        // `MAY_DATE` or `MAY_ATTRIBUTE`.
+        let mut flagged = [0; 2];
+        for text in PHRASE_TEXTS {
+            let words = Words::new(text, Span::new(0, text.len()));
+            for i in 0..words.len() {
+                if words.kind(i) != Some(TokenKind::Word) {
+                    continue;
+                }
+                let flags = words.flags(i);
+                let day = TABLES.days.longest_at(&words, i).is_some()
+                    || TABLES.days.contains_token(&words, i);
+                let attribution = TABLES.attribution.longest_at(&words, i).is_some();
+                assert!(!day || flags & MAY_DATE != 0, "{:?}", words.norm(i));
+                assert!(
+                    !attribution || flags & MAY_ATTRIBUTE != 0,
+                    "{:?}",
+                    words.norm(i)
+                );
+                flagged[0] += usize::from(day);
+                flagged[1] += usize::from(attribution);
+            }
+        }
+        assert!(flagged.iter().all(|&n| n > 20), "{flagged:?}");
+    }
+
+    #[test]
     fn shape_filters_and_flags_rule_out_no_match() {
         // `longest_at`, `next_longest` and `ending_at` test the tokens'
         // shapes (first word, pair of first words, last word) and flags

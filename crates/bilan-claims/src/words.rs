@@ -432,6 +432,12 @@ impl Words {
     /// The bytes of `norm(i)`, without the char-boundary checks of a `str`
     /// slice (token ranges always lie on char boundaries): for the hot
     /// comparisons with ASCII words.
+    /// `Token::flags` of token `i` (0 past the end).
+    #[inline]
+    pub(crate) fn flags(&self, i: usize) -> u8 {
+        self.tokens.get(i).map_or(0, |t| t.flags)
+    }
+
     pub(crate) fn norm_bytes(&self, i: usize) -> &[u8] {
         self.tokens
             .get(i)
@@ -588,22 +594,58 @@ pub(crate) fn starts_letter(slice: &str, pos: usize) -> bool {
         .is_some_and(is_letter)
 }
 
-/// A letter, with a fast path for ASCII.
+/// A letter (`char::is_alphabetic`), with fast paths for the chars of
+/// news text: ASCII, Latin-1 (NBSP, « », à, é …), Latin Extended-A (œ),
+/// and the General Punctuation and currency blocks (’ – — … €), which
+/// hold no letter. Other chars go to `char::is_alphabetic`'s tables, some
+/// 300 instructions each (`is_letter_is_char_is_alphabetic` compares
+/// the two on every char).
+#[inline]
 pub(crate) fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
-    } else if ('\u{c0}'..='\u{ff}').contains(&c) {
-        // Latin-1 letters (à, é, ç …): all but × and ÷.
-        c != '\u{d7}' && c != '\u{f7}'
+    } else if c <= '\u{ff}' {
+        // Latin-1 letters (à, é, ç …): all from U+00C0 but × and ÷, and
+        // below it the ordinal indicators and the micro sign.
+        if c >= '\u{c0}' {
+            c != '\u{d7}' && c != '\u{f7}'
+        } else {
+            matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}')
+        }
+    } else if c <= '\u{17f}' {
+        // Latin Extended-A (œ, ł, ş …): letters all.
+        true
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) || ('\u{20a0}'..='\u{20cf}').contains(&c) {
+        // General Punctuation and Currency Symbols: no letter.
+        false
     } else {
         c.is_alphabetic()
+    }
+}
+
+/// A letter or digit (`char::is_alphanumeric`), with `is_letter`'s fast
+/// paths: of the chars it answers without the tables, the ASCII digits
+/// and Latin-1's superscripts and fractions (² ³ ¹ ¼ ½ ¾) are the digits.
+#[inline]
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if is_letter(c) {
+        true
+    } else if c <= '\u{17f}' {
+        matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}')
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) || ('\u{20a0}'..='\u{20cf}').contains(&c) {
+        false
+    } else {
+        c.is_numeric()
     }
 }
 
 pub(crate) fn is_spaced_dash(slice: &str, offset: usize) -> bool {
     let before = slice.get(..offset).and_then(|s| s.chars().next_back());
     let after = slice.get(offset + 1..).and_then(|s| s.chars().next());
-    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let letter = |c: Option<char>| c.is_some_and(is_letter_or_digit);
     !(letter(before) && letter(after))
 }
 
@@ -695,6 +737,29 @@ mod tests {
             norms("avant-hier -- «Œuvre»"),
             ["avant", "hier", "-", "-", "«", "oeuvre", "»"]
         );
+    }
+
+    #[test]
+    fn is_letter_is_char_is_alphabetic() {
+        for c in (0..=0x3000).filter_map(char::from_u32) {
+            assert_eq!(
+                is_letter(c),
+                c.is_alphabetic(),
+                "{c:?} (U+{:04X})",
+                u32::from(c)
+            );
+        }
+        for c in ['\u{1f600}', '\u{10ffff}', '\u{4e2d}', '\u{ff21}'] {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+        for c in (0..=0x3000).filter_map(char::from_u32) {
+            assert_eq!(
+                is_letter_or_digit(c),
+                c.is_alphanumeric(),
+                "{c:?} (U+{:04X})",
+                u32::from(c)
+            );
+        }
     }
 
     #[test]

@@ -83,6 +83,9 @@ struct Scan<'t> {
     /// The tokens of `text[floor..end]` (as `scan_into` was given it): the
     /// words around a figure are read from them, not from the text again.
     words: &'t Words,
+    /// The number tables, dereferenced once (each `LEXICON` access is a
+    /// `once_cell` check).
+    lexicon: &'static Lexicon,
     /// The index of the token the last lookup by position found: the
     /// scan reads the words near one figure after another, so the next
     /// lookup is a few tokens from it.
@@ -240,6 +243,7 @@ impl<'t> Scan<'t> {
         Scan {
             text,
             words,
+            lexicon: &LEXICON,
             token_hint: std::cell::Cell::new(0),
             floor: start,
             end,
@@ -366,12 +370,12 @@ impl<'t> Scan<'t> {
         if is_digit_at(text, at) {
             let two_before = before.and_then(|c| char_before(text, at - c.len_utf8()));
             return match before {
-                Some('-') => !two_before.is_some_and(char::is_alphanumeric),
+                Some('-') => !two_before.is_some_and(crate::words::is_letter_or_digit),
                 Some('.' | ',' | '/' | ':') => !two_before.is_some_and(|c| c.is_ascii_digit()),
                 _ => true,
             };
         }
-        !char_at(text, hit_end).is_some_and(char::is_alphabetic)
+        !char_at(text, hit_end).is_some_and(crate::words::is_letter)
     }
 
     /// The end of the word starting exactly at `pos` and what the tables
@@ -394,7 +398,7 @@ impl<'t> Scan<'t> {
         }
         let word = self.word_at(pos);
         self.word_at_cache.set((pos, word));
-        let found = word.map(|(word, end)| (end, LEXICON.facts(word.as_str())));
+        let found = word.map(|(word, end)| (end, self.lexicon.facts(word.as_str())));
         let (end, facts) = found.unwrap_or((pos, WordFacts::default()));
         self.facts_cache.set((pos, end, facts));
         found
@@ -439,7 +443,7 @@ impl<'t> Scan<'t> {
         if cached_pos == pos && cached_end == end {
             return cached_facts;
         }
-        let facts = LEXICON.facts(word.as_str());
+        let facts = self.lexicon.facts(word.as_str());
         self.facts_cache.set((pos, end, facts));
         facts
     }
@@ -598,12 +602,12 @@ impl<'t> Scan<'t> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         let bits = match self.word_ending_at(at, floor) {
-            Some((word, start)) if start < at => LEXICON.last_bits(word.as_str()),
+            Some((word, start)) if start < at => self.lexicon.last_bits(word.as_str()),
             _ => match char_before(self.text, at) {
                 Some(sign) if at > floor && at - sign.len_utf8() >= floor => {
                     let token_start = letters_start(self.text, at - sign.len_utf8(), floor);
                     Folded::new(self.text, token_start, at)
-                        .and_then(|token| LEXICON.last_token_bits.get(token.as_str()).copied())
+                        .and_then(|token| self.lexicon.last_token_bits.get(token.as_str()).copied())
                         .unwrap_or(0)
                 }
                 _ => 0,
@@ -699,7 +703,7 @@ impl<'t> Scan<'t> {
         if self.text.as_bytes().get(end) == Some(&b'/') {
             return None;
         }
-        Some((LEXICON.units.get(index)?, end))
+        Some((self.lexicon.units.get(index)?, end))
     }
 
     /// True when a number (digits or a cardinal word other than un/une) starts at `pos`.
@@ -711,7 +715,7 @@ impl<'t> Scan<'t> {
         match self.word_at(at) {
             Some((word, _)) => {
                 let w = word.as_str();
-                w != "un" && w != "une" && LEXICON.facts(w).cardinal().is_some()
+                w != "un" && w != "une" && self.lexicon.facts(w).cardinal().is_some()
             }
             None => false,
         }
@@ -767,7 +771,7 @@ impl<'t> Scan<'t> {
         // The word after it (as `word_after` reads it, spaces skipped once).
         let after = skip_space(self.text, end, self.end);
         match self.word_at(after) {
-            Some((word, _)) if LEXICON.after_article.contains_key(word.as_str()) => {
+            Some((word, _)) if self.lexicon.after_article.contains_key(word.as_str()) => {
                 return None;
             }
             Some(_) => {}
@@ -898,7 +902,7 @@ impl<'t> Scan<'t> {
         if w == "quelque" || w == "demi" {
             return Err(Step::Nothing);
         }
-        let facts = LEXICON.facts(w);
+        let facts = self.lexicon.facts(w);
         if let Some((value, plural)) = facts.collective() {
             return self.read_bare_collective(at, word_end, value, plural);
         }
@@ -1076,7 +1080,7 @@ impl<'t> Scan<'t> {
             return;
         };
         if let Some((word, _, end)) = self.word_after(after_de)
-            && let Some(&(factor, true)) = LEXICON.collectives.get(word.as_str())
+            && let Some(&(factor, true)) = self.lexicon.collectives.get(word.as_str())
             && factor >= 1000.0
         {
             core.end = end;
@@ -1230,7 +1234,7 @@ impl<'t> Scan<'t> {
         let text = self.text;
         if let Some((next, next_end)) = &next {
             let w = next.as_str();
-            let idiom = LEXICON.is(Cue::ArticleIdiomAfter, w);
+            let idiom = self.lexicon.is(Cue::ArticleIdiomAfter, w);
             if idiom || (w == "jour" && !self.day_is_a_duration(core.start, *next_end)) {
                 return Err(Step::Nothing);
             }
@@ -1528,7 +1532,7 @@ impl<'t> Scan<'t> {
             && (1.0..=31.0).contains(&core.value)
             && !core.digits.is_some_and(|d| d.grouped)
         {
-            let months = LEXICON.cue(Cue::Month);
+            let months = self.lexicon.cue(Cue::Month);
             let after = skip_space(text, core.end, self.end);
             // "1er": a first byte other than "e" rules the match out.
             let after = if text
@@ -1552,7 +1556,7 @@ impl<'t> Scan<'t> {
             // repris ce jeudi 14 villages" count what follows.
             if digits
                 && adjacent_before
-                && LEXICON.is(Cue::Weekday, prev_word)
+                && self.lexicon.is(Cue::Weekday, prev_word)
                 && unit.is_none()
                 && !self.plural_noun_at(after)
             {
@@ -1569,7 +1573,7 @@ impl<'t> Scan<'t> {
                 let mut words = 0;
                 while words < 4 && at < window_end {
                     let Some(c) = char_at(text, at) else { break };
-                    if !c.is_alphabetic() {
+                    if !crate::words::is_letter(c) {
                         at += c.len_utf8();
                         continue;
                     }
@@ -1599,7 +1603,7 @@ impl<'t> Scan<'t> {
             let noun_follows = self.word_after(core.end).is_some_and(|(word, s, _)| {
                 s == skip_space(text, core.end, self.end)
                     && char_at(text, s).is_some_and(char::is_lowercase)
-                    && !LEXICON.is(Cue::NotANoun, word.as_str())
+                    && !self.lexicon.is(Cue::NotANoun, word.as_str())
             });
             if strong || (!qualified && !noun_follows) {
                 return skip;
@@ -1690,7 +1694,7 @@ impl<'t> Scan<'t> {
             && let Some((word, _)) =
                 self.word_ending_at_uncached(skip_space_back(text, de_start, floor), floor)
         {
-            return LEXICON.is(Cue::Person, word.as_str());
+            return self.lexicon.is(Cue::Person, word.as_str());
         }
         false
     }
@@ -1727,7 +1731,7 @@ impl<'t> Scan<'t> {
     fn qualifier_ending_at_uncached(&self, pos: usize) -> Option<(Qualifier, usize)> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
-        let (phrases, qualifiers) = &LEXICON.qualifiers_before;
+        let (phrases, qualifiers) = &self.lexicon.qualifiers_before;
         let (index, start) = phrases.ending_after_word(
             self.text,
             at,
@@ -1748,7 +1752,7 @@ impl<'t> Scan<'t> {
         let mut at = pos;
         for words_skipped in 0..5 {
             let start = skip_space(text, at, self.end);
-            let (phrases, qualifiers) = &LEXICON.qualifiers_after;
+            let (phrases, qualifiers) = &self.lexicon.qualifiers_after;
             if self.bits_at(start) & QUALIFIER_AFTER_BIT != 0
                 && let Some((index, end)) = phrases.at(text, start, self.end)
                 && let Some(&qualifier) = qualifiers.get(index)
@@ -1774,7 +1778,7 @@ impl Scan<'_> {
     /// need not be looked up. Words it cannot tell the folded shape of
     /// without folding (other than ASCII and Latin-1 letters) may be one.
     fn qualifier_may_follow(&self, pos: usize) -> bool {
-        let Some(shapes) = &LEXICON.qualifier_after_shapes else {
+        let Some(shapes) = &self.lexicon.qualifier_after_shapes else {
             return true;
         };
         let text = self.text;

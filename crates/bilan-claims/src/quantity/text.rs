@@ -34,7 +34,7 @@ fn fold_other(c: char) -> char {
 
 /// A letter or digit: what glues tokens together.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::words::is_letter_or_digit(c)
 }
 
 /// The char starting at `pos`, if any.
@@ -199,7 +199,7 @@ pub(crate) fn letters_end(text: &str, mut pos: usize, end: usize) -> usize {
         match within.get(pos) {
             Some(0xC3) if within.get(pos + 1).is_some_and(|&b| is_latin1_letter(b)) => pos += 2,
             Some(b) if *b >= 0x80 => match char_at(text, pos) {
-                Some(c) if c.is_alphabetic() => pos += c.len_utf8(),
+                Some(c) if crate::words::is_letter(c) => pos += c.len_utf8(),
                 _ => break,
             },
             _ => break,
@@ -229,7 +229,7 @@ pub(crate) fn letters_start(text: &str, mut pos: usize, floor: usize) -> usize {
                 pos -= 2
             }
             Some(b) if *b >= 0x80 => match char_before(text, pos) {
-                Some(c) if c.is_alphabetic() => pos -= c.len_utf8(),
+                Some(c) if crate::words::is_letter(c) => pos -= c.len_utf8(),
                 _ => break,
             },
             _ => break,

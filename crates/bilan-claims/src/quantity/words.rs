@@ -99,7 +99,7 @@ fn letters(input: &str) -> IResult<&str, &str> {
     {
         return Ok((rest, word));
     }
-    take_while1(char::is_alphabetic).parse(input)
+    take_while1(crate::words::is_letter).parse(input)
 }
 
 /// Length in bytes of the leading run of blanks.
