@@ -587,6 +587,48 @@ impl Extractor {
     }
 }
 
+/// The sentences of `tests/data/sentences.txt`, links unmarked, then the
+/// workspace's sample articles (when the crate is built there): the texts
+/// the tests that compare two ways of reading run over.
+#[cfg(test)]
+pub(crate) fn test_texts() -> Vec<String> {
+    let mut texts: Vec<String> = include_str!("../tests/data/sentences.txt")
+        .lines()
+        .filter_map(|line| line.strip_prefix("> "))
+        .map(|line| {
+            // "[Douma](place:douma)" is "Douma".
+            let mut plain = String::new();
+            let mut rest = line;
+            while let Some(open) = rest.find('[') {
+                let Some(close) = rest[open..].find("](").map(|c| open + c) else {
+                    break;
+                };
+                let Some(end) = rest[close..].find(')').map(|e| close + e) else {
+                    break;
+                };
+                plain.push_str(&rest[..open]);
+                plain.push_str(&rest[open + 1..close]);
+                rest = &rest[end + 1..];
+            }
+            plain.push_str(rest);
+            plain
+        })
+        .collect();
+    // The workspace's sample articles, when the crate is built there.
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(samples)
+        .map(|dir| dir.flatten().map(|entry| entry.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    texts.extend(
+        paths
+            .iter()
+            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+            .filter_map(|path| std::fs::read_to_string(path).ok()),
+    );
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,22 +714,7 @@ mod tests {
         // one after the other on this one, twice, in two orders: the
         // buffers a text leaves behind (longer sentences, more figures)
         // must not leak into the next one's claims.
-        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
-        let mut texts: Vec<String> = std::fs::read_dir(samples)
-            .map(|dir| {
-                dir.flatten()
-                    .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
-                    .collect()
-            })
-            .unwrap_or_default();
-        texts.sort();
-        texts.extend(
-            include_str!("../tests/data/sentences.txt")
-                .lines()
-                .filter_map(|line| line.strip_prefix("> "))
-                .take(200)
-                .map(str::to_owned),
-        );
+        let texts = crate::test_texts();
         let lexicon = bilan_lexicon::Lexicon::embedded();
         let read = |text: &str| {
             let article = bilan_article::parse(text);

@@ -1153,32 +1153,38 @@ fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
         let Some((len, role)) = tables.attribution.longest_at(words, k) else {
             continue;
         };
-        let after = k + len;
-        let inverted = {
-            let mut a = k;
-            while a > 0
-                && matches!(
-                    words.norm_bytes(a - 1),
-                    b"a" | b"ont" | b"avait" | b"aurait"
-                )
-            {
-                a -= 1;
-            }
-            a > 0 && words.kind(a - 1) == Some(TokenKind::Comma)
-        };
-        let speaker_phrase = match role {
-            Attribution::Lead => true,
-            Attribution::Verb => inverted,
-        };
-        // The title: an article and a noun right after the cue.
-        return speaker_phrase
-            && after < i
-            && matches!(
-                words.norm_bytes(after),
-                b"le" | b"la" | b"l" | b"un" | b"une"
-            );
+        return opens_speaker_title(words, k, len, *role, i);
     }
     false
+}
+
+/// The attribution cue of `len` tokens at `k` (a lead, or a speech verb
+/// after a comma and its auxiliary) opens a speaker's title, an article
+/// and a noun right after it, before token `i`.
+fn opens_speaker_title(words: &Words, k: usize, len: usize, role: Attribution, i: usize) -> bool {
+    let after = k + len;
+    let inverted = {
+        let mut a = k;
+        while a > 0
+            && matches!(
+                words.norm_bytes(a - 1),
+                b"a" | b"ont" | b"avait" | b"aurait"
+            )
+        {
+            a -= 1;
+        }
+        a > 0 && words.kind(a - 1) == Some(TokenKind::Comma)
+    };
+    let speaker_phrase = match role {
+        Attribution::Lead => true,
+        Attribution::Verb => inverted,
+    };
+    speaker_phrase
+        && after < i
+        && matches!(
+            words.norm_bytes(after),
+            b"le" | b"la" | b"l" | b"un" | b"une"
+        )
 }
 
 /// `in_speaker_title` as it was, the mentions searched at each token of
@@ -1203,30 +1209,7 @@ fn in_speaker_title_walked(words: &Words, mentions: &[Mention], i: usize) -> boo
         let Some((len, role)) = TABLES.attribution.longest_at(words, k) else {
             continue;
         };
-        let after = k + len;
-        let inverted = {
-            let mut a = k;
-            while a > 0
-                && matches!(
-                    words.norm_bytes(a - 1),
-                    b"a" | b"ont" | b"avait" | b"aurait"
-                )
-            {
-                a -= 1;
-            }
-            a > 0 && words.kind(a - 1) == Some(TokenKind::Comma)
-        };
-        let speaker_phrase = match role {
-            Attribution::Lead => true,
-            Attribution::Verb => inverted,
-        };
-        // The title: an article and a noun right after the cue.
-        return speaker_phrase
-            && after < i
-            && matches!(
-                words.norm_bytes(after),
-                b"le" | b"la" | b"l" | b"un" | b"une"
-            );
+        return opens_speaker_title(words, k, len, *role, i);
     }
     false
 }
@@ -1916,20 +1899,7 @@ mod tests {
     fn a_place_in_a_speaker_title_is_told_as_by_searching_each_token() {
         // The sample articles, the test sentences and titles made for it,
         // with the lexicon's mentions and with a name put at each offset.
-        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
-        let mut texts: Vec<String> = std::fs::read_dir(samples)
-            .map(|dir| {
-                dir.flatten()
-                    .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
-                    .collect()
-            })
-            .unwrap_or_default();
-        texts.extend(
-            include_str!("../tests/data/sentences.txt")
-                .lines()
-                .filter_map(|line| line.strip_prefix("> "))
-                .map(str::to_owned),
-        );
+        let mut texts = crate::test_texts();
         texts.extend(
             [
                 "Selon le gouverneur de Deir Ezzor, 12 civils ont été tués.",

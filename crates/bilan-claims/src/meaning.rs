@@ -1948,44 +1948,9 @@ mod tests {
         }
     }
 
-    /// The sentences of `tests/data/sentences.txt`, links unmarked, and
-    /// the sample articles.
+    /// The crate's test sentences and the sample articles.
     fn texts() -> Vec<String> {
-        let mut texts: Vec<String> = include_str!("../tests/data/sentences.txt")
-            .lines()
-            .filter_map(|line| line.strip_prefix("> "))
-            .map(|line| {
-                // "[Douma](place:douma)" is "Douma".
-                let mut plain = String::new();
-                let mut rest = line;
-                while let Some(open) = rest.find('[') {
-                    let Some(close) = rest[open..].find("](").map(|c| open + c) else {
-                        break;
-                    };
-                    let Some(end) = rest[close..].find(')').map(|e| close + e) else {
-                        break;
-                    };
-                    plain.push_str(&rest[..open]);
-                    plain.push_str(&rest[open + 1..close]);
-                    rest = &rest[end + 1..];
-                }
-                plain.push_str(rest);
-                plain
-            })
-            .collect();
-        // The workspace's sample articles, when the crate is built there.
-        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
-        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(samples)
-            .map(|dir| dir.flatten().map(|entry| entry.path()).collect())
-            .unwrap_or_default();
-        paths.sort();
-        texts.extend(
-            paths
-                .iter()
-                .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-                .filter_map(|path| std::fs::read_to_string(path).ok()),
-        );
-        texts
+        crate::test_texts()
     }
 
     #[test]
