@@ -661,11 +661,18 @@ pub(crate) fn fold_into(text: &str, mut tokens: Vec<Token>, mut basic: Vec<u8>) 
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        if bytes[i] == b' ' {
+        // Most words and separators: the lean loop of `read_common`. It
+        // stops, without a token, at a word it leaves to the readers below,
+        // which read that one word from its start.
+        i = read_common(&mut f, i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        if b == b' ' {
             i += 1;
             continue;
         }
-        match CLASS[bytes[i] as usize] {
+        match CLASS[b as usize] {
             C_LOWER | C_DIGIT => i = read_plain_token(&mut f, text, i),
             C_UPPER => i = read_capitalised(&mut f, text, i),
             C_SPACE | C_HYPHEN | C_APOSTROPHE => i += 1,
@@ -1019,6 +1026,219 @@ fn is_elision(word: &[u8]) -> bool {
     )
 }
 
+/// The words most of a text is made of, and the separators between them,
+/// from byte `i`, in a loop of its own (the readers below, inlined in
+/// [`fold_into`] with the general one, hold more state than a register
+/// file: their loop spilled at every word). Read here, as those readers
+/// read them: a plain word (`tirs`, `frappes`; `d’` before an apostrophe;
+/// any length), a capitalised word of up to eight bytes (`Alep`), a word of
+/// lowercase ASCII and Latin-1 letters whose basic form has up to eight
+/// bytes (`été`, `armée`, `Défense`), each ended by a one-byte ASCII
+/// separator; spaces, hyphens, apostrophes and ASCII punctuation between
+/// words. At anything else, or eight bytes before the end of the text, it
+/// returns where that begins: a word it leaves is left whole (no token,
+/// nothing in `f.basic`), for the readers below to read from its start.
+#[inline(never)]
+fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
+    let bytes = f.text;
+    let tokens = &mut f.tokens;
+    'words: loop {
+        let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) else {
+            return i;
+        };
+        let x = u64::from_le_bytes(*chunk);
+        let b = x as u8;
+        let start = i;
+        // The run of lowercase ASCII letters and digits at `start` ends at
+        // the first of these bits (a plain word when it is not the first
+        // byte's): no class look-up for most words.
+        let stop = lower_run_stops(x);
+        // A word with an accented letter goes on below from here: whether
+        // its first letter is a capital or a digit, its basic form so far
+        // (`acc`, `len` bytes) and where it goes on.
+        let (capital, mut acc, mut len, mut at) = 'word: {
+            if stop & 0x80 == 0 {
+                let end = if stop != 0 {
+                    start + (stop.trailing_zeros() / 8) as usize
+                } else {
+                    lower_run_end(bytes, start + 8)
+                };
+                let len = end - start;
+                let (sep_after, next) = match bytes.get(end) {
+                    Some(b' ') => (Sep::Space, end + 1),
+                    None => (Sep::Space, end),
+                    Some(&c) => match CLASS[c as usize] {
+                        C_SPACE => (Sep::Space, end + 1),
+                        C_HYPHEN => (Sep::Hyphen, end + 1),
+                        // `, ` and `. `: the space after the mark too.
+                        C_NEWLINE | C_OTHER if bytes.get(end + 1) == Some(&b' ') => {
+                            (Sep::Punct, end + 2)
+                        }
+                        C_NEWLINE | C_OTHER => (Sep::Punct, end + 1),
+                        C_HIGH if len <= 8 && latin1_lower_at(bytes, end) => {
+                            // `armée`: on below, the run so far packed.
+                            let acc = x & (u64::MAX >> (64 - 8 * len));
+                            break 'word (b.is_ascii_digit(), acc, len, end);
+                        }
+                        // `d’Idleb`, `l'armée`: an elided word.
+                        _ => match apostrophe_len_at(bytes, end) {
+                            Some(n) if is_elision(bytes.get(start..end).unwrap_or_default()) => {
+                                (Sep::Apostrophe, end + n)
+                            }
+                            _ => return start,
+                        },
+                    },
+                };
+                // Zero for a word of more than eight bytes.
+                let packed = if len <= 8 {
+                    x & (u64::MAX >> (64 - 8 * len))
+                } else {
+                    0
+                };
+                let article = match sep_after {
+                    // Only `al` and `el` are this (no length test).
+                    Sep::Space => packed | 0x04 == AL_OR_EL,
+                    Sep::Hyphen => len <= 3 && hyphen_article(packed, len),
+                    _ => false,
+                };
+                tokens.push(Token {
+                    start: start as u32,
+                    end: end as u32,
+                    basic: packed.to_le_bytes(),
+                    inline: if len <= 8 { len as u8 } else { 0 },
+                    in_text: true,
+                    capital: b.is_ascii_digit(),
+                    article,
+                    accented: false,
+                    sep_after,
+                });
+                i = next;
+                continue 'words;
+            }
+            if b == b' ' {
+                i += 1;
+                continue 'words;
+            }
+            match CLASS[b as usize] {
+                C_UPPER => {
+                    // The run after the capital: its first byte is a stop.
+                    let stop = stop & !0x80;
+                    if stop == 0 {
+                        return start;
+                    }
+                    let len = (stop.trailing_zeros() / 8) as usize;
+                    let end = start + len;
+                    let packed = (x | 0x20) & (u64::MAX >> (64 - 8 * len));
+                    let Some((sep_after, next)) = ascii_sep_at(bytes, end) else {
+                        if latin1_lower_at(bytes, end) {
+                            // `Défense`.
+                            break 'word (true, packed, len, end);
+                        }
+                        return start;
+                    };
+                    tokens.push(Token {
+                        start: start as u32,
+                        end: end as u32,
+                        basic: packed.to_le_bytes(),
+                        inline: len as u8,
+                        in_text: false,
+                        capital: true,
+                        article: len <= 3
+                            && match sep_after {
+                                Sep::Space => packed | 0x04 == AL_OR_EL,
+                                Sep::Hyphen => hyphen_article(packed, len),
+                                _ => false,
+                            },
+                        accented: false,
+                        sep_after,
+                    });
+                    i = next;
+                    continue 'words;
+                }
+                C_SPACE | C_HYPHEN | C_APOSTROPHE => {
+                    i += 1;
+                    continue 'words;
+                }
+                C_NEWLINE | C_OTHER => {
+                    // Punctuation or a line break between words ends a phrase.
+                    if let Some(last) = tokens.last_mut() {
+                        last.sep_after = Sep::Punct;
+                    }
+                    i += 1;
+                    continue 'words;
+                }
+                // `à`, `été`.
+                C_HIGH if b == 0xc3 && LATIN1_LOWER[usize::from((x >> 8) as u8)] != 0 => {
+                    (false, 0, 0, start)
+                }
+                _ => return start,
+            }
+        };
+        // Runs of lowercase ASCII letters and digits and lowercase Latin-1
+        // letters, as `read_accented_inline` reads them; a word it would
+        // give to `f.basic` or to the general reader is left whole.
+        loop {
+            match bytes.get(at..at + 2) {
+                Some(&[0xc3, c]) if LATIN1_LOWER[c as usize] != 0 => {
+                    if len >= 8 {
+                        return start;
+                    }
+                    acc |= u64::from(LATIN1_LOWER[c as usize]) << (8 * len);
+                    len += 1;
+                    at += 2;
+                }
+                _ => {
+                    let Some((sep_after, next)) = ascii_sep_at(bytes, at) else {
+                        return start;
+                    };
+                    tokens.push(Token {
+                        start: start as u32,
+                        end: at as u32,
+                        basic: acc.to_le_bytes(),
+                        // One to eight bytes: an accented letter was read.
+                        inline: len as u8,
+                        in_text: false,
+                        capital,
+                        article: len <= 3
+                            && match sep_after {
+                                Sep::Space => acc | 0x04 == AL_OR_EL,
+                                Sep::Hyphen => hyphen_article(acc, len),
+                                _ => false,
+                            },
+                        accented: true,
+                        sep_after,
+                    });
+                    i = next;
+                    continue 'words;
+                }
+            }
+            if bytes
+                .get(at)
+                .is_some_and(|&c| matches!(CLASS[c as usize], C_LOWER | C_DIGIT))
+            {
+                let (end, chunk) = lower_run_end_packed(bytes, at);
+                let run = end - at;
+                if len + run > 8 || chunk == 0 {
+                    return start;
+                }
+                // `len` is below eight here, `run` one to eight: the
+                // shifts are below 64.
+                acc |= (chunk & (u64::MAX >> (64 - 8 * run))) << (8 * len);
+                len += run;
+                at = end;
+            }
+        }
+    }
+}
+
+/// [`is_article_before`] a hyphen, for a basic form of `len` bytes packed
+/// (`al-`, `as-`, `ez-`).
+#[inline(never)]
+fn hyphen_article(packed: u64, len: usize) -> bool {
+    let basic = packed.to_le_bytes();
+    is_article_before(basic.get(..len).unwrap_or_default(), Sep::Hyphen)
+}
+
 /// Read a word that starts with a lowercase ASCII letter or a digit. Most
 /// words are one run of those ended by an ASCII space or punctuation mark:
 /// their bytes are their basic form, and the token points into the text.
@@ -1026,33 +1246,8 @@ fn is_elision(word: &[u8]) -> bool {
 #[inline(always)]
 fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut start = start;
-    // Plain words one after the other (`des tirs ont visé`) are read in
-    // this loop, without going back to the caller's dispatch.
-    loop {
-        // The class of the first byte first: a capitalised or accented
-        // word (one word in four) then skips the run test.
-        let first = bytes.get(start).map(|&b| CLASS[b as usize]);
-        if !matches!(first, Some(C_LOWER | C_DIGIT)) {
-            // No plain word here (the first time round there always is
-            // one): spaces, hyphens and apostrophes between words are
-            // skipped, as the dispatch would; anything else goes back to it.
-            match bytes.get(start) {
-                Some(&b) => match CLASS[b as usize] {
-                    C_SPACE | C_HYPHEN | C_APOSTROPHE => start += 1,
-                    // A capitalised word between plain ones (`les forces
-                    // du Hezbollah ont`): read here, then on in this loop.
-                    C_UPPER => start = read_capitalised(f, text, start),
-                    // `à`, `été`: as the dispatch reads them.
-                    C_HIGH if latin1_lower_at(bytes, start) => {
-                        start = read_accented_inline(f, text, start, false, 0, 0, start);
-                    }
-                    _ => return start,
-                },
-                None => return start,
-            }
-            continue;
-        }
+    let first = bytes.get(start).map(|&b| CLASS[b as usize]);
+    {
         let (end, chunk) = lower_run_end_packed(bytes, start);
         let (sep_after, next) = match ascii_sep_at(bytes, end) {
             // `, ` and `. `: the space after the mark is stepped over here
@@ -1123,7 +1318,7 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
             accented: false,
             sep_after,
         });
-        start = next;
+        next
     }
 }
 
@@ -1901,6 +2096,9 @@ mod tests {
                     "a", "e", "l", "al", "de", "z", "d", "qu", "jusqu", "s", "x", "Q", "A", "E", "L", "é", "è", "à",
                     "ç", "ï", "ô", "É", "À", "Œ", "œ", "æ", "ß", "ḥ", "ı", "’", "'", "-",
                     " ", "  ", ",", ".", "\n", "«", "»", "1", "9", "\u{301}", "ب", "×",
+                    // Words and separators as `read_common` reads them.
+                    "tirs ", "frappes, ", "bombardement ", "Alep ", "Hezbollah ", "Ab ",
+                    "Al-", "al-", "as-", "Défense ", "armée. ", "d'", "l’", "EI ", ". ", "\"",
                 ]),
                 0..40,
             )
