@@ -661,40 +661,50 @@ pub(crate) fn fold_into(text: &str, mut tokens: Vec<Token>, mut basic: Vec<u8>) 
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        // Most words and separators: the lean loop of `read_common`. It
-        // stops, without a token, at a word it leaves to the readers below,
-        // which read that one word from its start.
-        i = read_common(&mut f, i);
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
-        if b == b' ' {
-            i += 1;
-            continue;
-        }
-        match CLASS[b as usize] {
-            C_LOWER | C_DIGIT => i = read_plain_token(&mut f, text, i),
-            C_UPPER => i = read_capitalised(&mut f, text, i),
-            C_SPACE | C_HYPHEN | C_APOSTROPHE => i += 1,
-            C_HIGH
-                if bytes[i] == 0xc3
-                    && bytes
-                        .get(i + 1)
-                        .is_some_and(|&c| LATIN1_LOWER[c as usize] != 0) =>
-            {
-                // `à`, `été`: a lowercase word (as `read_token` finds).
-                i = read_accented_inline(&mut f, text, i, false, 0, 0, i);
-            }
-            C_HIGH => i = read_high(&mut f, text, i),
-            _ => {
-                // Punctuation or a line break between words still ends a
-                // phrase (`Mazzé ».`).
-                mark_phrase_end(&mut f);
-                i += 1;
-            }
+        // Most words and separators: the lean loop of `read_common`, which
+        // leaves the rest to `read_one` below.
+        i = read_common(&mut f, text, i);
+        if i < n {
+            i = read_one(&mut f, text, i);
         }
     }
     f
+}
+
+/// Read the word or separator at byte `i` (not the end of the text) with
+/// the readers below; returns the byte after it. Out of line: called
+/// from [`read_common`] at the words it leaves, and near the end of the
+/// text.
+#[inline(never)]
+fn read_one(f: &mut Folded<'_>, text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(i) else {
+        return i + 1;
+    };
+    if b == b' ' {
+        return i + 1;
+    }
+    match CLASS[b as usize] {
+        C_LOWER | C_DIGIT => read_plain_token(f, text, i),
+        C_UPPER => read_capitalised(f, text, i),
+        C_SPACE | C_HYPHEN | C_APOSTROPHE => i + 1,
+        C_HIGH
+            if b == 0xc3
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|&c| LATIN1_LOWER[c as usize] != 0) =>
+        {
+            // `à`, `été`: a lowercase word (as `read_token` finds).
+            read_accented_inline(f, text, i, false, 0, 0, i)
+        }
+        C_HIGH => read_high(f, text, i),
+        _ => {
+            // Punctuation or a line break between words still ends a
+            // phrase (`Mazzé ».`).
+            mark_phrase_end(f);
+            i + 1
+        }
+    }
 }
 
 /// A char outside ASCII at byte `i`: a word read by the general reader,
@@ -1035,13 +1045,12 @@ fn is_elision(word: &[u8]) -> bool {
 /// lowercase ASCII and Latin-1 letters whose basic form has up to eight
 /// bytes (`été`, `armée`, `Défense`), each ended by a one-byte ASCII
 /// separator; spaces, hyphens, apostrophes and ASCII punctuation between
-/// words. At anything else, or eight bytes before the end of the text, it
-/// returns where that begins: a word it leaves is left whole (no token,
-/// nothing in `f.basic`), for the readers below to read from its start.
+/// words. Any other word it leaves whole (no token, nothing in `f.basic`)
+/// to [`read_one`], which reads it from its start with the readers below,
+/// out of line; eight bytes before the end of the text it returns.
 #[inline(never)]
-fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
-    let bytes = f.text;
-    let tokens = &mut f.tokens;
+fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
     'words: loop {
         let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) else {
             return i;
@@ -1085,7 +1094,10 @@ fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
                             Some(n) if is_elision(bytes.get(start..end).unwrap_or_default()) => {
                                 (Sep::Apostrophe, end + n)
                             }
-                            _ => return start,
+                            _ => {
+                                i = read_one(f, text, start);
+                                continue 'words;
+                            }
                         },
                     },
                 };
@@ -1101,7 +1113,7 @@ fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
                     Sep::Hyphen => len <= 3 && hyphen_article(packed, len),
                     _ => false,
                 };
-                tokens.push(Token {
+                f.tokens.push(Token {
                     start: start as u32,
                     end: end as u32,
                     basic: packed.to_le_bytes(),
@@ -1124,7 +1136,10 @@ fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
                     // The run after the capital: its first byte is a stop.
                     let stop = stop & !0x80;
                     if stop == 0 {
-                        return start;
+                        {
+                            i = read_one(f, text, start);
+                            continue 'words;
+                        };
                     }
                     let len = (stop.trailing_zeros() / 8) as usize;
                     let end = start + len;
@@ -1134,9 +1149,12 @@ fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
                             // `Défense`.
                             break 'word (true, packed, len, end);
                         }
-                        return start;
+                        {
+                            i = read_one(f, text, start);
+                            continue 'words;
+                        };
                     };
-                    tokens.push(Token {
+                    f.tokens.push(Token {
                         start: start as u32,
                         end: end as u32,
                         basic: packed.to_le_bytes(),
@@ -1161,7 +1179,7 @@ fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
                 }
                 C_NEWLINE | C_OTHER => {
                     // Punctuation or a line break between words ends a phrase.
-                    if let Some(last) = tokens.last_mut() {
+                    if let Some(last) = f.tokens.last_mut() {
                         last.sep_after = Sep::Punct;
                     }
                     i += 1;
@@ -1171,7 +1189,10 @@ fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
                 C_HIGH if b == 0xc3 && LATIN1_LOWER[usize::from((x >> 8) as u8)] != 0 => {
                     (false, 0, 0, start)
                 }
-                _ => return start,
+                _ => {
+                    i = read_one(f, text, start);
+                    continue 'words;
+                }
             }
         };
         // Runs of lowercase ASCII letters and digits and lowercase Latin-1
@@ -1181,7 +1202,10 @@ fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
             match bytes.get(at..at + 2) {
                 Some(&[0xc3, c]) if LATIN1_LOWER[c as usize] != 0 => {
                     if len >= 8 {
-                        return start;
+                        {
+                            i = read_one(f, text, start);
+                            continue 'words;
+                        };
                     }
                     acc |= u64::from(LATIN1_LOWER[c as usize]) << (8 * len);
                     len += 1;
@@ -1189,9 +1213,12 @@ fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
                 }
                 _ => {
                     let Some((sep_after, next)) = ascii_sep_at(bytes, at) else {
-                        return start;
+                        {
+                            i = read_one(f, text, start);
+                            continue 'words;
+                        };
                     };
-                    tokens.push(Token {
+                    f.tokens.push(Token {
                         start: start as u32,
                         end: at as u32,
                         basic: acc.to_le_bytes(),
@@ -1219,7 +1246,10 @@ fn read_common(f: &mut Folded<'_>, mut i: usize) -> usize {
                 let (end, chunk) = lower_run_end_packed(bytes, at);
                 let run = end - at;
                 if len + run > 8 || chunk == 0 {
-                    return start;
+                    {
+                        i = read_one(f, text, start);
+                        continue 'words;
+                    };
                 }
                 // `len` is below eight here, `run` one to eight: the
                 // shifts are below 64.
