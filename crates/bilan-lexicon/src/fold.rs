@@ -1042,9 +1042,9 @@ fn is_elision(word: &[u8]) -> bool {
 /// file: their loop spilled at every word). Read here, as those readers
 /// read them: a plain word (`tirs`, `frappes`; `d’` before an apostrophe;
 /// any length), a capitalised word of up to eight bytes (`Alep`), a word of
-/// lowercase ASCII and Latin-1 letters whose basic form has up to eight
-/// bytes (`été`, `armée`, `Défense`), each ended by a one-byte ASCII
-/// separator; spaces, hyphens, apostrophes and ASCII punctuation between
+/// lowercase ASCII and Latin-1 letters (`été`, `armée`, `Défense`; one
+/// whose basic form outgrows eight bytes goes on in `f.basic`, out of
+/// line), each ended by a one-byte ASCII separator; spaces, hyphens, apostrophes and ASCII punctuation between
 /// words. Any other word it leaves whole (no token, nothing in `f.basic`)
 /// to [`read_one`], which reads it from its start with the readers below,
 /// out of line; eight bytes before the end of the text it returns.
@@ -1088,6 +1088,17 @@ fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
                             // `armée`: on below, the run so far packed.
                             let acc = x & (u64::MAX >> (64 - 8 * len));
                             break 'word (b.is_ascii_digit(), acc, len, end);
+                        }
+                        C_HIGH if latin1_lower_at(bytes, end) => {
+                            // `bombardés`: a basic form longer than eight
+                            // bytes, in `f.basic`.
+                            let word = Word {
+                                start,
+                                basic_start: 0,
+                                capital: b.is_ascii_digit(),
+                            };
+                            i = read_accented_spilled(f, text, word, (0, 0), (start, end));
+                            continue 'words;
                         }
                         // `d’Idleb`, `l'armée`: an elided word.
                         _ => match apostrophe_len_at(bytes, end) {
@@ -1136,10 +1147,8 @@ fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
                     // The run after the capital: its first byte is a stop.
                     let stop = stop & !0x80;
                     if stop == 0 {
-                        {
-                            i = read_one(f, text, start);
-                            continue 'words;
-                        };
+                        i = read_one(f, text, start);
+                        continue 'words;
                     }
                     let len = (stop.trailing_zeros() / 8) as usize;
                     let end = start + len;
@@ -1149,10 +1158,8 @@ fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
                             // `Défense`.
                             break 'word (true, packed, len, end);
                         }
-                        {
-                            i = read_one(f, text, start);
-                            continue 'words;
-                        };
+                        i = read_one(f, text, start);
+                        continue 'words;
                     };
                     f.tokens.push(Token {
                         start: start as u32,
@@ -1197,15 +1204,19 @@ fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
         };
         // Runs of lowercase ASCII letters and digits and lowercase Latin-1
         // letters, as `read_accented_inline` reads them; a word it would
-        // give to `f.basic` or to the general reader is left whole.
+        // give to the general reader is left whole.
         loop {
             match bytes.get(at..at + 2) {
                 Some(&[0xc3, c]) if LATIN1_LOWER[c as usize] != 0 => {
                     if len >= 8 {
-                        {
-                            i = read_one(f, text, start);
-                            continue 'words;
+                        // On in `f.basic`.
+                        let word = Word {
+                            start,
+                            basic_start: 0,
+                            capital,
                         };
+                        i = read_accented_spilled(f, text, word, (acc, len), (at, at));
+                        continue 'words;
                     }
                     acc |= u64::from(LATIN1_LOWER[c as usize]) << (8 * len);
                     len += 1;
@@ -1213,10 +1224,8 @@ fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
                 }
                 _ => {
                     let Some((sep_after, next)) = ascii_sep_at(bytes, at) else {
-                        {
-                            i = read_one(f, text, start);
-                            continue 'words;
-                        };
+                        i = read_one(f, text, start);
+                        continue 'words;
                     };
                     f.tokens.push(Token {
                         start: start as u32,
@@ -1246,10 +1255,14 @@ fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
                 let (end, chunk) = lower_run_end_packed(bytes, at);
                 let run = end - at;
                 if len + run > 8 || chunk == 0 {
-                    {
-                        i = read_one(f, text, start);
-                        continue 'words;
+                    // On in `f.basic`, this run too.
+                    let word = Word {
+                        start,
+                        basic_start: 0,
+                        capital,
                     };
+                    i = read_accented_spilled(f, text, word, (acc, len), (at, end));
+                    continue 'words;
                 }
                 // `len` is below eight here, `run` one to eight: the
                 // shifts are below 64.
@@ -1259,6 +1272,40 @@ fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
             }
         }
     }
+}
+
+/// A word of lowercase ASCII and Latin-1 letters (`word`: its start and
+/// whether its first letter is a capital or a digit) whose basic form
+/// outgrows eight bytes, on in [`read_accented`] as
+/// [`read_accented_inline`] and [`read_plain_token`] hand it over: the
+/// basic form so far (`acc`, `len` bytes packed), then the text's bytes
+/// `run_start..run_end` go to `f.basic`, and the word goes on at
+/// `run_end`. Out of line: one word in thirty.
+#[inline(never)]
+fn read_accented_spilled(
+    f: &mut Folded<'_>,
+    text: &str,
+    word: Word,
+    (acc, len): (u64, usize),
+    (run_start, run_end): (usize, usize),
+) -> usize {
+    let bytes = text.as_bytes();
+    let basic_start = f.basic.len();
+    f.basic
+        .extend_from_slice(acc.to_le_bytes().get(..len).unwrap_or_default());
+    if run_end > run_start {
+        push_run(
+            &mut f.basic,
+            bytes,
+            run_start,
+            bytes.get(run_start..run_end).unwrap_or_default(),
+        );
+    }
+    let word = Word {
+        basic_start,
+        ..word
+    };
+    read_accented(f, text, word, run_end)
 }
 
 /// [`is_article_before`] a hyphen, for a basic form of `len` bytes packed
