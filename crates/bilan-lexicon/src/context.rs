@@ -141,6 +141,10 @@ pub(crate) struct Rules {
     descriptors: FastSet<Vec<u8>>,
     /// Shapes of `descriptors`: most words are ruled out without hashing.
     descriptor_shapes: WordShapes,
+    /// Some article (`al`, `as` …) is a descriptor: a name after an
+    /// article must then be told from its descriptor (none is, in the
+    /// embedded data).
+    article_descriptor: bool,
     stops: FastSet<Vec<u8>>,
     /// French words that fold like a name they are not (`exact_words_fr.txt`):
     /// a one-word name only when spelt exactly as one, but free to stand in
@@ -336,6 +340,7 @@ impl Rules {
         for w in &r.descriptors {
             r.descriptor_shapes.insert(w);
         }
+        r.article_descriptor = crate::fold::article_words().any(|w| r.descriptors.contains(w));
         for (_, line) in data_lines(FIRST_NAMES) {
             for w in words_of(line) {
                 r.first_names.insert(w);
@@ -410,6 +415,11 @@ impl Rules {
     /// (`télévision` in `télévision al-Manar`).
     pub fn is_descriptor(&self, basic: &[u8]) -> bool {
         self.descriptor_shapes.may_contain(basic) && self.descriptors.contains(basic)
+    }
+
+    /// True when some basic form of an article token is a descriptor.
+    pub fn article_may_be_descriptor(&self) -> bool {
+        self.article_descriptor
     }
 
     /// True for a French word that is a one-word name only when spelt

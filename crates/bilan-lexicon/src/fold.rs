@@ -476,6 +476,12 @@ const SUN_ARTICLES: [&[u8]; 19] = [
     b"er", b"ech", b"esh", b"ath", b"adh", b"ul",
 ];
 
+/// Every basic form of a token marked `article`: `al`, `el` and the
+/// assimilated forms.
+pub(crate) fn article_words() -> impl Iterator<Item = &'static [u8]> {
+    [&b"al"[..], b"el"].into_iter().chain(SUN_ARTICLES)
+}
+
 /// `al` or `el`: Arabic articles always dropped from the skeleton view when
 /// followed by a word (hyphen, space or glued). Runs per word, so no slice
 /// comparison.

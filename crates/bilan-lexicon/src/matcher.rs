@@ -1402,16 +1402,26 @@ impl Matcher {
     /// The first token of the span of a name on words `first_tok..=last_tok`:
     /// widened to a preceding article (`al-Manar`), narrowed past a leading
     /// descriptor (`télévision al-Manar`, `président Assad`). A name of one
-    /// word with no article before it (most names) is its own span: told
-    /// here, inlined, without the call.
+    /// word or starting with a capital, with no article before it, is its
+    /// own span, and a name after an article starts there (no article is
+    /// a descriptor): told here, inlined, without the call.
     #[inline(always)]
     fn span_first(&self, f: &Folded<'_>, first_tok: usize, last_tok: usize) -> usize {
         let article_before = first_tok
             .checked_sub(1)
             .and_then(|k| f.tokens.get(k))
             .is_some_and(|t| t.article);
-        if first_tok == last_tok && !article_before {
-            return first_tok;
+        if !article_before {
+            // A name that starts with a capital has no descriptor to
+            // narrow past.
+            if first_tok == last_tok || f.tokens.get(first_tok).is_some_and(|t| t.capital) {
+                return first_tok;
+            }
+        } else if !self.rules.article_may_be_descriptor() {
+            // After an article (`al-Manar`, `al-Jaych al-Hurr`): the
+            // article too, and no descriptor (unless an article may be
+            // one, which `span_first_in_full` then tells).
+            return first_tok - 1;
         }
         self.span_first_in_full(f, first_tok, last_tok)
     }
@@ -1600,6 +1610,31 @@ fn ends_with_verb_est(text: &str, last: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The span of a name told without `span_first_in_full` (after an
+    /// article, from a capital, of one word) is the one it tells.
+    #[test]
+    fn spans_after_articles_are_those_told_in_full() {
+        let matcher = &crate::Lexicon::embedded().matcher;
+        assert!(!matcher.rules.article_may_be_descriptor());
+        let text = "selon al-Manar, el Bab et as-Safir, Al Qaïm, az-Zor, ad-Dana, \
+                    la chaîne al-Mayadeen, l'agence al Hadath et AL-Nour, \
+                    la télévision al-Manar, le président Bachar al-Assad, \
+                    l'agence officielle SANA, la chaîne de l'Anti-Liban";
+        let f = crate::fold::fold(text);
+        let mut told = 0;
+        for t in 0..f.tokens.len() {
+            for last in t..(t + 4).min(f.tokens.len()) {
+                assert_eq!(
+                    matcher.span_first(&f, t, last),
+                    matcher.span_first_in_full(&f, t, last),
+                    "tokens {t}..={last}"
+                );
+            }
+            told += usize::from(t > 0 && f.tokens[t - 1].article);
+        }
+        assert!(told >= 9, "{told}");
+    }
 
     /// An outcome kept for a long span is given back for that span (byte
     /// for byte) and pattern only, whatever the slots' collisions.
