@@ -918,7 +918,6 @@ impl Matcher {
             if tok.article || t < pos {
                 continue;
             }
-            ends.clear();
             let walk = match tok.packed() {
                 Some(key) => first_states.get_packed(
                     key,
@@ -942,6 +941,7 @@ impl Matcher {
                 // a one-word name.
                 continue;
             }
+            ends.clear();
             let sid = if worth_it {
                 StateID::new(walk.state as usize).ok()
             } else {
