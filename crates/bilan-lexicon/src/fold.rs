@@ -1047,7 +1047,8 @@ fn is_elision(word: &[u8]) -> bool {
 /// [`fold_into`] with the general one, hold more state than a register
 /// file: their loop spilled at every word). Read here, as those readers
 /// read them: a plain word (`tirs`, `frappes`; `d’` before an apostrophe;
-/// any length), a capitalised word of up to eight bytes (`Alep`), a word of
+/// any length), a capitalised word of up to eight bytes (`Alep`; `L’`
+/// before an apostrophe), a word of
 /// lowercase ASCII and Latin-1 letters (`été`, `armée`, `Défense`; one
 /// whose basic form outgrows eight bytes goes on in `f.basic`, out of
 /// line), each ended by a one-byte ASCII separator; spaces, hyphens, apostrophes and ASCII punctuation between
@@ -1164,7 +1165,29 @@ fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
                             // `Défense`.
                             break 'word (true, packed, len, end);
                         }
-                        i = read_one(f, text, start);
+                        i = match apostrophe_len_at(bytes, end) {
+                            // `L’armée`, `D'après`: an elided word, as the
+                            // general reader reads it.
+                            Some(n)
+                                if is_elision(
+                                    packed.to_le_bytes().get(..len).unwrap_or_default(),
+                                ) =>
+                            {
+                                f.tokens.push(Token {
+                                    start: start as u32,
+                                    end: end as u32,
+                                    basic: packed.to_le_bytes(),
+                                    inline: len as u8,
+                                    in_text: false,
+                                    capital: true,
+                                    article: false,
+                                    accented: false,
+                                    sep_after: Sep::Apostrophe,
+                                });
+                                end + n
+                            }
+                            _ => read_one(f, text, start),
+                        };
                         continue 'words;
                     };
                     f.tokens.push(Token {
@@ -2182,6 +2205,7 @@ mod tests {
                     // Words and separators as `read_common` reads them.
                     "tirs ", "frappes, ", "bombardement ", "Alep ", "Hezbollah ", "Ab ",
                     "Al-", "al-", "as-", "Défense ", "armée. ", "d'", "l’", "EI ", ". ", "\"",
+                    "L’", "D'", "Qu’", "O'",
                 ]),
                 0..40,
             )
