@@ -1225,6 +1225,11 @@ fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
                 C_HIGH if b == 0xc3 && LATIN1_LOWER[usize::from((x >> 8) as u8)] != 0 => {
                     (false, 0, 0, start)
                 }
+                // `«`, `»` and the no-break space: spaces (`read_high`).
+                C_HIGH if b == 0xc2 && matches!((x >> 8) as u8, 0xa0 | 0xab | 0xbb) => {
+                    i += 2;
+                    continue 'words;
+                }
                 _ => {
                     i = read_one(f, text, start);
                     continue 'words;
@@ -2205,7 +2210,7 @@ mod tests {
                     // Words and separators as `read_common` reads them.
                     "tirs ", "frappes, ", "bombardement ", "Alep ", "Hezbollah ", "Ab ",
                     "Al-", "al-", "as-", "Défense ", "armée. ", "d'", "l’", "EI ", ". ", "\"",
-                    "L’", "D'", "Qu’", "O'",
+                    "L’", "D'", "Qu’", "O'", "\u{a0}", "\u{a1}", "\u{ba}",
                 ]),
                 0..40,
             )
