@@ -618,6 +618,11 @@ impl WordFacts {
     /// The facts of a capitalised word that is no trigger, given name,
     /// `et` or `ou`.
     pub(crate) const CAPITAL_ONLY: WordFacts = WordFacts(WordFacts::CAPITAL);
+    /// The facts of a token inside a lexicon name that stays (not
+    /// tentative), set by the lexicon pass: it opens nothing, whatever its
+    /// word, for no name from context starts on a covered token; names
+    /// from context then pass over it in a run.
+    pub(crate) const INSIDE_NAME: WordFacts = WordFacts(0);
 
     fn known(self) -> bool {
         self.0 & 0x80 == 0
@@ -1282,6 +1287,72 @@ mod tests {
                     assert_eq!(skip_nothing(&facts, from), want, "{len} {stop:?} {from}");
                 }
             }
+        }
+    }
+
+    /// Names from context are the same whether the tokens covered by
+    /// lexicon names (strongly, or at a place's end) say they open nothing
+    /// or give their words' facts.
+    #[test]
+    fn local_names_pass_over_covered_tokens_alike() {
+        let r = rules();
+        let texts = [
+            "Les combats dans le village de Kfar Zeita et la localité frontalière de \
+             Tall Kalakh. Abou Malek al-Talli a déclaré que Khalil Hamdane était à \
+             Douma et Misraba, puis dans les quartiers d'al-Kifah, al-Nour et al-Askari.",
+            "Le général Issam Zahreddine, la brigade Liwa al-Quds et le mont Al Mossoul ; \
+             Hussein Razzouk al-Hamed a affirmé que Jabal Hayyan était tombé.",
+            "Les villages de Zabadani, Madaya et Bloudane. Selon lui, Khalil \
+             Hamdane, Douma. Rami Abdel Rahmane a dit : Alep, Homs et Hama.",
+        ];
+        for text in texts {
+            let f = fold(text);
+            let mut capitals = Vec::new();
+            let gaps = Rules::name_gaps(&f, &mut capitals);
+            let known: Vec<WordFacts> = f
+                .tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    if t.article {
+                        WordFacts::UNKNOWN
+                    } else {
+                        r.word_facts(f.basic_of(i)).on_token(t.capital)
+                    }
+                })
+                .collect();
+            let spans = |names: Vec<LocalName>| -> Vec<(usize, usize, EntityKind)> {
+                names.iter().map(|l| (l.first, l.end, l.kind)).collect()
+            };
+            // Covers of every shape, at every offset: names of one to
+            // three tokens, places ending in `PlaceEnd`, weak ones left.
+            let mut differing = 0;
+            for (period, offset) in [(3, 0), (4, 1), (5, 2), (7, 3), (2, 1)] {
+                let mut cover = vec![Cover::Free; f.tokens.len()];
+                for (k, c) in cover.iter_mut().enumerate() {
+                    *c = match (k + offset) % period {
+                        0 => Cover::Strong,
+                        1 if period > 4 => Cover::PlaceEnd,
+                        2 if period > 5 => Cover::Weak,
+                        _ => Cover::Free,
+                    };
+                }
+                let inside: Vec<WordFacts> = known
+                    .iter()
+                    .zip(&cover)
+                    .map(|(&w, c)| match c {
+                        Cover::Strong | Cover::PlaceEnd => WordFacts::INSIDE_NAME,
+                        _ => w,
+                    })
+                    .collect();
+                differing += usize::from(inside != known);
+                assert_eq!(
+                    spans(r.local_names(&f, &cover, &gaps, &inside)),
+                    spans(r.local_names(&f, &cover, &gaps, &known)),
+                    "{text} ({period}, {offset})"
+                );
+            }
+            assert!(differing >= 4);
         }
     }
 

@@ -624,10 +624,19 @@ impl Matcher {
             } else {
                 Cover::Strong
             };
+            // A token covered for good opens no name from context: its
+            // facts say so, and names from context pass over it in a run.
+            let inside = mark == Cover::Strong;
             if m.first == m.last {
                 cover[m.first] = mark;
+                if inside {
+                    facts[m.first] = WordFacts::INSIDE_NAME;
+                }
             } else {
                 cover[m.first..=m.last].fill(mark);
+                if inside {
+                    facts[m.first..=m.last].fill(WordFacts::INSIDE_NAME);
+                }
             }
             if place && !m.one_word {
                 cover[m.last] = Cover::PlaceEnd;
