@@ -610,8 +610,14 @@ impl Matcher {
 
         let mut cover = std::mem::take(&mut scratch.cover);
         crate::fold::refill(&mut cover, f.tokens.len(), Cover::Free);
+        // The persons among the lexicon's names, noted here with the
+        // entry at hand (for the family names below).
+        let mut found_persons: Vec<(usize, usize, Option<MentionOf>)> = Vec::new();
         for m in &found {
             let entry = &tables.entries[m.entry as usize];
+            if entry.kind == EntityKind::Person {
+                found_persons.push((m.first, m.last + 1, Some(MentionOf::Entry(m.entry))));
+            }
             let place = entry.kind == EntityKind::Place;
             // Each mark written once, and a name of one token (most)
             // without the fill loop, which compiles to a call to memset.
@@ -688,12 +694,7 @@ impl Matcher {
                     by_key.get(&local_key(f, l.first, l.end)).copied(),
                 )
             })
-            .chain(
-                found
-                    .iter()
-                    .filter(|m| tables.entries[m.entry as usize].kind == EntityKind::Person)
-                    .map(|m| (m.first, m.last + 1, Some(MentionOf::Entry(m.entry)))),
-            )
+            .chain(found_persons)
             .collect::<Vec<_>>();
         for (first, end, of) in persons {
             let Some(of) = of else { continue };
