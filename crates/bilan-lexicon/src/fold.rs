@@ -175,6 +175,8 @@ pub(crate) fn pack16(word: &[u8]) -> u128 {
 /// A word packed into one number by [`pack`] or [`pack16`]: the two key
 /// widths of [`SkeletonCache`].
 trait Packed: Copy + Eq {
+    /// The key of an empty slot (no word packs to it).
+    const EMPTY: Self;
     /// Bytes a key holds.
     const BYTES: usize;
     fn pack(word: &[u8]) -> Self;
@@ -186,6 +188,7 @@ trait Packed: Copy + Eq {
 }
 
 impl Packed for u64 {
+    const EMPTY: u64 = 0;
     const BYTES: usize = 8;
     #[inline(always)]
     fn pack(word: &[u8]) -> u64 {
@@ -208,6 +211,7 @@ impl Packed for u64 {
 }
 
 impl Packed for u128 {
+    const EMPTY: u128 = 0;
     const BYTES: usize = 16;
     #[inline(always)]
     fn pack(word: &[u8]) -> u128 {
@@ -288,14 +292,44 @@ fn get_in<K: Packed, V: Copy>(
 ) -> V {
     let key = K::pack(word);
     let ix = slot_in(key.slot(), slots.len());
-    match slots.get_mut(ix) {
-        Some(slot) => {
-            if slot.0 != key {
-                *slot = (key, compute(word));
-            }
-            slot.1
-        }
+    match slots.get(ix) {
+        Some(slot) if slot.0 == key => slot.1,
+        Some(_) => get_after_miss(slots, ix, key, || compute(word)),
         None => compute(word),
+    }
+}
+
+/// A key missed in its slot `ix`: looked for in the slot's neighbour
+/// (`ix ^ 1`), else computed and kept (by [`insert_at`]). Two slots per
+/// word, so that two words of a text that share a slot do not put each
+/// other out at each meeting; a word is never in both.
+#[inline(always)]
+fn get_after_miss<K: Packed, V: Copy>(
+    slots: &mut [(K, V)],
+    ix: usize,
+    key: K,
+    compute: impl FnOnce() -> V,
+) -> V {
+    if let Some(other) = slots.get(ix ^ 1).filter(|other| other.0 == key) {
+        return other.1;
+    }
+    let value = compute();
+    insert_at(slots, ix, key, value);
+    value
+}
+
+/// Keep `(key, value)` in slot `ix`, or in its neighbour when that one is
+/// empty and slot `ix` is not (no other word put out).
+#[inline(always)]
+fn insert_at<K: Packed, V: Copy>(slots: &mut [(K, V)], ix: usize, key: K, value: V) {
+    let empty = |at: usize, slots: &[(K, V)]| slots.get(at).is_some_and(|s| s.0 == K::EMPTY);
+    let at = if !empty(ix, slots) && empty(ix ^ 1, slots) {
+        ix ^ 1
+    } else {
+        ix
+    };
+    if let Some(slot) = slots.get_mut(at) {
+        *slot = (key, value);
     }
 }
 
@@ -303,20 +337,27 @@ fn get_in<K: Packed, V: Copy>(
 #[inline(always)]
 fn lookup_in<K: Packed, V: Copy>(slots: &[(K, V)], word: &[u8]) -> Option<V> {
     let key = K::pack(word);
+    let ix = slot_in(key.slot(), slots.len());
     slots
-        .get(slot_in(key.slot(), slots.len()))
+        .get(ix)
         .filter(|slot| slot.0 == key)
+        .or_else(|| slots.get(ix ^ 1).filter(|slot| slot.0 == key))
         .map(|slot| slot.1)
 }
 
-/// [`WordCache::store`] in one table of slots.
+/// [`WordCache::store`] in one table of slots: over the word's value
+/// where it is kept, else as a new word.
 #[inline(always)]
-fn store_in<K: Packed, V>(slots: &mut [(K, V)], word: &[u8], value: V) {
+fn store_in<K: Packed, V: Copy>(slots: &mut [(K, V)], word: &[u8], value: V) {
     let key = K::pack(word);
     let ix = slot_in(key.slot(), slots.len());
-    if let Some(slot) = slots.get_mut(ix) {
-        *slot = (key, value);
+    for at in [ix, ix ^ 1] {
+        if let Some(slot) = slots.get_mut(at).filter(|slot| slot.0 == key) {
+            slot.1 = value;
+            return;
+        }
     }
+    insert_at(slots, ix, key, value);
 }
 
 /// Any per-word value (`V`) by the word's basic form, for words of up to
@@ -370,13 +411,13 @@ impl<V: Copy + Default> WordCache<V> {
         let ix = slot_in(key.slot(), self.slots.len());
         match self.slots.get_mut(ix) {
             Some(slot) => {
-                if slot.0 != key {
-                    *slot = (key, compute(word()));
+                if slot.0 == key {
+                    return slot.1;
                 }
-                slot.1
             }
-            None => compute(word()),
+            None => return compute(word()),
         }
+        get_after_miss(&mut self.slots, ix, key, || compute(word()))
     }
 
     /// The value kept for `word`, if its slot holds it.
@@ -1939,6 +1980,47 @@ mod tests {
             let mut b = [0u8; 16];
             b[..n].copy_from_slice(&word[..n]);
             assert_eq!(pack16(&word[..n]), u128::from_le_bytes(b), "{n} bytes");
+        }
+    }
+
+    proptest::proptest! {
+        /// A word cache gives back, for a word, its computed value or the
+        /// last one stored for it, never another word's, whatever the
+        /// words sharing slots (64 slots, for a few dozen words).
+        #[test]
+        fn word_caches_give_each_word_its_own_value(
+            ops in proptest::collection::vec((0usize..40, 0u8..4, 0u32..1000), 0..400)
+        ) {
+            // Words of one to sixteen bytes: both tables.
+            let word = |w: usize| format!("w{}{}", w, "x".repeat(w % 13)).into_bytes();
+            let computed = |bytes: &[u8]| bytes.iter().map(|&b| u32::from(b)).sum::<u32>() * 7;
+            let mut cache: WordCache<u32> = WordCache::for_text(1024);
+            proptest::prop_assert_eq!(cache.slots.len(), 64);
+            let mut stored: std::collections::HashMap<usize, u32> = Default::default();
+            for (w, op, value) in ops {
+                let bytes = word(w);
+                let allowed = |v: u32| v == computed(&bytes) || stored.get(&w) == Some(&v);
+                match op {
+                    0 => {
+                        let v = cache.get(&bytes, computed);
+                        proptest::prop_assert!(allowed(v), "get {w}: {v}");
+                    }
+                    1 if bytes.len() <= 8 => {
+                        let v = cache.get_packed(pack(&bytes), || bytes.as_slice(), computed);
+                        proptest::prop_assert!(allowed(v), "get_packed {w}: {v}");
+                    }
+                    2 => {
+                        if let Some(v) = cache.lookup(&bytes) {
+                            proptest::prop_assert!(allowed(v), "lookup {w}: {v}");
+                        }
+                    }
+                    _ => {
+                        cache.store(&bytes, value);
+                        stored.insert(w, value);
+                        proptest::prop_assert_eq!(cache.lookup(&bytes), Some(value));
+                    }
+                }
+            }
         }
     }
 
