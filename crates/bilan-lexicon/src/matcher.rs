@@ -188,10 +188,13 @@ struct Steps {
 }
 
 /// A step through a word from a trie state, in one table of [`Steps`]:
-/// the slot of `(key, from)`, if it holds them, else `walk()`, kept.
+/// the slot of `(key, from)` or its neighbour, if one holds them, else
+/// `walk()`, kept (in the neighbour when the slot is taken and the
+/// neighbour free: `empty`, a free slot's key).
 #[inline(always)]
 fn step_in<K: Copy + Eq>(
     slots: &mut [(K, u32, u32, u32)],
+    empty: K,
     key: K,
     key_hash: u64,
     from: StateID,
@@ -209,11 +212,31 @@ fn step_in<K: Copy + Eq>(
                 return (to, slot.3);
             }
         }
-        let (to, len) = walk();
-        *slot = (key, from_u32, to.as_u32(), len);
-        return (to, len);
+    } else {
+        return walk();
     }
-    walk()
+    // Missed: the neighbour slot, as in the word caches
+    // (`crate::fold::WordCache`).
+    if let Some(other) = slots
+        .get(ix ^ 1)
+        .filter(|other| other.0 == key && other.1 == from_u32)
+    {
+        if let Ok(to) = StateID::new(other.2 as usize) {
+            return (to, other.3);
+        }
+    }
+    let (to, len) = walk();
+    let taken =
+        |at: usize, slots: &[(K, u32, u32, u32)]| slots.get(at).is_some_and(|s| s.0 != empty);
+    let at = if taken(ix, slots) && !taken(ix ^ 1, slots) {
+        ix ^ 1
+    } else {
+        ix
+    };
+    if let Some(slot) = slots.get_mut(at) {
+        *slot = (key, from_u32, to.as_u32(), len);
+    }
+    (to, len)
 }
 
 impl Steps {
@@ -248,7 +271,7 @@ impl Steps {
                         // their first eight bytes often (`bombardement`,
                         // `bombardements`).
                         let hash = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
-                        step_in(&mut self.long_slots, key, hash, from, || walk(word))
+                        step_in(&mut self.long_slots, 0, key, hash, from, || walk(word))
                     }
                     _ => walk(word),
                 }
@@ -264,7 +287,7 @@ impl Steps {
         key: u64,
         walk: impl FnOnce() -> (StateID, u32),
     ) -> (StateID, u32) {
-        step_in(&mut self.slots, key, key, from, walk)
+        step_in(&mut self.slots, 0, key, key, from, walk)
     }
 }
 
@@ -1717,6 +1740,22 @@ mod tests {
                 for from in [state(0), state(3), state(40)] {
                     let packed = (round == 1 && word.len() <= 8).then(|| crate::fold::pack(word));
                     let got = steps.get(from, || word, packed, |w| walk(from, w));
+                    assert_eq!(got, walk(from, word), "round {round}, word {k}");
+                }
+            }
+        }
+        // A table of 64 slots for 400 words and states: most share a slot
+        // or its neighbour.
+        let mut small = Steps::for_text(1024);
+        assert_eq!(small.slots.len(), 64);
+        let many: Vec<Vec<u8>> = (0..40)
+            .map(|k| format!("m{k}{}", "o".repeat(k % 14)).into_bytes())
+            .collect();
+        for round in 0..3 {
+            for (k, word) in many.iter().enumerate() {
+                for from in (0..10).map(|n| state(n * 13 + round)) {
+                    let packed = (round == 1 && word.len() <= 8).then(|| crate::fold::pack(word));
+                    let got = small.get(from, || word, packed, |w| walk(from, w));
                     assert_eq!(got, walk(from, word), "round {round}, word {k}");
                 }
             }
