@@ -141,6 +141,10 @@ pub(crate) struct Rules {
     descriptors: FastSet<Vec<u8>>,
     /// Shapes of `descriptors`: most words are ruled out without hashing.
     descriptor_shapes: WordShapes,
+    /// Some article (`al`, `as` …) is a descriptor: a name after an
+    /// article must then be told from its descriptor (none is, in the
+    /// embedded data).
+    article_descriptor: bool,
     stops: FastSet<Vec<u8>>,
     /// French words that fold like a name they are not (`exact_words_fr.txt`):
     /// a one-word name only when spelt exactly as one, but free to stand in
@@ -336,6 +340,7 @@ impl Rules {
         for w in &r.descriptors {
             r.descriptor_shapes.insert(w);
         }
+        r.article_descriptor = crate::fold::article_words().any(|w| r.descriptors.contains(w));
         for (_, line) in data_lines(FIRST_NAMES) {
             for w in words_of(line) {
                 r.first_names.insert(w);
@@ -410,6 +415,11 @@ impl Rules {
     /// (`télévision` in `télévision al-Manar`).
     pub fn is_descriptor(&self, basic: &[u8]) -> bool {
         self.descriptor_shapes.may_contain(basic) && self.descriptors.contains(basic)
+    }
+
+    /// True when some basic form of an article token is a descriptor.
+    pub fn article_may_be_descriptor(&self) -> bool {
+        self.article_descriptor
     }
 
     /// True for a French word that is a one-word name only when spelt
@@ -608,6 +618,11 @@ impl WordFacts {
     /// The facts of a capitalised word that is no trigger, given name,
     /// `et` or `ou`.
     pub(crate) const CAPITAL_ONLY: WordFacts = WordFacts(WordFacts::CAPITAL);
+    /// The facts of a token inside a lexicon name that stays (not
+    /// tentative), set by the lexicon pass: it opens nothing, whatever its
+    /// word, for no name from context starts on a covered token; names
+    /// from context then pass over it in a run.
+    pub(crate) const INSIDE_NAME: WordFacts = WordFacts(0);
 
     fn known(self) -> bool {
         self.0 & 0x80 == 0
@@ -1272,6 +1287,72 @@ mod tests {
                     assert_eq!(skip_nothing(&facts, from), want, "{len} {stop:?} {from}");
                 }
             }
+        }
+    }
+
+    /// Names from context are the same whether the tokens covered by
+    /// lexicon names (strongly, or at a place's end) say they open nothing
+    /// or give their words' facts.
+    #[test]
+    fn local_names_pass_over_covered_tokens_alike() {
+        let r = rules();
+        let texts = [
+            "Les combats dans le village de Kfar Zeita et la localité frontalière de \
+             Tall Kalakh. Abou Malek al-Talli a déclaré que Khalil Hamdane était à \
+             Douma et Misraba, puis dans les quartiers d'al-Kifah, al-Nour et al-Askari.",
+            "Le général Issam Zahreddine, la brigade Liwa al-Quds et le mont Al Mossoul ; \
+             Hussein Razzouk al-Hamed a affirmé que Jabal Hayyan était tombé.",
+            "Les villages de Zabadani, Madaya et Bloudane. Selon lui, Khalil \
+             Hamdane, Douma. Rami Abdel Rahmane a dit : Alep, Homs et Hama.",
+        ];
+        for text in texts {
+            let f = fold(text);
+            let mut capitals = Vec::new();
+            let gaps = Rules::name_gaps(&f, &mut capitals);
+            let known: Vec<WordFacts> = f
+                .tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    if t.article {
+                        WordFacts::UNKNOWN
+                    } else {
+                        r.word_facts(f.basic_of(i)).on_token(t.capital)
+                    }
+                })
+                .collect();
+            let spans = |names: Vec<LocalName>| -> Vec<(usize, usize, EntityKind)> {
+                names.iter().map(|l| (l.first, l.end, l.kind)).collect()
+            };
+            // Covers of every shape, at every offset: names of one to
+            // three tokens, places ending in `PlaceEnd`, weak ones left.
+            let mut differing = 0;
+            for (period, offset) in [(3, 0), (4, 1), (5, 2), (7, 3), (2, 1)] {
+                let mut cover = vec![Cover::Free; f.tokens.len()];
+                for (k, c) in cover.iter_mut().enumerate() {
+                    *c = match (k + offset) % period {
+                        0 => Cover::Strong,
+                        1 if period > 4 => Cover::PlaceEnd,
+                        2 if period > 5 => Cover::Weak,
+                        _ => Cover::Free,
+                    };
+                }
+                let inside: Vec<WordFacts> = known
+                    .iter()
+                    .zip(&cover)
+                    .map(|(&w, c)| match c {
+                        Cover::Strong | Cover::PlaceEnd => WordFacts::INSIDE_NAME,
+                        _ => w,
+                    })
+                    .collect();
+                differing += usize::from(inside != known);
+                assert_eq!(
+                    spans(r.local_names(&f, &cover, &gaps, &inside)),
+                    spans(r.local_names(&f, &cover, &gaps, &known)),
+                    "{text} ({period}, {offset})"
+                );
+            }
+            assert!(differing >= 4);
         }
     }
 

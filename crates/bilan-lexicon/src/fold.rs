@@ -175,6 +175,8 @@ pub(crate) fn pack16(word: &[u8]) -> u128 {
 /// A word packed into one number by [`pack`] or [`pack16`]: the two key
 /// widths of [`SkeletonCache`].
 trait Packed: Copy + Eq {
+    /// The key of an empty slot (no word packs to it).
+    const EMPTY: Self;
     /// Bytes a key holds.
     const BYTES: usize;
     fn pack(word: &[u8]) -> Self;
@@ -186,6 +188,7 @@ trait Packed: Copy + Eq {
 }
 
 impl Packed for u64 {
+    const EMPTY: u64 = 0;
     const BYTES: usize = 8;
     #[inline(always)]
     fn pack(word: &[u8]) -> u64 {
@@ -208,6 +211,7 @@ impl Packed for u64 {
 }
 
 impl Packed for u128 {
+    const EMPTY: u128 = 0;
     const BYTES: usize = 16;
     #[inline(always)]
     fn pack(word: &[u8]) -> u128 {
@@ -288,14 +292,44 @@ fn get_in<K: Packed, V: Copy>(
 ) -> V {
     let key = K::pack(word);
     let ix = slot_in(key.slot(), slots.len());
-    match slots.get_mut(ix) {
-        Some(slot) => {
-            if slot.0 != key {
-                *slot = (key, compute(word));
-            }
-            slot.1
-        }
+    match slots.get(ix) {
+        Some(slot) if slot.0 == key => slot.1,
+        Some(_) => get_after_miss(slots, ix, key, || compute(word)),
         None => compute(word),
+    }
+}
+
+/// A key missed in its slot `ix`: looked for in the slot's neighbour
+/// (`ix ^ 1`), else computed and kept (by [`insert_at`]). Two slots per
+/// word, so that two words of a text that share a slot do not put each
+/// other out at each meeting; a word is never in both.
+#[inline(always)]
+fn get_after_miss<K: Packed, V: Copy>(
+    slots: &mut [(K, V)],
+    ix: usize,
+    key: K,
+    compute: impl FnOnce() -> V,
+) -> V {
+    if let Some(other) = slots.get(ix ^ 1).filter(|other| other.0 == key) {
+        return other.1;
+    }
+    let value = compute();
+    insert_at(slots, ix, key, value);
+    value
+}
+
+/// Keep `(key, value)` in slot `ix`, or in its neighbour when that one is
+/// empty and slot `ix` is not (no other word put out).
+#[inline(always)]
+fn insert_at<K: Packed, V: Copy>(slots: &mut [(K, V)], ix: usize, key: K, value: V) {
+    let empty = |at: usize, slots: &[(K, V)]| slots.get(at).is_some_and(|s| s.0 == K::EMPTY);
+    let at = if !empty(ix, slots) && empty(ix ^ 1, slots) {
+        ix ^ 1
+    } else {
+        ix
+    };
+    if let Some(slot) = slots.get_mut(at) {
+        *slot = (key, value);
     }
 }
 
@@ -303,20 +337,27 @@ fn get_in<K: Packed, V: Copy>(
 #[inline(always)]
 fn lookup_in<K: Packed, V: Copy>(slots: &[(K, V)], word: &[u8]) -> Option<V> {
     let key = K::pack(word);
+    let ix = slot_in(key.slot(), slots.len());
     slots
-        .get(slot_in(key.slot(), slots.len()))
+        .get(ix)
         .filter(|slot| slot.0 == key)
+        .or_else(|| slots.get(ix ^ 1).filter(|slot| slot.0 == key))
         .map(|slot| slot.1)
 }
 
-/// [`WordCache::store`] in one table of slots.
+/// [`WordCache::store`] in one table of slots: over the word's value
+/// where it is kept, else as a new word.
 #[inline(always)]
-fn store_in<K: Packed, V>(slots: &mut [(K, V)], word: &[u8], value: V) {
+fn store_in<K: Packed, V: Copy>(slots: &mut [(K, V)], word: &[u8], value: V) {
     let key = K::pack(word);
     let ix = slot_in(key.slot(), slots.len());
-    if let Some(slot) = slots.get_mut(ix) {
-        *slot = (key, value);
+    for at in [ix, ix ^ 1] {
+        if let Some(slot) = slots.get_mut(at).filter(|slot| slot.0 == key) {
+            slot.1 = value;
+            return;
+        }
     }
+    insert_at(slots, ix, key, value);
 }
 
 /// Any per-word value (`V`) by the word's basic form, for words of up to
@@ -370,13 +411,13 @@ impl<V: Copy + Default> WordCache<V> {
         let ix = slot_in(key.slot(), self.slots.len());
         match self.slots.get_mut(ix) {
             Some(slot) => {
-                if slot.0 != key {
-                    *slot = (key, compute(word()));
+                if slot.0 == key {
+                    return slot.1;
                 }
-                slot.1
             }
-            None => compute(word()),
+            None => return compute(word()),
         }
+        get_after_miss(&mut self.slots, ix, key, || compute(word()))
     }
 
     /// The value kept for `word`, if its slot holds it.
@@ -475,6 +516,12 @@ const SUN_ARTICLES: [&[u8]; 19] = [
     b"as", b"ad", b"an", b"ash", b"ach", b"at", b"az", b"ar", b"es", b"ed", b"en", b"et", b"ez",
     b"er", b"ech", b"esh", b"ath", b"adh", b"ul",
 ];
+
+/// Every basic form of a token marked `article`: `al`, `el` and the
+/// assimilated forms.
+pub(crate) fn article_words() -> impl Iterator<Item = &'static [u8]> {
+    [&b"al"[..], b"el"].into_iter().chain(SUN_ARTICLES)
+}
 
 /// `al` or `el`: Arabic articles always dropped from the skeleton view when
 /// followed by a word (hyphen, space or glued). Runs per word, so no slice
@@ -661,33 +708,50 @@ pub(crate) fn fold_into(text: &str, mut tokens: Vec<Token>, mut basic: Vec<u8>) 
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        if bytes[i] == b' ' {
-            i += 1;
-            continue;
-        }
-        match CLASS[bytes[i] as usize] {
-            C_LOWER | C_DIGIT => i = read_plain_token(&mut f, text, i),
-            C_UPPER => i = read_capitalised(&mut f, text, i),
-            C_SPACE | C_HYPHEN | C_APOSTROPHE => i += 1,
-            C_HIGH
-                if bytes[i] == 0xc3
-                    && bytes
-                        .get(i + 1)
-                        .is_some_and(|&c| LATIN1_LOWER[c as usize] != 0) =>
-            {
-                // `à`, `été`: a lowercase word (as `read_token` finds).
-                i = read_accented_inline(&mut f, text, i, false, 0, 0, i);
-            }
-            C_HIGH => i = read_high(&mut f, text, i),
-            _ => {
-                // Punctuation or a line break between words still ends a
-                // phrase (`Mazzé ».`).
-                mark_phrase_end(&mut f);
-                i += 1;
-            }
+        // Most words and separators: the lean loop of `read_common`, which
+        // leaves the rest to `read_one` below.
+        i = read_common(&mut f, text, i);
+        if i < n {
+            i = read_one(&mut f, text, i);
         }
     }
     f
+}
+
+/// Read the word or separator at byte `i` (not the end of the text) with
+/// the readers below; returns the byte after it. Out of line: called
+/// from [`read_common`] at the words it leaves, and near the end of the
+/// text.
+#[inline(never)]
+fn read_one(f: &mut Folded<'_>, text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(i) else {
+        return i + 1;
+    };
+    if b == b' ' {
+        return i + 1;
+    }
+    match CLASS[b as usize] {
+        C_LOWER | C_DIGIT => read_plain_token(f, text, i),
+        C_UPPER => read_capitalised(f, text, i),
+        C_SPACE | C_HYPHEN | C_APOSTROPHE => i + 1,
+        C_HIGH
+            if b == 0xc3
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|&c| LATIN1_LOWER[c as usize] != 0) =>
+        {
+            // `à`, `été`: a lowercase word (as `read_token` finds).
+            read_accented_inline(f, text, i, false, 0, 0, i)
+        }
+        C_HIGH => read_high(f, text, i),
+        _ => {
+            // Punctuation or a line break between words still ends a
+            // phrase (`Mazzé ».`).
+            mark_phrase_end(f);
+            i + 1
+        }
+    }
 }
 
 /// A char outside ASCII at byte `i`: a word read by the general reader,
@@ -1019,6 +1083,314 @@ fn is_elision(word: &[u8]) -> bool {
     )
 }
 
+/// The words most of a text is made of, and the separators between them,
+/// from byte `i`, in a loop of its own (the readers below, inlined in
+/// [`fold_into`] with the general one, hold more state than a register
+/// file: their loop spilled at every word). Read here, as those readers
+/// read them: a plain word (`tirs`, `frappes`; `d’` before an apostrophe;
+/// any length), a capitalised word of up to eight bytes (`Alep`; `L’`
+/// before an apostrophe), a word of
+/// lowercase ASCII and Latin-1 letters (`été`, `armée`, `Défense`; one
+/// whose basic form outgrows eight bytes goes on in `f.basic`, out of
+/// line), each ended by a one-byte ASCII separator; spaces, hyphens, apostrophes and ASCII punctuation between
+/// words. Any other word it leaves whole (no token, nothing in `f.basic`)
+/// to [`read_one`], which reads it from its start with the readers below,
+/// out of line; eight bytes before the end of the text it returns.
+#[inline(never)]
+fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    'words: loop {
+        let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) else {
+            return i;
+        };
+        let x = u64::from_le_bytes(*chunk);
+        let b = x as u8;
+        let start = i;
+        // The run of lowercase ASCII letters and digits at `start` ends at
+        // the first of these bits (a plain word when it is not the first
+        // byte's): no class look-up for most words.
+        let stop = lower_run_stops(x);
+        // A word with an accented letter goes on below from here: whether
+        // its first letter is a capital or a digit, its basic form so far
+        // (`acc`, `len` bytes) and where it goes on.
+        let (capital, mut acc, mut len, mut at) = 'word: {
+            if stop & 0x80 == 0 {
+                let end = if stop != 0 {
+                    start + (stop.trailing_zeros() / 8) as usize
+                } else {
+                    lower_run_end(bytes, start + 8)
+                };
+                let len = end - start;
+                let (sep_after, next) = match bytes.get(end) {
+                    Some(b' ') => (Sep::Space, end + 1),
+                    None => (Sep::Space, end),
+                    Some(&c) => match CLASS[c as usize] {
+                        C_SPACE => (Sep::Space, end + 1),
+                        C_HYPHEN => (Sep::Hyphen, end + 1),
+                        // `, ` and `. `: the space after the mark too.
+                        C_NEWLINE | C_OTHER if bytes.get(end + 1) == Some(&b' ') => {
+                            (Sep::Punct, end + 2)
+                        }
+                        C_NEWLINE | C_OTHER => (Sep::Punct, end + 1),
+                        C_HIGH if len <= 8 && latin1_lower_at(bytes, end) => {
+                            // `armée`: on below, the run so far packed.
+                            let acc = x & (u64::MAX >> (64 - 8 * len));
+                            break 'word (b.is_ascii_digit(), acc, len, end);
+                        }
+                        C_HIGH if latin1_lower_at(bytes, end) => {
+                            // `bombardés`: a basic form longer than eight
+                            // bytes, in `f.basic`.
+                            let word = Word {
+                                start,
+                                basic_start: 0,
+                                capital: b.is_ascii_digit(),
+                            };
+                            i = read_accented_spilled(f, text, word, (0, 0), (start, end));
+                            continue 'words;
+                        }
+                        // `d’Idleb`, `l'armée`: an elided word.
+                        _ => match apostrophe_len_at(bytes, end) {
+                            Some(n) if is_elision(bytes.get(start..end).unwrap_or_default()) => {
+                                (Sep::Apostrophe, end + n)
+                            }
+                            _ => {
+                                i = read_one(f, text, start);
+                                continue 'words;
+                            }
+                        },
+                    },
+                };
+                // Zero for a word of more than eight bytes.
+                let packed = if len <= 8 {
+                    x & (u64::MAX >> (64 - 8 * len))
+                } else {
+                    0
+                };
+                let article = match sep_after {
+                    // Only `al` and `el` are this (no length test).
+                    Sep::Space => packed | 0x04 == AL_OR_EL,
+                    Sep::Hyphen => len <= 3 && hyphen_article(packed, len),
+                    _ => false,
+                };
+                f.tokens.push(Token {
+                    start: start as u32,
+                    end: end as u32,
+                    basic: packed.to_le_bytes(),
+                    inline: if len <= 8 { len as u8 } else { 0 },
+                    in_text: true,
+                    capital: b.is_ascii_digit(),
+                    article,
+                    accented: false,
+                    sep_after,
+                });
+                i = next;
+                continue 'words;
+            }
+            if b == b' ' {
+                i += 1;
+                continue 'words;
+            }
+            match CLASS[b as usize] {
+                C_UPPER => {
+                    // The run after the capital: its first byte is a stop.
+                    let stop = stop & !0x80;
+                    if stop == 0 {
+                        i = read_one(f, text, start);
+                        continue 'words;
+                    }
+                    let len = (stop.trailing_zeros() / 8) as usize;
+                    let end = start + len;
+                    let packed = (x | 0x20) & (u64::MAX >> (64 - 8 * len));
+                    let Some((sep_after, next)) = ascii_sep_at(bytes, end) else {
+                        if latin1_lower_at(bytes, end) {
+                            // `Défense`.
+                            break 'word (true, packed, len, end);
+                        }
+                        i = match apostrophe_len_at(bytes, end) {
+                            // `L’armée`, `D'après`: an elided word, as the
+                            // general reader reads it.
+                            Some(n)
+                                if is_elision(
+                                    packed.to_le_bytes().get(..len).unwrap_or_default(),
+                                ) =>
+                            {
+                                f.tokens.push(Token {
+                                    start: start as u32,
+                                    end: end as u32,
+                                    basic: packed.to_le_bytes(),
+                                    inline: len as u8,
+                                    in_text: false,
+                                    capital: true,
+                                    article: false,
+                                    accented: false,
+                                    sep_after: Sep::Apostrophe,
+                                });
+                                end + n
+                            }
+                            _ => read_one(f, text, start),
+                        };
+                        continue 'words;
+                    };
+                    f.tokens.push(Token {
+                        start: start as u32,
+                        end: end as u32,
+                        basic: packed.to_le_bytes(),
+                        inline: len as u8,
+                        in_text: false,
+                        capital: true,
+                        article: len <= 3
+                            && match sep_after {
+                                Sep::Space => packed | 0x04 == AL_OR_EL,
+                                Sep::Hyphen => hyphen_article(packed, len),
+                                _ => false,
+                            },
+                        accented: false,
+                        sep_after,
+                    });
+                    i = next;
+                    continue 'words;
+                }
+                C_SPACE | C_HYPHEN | C_APOSTROPHE => {
+                    i += 1;
+                    continue 'words;
+                }
+                C_NEWLINE | C_OTHER => {
+                    // Punctuation or a line break between words ends a phrase.
+                    if let Some(last) = f.tokens.last_mut() {
+                        last.sep_after = Sep::Punct;
+                    }
+                    i += 1;
+                    continue 'words;
+                }
+                // `à`, `été`.
+                C_HIGH if b == 0xc3 && LATIN1_LOWER[usize::from((x >> 8) as u8)] != 0 => {
+                    (false, 0, 0, start)
+                }
+                // `«`, `»` and the no-break space: spaces (`read_high`).
+                C_HIGH if b == 0xc2 && matches!((x >> 8) as u8, 0xa0 | 0xab | 0xbb) => {
+                    i += 2;
+                    continue 'words;
+                }
+                _ => {
+                    i = read_one(f, text, start);
+                    continue 'words;
+                }
+            }
+        };
+        // Runs of lowercase ASCII letters and digits and lowercase Latin-1
+        // letters, as `read_accented_inline` reads them; a word it would
+        // give to the general reader is left whole.
+        loop {
+            match bytes.get(at..at + 2) {
+                Some(&[0xc3, c]) if LATIN1_LOWER[c as usize] != 0 => {
+                    if len >= 8 {
+                        // On in `f.basic`.
+                        let word = Word {
+                            start,
+                            basic_start: 0,
+                            capital,
+                        };
+                        i = read_accented_spilled(f, text, word, (acc, len), (at, at));
+                        continue 'words;
+                    }
+                    acc |= u64::from(LATIN1_LOWER[c as usize]) << (8 * len);
+                    len += 1;
+                    at += 2;
+                }
+                _ => {
+                    let Some((sep_after, next)) = ascii_sep_at(bytes, at) else {
+                        i = read_one(f, text, start);
+                        continue 'words;
+                    };
+                    f.tokens.push(Token {
+                        start: start as u32,
+                        end: at as u32,
+                        basic: acc.to_le_bytes(),
+                        // One to eight bytes: an accented letter was read.
+                        inline: len as u8,
+                        in_text: false,
+                        capital,
+                        article: len <= 3
+                            && match sep_after {
+                                Sep::Space => acc | 0x04 == AL_OR_EL,
+                                Sep::Hyphen => hyphen_article(acc, len),
+                                _ => false,
+                            },
+                        accented: true,
+                        sep_after,
+                    });
+                    i = next;
+                    continue 'words;
+                }
+            }
+            if bytes
+                .get(at)
+                .is_some_and(|&c| matches!(CLASS[c as usize], C_LOWER | C_DIGIT))
+            {
+                let (end, chunk) = lower_run_end_packed(bytes, at);
+                let run = end - at;
+                if len + run > 8 || chunk == 0 {
+                    // On in `f.basic`, this run too.
+                    let word = Word {
+                        start,
+                        basic_start: 0,
+                        capital,
+                    };
+                    i = read_accented_spilled(f, text, word, (acc, len), (at, end));
+                    continue 'words;
+                }
+                // `len` is below eight here, `run` one to eight: the
+                // shifts are below 64.
+                acc |= (chunk & (u64::MAX >> (64 - 8 * run))) << (8 * len);
+                len += run;
+                at = end;
+            }
+        }
+    }
+}
+
+/// A word of lowercase ASCII and Latin-1 letters (`word`: its start and
+/// whether its first letter is a capital or a digit) whose basic form
+/// outgrows eight bytes, on in [`read_accented`] as
+/// [`read_accented_inline`] and [`read_plain_token`] hand it over: the
+/// basic form so far (`acc`, `len` bytes packed), then the text's bytes
+/// `run_start..run_end` go to `f.basic`, and the word goes on at
+/// `run_end`. Out of line: one word in thirty.
+#[inline(never)]
+fn read_accented_spilled(
+    f: &mut Folded<'_>,
+    text: &str,
+    word: Word,
+    (acc, len): (u64, usize),
+    (run_start, run_end): (usize, usize),
+) -> usize {
+    let bytes = text.as_bytes();
+    let basic_start = f.basic.len();
+    f.basic
+        .extend_from_slice(acc.to_le_bytes().get(..len).unwrap_or_default());
+    if run_end > run_start {
+        push_run(
+            &mut f.basic,
+            bytes,
+            run_start,
+            bytes.get(run_start..run_end).unwrap_or_default(),
+        );
+    }
+    let word = Word {
+        basic_start,
+        ..word
+    };
+    read_accented(f, text, word, run_end)
+}
+
+/// [`is_article_before`] a hyphen, for a basic form of `len` bytes packed
+/// (`al-`, `as-`, `ez-`).
+#[inline(never)]
+fn hyphen_article(packed: u64, len: usize) -> bool {
+    let basic = packed.to_le_bytes();
+    is_article_before(basic.get(..len).unwrap_or_default(), Sep::Hyphen)
+}
+
 /// Read a word that starts with a lowercase ASCII letter or a digit. Most
 /// words are one run of those ended by an ASCII space or punctuation mark:
 /// their bytes are their basic form, and the token points into the text.
@@ -1026,33 +1398,8 @@ fn is_elision(word: &[u8]) -> bool {
 #[inline(always)]
 fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut start = start;
-    // Plain words one after the other (`des tirs ont visé`) are read in
-    // this loop, without going back to the caller's dispatch.
-    loop {
-        // The class of the first byte first: a capitalised or accented
-        // word (one word in four) then skips the run test.
-        let first = bytes.get(start).map(|&b| CLASS[b as usize]);
-        if !matches!(first, Some(C_LOWER | C_DIGIT)) {
-            // No plain word here (the first time round there always is
-            // one): spaces, hyphens and apostrophes between words are
-            // skipped, as the dispatch would; anything else goes back to it.
-            match bytes.get(start) {
-                Some(&b) => match CLASS[b as usize] {
-                    C_SPACE | C_HYPHEN | C_APOSTROPHE => start += 1,
-                    // A capitalised word between plain ones (`les forces
-                    // du Hezbollah ont`): read here, then on in this loop.
-                    C_UPPER => start = read_capitalised(f, text, start),
-                    // `à`, `été`: as the dispatch reads them.
-                    C_HIGH if latin1_lower_at(bytes, start) => {
-                        start = read_accented_inline(f, text, start, false, 0, 0, start);
-                    }
-                    _ => return start,
-                },
-                None => return start,
-            }
-            continue;
-        }
+    let first = bytes.get(start).map(|&b| CLASS[b as usize]);
+    {
         let (end, chunk) = lower_run_end_packed(bytes, start);
         let (sep_after, next) = match ascii_sep_at(bytes, end) {
             // `, ` and `. `: the space after the mark is stepped over here
@@ -1123,7 +1470,7 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
             accented: false,
             sep_after,
         });
-        start = next;
+        next
     }
 }
 
@@ -1636,6 +1983,47 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// A word cache gives back, for a word, its computed value or the
+        /// last one stored for it, never another word's, whatever the
+        /// words sharing slots (64 slots, for a few dozen words).
+        #[test]
+        fn word_caches_give_each_word_its_own_value(
+            ops in proptest::collection::vec((0usize..40, 0u8..4, 0u32..1000), 0..400)
+        ) {
+            // Words of one to sixteen bytes: both tables.
+            let word = |w: usize| format!("w{}{}", w, "x".repeat(w % 13)).into_bytes();
+            let computed = |bytes: &[u8]| bytes.iter().map(|&b| u32::from(b)).sum::<u32>() * 7;
+            let mut cache: WordCache<u32> = WordCache::for_text(1024);
+            proptest::prop_assert_eq!(cache.slots.len(), 64);
+            let mut stored: std::collections::HashMap<usize, u32> = Default::default();
+            for (w, op, value) in ops {
+                let bytes = word(w);
+                let allowed = |v: u32| v == computed(&bytes) || stored.get(&w) == Some(&v);
+                match op {
+                    0 => {
+                        let v = cache.get(&bytes, computed);
+                        proptest::prop_assert!(allowed(v), "get {w}: {v}");
+                    }
+                    1 if bytes.len() <= 8 => {
+                        let v = cache.get_packed(pack(&bytes), || bytes.as_slice(), computed);
+                        proptest::prop_assert!(allowed(v), "get_packed {w}: {v}");
+                    }
+                    2 => {
+                        if let Some(v) = cache.lookup(&bytes) {
+                            proptest::prop_assert!(allowed(v), "lookup {w}: {v}");
+                        }
+                    }
+                    _ => {
+                        cache.store(&bytes, value);
+                        stored.insert(w, value);
+                        proptest::prop_assert_eq!(cache.lookup(&bytes), Some(value));
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn cached_skeletons_are_the_folded_ones() {
         // Long enough for the cache, and every word seen twice.
@@ -1901,6 +2289,10 @@ mod tests {
                     "a", "e", "l", "al", "de", "z", "d", "qu", "jusqu", "s", "x", "Q", "A", "E", "L", "é", "è", "à",
                     "ç", "ï", "ô", "É", "À", "Œ", "œ", "æ", "ß", "ḥ", "ı", "’", "'", "-",
                     " ", "  ", ",", ".", "\n", "«", "»", "1", "9", "\u{301}", "ب", "×",
+                    // Words and separators as `read_common` reads them.
+                    "tirs ", "frappes, ", "bombardement ", "Alep ", "Hezbollah ", "Ab ",
+                    "Al-", "al-", "as-", "Défense ", "armée. ", "d'", "l’", "EI ", ". ", "\"",
+                    "L’", "D'", "Qu’", "O'", "\u{a0}", "\u{a1}", "\u{ba}",
                 ]),
                 0..40,
             )
