@@ -474,31 +474,29 @@ fn relays(words: &Words, i: usize) -> bool {
     words.norm_bytes(i).starts_with(b"cite") && words.norm_bytes(i + 1) == b"par"
 }
 
-/// The opening comma of an aside "cité par X" that closes right before
-/// token `verb`: "Un responsable de l'ONU, cité par Reuters, estime…".
-fn relay_aside(words: &Words, verb: usize) -> Option<usize> {
+/// The opening comma of an aside between commas that closes right before
+/// token `verb` (at most `ASIDE_WINDOW` tokens long).
+fn aside_before(words: &Words, verb: usize) -> Option<usize> {
     let close = verb.checked_sub(1)?;
     if words.kind(close) != Some(TokenKind::Comma) {
         return None;
     }
-    let open = (close.saturating_sub(ASIDE_WINDOW)..close)
+    (close.saturating_sub(ASIDE_WINDOW)..close)
         .rev()
-        .find(|&j| words.kind(j) == Some(TokenKind::Comma))?;
-    relays(words, open + 1).then_some(open)
+        .find(|&j| words.kind(j) == Some(TokenKind::Comma))
+}
+
+/// The opening comma of an aside "cité par X" that closes right before
+/// token `verb`: "Un responsable de l'ONU, cité par Reuters, estime…".
+fn relay_aside(words: &Words, verb: usize) -> Option<usize> {
+    aside_before(words, verb).filter(|&open| relays(words, open + 1))
 }
 
 /// The opening comma of an aside "citant X" that closes right before token
 /// `verb`: "L'agence X, citant le ministère de la Défense, fait état de…"
 /// reports what the ministry said.
 fn citing_aside(words: &Words, verb: usize) -> Option<usize> {
-    let close = verb.checked_sub(1)?;
-    if words.kind(close) != Some(TokenKind::Comma) {
-        return None;
-    }
-    let open = (close.saturating_sub(ASIDE_WINDOW)..close)
-        .rev()
-        .find(|&j| words.kind(j) == Some(TokenKind::Comma))?;
-    (words.norm_bytes(open + 1) == b"citant").then_some(open)
+    aside_before(words, verb).filter(|&open| words.norm_bytes(open + 1) == b"citant")
 }
 
 /// The speaker whose name ends at token `comma`: the organisation of a

@@ -1290,22 +1290,27 @@ mod tests {
         }
     }
 
+    /// Texts dense in names from context: villages and localities, a kunya,
+    /// given names, a general, a brigade, a mountain, and capitalised words
+    /// after punctuation and elsewhere (lists of places, sentence starts, a
+    /// given name after a full stop).
+    const NAME_TEXTS: [&str; 3] = [
+        "Les combats dans le village de Kfar Zeita et la localité frontalière de \
+         Tall Kalakh. Abou Malek al-Talli a déclaré que Khalil Hamdane était à \
+         Douma et Misraba, puis dans les quartiers d'al-Kifah, al-Nour et al-Askari.",
+        "Le général Issam Zahreddine, la brigade Liwa al-Quds et le mont Al Mossoul ; \
+         Hussein Razzouk al-Hamed a affirmé que Jabal Hayyan était tombé.",
+        "Les villages de Zabadani, Madaya et Bloudane. Selon lui, Khalil \
+         Hamdane, Douma. Rami Abdel Rahmane a dit : Alep, Homs et Hama.",
+    ];
+
     /// Names from context are the same whether the tokens covered by
     /// lexicon names (strongly, or at a place's end) say they open nothing
     /// or give their words' facts.
     #[test]
     fn local_names_pass_over_covered_tokens_alike() {
         let r = rules();
-        let texts = [
-            "Les combats dans le village de Kfar Zeita et la localité frontalière de \
-             Tall Kalakh. Abou Malek al-Talli a déclaré que Khalil Hamdane était à \
-             Douma et Misraba, puis dans les quartiers d'al-Kifah, al-Nour et al-Askari.",
-            "Le général Issam Zahreddine, la brigade Liwa al-Quds et le mont Al Mossoul ; \
-             Hussein Razzouk al-Hamed a affirmé que Jabal Hayyan était tombé.",
-            "Les villages de Zabadani, Madaya et Bloudane. Selon lui, Khalil \
-             Hamdane, Douma. Rami Abdel Rahmane a dit : Alep, Homs et Hama.",
-        ];
-        for text in texts {
+        for text in NAME_TEXTS {
             let f = fold(text);
             let mut capitals = Vec::new();
             let gaps = Rules::name_gaps(&f, &mut capitals);
@@ -1361,18 +1366,7 @@ mod tests {
     #[test]
     fn local_names_with_and_without_word_facts() {
         let r = rules();
-        let texts = [
-            "Les combats dans le village de Kfar Zeita et la localité frontalière de \
-             Tall Kalakh. Abou Malek al-Talli a déclaré que Khalil Hamdane était à \
-             Douma et Misraba, puis dans les quartiers d'al-Kifah, al-Nour et al-Askari.",
-            "Le général Issam Zahreddine, la brigade Liwa al-Quds et le mont Al Mossoul ; \
-             Hussein Razzouk al-Hamed a affirmé que Jabal Hayyan était tombé.",
-            // Capitalised words after punctuation and elsewhere: lists of
-            // places, sentence starts, a given name after a full stop.
-            "Les villages de Zabadani, Madaya et Bloudane. Selon lui, Khalil \
-             Hamdane, Douma. Rami Abdel Rahmane a dit : Alep, Homs et Hama.",
-        ];
-        for text in texts {
+        for text in NAME_TEXTS {
             let f = fold(text);
             let cover = vec![Cover::Free; f.tokens.len()];
             let mut capitals = Vec::new();
