@@ -193,14 +193,32 @@ fn prefix(mut i: &str) -> Res<'_, ()> {
     }
 }
 
-/// One credit before a dateline: a short run without digits, then ` / `.
+/// One credit before a dateline: a short run without digits, then ` / ` or
+/// ` | ` ("OLJ / AFP / ", "L'Orient-Le Jour | Par Karim Nassif | ").
 fn credit(i: &str) -> Res<'_, ()> {
-    let (rest, name) = take_till1(|c: char| c == '/' || c.is_ascii_digit()).parse(i)?;
-    if name.len() > 30 || name.trim().is_empty() {
+    let (rest, name) = take_till1(|c: char| c == '/' || c == '|' || c.is_ascii_digit()).parse(i)?;
+    if name.len() > 40 || name.trim().is_empty() {
+        return credit_before_stamp(i);
+    }
+    match (one_of("/|"), spaces1).parse(rest) {
+        Ok((rest, _)) => Ok((rest, ())),
+        Err(_) => credit_before_stamp(i),
+    }
+}
+
+/// "Ouest-France avec AFP. " before "Publié le": a credit ended by a full
+/// stop, only when the publication stamp follows it.
+fn credit_before_stamp(i: &str) -> Res<'_, ()> {
+    let (rest, name) = take_till1(|c: char| c == '.' || c.is_ascii_digit()).parse(i)?;
+    if name.len() > 40 || name.trim().is_empty() {
         return fail(i);
     }
-    let (rest, _) = (one_char('/'), spaces1).parse(rest)?;
-    Ok((rest, ()))
+    let (rest, _) = (one_char('.'), spaces1).parse(rest)?;
+    let stamp: Res<'_, &str> = alt((tag_no_case("publié"), tag_no_case("publie"))).parse(rest);
+    match stamp {
+        Ok(_) => Ok((rest, ())),
+        Err(_) => fail(i),
+    }
 }
 
 /// `2024-03-28`.
@@ -440,6 +458,11 @@ fn gmt_offset(i: &str) -> Res<'_, ZoneSpec> {
 
 /// The grammar of a whole dateline (without the check of what follows).
 fn dateline(i: &str) -> Res<'_, RawDateline> {
+    alt((plain_dateline, city_dateline)).parse(i)
+}
+
+/// A date, its time and zone after an optional prefix ("Publié le").
+fn plain_dateline(i: &str) -> Res<'_, RawDateline> {
     let (i, ()) = prefix(i)?;
     let (i, (year, month, day, time)) = alt((iso_date_time, french_date_time)).parse(i)?;
     // The zone: an ISO offset, else a city or GMT/UTC word after the time.
@@ -461,6 +484,72 @@ fn dateline(i: &str) -> Res<'_, RawDateline> {
             zone,
         },
     ))
+}
+
+/// A dateline led by the city it was filed from, as agencies write them:
+/// "Beyrouth, 8 février 2017 (AFP)", "Fallouja (Irak), 18 juin 2016",
+/// "MOSCOU, 14:05 24.03.2018 (Sputnik)", "ERBIL, Rudaw – 17/10/2017 09:30".
+/// A time is in the city's zone when the city is known (`data/zones.txt`).
+fn city_dateline(i: &str) -> Res<'_, RawDateline> {
+    let (i, city) = city_lead(i)?;
+    // "Rudaw –": the outlet between the city and the date.
+    let (i, _) = opt((outlet_words, alt((tag("–"), tag("—"), tag("-"))), spaces1)).parse(i)?;
+    // The time before the date ("14:05 24.03.2018") or after it.
+    let (i, (year, month, day, time)) = alt((
+        |i| {
+            let (i, time) = clock(i)?;
+            let (i, _) = spaces1(i)?;
+            let (i, (year, month, day)) = alt((numeric_date, text_date)).parse(i)?;
+            Ok((i, (year, month, day, Some(time))))
+        },
+        |i| {
+            let (i, (year, month, day, time)) = french_date_time(i)?;
+            Ok((i, (year, month, day, time.map(|t| t.time))))
+        },
+    ))
+    .parse(i)?;
+    let zone = match (time, city) {
+        (Some(_), Some(zone)) => zone,
+        _ => ZoneSpec::None,
+    };
+    Ok((
+        i,
+        RawDateline {
+            year,
+            month,
+            day,
+            time,
+            zone,
+        },
+    ))
+}
+
+/// "Beyrouth, ", "Fallouja (Irak), ", "MOSCOU, ": a place name of up to
+/// four capitalised words, an optional country in brackets, then a comma;
+/// with the zone of the city when it is a known one.
+fn city_lead(i: &str) -> Res<'_, Option<ZoneSpec>> {
+    if !i.starts_with(char::is_uppercase) {
+        return fail(i);
+    }
+    let (rest, name) = take_while_m_n(1, 40, |c: char| {
+        c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’')
+    })
+    .parse(i)?;
+    if name.split_whitespace().count() > 4 {
+        return fail(i);
+    }
+    let (rest, _) = opt((
+        one_char('('),
+        take_while_m_n(1, 30, |c: char| c.is_alphabetic() || c == ' '),
+        one_char(')'),
+    ))
+    .parse(rest.trim_start())?;
+    let (rest, _) = (spaces, one_char(','), spaces1).parse(rest)?;
+    let zone = known_city(name.trim())
+        .1
+        .filter(|(end, _)| end.trim().is_empty())
+        .map(|(_, zone)| zone);
+    Ok((rest, zone))
 }
 
 /// A time read after a date, and whether the date was ISO (which allows an
@@ -499,6 +588,63 @@ fn french_date_time(i: &str) -> Res<'_, DateAndTime> {
         is_iso: false,
     });
     Ok((i, (year, month, day, time)))
+}
+
+/// The byte length of a source lead at the start of `text`: a city and its
+/// date ("BEYROUTH, 14 mai 2019 (AFP) -") or its outlet ("Damas, SANA –",
+/// "Téhéran, IRNA –"), up to and including the dash that ends it. Agencies
+/// open their dispatches so, sometimes on a line of its own, sometimes
+/// at the start of the first paragraph.
+pub(crate) fn source_lead(text: &str) -> Option<usize> {
+    let (rest, _) = city_lead(text).ok()?;
+    let rest = match city_dateline(text) {
+        Ok((after, _)) => after,
+        // "SANA –": an outlet of one to three words.
+        Err(_) => {
+            let (after, outlet) = outlet_words(rest).ok()?;
+            if outlet.split_whitespace().count() > 3 {
+                return None;
+            }
+            after
+        }
+    };
+    let (rest, ()) = agency_then_dash(rest).ok()?;
+    Some(text.len() - rest.len())
+}
+
+/// "SANA ", "Rudaw ", "al-Manar ": an outlet's name (a hyphen only inside
+/// a word: " - " ends the lead).
+fn outlet_words(i: &str) -> Res<'_, &str> {
+    let mut end = 0;
+    let mut previous = ' ';
+    let mut chars = i.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        let inner_hyphen = c == '-' && previous.is_alphanumeric() && next.is_alphanumeric();
+        if !(c.is_alphanumeric() || c == ' ' || c == '.' || inner_hyphen) || at >= 30 {
+            break;
+        }
+        end = at + c.len_utf8();
+        previous = c;
+    }
+    if end == 0 {
+        return fail(i);
+    }
+    Ok((&i[end..], &i[..end]))
+}
+
+/// " (AFP) -", " –": an optional agency in brackets, then the dash that
+/// ends a source lead.
+fn agency_then_dash(i: &str) -> Res<'_, ()> {
+    let (i, _) = opt((
+        spaces,
+        one_char('('),
+        take_while_m_n(1, 20, |c: char| c != ')'),
+        one_char(')'),
+    ))
+    .parse(i)?;
+    let (i, _) = (spaces, alt((tag("–"), tag("—"), tag("-")))).parse(i)?;
+    Ok((i, ()))
 }
 
 /// Read `line` (already trimmed) as a dateline, or `None` when it is not one.

@@ -32,16 +32,24 @@
 //!   does a single line break, except where a line is clearly wrapped (a long
 //!   line without final punctuation followed by a line starting in lower
 //!   case), in which case the lines form one block.
-//! - A *header* is a dateline among the first four blocks. Only an article
-//!   with a header has a title, a standfirst and headings; a text without
-//!   one is all body paragraphs. Dateline forms (optionally after "Publié
-//!   le", "Mis à jour le", "Le", "Date :", source credits such as
-//!   "OLJ / AFP /", and a weekday):
+//! - A *header* is a dateline among the first four blocks, or an agency's
+//!   source line without a date ("Damas, SANA –"). Only an article with a
+//!   header has a standfirst and headings; a text without one is all body
+//!   paragraphs, but for a title-like first line above a paragraph that
+//!   opens with its source ("BEYROUTH, 14 mai 2019 (AFP) - …") or above a
+//!   signature ("Par … — Libération, 29 août 2017"). Dateline forms
+//!   (optionally after "Publié le", "Mis à jour le", "Le", "Date :", source
+//!   credits such as "OLJ / AFP /", "L'Orient-Le Jour | Par X |",
+//!   "Ouest-France avec AFP." before "Publié le", and a weekday):
 //!   - `26-04-2024 02:19 AM Jerusalem Timing` (day first; `-`, `/` or `.`;
 //!     12-hour clock with AM/PM, 12:xx AM being 00:xx, or 24-hour clock);
 //!   - `28/03/2024 à 17h02`, `jeudi 7 mai 2015 - 14:05`, `1er mars 2024`;
 //!   - ISO 8601 / RFC 9557: `2024-03-28`, `2024-03-28T17:02:00+02:00`,
 //!     `…Z`, `…+02:00[Asia/Beirut]`;
+//!   - led by the city it was filed from, as agencies write them:
+//!     `Beyrouth, 8 février 2017 (AFP) -`, `Fallouja (Irak), 18 juin 2016`,
+//!     `MOSCOU, 14:05 24.03.2018 (Sputnik)`, `ERBIL, Rudaw – 17/10/2017
+//!     09:30`; a time there is in that city's zone when it is a known one;
 //!   - a city after the time (`data/zones.txt`: Jerusalem, Beirut/Beyrouth,
 //!     Damascus/Damas, Baghdad/Bagdad, Amman, Tehran/Téhéran, Paris …), also
 //!     as "(heure de Paris)", or `GMT`, `UTC`, `GMT+2`. An unknown
@@ -52,8 +60,11 @@
 //!   prose: nothing, a separated note ("| Mis à jour …", ", mis à jour …"),
 //!   or at most six capitalised words without punctuation ("Timing").
 //! - Title: the block after the dateline, a byline ("Par …", "Texte par :
-//!   …") aside (or, when the dateline comes after some blocks, the last
-//!   block of three words or more before it that is no byline). A title
+//!   …") aside (or, when the dateline comes after some blocks, the first
+//!   block when it reads as a title — one line of three words or more, no
+//!   final full stop, no byline or rubric such as "À La Une - Liban" —,
+//!   else the last block of three words or more before the dateline that
+//!   is no byline). A title
 //!   repeated as the next block is kept apart in [`Article::title_repeat`].
 //!   Standfirst: the next block that is neither the dateline nor a byline. Headings: short lines (at most 80
 //!   characters and 10 words) that start with a capital or a digit and end

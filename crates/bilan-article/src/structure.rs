@@ -205,8 +205,20 @@ pub(crate) fn parse(text: &str) -> Article {
     let header = find_header(text, &blocks, &mut diagnostics);
     let kinds = match &header {
         Some((index, _)) => header_kinds(text, &blocks, *index),
-        // No header: all body.
-        None => vec![Some(BlockKind::Paragraph); blocks.len()],
+        None => {
+            // No header: all body, but for a title above a first paragraph
+            // that opens with its source ("Titre / BEYROUTH, 14 mai 2019
+            // (AFP) - Au moins…").
+            let mut kinds = vec![Some(BlockKind::Paragraph); blocks.len()];
+            if let [first, second, ..] = blocks.as_slice()
+                && is_title_like(text, first)
+                && (dateline::source_lead(second.span.slice(text)).is_some()
+                    || is_signature(text, second))
+            {
+                kinds[0] = Some(BlockKind::Title);
+            }
+            kinds
+        }
     };
     let (dateline_index, dateline) = header.unzip();
     let mut article = Article {
@@ -245,6 +257,32 @@ pub(crate) fn parse(text: &str) -> Article {
     article
 }
 
+/// A signature line under a title: "Par Claire Delorme, envoyée spéciale à
+/// Tal Afar — Libération, 29 août 2017", "Par notre envoyé spécial à Aïn
+/// Issa". Longer than a byline, but one line that ends no sentence.
+fn is_signature(text: &str, block: &RawBlock) -> bool {
+    let line = block.span.slice(text);
+    block.lines == 1
+        && block.span.len() <= MAX_DATELINE_BYTES + 30
+        && (line.starts_with("Par ") || line.starts_with("De notre "))
+        && !line.ends_with(['.', '!', '?'])
+}
+
+/// A block that may be a title: one line of three words or more, short,
+/// neither a byline nor a rubric ("À La Une - Liban"), not ending like a
+/// sentence.
+fn is_title_like(text: &str, block: &RawBlock) -> bool {
+    let line = block.span.slice(text);
+    let words = line.split_whitespace().count();
+    let rubric = words <= 6 && [" - ", " – ", " | "].iter().any(|s| line.contains(s));
+    block.lines == 1
+        && words >= 3
+        && block.span.len() <= MAX_TITLE_BYTES
+        && !line.ends_with(['.', ';', ','])
+        && !is_byline(line)
+        && !rubric
+}
+
 /// The header: a dateline among the first blocks, all of them short. Gives
 /// its block index and the dateline, which is `None` when the line reads as
 /// a dateline but names an impossible date (then a diagnostic says so).
@@ -256,6 +294,12 @@ fn find_header(
     for (k, block) in blocks.iter().enumerate().take(HEADER_BLOCKS) {
         let line = block.span.slice(text);
         if block.lines == 1 && line.len() <= MAX_DATELINE_BYTES {
+            // "Damas, SANA –" on a line of its own: the header, no date.
+            if dateline::source_lead(line).is_some_and(|n| line[n..].trim().is_empty())
+                && dateline::read(line).is_none()
+            {
+                return Some((k, None));
+            }
             if let Some(raw) = dateline::read(line) {
                 let dateline = match raw.resolve() {
                     Ok(resolved) => {
@@ -293,6 +337,10 @@ fn header_kinds(text: &str, blocks: &[RawBlock], d: usize) -> Vec<Option<BlockKi
         (1..blocks.len().min(3))
             .find(|&t| !is_byline(blocks[t].span.slice(text)))
             .filter(|&t| blocks[t].span.len() <= MAX_TITLE_BYTES)
+    } else if is_title_like(text, &blocks[0]) {
+        // "Titre / chapô / 20 Minutes avec AFP / Publié le …": the title
+        // opens the page.
+        Some(0)
     } else {
         (0..d)
             .rev()
