@@ -291,6 +291,77 @@ impl TriggerTable {
     }
 }
 
+/// The shapes (`tables::shape`) of the tokens the qualifiers written
+/// before a number end with, as the tokeniser splits them (at spaces and
+/// hyphens between letters, and after an apostrophe, which makes no
+/// token): a phrase of one word ("environ", "qu'") is its last token, and
+/// the word before the last of a longer one ("plus" in "plus d'", "dela"
+/// in "au-delà de") the token before. A phrase cannot end right before a
+/// number whose two tokens before have none of these shapes.
+#[derive(Debug)]
+pub(crate) struct QualifierTokens {
+    /// Last tokens of the one-word phrases not ending with an apostrophe.
+    single: Box<[u64; SHAPE_WORDS]>,
+    /// Last tokens (apostrophe left out) of those ending with one ("qu'").
+    single_apostrophe: Box<[u64; SHAPE_WORDS]>,
+    /// Tokens of the words before the last of the longer phrases.
+    before_last: Box<[u64; SHAPE_WORDS]>,
+}
+
+/// Words of a `QualifierTokens` bitmap.
+const SHAPE_WORDS: usize = crate::tables::SHAPE_BITS / 64;
+
+impl QualifierTokens {
+    fn new(phrases: &[String]) -> QualifierTokens {
+        let mut tokens = QualifierTokens {
+            single: Box::new([0; SHAPE_WORDS]),
+            single_apostrophe: Box::new([0; SHAPE_WORDS]),
+            before_last: Box::new([0; SHAPE_WORDS]),
+        };
+        let set = |bits: &mut [u64; SHAPE_WORDS], token: &str| {
+            // As the tokeniser folds it (accents off).
+            let bit = crate::tables::shape(&crate::words::fold(token));
+            if let Some(cell) = bits.get_mut(bit / 64 % SHAPE_WORDS) {
+                *cell |= 1 << (bit % 64);
+            }
+        };
+        // The token a word ends with: after its last apostrophe, or
+        // before it when it ends with one.
+        let last_token = |word: &'_ str| -> String {
+            let word = word.strip_suffix('\'').unwrap_or(word);
+            word.rsplit('\'').next().unwrap_or(word).to_owned()
+        };
+        for phrase in phrases {
+            let words: Vec<&str> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+            match words[..] {
+                [] => {}
+                [word] => {
+                    // Both, whichever way the text's apostrophe is read.
+                    set(&mut tokens.single, &last_token(word));
+                    set(&mut tokens.single_apostrophe, &last_token(word));
+                }
+                [.., before, _] => set(&mut tokens.before_last, &last_token(before)),
+            }
+        }
+        tokens
+    }
+
+    /// Whether no phrase may end with a token of shape `last` (followed by
+    /// an apostrophe when `apostrophe`) after one of shape `before`.
+    pub(crate) fn rule_out(&self, before: usize, last: usize, apostrophe: bool) -> bool {
+        let has = |bits: &[u64; SHAPE_WORDS], bit: usize| {
+            bits.get(bit / 64 % SHAPE_WORDS)
+                .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
+        };
+        let single = if apostrophe {
+            &self.single_apostrophe
+        } else {
+            &self.single
+        };
+        !has(single, last) && !has(&self.before_last, before)
+    }
+}
+
 /// Every table, parsed.
 pub(crate) struct Lexicon {
     pub(crate) cardinals: WordMap<(f64, Class)>,
@@ -298,6 +369,9 @@ pub(crate) struct Lexicon {
     pub(crate) collectives: WordMap<(f64, bool)>,
     /// Qualifiers written before the number, and what they mean.
     pub(crate) qualifiers_before: (Phrases, Vec<Qualifier>),
+    /// The token shapes that `qualifiers_before` may end with
+    /// (`QualifierTokens`).
+    pub(crate) qualifier_tokens: QualifierTokens,
     /// Qualifiers written after the number or its noun.
     pub(crate) qualifiers_after: (Phrases, Vec<Qualifier>),
     /// The first words of `qualifiers_after`, by shape: for each first
@@ -454,6 +528,7 @@ impl Lexicon {
                 side.1.push(qualifier);
             }
         }
+        let qualifier_tokens = QualifierTokens::new(&before.0);
         let qualifiers_before = (Phrases::new(before.0), before.1);
         let qualifiers_after = (Phrases::new(after.0), after.1);
         let qualifier_after_shapes = qualifiers_after.0.first_signs().next().is_none().then(|| {
@@ -629,6 +704,7 @@ impl Lexicon {
             cardinals,
             collectives,
             qualifiers_before,
+            qualifier_tokens,
             qualifiers_after,
             qualifier_after_shapes,
             unit_phrases,
