@@ -2163,6 +2163,8 @@ mod tests {
                 phrase.replace('\'', "\u{2019}"),
                 phrase.replace(' ', "  "),
                 phrase.replace(' ', "-"),
+                phrase.replace(' ', " - "),
+                phrase.replace(' ', " \u{2013} "),
                 phrase.replace('-', " "),
                 phrase.replace(' ', "\u{a0}"),
                 format!("x{phrase}"),
@@ -2221,6 +2223,7 @@ mod tests {
                 phrase.to_uppercase(),
                 phrase.replace('\'', "\u{2019}"),
                 phrase.replace(' ', "-"),
+                phrase.replace(' ', " - "),
                 format!("x{phrase}"),
             ] {
                 let mut text = String::new();
