@@ -291,6 +291,86 @@ impl TriggerTable {
     }
 }
 
+/// The shapes (`tables::shape`) of the tokens the qualifiers written
+/// before a number end with, as the tokeniser splits them (at spaces and
+/// hyphens between letters, and after an apostrophe, which makes no
+/// token): a phrase of one word ("environ", "qu'") is its last token, and
+/// the word before the last of a longer one ("plus" in "plus d'", "dela"
+/// in "au-delà de") the token before. A phrase cannot end right before a
+/// number whose two tokens before have none of these shapes.
+#[derive(Debug)]
+pub(crate) struct LastTokens {
+    /// Last tokens of the one-word phrases not ending with an apostrophe.
+    single: Box<[u64; SHAPE_WORDS]>,
+    /// Last tokens (apostrophe left out) of those ending with one ("qu'").
+    single_apostrophe: Box<[u64; SHAPE_WORDS]>,
+    /// Tokens of the words before the last of the longer phrases.
+    before_last: Box<[u64; SHAPE_WORDS]>,
+    /// False when a phrase's last two words hold a char other than a
+    /// letter or an apostrophe ("n°", "1er"), whose tokens the shapes above
+    /// do not tell: then nothing is ruled out.
+    told: bool,
+}
+
+/// Words of a `LastTokens` bitmap.
+const SHAPE_WORDS: usize = crate::tables::SHAPE_BITS / 64;
+
+impl LastTokens {
+    fn new(phrases: &[String]) -> LastTokens {
+        let mut tokens = LastTokens {
+            single: Box::new([0; SHAPE_WORDS]),
+            single_apostrophe: Box::new([0; SHAPE_WORDS]),
+            before_last: Box::new([0; SHAPE_WORDS]),
+            told: true,
+        };
+        let set = |bits: &mut [u64; SHAPE_WORDS], token: &str| {
+            // As the tokeniser folds it (accents off).
+            let bit = crate::tables::shape(&crate::words::fold(token));
+            if let Some(cell) = bits.get_mut(bit / 64 % SHAPE_WORDS) {
+                *cell |= 1 << (bit % 64);
+            }
+        };
+        // The token a word ends with: after its last apostrophe, or
+        // before it when it ends with one.
+        let last_token = |word: &'_ str| -> String {
+            let word = word.strip_suffix('\'').unwrap_or(word);
+            word.rsplit('\'').next().unwrap_or(word).to_owned()
+        };
+        for phrase in phrases {
+            let words: Vec<&str> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+            let plain = |word: &&str| word.chars().all(|c| c == '\'' || c.is_alphabetic());
+            if !words.iter().rev().take(2).all(plain) {
+                tokens.told = false;
+            }
+            match words[..] {
+                [] => {}
+                [word] => {
+                    // Both, whichever way the text's apostrophe is read.
+                    set(&mut tokens.single, &last_token(word));
+                    set(&mut tokens.single_apostrophe, &last_token(word));
+                }
+                [.., before, _] => set(&mut tokens.before_last, &last_token(before)),
+            }
+        }
+        tokens
+    }
+
+    /// Whether no phrase may end with a token of shape `last` (followed by
+    /// an apostrophe when `apostrophe`) after one of shape `before`.
+    pub(crate) fn rule_out(&self, before: usize, last: usize, apostrophe: bool) -> bool {
+        let has = |bits: &[u64; SHAPE_WORDS], bit: usize| {
+            bits.get(bit / 64 % SHAPE_WORDS)
+                .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
+        };
+        let single = if apostrophe {
+            &self.single_apostrophe
+        } else {
+            &self.single
+        };
+        self.told && !has(single, last) && !has(&self.before_last, before)
+    }
+}
+
 /// Every table, parsed.
 pub(crate) struct Lexicon {
     pub(crate) cardinals: WordMap<(f64, Class)>,
@@ -298,6 +378,9 @@ pub(crate) struct Lexicon {
     pub(crate) collectives: WordMap<(f64, bool)>,
     /// Qualifiers written before the number, and what they mean.
     pub(crate) qualifiers_before: (Phrases, Vec<Qualifier>),
+    /// The token shapes that `qualifiers_before` may end with
+    /// (`LastTokens`).
+    pub(crate) qualifier_tokens: LastTokens,
     /// Qualifiers written after the number or its noun.
     pub(crate) qualifiers_after: (Phrases, Vec<Qualifier>),
     /// The first words of `qualifiers_after`, by shape: for each first
@@ -309,6 +392,8 @@ pub(crate) struct Lexicon {
     pub(crate) units: Vec<UnitEntry>,
     /// Context phrases, indexed by `Cue as usize`.
     pub(crate) cues: Vec<Phrases>,
+    /// `LastTokens` of each set of `cues`.
+    pub(crate) cue_tokens: Vec<LastTokens>,
     /// `WordFacts::last_bits` for the phrases ending with a sign, keyed by
     /// their last token ("d'" for "plus d'").
     pub(crate) last_token_bits: WordMap<u32>,
@@ -454,6 +539,7 @@ impl Lexicon {
                 side.1.push(qualifier);
             }
         }
+        let qualifier_tokens = LastTokens::new(&before.0);
         let qualifiers_before = (Phrases::new(before.0), before.1);
         let qualifiers_after = (Phrases::new(after.0), after.1);
         let qualifier_after_shapes = qualifiers_after.0.first_signs().next().is_none().then(|| {
@@ -496,9 +582,14 @@ impl Lexicon {
                     .push(phrase.to_owned());
             }
         }
+        let mut cue_tokens = Vec::new();
         let cues = Cue::ALL
             .iter()
-            .map(|cue| Phrases::new(grouped.remove(cue.name()).unwrap_or_default()))
+            .map(|cue| {
+                let phrases = grouped.remove(cue.name()).unwrap_or_default();
+                cue_tokens.push(LastTokens::new(&phrases));
+                Phrases::new(phrases)
+            })
             .collect();
         let cues: Vec<Phrases> = cues;
         let mut last_word_bits = WordMap::default();
@@ -629,11 +720,13 @@ impl Lexicon {
             cardinals,
             collectives,
             qualifiers_before,
+            qualifier_tokens,
             qualifiers_after,
             qualifier_after_shapes,
             unit_phrases,
             units,
             cues,
+            cue_tokens,
             last_token_bits,
             first_sign_bits,
             after_article,

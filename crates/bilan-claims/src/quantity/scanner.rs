@@ -6,8 +6,8 @@
 
 use super::digits::{DigitNumber, digit_number};
 use super::lexicon::{
-    Class, Cue, LEXICON, Lexicon, QUALIFIER_AFTER_BIT, QUALIFIER_BIT, TriggerTable, UNIT_BIT,
-    UnitEntry, WordFacts,
+    Class, Cue, LEXICON, LastTokens, Lexicon, QUALIFIER_AFTER_BIT, QUALIFIER_BIT, TriggerTable,
+    UNIT_BIT, UnitEntry, WordFacts,
 };
 use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
@@ -657,6 +657,16 @@ impl<'t> Scan<'t> {
         }
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
+        if let Some(tokens) = self.lexicon.cue_tokens.get(cue as usize)
+            && self.no_phrase_by_tokens(tokens, at, floor)
+        {
+            return None;
+        }
+        self.phrase_looked_up(at, floor, cue)
+    }
+
+    /// `phrase_before` of `at` (spaces skipped back), matched.
+    fn phrase_looked_up(&self, at: usize, floor: usize, cue: Cue) -> Option<usize> {
         // The word there is the one `bits_before` has just read (cached).
         LEXICON
             .cue(cue)
@@ -1731,6 +1741,50 @@ impl<'t> Scan<'t> {
     fn qualifier_ending_at_uncached(&self, pos: usize) -> Option<(Qualifier, usize)> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
+        if self.no_phrase_by_tokens(&self.lexicon.qualifier_tokens, at, floor) {
+            return None;
+        }
+        self.qualifier_looked_up(at, floor)
+    }
+
+    /// Whether the two word tokens ending at `at` (the last one maybe
+    /// followed by an apostrophe), plain words from `floor` on with only
+    /// spaces or hyphens between them, rule out every phrase of a set
+    /// ending there (`LastTokens`): most words before a number end no
+    /// qualifier or context phrase, and the phrases are not matched.
+    fn no_phrase_by_tokens(&self, phrases: &LastTokens, at: usize, floor: usize) -> bool {
+        let tokens = &self.words.tokens;
+        let Some(last) = self.first_token_from(at).checked_sub(1) else {
+            return false;
+        };
+        let (Some(before), Some(t1)) = (last.checked_sub(1), tokens.get(last)) else {
+            return false;
+        };
+        let Some(t0) = tokens.get(before) else {
+            return false;
+        };
+        let bytes = self.text.as_bytes();
+        let apostrophe = match at.checked_sub(t1.span.end) {
+            Some(0) => false,
+            Some(1) if bytes.get(at - 1) == Some(&b'\'') => true,
+            // Inside the token (a word read from within), or signs between.
+            _ => return false,
+        };
+        let plain = |i: usize, t: &crate::words::Token| {
+            t.kind == TokenKind::Word && t.span.len() <= 48 && self.words.folded_in_place(i)
+        };
+        plain(last, t1)
+            && plain(before, t0)
+            && t0.span.start >= floor
+            && t0.span.end < t1.span.start
+            && bytes
+                .get(t0.span.end..t1.span.start)
+                .is_some_and(|between| between.iter().all(|&b| b == b' ' || b == b'-'))
+            && phrases.rule_out(usize::from(t0.shape), usize::from(t1.shape), apostrophe)
+    }
+
+    /// `qualifier_ending_at` of `at` (spaces skipped back), matched.
+    fn qualifier_looked_up(&self, at: usize, floor: usize) -> Option<(Qualifier, usize)> {
         let (phrases, qualifiers) = &self.lexicon.qualifiers_before;
         let (index, start) = phrases.ending_after_word(
             self.text,
@@ -2092,6 +2146,125 @@ mod tests {
             }
         }
         assert!(told > 1000, "{told}");
+    }
+
+    #[test]
+    fn qualifiers_ruled_out_by_their_tokens_are_those_not_matched() {
+        let mut texts = odd_texts();
+        let phrases: Vec<String> = super::super::lexicon::rows(super::super::lexicon::QUALIFIERS)
+            .filter(|row| row.get(2) != Some(&"after"))
+            .filter_map(|row| row.first().map(|p| (*p).to_owned()))
+            .collect();
+        assert!(phrases.len() > 20, "{phrases:?}");
+        for phrase in &phrases {
+            for written in [
+                phrase.clone(),
+                phrase.to_uppercase(),
+                phrase.replace('\'', "\u{2019}"),
+                phrase.replace(' ', "  "),
+                phrase.replace(' ', "-"),
+                phrase.replace(' ', " - "),
+                phrase.replace(' ', " \u{2013} "),
+                phrase.replace('-', " "),
+                phrase.replace(' ', "\u{a0}"),
+                format!("x{phrase}"),
+                format!("{phrase}s"),
+            ] {
+                let mut text = String::new();
+                for after in [" 12", "12", " un mort", "un", " une", " trois morts", ", 4"] {
+                    text.push_str(&written);
+                    text.push_str(after);
+                    text.push_str(" et ");
+                }
+                texts.push(text);
+            }
+        }
+        texts.push("à un, d'un, qu'une, jusqu'à 5, plus de de 3, de plus 4, lors d'un".to_owned());
+        let (mut ruled_out, mut found) = (0, 0);
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let mut scan = Scan::new(text, &words, 0, text.len());
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &floor in bounds.iter().step_by(5) {
+                scan.floor = floor;
+                for &pos in bounds.iter().filter(|&&p| p >= floor) {
+                    let low = scan.look_back_floor(pos);
+                    let at = skip_space_back(text, pos, low);
+                    let matched = scan.qualifier_looked_up(at, low);
+                    ruled_out +=
+                        usize::from(scan.no_phrase_by_tokens(&LEXICON.qualifier_tokens, at, low));
+                    found += usize::from(matched.is_some());
+                    assert_eq!(
+                        scan.qualifier_ending_at_uncached(pos),
+                        matched,
+                        "{:?} at {pos} from {floor}",
+                        text.get(low..pos)
+                    );
+                }
+            }
+        }
+        assert!(ruled_out > 100_000 && found > 10_000, "{ruled_out} {found}");
+    }
+
+    #[test]
+    fn context_phrases_ruled_out_by_their_tokens_are_those_not_matched() {
+        let mut texts = odd_texts();
+        let rows: Vec<Vec<&str>> =
+            super::super::lexicon::rows(super::super::lexicon::CONTEXT).collect();
+        assert!(rows.len() > 50, "{}", rows.len());
+        for row in &rows {
+            let Some(phrase) = row.get(1) else {
+                continue;
+            };
+            for written in [
+                (*phrase).to_owned(),
+                phrase.to_uppercase(),
+                phrase.replace('\'', "\u{2019}"),
+                phrase.replace(' ', "-"),
+                phrase.replace(' ', " - "),
+                format!("x{phrase}"),
+            ] {
+                let mut text = String::new();
+                for after in [" 12", " un mort", "un", " trois morts", ", 4"] {
+                    text.push_str(&written);
+                    text.push_str(after);
+                    text.push_str(" et ");
+                }
+                texts.push(text);
+            }
+        }
+        let (mut ruled_out, mut found) = (0, 0);
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let mut scan = Scan::new(text, &words, 0, text.len());
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &floor in bounds.iter().step_by(11) {
+                scan.floor = floor;
+                for &pos in bounds.iter().filter(|&&p| p >= floor) {
+                    let low = scan.look_back_floor(pos);
+                    let at = skip_space_back(text, pos, low);
+                    for cue in Cue::ALL {
+                        let Some(tokens) = LEXICON.cue_tokens.get(cue as usize) else {
+                            continue;
+                        };
+                        let matched = scan.phrase_looked_up(at, low, cue);
+                        let told = scan.no_phrase_by_tokens(tokens, at, low);
+                        ruled_out += usize::from(told);
+                        found += usize::from(matched.is_some());
+                        assert!(
+                            !told || matched.is_none(),
+                            "{cue:?} {:?} at {pos} from {floor}",
+                            text.get(low..pos)
+                        );
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 100_000 && found > 5_000, "{ruled_out} {found}");
     }
 
     #[test]
