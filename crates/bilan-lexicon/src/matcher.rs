@@ -888,6 +888,10 @@ impl Matcher {
     /// checks pass is kept and the pass goes on after it. (The same matches
     /// as a leftmost-longest automaton run that falls back to shorter
     /// matches at the start of a rejected one.)
+    ///
+    /// Out of line: inlined in `find_in`, its loop shared the registers
+    /// of the whole function and spilled more of its state.
+    #[inline(never)]
     fn lexicon_pass(
         &self,
         tables: &Tables,
