@@ -1548,6 +1548,9 @@ fn local_entity(
     (EntityId::from(id), l.kind, span)
 }
 
+// Out of line: inlined in `find_in`, it took registers from the code
+// around it.
+#[inline(never)]
 fn assemble(
     tables: &Tables,
     entry_ids: &[EntityId],
