@@ -963,7 +963,7 @@ impl Matcher {
         };
         // `facts` has a slot per token: walked together, no index check.
         for ((t, tok), fact) in tokens.iter().enumerate().zip(facts.iter_mut()) {
-            if tok.article || t < pos {
+            if t < pos || tok.article {
                 continue;
             }
             let walk = match tok.packed() {
