@@ -1000,8 +1000,8 @@ impl Matcher {
             // one that reaches the next capitalised word can pass its checks
             // (`gaps[t]` words stand between).
             let worth_it = walk.first.is_some_and(|first| {
-                tok.capital
-                    || first.lowercase_ok
+                first.lowercase_ok
+                    || tok.capital
                     || usize::from(first.capital_words)
                         >= usize::from(gaps.get(t).copied().unwrap_or(u8::MAX)) + 2
             });
