@@ -93,7 +93,14 @@ struct Scratch {
     gaps: Vec<u8>,
     facts: Vec<WordFacts>,
     cover: Vec<Cover>,
+    /// The entity index of each lexicon entry in the text being
+    /// assembled ([`NO_ENTITY`] for none): all [`NO_ENTITY`] between
+    /// texts ([`assemble`] sets back the entries it set).
+    entity_of: Vec<u32>,
 }
+
+/// [`Scratch::entity_of`]: the entry has no entity (yet).
+const NO_ENTITY: u32 = u32::MAX;
 
 /// The most tokens whose vector a thread keeps from one text to the next
 /// (about 5 MiB of text, 24 MiB of tokens): longer texts give theirs back.
@@ -124,6 +131,7 @@ impl Scratch {
             gaps: Vec::new(),
             facts: Vec::new(),
             cover: Vec::new(),
+            entity_of: Vec::new(),
         }
     }
 
@@ -784,7 +792,20 @@ impl Matcher {
         }
         self.local_repeats(f, &cover, &capitals, &by_key, &mut spans, skeletons);
 
-        let out = assemble(tables, &self.entry_ids, text, f, spans, &local_ids);
+        let mut entity_of = std::mem::take(&mut scratch.entity_of);
+        if entity_of.len() != tables.entries.len() {
+            entity_of = vec![NO_ENTITY; tables.entries.len()];
+        }
+        let out = assemble(
+            tables,
+            &self.entry_ids,
+            text,
+            f,
+            spans,
+            &local_ids,
+            &mut entity_of,
+        );
+        scratch.entity_of = entity_of;
         if f.tokens.capacity() <= KEPT_TOKENS {
             scratch.gaps = gaps;
             scratch.facts = facts;
@@ -888,6 +909,10 @@ impl Matcher {
     /// checks pass is kept and the pass goes on after it. (The same matches
     /// as a leftmost-longest automaton run that falls back to shorter
     /// matches at the start of a rejected one.)
+    ///
+    /// Out of line: inlined in `find_in`, its loop shared the registers
+    /// of the whole function and spilled more of its state.
+    #[inline(never)]
     fn lexicon_pass(
         &self,
         tables: &Tables,
@@ -959,7 +984,7 @@ impl Matcher {
         };
         // `facts` has a slot per token: walked together, no index check.
         for ((t, tok), fact) in tokens.iter().enumerate().zip(facts.iter_mut()) {
-            if tok.article || t < pos {
+            if t < pos || tok.article {
                 continue;
             }
             let walk = match tok.packed() {
@@ -975,8 +1000,8 @@ impl Matcher {
             // one that reaches the next capitalised word can pass its checks
             // (`gaps[t]` words stand between).
             let worth_it = walk.first.is_some_and(|first| {
-                tok.capital
-                    || first.lowercase_ok
+                first.lowercase_ok
+                    || tok.capital
                     || usize::from(first.capital_words)
                         >= usize::from(gaps.get(t).copied().unwrap_or(u8::MAX)) + 2
             });
@@ -1544,6 +1569,9 @@ fn local_entity(
     (EntityId::from(id), l.kind, span)
 }
 
+// Out of line: inlined in `find_in`, it took registers from the code
+// around it.
+#[inline(never)]
 fn assemble(
     tables: &Tables,
     entry_ids: &[EntityId],
@@ -1551,6 +1579,7 @@ fn assemble(
     f: &Folded<'_>,
     mut spans: Vec<(usize, usize, MentionOf)>,
     locals: &[(EntityId, EntityKind, Span)],
+    entity_of: &mut [u32],
 ) -> Entities {
     spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
     // Entities are fewer than mentions; news names a few dozen per
@@ -1561,10 +1590,12 @@ fn assemble(
         // At most one mention per span: no regrowth.
         mentions: Vec::with_capacity(spans.len()),
     };
-    // Entities by entry (entry ids are unique and never `local:`), names
-    // from context by their id (two keys may slug to one id): no string
-    // hashed or cloned per look-up of an entry.
-    let mut by_entry: FastMap<u32, usize> = FastMap::default();
+    // Entities by entry (entry ids are unique and never `local:`), in
+    // `entity_of` (one per entry, all `NO_ENTITY` on entry and on return:
+    // the entries set are in `entries_set`), names from context by their
+    // id (two keys may slug to one id): no string hashed or cloned per
+    // look-up of an entry, no hash per mention of one.
+    let mut entries_set: Vec<u32> = Vec::with_capacity(entities_room);
     let mut by_local_id: FastMap<&str, usize> = FastMap::default();
     // The entity of each mention, and each entity's number of mentions:
     // the mentions go to their entities afterwards, each entity's vector
@@ -1584,11 +1615,14 @@ fn assemble(
             MentionOf::Local(ix) => (&locals[ix].0, locals[ix].1),
         };
         let known = match of {
-            MentionOf::Entry(e) => by_entry.get(&e),
-            MentionOf::Local(_) => by_local_id.get(id.as_str()),
+            MentionOf::Entry(e) => entity_of
+                .get(e as usize)
+                .filter(|&&ix| ix != NO_ENTITY)
+                .map(|&ix| ix as usize),
+            MentionOf::Local(_) => by_local_id.get(id.as_str()).copied(),
         };
         let ix = match known {
-            Some(&ix) => ix,
+            Some(ix) => ix,
             None => {
                 // The name is looked up once per entity, not per mention.
                 let name = match of {
@@ -1609,9 +1643,18 @@ fn assemble(
                 counts.push(0);
                 let ix = out.entities.len() - 1;
                 match of {
-                    MentionOf::Entry(e) => by_entry.insert(e, ix),
-                    MentionOf::Local(_) => by_local_id.insert(id.as_str(), ix),
-                };
+                    MentionOf::Entry(e) => {
+                        if let Some(slot) = entity_of.get_mut(e as usize) {
+                            // Entity indices are below the number of
+                            // mentions, itself below `u32::MAX`.
+                            *slot = ix as u32;
+                            entries_set.push(e);
+                        }
+                    }
+                    MentionOf::Local(_) => {
+                        by_local_id.insert(id.as_str(), ix);
+                    }
+                }
                 ix
             }
         };
@@ -1625,6 +1668,11 @@ fn assemble(
             id: id.clone(),
             kind,
         });
+    }
+    for &e in &entries_set {
+        if let Some(slot) = entity_of.get_mut(e as usize) {
+            *slot = NO_ENTITY;
+        }
     }
     for (entity, &count) in out.entities.iter_mut().zip(&counts) {
         entity.mentions = Vec::with_capacity(count as usize);
@@ -1654,6 +1702,45 @@ fn ends_with_verb_est(text: &str, last: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The entities of a text are the same whether the thread's scratch
+    /// (its table of entries' entities among them) served other texts
+    /// before or is fresh, and each entity has the mentions of its id.
+    #[test]
+    fn entities_are_the_same_after_other_texts() {
+        let lexicon = crate::Lexicon::embedded();
+        let (matcher, tables) = (&lexicon.matcher, &lexicon.tables);
+        let texts = [
+            "Le Hezbollah a bombardé Alep. À Damas, le régime de Bachar al-Assad \
+             dément. Le Hezbollah, présent à Alep et au Liban, répond.",
+            "Au Liban, Beyrouth attend. Alep et Damas sont loin ; Idleb aussi. \
+             Le Liban et la Syrie, Damas en tête.",
+            "Raqqa, Deir Ezzor et Palmyre : l'armée syrienne avance vers Raqqa, \
+             selon l'OSDH. Alep reste calme.",
+        ];
+        let mut kept = Scratch::new(matcher.id, 0);
+        let mut found = 0;
+        for round in 0..2 {
+            for text in texts {
+                let fresh =
+                    matcher.find_with(tables, text, &mut Scratch::new(matcher.id, text.len()));
+                let reused = matcher.find_with(tables, text, &mut kept);
+                assert_eq!(reused, fresh, "round {round}: {text}");
+                assert!(kept.entity_of.iter().all(|&ix| ix == NO_ENTITY));
+                for e in &fresh.entities {
+                    let spans: Vec<Span> = fresh
+                        .mentions
+                        .iter()
+                        .filter(|m| m.id == e.id)
+                        .map(|m| m.span)
+                        .collect();
+                    assert_eq!(e.mentions, spans, "{text}");
+                }
+                found += fresh.entities.len();
+            }
+        }
+        assert!(found >= 16, "{found}");
+    }
 
     /// The span of a name told without `span_first_in_full` (after an
     /// article, from a capital, of one word) is the one it tells.
