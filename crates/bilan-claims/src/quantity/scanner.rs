@@ -2181,31 +2181,44 @@ mod tests {
         }
         texts.push("à un, d'un, qu'une, jusqu'à 5, plus de de 3, de plus 4, lors d'un".to_owned());
         let (mut ruled_out, mut found) = (0, 0);
-        for text in &texts {
+        for_each_floor_and_position(&texts, 5, |scan, text, floor, pos, low, at| {
+            let matched = scan.qualifier_looked_up(at, low);
+            ruled_out += usize::from(scan.no_phrase_by_tokens(&LEXICON.qualifier_tokens, at, low));
+            found += usize::from(matched.is_some());
+            assert_eq!(
+                scan.qualifier_ending_at_uncached(pos),
+                matched,
+                "{:?} at {pos} from {floor}",
+                text.get(low..pos)
+            );
+        });
+        assert!(ruled_out > 100_000 && found > 10_000, "{ruled_out} {found}");
+    }
+
+    /// Calls `f(scan, text, floor, pos, low, at)` at every char boundary
+    /// `pos` of each text, the scan's floor set at every `step`-th
+    /// boundary up to it: `low` is the look-back floor at `pos`, `at` the
+    /// end of the word before `pos`.
+    fn for_each_floor_and_position(
+        texts: &[String],
+        step: usize,
+        mut f: impl FnMut(&mut Scan<'_>, &str, usize, usize, usize, usize),
+    ) {
+        for text in texts {
             let words = Words::new(text, Span::new(0, text.len()));
             let mut scan = Scan::new(text, &words, 0, text.len());
             let bounds: Vec<usize> = (0..=text.len())
                 .filter(|&i| text.is_char_boundary(i))
                 .collect();
-            for &floor in bounds.iter().step_by(5) {
+            for &floor in bounds.iter().step_by(step) {
                 scan.floor = floor;
                 for &pos in bounds.iter().filter(|&&p| p >= floor) {
                     let low = scan.look_back_floor(pos);
                     let at = skip_space_back(text, pos, low);
-                    let matched = scan.qualifier_looked_up(at, low);
-                    ruled_out +=
-                        usize::from(scan.no_phrase_by_tokens(&LEXICON.qualifier_tokens, at, low));
-                    found += usize::from(matched.is_some());
-                    assert_eq!(
-                        scan.qualifier_ending_at_uncached(pos),
-                        matched,
-                        "{:?} at {pos} from {floor}",
-                        text.get(low..pos)
-                    );
+                    f(&mut scan, text, floor, pos, low, at);
                 }
             }
         }
-        assert!(ruled_out > 100_000 && found > 10_000, "{ruled_out} {found}");
     }
 
     #[test]
@@ -2236,34 +2249,22 @@ mod tests {
             }
         }
         let (mut ruled_out, mut found) = (0, 0);
-        for text in &texts {
-            let words = Words::new(text, Span::new(0, text.len()));
-            let mut scan = Scan::new(text, &words, 0, text.len());
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
-            for &floor in bounds.iter().step_by(11) {
-                scan.floor = floor;
-                for &pos in bounds.iter().filter(|&&p| p >= floor) {
-                    let low = scan.look_back_floor(pos);
-                    let at = skip_space_back(text, pos, low);
-                    for cue in Cue::ALL {
-                        let Some(tokens) = LEXICON.cue_tokens.get(cue as usize) else {
-                            continue;
-                        };
-                        let matched = scan.phrase_looked_up(at, low, cue);
-                        let told = scan.no_phrase_by_tokens(tokens, at, low);
-                        ruled_out += usize::from(told);
-                        found += usize::from(matched.is_some());
-                        assert!(
-                            !told || matched.is_none(),
-                            "{cue:?} {:?} at {pos} from {floor}",
-                            text.get(low..pos)
-                        );
-                    }
-                }
+        for_each_floor_and_position(&texts, 11, |scan, text, floor, pos, low, at| {
+            for cue in Cue::ALL {
+                let Some(tokens) = LEXICON.cue_tokens.get(cue as usize) else {
+                    continue;
+                };
+                let matched = scan.phrase_looked_up(at, low, cue);
+                let told = scan.no_phrase_by_tokens(tokens, at, low);
+                ruled_out += usize::from(told);
+                found += usize::from(matched.is_some());
+                assert!(
+                    !told || matched.is_none(),
+                    "{cue:?} {:?} at {pos} from {floor}",
+                    text.get(low..pos)
+                );
             }
-        }
+        });
         assert!(ruled_out > 100_000 && found > 5_000, "{ruled_out} {found}");
     }
 
