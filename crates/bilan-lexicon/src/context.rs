@@ -1304,6 +1304,27 @@ mod tests {
          Hamdane, Douma. Rami Abdel Rahmane a dit : Alep, Homs et Hama.",
     ];
 
+    /// The words' facts as the lexicon pass leaves them on the tokens: none
+    /// for articles, the capital bit on capitalised words.
+    fn facts_as_the_lexicon_pass_leaves_them(r: &Rules, f: &Folded<'_>) -> Vec<WordFacts> {
+        f.tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if t.article {
+                    WordFacts::UNKNOWN
+                } else {
+                    r.word_facts(f.basic_of(i)).on_token(t.capital)
+                }
+            })
+            .collect()
+    }
+
+    /// Names from context as (first token, end, kind), to compare.
+    fn name_spans(names: Vec<LocalName>) -> Vec<(usize, usize, EntityKind)> {
+        names.iter().map(|l| (l.first, l.end, l.kind)).collect()
+    }
+
     /// Names from context are the same whether the tokens covered by
     /// lexicon names (strongly, or at a place's end) say they open nothing
     /// or give their words' facts.
@@ -1314,21 +1335,7 @@ mod tests {
             let f = fold(text);
             let mut capitals = Vec::new();
             let gaps = Rules::name_gaps(&f, &mut capitals);
-            let known: Vec<WordFacts> = f
-                .tokens
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    if t.article {
-                        WordFacts::UNKNOWN
-                    } else {
-                        r.word_facts(f.basic_of(i)).on_token(t.capital)
-                    }
-                })
-                .collect();
-            let spans = |names: Vec<LocalName>| -> Vec<(usize, usize, EntityKind)> {
-                names.iter().map(|l| (l.first, l.end, l.kind)).collect()
-            };
+            let known = facts_as_the_lexicon_pass_leaves_them(&r, &f);
             // Covers of every shape, at every offset: names of one to
             // three tokens, places ending in `PlaceEnd`, weak ones left.
             let mut differing = 0;
@@ -1352,8 +1359,8 @@ mod tests {
                     .collect();
                 differing += usize::from(inside != known);
                 assert_eq!(
-                    spans(r.local_names(&f, &cover, &gaps, &inside)),
-                    spans(r.local_names(&f, &cover, &gaps, &known)),
+                    name_spans(r.local_names(&f, &cover, &gaps, &inside)),
+                    name_spans(r.local_names(&f, &cover, &gaps, &known)),
                     "{text} ({period}, {offset})"
                 );
             }
@@ -1372,27 +1379,11 @@ mod tests {
             let mut capitals = Vec::new();
             let gaps = Rules::name_gaps(&f, &mut capitals);
             let unknown = vec![WordFacts::UNKNOWN; f.tokens.len()];
-            // As the lexicon pass leaves them: none for articles, the
-            // capital bit on capitalised words.
-            let known: Vec<WordFacts> = f
-                .tokens
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    if t.article {
-                        WordFacts::UNKNOWN
-                    } else {
-                        r.word_facts(f.basic_of(i)).on_token(t.capital)
-                    }
-                })
-                .collect();
-            let spans = |names: Vec<LocalName>| -> Vec<(usize, usize, EntityKind)> {
-                names.iter().map(|l| (l.first, l.end, l.kind)).collect()
-            };
-            let want = spans(r.local_names(&f, &cover, &gaps, &unknown));
+            let known = facts_as_the_lexicon_pass_leaves_them(&r, &f);
+            let want = name_spans(r.local_names(&f, &cover, &gaps, &unknown));
             assert!(!want.is_empty());
             assert_eq!(
-                spans(r.local_names(&f, &cover, &gaps, &known)),
+                name_spans(r.local_names(&f, &cover, &gaps, &known)),
                 want,
                 "{text}"
             );

@@ -996,19 +996,8 @@ fn read_accented_inline(
                 let Some((sep_after, next)) = ascii_sep_at(bytes, i) else {
                     return read_token(f, text, start);
                 };
-                let basic = acc.to_le_bytes();
-                f.tokens.push(Token {
-                    start: start as u32,
-                    end: i as u32,
-                    basic,
-                    // One to eight bytes: an accented letter was read.
-                    inline: len as u8,
-                    in_text: false,
-                    capital,
-                    article: is_article_before(basic.get(..len).unwrap_or_default(), sep_after),
-                    accented: true,
-                    sep_after,
-                });
+                f.tokens
+                    .push(accented_token(start, i, (acc, len), capital, sep_after));
                 return next;
             }
         }
@@ -1302,23 +1291,8 @@ fn read_common(f: &mut Folded<'_>, text: &str, mut i: usize) -> usize {
                         i = read_one(f, text, start);
                         continue 'words;
                     };
-                    f.tokens.push(Token {
-                        start: start as u32,
-                        end: at as u32,
-                        basic: acc.to_le_bytes(),
-                        // One to eight bytes: an accented letter was read.
-                        inline: len as u8,
-                        in_text: false,
-                        capital,
-                        article: len <= 3
-                            && match sep_after {
-                                Sep::Space => acc | 0x04 == AL_OR_EL,
-                                Sep::Hyphen => hyphen_article(acc, len),
-                                _ => false,
-                            },
-                        accented: true,
-                        sep_after,
-                    });
+                    f.tokens
+                        .push(accented_token(start, at, (acc, len), capital, sep_after));
                     i = next;
                     continue 'words;
                 }
@@ -1381,6 +1355,38 @@ fn read_accented_spilled(
         ..word
     };
     read_accented(f, text, word, run_end)
+}
+
+/// The token of a word `start..end` with an accented letter whose basic
+/// form, of one to eight bytes, is packed in a register (`acc`, `len`
+/// bytes), followed by `sep_after`: [`read_accented_inline`] and
+/// [`read_common`] end such words alike.
+#[inline(always)]
+fn accented_token(
+    start: usize,
+    end: usize,
+    (acc, len): (u64, usize),
+    capital: bool,
+    sep_after: Sep,
+) -> Token {
+    Token {
+        start: start as u32,
+        end: end as u32,
+        basic: acc.to_le_bytes(),
+        // One to eight bytes: an accented letter was read.
+        inline: len as u8,
+        in_text: false,
+        capital,
+        // `is_article_before`, from the packed form.
+        article: len <= 3
+            && match sep_after {
+                Sep::Space | Sep::Glued => acc | 0x04 == AL_OR_EL,
+                Sep::Hyphen => hyphen_article(acc, len),
+                Sep::Apostrophe | Sep::Punct => false,
+            },
+        accented: true,
+        sep_after,
+    }
 }
 
 /// [`is_article_before`] a hyphen, for a basic form of `len` bytes packed
