@@ -596,11 +596,11 @@ fn french_date_time(i: &str) -> Res<'_, DateAndTime> {
 /// open their dispatches so, sometimes on a line of its own, sometimes
 /// at the start of the first paragraph.
 pub(crate) fn source_lead(text: &str) -> Option<usize> {
-    let (rest, _) = city_lead(text).ok()?;
     let rest = match city_dateline(text) {
         Ok((after, _)) => after,
-        // "SANA –": an outlet of one to three words.
+        // "SANA –": an outlet of one to three words after the city.
         Err(_) => {
+            let (rest, _) = city_lead(text).ok()?;
             let (after, outlet) = outlet_words(rest).ok()?;
             if outlet.split_whitespace().count() > 3 {
                 return None;

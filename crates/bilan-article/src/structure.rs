@@ -294,12 +294,6 @@ fn find_header(
     for (k, block) in blocks.iter().enumerate().take(HEADER_BLOCKS) {
         let line = block.span.slice(text);
         if block.lines == 1 && line.len() <= MAX_DATELINE_BYTES {
-            // "Damas, SANA –" on a line of its own: the header, no date.
-            if dateline::source_lead(line).is_some_and(|n| line[n..].trim().is_empty())
-                && dateline::read(line).is_none()
-            {
-                return Some((k, None));
-            }
             if let Some(raw) = dateline::read(line) {
                 let dateline = match raw.resolve() {
                     Ok(resolved) => {
@@ -319,6 +313,13 @@ fn find_header(
                     }
                 };
                 return Some((k, dateline));
+            }
+            // "Damas, SANA –" on a line of its own: the header, no date.
+            if dateline::source_lead(line)
+                .and_then(|n| line.get(n..))
+                .is_some_and(|rest| rest.trim().is_empty())
+            {
+                return Some((k, None));
             }
         }
         if block.span.len() > MAX_TITLE_BYTES {
