@@ -375,9 +375,14 @@ impl Extractor {
                 // casualty, for "N autres" in the next one; another kind of
                 // claim ends the chain.
                 if let Some(last) = claims.get(before..).and_then(|new| {
-                    new.iter()
-                        .rev()
-                        .find(|c| !meaning::is_detail(text, c.span.start))
+                    new.iter().rev().find(|c| {
+                        // "dont", "lesquels", "eux": the letter before the
+                        // figure rules most claims out without a search.
+                        let before = text.as_bytes().get(..c.span.start).unwrap_or_default();
+                        let words = &scratch.words;
+                        !(matches!(before.trim_ascii_end().last(), Some(b't' | b's' | b'x'))
+                            && meaning::details_previous(words, words.index_at(c.span.start)))
+                    })
                 }) {
                     last_casualty = (last.kind == ClaimKind::Casualties)
                         .then(|| meaning::Reading::antecedent(last));

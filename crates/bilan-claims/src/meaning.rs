@@ -1475,16 +1475,9 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// The figure starting at token `start` details the one before it:
-    /// "dont six enfants", "parmi lesquels 35 chefs", "parmi eux deux officiers".
+    /// `details_previous` in this sentence.
     fn details_previous(&self, start: usize) -> bool {
-        match start.checked_sub(1).map(|p| self.norm_bytes(p)) {
-            Some(b"dont") => true,
-            Some(b"lesquels" | b"lesquelles" | b"eux" | b"elles") => {
-                start >= 2 && self.norm_bytes(start - 2) == b"parmi"
-            }
-            _ => false,
-        }
+        details_previous(self.words, start)
     }
 
     /// "12 morts à Alep et 5 à Idleb", "20 km2 au nord et 15 au sud": a
@@ -1817,27 +1810,16 @@ fn same_speech(words: &Words, from: usize, to: usize) -> bool {
         })
 }
 
-/// A figure starting at `start` right after "dont" or "parmi lesquels": a
-/// detail of the one before it ("quatre personnes, dont deux
-/// secouristes"). Read from the text's bytes (the sentence's tokens may be
-/// gone).
-pub(crate) fn is_detail(text: &str, start: usize) -> bool {
-    let before = text.as_bytes().get(..start).unwrap_or_default();
-    let before = before.trim_ascii_end();
-    // Most figures follow no such word: its last letter rules them out.
-    if !matches!(before.last(), Some(b't' | b's')) {
-        return false;
+/// The figure starting at token `start` details the one before it:
+/// "dont six enfants", "parmi lesquels 35 chefs", "parmi eux deux officiers".
+pub(crate) fn details_previous(words: &Words, start: usize) -> bool {
+    match start.checked_sub(1).map(|p| words.norm_bytes(p)) {
+        Some(b"dont") => true,
+        Some(b"lesquels" | b"lesquelles" | b"eux" | b"elles") => {
+            start >= 2 && words.norm_bytes(start - 2) == b"parmi"
+        }
+        _ => false,
     }
-    ["dont", "parmi lesquels", "parmi lesquelles"]
-        .iter()
-        .any(|word| {
-            before.ends_with(word.as_bytes())
-                && !before
-                    .len()
-                    .checked_sub(word.len() + 1)
-                    .and_then(|i| before.get(i))
-                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
-        })
 }
 
 /// The tokens `from..to` between a figure and the next, past a detail of
@@ -1877,7 +1859,7 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         // "32 tués, dont un commandant …, et des dizaines de blessés": the
         // detail is left out of the pairs; the figure after it, joined by
         // ", et", goes with the one detailed.
-        if previous.is_some() && to > 0 && words.norm_bytes(to - 1) == b"dont" {
+        if previous.is_some() && details_previous(words, to) {
             detail_since = true;
             continue;
         }
