@@ -419,7 +419,9 @@ impl<'a> Sentence<'a> {
         let head_cue = np
             .head
             .and_then(|h| tables.outcomes.longest_at(self.words, h))
-            .filter(|(_, cue)| cue.noun)
+            .filter(|(_, cue)| {
+                cue.noun && !(cue.needs_numeral && quantity.form == NumberForm::Article)
+            })
             .map(|(_, cue)| *cue);
         let head_class = np
             .head
@@ -1103,9 +1105,11 @@ impl<'a> Sentence<'a> {
             }
         }
         let mut end = start;
-        // A few fillers: adverbs, and the day and time of the event ("ont
-        // tué mercredi soir au moins 26 civils", "a arrêté mardi à l'aube
-        // onze personnes").
+        // A few fillers: adverbs, quotation marks around the verb or the
+        // figure ("a « neutralisé » 40 combattants"), and the day and time
+        // of the event ("ont tué mercredi soir au moins 26 civils", "a
+        // arrêté mardi à l'aube onze personnes", "blessant légèrement un
+        // berger").
         for _ in 0..6 {
             if end <= previous_end {
                 return None;
@@ -1134,7 +1138,14 @@ impl<'a> Sentence<'a> {
                     | b"meme"
                     | b"encore"
                     | b"ainsi"
+                    | b"legerement"
+                    | b"grievement"
+                    | b"gravement"
+                    | b"serieusement"
                     | [0xC2, 0xAB] // «
+                    | [0xC2, 0xBB] // »
+                    | [0xE2, 0x80, 0x9C] // “
+                    | [0xE2, 0x80, 0x9D] // ”
                     | b"\""
             ) && !end.checked_sub(1).is_some_and(|p| self.time_of_event(p))
             {

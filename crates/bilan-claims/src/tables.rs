@@ -750,6 +750,9 @@ pub(crate) struct OutcomeCue {
     pub(crate) after: bool,
     pub(crate) before: bool,
     pub(crate) needs_person: bool,
+    /// A noun that counts people only after a figure, never after the
+    /// article "un"/"une" ("45 corps", not "un corps d'homme").
+    pub(crate) needs_numeral: bool,
     pub(crate) victims: Victims,
 }
 
@@ -1084,6 +1087,7 @@ impl Tables {
                 after: false,
                 before: false,
                 needs_person: false,
+                needs_numeral: false,
                 victims: Victims::People,
             };
             for role in field(file, n, &f, 2)?.split(',') {
@@ -1092,6 +1096,7 @@ impl Tables {
                     "after" => cue.after = true,
                     "before" => cue.before = true,
                     "person" => cue.needs_person = true,
+                    "numeral" => cue.needs_numeral = true,
                     other => return Err(unknown(file, n, other)),
                 }
             }
