@@ -1223,7 +1223,8 @@ impl<'a> Sentence<'a> {
             // "45 combattants du Hachd, les unités dominées par des milices
             // chiites, ont été tués", "200 d'entre eux, notamment des
             // jeunes hommes, ont été exécutés": so does an apposition
-            // between commas when an auxiliary follows it.
+            // between commas when an auxiliary follows it, or two ("un
+            // soldat, le sergent X, 31 ans, a été blessé").
             if self.words.kind(i) == Some(TokenKind::Comma)
                 && matches!(
                     self.norm_bytes(i + 1),
@@ -1244,20 +1245,22 @@ impl<'a> Sentence<'a> {
             {
                 let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
                     .take_while(|&k| self.words.kind(k) != Some(TokenKind::Stop))
-                    .find(|&k| self.words.kind(k) == Some(TokenKind::Comma));
-                if let Some(close) = close
-                    && matches!(
-                        self.norm_bytes(close + 1),
-                        b"ont"
-                            | b"a"
-                            | b"sont"
-                            | b"est"
-                            | b"avaient"
-                            | b"avait"
-                            | b"auraient"
-                            | b"aurait"
-                    )
-                {
+                    .filter(|&k| self.words.kind(k) == Some(TokenKind::Comma))
+                    .take(2)
+                    .find(|&k| {
+                        matches!(
+                            self.norm_bytes(k + 1),
+                            b"ont"
+                                | b"a"
+                                | b"sont"
+                                | b"est"
+                                | b"avaient"
+                                | b"avait"
+                                | b"auraient"
+                                | b"aurait"
+                        )
+                    });
+                if let Some(close) = close {
                     end = (end + (close - i)).min(limit);
                     i = close + 1;
                     continue;
