@@ -28,6 +28,9 @@ const TOPIC_WINDOW: usize = 40;
 const RELATIVE_WINDOW: usize = 20;
 /// How far (in tokens) modifiers naming the group may follow the noun.
 const MODIFIER_WINDOW: usize = 6;
+/// How far (in tokens) after "appartenant à" the group may be named
+/// ("à l'organisation terroriste de Jabhat al-Nosra").
+const ALLEGIANCE_WINDOW: usize = 7;
 /// How far (in tokens) "dans les rangs de X" / "parmi les X" may follow.
 const RANKS_WINDOW: usize = 15;
 
@@ -331,6 +334,48 @@ impl<'a> Sentence<'a> {
             i += 1;
         }
         None
+    }
+
+    /// The armed group that a participle of allegiance at token `j`
+    /// ("appartenant à", "affiliés au", "liés à", "loyaux à") ties the
+    /// counted people to: the first one named within a few words after it
+    /// ("à l'organisation terroriste de Jabhat al-Nosra"), none past a
+    /// comma or the end of the clause.
+    fn group_of_allegiance(&self, j: usize, limit: usize) -> Option<&'a Mention> {
+        if !matches!(
+            self.norm_bytes(j),
+            b"appartenant"
+                | b"affilie"
+                | b"affilies"
+                | b"affiliee"
+                | b"affiliees"
+                | b"lies"
+                | b"liees"
+                | b"loyaux"
+                | b"rattaches"
+        ) || !matches!(self.norm_bytes(j + 1), b"a" | b"au" | b"aux")
+        {
+            return None;
+        }
+        (j + 2..(j + 2 + ALLEGIANCE_WINDOW).min(limit))
+            .take_while(|&k| self.is_word(k))
+            .find_map(|k| {
+                let m = self.mention_at(k)?;
+                let led = matches!(
+                    self.norm_bytes(k - 1),
+                    b"a" | b"au"
+                        | b"aux"
+                        | b"de"
+                        | b"d"
+                        | b"du"
+                        | b"des"
+                        | b"l"
+                        | b"la"
+                        | b"le"
+                        | b"les"
+                );
+                (led && m.kind == EntityKind::ArmedGroup).then_some(m)
+            })
     }
 
     /// Whether `quantity`, starting at token `start`, is the article "un"/
@@ -1006,6 +1051,12 @@ impl<'a> Sentence<'a> {
                     {
                         np.from_place = true;
                     }
+                } else if let Some(m) = self.group_of_allegiance(j, limit) {
+                    // "des terroristes appartenant à l'organisation de
+                    // Jabhat al-Nosra", "200 hommes affiliés au Hezbollah".
+                    np.group = Some(&m.id);
+                    np.end = m.span.end;
+                    break;
                 } else if self.is_function_word(j)
                     || tables.outcomes.longest_at(self.words, j).is_some()
                 {
