@@ -31,6 +31,9 @@ const MODIFIER_WINDOW: usize = 6;
 /// How far (in tokens) after "appartenant à" the group may be named
 /// ("à l'organisation terroriste de Jabhat al-Nosra").
 const ALLEGIANCE_WINDOW: usize = 7;
+/// How long (in tokens) an attribution aside between a verb and its
+/// figure may be (", selon son porte-parole Ahmad al-Assadi,").
+const ASIDE_WINDOW: usize = 12;
 /// How far (in tokens) "dans les rangs de X" / "parmi les X" may follow.
 const RANKS_WINDOW: usize = 15;
 
@@ -1176,6 +1179,12 @@ impl<'a> Sentence<'a> {
                     return Some(evidence);
                 }
             }
+            // "a perdu, selon son porte-parole, plus de 1.300 combattants":
+            // an attribution between commas stands between verb and figure.
+            if let Some(open) = self.attribution_aside_ending_at(end, previous_end) {
+                end = open;
+                continue;
+            }
             let filler = end.checked_sub(1).map_or(&b""[..], |p| self.norm_bytes(p));
             if !matches!(
                 filler,
@@ -1205,6 +1214,24 @@ impl<'a> Sentence<'a> {
             end -= 1;
         }
         None
+    }
+
+    /// The comma opening an attribution aside ("selon X", "d'après X")
+    /// whose closing comma is the token right before `end`, not below
+    /// `floor`: the aside stands between a verb and its figure.
+    fn attribution_aside_ending_at(&self, end: usize, floor: usize) -> Option<usize> {
+        let close = end.checked_sub(1)?;
+        if self.words.kind(close) != Some(TokenKind::Comma) {
+            return None;
+        }
+        (close.saturating_sub(ASIDE_WINDOW).max(floor)..close)
+            .rev()
+            .take_while(|&k| !matches!(self.words.kind(k), Some(TokenKind::Stop)))
+            .find(|&k| self.words.kind(k) == Some(TokenKind::Comma))
+            .filter(|&open| {
+                self.norm_bytes(open + 1) == b"selon"
+                    || (self.norm_bytes(open + 1) == b"d" && self.norm_bytes(open + 2) == b"apres")
+            })
     }
 
     /// Whether token `i` says when the event happened, between a verb and
