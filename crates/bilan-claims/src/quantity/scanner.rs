@@ -1684,10 +1684,15 @@ impl<'t> Scan<'t> {
             return true;
         }
         // "mort à 25 ans" is an age; "condamné à 2 ans de prison" is not.
-        if self
-            .word_before(number_start)
-            .is_some_and(|(word, _)| word.as_str() == "à")
+        // "beaucoup d'enfants ont moins de 5 ans" too, but "il y a 5 ans"
+        // is a time ago.
+        if let Some((word, word_start)) = self.word_before(number_start)
+            && matches!(word.as_str(), "à" | "ont" | "avaient" | "a" | "avait")
             && self.phrase_after(unit_end, Cue::De).is_none()
+            && (word.as_str() == "à"
+                || self
+                    .word_before(word_start)
+                    .is_none_or(|(before, _)| before.as_str() != "y"))
         {
             return true;
         }
