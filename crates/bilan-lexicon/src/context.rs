@@ -133,6 +133,13 @@ pub(crate) struct Rules {
     trigger_shapes_longer: Vec<WordShapes>,
     first_name_shapes: WordShapes,
     triggers: FastMap<Vec<u8>, Vec<Trigger>>,
+    /// Words of units named by number or rank (`name_triggers.tsv`
+    /// positions `number` and `ordinal`).
+    unit_words: Vec<UnitWord>,
+    /// The unit words as written, lowercase, without their first letter:
+    /// units are found from these few words, where they stand, rather
+    /// than from every number of the text.
+    unit_finder: Option<aho_corasick::AhoCorasick>,
     /// The most words of one trigger.
     max_trigger_words: usize,
     /// Adjectives that may stand before the `de` of a place trigger.
@@ -286,6 +293,24 @@ impl Rules {
             };
             let kind =
                 parse_kind(kind).ok_or(format!("name_triggers.tsv:{n}: unknown kind `{kind}`"))?;
+            if let Some(ordinal) = match position {
+                "number" => Some(false),
+                "ordinal" => Some(true),
+                _ => None,
+            } {
+                let [word] = &words_of(trigger)[..] else {
+                    return Err(format!(
+                        "name_triggers.tsv:{n}: a unit word is one word, not `{trigger}`"
+                    ));
+                };
+                r.unit_words.push(UnitWord {
+                    word: word.clone(),
+                    kind,
+                    ordinal,
+                    written: trigger.to_string(),
+                });
+                continue;
+            }
             let (part_of_name, landform) = match position {
                 "before" => (false, false),
                 "part" => (true, false),
@@ -321,6 +346,34 @@ impl Rules {
                 r.max_trigger_words = r.max_trigger_words.max(t.max_len());
                 r.triggers.entry(first).or_default().push(t);
             }
+        }
+        if !r.unit_words.is_empty() {
+            // Each word but its first letter, which may be a capital: the
+            // rest is searched as written, lowercase, which lets the
+            // automaton skip ahead on rare bytes (a few hundred thousand
+            // instructions over a MiB, where a case-insensitive search
+            // cost sixteen million).
+            let mut rests: Vec<String> = Vec::new();
+            for u in &r.unit_words {
+                let lower = u.written.to_lowercase();
+                let mut chars = lower.chars();
+                if chars.next().is_none_or(|c| !c.is_ascii()) {
+                    return Err(format!(
+                        "name_triggers.tsv: a unit word starts with an ASCII letter, not `{}`",
+                        u.written
+                    ));
+                }
+                let rest = chars.as_str().to_string();
+                if !rests.contains(&rest) {
+                    rests.push(rest);
+                }
+            }
+            r.unit_finder = Some(
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .build(&rests)
+                    .map_err(|e| format!("name_triggers.tsv: unit words: {e}"))?,
+            );
         }
         for (n, line) in data_lines(NAME_WORDS) {
             let Some((role, word)) = line.split_once('\t') else {
@@ -798,6 +851,34 @@ pub(crate) enum Cover {
     WeakTown,
 }
 
+/// A word of a unit named by number ("Liwa 313") or by rank ("la 7e
+/// division").
+#[derive(Debug, Clone)]
+struct UnitWord {
+    /// Basic form.
+    word: Vec<u8>,
+    kind: EntityKind,
+    /// The rank comes before the word (`ordinal`), else the number after it.
+    ordinal: bool,
+    /// As the data file writes it.
+    written: String,
+}
+
+/// Whether `basic` is a rank: "7e", "2eme", "1er", "1re", "3ieme".
+fn is_rank(basic: &[u8]) -> bool {
+    let digits = basic.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=3).contains(&digits)
+        && matches!(
+            basic.get(digits..),
+            Some(b"e" | b"eme" | b"ieme" | b"er" | b"re" | b"ere")
+        )
+}
+
+/// Whether `basic` is a unit's number: one to four digits.
+fn is_unit_number(basic: &[u8]) -> bool {
+    (1..=4).contains(&basic.len()) && basic.iter().all(u8::is_ascii_digit)
+}
+
 /// A name found from context: tokens `first..end`, of `kind`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct LocalName {
@@ -989,6 +1070,66 @@ impl Rules {
             end,
             kind: EntityKind::Place,
         })
+    }
+
+    /// Military units that no table names, named by number ("Liwa 313",
+    /// "la brigade 26") or by rank ("la 7e division"), on tokens not
+    /// covered by a lexicon mention, appended to `out`. The unit words are
+    /// found first (`unit_finder`, a few per text at most), then the
+    /// number after or the rank before them.
+    pub(crate) fn numbered_units(&self, f: &Folded<'_>, cover: &[Cover], out: &mut Vec<LocalName>) {
+        let Some(finder) = &self.unit_finder else {
+            return;
+        };
+        let free = |k: usize| cover.get(k) == Some(&Cover::Free);
+        let number_at = |k: usize| f.tokens.get(k).and_then(|n| f.text.get(n.start()..n.end()));
+        let mut cursor = 0;
+        for m in finder.find_iter(f.text) {
+            // The token the match ends, whole, one letter before it (not
+            // "subdivision", "corpse").
+            let Some(start) = m.start().checked_sub(1) else {
+                continue;
+            };
+            // Matches come in text order: a galloping search from the last
+            // token found costs the log of the gap, linear time overall,
+            // without walking every token between two rare matches.
+            let rest = f.tokens.get(cursor..).unwrap_or_default();
+            let mut step = 1;
+            while rest.get(step - 1).is_some_and(|t| t.start() < start) {
+                step *= 2;
+            }
+            let window = rest.get(..step.min(rest.len())).unwrap_or_default();
+            cursor += window.partition_point(|t| t.start() < start);
+            let k = cursor;
+            let Some(t) = f.tokens.get(k) else { continue };
+            if t.start() != start || t.end() != m.end() || !free(k) {
+                continue;
+            }
+            let basic = f.basic_of(k);
+            for unit in self.unit_words.iter().filter(|u| u.word == basic) {
+                if unit.ordinal {
+                    if k > 0 && free(k - 1) && is_rank(f.basic_of(k - 1)) {
+                        out.push(LocalName {
+                            first: k - 1,
+                            end: k + 1,
+                            kind: unit.kind,
+                        });
+                        break;
+                    }
+                } else if free(k + 1)
+                    && number_at(k + 1).is_some_and(is_unit_number)
+                    // "7 000 hommes": a figure in groups, not a unit's number.
+                    && !number_at(k + 2).is_some_and(|n| n.first().is_some_and(u8::is_ascii_digit))
+                {
+                    out.push(LocalName {
+                        first: k,
+                        end: k + 2,
+                        kind: unit.kind,
+                    });
+                    break;
+                }
+            }
+        }
     }
 
     /// Names announced by a trigger word, a given name or a coordination

@@ -81,6 +81,10 @@
 //!    ending at punctuation, a line break, a lowercase word, a stop word or
 //!    a lexicon mention. A one-word place of the lexicon inside such a run
 //!    yields to the longer name (*Tal al-Milh*, *Hussein Razzouk al-Hamed*).
+//!    Military units the lexicon does not list are named by number or by
+//!    rank (*Liwa 313*, *la brigade 26*, *la 7e division*: positions
+//!    `number` and `ordinal` of `data/name_triggers.tsv`); their number is
+//!    kept as written in their id (*brigade 44* is not *brigade 4*).
 //!    These names get document-local ids `local:<kind>:<skeleton-slug>` that
 //!    never collide with stable ids; later mentions of the same name, and a
 //!    person's family name alone (*Talli* after *Abou Malek al-Talli*, also

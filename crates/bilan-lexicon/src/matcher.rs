@@ -690,7 +690,8 @@ impl Matcher {
                 cover[m.last] = Cover::PlaceEnd;
             }
         }
-        let locals = self.rules.local_names(f, &cover, &gaps, &facts);
+        let mut locals = self.rules.local_names(f, &cover, &gaps, &facts);
+        self.rules.numbered_units(f, &cover, &mut locals);
         for l in &locals {
             for c in &mut cover[l.first..l.end] {
                 *c = Cover::Strong;
@@ -1530,7 +1531,26 @@ enum MentionOf {
 /// links later mentions of a name found from context.
 fn local_key(f: &Folded<'_>, first: usize, end: usize) -> Vec<u8> {
     let mut key = Vec::new();
-    f.skeleton_view_into(first, end, &mut key);
+    let has_digit = |k: usize| f.basic_of(k).iter().any(u8::is_ascii_digit);
+    if !(first..end.min(f.tokens.len())).any(has_digit) {
+        f.skeleton_view_into(first, end, &mut key);
+        return key;
+    }
+    // A unit's number is kept as written: the skeleton folds doubled
+    // letters, and "brigade 44" is not "brigade 4".
+    for k in first..end.min(f.tokens.len()) {
+        if f.tokens[k].article {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(b' ');
+        }
+        if has_digit(k) {
+            key.extend_from_slice(f.basic_of(k));
+        } else {
+            f.skeleton_view_into(k, k + 1, &mut key);
+        }
+    }
     key
 }
 
