@@ -13,6 +13,16 @@ use crate::words::{TokenKind, Words};
 use bilan_article::Span;
 use bilan_lexicon::{EntityId, EntityKind, Mention};
 
+/// Whether `quantity` counts two or more in French agreement: its verb
+/// is plural ("45 000 habitants ont fui", not "une dizaine … a été tuée",
+/// whose collective may take the singular).
+fn counts_many(quantity: &Quantity) -> bool {
+    matches!(
+        quantity.form,
+        NumberForm::Digits | NumberForm::Words | NumberForm::Vague
+    ) && quantity.value.or(quantity.min).is_some_and(|v| v >= 2.0)
+}
+
 /// How far (in tokens) an outcome verb may follow the counted noun.
 const AFTER_WINDOW: usize = 10;
 /// The id in `actor_adjectives.tsv` for a state's forces not named further.
@@ -551,7 +561,12 @@ impl<'a> Sentence<'a> {
                 // After the noun, a passive verb says what happened to
                 // whatever it counts that is not a thing ("des dizaines de
                 // familles ont été massacrées").
-                .or_else(|| self.cue_after(np.head.map_or(end, |h| h + 1), next_start, true))
+                .or_else(|| {
+                    self.cue_after(np.head.map_or(end, |h| h + 1), next_start, true)
+                        // "45 000 habitants …, avait été libérée": a verb in
+                        // the singular is another subject's.
+                        .filter(|e| !(counts_many(quantity) && self.after_singular_auxiliary(e)))
+                })
                 .or(noun_evidence);
             if evidence.is_none() && head_class.is_some() {
                 evidence = self.listed_ahead(index, np.head.map_or(end, |h| h + 1));
@@ -1429,6 +1444,26 @@ impl<'a> Sentence<'a> {
             i += 1;
         }
         None
+    }
+
+    /// Whether the verb of `evidence` follows an auxiliary in the singular
+    /// ("a", "avait", "est", "était", "aurait", "fut", "sera"), perhaps
+    /// with "été" between ("avait été libérée").
+    fn after_singular_auxiliary(&self, evidence: &Evidence) -> bool {
+        let cue = self.words.index_at(evidence.span.start);
+        let Some(mut k) = cue.checked_sub(1) else {
+            return false;
+        };
+        if self.norm_bytes(k) == b"ete" {
+            let Some(before) = k.checked_sub(1) else {
+                return false;
+            };
+            k = before;
+        }
+        matches!(
+            self.norm_bytes(k),
+            b"a" | b"avait" | b"est" | b"etait" | b"aurait" | b"fut" | b"sera" | b"serait"
+        )
     }
 
     /// "3 soldats et 5 civils ont été tués": a figure listed before others
