@@ -152,3 +152,8 @@ fn blind_e_claims_stay_above_the_floor() {
 fn blind_f_claims_stay_above_the_floor() {
     assert_claims_floor("blind-f", 200, 0.93);
 }
+
+#[test]
+fn blind_g_claims_stay_above_the_floor() {
+    assert_claims_floor("blind-g", 190, 0.94);
+}
