@@ -557,7 +557,12 @@ impl<'a> Sentence<'a> {
             });
             let unknown_noun = np.head.is_some() && !is_person;
             evidence = self
-                .cue_before(start, previous_end, is_person || np.others, unknown_noun)
+                .cue_before(
+                    start,
+                    previous_end,
+                    is_person || np.others || np.among_them,
+                    unknown_noun,
+                )
                 // After the noun, a passive verb says what happened to
                 // whatever it counts that is not a thing ("des dizaines de
                 // familles ont été massacrées").
@@ -567,6 +572,9 @@ impl<'a> Sentence<'a> {
                         // the singular is another subject's.
                         .filter(|e| !(counts_many(quantity) && self.after_singular_auxiliary(e)))
                 })
+                // "quatre autres capturés": the participle read as the
+                // head noun says what happened to them.
+                .or_else(|| self.participle_head(&np, is_person))
                 .or(noun_evidence);
             if evidence.is_none() && head_class.is_some() {
                 evidence = self.listed_ahead(index, np.head.map_or(end, |h| h + 1));
@@ -1125,6 +1133,13 @@ impl<'a> Sentence<'a> {
             if ranks {
                 if let Some(m) = self.group_at(k + 2) {
                     np.ranks_group = Some(&m.id);
+                } else {
+                    // "90 tués dans les rangs des jihadistes": the people
+                    // of those ranks.
+                    let n = self.words.past_articles(k + 2);
+                    if np.ranks_noun.is_none() && tables.victims.contains_token(self.words, n) {
+                        np.ranks_noun = Some(n);
+                    }
                 }
                 break;
             }
@@ -1444,6 +1459,25 @@ impl<'a> Sentence<'a> {
             i += 1;
         }
         None
+    }
+
+    /// The outcome of a past participle standing where the noun phrase's
+    /// head noun would ("quatre autres capturés", "trois autres blessés"),
+    /// for more of the people counted before (`others`) or persons.
+    fn participle_head(&self, np: &NounPhrase<'_>, is_person: bool) -> Option<Evidence> {
+        let h = np.head?;
+        if !np.others && !is_person {
+            return None;
+        }
+        let (_, cue) = TABLES.outcomes.longest_at(self.words, h)?;
+        (cue.after && !cue.noun).then(|| Evidence {
+            outcome: cue.outcome,
+            span: self.token_span(h),
+            loss: false,
+            own: true,
+            governs: false,
+            listed: false,
+        })
     }
 
     /// Whether the verb of `evidence` follows an auxiliary in the singular
