@@ -146,6 +146,23 @@ fn shared_spellings_follow_their_cues() {
     );
 }
 
+/// A river is also named alone by the distance to it or a bank of it
+/// (`à 900 mètres du Tigre`, `à l'est du Tigre`); the Iraqi
+/// counter-terrorism service by its French acronym.
+#[test]
+fn rivers_by_distance_and_bank_and_the_french_acronym_of_the_cts() {
+    let text = "Les unités du SCT sont à 900 mètres du Tigre. \
+                À l'est du Tigre, le calme est revenu.";
+    assert_mentions(
+        text,
+        &[
+            ("SCT", "group:iraqi-cts"),
+            ("Tigre", "place:tigris"),
+            ("Tigre", "place:tigris"),
+        ],
+    );
+}
+
 /// A family name alone is the person the document named in full, even
 /// when the lexicon knows another person by it.
 #[test]
