@@ -36,6 +36,10 @@ const REBELS: &str = "rebel";
 const TOPIC_WINDOW: usize = 40;
 /// How long (in tokens) a relative clause between commas may be.
 const RELATIVE_WINDOW: usize = 20;
+/// How much farther (in tokens) the verb may stand after a subject
+/// relative without commas ("70 jihadistes qui s'étaient retranchés dans
+/// le barrage s'étaient rendus").
+const RELATIVE_EXTENSION: usize = 8;
 /// How far (in tokens) modifiers naming the group may follow the noun.
 const MODIFIER_WINDOW: usize = 6;
 /// How far (in tokens) after "appartenant à" the group may be named
@@ -1307,6 +1311,7 @@ impl<'a> Sentence<'a> {
     fn cue_after(&self, from: usize, limit: usize, is_person: bool) -> Option<Evidence> {
         let tables = &*TABLES;
         let mut end = (from + AFTER_WINDOW).min(limit);
+        let mut extended = false;
         let mut i = from;
         while i < end {
             if self.words.kind(i) == Some(TokenKind::Stop) {
@@ -1373,6 +1378,13 @@ impl<'a> Sentence<'a> {
                     i = close + 1;
                     continue;
                 }
+            }
+            // "70 jihadistes qui s'étaient retranchés dans le barrage
+            // s'étaient rendus": a subject relative right after the noun
+            // is about the same people, and the main verb comes after it.
+            if i <= from + 1 && self.norm_bytes(i) == b"qui" && !extended {
+                end = (end + RELATIVE_EXTENSION).min(limit);
+                extended = true;
             }
             // Most tokens start no outcome phrase: their shape says so.
             if !tables.outcomes.may_start_at(self.words, i) {
