@@ -1236,6 +1236,9 @@ impl<'a> Sentence<'a> {
                     | b"grievement"
                     | b"gravement"
                     | b"serieusement"
+                    // "a tué en riposte 51 soldats", "en représailles".
+                    | b"riposte"
+                    | b"represailles"
                     | [0xC2, 0xAB] // «
                     | [0xC2, 0xBB] // »
                     | [0xE2, 0x80, 0x9C] // “
