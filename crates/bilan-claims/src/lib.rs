@@ -345,8 +345,14 @@ impl Extractor {
             previous_end = span.end;
             let quantities = &mut scratch.quantities;
             // The sentence's tokens, in `scratch.words`, serve the scan
-            // and then the reading of its figures.
-            quantity::scan_into(text, span, &mut scratch.words, quantities);
+            // and then the reading of its figures. A sentence with no digit
+            // and no number word (many of them) holds no figure: it is
+            // neither tokenised nor scanned, and gives no claim.
+            if quantity::may_find(text, span) {
+                quantity::scan_into(text, span, &mut scratch.words, quantities);
+            } else {
+                quantities.clear();
+            }
             // A number inside a name ("20 Minutes", "Liwa 313") counts nothing.
             let mentions = index.within(span);
             quantities.retain(|q| {

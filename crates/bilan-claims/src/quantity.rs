@@ -197,3 +197,10 @@ pub(crate) fn scan_into(
 ) {
     scanner::scan_into(text, within, words, found);
 }
+
+/// Whether [`scan`] may find a quantity in `text[within]`, told cheaply
+/// from the bytes: never `false` where it would find one (see
+/// `scanner::may_find`), so a span it says `false` of need not be scanned.
+pub(crate) fn may_find(text: &str, within: Span) -> bool {
+    scanner::may_find(text, within)
+}

@@ -211,6 +211,197 @@ impl WordFacts {
     }
 }
 
+/// An automaton over the bytes of a sentence that reaches `ACCEPT` at
+/// its first ASCII digit or at the end of its first trigger word, or
+/// ends in a state of `finals` when a trigger word ends the sentence: the
+/// gate of `scanner::may_find`, some five instructions a byte where the
+/// tokeniser spends some twenty-five.
+///
+/// Its states are `BETWEEN` (no word being read: the start, and after a
+/// sign, a space or a char beyond ASCII that no trigger word goes on
+/// with), `DEAD` (in a word no trigger word starts like), `ACCEPT`, and
+/// one per prefix of a trigger word (its bytes, ASCII lowered) read from
+/// `BETWEEN`. A word token is a whole run of letters, after no letter:
+/// before it the automaton is in `BETWEEN` (or `ACCEPT`), since a sign
+/// or a space leads there from any state and a char beyond ASCII that is
+/// no letter, part of no trigger word, leaves the prefixes there too. A
+/// trigger token then walks its prefixes to the trigger's state, and the
+/// char after it (no letter: a sign, a space, a digit, or a char beyond
+/// ASCII, which the trigger's state takes as an end whatever it is)
+/// leads to `ACCEPT`; the end of the sentence finds it in `finals`. So
+/// the automaton says `true` of every sentence holding a trigger token
+/// or a digit: what the scan needs to find anything.
+#[derive(Debug)]
+pub(crate) struct TriggerGate {
+    /// The class of each byte: `SEP`, `DIGIT`, `BEYOND` (a byte beyond
+    /// ASCII in no trigger word), then one per ASCII letter (either case)
+    /// and one per byte beyond ASCII of the trigger words.
+    classes: [u8; 256],
+    /// The next state, at `state << 5 | class`.
+    next: Box<[u16; GATE_STATES * GATE_CLASSES]>,
+    /// The states of whole trigger words.
+    finals: Box<[bool; GATE_STATES]>,
+}
+
+/// States of `TriggerGate` at most.
+const GATE_STATES: usize = 1024;
+/// Byte classes of `TriggerGate` at most.
+const GATE_CLASSES: usize = 32;
+
+impl TriggerGate {
+    /// No word being read.
+    const BETWEEN: u16 = 0;
+    /// In a word that is no trigger word.
+    const DEAD: u16 = 1;
+    /// A digit or a trigger word seen: stays.
+    const ACCEPT: u16 = 2;
+    const SEP: u8 = 0;
+    const DIGIT: u8 = 1;
+    const BEYOND: u8 = 2;
+
+    /// The automaton of `words` (lower case, ASCII lowered), `None` when
+    /// it needs more states or classes than its table has, or when a word
+    /// holds a char that is no letter (which no token holds, and which
+    /// would leave the prefixes after a sign: see `TriggerGate`).
+    fn build<'w>(words: impl Iterator<Item = &'w [u8]> + Clone) -> Option<TriggerGate> {
+        for word in words.clone() {
+            if !std::str::from_utf8(word)
+                .ok()?
+                .chars()
+                .all(crate::words::is_letter)
+            {
+                return None;
+            }
+        }
+        let mut classes = [TriggerGate::SEP; 256];
+        let mut next_class = 3u8;
+        for b in 0..=255u8 {
+            if b.is_ascii_digit() {
+                classes[usize::from(b)] = TriggerGate::DIGIT;
+            } else if b.is_ascii_lowercase() {
+                classes[usize::from(b)] = next_class;
+                classes[usize::from(b.to_ascii_uppercase())] = next_class;
+                next_class += 1;
+            } else if b >= 0x80 {
+                classes[usize::from(b)] = TriggerGate::BEYOND;
+            }
+        }
+        for &b in words.clone().flatten() {
+            if b >= 0x80 && classes[usize::from(b)] == TriggerGate::BEYOND {
+                classes[usize::from(b)] = next_class;
+                next_class += 1;
+            }
+        }
+        if usize::from(next_class) > GATE_CLASSES {
+            return None;
+        }
+        // The prefixes of the words, by their bytes; state 3 on.
+        let mut states: HashMap<
+            Vec<u8>,
+            u16,
+            std::hash::BuildHasherDefault<super::text::WordHasher>,
+        > = HashMap::default();
+        let mut finals = Box::new([false; GATE_STATES]);
+        for word in words.clone() {
+            for len in 1..=word.len() {
+                let count = states.len();
+                let state = *states
+                    .entry(word.get(..len)?.to_vec())
+                    .or_insert(u16::try_from(count + 3).ok()?);
+                if len == word.len() {
+                    *finals.get_mut(usize::from(state))? = true;
+                }
+            }
+        }
+        if states.len() + 3 > GATE_STATES {
+            return None;
+        }
+        // The byte of each class of letters (lower case) or of bytes of
+        // trigger words beyond ASCII, for the prefixes' edges.
+        let mut bytes_of = [0u8; GATE_CLASSES];
+        for b in (0..=255u8).filter(|b| !b.is_ascii_uppercase()) {
+            if let Some(slot) = bytes_of.get_mut(usize::from(classes[usize::from(b)])) {
+                *slot = b;
+            }
+        }
+        let mut next = Box::new([TriggerGate::BETWEEN; GATE_STATES * GATE_CLASSES]);
+        let mut prefixes: Vec<(&[u8], u16)> =
+            vec![(&[], TriggerGate::BETWEEN), (&[], TriggerGate::DEAD)];
+        prefixes.extend(states.iter().map(|(prefix, &state)| (&prefix[..], state)));
+        for (prefix, state) in prefixes {
+            let is_final = finals.get(usize::from(state)).copied().unwrap_or(false);
+            for class in 0..next_class {
+                let byte = bytes_of.get(usize::from(class)).copied().unwrap_or(0);
+                let beyond = byte >= 0x80;
+                let to = if class == TriggerGate::DIGIT {
+                    TriggerGate::ACCEPT
+                } else if class == TriggerGate::SEP || class == TriggerGate::BEYOND {
+                    // A sign, a space, a char beyond ASCII in no trigger
+                    // word: the end of a word.
+                    if is_final {
+                        TriggerGate::ACCEPT
+                    } else {
+                        TriggerGate::BETWEEN
+                    }
+                } else if is_final && beyond {
+                    // A char beyond ASCII after a whole trigger word: maybe
+                    // no letter, so maybe the end of the token.
+                    TriggerGate::ACCEPT
+                } else if state == TriggerGate::DEAD && !beyond {
+                    TriggerGate::DEAD
+                } else {
+                    // A letter going on with the prefix (from `BETWEEN`,
+                    // starting a word), or a byte beyond ASCII of a trigger
+                    // word; else a word that is none (an ASCII letter) or
+                    // a char that may be a sign (beyond ASCII).
+                    let mut longer = prefix.to_vec();
+                    longer.push(byte);
+                    states.get(&longer).copied().unwrap_or(if beyond {
+                        TriggerGate::BETWEEN
+                    } else {
+                        TriggerGate::DEAD
+                    })
+                };
+                let slot = usize::from(state) << 5 | usize::from(class);
+                *next.get_mut(slot)? = to;
+            }
+        }
+        for class in 0..GATE_CLASSES {
+            *next.get_mut(usize::from(TriggerGate::ACCEPT) << 5 | class)? = TriggerGate::ACCEPT;
+        }
+        Some(TriggerGate {
+            classes,
+            next,
+            finals,
+        })
+    }
+
+    /// Whether `bytes` hold an ASCII digit or a trigger word after no
+    /// letter and before no ASCII letter (see `TriggerGate`).
+    pub(crate) fn accepts(&self, bytes: &[u8]) -> bool {
+        let mut state = TriggerGate::BETWEEN;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            for &b in chunk {
+                state = self.step(state, b);
+            }
+            if state == TriggerGate::ACCEPT {
+                return true;
+            }
+        }
+        for &b in chunks.remainder() {
+            state = self.step(state, b);
+        }
+        state == TriggerGate::ACCEPT || self.finals[usize::from(state) % GATE_STATES]
+    }
+
+    #[inline(always)]
+    fn step(&self, state: u16, b: u8) -> u16 {
+        let class = self.classes[usize::from(b)];
+        self.next[(usize::from(state) << 5 | usize::from(class)) % (GATE_STATES * GATE_CLASSES)]
+    }
+}
+
 /// The trigger words packed into two `u64`s (up to 16 bytes, lower case,
 /// zero-padded) in an open-addressing table: the scan looks up every run
 /// of letters whose first letter and length a trigger has, so this lookup
@@ -412,6 +603,9 @@ pub(crate) struct Lexicon {
         HashMap<Box<[u8]>, bool, std::hash::BuildHasherDefault<super::text::WordHasher>>,
     /// The length in bytes of the longest trigger word.
     pub(crate) longest_trigger: usize,
+    /// The automaton of `scanner::may_find` over the trigger words
+    /// (`None` when they do not fit its table: then it says `true`).
+    pub(crate) gate: Option<TriggerGate>,
     /// Every word any of the word tables above knows, with what they say.
     facts: WordMap<WordFacts>,
     /// For each first byte of a trigger word, bit `n` set when one is `n`
@@ -654,6 +848,7 @@ impl Lexicon {
                 .entry(lower.into_bytes().into_boxed_slice())
                 .or_insert(is_article);
         }
+        let gate = TriggerGate::build(triggers.keys().map(|word| &word[..]));
         let mut after_article = WordMap::default();
         let unit_first_words = units.iter().map(|u| {
             let end = super::text::letters_end(&u.phrase, 0, u.phrase.len());
@@ -732,6 +927,7 @@ impl Lexicon {
             after_article,
             triggers,
             longest_trigger,
+            gate,
             trigger_shapes,
             trigger_token_shapes,
         }
