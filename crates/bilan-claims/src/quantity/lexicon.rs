@@ -214,7 +214,7 @@ impl WordFacts {
 /// An automaton over the bytes of a sentence that reaches `ACCEPT` at
 /// its first ASCII digit or at the end of its first trigger word, or
 /// ends in a state of `finals` when a trigger word ends the sentence: the
-/// gate of `scanner::may_find`, some five instructions a byte where the
+/// gate of `scanner::may_find`, some four instructions a byte where the
 /// tokeniser spends some twenty-five.
 ///
 /// Its states are `BETWEEN` (no word being read: the start, and after a
@@ -233,28 +233,30 @@ impl WordFacts {
 /// or a digit: what the scan needs to find anything.
 #[derive(Debug)]
 pub(crate) struct TriggerGate {
-    /// The class of each byte: `SEP`, `DIGIT`, `BEYOND` (a byte beyond
-    /// ASCII in no trigger word), then one per ASCII letter (either case)
-    /// and one per byte beyond ASCII of the trigger words.
-    classes: [u8; 256],
-    /// The next state, at `state << 5 | class`.
-    next: Box<[u16; GATE_STATES * GATE_CLASSES]>,
+    /// The next state, shifted (`next << 8`), at `state << 8 | byte`:
+    /// one lookup and one `or` a byte.
+    next: Box<[u16; GATE_STATES * 256]>,
     /// The states of whole trigger words.
     finals: Box<[bool; GATE_STATES]>,
 }
 
-/// States of `TriggerGate` at most.
-const GATE_STATES: usize = 1024;
-/// Byte classes of `TriggerGate` at most.
+/// States of `TriggerGate` at most (one byte each; the trigger words have
+/// some 200 prefixes).
+const GATE_STATES: usize = 256;
+/// Byte classes of `TriggerGate::build` at most.
 const GATE_CLASSES: usize = 32;
 
 impl TriggerGate {
     /// No word being read.
-    const BETWEEN: u16 = 0;
+    const BETWEEN: u8 = 0;
     /// In a word that is no trigger word.
-    const DEAD: u16 = 1;
+    const DEAD: u8 = 1;
     /// A digit or a trigger word seen: stays.
-    const ACCEPT: u16 = 2;
+    const ACCEPT: u8 = 2;
+    /// The classes of bytes `build` starts with: a sign or a space, an
+    /// ASCII digit, a byte beyond ASCII in no trigger word; then one per
+    /// ASCII letter (either case) and one per byte beyond ASCII of the
+    /// trigger words.
     const SEP: u8 = 0;
     const DIGIT: u8 = 1;
     const BEYOND: u8 = 2;
@@ -298,7 +300,7 @@ impl TriggerGate {
         // The prefixes of the words, by their bytes; state 3 on.
         let mut states: HashMap<
             Vec<u8>,
-            u16,
+            u8,
             std::hash::BuildHasherDefault<super::text::WordHasher>,
         > = HashMap::default();
         let mut finals = Box::new([false; GATE_STATES]);
@@ -307,7 +309,7 @@ impl TriggerGate {
                 let count = states.len();
                 let state = *states
                     .entry(word.get(..len)?.to_vec())
-                    .or_insert(u16::try_from(count + 3).ok()?);
+                    .or_insert(u8::try_from(count + 3).ok()?);
                 if len == word.len() {
                     *finals.get_mut(usize::from(state))? = true;
                 }
@@ -324,8 +326,9 @@ impl TriggerGate {
                 *slot = b;
             }
         }
-        let mut next = Box::new([TriggerGate::BETWEEN; GATE_STATES * GATE_CLASSES]);
-        let mut prefixes: Vec<(&[u8], u16)> =
+        // The next state by class, at `state * GATE_CLASSES + class`.
+        let mut by_class = vec![TriggerGate::BETWEEN; GATE_STATES * GATE_CLASSES];
+        let mut prefixes: Vec<(&[u8], u8)> =
             vec![(&[], TriggerGate::BETWEEN), (&[], TriggerGate::DEAD)];
         prefixes.extend(states.iter().map(|(prefix, &state)| (&prefix[..], state)));
         for (prefix, state) in prefixes {
@@ -362,43 +365,42 @@ impl TriggerGate {
                         TriggerGate::DEAD
                     })
                 };
-                let slot = usize::from(state) << 5 | usize::from(class);
-                *next.get_mut(slot)? = to;
+                let slot = usize::from(state) * GATE_CLASSES + usize::from(class);
+                *by_class.get_mut(slot)? = to;
             }
         }
         for class in 0..GATE_CLASSES {
-            *next.get_mut(usize::from(TriggerGate::ACCEPT) << 5 | class)? = TriggerGate::ACCEPT;
+            let slot = usize::from(TriggerGate::ACCEPT) * GATE_CLASSES + class;
+            *by_class.get_mut(slot)? = TriggerGate::ACCEPT;
         }
-        Some(TriggerGate {
-            classes,
-            next,
-            finals,
-        })
+        let mut next = Box::new([0u16; GATE_STATES * 256]);
+        for (slot, to) in next.iter_mut().enumerate() {
+            let (state, byte) = (slot >> 8, slot & 0xFF);
+            let class = usize::from(*classes.get(byte)?);
+            *to = u16::from(*by_class.get(state * GATE_CLASSES + class)?) << 8;
+        }
+        Some(TriggerGate { next, finals })
     }
 
     /// Whether `bytes` hold an ASCII digit or a trigger word after no
     /// letter and before no ASCII letter (see `TriggerGate`).
     pub(crate) fn accepts(&self, bytes: &[u8]) -> bool {
-        let mut state = TriggerGate::BETWEEN;
+        // The state, shifted.
+        let accept = u16::from(TriggerGate::ACCEPT) << 8;
+        let mut state = u16::from(TriggerGate::BETWEEN) << 8;
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
             for &b in chunk {
-                state = self.step(state, b);
+                state = self.next[usize::from(state | u16::from(b))];
             }
-            if state == TriggerGate::ACCEPT {
+            if state == accept {
                 return true;
             }
         }
         for &b in chunks.remainder() {
-            state = self.step(state, b);
+            state = self.next[usize::from(state | u16::from(b))];
         }
-        state == TriggerGate::ACCEPT || self.finals[usize::from(state) % GATE_STATES]
-    }
-
-    #[inline(always)]
-    fn step(&self, state: u16, b: u8) -> u16 {
-        let class = self.classes[usize::from(b)];
-        self.next[(usize::from(state) << 5 | usize::from(class)) % (GATE_STATES * GATE_CLASSES)]
+        state == accept || self.finals[usize::from(state >> 8)]
     }
 }
 
