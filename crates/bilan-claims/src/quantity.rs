@@ -107,7 +107,7 @@ mod words;
 use crate::model::{ClaimKind, Qualifier, Unit};
 use bilan_article::Span;
 
-pub(crate) use lexicon::LEXICON;
+pub(crate) use lexicon::{Cue, LEXICON};
 pub(crate) use text::{WordHasher, WordMap};
 
 /// How a quantity's number was written.
@@ -198,9 +198,4 @@ pub(crate) fn scan_into(
     scanner::scan_into(text, within, words, found);
 }
 
-/// Whether [`scan`] may find a quantity in `text[within]`, told cheaply
-/// from the bytes: never `false` where it would find one (see
-/// `scanner::may_find`), so a span it says `false` of need not be scanned.
-pub(crate) fn may_find(text: &str, within: Span) -> bool {
-    scanner::may_find(text, within)
-}
+pub(crate) use scanner::{Triggers, triggers_in};

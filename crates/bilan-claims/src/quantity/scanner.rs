@@ -6,8 +6,8 @@
 
 use super::digits::{DigitNumber, digit_number};
 use super::lexicon::{
-    Class, Cue, LEXICON, LastTokens, Lexicon, QUALIFIER_AFTER_BIT, QUALIFIER_BIT, TriggerTable,
-    UNIT_BIT, UnitEntry, WordFacts,
+    Class, Cue, GateSays, LEXICON, LastTokens, Lexicon, QUALIFIER_AFTER_BIT, QUALIFIER_BIT,
+    TriggerTable, UNIT_BIT, UnitEntry, WordFacts,
 };
 use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
@@ -209,14 +209,36 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
 /// word tokens whose bytes, ASCII lowered, are a trigger word
 /// (`trigger_word`). The automaton `Lexicon::gate` says `true` of every
 /// span holding one of those (see `TriggerGate`); without it, `true`.
+#[cfg(test)]
 pub(crate) fn may_find(text: &str, within: Span) -> bool {
+    triggers_in(text, within) != Triggers::None
+}
+
+/// The triggers a span may hold, as `may_find` tells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Triggers {
+    /// None: the scan finds nothing.
+    None,
+    /// The articles "un"/"une" alone (no digit, no other trigger word):
+    /// the scan may find only the quantities read from an article.
+    Articles,
+    /// A digit or another trigger word, maybe.
+    Figures,
+}
+
+/// `may_find`, telling the spans whose only triggers are articles: what
+/// the automaton `Lexicon::gate` says (see `TriggerGate`; without it,
+/// `Figures`).
+pub(crate) fn triggers_in(text: &str, within: Span) -> Triggers {
     let (start, end) = clamp(text, within);
     let Some(bytes) = text.as_bytes().get(start..end) else {
-        return false;
+        return Triggers::None;
     };
-    match &LEXICON.gate {
-        Some(gate) => gate.accepts(bytes),
-        None => !bytes.is_empty(),
+    match LEXICON.gate.as_ref().map(|gate| gate.reads(bytes)) {
+        _ if bytes.is_empty() => Triggers::None,
+        Some(GateSays::Nothing) => Triggers::None,
+        Some(GateSays::Weak) => Triggers::Articles,
+        Some(GateSays::Strong) | None => Triggers::Figures,
     }
 }
 
