@@ -108,6 +108,7 @@ use crate::model::{ClaimKind, Qualifier, Unit};
 use bilan_article::Span;
 
 pub(crate) use lexicon::{Cue, LEXICON};
+pub(crate) use scanner::{Triggers, triggers_in};
 pub(crate) use text::{WordHasher, WordMap};
 
 /// How a quantity's number was written.
@@ -197,5 +198,3 @@ pub(crate) fn scan_into(
 ) {
     scanner::scan_into(text, within, words, found);
 }
-
-pub(crate) use scanner::{Triggers, triggers_in};
