@@ -53,6 +53,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod gate;
 mod links;
 mod meaning;
 mod model;
@@ -279,6 +280,25 @@ fn actors_mentioned(claims: &mut [Claim], entities: &Entities) -> bool {
     true
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Set by a test to read every sentence, as before the gate.
+    static GATE_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a test has turned the gate off (never outside tests).
+#[inline(always)]
+fn gate_off() -> bool {
+    #[cfg(test)]
+    {
+        GATE_OFF.with(std::cell::Cell::get)
+    }
+    #[cfg(not(test))]
+    {
+        false
+    }
+}
+
 /// The longest span a claim may have, in bytes.
 pub const MAX_SPAN: usize = 200;
 
@@ -293,6 +313,7 @@ impl Extractor {
     /// An extractor with the embedded rule tables.
     pub fn new() -> Extractor {
         once_cell::sync::Lazy::force(&tables::TABLES);
+        once_cell::sync::Lazy::force(&gate::COUNT_GATE);
         Extractor { _private: () }
     }
 
@@ -345,8 +366,15 @@ impl Extractor {
             previous_end = span.end;
             let quantities = &mut scratch.quantities;
             // The sentence's tokens, in `scratch.words`, serve the scan
-            // and then the reading of its figures.
-            quantity::scan_into(text, span, &mut scratch.words, quantities);
+            // and then the reading of its figures. A sentence that cannot
+            // give a claim (no digit, no number word; or articles alone,
+            // with no word of an outcome, a unit or a number) is neither
+            // tokenised nor scanned.
+            if gate::may_give_claims(text, span) || gate_off() {
+                quantity::scan_into(text, span, &mut scratch.words, quantities);
+            } else {
+                quantities.clear();
+            }
             // A number inside a name ("20 Minutes", "Liwa 313") counts nothing.
             let mentions = index.within(span);
             quantities.retain(|q| {

@@ -107,7 +107,8 @@ mod words;
 use crate::model::{ClaimKind, Qualifier, Unit};
 use bilan_article::Span;
 
-pub(crate) use lexicon::LEXICON;
+pub(crate) use lexicon::{Cue, LEXICON};
+pub(crate) use scanner::{Triggers, triggers_in};
 pub(crate) use text::{WordHasher, WordMap};
 
 /// How a quantity's number was written.

@@ -740,6 +740,17 @@ impl<T> PhraseSet<T> {
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }
+
+    /// The longest word of each phrase, as (its text, whether it is a
+    /// prefix): a phrase matches only where a token matches that word.
+    pub(crate) fn longest_words(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.entries.iter().filter_map(|(patterns, _)| {
+            patterns
+                .iter()
+                .max_by_key(|p| p.text.len())
+                .map(|p| (p.text.as_str(), p.prefix))
+        })
+    }
 }
 
 /// What an outcome word says and where it may stand.

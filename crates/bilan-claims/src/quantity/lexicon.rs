@@ -211,6 +211,277 @@ impl WordFacts {
     }
 }
 
+/// An automaton over the bytes of a sentence that reaches `ACCEPT` at
+/// its first ASCII digit or at the end of its first trigger word other
+/// than an article, notes the end of an article ("un", "une": the
+/// "weak" words) in a flag, and ends in a state of `ends` telling what a
+/// trigger word ending the sentence is: the gate of
+/// `scanner::triggers_in`, some four instructions a byte where the
+/// tokeniser spends some twenty-five.
+///
+/// Its states are `BETWEEN` (no word being read: the start, and after a
+/// sign, a space or a char beyond ASCII that no trigger word goes on
+/// with), `DEAD` (in a word no trigger word starts like), `ACCEPT`, and
+/// one per prefix of a trigger word (its bytes, ASCII lowered) read from
+/// `BETWEEN`; each but `ACCEPT` twice, with and without the flag. A word
+/// token is a whole run of letters, after no letter: before it the
+/// automaton is in `BETWEEN` (or `ACCEPT`), since a sign or a space leads
+/// there from any state and a char beyond ASCII that is no letter, part
+/// of no trigger word, leaves the prefixes there too. A trigger token
+/// then walks its prefixes to the trigger's state, and the char after it
+/// (no letter: a sign, a space, a digit, or a char beyond ASCII, which
+/// the trigger's state takes as an end whatever it is) leads to `ACCEPT`,
+/// or sets the flag for an article; the end of the sentence finds it in
+/// `ends`. So the automaton says `Strong` of every sentence holding a
+/// digit or a trigger token other than an article, and at least `Weak`
+/// of every one holding an article token: what the scan needs to find
+/// anything.
+#[derive(Debug)]
+pub(crate) struct TriggerGate {
+    /// The next state, shifted (`next << 8`), at `state << 8 | byte`:
+    /// one lookup and one `or` a byte. States `GATE_STATES` on are those
+    /// with the flag.
+    next: Box<[u32; 2 * GATE_STATES * 256]>,
+    /// What the sentence holds when it ends in each state.
+    ends: Box<[GateSays; 2 * GATE_STATES]>,
+}
+
+/// What `TriggerGate` says of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GateSays {
+    /// No trigger token, no digit.
+    Nothing,
+    /// Maybe an article; surely no other trigger token, no digit.
+    Weak,
+    /// Maybe a digit or a trigger token other than an article.
+    Strong,
+}
+
+/// States of `TriggerGate` at most, without the flag (the trigger words
+/// have some 200 prefixes).
+const GATE_STATES: usize = 256;
+/// Byte classes of `TriggerGate::build` at most.
+const GATE_CLASSES: usize = 32;
+/// The flag set on a state of `TriggerGate::build`'s table by class: an
+/// article ended.
+const WEAK_END: u16 = 0x8000;
+
+impl TriggerGate {
+    /// No word being read.
+    const BETWEEN: u8 = 0;
+    /// In a word that is no trigger word.
+    const DEAD: u8 = 1;
+    /// A digit or a trigger word seen: stays.
+    const ACCEPT: u8 = 2;
+    /// The classes of bytes `build` starts with: a sign or a space, an
+    /// ASCII digit, a byte beyond ASCII in no trigger word; then one per
+    /// ASCII letter (either case) and one per byte beyond ASCII of the
+    /// trigger words.
+    const SEP: u8 = 0;
+    const DIGIT: u8 = 1;
+    const BEYOND: u8 = 2;
+
+    /// The automaton of `words` (lower case, ASCII lowered; each with
+    /// whether it is weak), `None` when it needs more states or classes
+    /// than its table has, or when a word holds a char that is no letter
+    /// (which no token holds, and which would leave the prefixes after a
+    /// sign: see `TriggerGate`).
+    fn build<'w>(weighed: impl Iterator<Item = (&'w [u8], bool)> + Clone) -> Option<TriggerGate> {
+        let words = weighed.clone().map(|(word, _)| word);
+        for word in words.clone() {
+            if !std::str::from_utf8(word)
+                .ok()?
+                .chars()
+                .all(crate::words::is_letter)
+            {
+                return None;
+            }
+        }
+        let mut classes = [TriggerGate::SEP; 256];
+        let mut next_class = 3u8;
+        for b in 0..=255u8 {
+            if b.is_ascii_digit() {
+                classes[usize::from(b)] = TriggerGate::DIGIT;
+            } else if b.is_ascii_lowercase() {
+                classes[usize::from(b)] = next_class;
+                classes[usize::from(b.to_ascii_uppercase())] = next_class;
+                next_class += 1;
+            } else if b >= 0x80 {
+                classes[usize::from(b)] = TriggerGate::BEYOND;
+            }
+        }
+        for &b in words.clone().flatten() {
+            if b >= 0x80 && classes[usize::from(b)] == TriggerGate::BEYOND {
+                classes[usize::from(b)] = next_class;
+                next_class += 1;
+            }
+        }
+        if usize::from(next_class) > GATE_CLASSES {
+            return None;
+        }
+        // The prefixes of the words, by their bytes; state 3 on.
+        let mut states: HashMap<
+            Vec<u8>,
+            u8,
+            std::hash::BuildHasherDefault<super::text::WordHasher>,
+        > = HashMap::default();
+        let mut finals = [GateSays::Nothing; GATE_STATES];
+        for (word, weak) in weighed {
+            for len in 1..=word.len() {
+                let count = states.len();
+                let state = *states
+                    .entry(word.get(..len)?.to_vec())
+                    .or_insert(u8::try_from(count + 3).ok()?);
+                if len == word.len() {
+                    *finals.get_mut(usize::from(state))? = if weak {
+                        GateSays::Weak
+                    } else {
+                        GateSays::Strong
+                    };
+                }
+            }
+        }
+        if states.len() + 3 > GATE_STATES {
+            return None;
+        }
+        // The byte of each class of letters (lower case) or of bytes of
+        // trigger words beyond ASCII, for the prefixes' edges.
+        let mut bytes_of = [0u8; GATE_CLASSES];
+        for b in (0..=255u8).filter(|b| !b.is_ascii_uppercase()) {
+            if let Some(slot) = bytes_of.get_mut(usize::from(classes[usize::from(b)])) {
+                *slot = b;
+            }
+        }
+        // The next state by class, at `state * GATE_CLASSES + class`.
+        let mut by_class = vec![u16::from(TriggerGate::BETWEEN); GATE_STATES * GATE_CLASSES];
+        let mut prefixes: Vec<(&[u8], u8)> =
+            vec![(&[], TriggerGate::BETWEEN), (&[], TriggerGate::DEAD)];
+        prefixes.extend(states.iter().map(|(prefix, &state)| (&prefix[..], state)));
+        for (prefix, state) in prefixes {
+            let end = finals
+                .get(usize::from(state))
+                .copied()
+                .unwrap_or(GateSays::Nothing);
+            let is_final = end == GateSays::Strong;
+            let is_weak = end == GateSays::Weak;
+            for class in 0..next_class {
+                let byte = bytes_of.get(usize::from(class)).copied().unwrap_or(0);
+                let beyond = byte >= 0x80;
+                let mut to = if class == TriggerGate::DIGIT {
+                    TriggerGate::ACCEPT
+                } else if class == TriggerGate::SEP || class == TriggerGate::BEYOND {
+                    // A sign, a space, a char beyond ASCII in no trigger
+                    // word: the end of a word.
+                    if is_final {
+                        TriggerGate::ACCEPT
+                    } else {
+                        TriggerGate::BETWEEN
+                    }
+                } else if is_final && beyond {
+                    // A char beyond ASCII after a whole trigger word: maybe
+                    // no letter, so maybe the end of the token.
+                    TriggerGate::ACCEPT
+                } else if state == TriggerGate::DEAD && !beyond {
+                    TriggerGate::DEAD
+                } else {
+                    // A letter going on with the prefix (from `BETWEEN`,
+                    // starting a word), or a byte beyond ASCII of a trigger
+                    // word; else a word that is none (an ASCII letter) or
+                    // a char that may be a sign (beyond ASCII).
+                    let mut longer = prefix.to_vec();
+                    longer.push(byte);
+                    states.get(&longer).copied().unwrap_or(if beyond {
+                        TriggerGate::BETWEEN
+                    } else {
+                        TriggerGate::DEAD
+                    })
+                };
+                // After an article, where a strong word would accept: the
+                // flag, and on as after no word ("un" before a sign, a
+                // space, or any char beyond ASCII).
+                let mut weak_end = false;
+                if is_weak
+                    && class != TriggerGate::DIGIT
+                    && (class == TriggerGate::SEP || class == TriggerGate::BEYOND || beyond)
+                {
+                    weak_end = true;
+                    let mut longer = prefix.to_vec();
+                    longer.push(byte);
+                    to = match states.get(&longer) {
+                        Some(&state) if beyond && class != TriggerGate::BEYOND => state,
+                        _ => TriggerGate::BETWEEN,
+                    };
+                }
+                let slot = usize::from(state) * GATE_CLASSES + usize::from(class);
+                *by_class.get_mut(slot)? = u16::from(to) | if weak_end { WEAK_END } else { 0 };
+            }
+        }
+        for class in 0..GATE_CLASSES {
+            let slot = usize::from(TriggerGate::ACCEPT) * GATE_CLASSES + class;
+            *by_class.get_mut(slot)? = u16::from(TriggerGate::ACCEPT);
+        }
+        // The table on bytes, with and without the flag; `ACCEPT` is one.
+        let mut next: Box<[u32; 2 * GATE_STATES * 256]> = vec![0; 2 * GATE_STATES * 256]
+            .into_boxed_slice()
+            .try_into()
+            .ok()?;
+        for (slot, to) in next.iter_mut().enumerate() {
+            let (flagged, state, byte) = (slot >> 16, (slot >> 8) & 0xFF, slot & 0xFF);
+            let class = usize::from(*classes.get(byte)?);
+            let entry = *by_class.get(state * GATE_CLASSES + class)?;
+            let base = usize::from(entry & !WEAK_END);
+            let flag = flagged == 1 || entry & WEAK_END != 0;
+            let target = if base == usize::from(TriggerGate::ACCEPT) || !flag {
+                base
+            } else {
+                base + GATE_STATES
+            };
+            *to = u32::try_from(target << 8).ok()?;
+        }
+        let mut ends: Box<[GateSays; 2 * GATE_STATES]> = vec![GateSays::Nothing; 2 * GATE_STATES]
+            .into_boxed_slice()
+            .try_into()
+            .ok()?;
+        for (state, end) in ends.iter_mut().enumerate() {
+            let base = finals
+                .get(state % GATE_STATES)
+                .copied()
+                .unwrap_or(GateSays::Nothing);
+            *end = if state % GATE_STATES == usize::from(TriggerGate::ACCEPT) {
+                GateSays::Strong
+            } else if state >= GATE_STATES && base == GateSays::Nothing {
+                GateSays::Weak
+            } else {
+                base
+            };
+        }
+        Some(TriggerGate { next, ends })
+    }
+
+    /// What `bytes` may hold: a digit or a trigger word other than an
+    /// article (after no letter, before no ASCII letter), an article
+    /// alone, or none (see `TriggerGate`).
+    pub(crate) fn reads(&self, bytes: &[u8]) -> GateSays {
+        const SIZE: usize = 2 * GATE_STATES * 256;
+        // The state, shifted.
+        let accept = u32::from(TriggerGate::ACCEPT) << 8;
+        let mut state = u32::from(TriggerGate::BETWEEN) << 8;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            for &b in chunk {
+                state = self.next[(state | u32::from(b)) as usize % SIZE];
+            }
+            if state == accept {
+                return GateSays::Strong;
+            }
+        }
+        for &b in chunks.remainder() {
+            state = self.next[(state | u32::from(b)) as usize % SIZE];
+        }
+        self.ends[(state >> 8) as usize % (2 * GATE_STATES)]
+    }
+}
+
 /// The trigger words packed into two `u64`s (up to 16 bytes, lower case,
 /// zero-padded) in an open-addressing table: the scan looks up every run
 /// of letters whose first letter and length a trigger has, so this lookup
@@ -412,6 +683,10 @@ pub(crate) struct Lexicon {
         HashMap<Box<[u8]>, bool, std::hash::BuildHasherDefault<super::text::WordHasher>>,
     /// The length in bytes of the longest trigger word.
     pub(crate) longest_trigger: usize,
+    /// The automaton of `scanner::triggers_in` over the trigger words,
+    /// the articles weak (`None` when they do not fit its table: then
+    /// everything may be there).
+    pub(crate) gate: Option<TriggerGate>,
     /// Every word any of the word tables above knows, with what they say.
     facts: WordMap<WordFacts>,
     /// For each first byte of a trigger word, bit `n` set when one is `n`
@@ -654,6 +929,7 @@ impl Lexicon {
                 .entry(lower.into_bytes().into_boxed_slice())
                 .or_insert(is_article);
         }
+        let gate = TriggerGate::build(triggers.iter().map(|(word, &article)| (&word[..], article)));
         let mut after_article = WordMap::default();
         let unit_first_words = units.iter().map(|u| {
             let end = super::text::letters_end(&u.phrase, 0, u.phrase.len());
@@ -732,6 +1008,7 @@ impl Lexicon {
             after_article,
             triggers,
             longest_trigger,
+            gate,
             trigger_shapes,
             trigger_token_shapes,
         }

@@ -6,8 +6,8 @@
 
 use super::digits::{DigitNumber, digit_number};
 use super::lexicon::{
-    Class, Cue, LEXICON, LastTokens, Lexicon, QUALIFIER_AFTER_BIT, QUALIFIER_BIT, TriggerTable,
-    UNIT_BIT, UnitEntry, WordFacts,
+    Class, Cue, GateSays, LEXICON, LastTokens, Lexicon, QUALIFIER_AFTER_BIT, QUALIFIER_BIT,
+    TriggerTable, UNIT_BIT, UnitEntry, WordFacts,
 };
 use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
@@ -197,6 +197,48 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
             }
             _ => {}
         }
+    }
+}
+
+/// Whether `scan_into(text, within, …)` may find a quantity, told from
+/// the bytes without tokenising them: many sentences of news hold no
+/// figure, and their tokens would be made for nothing.
+///
+/// Invariant: never `false` for a span the scan would find a figure in.
+/// The scan reads quantities only at triggers: the ASCII digits, and the
+/// word tokens whose bytes, ASCII lowered, are a trigger word
+/// (`trigger_word`). The automaton `Lexicon::gate` says `true` of every
+/// span holding one of those (see `TriggerGate`); without it, `true`.
+#[cfg(test)]
+pub(crate) fn may_find(text: &str, within: Span) -> bool {
+    triggers_in(text, within) != Triggers::None
+}
+
+/// The triggers a span may hold, as `may_find` tells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Triggers {
+    /// None: the scan finds nothing.
+    None,
+    /// The articles "un"/"une" alone (no digit, no other trigger word):
+    /// the scan may find only the quantities read from an article.
+    Articles,
+    /// A digit or another trigger word, maybe.
+    Figures,
+}
+
+/// `may_find`, telling the spans whose only triggers are articles: what
+/// the automaton `Lexicon::gate` says (see `TriggerGate`; without it,
+/// `Figures`).
+pub(crate) fn triggers_in(text: &str, within: Span) -> Triggers {
+    let (start, end) = clamp(text, within);
+    let Some(bytes) = text.as_bytes().get(start..end) else {
+        return Triggers::None;
+    };
+    match LEXICON.gate.as_ref().map(|gate| gate.reads(bytes)) {
+        _ if bytes.is_empty() => Triggers::None,
+        Some(GateSays::Nothing) => Triggers::None,
+        Some(GateSays::Weak) => Triggers::Articles,
+        Some(GateSays::Strong) | None => Triggers::Figures,
     }
 }
 
@@ -2544,6 +2586,246 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Checks `may_find` on `text[within]` against the scan: `true`
+    /// wherever the scan finds a quantity, and wherever it has a trigger
+    /// (a digit, a word token that is a trigger word) to read one at.
+    /// Returns (whether the scan found one, what the gate said).
+    fn check_gate(text: &str, within: Span) -> (bool, bool) {
+        let gate = may_find(text, within);
+        let mut words = Words::default();
+        let mut found = Vec::new();
+        scan_into(text, within, &mut words, &mut found);
+        let (start, end) = clamp(text, within);
+        let bytes = text.as_bytes().get(..end).unwrap_or_default();
+        let trigger = words.tokens.iter().any(|t| match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => trigger_word(&LEXICON, bytes, t.span.start, t.span.end).is_some(),
+            _ => false,
+        }) || bytes
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .any(u8::is_ascii_digit);
+        assert!(
+            gate || (found.is_empty() && !trigger),
+            "the gate skips {:?} of {text:?}, where the scan finds {found:?}",
+            text.get(start..end)
+        );
+        (!found.is_empty(), gate)
+    }
+
+    #[test]
+    fn the_gate_rules_out_sentences_without_digits_or_number_words() {
+        assert!(
+            LEXICON.gate.is_some(),
+            "the trigger words fit the automaton"
+        );
+        let no = [
+            "Le convoi est arrivé à Alep hier soir.",
+            "Aucun blessé, a-t-il dit, à l’hôpital de Homs — selon l’OSDH.",
+            "Quelquefois, les uns et les autres ; unième, Deuxième, dizainier.",
+            "",
+        ];
+        let yes = [
+            "Un soldat a été tué.",
+            "Il reste 3 villages.",
+            "La Moitié du territoire",
+            "la moitié",
+            "zéro",
+            "d’une part",
+            "quelques-uns",
+            "vingt-et-un",
+            "x2",
+            "les Dizaines",
+        ];
+        for text in no {
+            assert!(!may_find(text, Span::new(0, text.len())), "{text}");
+        }
+        for text in yes {
+            assert!(may_find(text, Span::new(0, text.len())), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_gate_lets_through_every_sentence_with_a_figure() {
+        let mut texts = crate::test_texts();
+        texts.extend(
+            include_str!("../../tests/data/numbers.tsv")
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .filter_map(|line| line.split('\t').next())
+                .map(str::to_owned),
+        );
+        texts.extend(odd_texts());
+        texts.extend(
+            [
+                "Quelques-uns sont partis, vingt-et-un sont restés, 2dizaines.",
+                "La MOITIÉ, la Moitié, la moitiÉ, la moitiés, ZÉRO, Zéro, zéro’, moitié\u{a0}",
+                "d’une part, l'un, qu’un, Un’, un\u{202f}soldat, un«, «un», un—deux",
+                "aucun, lundi, jeune, unième, uné, éun, ßun, un×, un÷, unß, œun",
+                "Plusieurs-centaines, des MILLIERS, une douzaine-là, demi-heure",
+                "huitante nonante octante septante QUATRE-VINGT-DIX, Mille.",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut spans, mut with_figures, mut skipped) = (0, 0, 0);
+        for text in &texts {
+            let article = bilan_article::parse(text);
+            let whole = Span::new(0, text.len());
+            for span in article.sentences.iter().map(|s| s.span).chain([whole]) {
+                let (found, gate) = check_gate(text, span);
+                spans += 1;
+                with_figures += usize::from(found);
+                skipped += usize::from(!gate);
+            }
+        }
+        // Not a check of nothing: many sentences have figures, and the
+        // gate rules some others out.
+        assert!(
+            with_figures > 200 && skipped > 20,
+            "{spans} {with_figures} {skipped}"
+        );
+    }
+
+    /// Pieces of French sentences for the random ones: trigger words and
+    /// articles in all cases, digits, casualty words, accented words,
+    /// words holding a trigger word, apostrophes, hyphens, spaces of all
+    /// kinds, signs and letters beyond Latin-1.
+    fn sentence_piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "un",
+            "Un",
+            "UN",
+            "une",
+            "Une",
+            "UNE",
+            "uns",
+            "unes",
+            "deux",
+            "Trois",
+            "DIX",
+            "six",
+            "vingt",
+            "quatre",
+            "cent",
+            "cents",
+            "mille",
+            "millions",
+            "milliard",
+            "dizaine",
+            "dizaines",
+            "Centaines",
+            "milliers",
+            "quelques",
+            "quelque",
+            "plusieurs",
+            "demi",
+            "moitié",
+            "MOITIÉ",
+            "Moitié",
+            "moitie",
+            "moitiés",
+            "zéro",
+            "ZÉRO",
+            "zero",
+            "quart",
+            "tiers",
+            "neuf",
+            "septante",
+            "nonante",
+            "7",
+            "12",
+            "1.000",
+            "2,5",
+            "3\u{a0}000",
+            "2dizaines",
+            "G20",
+            "soldats",
+            "tués",
+            "blessés",
+            "morts",
+            "otage",
+            "civils",
+            "été",
+            "à",
+            "À",
+            "État",
+            "déjà",
+            "armée",
+            "Œuvre",
+            "œuvre",
+            "ß",
+            "ÿ",
+            "aucun",
+            "chacun",
+            "lundi",
+            "jeune",
+            "unième",
+            "quelques-uns",
+            "vingt-et-un",
+            "l'un",
+            "d’une",
+            "qu’un",
+            "an",
+            "heure",
+            "km",
+            "%",
+            "de",
+            "la",
+            "les",
+            "des",
+            "Alep",
+            "Ωμέγα",
+            "Алеппо",
+            "北京",
+            "×",
+            "÷",
+            "é",
+            "É",
+            "\u{301}",
+            ",",
+            ".",
+            ";",
+            "…",
+            "«",
+            "»",
+            "(",
+            ")",
+            "–",
+            "—",
+            "-",
+            "‐",
+            "'",
+            "’",
+            "ʼ",
+            "‘",
+            "\u{a0}",
+        ])
+    }
+
+    /// What goes between two pieces: nothing (glued), spaces, hyphens,
+    /// apostrophes, signs.
+    fn sentence_joint() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            " ", " ", " ", "", "-", "'", "’", "\u{a0}", "\u{202f}", ", ", ". ", "\n", "é",
+        ])
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        #[test]
+        fn the_gate_lets_through_every_random_sentence_with_a_figure(
+            parts in proptest::collection::vec((sentence_piece(), sentence_joint()), 0..14),
+            cut in 0usize..64,
+        ) {
+            let text: String = parts.iter().flat_map(|(piece, joint)| [*piece, *joint]).collect();
+            check_gate(&text, Span::new(0, text.len()));
+            // A span inside it, cut anywhere (`clamp` moves it to chars).
+            let start = cut.min(text.len());
+            check_gate(&text, Span::new(start, text.len().saturating_sub(cut / 3)));
         }
     }
 }
