@@ -514,6 +514,7 @@ impl Extractor {
         }
         meaning::share_named_victims(readings, sentence.words);
         links::attributions(
+            text,
             sentence.words,
             mentions,
             previous_mentions,

@@ -83,6 +83,7 @@ fn is_token_of(words: &Words, offset: usize, k: usize) -> bool {
 /// They go into `found` (cleared first); `sources` is a buffer for the
 /// mentions that may speak, reused from one sentence to the next.
 pub(crate) fn attributions<'a>(
+    text: &str,
     words: &Words,
     mentions: &'a [Mention],
     previous: &'a [Mention],
@@ -445,7 +446,7 @@ pub(crate) fn attributions<'a>(
                 });
         // "D'après al-Assadi" after "le porte-parole du Hachd, Ahmad
         // al-Assadi": a spokesman named again speaks for his organisation.
-        let chosen = chosen.map(|m| spokesman_of(m, earlier));
+        let chosen = chosen.map(|m| spokesman_of(text, m, earlier));
         if chosen.is_some() || unnamed_subject {
             found.push(Attributed {
                 cue,
@@ -632,12 +633,27 @@ fn agent_of_lead<'a>(
         .map(|&(_, _, m)| m)
 }
 
+/// Whether `gap`, between a person's name and an organisation, is a title
+/// of his in it: ", directeur de l'", ", porte-parole du" — after a comma,
+/// ending in a "de" — not a verb ("a déclaré à").
+fn title_between(gap: &str) -> bool {
+    let gap = gap.trim();
+    gap.starts_with(',')
+        && [
+            " de", " du", " des", "d'", "d’", " de la", " de l'", " de l’",
+        ]
+        .iter()
+        .any(|end| gap.ends_with(end))
+}
+
 /// A person named earlier right after an organisation ("le porte-parole du
 /// Hachd, Ahmad al-Assadi") or followed by his title in one ("Rami Abdel
 /// Rahmane, directeur de l'OSDH") speaks for it when named again alone:
 /// the organisation, else the person. `earlier` holds the mentions of the
-/// few paragraphs before the sentence.
-fn spokesman_of<'a>(person: &'a Mention, earlier: &'a [Mention]) -> &'a Mention {
+/// few paragraphs before the sentence, `text` the document. A title after
+/// the name is one ([`title_between`]): "X, a déclaré à SANA" makes SANA
+/// no organisation of X's.
+fn spokesman_of<'a>(text: &str, person: &'a Mention, earlier: &'a [Mention]) -> &'a Mention {
     /// Bytes between an organisation and its spokesman's name: ", ".
     const BEFORE_GAP: usize = 3;
     /// Bytes between a name and his organisation: ", directeur de l'".
@@ -660,7 +676,12 @@ fn spokesman_of<'a>(person: &'a Mention, earlier: &'a [Mention]) -> &'a Mention 
                 Some(org)
             }
             [named, org]
-                if named.id == person.id && organisation(org) && within(named, org, AFTER_GAP) =>
+                if named.id == person.id
+                    && organisation(org)
+                    && within(named, org, AFTER_GAP)
+                    && text
+                        .get(named.span.end..org.span.start)
+                        .is_some_and(title_between) =>
             {
                 Some(org)
             }
