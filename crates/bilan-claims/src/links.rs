@@ -968,9 +968,10 @@ fn relayed_to(words: &Words, sources: &[(usize, usize, &Mention)], after: usize)
         }
         _ => return None,
     });
+    // The outlet's name may hold its article ("à L'Orient-Le Jour").
     sources
         .iter()
-        .find(|&&(s, _, m)| s == k && m.kind == EntityKind::Media)
+        .find(|&&(s, _, m)| (s == k || (s < k && s > after)) && m.kind == EntityKind::Media)
         .map(|&(_, e, _)| e)
 }
 
