@@ -189,7 +189,7 @@ struct Scratch<'e> {
     places: Vec<(&'e bilan_lexicon::Mention, bool)>,
     days: Vec<links::DayMention>,
     rubrics: Vec<&'e bilan_lexicon::Mention>,
-    described: Vec<&'e bilan_lexicon::Mention>,
+    described: Vec<(&'e bilan_lexicon::Mention, Span)>,
     listed: Vec<&'e bilan_lexicon::Mention>,
     situating: Vec<(&'e bilan_lexicon::Mention, &'e bilan_lexicon::Mention)>,
     figures: Vec<(Span, Option<&'e bilan_lexicon::Mention>)>,

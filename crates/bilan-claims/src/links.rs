@@ -1047,21 +1047,60 @@ pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<E
 }
 
 /// Places followed by a description between commas ("Mossoul, reprise
-/// par…", "Tal Afar, une ville…"), not by another name of a list.
+/// par…", "Tal Afar, une ville…"), not by another name of a list, each
+/// with its description: from the comma to the next comma or clause end.
 pub(crate) fn described<'a>(
     words: &Words,
     places: &[(&'a Mention, bool)],
-    out: &mut Vec<&'a Mention>,
+    out: &mut Vec<(&'a Mention, Span)>,
 ) {
     out.clear();
-    let found = places.iter().map(|&(m, _)| m).filter(|m| {
+    let found = places.iter().map(|&(m, _)| m).filter_map(|m| {
         let next = token_of(words, m.span.end);
-        words.kind(next) == Some(TokenKind::Comma)
+        let opens = words.kind(next) == Some(TokenKind::Comma)
             && words.kind(next + 1) == Some(TokenKind::Word)
             && !matches!(words.norm_bytes(next + 1), b"et" | b"ou")
             && !places
                 .iter()
-                .any(|(o, _)| token_of(words, o.span.start) == next + 1)
+                .any(|(o, _)| token_of(words, o.span.start) == next + 1);
+        if !opens {
+            return None;
+        }
+        let close = (next + 1..words.len())
+            .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))
+            .unwrap_or(words.len());
+        let start = words.tokens.get(next).map_or(m.span.end, |t| t.span.end);
+        // A place that completes another noun ("le poste de Nassib avec la
+        // Jordanie, fermé…") is not what the description is of.
+        let first = words.articles_before(token_of(words, m.span.start), 0);
+        let complement = first > 0
+            && matches!(
+                words.norm_bytes(first - 1),
+                b"avec"
+                    | b"contre"
+                    | b"entre"
+                    | b"vers"
+                    | b"et"
+                    | b"ou"
+                    | b"sans"
+                    | b"pour"
+                    | b"par"
+            );
+        if complement {
+            return Some((m, Span::new(start, start)));
+        }
+        let end = words
+            .tokens
+            .get(close)
+            .or_else(|| words.tokens.last())
+            .map_or(start, |t| {
+                if close < words.len() {
+                    t.span.start
+                } else {
+                    t.span.end
+                }
+            });
+        Some((m, Span::new(start, end.max(start))))
     });
     out.extend(found);
 }
@@ -1641,7 +1680,7 @@ pub(crate) struct PlaceContext<'s, 'a> {
     pub places: &'s [(&'a Mention, bool)],
     pub figures: &'s [(Span, Option<&'a Mention>)],
     pub rubric: &'s [&'a Mention],
-    pub described: &'s [&'a Mention],
+    pub described: &'s [(&'a Mention, Span)],
     pub listed: &'s [&'a Mention],
     pub situating: &'s [(&'a Mention, &'a Mention)],
 }
@@ -1704,6 +1743,24 @@ pub(crate) fn place_for<'a>(
         let d = if m.span.end <= claim.start { d * 2 } else { d };
         if taken(m) { d * 4 } else { d }
     };
+    // "Fallouja, qui comptait 300.000 habitants avant la guerre, avait été
+    // la première ville d'Irak": a figure inside the description of a
+    // place is that place's, unless the description governs a place of
+    // its own, or the place only completes another noun ("le poste de
+    // Nassib avec la Jordanie, fermé depuis trois ans": [`described`]
+    // gives such a place no description).
+    if let Some((m, _)) = described
+        .iter()
+        .filter(|(m, d)| d.start <= claim.start && claim.end <= d.end && !separated(m))
+        .filter(|(_, d)| {
+            !places
+                .iter()
+                .any(|(p, governed)| *governed && d.start <= p.span.start && p.span.end <= d.end)
+        })
+        .max_by_key(|(m, _)| m.span.end)
+    {
+        return settle(m);
+    }
     if let Some((m, _)) = places
         .iter()
         .filter(|(m, governed)| *governed && !separated(m))
@@ -1714,10 +1771,10 @@ pub(crate) fn place_for<'a>(
     // Else the place a phrase between commas describes, when the figure is
     // in that description ("Tal Afar, une ville qui comptait 200.000
     // habitants, …").
-    if let Some(m) = described
+    if let Some((m, _)) = described
         .iter()
-        .filter(|m| m.span.end <= claim.start && !separated(m))
-        .max_by_key(|m| m.span.end)
+        .filter(|(m, _)| m.span.end <= claim.start && !separated(m))
+        .max_by_key(|(m, _)| m.span.end)
     {
         return Some(m.id.clone());
     }
