@@ -803,7 +803,20 @@ impl<'a> Sentence<'a> {
         // members of no group named are those of the one non-state group
         // the sentence names, when it names no other group.
         let mut victims = victims;
-        if class == VictimClass::Member && actor.is_none() && victims == Victims::People {
+        // Members of a body the text names by a common noun ("onze membres
+        // des forces populaires") are not those of a group named nearby.
+        let members_of_unnamed = class == VictimClass::Member
+            && np.group.is_none()
+            && np.ranks_group.is_none()
+            && np.head.is_some_and(|h| {
+                matches!(self.norm_bytes(h + 1), b"de" | b"des" | b"du" | b"d")
+                    && self.is_word(self.words.past_articles(h + 2))
+            });
+        if class == VictimClass::Member
+            && actor.is_none()
+            && victims == Victims::People
+            && !members_of_unnamed
+        {
             let mut groups = self
                 .mentions
                 .iter()
@@ -820,7 +833,7 @@ impl<'a> Sentence<'a> {
         }
         // Rebels belong to the group the text names with them, not to
         // whatever group (Daech…) was named nearby.
-        if actor.is_none() && !rebels {
+        if actor.is_none() && !rebels && !members_of_unnamed {
             actor = self.default_group(start, victims).map(|m| m.id.clone());
         }
         if matches!(victims, Victims::Civilians | Victims::People)
