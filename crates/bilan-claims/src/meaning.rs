@@ -548,17 +548,7 @@ impl<'a> Sentence<'a> {
         let mut topical = false;
         if !is_thing {
             // A verb says what happened even to "otages" ("cinq otages libérés").
-            let noun_evidence = head_cue.and_then(|cue| {
-                let h = np.head?;
-                Some(Evidence {
-                    outcome: cue.outcome,
-                    span: self.token_span(h),
-                    loss: false,
-                    own: true,
-                    governs: false,
-                    listed: false,
-                })
-            });
+            let noun_evidence = head_cue.and_then(|cue| Some(self.word_evidence(np.head?, &cue)));
             let unknown_noun = np.head.is_some() && !is_person;
             evidence = self
                 .cue_before(
@@ -1498,14 +1488,17 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let (_, cue) = TABLES.outcomes.longest_at(self.words, h)?;
-        (cue.after && !cue.noun).then(|| Evidence {
-            outcome: cue.outcome,
-            span: self.token_span(h),
+        (cue.after && !cue.noun).then(|| self.word_evidence(h, cue))
+    }
+
+    /// The counted people's own outcome, said by the word at token `h`
+    /// (their noun, or a participle in its place): never a loss, which
+    /// is a verb before them ("perdu 40 soldats").
+    fn word_evidence(&self, h: usize, cue: &OutcomeCue) -> Evidence {
+        Evidence {
             loss: false,
-            own: true,
-            governs: false,
-            listed: false,
-        })
+            ..self.evidence(cue, self.token_span(h), true)
+        }
     }
 
     /// Whether the verb of `evidence` follows an auxiliary in the singular
