@@ -463,20 +463,6 @@ impl<'t> Scan<'t> {
         .then_some(token.span.end)
     }
 
-    /// The end of the word token starting at `pos` when it is a word of
-    /// ASCII and accented Latin-1 letters only (folded in place) within the
-    /// span: then it is the whole run of letters from `pos`, as
-    /// `text::letters_end` reads it, and need not be read from the text.
-    fn in_place_word_end(&self, pos: usize) -> Option<usize> {
-        let i = self.first_token_from(pos);
-        let token = self.words.tokens.get(i)?;
-        (token.span.start == pos
-            && token.kind == TokenKind::Word
-            && token.span.end <= self.end
-            && self.words.folded_in_place(i))
-        .then_some(token.span.end)
-    }
-
     /// `facts_at(pos)` for the word `word`, ending at `end`, that
     /// `word_at` has just read at `pos`: looked up without reading it
     /// again, and cached.
@@ -1846,10 +1832,16 @@ impl<'t> Scan<'t> {
     /// A qualifier right after the quantity (span end returned), or after at
     /// most four words of the counted noun (span not extended).
     fn qualifier_after(&self, pos: usize) -> Option<(Qualifier, Option<usize>)> {
-        let text = self.text;
         if !self.qualifier_may_follow(pos) {
             return None;
         }
+        self.qualifier_after_walk(pos)
+    }
+
+    /// `qualifier_after` without its filter: the words after `pos` read
+    /// and looked up one by one.
+    fn qualifier_after_walk(&self, pos: usize) -> Option<(Qualifier, Option<usize>)> {
+        let text = self.text;
         let mut at = pos;
         for words_skipped in 0..5 {
             let start = skip_space(text, at, self.end);
@@ -1874,24 +1866,46 @@ impl<'t> Scan<'t> {
 
 impl Scan<'_> {
     /// False when none of the words `qualifier_after` may read after `pos`
-    /// (at most five, each after spaces only) has the shape of the first
-    /// word of a trailing qualifier: then it finds none, and the words
-    /// need not be looked up. Words it cannot tell the folded shape of
-    /// without folding (other than ASCII and Latin-1 letters) may be one.
+    /// (at most five, each after spaces only, up to the first clause word)
+    /// has the shape of the first word of a trailing qualifier: then it
+    /// finds none, and the words need not be looked up. Words it cannot
+    /// tell the folded shape of without folding (other than ASCII and
+    /// Latin-1 letters) may be one.
+    ///
+    /// A word with no such shape that is one of `CLAUSE_WORDS` (ASCII
+    /// letters in any case, which fold to it) ends the walk: no trailing
+    /// qualifier starts there, and `qualifier_after` stops at it, its
+    /// facts saying it is a clause word (the shape of a word the number
+    /// tables know, so `word_without_facts_at` does not answer for it).
+    /// The words are read from the tokens, walked forwards from the first
+    /// one, where they are words of ASCII and accented Latin-1 letters.
     fn qualifier_may_follow(&self, pos: usize) -> bool {
         let Some(shapes) = &self.lexicon.qualifier_after_shapes else {
             return true;
         };
         let text = self.text;
         let bytes = text.as_bytes();
-        let mut at = pos;
+        let tokens = &self.words.tokens;
+        let mut start = skip_space(text, pos, self.end);
+        let mut i = self.first_token_from(start);
         for _ in 0..5 {
-            let start = skip_space(text, at, self.end);
-            let end = match self.in_place_word_end(start) {
+            // The first token starting at or after `start` (the starts
+            // only go forwards).
+            while tokens.get(i).is_some_and(|t| t.span.start < start) {
+                i += 1;
+            }
+            let end = match tokens.get(i) {
                 // A word of ASCII and accented Latin-1 letters: its token
                 // is the run of letters the text path below reads.
-                Some(end) => end,
-                None => {
+                Some(token)
+                    if token.span.start == start
+                        && token.kind == TokenKind::Word
+                        && token.span.end <= self.end
+                        && self.words.folded_in_place(i) =>
+                {
+                    token.span.end
+                }
+                _ => {
                     let within = bytes.get(..self.end).unwrap_or(bytes);
                     let ascii_end = start + ascii_letters(within.get(start..).unwrap_or_default());
                     let mut end = ascii_end;
@@ -1919,10 +1933,21 @@ impl Scan<'_> {
             if word.len() < 64 && lengths & (1 << word.len()) != 0 {
                 return true;
             }
-            at = end;
+            if is_clause_word(word) {
+                return false;
+            }
+            start = skip_space(text, end, self.end);
         }
         false
     }
+}
+
+/// Whether `word` is one of `CLAUSE_WORDS`, ASCII letters in any case.
+fn is_clause_word(word: &[u8]) -> bool {
+    word.len() <= 6
+        && CLAUSE_WORDS
+            .iter()
+            .any(|clause| clause.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// "2 à 3 millions", "6 à 7 000": the first number of a range shares the
@@ -2422,10 +2447,15 @@ mod tests {
                 "5 soldats ENVIRON; 6 Éléments approximatifs, 7 œufs à peu près",
                 "8 villageois blessés dans la ville voisine au maximum",
                 "9 morts environné, 10 aux moins-values, 11 au plus-que-parfait",
+                "3 morts et environ, 4 blessés ET au moins, 5 civils Ou au plus",
+                "6 tués dont environ, 7 soldats SUR au moins 8 contre environ",
+                "9 morts de civils environ, 10 tués mais au moins, 11 puis au plus",
+                "12 morts ni environ 13 soit au moins 14 étés au moins 15 eté au plus",
             ]
             .map(str::to_owned),
         );
         let mut told = 0;
+        let mut stopped = 0;
         for text in &texts {
             let words = Words::new(text, Span::new(0, text.len()));
             let bounds: Vec<usize> = (0..=text.len())
@@ -2434,17 +2464,29 @@ mod tests {
             for &end in &bounds {
                 let scan = Scan::new(text, &words, 0, end);
                 for &pos in bounds.iter().filter(|&&p| p <= end) {
-                    let expected = qualifier_may_follow_by_text(text, pos, end);
-                    told += usize::from(expected);
-                    assert_eq!(
-                        scan.qualifier_may_follow(pos),
-                        expected,
-                        "{text:?} at {pos} to {end}"
-                    );
+                    let by_text = qualifier_may_follow_by_text(text, pos, end);
+                    let may = scan.qualifier_may_follow(pos);
+                    told += usize::from(may);
+                    // The text path, or less where a clause word stops
+                    // the walk ...
+                    assert!(!may || by_text, "{text:?} at {pos} to {end}");
+                    if by_text && !may {
+                        stopped += 1;
+                    }
+                    // ... and never where the words read one by one find
+                    // a trailing qualifier.
+                    if !may {
+                        assert_eq!(
+                            scan.qualifier_after_walk(pos),
+                            None,
+                            "{text:?} at {pos} to {end}"
+                        );
+                    }
                 }
             }
         }
         assert!(told > 100, "{told}");
+        assert!(stopped > 100, "{stopped}");
     }
 
     #[test]
