@@ -13,7 +13,7 @@ use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
     skip_space, skip_space_back, word_at, word_before,
 };
-use super::words::{cardinal_after, number_word};
+use super::words::{cardinal_after, cardinal_alone, number_word};
 use super::{NumberForm, Quantity};
 use crate::model::{ClaimKind, Qualifier, Unit};
 #[cfg(test)]
@@ -1158,9 +1158,14 @@ impl<'t> Scan<'t> {
         first_len: usize,
         first: (f64, Class),
     ) -> Result<Core, Step> {
-        let rest = self.text.get(at..self.end).unwrap_or_default();
-        let Ok((_, number)) = cardinal_after(rest, first_len, first) else {
-            return Err(Step::Nothing);
+        let number = if self.cardinal_ends_by_tokens(at, first_len) {
+            cardinal_alone(first_len, first).ok_or(Step::Nothing)?
+        } else {
+            let rest = self.text.get(at..self.end).unwrap_or_default();
+            let Ok((_, number)) = cardinal_after(rest, first_len, first) else {
+                return Err(Step::Nothing);
+            };
+            number
         };
         if number.first == Class::Big {
             // A bare "millions" with no number before it.
@@ -1231,6 +1236,37 @@ impl<'t> Scan<'t> {
             return self.read_article(core, next.map(|(w, _, e)| (w, e)));
         }
         Ok(core)
+    }
+
+    /// Whether the cardinal word `text[at..at + first_len]` (a word token)
+    /// surely ends its number, told from the token after it: a word of
+    /// ASCII and accented Latin-1 letters (folded in place, whose shape is
+    /// that of the scan's form with its accents dropped) that no trigger
+    /// word has the shape of (`tables::MAY_TRIGGER` clear), so no
+    /// cardinal, and that is not "et". Between two tokens stand only white
+    /// space, apostrophes and hyphens not spaced (a spaced dash is a
+    /// token): `cardinal_after`'s joint reads blanks and a hyphen up to
+    /// that word, or stops short of it, and then finds no number word
+    /// there; its "et" needs an "et" token. Then it reads the first word
+    /// alone (`cardinal_alone`), without reading the text again.
+    fn cardinal_ends_by_tokens(&self, at: usize, first_len: usize) -> bool {
+        let i = self.first_token_from(at);
+        let tokens = &self.words.tokens;
+        let (Some(word), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else {
+            return false;
+        };
+        word.kind == TokenKind::Word
+            && word.span.start == at
+            && word.span.end == at + first_len
+            && next.kind == TokenKind::Word
+            && next.flags & crate::tables::MAY_TRIGGER == 0
+            && next.span.end <= self.end
+            && self.words.folded_in_place(i + 1)
+            && !self
+                .text
+                .as_bytes()
+                .get(next.span.start..next.span.end)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"et"))
     }
 
     /// "neuf" is also "new": "un char neuf", "tout neuf", "quoi de neuf",
@@ -2403,6 +2439,64 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn cardinals_ended_by_their_tokens_are_read_alone() {
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect();
+        texts.extend(odd_texts());
+        texts.extend(
+            [
+                "vingt-et-un, vingt et un, VINGT ET UNE, Vingt-Et-Une, mille et une nuits",
+                "soixante et onze soldats, soixante-et-onze, quatre vingts, quatre-vingt-dix",
+                "trois-soldats, trois - quatre, trois – quatre, trois\u{a0}cents, trois\u{202f}mille",
+                "deux ZÉRO, deux Zéro, un'deux, un’deux, cinq\tmille, six\nsept, un ET deux",
+                "deux etc, deux et, deux ét un, deux é un, neuf œufs, un Œuf, dix İ, onze ß",
+                "cent cents centaines, mille milles, deux millions trois mille, un million",
+                "un-un deux--trois quatre -cinq six- sept huit - - neuf dix 'onze douze'",
+            ]
+            .map(str::to_owned),
+        );
+        let lexicon = &*LEXICON;
+        let (mut told, mut cardinals) = (0, 0);
+        for text in &texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            // The whole text, and cut at every char of the words after a
+            // cardinal.
+            for &end in bounds.iter().rev().take(40).chain(bounds.iter().step_by(7)) {
+                let words = Words::new(text, Span::new(0, end));
+                let scan = Scan::new(text, &words, 0, end);
+                for token in &words.tokens {
+                    let (at, word_end) = (token.span.start, token.span.end);
+                    let Some((word, _)) = scan.word_at(at) else {
+                        continue;
+                    };
+                    let Some(first) = lexicon.facts(word.as_str()).cardinal() else {
+                        continue;
+                    };
+                    cardinals += 1;
+                    if !scan.cardinal_ends_by_tokens(at, word_end - at) {
+                        continue;
+                    }
+                    told += 1;
+                    let rest = text.get(at..end).unwrap_or_default();
+                    assert_eq!(
+                        cardinal_after(rest, word_end - at, first)
+                            .ok()
+                            .map(|(_, n)| n),
+                        cardinal_alone(word_end - at, first),
+                        "{text:?} at {at} to {end}"
+                    );
+                }
+            }
+        }
+        assert!(told > 1000 && cardinals > told, "{told} of {cardinals}");
     }
 
     /// `Scan::qualifier_may_follow` as it read every word from the text,
