@@ -689,6 +689,10 @@ pub(crate) struct Lexicon {
     pub(crate) gate: Option<TriggerGate>,
     /// Every word any of the word tables above knows, with what they say.
     facts: WordMap<WordFacts>,
+    /// Whether the phrases of `Cue::De` are "de" and "d'" alone: then the
+    /// scan tells them from the token after a collective or a multiplier
+    /// (`Scan::de_by_tokens`).
+    pub(crate) de_alone: bool,
     /// For each first byte of a trigger word, bit `n` set when one is `n`
     /// bytes long: most words are ruled out without hashing.
     pub(crate) trigger_shapes: Vec<u64>,
@@ -990,7 +994,11 @@ impl Lexicon {
                 .iter()
                 .map(|(word, &article)| (word.to_vec(), article)),
         );
+        let de_alone = cues
+            .get(Cue::De as usize)
+            .is_some_and(|de| de.are(&["de", "d'"]));
         Lexicon {
+            de_alone,
             trigger_table,
             facts,
             cardinals,

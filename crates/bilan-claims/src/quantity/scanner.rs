@@ -711,6 +711,11 @@ impl<'t> Scan<'t> {
     /// End of the longest phrase of a context category starting at `pos` (after spaces).
     fn phrase_after(&self, pos: usize, cue: Cue) -> Option<usize> {
         let at = skip_space(self.text, pos, self.end);
+        if cue == Cue::De
+            && let Some(found) = self.de_by_tokens(at)
+        {
+            return found;
+        }
         if self.bits_at(at) & (1 << cue as u32) == 0 {
             return None;
         }
@@ -726,6 +731,44 @@ impl<'t> Scan<'t> {
             .map(|(_, end)| end);
         self.phrase_after_cache.set((at, Some(cue), found));
         found
+    }
+
+    /// `phrase_after` of `at` (spaces skipped) for `Cue::De`, told from
+    /// the word token starting there when its phrases are "de" and "d'"
+    /// alone (`Lexicon::de_alone`) and the token is ASCII letters: "de"
+    /// in any case, not glued to a digit, is the phrase "de"; "d" before
+    /// an ASCII apostrophe the phrase "d'"; any other ASCII word (folded
+    /// to its lower case) starts neither. `None` when it cannot tell (no
+    /// word token there, other letters, a char beyond ASCII after "de"
+    /// or "d").
+    fn de_by_tokens(&self, at: usize) -> Option<Option<usize>> {
+        if !self.lexicon.de_alone {
+            return None;
+        }
+        let token = self.words.tokens.get(self.first_token_from(at))?;
+        let end = token.span.end;
+        if token.span.start != at || token.kind != TokenKind::Word || end > self.end {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let word = bytes.get(at..end)?;
+        // The char after the word, within the span.
+        let after = bytes.get(end).filter(|_| end < self.end).copied();
+        if word.eq_ignore_ascii_case(b"de") {
+            return match after {
+                Some(b) if b.is_ascii_digit() => Some(None),
+                Some(b) if b >= 0x80 => None,
+                _ => Some(Some(end)),
+            };
+        }
+        if word.eq_ignore_ascii_case(b"d") {
+            return match after {
+                Some(b'\'') => Some(Some(end + 1)),
+                Some(b) if b >= 0x80 => None,
+                _ => Some(None),
+            };
+        }
+        word.is_ascii().then_some(None)
     }
 
     /// The unit phrase starting exactly at `pos`.
@@ -1117,6 +1160,10 @@ impl<'t> Scan<'t> {
         let Some(after_de) = self.phrase_after(core.end, Cue::De) else {
             return;
         };
+        // "milliers", "millions" are trigger words.
+        if self.no_trigger_word_at(skip_space(self.text, after_de, self.end)) {
+            return;
+        }
         if let Some((word, _, end)) = self.word_after(after_de)
             && let Some(&(factor, true)) = self.lexicon.collectives.get(word.as_str())
             && factor >= 1000.0
@@ -1129,6 +1176,23 @@ impl<'t> Scan<'t> {
                 .range
                 .map(|(low, high)| (low * factor, (high + 1.0) * factor - 1.0));
         }
+    }
+
+    /// Whether the word token starting at `pos` is surely no trigger word
+    /// (no cardinal, collective, fraction…): a word of ASCII and accented
+    /// Latin-1 letters (folded in place: the scan reads it whole, lower
+    /// case, and its token's shape is that form's with the accents
+    /// dropped, as the trigger words' shapes are taken) whose shape no
+    /// trigger word has (`tables::MAY_TRIGGER` clear).
+    fn no_trigger_word_at(&self, pos: usize) -> bool {
+        let i = self.first_token_from(pos);
+        self.words.tokens.get(i).is_some_and(|token| {
+            token.span.start == pos
+                && token.kind == TokenKind::Word
+                && token.flags & crate::tables::MAY_TRIGGER == 0
+                && token.span.end <= self.end
+                && self.words.folded_in_place(i)
+        })
     }
 
     /// "deux millions et demi", "1,5 milliard et demi" is rare but "trois
@@ -2497,6 +2561,90 @@ mod tests {
             }
         }
         assert!(told > 1000 && cardinals > told, "{told} of {cardinals}");
+    }
+
+    /// Texts with "de" and "d'" written every way, glued and spaced.
+    fn de_texts() -> Vec<String> {
+        [
+            "3 millions de dollars, 4 milliers DE morts, 5 dizaines De blessés, 6 centaines dE",
+            "des dizaines d'otages, des centaines D'autres, des milliers d’enfants, D’eux",
+            "de2 de-3 d-4 d'5 d''6 dé de\u{a0}x d\u{a0}'y dE\u{202f}z d dd ded ede d'",
+            "DÉ Dé dÉ d’ d‘ dʼ de’ deux des dès de. d, de! de? (de) «de» de—x d’un",
+            "Ωμέγα de Алеппо d' ß de İ d œ de",
+        ]
+        .map(str::to_owned)
+        .into_iter()
+        .chain(odd_texts())
+        .collect()
+    }
+
+    #[test]
+    fn de_told_by_tokens_is_the_phrase_matched() {
+        let lexicon = &*LEXICON;
+        assert!(lexicon.de_alone);
+        let (mut told, mut found) = (0, 0);
+        for text in &de_texts() {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &end in bounds.iter().rev().take(12).chain(bounds.iter().step_by(3)) {
+                let words = Words::new(text, Span::new(0, end));
+                let scan = Scan::new(text, &words, 0, end);
+                for &at in bounds.iter().filter(|&&p| p <= end) {
+                    let Some(by_tokens) = scan.de_by_tokens(at) else {
+                        continue;
+                    };
+                    told += 1;
+                    found += usize::from(by_tokens.is_some());
+                    let matched = lexicon.cue(Cue::De).at(text, at, end).map(|(_, e)| e);
+                    assert_eq!(by_tokens, matched, "{text:?} at {at} to {end}");
+                }
+            }
+        }
+        assert!(told > 1000 && found > 100, "{told}, {found}");
+    }
+
+    #[test]
+    fn words_without_the_trigger_flag_are_no_trigger_words() {
+        let lexicon = &*LEXICON;
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect();
+        texts.extend(de_texts());
+        texts.push(
+            "MILLIERS Milliers MILLIONS Zéro ZÉRO zÉro ZERO DIZAINES Centaine QUART TIERS \
+             Moitié MOITIÉ quelques PLUSIEURS Un UNE une millier milliard Milliards"
+                .to_owned(),
+        );
+        let (mut told, mut words_read) = (0, 0);
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let scan = Scan::new(text, &words, 0, text.len());
+            for token in &words.tokens {
+                let at = token.span.start;
+                let Some((word, _)) = scan.word_at(at) else {
+                    continue;
+                };
+                words_read += 1;
+                if !scan.no_trigger_word_at(at) {
+                    continue;
+                }
+                told += 1;
+                let w = word.as_str();
+                let facts = lexicon.facts(w);
+                assert!(
+                    !lexicon.triggers.contains_key(w.as_bytes())
+                        && facts.cardinal().is_none()
+                        && facts.collective().is_none()
+                        && facts.fraction().is_none()
+                        && !lexicon.collectives.contains_key(w),
+                    "{text:?} at {at}: {w:?}"
+                );
+            }
+        }
+        assert!(told > 1000 && words_read > told, "{told} of {words_read}");
     }
 
     /// `Scan::qualifier_may_follow` as it read every word from the text,

@@ -1267,6 +1267,15 @@ impl Phrases {
             .filter(|phrase| letters_end(phrase, 0, phrase.len()) == phrase.len())
     }
 
+    /// True when the phrases are `phrases`, in any order.
+    pub(crate) fn are(&self, phrases: &[&str]) -> bool {
+        self.items.len() == phrases.len()
+            && self
+                .items
+                .iter()
+                .all(|(phrase, _)| phrases.contains(&phrase.as_str()))
+    }
+
     /// The first words of the phrases that start with a word.
     pub(crate) fn first_words(&self) -> impl Iterator<Item = &str> {
         self.by_first_word.keys().map(String::as_str)
