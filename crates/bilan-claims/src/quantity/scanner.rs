@@ -1654,7 +1654,12 @@ impl<'t> Scan<'t> {
             return None;
         }
         let skip = Some(Step::Skip(core.end));
-        let previous = self.word_before(core.start);
+        // Only the checks of numbers in digits read it.
+        let previous = if core.form == NumberForm::Digits {
+            self.word_before(core.start)
+        } else {
+            None
+        };
         let prev_word = previous.as_ref().map(|(w, _)| w.as_str()).unwrap_or("");
         // The word before the number and the gap after it are letters and
         // spaces (no sign) whenever there is a word: `word_before` skips
