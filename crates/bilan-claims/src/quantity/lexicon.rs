@@ -187,6 +187,10 @@ pub(crate) struct WordFacts {
     fraction: Option<f64>,
     /// One of `CLAUSE_WORDS` of the scanner ("et", "ou", "dont" …).
     pub(crate) clause_word: bool,
+    /// The index of the unit whose phrase is the word alone, when no other
+    /// unit phrase starts with it (`Phrases::lone_words`: "heures", not
+    /// "mètres", which "mètres carrés" starts too).
+    pub(crate) lone_unit: Option<u16>,
 }
 
 impl WordFacts {
@@ -970,6 +974,11 @@ impl Lexicon {
         }
         for (word, &bits) in &last_word_bits {
             facts.entry(word.clone()).or_default().last_bits = bits;
+        }
+        for (word, index) in unit_phrases.lone_words() {
+            if let Ok(index) = u16::try_from(index) {
+                facts.entry(word.to_owned()).or_default().lone_unit = Some(index);
+            }
         }
         for word in super::scanner::CLAUSE_WORDS {
             facts.entry(word.to_owned()).or_default().clause_word = true;

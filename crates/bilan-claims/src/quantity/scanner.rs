@@ -777,14 +777,39 @@ impl<'t> Scan<'t> {
         if self.bits_at(pos) & UNIT_BIT == 0 {
             return None;
         }
-        let (index, end) =
-            LEXICON
-                .unit_phrases
-                .at_word(self.text, pos, self.end, self.known_word_at(pos))?;
+        let (index, end) = match self.lone_unit_at(pos) {
+            Some(found) => found,
+            None => {
+                LEXICON
+                    .unit_phrases
+                    .at_word(self.text, pos, self.end, self.known_word_at(pos))?
+            }
+        };
         if self.text.as_bytes().get(end) == Some(&b'/') {
             return None;
         }
         Some((self.lexicon.units.get(index)?, end))
+    }
+
+    /// `unit_phrases.at_word` at `pos` when the word there, whose facts
+    /// `facts_at` has just read (its cache), is a unit alone
+    /// (`WordFacts::lone_unit`), of chars below U+0100 and not glued to a
+    /// letter or digit: then the match is that unit, to the word's end,
+    /// as `at_word` finds it. `None` when it cannot tell.
+    fn lone_unit_at(&self, pos: usize) -> Option<(usize, usize)> {
+        let (cached_pos, end, facts) = self.facts_cache.get();
+        if cached_pos != pos || end == pos {
+            return None;
+        }
+        let index = usize::from(facts.lone_unit?);
+        let plain = self
+            .text
+            .as_bytes()
+            .get(pos..end)?
+            .iter()
+            .all(|&b| b < 0xC4);
+        let glued = end < self.end && char_at(self.text, end).is_some_and(is_word_char);
+        (plain && !glued).then_some((index, end))
     }
 
     /// True when a number (digits or a cardinal word other than un/une) starts at `pos`.
@@ -2650,6 +2675,53 @@ mod tests {
             }
         }
         assert!(told > 1000 && words_read > told, "{told} of {words_read}");
+    }
+
+    #[test]
+    fn lone_units_are_the_units_matched() {
+        let lexicon = &*LEXICON;
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect();
+        texts.extend(odd_texts());
+        texts.extend(
+            [
+                "3 heures, 4 HEURES, 5 Heures2 6 heures² 7 heuresé 8 heures/jour 9 heures-10",
+                "2 jours\u{a0}; 3 ans. 4 Ans 5 semaines 6 mois 7 MOIS 8 nuits 9 tonnes 10 hectares",
+                "2 mètres carrés, 3 Mètres, 4 METRES, 5 km², 6 km2, 7 kilomètres carrés, 8 KM",
+                "2 dollars américains, 3 livres sterling, 4 dinars, 5 %, 6 €, 7 dollars, 8 ansœ",
+                "2 annéesß 3 jourİ 4 heuresΩ 5 ans_ 6 ans' 7 ans’ 8 ans-9 10 ans",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut told, mut lone_words) = (0, 0);
+        for text in &texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &end in bounds.iter().rev().take(8).chain(bounds.iter().step_by(5)) {
+                let words = Words::new(text, Span::new(0, end));
+                let scan = Scan::new(text, &words, 0, end);
+                for &pos in bounds.iter().filter(|&&p| p <= end) {
+                    // As `unit_at` asks: after `bits_at` has read the facts.
+                    scan.bits_at(pos);
+                    let (cached_pos, _, facts) = scan.facts_cache.get();
+                    lone_words += usize::from(cached_pos == pos && facts.lone_unit.is_some());
+                    let Some(found) = scan.lone_unit_at(pos) else {
+                        continue;
+                    };
+                    told += 1;
+                    assert_eq!(
+                        Some(found),
+                        lexicon.unit_phrases.at(text, pos, end),
+                        "{text:?} at {pos} to {end}"
+                    );
+                }
+            }
+        }
+        assert!(told > 300 && lone_words > told, "{told} of {lone_words}");
     }
 
     /// `Scan::qualifier_may_follow` as it read every word from the text,
