@@ -494,6 +494,9 @@ impl TriggerGate {
 pub(crate) struct TriggerTable {
     /// (low bytes, high bytes, 0 empty / 1 trigger / 2 the article).
     slots: Vec<(u64, u64, u8)>,
+    /// The facts of each slot's word (`Lexicon::facts`), which the scan
+    /// reads at each trigger: found with the word, not looked up again.
+    facts: Vec<WordFacts>,
 }
 
 impl TriggerTable {
@@ -523,22 +526,24 @@ impl TriggerTable {
         usize::try_from(hash.checked_shr(64 - bits).unwrap_or(0)).unwrap_or(0)
     }
 
-    fn build(words: impl IntoIterator<Item = (Vec<u8>, bool)>) -> Option<TriggerTable> {
-        let words: Vec<((u64, u64), bool)> = words
+    fn build(words: impl IntoIterator<Item = (Vec<u8>, bool, WordFacts)>) -> Option<TriggerTable> {
+        let words: Vec<((u64, u64), bool, WordFacts)> = words
             .into_iter()
-            .map(|(word, article)| Some((TriggerTable::pack(&word)?, article)))
+            .map(|(word, article, facts)| Some((TriggerTable::pack(&word)?, article, facts)))
             .collect::<Option<_>>()?;
         let size = (words.len() * 4).next_power_of_two().max(16);
         let mut table = TriggerTable {
             slots: vec![(0, 0, 0); size],
+            facts: vec![WordFacts::default(); size],
         };
-        for ((low, high), article) in words {
+        for ((low, high), article, facts) in words {
             let mut at = table.slot(low, high);
             loop {
                 let slot = table.slots.get_mut(at)?;
                 if slot.2 == 0 || (slot.0, slot.1) == (low, high) {
                     if slot.2 == 0 {
                         *slot = (low, high, if article { 2 } else { 1 });
+                        *table.facts.get_mut(at)? = facts;
                     }
                     break;
                 }
@@ -549,7 +554,13 @@ impl TriggerTable {
     }
 
     /// Whether the packed word is a trigger, and if so whether it is the article.
+    #[cfg(test)]
     pub(crate) fn get(&self, low: u64, high: u64) -> Option<bool> {
+        self.get_with_facts(low, high).map(|(article, _)| article)
+    }
+
+    /// `get`, with the word's facts.
+    pub(crate) fn get_with_facts(&self, low: u64, high: u64) -> Option<(bool, &WordFacts)> {
         let size = self.slots.len();
         let mut at = self.slot(low, high);
         for _ in 0..size {
@@ -558,7 +569,7 @@ impl TriggerTable {
                 return None;
             }
             if l == low && h == high {
-                return Some(kind == 2);
+                return Some((kind == 2, self.facts.get(at)?));
             }
             at = (at + 1) & (size - 1);
         }
@@ -998,11 +1009,13 @@ impl Lexicon {
                 *cell |= 1 << (bit % 64);
             }
         }
-        let trigger_table = TriggerTable::build(
-            triggers
-                .iter()
-                .map(|(word, &article)| (word.to_vec(), article)),
-        );
+        let trigger_table = TriggerTable::build(triggers.iter().map(|(word, &article)| {
+            let word_facts = std::str::from_utf8(word)
+                .ok()
+                .and_then(|w| facts.get(w).copied())
+                .unwrap_or_default();
+            (word.to_vec(), article, word_facts)
+        }));
         let de_alone = cues
             .get(Cue::De as usize)
             .is_some_and(|de| de.are(&["de", "d'"]));

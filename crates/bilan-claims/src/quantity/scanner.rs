@@ -179,9 +179,9 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
                     continue;
                 }
                 let (at, hit_end) = (token.span.start, token.span.end);
-                if let Some(is_article) = trigger_word(lexicon, bytes, at, hit_end) {
+                if let Some((is_article, facts)) = trigger_word_facts(lexicon, bytes, at, hit_end) {
                     scan.token_hint.set(index);
-                    scan.trigger(at, hit_end, is_article, found);
+                    scan.trigger(at, hit_end, is_article, facts, found);
                 }
             }
             TokenKind::Number => {
@@ -191,7 +191,7 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
                 // no trigger: `trigger` would return at once.)
                 for at in token.span.start..token.span.end {
                     if at >= scan.floor && bytes.get(at).is_some_and(u8::is_ascii_digit) {
-                        scan.trigger(at, at + 1, false, found);
+                        scan.trigger(at, at + 1, false, WordFacts::default(), found);
                     }
                 }
             }
@@ -260,7 +260,7 @@ fn scan_bytes_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
         match BYTE_CLASS.get(usize::from(b)) {
             Some(&DIGIT) => {
                 pos += 1;
-                scan.trigger(pos - 1, pos, false, found);
+                scan.trigger(pos - 1, pos, false, WordFacts::default(), found);
             }
             Some(&LETTER | &NOT_ASCII) => {
                 let at = pos;
@@ -270,8 +270,8 @@ fn scan_bytes_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
                     pos += char_at(text, pos).map_or(1, char::len_utf8);
                     continue;
                 }
-                if let Some(is_article) = trigger_word(lexicon, bytes, at, pos) {
-                    scan.trigger(at, pos, is_article, found);
+                if let Some((is_article, facts)) = trigger_word_facts(lexicon, bytes, at, pos) {
+                    scan.trigger(at, pos, is_article, facts, found);
                 }
             }
             _ => pos += 1,
@@ -300,9 +300,17 @@ impl<'t> Scan<'t> {
     }
 
     /// Reads the quantity that may start at the trigger `text[at..hit_end]`
-    /// (a digit, or a number word: `is_article` for "un"/"une") onto
-    /// `found`, and moves the floor past what it read.
-    fn trigger(&mut self, at: usize, hit_end: usize, is_article: bool, found: &mut Vec<Quantity>) {
+    /// (a digit, or a number word: `is_article` for "un"/"une", `facts`
+    /// its facts as `trigger_word_facts` found them) onto `found`, and
+    /// moves the floor past what it read.
+    fn trigger(
+        &mut self,
+        at: usize,
+        hit_end: usize,
+        is_article: bool,
+        facts: WordFacts,
+        found: &mut Vec<Quantity>,
+    ) {
         if at < self.floor || !self.starts_token(at, hit_end) {
             return;
         }
@@ -313,9 +321,9 @@ impl<'t> Scan<'t> {
                 return;
             }
             self.read_article_quickly(at, hit_end)
-                .unwrap_or_else(|| self.read(at))
+                .unwrap_or_else(|| self.read(at, hit_end, facts))
         } else {
-            self.read(at)
+            self.read(at, hit_end, facts)
         };
         match step {
             Step::Found(quantity) => {
@@ -330,7 +338,20 @@ impl<'t> Scan<'t> {
 
 /// Whether `bytes[at..end]` (a run of letters) is a trigger word, and if
 /// so whether it is the article "un"/"une". ASCII letters match in any case.
+#[cfg(test)]
 fn trigger_word(lexicon: &Lexicon, bytes: &[u8], at: usize, end: usize) -> Option<bool> {
+    trigger_word_facts(lexicon, bytes, at, end).map(|(article, _)| article)
+}
+
+/// `trigger_word`, with the word's facts (`Lexicon::facts` of its bytes
+/// ASCII lowered, which are the scan's form of the word: a trigger word
+/// is lower case, so the other chars of a word matching one are too).
+fn trigger_word_facts(
+    lexicon: &Lexicon,
+    bytes: &[u8],
+    at: usize,
+    end: usize,
+) -> Option<(bool, WordFacts)> {
     let word = bytes.get(at..end)?;
     let first = usize::from(word.first()?.to_ascii_lowercase());
     let shapes = lexicon.trigger_shapes.get(first).copied().unwrap_or(0);
@@ -359,13 +380,18 @@ fn trigger_word(lexicon: &Lexicon, bytes: &[u8], at: usize, end: usize) -> Optio
             }
             _ => TriggerTable::pack(word)?,
         };
-        return table.get(low, high);
+        return table
+            .get_with_facts(low, high)
+            .map(|(article, facts)| (article, *facts));
     }
     let mut lower = [0u8; 64];
     let lower = lower.get_mut(..word.len())?;
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
-    lexicon.triggers.get(&*lower).copied()
+    let article = lexicon.triggers.get(&*lower).copied()?;
+    let facts =
+        std::str::from_utf8(lower).map_or_else(|_| WordFacts::default(), |w| lexicon.facts(w));
+    Some((article, facts))
 }
 
 /// The eight bytes of `x` with ASCII capitals lowered (as
@@ -944,8 +970,10 @@ impl<'t> Scan<'t> {
         }))
     }
 
-    fn read(&self, at: usize) -> Step {
-        let core = match self.read_core(at) {
+    /// Reads the number at a trigger (`word_end`, `facts`: as `trigger`
+    /// has them) and completes it.
+    fn read(&self, at: usize, word_end: usize, facts: WordFacts) -> Step {
+        let core = match self.read_core(at, word_end, facts) {
             Ok(core) => core,
             Err(step) => return step,
         };
@@ -968,16 +996,18 @@ impl<'t> Scan<'t> {
         self.bits_before(core.start) & context == 0
     }
 
-    /// Reads the number at a trigger.
-    fn read_core(&self, at: usize) -> Result<Core, Step> {
+    /// Reads the number at a trigger: digits, or the trigger word
+    /// `text[at..word_end]` whose facts are `facts`. The word is the one
+    /// `word_at(at)` reads, to `word_end`, and its scan form is its bytes
+    /// ASCII lowered (a test checks both at every trigger word): it is
+    /// not read or looked up again.
+    fn read_core(&self, at: usize, word_end: usize, facts: WordFacts) -> Result<Core, Step> {
         if is_digit_at(self.text, at) {
             return self.read_digits(at);
         }
-        let Some((word, word_end)) = self.word_at(at) else {
-            return Err(Step::Nothing);
-        };
-        let w = word.as_str();
-        if w == "plusieurs" || w == "quelques" {
+        let w = self.text.as_bytes().get(at..word_end).unwrap_or_default();
+        let is = |word: &[u8]| w.eq_ignore_ascii_case(word);
+        if is(b"plusieurs") || is(b"quelques") {
             if self.number_starts(word_end) {
                 // "quelques 1.500": the number's own trigger reads it, About.
                 return Err(Step::Nothing);
@@ -1005,10 +1035,9 @@ impl<'t> Scan<'t> {
             }
             return Ok(core);
         }
-        if w == "quelque" || w == "demi" {
+        if is(b"quelque") || is(b"demi") {
             return Err(Step::Nothing);
         }
-        let facts = self.lexicon.facts(w);
         if let Some((value, plural)) = facts.collective() {
             return self.read_bare_collective(at, word_end, value, plural);
         }
@@ -2724,6 +2753,44 @@ mod tests {
         assert!(told > 300 && lone_words > told, "{told} of {lone_words}");
     }
 
+    #[test]
+    fn trigger_words_come_with_the_facts_of_the_word_read() {
+        let lexicon = &*LEXICON;
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect();
+        texts.extend(odd_texts());
+        texts.push(
+            "ZÉRO Zéro zÉro zero MOITIÉ Moitié moitié PLUSIEURS Quelques QUELQUE Demi \
+             DEMI Un UNE uNe Dizaines MILLIERS Tiers QUART Vingt-Et-Un Cent CENTS"
+                .to_owned(),
+        );
+        let mut told = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let scan = Scan::new(text, &words, 0, text.len());
+            let bytes = text.as_bytes();
+            for token in words.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                let (at, end) = (token.span.start, token.span.end);
+                let Some((_, facts)) = trigger_word_facts(lexicon, bytes, at, end) else {
+                    continue;
+                };
+                told += 1;
+                let Some((word, word_end)) = scan.word_at(at) else {
+                    panic!("{text:?} at {at}: no word");
+                };
+                let mut lowered = bytes.get(at..end).unwrap_or_default().to_vec();
+                lowered.make_ascii_lowercase();
+                assert_eq!(word_end, end, "{text:?} at {at}");
+                assert_eq!(word.as_str().as_bytes(), lowered, "{text:?} at {at}");
+                assert_eq!(facts, lexicon.facts(word.as_str()), "{text:?} at {at}");
+            }
+        }
+        assert!(told > 1000, "{told}");
+    }
+
     /// `Scan::qualifier_may_follow` as it read every word from the text,
     /// before it took the words of its tokens.
     fn qualifier_may_follow_by_text(text: &str, pos: usize, end: usize) -> bool {
@@ -2875,7 +2942,8 @@ mod tests {
                 Some(Step::Nothing | Step::Skip(_)) => Some(None),
                 None => None,
             };
-            let full = by_steps(Some(scan.read(at)));
+            let facts = LEXICON.facts(text.get(at..hit_end).unwrap_or_default());
+            let full = by_steps(Some(scan.read(at, hit_end, facts)));
             (by_steps(scan.read_article_quickly(at, hit_end)), full)
         };
         for text in [
