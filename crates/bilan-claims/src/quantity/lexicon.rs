@@ -683,6 +683,9 @@ pub(crate) struct Lexicon {
     /// `WordFacts::last_bits` for the phrases ending with a sign, keyed by
     /// their last token ("d'" for "plus d'").
     pub(crate) last_token_bits: WordMap<u32>,
+    /// Bit `b` set when a key of `last_token_bits` ends with the ASCII
+    /// byte `b`: a token ending with another ASCII sign ends no phrase.
+    pub(crate) last_token_ascii_ends: u128,
     /// `WordFacts::first_bits` for the phrases starting with a sign ("%",
     /// "$", "€").
     pub(crate) first_sign_bits: Vec<(char, u32)>,
@@ -901,6 +904,11 @@ impl Lexicon {
                 *last_token_bits.entry(token.to_owned()).or_insert(0) |= bit;
             }
         }
+        let last_token_ascii_ends = last_token_bits
+            .keys()
+            .filter_map(|token| token.as_bytes().last().copied())
+            .filter(u8::is_ascii)
+            .fold(0u128, |mask, b| mask | 1 << b);
         let mut first_word_bits = WordMap::default();
         let mut first_sign_bits: Vec<(char, u32)> = Vec::new();
         let starts = cues
@@ -1034,6 +1042,7 @@ impl Lexicon {
             cues,
             cue_tokens,
             last_token_bits,
+            last_token_ascii_ends,
             first_sign_bits,
             after_article,
             triggers,

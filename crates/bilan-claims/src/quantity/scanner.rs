@@ -658,6 +658,14 @@ impl<'t> Scan<'t> {
         let bits = match self.word_ending_at(at, floor) {
             Some((word, start)) if start < at => self.lexicon.last_bits(word.as_str()),
             _ => match char_before(self.text, at) {
+                // An ASCII sign no phrase's last token ends with.
+                Some(sign)
+                    if sign.is_ascii()
+                        && self.lexicon.last_token_ascii_ends & (1u128 << (sign as u32 % 128))
+                            == 0 =>
+                {
+                    0
+                }
                 Some(sign) if at > floor && at - sign.len_utf8() >= floor => {
                     let token_start = letters_start(self.text, at - sign.len_utf8(), floor);
                     Folded::new(self.text, token_start, at)
@@ -2789,6 +2797,61 @@ mod tests {
             }
         }
         assert!(told > 1000, "{told}");
+    }
+
+    /// `Scan::bits_before_uncached` as it was before it ruled out the
+    /// ASCII signs no phrase's last token ends with.
+    fn bits_before_looked_up(scan: &Scan<'_>, pos: usize) -> u32 {
+        let floor = scan.look_back_floor(pos);
+        let at = skip_space_back(scan.text, pos, floor);
+        match scan.word_ending_at(at, floor) {
+            Some((word, start)) if start < at => scan.lexicon.last_bits(word.as_str()),
+            _ => match char_before(scan.text, at) {
+                Some(sign) if at > floor && at - sign.len_utf8() >= floor => {
+                    let token_start = letters_start(scan.text, at - sign.len_utf8(), floor);
+                    Folded::new(scan.text, token_start, at)
+                        .and_then(|token| scan.lexicon.last_token_bits.get(token.as_str()).copied())
+                        .unwrap_or(0)
+                }
+                _ => 0,
+            },
+        }
+    }
+
+    #[test]
+    fn signs_ruled_out_end_no_phrase() {
+        let lexicon = &*LEXICON;
+        assert!(lexicon.last_token_ascii_ends != 0);
+        let mut texts = odd_texts();
+        texts.extend(
+            [
+                "plus d'3 plus d’4 PLUS D'5 jusqu'à 6 qu'7 n°8 N°9 n° 10 no.11 (12) «13» 14, 15; 16:",
+                "près d'un, au-delà d'une, quelque 3%, $4, €5, #6, +7, -8, /9, *10, &11, @12, ~13",
+                "d' 1 qu' 2 l'3 s'4 aujourd'hui 5 d'' 6 ''7 d'-8 d' - 9 'd 10 x'11 ' 12",
+            ]
+            .map(str::to_owned),
+        );
+        let mut zeros = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &floor in bounds.iter().step_by(5) {
+                let mut scan = Scan::new(text, &words, 0, text.len());
+                scan.floor = floor;
+                for &pos in bounds.iter().filter(|&&p| p >= floor) {
+                    let expected = bits_before_looked_up(&scan, pos);
+                    zeros += usize::from(expected == 0);
+                    assert_eq!(
+                        scan.bits_before_uncached(pos),
+                        expected,
+                        "{text:?} at {pos} from {floor}"
+                    );
+                }
+            }
+        }
+        assert!(zeros > 100, "{zeros}");
     }
 
     /// `Scan::qualifier_may_follow` as it read every word from the text,
