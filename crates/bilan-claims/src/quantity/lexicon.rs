@@ -187,6 +187,10 @@ pub(crate) struct WordFacts {
     fraction: Option<f64>,
     /// One of `CLAUSE_WORDS` of the scanner ("et", "ou", "dont" …).
     pub(crate) clause_word: bool,
+    /// The index of the unit whose phrase is the word alone, when no other
+    /// unit phrase starts with it (`Phrases::lone_words`: "heures", not
+    /// "mètres", which "mètres carrés" starts too).
+    pub(crate) lone_unit: Option<u16>,
 }
 
 impl WordFacts {
@@ -490,6 +494,9 @@ impl TriggerGate {
 pub(crate) struct TriggerTable {
     /// (low bytes, high bytes, 0 empty / 1 trigger / 2 the article).
     slots: Vec<(u64, u64, u8)>,
+    /// The facts of each slot's word (`Lexicon::facts`), which the scan
+    /// reads at each trigger: found with the word, not looked up again.
+    facts: Vec<WordFacts>,
 }
 
 impl TriggerTable {
@@ -519,22 +526,24 @@ impl TriggerTable {
         usize::try_from(hash.checked_shr(64 - bits).unwrap_or(0)).unwrap_or(0)
     }
 
-    fn build(words: impl IntoIterator<Item = (Vec<u8>, bool)>) -> Option<TriggerTable> {
-        let words: Vec<((u64, u64), bool)> = words
+    fn build(words: impl IntoIterator<Item = (Vec<u8>, bool, WordFacts)>) -> Option<TriggerTable> {
+        let words: Vec<((u64, u64), bool, WordFacts)> = words
             .into_iter()
-            .map(|(word, article)| Some((TriggerTable::pack(&word)?, article)))
+            .map(|(word, article, facts)| Some((TriggerTable::pack(&word)?, article, facts)))
             .collect::<Option<_>>()?;
         let size = (words.len() * 4).next_power_of_two().max(16);
         let mut table = TriggerTable {
             slots: vec![(0, 0, 0); size],
+            facts: vec![WordFacts::default(); size],
         };
-        for ((low, high), article) in words {
+        for ((low, high), article, facts) in words {
             let mut at = table.slot(low, high);
             loop {
                 let slot = table.slots.get_mut(at)?;
                 if slot.2 == 0 || (slot.0, slot.1) == (low, high) {
                     if slot.2 == 0 {
                         *slot = (low, high, if article { 2 } else { 1 });
+                        *table.facts.get_mut(at)? = facts;
                     }
                     break;
                 }
@@ -545,7 +554,13 @@ impl TriggerTable {
     }
 
     /// Whether the packed word is a trigger, and if so whether it is the article.
+    #[cfg(test)]
     pub(crate) fn get(&self, low: u64, high: u64) -> Option<bool> {
+        self.get_with_facts(low, high).map(|(article, _)| article)
+    }
+
+    /// `get`, with the word's facts.
+    pub(crate) fn get_with_facts(&self, low: u64, high: u64) -> Option<(bool, &WordFacts)> {
         let size = self.slots.len();
         let mut at = self.slot(low, high);
         for _ in 0..size {
@@ -554,7 +569,7 @@ impl TriggerTable {
                 return None;
             }
             if l == low && h == high {
-                return Some(kind == 2);
+                return Some((kind == 2, self.facts.get(at)?));
             }
             at = (at + 1) & (size - 1);
         }
@@ -668,6 +683,9 @@ pub(crate) struct Lexicon {
     /// `WordFacts::last_bits` for the phrases ending with a sign, keyed by
     /// their last token ("d'" for "plus d'").
     pub(crate) last_token_bits: WordMap<u32>,
+    /// Bit `b` set when a key of `last_token_bits` ends with the ASCII
+    /// byte `b`: a token ending with another ASCII sign ends no phrase.
+    pub(crate) last_token_ascii_ends: u128,
     /// `WordFacts::first_bits` for the phrases starting with a sign ("%",
     /// "$", "€").
     pub(crate) first_sign_bits: Vec<(char, u32)>,
@@ -689,6 +707,10 @@ pub(crate) struct Lexicon {
     pub(crate) gate: Option<TriggerGate>,
     /// Every word any of the word tables above knows, with what they say.
     facts: WordMap<WordFacts>,
+    /// Whether the phrases of `Cue::De` are "de" and "d'" alone: then the
+    /// scan tells them from the token after a collective or a multiplier
+    /// (`Scan::de_by_tokens`).
+    pub(crate) de_alone: bool,
     /// For each first byte of a trigger word, bit `n` set when one is `n`
     /// bytes long: most words are ruled out without hashing.
     pub(crate) trigger_shapes: Vec<u64>,
@@ -882,6 +904,11 @@ impl Lexicon {
                 *last_token_bits.entry(token.to_owned()).or_insert(0) |= bit;
             }
         }
+        let last_token_ascii_ends = last_token_bits
+            .keys()
+            .filter_map(|token| token.as_bytes().last().copied())
+            .filter(u8::is_ascii)
+            .fold(0u128, |mask, b| mask | 1 << b);
         let mut first_word_bits = WordMap::default();
         let mut first_sign_bits: Vec<(char, u32)> = Vec::new();
         let starts = cues
@@ -967,6 +994,11 @@ impl Lexicon {
         for (word, &bits) in &last_word_bits {
             facts.entry(word.clone()).or_default().last_bits = bits;
         }
+        for (word, index) in unit_phrases.lone_words() {
+            if let Ok(index) = u16::try_from(index) {
+                facts.entry(word.to_owned()).or_default().lone_unit = Some(index);
+            }
+        }
         for word in super::scanner::CLAUSE_WORDS {
             facts.entry(word.to_owned()).or_default().clause_word = true;
         }
@@ -985,12 +1017,18 @@ impl Lexicon {
                 *cell |= 1 << (bit % 64);
             }
         }
-        let trigger_table = TriggerTable::build(
-            triggers
-                .iter()
-                .map(|(word, &article)| (word.to_vec(), article)),
-        );
+        let trigger_table = TriggerTable::build(triggers.iter().map(|(word, &article)| {
+            let word_facts = std::str::from_utf8(word)
+                .ok()
+                .and_then(|w| facts.get(w).copied())
+                .unwrap_or_default();
+            (word.to_vec(), article, word_facts)
+        }));
+        let de_alone = cues
+            .get(Cue::De as usize)
+            .is_some_and(|de| de.are(&["de", "d'"]));
         Lexicon {
+            de_alone,
             trigger_table,
             facts,
             cardinals,
@@ -1004,6 +1042,7 @@ impl Lexicon {
             cues,
             cue_tokens,
             last_token_bits,
+            last_token_ascii_ends,
             first_sign_bits,
             after_article,
             triggers,

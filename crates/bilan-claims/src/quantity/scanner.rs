@@ -13,7 +13,7 @@ use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
     skip_space, skip_space_back, word_at, word_before,
 };
-use super::words::{cardinal_after, number_word};
+use super::words::{cardinal_after, cardinal_alone, number_word};
 use super::{NumberForm, Quantity};
 use crate::model::{ClaimKind, Qualifier, Unit};
 #[cfg(test)]
@@ -179,9 +179,9 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
                     continue;
                 }
                 let (at, hit_end) = (token.span.start, token.span.end);
-                if let Some(is_article) = trigger_word(lexicon, bytes, at, hit_end) {
+                if let Some((is_article, facts)) = trigger_word_facts(lexicon, bytes, at, hit_end) {
                     scan.token_hint.set(index);
-                    scan.trigger(at, hit_end, is_article, found);
+                    scan.trigger(at, hit_end, is_article, facts, found);
                 }
             }
             TokenKind::Number => {
@@ -191,7 +191,7 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
                 // no trigger: `trigger` would return at once.)
                 for at in token.span.start..token.span.end {
                     if at >= scan.floor && bytes.get(at).is_some_and(u8::is_ascii_digit) {
-                        scan.trigger(at, at + 1, false, found);
+                        scan.trigger(at, at + 1, false, WordFacts::default(), found);
                     }
                 }
             }
@@ -260,7 +260,7 @@ fn scan_bytes_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
         match BYTE_CLASS.get(usize::from(b)) {
             Some(&DIGIT) => {
                 pos += 1;
-                scan.trigger(pos - 1, pos, false, found);
+                scan.trigger(pos - 1, pos, false, WordFacts::default(), found);
             }
             Some(&LETTER | &NOT_ASCII) => {
                 let at = pos;
@@ -270,8 +270,8 @@ fn scan_bytes_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
                     pos += char_at(text, pos).map_or(1, char::len_utf8);
                     continue;
                 }
-                if let Some(is_article) = trigger_word(lexicon, bytes, at, pos) {
-                    scan.trigger(at, pos, is_article, found);
+                if let Some((is_article, facts)) = trigger_word_facts(lexicon, bytes, at, pos) {
+                    scan.trigger(at, pos, is_article, facts, found);
                 }
             }
             _ => pos += 1,
@@ -300,9 +300,17 @@ impl<'t> Scan<'t> {
     }
 
     /// Reads the quantity that may start at the trigger `text[at..hit_end]`
-    /// (a digit, or a number word: `is_article` for "un"/"une") onto
-    /// `found`, and moves the floor past what it read.
-    fn trigger(&mut self, at: usize, hit_end: usize, is_article: bool, found: &mut Vec<Quantity>) {
+    /// (a digit, or a number word: `is_article` for "un"/"une", `facts`
+    /// its facts as `trigger_word_facts` found them) onto `found`, and
+    /// moves the floor past what it read.
+    fn trigger(
+        &mut self,
+        at: usize,
+        hit_end: usize,
+        is_article: bool,
+        facts: WordFacts,
+        found: &mut Vec<Quantity>,
+    ) {
         if at < self.floor || !self.starts_token(at, hit_end) {
             return;
         }
@@ -313,9 +321,9 @@ impl<'t> Scan<'t> {
                 return;
             }
             self.read_article_quickly(at, hit_end)
-                .unwrap_or_else(|| self.read(at))
+                .unwrap_or_else(|| self.read(at, hit_end, facts))
         } else {
-            self.read(at)
+            self.read(at, hit_end, facts)
         };
         match step {
             Step::Found(quantity) => {
@@ -330,7 +338,20 @@ impl<'t> Scan<'t> {
 
 /// Whether `bytes[at..end]` (a run of letters) is a trigger word, and if
 /// so whether it is the article "un"/"une". ASCII letters match in any case.
+#[cfg(test)]
 fn trigger_word(lexicon: &Lexicon, bytes: &[u8], at: usize, end: usize) -> Option<bool> {
+    trigger_word_facts(lexicon, bytes, at, end).map(|(article, _)| article)
+}
+
+/// `trigger_word`, with the word's facts (`Lexicon::facts` of its bytes
+/// ASCII lowered, which are the scan's form of the word: a trigger word
+/// is lower case, so the other chars of a word matching one are too).
+fn trigger_word_facts(
+    lexicon: &Lexicon,
+    bytes: &[u8],
+    at: usize,
+    end: usize,
+) -> Option<(bool, WordFacts)> {
     let word = bytes.get(at..end)?;
     let first = usize::from(word.first()?.to_ascii_lowercase());
     let shapes = lexicon.trigger_shapes.get(first).copied().unwrap_or(0);
@@ -359,13 +380,18 @@ fn trigger_word(lexicon: &Lexicon, bytes: &[u8], at: usize, end: usize) -> Optio
             }
             _ => TriggerTable::pack(word)?,
         };
-        return table.get(low, high);
+        return table
+            .get_with_facts(low, high)
+            .map(|(article, facts)| (article, *facts));
     }
     let mut lower = [0u8; 64];
     let lower = lower.get_mut(..word.len())?;
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
-    lexicon.triggers.get(&*lower).copied()
+    let article = lexicon.triggers.get(&*lower).copied()?;
+    let facts =
+        std::str::from_utf8(lower).map_or_else(|_| WordFacts::default(), |w| lexicon.facts(w));
+    Some((article, facts))
 }
 
 /// The eight bytes of `x` with ASCII capitals lowered (as
@@ -458,20 +484,6 @@ impl<'t> Scan<'t> {
             && token.kind == TokenKind::Word
             && token.flags & crate::tables::MAY_HAVE_FACTS == 0
             && token.span.len() <= 48
-            && token.span.end <= self.end
-            && self.words.folded_in_place(i))
-        .then_some(token.span.end)
-    }
-
-    /// The end of the word token starting at `pos` when it is a word of
-    /// ASCII and accented Latin-1 letters only (folded in place) within the
-    /// span: then it is the whole run of letters from `pos`, as
-    /// `text::letters_end` reads it, and need not be read from the text.
-    fn in_place_word_end(&self, pos: usize) -> Option<usize> {
-        let i = self.first_token_from(pos);
-        let token = self.words.tokens.get(i)?;
-        (token.span.start == pos
-            && token.kind == TokenKind::Word
             && token.span.end <= self.end
             && self.words.folded_in_place(i))
         .then_some(token.span.end)
@@ -646,6 +658,14 @@ impl<'t> Scan<'t> {
         let bits = match self.word_ending_at(at, floor) {
             Some((word, start)) if start < at => self.lexicon.last_bits(word.as_str()),
             _ => match char_before(self.text, at) {
+                // An ASCII sign no phrase's last token ends with.
+                Some(sign)
+                    if sign.is_ascii()
+                        && self.lexicon.last_token_ascii_ends & (1u128 << (sign as u32 % 128))
+                            == 0 =>
+                {
+                    0
+                }
                 Some(sign) if at > floor && at - sign.len_utf8() >= floor => {
                     let token_start = letters_start(self.text, at - sign.len_utf8(), floor);
                     Folded::new(self.text, token_start, at)
@@ -725,6 +745,11 @@ impl<'t> Scan<'t> {
     /// End of the longest phrase of a context category starting at `pos` (after spaces).
     fn phrase_after(&self, pos: usize, cue: Cue) -> Option<usize> {
         let at = skip_space(self.text, pos, self.end);
+        if cue == Cue::De
+            && let Some(found) = self.de_by_tokens(at)
+        {
+            return found;
+        }
         if self.bits_at(at) & (1 << cue as u32) == 0 {
             return None;
         }
@@ -742,20 +767,83 @@ impl<'t> Scan<'t> {
         found
     }
 
+    /// `phrase_after` of `at` (spaces skipped) for `Cue::De`, told from
+    /// the word token starting there when its phrases are "de" and "d'"
+    /// alone (`Lexicon::de_alone`) and the token is ASCII letters: "de"
+    /// in any case, not glued to a digit, is the phrase "de"; "d" before
+    /// an ASCII apostrophe the phrase "d'"; any other ASCII word (folded
+    /// to its lower case) starts neither. `None` when it cannot tell (no
+    /// word token there, other letters, a char beyond ASCII after "de"
+    /// or "d").
+    fn de_by_tokens(&self, at: usize) -> Option<Option<usize>> {
+        if !self.lexicon.de_alone {
+            return None;
+        }
+        let token = self.words.tokens.get(self.first_token_from(at))?;
+        let end = token.span.end;
+        if token.span.start != at || token.kind != TokenKind::Word || end > self.end {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let word = bytes.get(at..end)?;
+        // The char after the word, within the span.
+        let after = bytes.get(end).filter(|_| end < self.end).copied();
+        if word.eq_ignore_ascii_case(b"de") {
+            return match after {
+                Some(b) if b.is_ascii_digit() => Some(None),
+                Some(b) if b >= 0x80 => None,
+                _ => Some(Some(end)),
+            };
+        }
+        if word.eq_ignore_ascii_case(b"d") {
+            return match after {
+                Some(b'\'') => Some(Some(end + 1)),
+                Some(b) if b >= 0x80 => None,
+                _ => Some(None),
+            };
+        }
+        word.is_ascii().then_some(None)
+    }
+
     /// The unit phrase starting exactly at `pos`.
     /// A unit followed by "/" is part of a rate ("80 km/h"), not this number's unit.
     fn unit_at(&self, pos: usize) -> Option<(&'static UnitEntry, usize)> {
         if self.bits_at(pos) & UNIT_BIT == 0 {
             return None;
         }
-        let (index, end) =
-            LEXICON
-                .unit_phrases
-                .at_word(self.text, pos, self.end, self.known_word_at(pos))?;
+        let (index, end) = match self.lone_unit_at(pos) {
+            Some(found) => found,
+            None => {
+                LEXICON
+                    .unit_phrases
+                    .at_word(self.text, pos, self.end, self.known_word_at(pos))?
+            }
+        };
         if self.text.as_bytes().get(end) == Some(&b'/') {
             return None;
         }
         Some((self.lexicon.units.get(index)?, end))
+    }
+
+    /// `unit_phrases.at_word` at `pos` when the word there, whose facts
+    /// `facts_at` has just read (its cache), is a unit alone
+    /// (`WordFacts::lone_unit`), of chars below U+0100 and not glued to a
+    /// letter or digit: then the match is that unit, to the word's end,
+    /// as `at_word` finds it. `None` when it cannot tell.
+    fn lone_unit_at(&self, pos: usize) -> Option<(usize, usize)> {
+        let (cached_pos, end, facts) = self.facts_cache.get();
+        if cached_pos != pos || end == pos {
+            return None;
+        }
+        let index = usize::from(facts.lone_unit?);
+        let plain = self
+            .text
+            .as_bytes()
+            .get(pos..end)?
+            .iter()
+            .all(|&b| b < 0xC4);
+        let glued = end < self.end && char_at(self.text, end).is_some_and(is_word_char);
+        (plain && !glued).then_some((index, end))
     }
 
     /// True when a number (digits or a cardinal word other than un/une) starts at `pos`.
@@ -890,8 +978,10 @@ impl<'t> Scan<'t> {
         }))
     }
 
-    fn read(&self, at: usize) -> Step {
-        let core = match self.read_core(at) {
+    /// Reads the number at a trigger (`word_end`, `facts`: as `trigger`
+    /// has them) and completes it.
+    fn read(&self, at: usize, word_end: usize, facts: WordFacts) -> Step {
+        let core = match self.read_core(at, word_end, facts) {
             Ok(core) => core,
             Err(step) => return step,
         };
@@ -914,16 +1004,18 @@ impl<'t> Scan<'t> {
         self.bits_before(core.start) & context == 0
     }
 
-    /// Reads the number at a trigger.
-    fn read_core(&self, at: usize) -> Result<Core, Step> {
+    /// Reads the number at a trigger: digits, or the trigger word
+    /// `text[at..word_end]` whose facts are `facts`. The word is the one
+    /// `word_at(at)` reads, to `word_end`, and its scan form is its bytes
+    /// ASCII lowered (a test checks both at every trigger word): it is
+    /// not read or looked up again.
+    fn read_core(&self, at: usize, word_end: usize, facts: WordFacts) -> Result<Core, Step> {
         if is_digit_at(self.text, at) {
             return self.read_digits(at);
         }
-        let Some((word, word_end)) = self.word_at(at) else {
-            return Err(Step::Nothing);
-        };
-        let w = word.as_str();
-        if w == "plusieurs" || w == "quelques" {
+        let w = self.text.as_bytes().get(at..word_end).unwrap_or_default();
+        let is = |word: &[u8]| w.eq_ignore_ascii_case(word);
+        if is(b"plusieurs") || is(b"quelques") {
             if self.number_starts(word_end) {
                 // "quelques 1.500": the number's own trigger reads it, About.
                 return Err(Step::Nothing);
@@ -951,10 +1043,9 @@ impl<'t> Scan<'t> {
             }
             return Ok(core);
         }
-        if w == "quelque" || w == "demi" {
+        if is(b"quelque") || is(b"demi") {
             return Err(Step::Nothing);
         }
-        let facts = self.lexicon.facts(w);
         if let Some((value, plural)) = facts.collective() {
             return self.read_bare_collective(at, word_end, value, plural);
         }
@@ -1131,6 +1222,10 @@ impl<'t> Scan<'t> {
         let Some(after_de) = self.phrase_after(core.end, Cue::De) else {
             return;
         };
+        // "milliers", "millions" are trigger words.
+        if self.no_trigger_word_at(skip_space(self.text, after_de, self.end)) {
+            return;
+        }
         if let Some((word, _, end)) = self.word_after(after_de)
             && let Some(&(factor, true)) = self.lexicon.collectives.get(word.as_str())
             && factor >= 1000.0
@@ -1143,6 +1238,23 @@ impl<'t> Scan<'t> {
                 .range
                 .map(|(low, high)| (low * factor, (high + 1.0) * factor - 1.0));
         }
+    }
+
+    /// Whether the word token starting at `pos` is surely no trigger word
+    /// (no cardinal, collective, fraction…): a word of ASCII and accented
+    /// Latin-1 letters (folded in place: the scan reads it whole, lower
+    /// case, and its token's shape is that form's with the accents
+    /// dropped, as the trigger words' shapes are taken) whose shape no
+    /// trigger word has (`tables::MAY_TRIGGER` clear).
+    fn no_trigger_word_at(&self, pos: usize) -> bool {
+        let i = self.first_token_from(pos);
+        self.words.tokens.get(i).is_some_and(|token| {
+            token.span.start == pos
+                && token.kind == TokenKind::Word
+                && token.flags & crate::tables::MAY_TRIGGER == 0
+                && token.span.end <= self.end
+                && self.words.folded_in_place(i)
+        })
     }
 
     /// "deux millions et demi", "1,5 milliard et demi" is rare but "trois
@@ -1172,9 +1284,14 @@ impl<'t> Scan<'t> {
         first_len: usize,
         first: (f64, Class),
     ) -> Result<Core, Step> {
-        let rest = self.text.get(at..self.end).unwrap_or_default();
-        let Ok((_, number)) = cardinal_after(rest, first_len, first) else {
-            return Err(Step::Nothing);
+        let number = if self.cardinal_ends_by_tokens(at, first_len) {
+            cardinal_alone(first_len, first).ok_or(Step::Nothing)?
+        } else {
+            let rest = self.text.get(at..self.end).unwrap_or_default();
+            let Ok((_, number)) = cardinal_after(rest, first_len, first) else {
+                return Err(Step::Nothing);
+            };
+            number
         };
         if number.first == Class::Big {
             // A bare "millions" with no number before it.
@@ -1245,6 +1362,37 @@ impl<'t> Scan<'t> {
             return self.read_article(core, next.map(|(w, _, e)| (w, e)));
         }
         Ok(core)
+    }
+
+    /// Whether the cardinal word `text[at..at + first_len]` (a word token)
+    /// surely ends its number, told from the token after it: a word of
+    /// ASCII and accented Latin-1 letters (folded in place, whose shape is
+    /// that of the scan's form with its accents dropped) that no trigger
+    /// word has the shape of (`tables::MAY_TRIGGER` clear), so no
+    /// cardinal, and that is not "et". Between two tokens stand only white
+    /// space, apostrophes and hyphens not spaced (a spaced dash is a
+    /// token): `cardinal_after`'s joint reads blanks and a hyphen up to
+    /// that word, or stops short of it, and then finds no number word
+    /// there; its "et" needs an "et" token. Then it reads the first word
+    /// alone (`cardinal_alone`), without reading the text again.
+    fn cardinal_ends_by_tokens(&self, at: usize, first_len: usize) -> bool {
+        let i = self.first_token_from(at);
+        let tokens = &self.words.tokens;
+        let (Some(word), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else {
+            return false;
+        };
+        word.kind == TokenKind::Word
+            && word.span.start == at
+            && word.span.end == at + first_len
+            && next.kind == TokenKind::Word
+            && next.flags & crate::tables::MAY_TRIGGER == 0
+            && next.span.end <= self.end
+            && self.words.folded_in_place(i + 1)
+            && !self
+                .text
+                .as_bytes()
+                .get(next.span.start..next.span.end)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"et"))
     }
 
     /// "neuf" is also "new": "un char neuf", "tout neuf", "quoi de neuf",
@@ -1568,7 +1716,12 @@ impl<'t> Scan<'t> {
             return None;
         }
         let skip = Some(Step::Skip(core.end));
-        let previous = self.word_before(core.start);
+        // Only the checks of numbers in digits read it.
+        let previous = if core.form == NumberForm::Digits {
+            self.word_before(core.start)
+        } else {
+            None
+        };
         let prev_word = previous.as_ref().map(|(w, _)| w.as_str()).unwrap_or("");
         // The word before the number and the gap after it are letters and
         // spaces (no sign) whenever there is a word: `word_before` skips
@@ -1846,10 +1999,16 @@ impl<'t> Scan<'t> {
     /// A qualifier right after the quantity (span end returned), or after at
     /// most four words of the counted noun (span not extended).
     fn qualifier_after(&self, pos: usize) -> Option<(Qualifier, Option<usize>)> {
-        let text = self.text;
         if !self.qualifier_may_follow(pos) {
             return None;
         }
+        self.qualifier_after_walk(pos)
+    }
+
+    /// `qualifier_after` without its filter: the words after `pos` read
+    /// and looked up one by one.
+    fn qualifier_after_walk(&self, pos: usize) -> Option<(Qualifier, Option<usize>)> {
+        let text = self.text;
         let mut at = pos;
         for words_skipped in 0..5 {
             let start = skip_space(text, at, self.end);
@@ -1874,24 +2033,46 @@ impl<'t> Scan<'t> {
 
 impl Scan<'_> {
     /// False when none of the words `qualifier_after` may read after `pos`
-    /// (at most five, each after spaces only) has the shape of the first
-    /// word of a trailing qualifier: then it finds none, and the words
-    /// need not be looked up. Words it cannot tell the folded shape of
-    /// without folding (other than ASCII and Latin-1 letters) may be one.
+    /// (at most five, each after spaces only, up to the first clause word)
+    /// has the shape of the first word of a trailing qualifier: then it
+    /// finds none, and the words need not be looked up. Words it cannot
+    /// tell the folded shape of without folding (other than ASCII and
+    /// Latin-1 letters) may be one.
+    ///
+    /// A word with no such shape that is one of `CLAUSE_WORDS` (ASCII
+    /// letters in any case, which fold to it) ends the walk: no trailing
+    /// qualifier starts there, and `qualifier_after` stops at it, its
+    /// facts saying it is a clause word (the shape of a word the number
+    /// tables know, so `word_without_facts_at` does not answer for it).
+    /// The words are read from the tokens, walked forwards from the first
+    /// one, where they are words of ASCII and accented Latin-1 letters.
     fn qualifier_may_follow(&self, pos: usize) -> bool {
         let Some(shapes) = &self.lexicon.qualifier_after_shapes else {
             return true;
         };
         let text = self.text;
         let bytes = text.as_bytes();
-        let mut at = pos;
+        let tokens = &self.words.tokens;
+        let mut start = skip_space(text, pos, self.end);
+        let mut i = self.first_token_from(start);
         for _ in 0..5 {
-            let start = skip_space(text, at, self.end);
-            let end = match self.in_place_word_end(start) {
+            // The first token starting at or after `start` (the starts
+            // only go forwards).
+            while tokens.get(i).is_some_and(|t| t.span.start < start) {
+                i += 1;
+            }
+            let end = match tokens.get(i) {
                 // A word of ASCII and accented Latin-1 letters: its token
                 // is the run of letters the text path below reads.
-                Some(end) => end,
-                None => {
+                Some(token)
+                    if token.span.start == start
+                        && token.kind == TokenKind::Word
+                        && token.span.end <= self.end
+                        && self.words.folded_in_place(i) =>
+                {
+                    token.span.end
+                }
+                _ => {
                     let within = bytes.get(..self.end).unwrap_or(bytes);
                     let ascii_end = start + ascii_letters(within.get(start..).unwrap_or_default());
                     let mut end = ascii_end;
@@ -1919,10 +2100,21 @@ impl Scan<'_> {
             if word.len() < 64 && lengths & (1 << word.len()) != 0 {
                 return true;
             }
-            at = end;
+            if is_clause_word(word) {
+                return false;
+            }
+            start = skip_space(text, end, self.end);
         }
         false
     }
+}
+
+/// Whether `word` is one of `CLAUSE_WORDS`, ASCII letters in any case.
+fn is_clause_word(word: &[u8]) -> bool {
+    word.len() <= 6
+        && CLAUSE_WORDS
+            .iter()
+            .any(|clause| clause.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// "2 à 3 millions", "6 à 7 000": the first number of a range shares the
@@ -2380,6 +2572,288 @@ mod tests {
         }
     }
 
+    #[test]
+    fn cardinals_ended_by_their_tokens_are_read_alone() {
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect();
+        texts.extend(odd_texts());
+        texts.extend(
+            [
+                "vingt-et-un, vingt et un, VINGT ET UNE, Vingt-Et-Une, mille et une nuits",
+                "soixante et onze soldats, soixante-et-onze, quatre vingts, quatre-vingt-dix",
+                "trois-soldats, trois - quatre, trois – quatre, trois\u{a0}cents, trois\u{202f}mille",
+                "deux ZÉRO, deux Zéro, un'deux, un’deux, cinq\tmille, six\nsept, un ET deux",
+                "deux etc, deux et, deux ét un, deux é un, neuf œufs, un Œuf, dix İ, onze ß",
+                "cent cents centaines, mille milles, deux millions trois mille, un million",
+                "un-un deux--trois quatre -cinq six- sept huit - - neuf dix 'onze douze'",
+            ]
+            .map(str::to_owned),
+        );
+        let lexicon = &*LEXICON;
+        let (mut told, mut cardinals) = (0, 0);
+        for text in &texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            // The whole text, and cut at every char of the words after a
+            // cardinal.
+            for &end in bounds.iter().rev().take(40).chain(bounds.iter().step_by(7)) {
+                let words = Words::new(text, Span::new(0, end));
+                let scan = Scan::new(text, &words, 0, end);
+                for token in &words.tokens {
+                    let (at, word_end) = (token.span.start, token.span.end);
+                    let Some((word, _)) = scan.word_at(at) else {
+                        continue;
+                    };
+                    let Some(first) = lexicon.facts(word.as_str()).cardinal() else {
+                        continue;
+                    };
+                    cardinals += 1;
+                    if !scan.cardinal_ends_by_tokens(at, word_end - at) {
+                        continue;
+                    }
+                    told += 1;
+                    let rest = text.get(at..end).unwrap_or_default();
+                    assert_eq!(
+                        cardinal_after(rest, word_end - at, first)
+                            .ok()
+                            .map(|(_, n)| n),
+                        cardinal_alone(word_end - at, first),
+                        "{text:?} at {at} to {end}"
+                    );
+                }
+            }
+        }
+        assert!(told > 1000 && cardinals > told, "{told} of {cardinals}");
+    }
+
+    /// Texts with "de" and "d'" written every way, glued and spaced.
+    fn de_texts() -> Vec<String> {
+        [
+            "3 millions de dollars, 4 milliers DE morts, 5 dizaines De blessés, 6 centaines dE",
+            "des dizaines d'otages, des centaines D'autres, des milliers d’enfants, D’eux",
+            "de2 de-3 d-4 d'5 d''6 dé de\u{a0}x d\u{a0}'y dE\u{202f}z d dd ded ede d'",
+            "DÉ Dé dÉ d’ d‘ dʼ de’ deux des dès de. d, de! de? (de) «de» de—x d’un",
+            "Ωμέγα de Алеппо d' ß de İ d œ de",
+        ]
+        .map(str::to_owned)
+        .into_iter()
+        .chain(odd_texts())
+        .collect()
+    }
+
+    #[test]
+    fn de_told_by_tokens_is_the_phrase_matched() {
+        let lexicon = &*LEXICON;
+        assert!(lexicon.de_alone);
+        let (mut told, mut found) = (0, 0);
+        for text in &de_texts() {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &end in bounds.iter().rev().take(12).chain(bounds.iter().step_by(3)) {
+                let words = Words::new(text, Span::new(0, end));
+                let scan = Scan::new(text, &words, 0, end);
+                for &at in bounds.iter().filter(|&&p| p <= end) {
+                    let Some(by_tokens) = scan.de_by_tokens(at) else {
+                        continue;
+                    };
+                    told += 1;
+                    found += usize::from(by_tokens.is_some());
+                    let matched = lexicon.cue(Cue::De).at(text, at, end).map(|(_, e)| e);
+                    assert_eq!(by_tokens, matched, "{text:?} at {at} to {end}");
+                }
+            }
+        }
+        assert!(told > 1000 && found > 100, "{told}, {found}");
+    }
+
+    #[test]
+    fn words_without_the_trigger_flag_are_no_trigger_words() {
+        let lexicon = &*LEXICON;
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect();
+        texts.extend(de_texts());
+        texts.push(
+            "MILLIERS Milliers MILLIONS Zéro ZÉRO zÉro ZERO DIZAINES Centaine QUART TIERS \
+             Moitié MOITIÉ quelques PLUSIEURS Un UNE une millier milliard Milliards"
+                .to_owned(),
+        );
+        let (mut told, mut words_read) = (0, 0);
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let scan = Scan::new(text, &words, 0, text.len());
+            for token in &words.tokens {
+                let at = token.span.start;
+                let Some((word, _)) = scan.word_at(at) else {
+                    continue;
+                };
+                words_read += 1;
+                if !scan.no_trigger_word_at(at) {
+                    continue;
+                }
+                told += 1;
+                let w = word.as_str();
+                let facts = lexicon.facts(w);
+                assert!(
+                    !lexicon.triggers.contains_key(w.as_bytes())
+                        && facts.cardinal().is_none()
+                        && facts.collective().is_none()
+                        && facts.fraction().is_none()
+                        && !lexicon.collectives.contains_key(w),
+                    "{text:?} at {at}: {w:?}"
+                );
+            }
+        }
+        assert!(told > 1000 && words_read > told, "{told} of {words_read}");
+    }
+
+    #[test]
+    fn lone_units_are_the_units_matched() {
+        let lexicon = &*LEXICON;
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect();
+        texts.extend(odd_texts());
+        texts.extend(
+            [
+                "3 heures, 4 HEURES, 5 Heures2 6 heures² 7 heuresé 8 heures/jour 9 heures-10",
+                "2 jours\u{a0}; 3 ans. 4 Ans 5 semaines 6 mois 7 MOIS 8 nuits 9 tonnes 10 hectares",
+                "2 mètres carrés, 3 Mètres, 4 METRES, 5 km², 6 km2, 7 kilomètres carrés, 8 KM",
+                "2 dollars américains, 3 livres sterling, 4 dinars, 5 %, 6 €, 7 dollars, 8 ansœ",
+                "2 annéesß 3 jourİ 4 heuresΩ 5 ans_ 6 ans' 7 ans’ 8 ans-9 10 ans",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut told, mut lone_words) = (0, 0);
+        for text in &texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &end in bounds.iter().rev().take(8).chain(bounds.iter().step_by(5)) {
+                let words = Words::new(text, Span::new(0, end));
+                let scan = Scan::new(text, &words, 0, end);
+                for &pos in bounds.iter().filter(|&&p| p <= end) {
+                    // As `unit_at` asks: after `bits_at` has read the facts.
+                    scan.bits_at(pos);
+                    let (cached_pos, _, facts) = scan.facts_cache.get();
+                    lone_words += usize::from(cached_pos == pos && facts.lone_unit.is_some());
+                    let Some(found) = scan.lone_unit_at(pos) else {
+                        continue;
+                    };
+                    told += 1;
+                    assert_eq!(
+                        Some(found),
+                        lexicon.unit_phrases.at(text, pos, end),
+                        "{text:?} at {pos} to {end}"
+                    );
+                }
+            }
+        }
+        assert!(told > 300 && lone_words > told, "{told} of {lone_words}");
+    }
+
+    #[test]
+    fn trigger_words_come_with_the_facts_of_the_word_read() {
+        let lexicon = &*LEXICON;
+        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect();
+        texts.extend(odd_texts());
+        texts.push(
+            "ZÉRO Zéro zÉro zero MOITIÉ Moitié moitié PLUSIEURS Quelques QUELQUE Demi \
+             DEMI Un UNE uNe Dizaines MILLIERS Tiers QUART Vingt-Et-Un Cent CENTS"
+                .to_owned(),
+        );
+        let mut told = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let scan = Scan::new(text, &words, 0, text.len());
+            let bytes = text.as_bytes();
+            for token in words.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                let (at, end) = (token.span.start, token.span.end);
+                let Some((_, facts)) = trigger_word_facts(lexicon, bytes, at, end) else {
+                    continue;
+                };
+                told += 1;
+                let Some((word, word_end)) = scan.word_at(at) else {
+                    panic!("{text:?} at {at}: no word");
+                };
+                let mut lowered = bytes.get(at..end).unwrap_or_default().to_vec();
+                lowered.make_ascii_lowercase();
+                assert_eq!(word_end, end, "{text:?} at {at}");
+                assert_eq!(word.as_str().as_bytes(), lowered, "{text:?} at {at}");
+                assert_eq!(facts, lexicon.facts(word.as_str()), "{text:?} at {at}");
+            }
+        }
+        assert!(told > 1000, "{told}");
+    }
+
+    /// `Scan::bits_before_uncached` as it was before it ruled out the
+    /// ASCII signs no phrase's last token ends with.
+    fn bits_before_looked_up(scan: &Scan<'_>, pos: usize) -> u32 {
+        let floor = scan.look_back_floor(pos);
+        let at = skip_space_back(scan.text, pos, floor);
+        match scan.word_ending_at(at, floor) {
+            Some((word, start)) if start < at => scan.lexicon.last_bits(word.as_str()),
+            _ => match char_before(scan.text, at) {
+                Some(sign) if at > floor && at - sign.len_utf8() >= floor => {
+                    let token_start = letters_start(scan.text, at - sign.len_utf8(), floor);
+                    Folded::new(scan.text, token_start, at)
+                        .and_then(|token| scan.lexicon.last_token_bits.get(token.as_str()).copied())
+                        .unwrap_or(0)
+                }
+                _ => 0,
+            },
+        }
+    }
+
+    #[test]
+    fn signs_ruled_out_end_no_phrase() {
+        let lexicon = &*LEXICON;
+        assert!(lexicon.last_token_ascii_ends != 0);
+        let mut texts = odd_texts();
+        texts.extend(
+            [
+                "plus d'3 plus d’4 PLUS D'5 jusqu'à 6 qu'7 n°8 N°9 n° 10 no.11 (12) «13» 14, 15; 16:",
+                "près d'un, au-delà d'une, quelque 3%, $4, €5, #6, +7, -8, /9, *10, &11, @12, ~13",
+                "d' 1 qu' 2 l'3 s'4 aujourd'hui 5 d'' 6 ''7 d'-8 d' - 9 'd 10 x'11 ' 12",
+            ]
+            .map(str::to_owned),
+        );
+        let mut zeros = 0;
+        for text in &texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &floor in bounds.iter().step_by(5) {
+                let mut scan = Scan::new(text, &words, 0, text.len());
+                scan.floor = floor;
+                for &pos in bounds.iter().filter(|&&p| p >= floor) {
+                    let expected = bits_before_looked_up(&scan, pos);
+                    zeros += usize::from(expected == 0);
+                    assert_eq!(
+                        scan.bits_before_uncached(pos),
+                        expected,
+                        "{text:?} at {pos} from {floor}"
+                    );
+                }
+            }
+        }
+        assert!(zeros > 100, "{zeros}");
+    }
+
     /// `Scan::qualifier_may_follow` as it read every word from the text,
     /// before it took the words of its tokens.
     fn qualifier_may_follow_by_text(text: &str, pos: usize, end: usize) -> bool {
@@ -2422,10 +2896,15 @@ mod tests {
                 "5 soldats ENVIRON; 6 Éléments approximatifs, 7 œufs à peu près",
                 "8 villageois blessés dans la ville voisine au maximum",
                 "9 morts environné, 10 aux moins-values, 11 au plus-que-parfait",
+                "3 morts et environ, 4 blessés ET au moins, 5 civils Ou au plus",
+                "6 tués dont environ, 7 soldats SUR au moins 8 contre environ",
+                "9 morts de civils environ, 10 tués mais au moins, 11 puis au plus",
+                "12 morts ni environ 13 soit au moins 14 étés au moins 15 eté au plus",
             ]
             .map(str::to_owned),
         );
         let mut told = 0;
+        let mut stopped = 0;
         for text in &texts {
             let words = Words::new(text, Span::new(0, text.len()));
             let bounds: Vec<usize> = (0..=text.len())
@@ -2434,17 +2913,29 @@ mod tests {
             for &end in &bounds {
                 let scan = Scan::new(text, &words, 0, end);
                 for &pos in bounds.iter().filter(|&&p| p <= end) {
-                    let expected = qualifier_may_follow_by_text(text, pos, end);
-                    told += usize::from(expected);
-                    assert_eq!(
-                        scan.qualifier_may_follow(pos),
-                        expected,
-                        "{text:?} at {pos} to {end}"
-                    );
+                    let by_text = qualifier_may_follow_by_text(text, pos, end);
+                    let may = scan.qualifier_may_follow(pos);
+                    told += usize::from(may);
+                    // The text path, or less where a clause word stops
+                    // the walk ...
+                    assert!(!may || by_text, "{text:?} at {pos} to {end}");
+                    if by_text && !may {
+                        stopped += 1;
+                    }
+                    // ... and never where the words read one by one find
+                    // a trailing qualifier.
+                    if !may {
+                        assert_eq!(
+                            scan.qualifier_after_walk(pos),
+                            None,
+                            "{text:?} at {pos} to {end}"
+                        );
+                    }
                 }
             }
         }
         assert!(told > 100, "{told}");
+        assert!(stopped > 100, "{stopped}");
     }
 
     #[test]
@@ -2514,7 +3005,8 @@ mod tests {
                 Some(Step::Nothing | Step::Skip(_)) => Some(None),
                 None => None,
             };
-            let full = by_steps(Some(scan.read(at)));
+            let facts = LEXICON.facts(text.get(at..hit_end).unwrap_or_default());
+            let full = by_steps(Some(scan.read(at, hit_end, facts)));
             (by_steps(scan.read_article_quickly(at, hit_end)), full)
         };
         for text in [

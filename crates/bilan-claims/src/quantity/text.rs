@@ -1267,6 +1267,33 @@ impl Phrases {
             .filter(|phrase| letters_end(phrase, 0, phrase.len()) == phrase.len())
     }
 
+    /// The phrases that are one word of letters and the only phrase
+    /// starting with that word, with their index: `at_word` finds such a
+    /// phrase, and no other, at that word (whole, of chars below U+0100,
+    /// not glued to a letter or digit).
+    pub(crate) fn lone_words(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.items
+            .iter()
+            .filter(|(phrase, _)| {
+                !phrase.is_empty()
+                    && letters_end(phrase, 0, phrase.len()) == phrase.len()
+                    && self
+                        .by_first_word
+                        .get(phrase)
+                        .is_some_and(|positions| positions.len() == 1)
+            })
+            .map(|(phrase, index)| (phrase.as_str(), *index))
+    }
+
+    /// True when the phrases are `phrases`, in any order.
+    pub(crate) fn are(&self, phrases: &[&str]) -> bool {
+        self.items.len() == phrases.len()
+            && self
+                .items
+                .iter()
+                .all(|(phrase, _)| phrases.contains(&phrase.as_str()))
+    }
+
     /// The first words of the phrases that start with a word.
     pub(crate) fn first_words(&self) -> impl Iterator<Item = &str> {
         self.by_first_word.keys().map(String::as_str)

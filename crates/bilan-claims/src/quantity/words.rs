@@ -248,6 +248,21 @@ impl Reading {
     }
 }
 
+/// What `cardinal_after(input, first_len, first)` reads when no word
+/// goes on the number: the first word alone (`None` when even it is no
+/// number, which `Reading` refuses of no first word).
+pub(crate) fn cardinal_alone(first_len: usize, (value, class): (f64, Class)) -> Option<WordNumber> {
+    let mut reading = Reading::new();
+    reading.push(value, class).then_some(WordNumber {
+        value: reading.total + reading.current,
+        len: first_len,
+        words: 1,
+        first: class,
+        last: reading.last_class,
+        last_value: reading.last_value,
+    })
+}
+
 /// Reads a cardinal in words at the start of `input`.
 #[cfg(test)]
 fn cardinal(input: &str) -> IResult<&str, WordNumber> {
