@@ -477,6 +477,15 @@ impl<'a> Sentence<'a> {
         if self.complement_article(start, quantity) {
             return None;
         }
+        // "si un autre de ses soldats était blessé": a threat or a
+        // condition, not an event ("même si" concedes one).
+        if quantity.form == NumberForm::Article
+            && start > 0
+            && self.norm_bytes(start - 1) == b"si"
+            && !(start > 1 && self.norm_bytes(start - 2) == b"meme")
+        {
+            return None;
+        }
         let (mut np, after_head) = self.noun_head(end, next_start);
         let head_cue = np
             .head
