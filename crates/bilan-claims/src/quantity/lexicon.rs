@@ -669,6 +669,10 @@ impl LastTokens {
 pub(crate) struct TokenPairs {
     /// (key of `TokenPairs::key`, the pair), sorted by key.
     pairs: Vec<(u32, TokenPair)>,
+    /// The one-token phrases with no apostrophe ("environ", "presque"):
+    /// (shape, the phrase, its first index), sorted, for the shapes of one
+    /// such phrase alone that no longer phrase ends with a token of.
+    singles: Vec<(u16, Box<str>, usize)>,
 }
 
 /// One phrase of `TokenPairs`.
@@ -738,6 +742,38 @@ impl TokenPairs {
                 third: Vec::new(),
             });
         }
+        // shape → (the phrase and its first index, or None when two
+        // differ), and the last tokens of the longer phrases.
+        let mut singles: HashMap<u16, Option<(String, usize)>> = HashMap::new();
+        let mut longer_last: Vec<u16> = Vec::new();
+        for (index, phrase) in phrases.iter().enumerate() {
+            let tokens: Vec<&str> = phrase
+                .split([' ', '-', '\''])
+                .filter(|t| !t.is_empty())
+                .collect();
+            let Some(&last) = tokens.last() else {
+                continue;
+            };
+            let bit = u16::try_from(shape(last)).unwrap_or(u16::MAX);
+            if tokens.len() > 1 || phrase.contains(['\'', ' ', '-']) {
+                longer_last.push(bit);
+                continue;
+            }
+            let plain = phrase.chars().all(|c| super::text::fold(c) == c);
+            match singles
+                .entry(bit)
+                .or_insert_with(|| plain.then(|| (phrase.clone(), index)))
+            {
+                Some((seen, _)) if seen == phrase && plain => {}
+                other => *other = None,
+            }
+        }
+        let mut singles: Vec<(u16, Box<str>, usize)> = singles
+            .into_iter()
+            .filter(|(bit, _)| !longer_last.contains(bit))
+            .filter_map(|(bit, single)| single.map(|(phrase, index)| (bit, phrase.into(), index)))
+            .collect();
+        singles.sort_by_key(|(bit, _, _)| *bit);
         let mut pairs: Vec<(u32, TokenPair)> = found
             .into_iter()
             .filter_map(|(key, (pair, _, third))| {
@@ -747,7 +783,20 @@ impl TokenPairs {
             })
             .collect();
         pairs.sort_by_key(|(key, _)| *key);
-        TokenPairs { pairs }
+        TokenPairs { pairs, singles }
+    }
+
+    /// The one-token phrase (no apostrophe) a token of shape `last` may
+    /// be, when no other phrase may end with it: (the phrase, its index).
+    pub(crate) fn single(&self, last: usize) -> Option<(&str, usize)> {
+        let bit = u16::try_from(last).ok()?;
+        let at = self
+            .singles
+            .binary_search_by_key(&bit, |(b, _, _)| *b)
+            .ok()?;
+        self.singles
+            .get(at)
+            .map(|(_, phrase, index)| (&**phrase, *index))
     }
 
     /// The phrase ending with tokens of shapes `before` and `last`

@@ -1944,10 +1944,45 @@ impl<'t> Scan<'t> {
         if self.no_phrase_by_tokens(&self.lexicon.qualifier_tokens, at, floor) {
             return None;
         }
-        if let Some(found) = self.qualifier_by_tokens(at, floor) {
+        if let Some(found) = self
+            .qualifier_by_tokens(at, floor)
+            .or_else(|| self.qualifier_by_token(at, floor))
+        {
             return found;
         }
         self.qualifier_looked_up(at, floor)
+    }
+
+    /// `qualifier_looked_up(at, floor)` told from the word token ending
+    /// at `at`, a plain word from `floor` on, when its shape is that of a
+    /// one-token phrase that no other phrase ends with a token of the
+    /// shape of (`TokenPairs::single`) and it has the phrase's bytes,
+    /// ASCII lowered, with no char of a word right before it: that
+    /// phrase. `None` when it cannot tell.
+    fn qualifier_by_token(&self, at: usize, floor: usize) -> Option<Option<(Qualifier, usize)>> {
+        let last = self.first_token_from(at).checked_sub(1)?;
+        let t = self.words.tokens.get(last)?;
+        if !(t.span.end == at
+            && t.span.start >= floor
+            && t.kind == TokenKind::Word
+            && t.span.len() <= 48
+            && self.words.folded_in_place(last))
+        {
+            return None;
+        }
+        let (phrase, index) = self.lexicon.qualifier_pairs.single(usize::from(t.shape))?;
+        let start = t.span.start;
+        if !self
+            .text
+            .as_bytes()
+            .get(start..at)?
+            .eq_ignore_ascii_case(phrase.as_bytes())
+            || (start > floor && char_before(self.text, start).is_some_and(is_word_char))
+        {
+            return None;
+        }
+        let qualifier = *self.lexicon.qualifiers_before.1.get(index)?;
+        Some(Some((qualifier, start)))
     }
 
     /// `qualifier_looked_up(at, floor)` told from the two word tokens
@@ -2548,6 +2583,21 @@ mod tests {
             found += usize::from(by_tokens.is_some());
             assert_eq!(
                 by_tokens,
+                scan.qualifier_looked_up(at, low),
+                "{:?} at {pos} from {floor}",
+                text.get(low..pos)
+            );
+        });
+        assert!(told > 10_000 && found == told, "{told} {found}");
+        let (mut told, mut found) = (0, 0);
+        for_each_floor_and_position(&texts, 7, |scan, text, floor, pos, low, at| {
+            let Some(by_token) = scan.qualifier_by_token(at, low) else {
+                return;
+            };
+            told += 1;
+            found += usize::from(by_token.is_some());
+            assert_eq!(
+                by_token,
                 scan.qualifier_looked_up(at, low),
                 "{:?} at {pos} from {floor}",
                 text.get(low..pos)
