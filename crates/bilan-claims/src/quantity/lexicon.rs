@@ -657,6 +657,157 @@ impl LastTokens {
     }
 }
 
+/// The phrases of a set ending with two tokens with one space or hyphen
+/// between them ("près de", "au moins", "plus d'"), by the shapes of those
+/// two tokens (as `LastTokens` reads them) and whether an apostrophe
+/// follows: the scan reads the two tokens before a number, and where
+/// their shapes and bytes are those of the one such phrase, that phrase
+/// is the longest ending there unless a longer one ending with the same
+/// two tokens ("d'au moins", "un peu plus de") may match, which the
+/// shape of the token before tells (`TokenPair::third`).
+#[derive(Debug, Default)]
+pub(crate) struct TokenPairs {
+    /// (key of `TokenPairs::key`, the pair), sorted by key.
+    pairs: Vec<(u32, TokenPair)>,
+    /// The one-token phrases with no apostrophe ("environ", "presque"):
+    /// (shape, the phrase, its first index), sorted, for the shapes of one
+    /// such phrase alone that no longer phrase ends with a token of.
+    singles: Vec<(u16, Box<str>, usize)>,
+}
+
+/// One phrase of `TokenPairs`.
+#[derive(Debug)]
+pub(crate) struct TokenPair {
+    /// The phrase's index in its set.
+    pub(crate) index: usize,
+    /// Its two tokens, as written in the phrase (lower case, accents kept).
+    pub(crate) first: Box<str>,
+    pub(crate) last: Box<str>,
+    /// The shapes of the third last tokens of the longer phrases ending
+    /// with two tokens of the same shapes (and apostrophe).
+    pub(crate) third: Vec<u16>,
+}
+
+impl TokenPairs {
+    fn key(before: usize, last: usize, apostrophe: bool) -> u32 {
+        let shape = |s: usize| u32::try_from(s % crate::tables::SHAPE_BITS).unwrap_or(0);
+        (shape(before) << 17) | (shape(last) << 1) | u32::from(apostrophe)
+    }
+
+    fn new(phrases: &[String]) -> TokenPairs {
+        let shape = |token: &str| crate::tables::shape(&crate::words::fold(token));
+        // key → (the two-token phrase, a second one seen, third shapes).
+        let mut found: HashMap<u32, (Option<TokenPair>, bool, Vec<u16>)> = HashMap::new();
+        for (index, phrase) in phrases.iter().enumerate() {
+            if !phrase
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+            {
+                // A phrase the tokens cannot tell: no pair at all.
+                return TokenPairs::default();
+            }
+            let apostrophe = phrase.ends_with('\'');
+            let tokens: Vec<&str> = phrase
+                .split([' ', '-', '\''])
+                .filter(|t| !t.is_empty())
+                .collect();
+            let [.., before, last] = tokens[..] else {
+                continue;
+            };
+            let key = TokenPairs::key(shape(before), shape(last), apostrophe);
+            let entry = found.entry(key).or_default();
+            if tokens.len() > 2 {
+                if let Some(third) = tokens.len().checked_sub(3).and_then(|i| tokens.get(i)) {
+                    entry
+                        .2
+                        .push(u16::try_from(shape(third)).unwrap_or(u16::MAX));
+                }
+                continue;
+            }
+            // Two tokens: one space or hyphen between them, every char its
+            // own fold (as the phrase is matched), and the only one.
+            let joint = phrase.get(before.len()..before.len() + 1);
+            let plain = phrase.chars().all(|c| super::text::fold(c) == c)
+                && matches!(joint, Some(" " | "-"))
+                && phrase.starts_with(before);
+            if entry.0.is_some() || entry.1 || !plain {
+                entry.0 = None;
+                entry.1 = true;
+                continue;
+            }
+            entry.0 = Some(TokenPair {
+                index,
+                first: before.into(),
+                last: last.into(),
+                third: Vec::new(),
+            });
+        }
+        // shape → (the phrase and its first index, or None when two
+        // differ), and the last tokens of the longer phrases.
+        let mut singles: HashMap<u16, Option<(String, usize)>> = HashMap::new();
+        let mut longer_last: Vec<u16> = Vec::new();
+        for (index, phrase) in phrases.iter().enumerate() {
+            let tokens: Vec<&str> = phrase
+                .split([' ', '-', '\''])
+                .filter(|t| !t.is_empty())
+                .collect();
+            let Some(&last) = tokens.last() else {
+                continue;
+            };
+            let bit = u16::try_from(shape(last)).unwrap_or(u16::MAX);
+            if tokens.len() > 1 || phrase.contains(['\'', ' ', '-']) {
+                longer_last.push(bit);
+                continue;
+            }
+            let plain = phrase.chars().all(|c| super::text::fold(c) == c);
+            match singles
+                .entry(bit)
+                .or_insert_with(|| plain.then(|| (phrase.clone(), index)))
+            {
+                Some((seen, _)) if seen == phrase && plain => {}
+                other => *other = None,
+            }
+        }
+        let mut singles: Vec<(u16, Box<str>, usize)> = singles
+            .into_iter()
+            .filter(|(bit, _)| !longer_last.contains(bit))
+            .filter_map(|(bit, single)| single.map(|(phrase, index)| (bit, phrase.into(), index)))
+            .collect();
+        singles.sort_by_key(|(bit, _, _)| *bit);
+        let mut pairs: Vec<(u32, TokenPair)> = found
+            .into_iter()
+            .filter_map(|(key, (pair, _, third))| {
+                let mut pair = pair?;
+                pair.third = third;
+                Some((key, pair))
+            })
+            .collect();
+        pairs.sort_by_key(|(key, _)| *key);
+        TokenPairs { pairs, singles }
+    }
+
+    /// The one-token phrase (no apostrophe) a token of shape `last` may
+    /// be, when no other phrase may end with it: (the phrase, its index).
+    pub(crate) fn single(&self, last: usize) -> Option<(&str, usize)> {
+        let bit = u16::try_from(last).ok()?;
+        let at = self
+            .singles
+            .binary_search_by_key(&bit, |(b, _, _)| *b)
+            .ok()?;
+        self.singles
+            .get(at)
+            .map(|(_, phrase, index)| (&**phrase, *index))
+    }
+
+    /// The phrase ending with tokens of shapes `before` and `last`
+    /// (followed by an apostrophe when `apostrophe`), if one alone does.
+    pub(crate) fn get(&self, before: usize, last: usize, apostrophe: bool) -> Option<&TokenPair> {
+        let key = TokenPairs::key(before, last, apostrophe);
+        let at = self.pairs.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+        self.pairs.get(at).map(|(_, pair)| pair)
+    }
+}
+
 /// Every table, parsed.
 pub(crate) struct Lexicon {
     pub(crate) cardinals: WordMap<(f64, Class)>,
@@ -667,6 +818,8 @@ pub(crate) struct Lexicon {
     /// The token shapes that `qualifiers_before` may end with
     /// (`LastTokens`).
     pub(crate) qualifier_tokens: LastTokens,
+    /// The two-token phrases of `qualifiers_before` (`TokenPairs`).
+    pub(crate) qualifier_pairs: TokenPairs,
     /// Qualifiers written after the number or its noun.
     pub(crate) qualifiers_after: (Phrases, Vec<Qualifier>),
     /// The first words of `qualifiers_after`, by shape: for each first
@@ -837,6 +990,7 @@ impl Lexicon {
             }
         }
         let qualifier_tokens = LastTokens::new(&before.0);
+        let qualifier_pairs = TokenPairs::new(&before.0);
         let qualifiers_before = (Phrases::new(before.0), before.1);
         let qualifiers_after = (Phrases::new(after.0), after.1);
         let qualifier_after_shapes = qualifiers_after.0.first_signs().next().is_none().then(|| {
@@ -1035,6 +1189,7 @@ impl Lexicon {
             collectives,
             qualifiers_before,
             qualifier_tokens,
+            qualifier_pairs,
             qualifiers_after,
             qualifier_after_shapes,
             unit_phrases,

@@ -1944,7 +1944,105 @@ impl<'t> Scan<'t> {
         if self.no_phrase_by_tokens(&self.lexicon.qualifier_tokens, at, floor) {
             return None;
         }
+        if let Some(found) = self
+            .qualifier_by_tokens(at, floor)
+            .or_else(|| self.qualifier_by_token(at, floor))
+        {
+            return found;
+        }
         self.qualifier_looked_up(at, floor)
+    }
+
+    /// `qualifier_looked_up(at, floor)` told from the word token ending
+    /// at `at`, a plain word from `floor` on, when its shape is that of a
+    /// one-token phrase that no other phrase ends with a token of the
+    /// shape of (`TokenPairs::single`) and it has the phrase's bytes,
+    /// ASCII lowered, with no char of a word right before it: that
+    /// phrase. `None` when it cannot tell.
+    fn qualifier_by_token(&self, at: usize, floor: usize) -> Option<Option<(Qualifier, usize)>> {
+        let last = self.first_token_from(at).checked_sub(1)?;
+        let t = self.words.tokens.get(last)?;
+        if !(t.span.end == at
+            && t.span.start >= floor
+            && t.kind == TokenKind::Word
+            && t.span.len() <= 48
+            && self.words.folded_in_place(last))
+        {
+            return None;
+        }
+        let (phrase, index) = self.lexicon.qualifier_pairs.single(usize::from(t.shape))?;
+        let start = t.span.start;
+        if !self
+            .text
+            .as_bytes()
+            .get(start..at)?
+            .eq_ignore_ascii_case(phrase.as_bytes())
+            || (start > floor && char_before(self.text, start).is_some_and(is_word_char))
+        {
+            return None;
+        }
+        let qualifier = *self.lexicon.qualifiers_before.1.get(index)?;
+        Some(Some((qualifier, start)))
+    }
+
+    /// `qualifier_looked_up(at, floor)` told from the two word tokens
+    /// ending at `at` (the last one maybe followed by an apostrophe), when
+    /// they are plain words with one space or hyphen between them and
+    /// their shapes give a two-token phrase (`TokenPairs`) whose bytes
+    /// they have, ASCII lowered: that phrase, unless a char of a word
+    /// comes right before it (then it does not match) or the token before
+    /// may start a longer phrase ending with it. `None` when it cannot
+    /// tell; it never says there is no qualifier.
+    fn qualifier_by_tokens(&self, at: usize, floor: usize) -> Option<Option<(Qualifier, usize)>> {
+        let tokens = &self.words.tokens;
+        let last = self.first_token_from(at).checked_sub(1)?;
+        let before = last.checked_sub(1)?;
+        let (t0, t1) = (tokens.get(before)?, tokens.get(last)?);
+        let bytes = self.text.as_bytes();
+        let apostrophe = match at.checked_sub(t1.span.end)? {
+            0 => false,
+            1 if bytes.get(at - 1) == Some(&b'\'') => true,
+            _ => return None,
+        };
+        let plain = |i: usize, t: &crate::words::Token| {
+            t.kind == TokenKind::Word && t.span.len() <= 48 && self.words.folded_in_place(i)
+        };
+        if !(plain(last, t1)
+            && plain(before, t0)
+            && t0.span.start >= floor
+            && t0.span.end + 1 == t1.span.start
+            && matches!(bytes.get(t0.span.end), Some(b' ' | b'-')))
+        {
+            return None;
+        }
+        let pair = self.lexicon.qualifier_pairs.get(
+            usize::from(t0.shape),
+            usize::from(t1.shape),
+            apostrophe,
+        )?;
+        if !(bytes
+            .get(t0.span.start..t0.span.end)?
+            .eq_ignore_ascii_case(pair.first.as_bytes())
+            && bytes
+                .get(t1.span.start..t1.span.end)?
+                .eq_ignore_ascii_case(pair.last.as_bytes()))
+        {
+            return None;
+        }
+        let start = t0.span.start;
+        if start > floor && char_before(self.text, start).is_some_and(is_word_char) {
+            return None;
+        }
+        if !pair.third.is_empty()
+            && let Some(third) = before.checked_sub(1)
+            && let Some(t) = tokens.get(third)
+            && t.span.end > floor
+            && !(t.span.start >= floor && plain(third, t) && !pair.third.contains(&t.shape))
+        {
+            return None;
+        }
+        let qualifier = *self.lexicon.qualifiers_before.1.get(pair.index)?;
+        Some(Some((qualifier, start)))
     }
 
     /// Whether the two word tokens ending at `at` (the last one maybe
@@ -2432,6 +2530,80 @@ mod tests {
             );
         });
         assert!(ruled_out > 100_000 && found > 10_000, "{ruled_out} {found}");
+    }
+
+    #[test]
+    fn qualifiers_told_by_their_tokens_are_those_matched() {
+        let mut texts = odd_texts();
+        let phrases: Vec<String> = super::super::lexicon::rows(super::super::lexicon::QUALIFIERS)
+            .filter(|row| row.get(2) != Some(&"after"))
+            .filter_map(|row| row.first().map(|p| (*p).to_owned()))
+            .collect();
+        for phrase in &phrases {
+            for written in [
+                phrase.clone(),
+                phrase.to_uppercase(),
+                phrase.replace('\'', "\u{2019}"),
+                phrase.replace(' ', "  "),
+                phrase.replace(' ', "-"),
+                phrase.replace(' ', " - "),
+                phrase.replace('-', " "),
+                phrase.replace(' ', "\u{a0}"),
+                phrase.replace("pr\u{e8}s", "pres"),
+                phrase.replace("pr\u{e8}s", "PR\u{c8}S"),
+            ] {
+                let mut text = String::new();
+                for before in [
+                    "",
+                    "x",
+                    "3",
+                    "d'",
+                    "un peu ",
+                    "bien ",
+                    "pas ",
+                    "de ",
+                    "\u{e9}t\u{e9} ",
+                ] {
+                    for after in [" 12", "12", " un mort", "s 4"] {
+                        text.push_str(before);
+                        text.push_str(&written);
+                        text.push_str(after);
+                        text.push_str(" et ");
+                    }
+                }
+                texts.push(text);
+            }
+        }
+        let (mut told, mut found) = (0, 0);
+        for_each_floor_and_position(&texts, 7, |scan, text, floor, pos, low, at| {
+            let Some(by_tokens) = scan.qualifier_by_tokens(at, low) else {
+                return;
+            };
+            told += 1;
+            found += usize::from(by_tokens.is_some());
+            assert_eq!(
+                by_tokens,
+                scan.qualifier_looked_up(at, low),
+                "{:?} at {pos} from {floor}",
+                text.get(low..pos)
+            );
+        });
+        assert!(told > 10_000 && found == told, "{told} {found}");
+        let (mut told, mut found) = (0, 0);
+        for_each_floor_and_position(&texts, 7, |scan, text, floor, pos, low, at| {
+            let Some(by_token) = scan.qualifier_by_token(at, low) else {
+                return;
+            };
+            told += 1;
+            found += usize::from(by_token.is_some());
+            assert_eq!(
+                by_token,
+                scan.qualifier_looked_up(at, low),
+                "{:?} at {pos} from {floor}",
+                text.get(low..pos)
+            );
+        });
+        assert!(told > 10_000 && found == told, "{told} {found}");
     }
 
     /// Calls `f(scan, text, floor, pos, low, at)` at every char boundary
