@@ -2280,11 +2280,7 @@ mod tests {
 
     #[test]
     fn triggers_read_from_tokens_are_those_read_byte_by_byte() {
-        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
-            .lines()
-            .chain(include_str!("../../tests/data/numbers.tsv").lines())
-            .map(str::to_owned)
-            .collect();
+        let mut texts = table_texts();
         texts.extend(
             [
                 "1 000 soldats, 2.428 m, 3,5 millions, 1\u{a0}000 et 1\u{202f}000 morts",
@@ -2321,6 +2317,23 @@ mod tests {
         }
     }
 
+    /// The lines of the crate's sentence and number tables, as texts.
+    fn table_texts() -> Vec<String> {
+        include_str!("../../tests/data/sentences.txt")
+            .lines()
+            .chain(include_str!("../../tests/data/numbers.tsv").lines())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The char boundaries of `text`, its end included: the positions the
+    /// tests ask the scan about.
+    fn char_bounds(text: &str) -> Vec<usize> {
+        (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect()
+    }
+
     /// Texts with every kind of word the tokens may hold: the crate's
     /// sentences, capitals, accents, long words, signs and digits glued.
     fn odd_texts() -> Vec<String> {
@@ -2352,9 +2365,7 @@ mod tests {
                 == b.map(|(w, at)| (w.as_str().to_owned(), at))
         };
         for text in odd_texts() {
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(&text);
             let cut = |at: usize| (at..=text.len()).find(|&i| text.is_char_boundary(i));
             let spans = [
                 (0, text.len()),
@@ -2618,9 +2629,7 @@ mod tests {
         for text in texts {
             let words = Words::new(text, Span::new(0, text.len()));
             let mut scan = Scan::new(text, &words, 0, text.len());
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(text);
             for &floor in bounds.iter().step_by(step) {
                 scan.floor = floor;
                 for &pos in bounds.iter().filter(|&&p| p >= floor) {
@@ -2746,11 +2755,7 @@ mod tests {
 
     #[test]
     fn cardinals_ended_by_their_tokens_are_read_alone() {
-        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
-            .lines()
-            .chain(include_str!("../../tests/data/numbers.tsv").lines())
-            .map(str::to_owned)
-            .collect();
+        let mut texts = table_texts();
         texts.extend(odd_texts());
         texts.extend(
             [
@@ -2767,9 +2772,7 @@ mod tests {
         let lexicon = &*LEXICON;
         let (mut told, mut cardinals) = (0, 0);
         for text in &texts {
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(text);
             // The whole text, and cut at every char of the words after a
             // cardinal.
             for &end in bounds.iter().rev().take(40).chain(bounds.iter().step_by(7)) {
@@ -2823,9 +2826,7 @@ mod tests {
         assert!(lexicon.de_alone);
         let (mut told, mut found) = (0, 0);
         for text in &de_texts() {
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(text);
             for &end in bounds.iter().rev().take(12).chain(bounds.iter().step_by(3)) {
                 let words = Words::new(text, Span::new(0, end));
                 let scan = Scan::new(text, &words, 0, end);
@@ -2846,11 +2847,7 @@ mod tests {
     #[test]
     fn words_without_the_trigger_flag_are_no_trigger_words() {
         let lexicon = &*LEXICON;
-        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
-            .lines()
-            .chain(include_str!("../../tests/data/numbers.tsv").lines())
-            .map(str::to_owned)
-            .collect();
+        let mut texts = table_texts();
         texts.extend(de_texts());
         texts.push(
             "MILLIERS Milliers MILLIONS Zéro ZÉRO zÉro ZERO DIZAINES Centaine QUART TIERS \
@@ -2889,11 +2886,7 @@ mod tests {
     #[test]
     fn lone_units_are_the_units_matched() {
         let lexicon = &*LEXICON;
-        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
-            .lines()
-            .chain(include_str!("../../tests/data/numbers.tsv").lines())
-            .map(str::to_owned)
-            .collect();
+        let mut texts = table_texts();
         texts.extend(odd_texts());
         texts.extend(
             [
@@ -2907,9 +2900,7 @@ mod tests {
         );
         let (mut told, mut lone_words) = (0, 0);
         for text in &texts {
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(text);
             for &end in bounds.iter().rev().take(8).chain(bounds.iter().step_by(5)) {
                 let words = Words::new(text, Span::new(0, end));
                 let scan = Scan::new(text, &words, 0, end);
@@ -2936,11 +2927,7 @@ mod tests {
     #[test]
     fn trigger_words_come_with_the_facts_of_the_word_read() {
         let lexicon = &*LEXICON;
-        let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
-            .lines()
-            .chain(include_str!("../../tests/data/numbers.tsv").lines())
-            .map(str::to_owned)
-            .collect();
+        let mut texts = table_texts();
         texts.extend(odd_texts());
         texts.push(
             "ZÉRO Zéro zÉro zero MOITIÉ Moitié moitié PLUSIEURS Quelques QUELQUE Demi \
@@ -3006,9 +2993,7 @@ mod tests {
         let mut zeros = 0;
         for text in &texts {
             let words = Words::new(text, Span::new(0, text.len()));
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(text);
             for &floor in bounds.iter().step_by(5) {
                 let mut scan = Scan::new(text, &words, 0, text.len());
                 scan.floor = floor;
@@ -3079,9 +3064,7 @@ mod tests {
         let mut stopped = 0;
         for text in &texts {
             let words = Words::new(text, Span::new(0, text.len()));
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(text);
             for &end in &bounds {
                 let scan = Scan::new(text, &words, 0, end);
                 for &pos in bounds.iter().filter(|&&p| p <= end) {
@@ -3116,9 +3099,7 @@ mod tests {
         texts.push("plus de 3, au moins 4, près d'un, pas moins de 5 et plus d'une".to_owned());
         for text in &texts {
             let words = Words::new(text, Span::new(0, text.len()));
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(text);
             let mut cached = Scan::new(text, &words, 0, text.len());
             // Each position at floors moving up to it, as the scan's do.
             for &pos in &bounds {
