@@ -867,12 +867,12 @@ fn read_capitalised(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
         });
         return next;
     }
-    let (Some(&first), Some(run)) = (bytes.get(start), bytes.get(run_start..end)) else {
+    let (Some(&first), Some(_)) = (bytes.get(start), bytes.get(run_start..end)) else {
         return read_token(f, text, start);
     };
     let basic_start = f.basic.len();
     f.basic.push(first | 0x20);
-    push_run(&mut f.basic, bytes, run_start, run);
+    push_run(&mut f.basic, bytes, run_start, end);
     let word = Word {
         start,
         basic_start,
@@ -897,11 +897,12 @@ fn latin1_lower_at(bytes: &[u8], i: usize) -> bool {
             .is_some_and(|&c| LATIN1_LOWER[c as usize] != 0)
 }
 
-/// Append `run`, the bytes of `bytes` from `run_start`, to `basic`. An
+/// Append the bytes `run_start..run_end` of `bytes` to `basic`. An
 /// eight-byte block appended whole, then cut to length, beats a call to
 /// memcpy for the usual short run.
 #[inline(always)]
-fn push_run(basic: &mut Vec<u8>, bytes: &[u8], run_start: usize, run: &[u8]) {
+fn push_run(basic: &mut Vec<u8>, bytes: &[u8], run_start: usize, run_end: usize) {
+    let run = bytes.get(run_start..run_end).unwrap_or_default();
     match bytes.get(run_start..run_start + 8) {
         Some(block) if run.len() <= 8 => {
             let keep = basic.len() + run.len();
@@ -942,12 +943,7 @@ fn read_accented(f: &mut Folded<'_>, text: &str, word: Word, mut i: usize) -> us
             .is_some_and(|&b| matches!(CLASS[b as usize], C_LOWER | C_DIGIT))
         {
             let end = lower_run_end(bytes, i);
-            push_run(
-                &mut f.basic,
-                bytes,
-                i,
-                bytes.get(i..end).unwrap_or_default(),
-            );
+            push_run(&mut f.basic, bytes, i, end);
             i = end;
         }
     }
@@ -1009,12 +1005,7 @@ fn read_accented_inline(
             let run = end - i;
             if len + run > 8 || chunk == 0 {
                 let word = spill(f, acc, len);
-                push_run(
-                    &mut f.basic,
-                    bytes,
-                    i,
-                    bytes.get(i..end).unwrap_or_default(),
-                );
+                push_run(&mut f.basic, bytes, i, end);
                 return read_accented(f, text, word, end);
             }
             // `len` is below eight here, `run` one to eight: the shifts
@@ -1343,12 +1334,7 @@ fn read_accented_spilled(
     f.basic
         .extend_from_slice(acc.to_le_bytes().get(..len).unwrap_or_default());
     if run_end > run_start {
-        push_run(
-            &mut f.basic,
-            bytes,
-            run_start,
-            bytes.get(run_start..run_end).unwrap_or_default(),
-        );
+        push_run(&mut f.basic, bytes, run_start, run_end);
     }
     let word = Word {
         basic_start,
@@ -1422,12 +1408,7 @@ fn read_plain_token(f: &mut Folded<'_>, text: &str, start: usize) -> usize {
                     return read_accented_inline(f, text, start, capital, acc, len, end);
                 }
                 let basic_start = f.basic.len();
-                push_run(
-                    &mut f.basic,
-                    bytes,
-                    start,
-                    bytes.get(start..end).unwrap_or_default(),
-                );
+                push_run(&mut f.basic, bytes, start, end);
                 let word = Word {
                     start,
                     basic_start,
