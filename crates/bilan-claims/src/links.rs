@@ -971,7 +971,7 @@ fn relayed_to(words: &Words, sources: &[(usize, usize, &Mention)], after: usize)
     // The outlet's name may hold its article ("à L'Orient-Le Jour").
     sources
         .iter()
-        .find(|&&(s, _, m)| (s == k || (s < k && s > after)) && m.kind == EntityKind::Media)
+        .find(|&&(s, _, m)| after < s && s <= k && m.kind == EntityKind::Media)
         .map(|&(_, e, _)| e)
 }
 
@@ -1089,17 +1089,11 @@ pub(crate) fn described<'a>(
         if complement {
             return Some((m, Span::new(start, start)));
         }
-        let end = words
-            .tokens
-            .get(close)
-            .or_else(|| words.tokens.last())
-            .map_or(start, |t| {
-                if close < words.len() {
-                    t.span.start
-                } else {
-                    t.span.end
-                }
-            });
+        // Up to the closing comma or stop, else to the sentence's end.
+        let end = match words.tokens.get(close) {
+            Some(t) => t.span.start,
+            None => words.tokens.last().map_or(start, |t| t.span.end),
+        };
         Some((m, Span::new(start, end.max(start))))
     });
     out.extend(found);
