@@ -1350,9 +1350,10 @@ impl<'a> Sentence<'a> {
             }
             // "45 combattants du Hachd, les unités dominées par des milices
             // chiites, ont été tués", "200 d'entre eux, notamment des
-            // jeunes hommes, ont été exécutés": so does an apposition
-            // between commas when an auxiliary follows it, or two ("un
-            // soldat, le sergent X, 31 ans, a été blessé").
+            // jeunes hommes, ont été exécutés", "deux enfants, âgés de 7 et
+            // 10 ans, ont été blessés": so does an apposition between
+            // commas when an auxiliary follows it, or two ("un soldat, le
+            // sergent X, 31 ans, a été blessé").
             if self.words.kind(i) == Some(TokenKind::Comma)
                 && matches!(
                     self.norm_bytes(i + 1),
@@ -1369,6 +1370,10 @@ impl<'a> Sentence<'a> {
                         | b"pour"
                         | b"tous"
                         | b"toutes"
+                        | b"age"
+                        | b"agee"
+                        | b"ages"
+                        | b"agees"
                 )
             {
                 let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))

@@ -24,6 +24,10 @@ use bilan_article::Span;
 /// How far back a qualifier or context phrase is looked for, in bytes.
 const LOOK_BACK: usize = 64;
 
+/// At most this many members after the first are read in a list of
+/// numbers sharing one unit ("7, 9 et 11 ans").
+const LIST_MEMBERS: usize = 4;
+
 /// Words that may stand between a counted noun and a trailing qualifier
 /// ("20 soldats tués au moins", at most four of them) — but not these,
 /// which start another clause.
@@ -90,6 +94,9 @@ struct Scan<'t> {
     /// scan reads the words near one figure after another, so the next
     /// lookup is a few tokens from it.
     token_hint: std::cell::Cell<usize>,
+    /// Where a list of ages read so far ends ("âgés de 7, 9 et 11 ans"):
+    /// its later members are ages too, whatever stands right before them.
+    age_list_end: std::cell::Cell<usize>,
     /// Nothing before this may be part of a new quantity (end of the last one).
     floor: usize,
     end: usize,
@@ -287,6 +294,7 @@ impl<'t> Scan<'t> {
             words,
             lexicon: &LEXICON,
             token_hint: std::cell::Cell::new(0),
+            age_list_end: std::cell::Cell::new(0),
             floor: start,
             end,
             bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
@@ -1491,6 +1499,44 @@ impl<'t> Scan<'t> {
         None
     }
 
+    /// The unit of a list of plain numbers that `core_end` ends the first
+    /// member of ("5 et 10 km", "7, 9 et 11 ans"): the unit after the last
+    /// member, when no member before it has one of its own. At most
+    /// `LIST_MEMBERS` members are read, so the look stays bounded.
+    fn list_unit_after(&self, core_end: usize) -> Option<(&'static UnitEntry, usize)> {
+        let text = self.text;
+        let mut pos = core_end;
+        for _ in 0..LIST_MEMBERS {
+            let after = skip_space(text, pos, self.end);
+            let (next, last) = if text.as_bytes().get(after) == Some(&b',')
+                && after + 1 < self.end
+                && text.as_bytes().get(after + 1) == Some(&b' ')
+            {
+                (skip_space(text, after + 1, self.end), false)
+            } else if let Some(joint_end) = ["et", "ou"]
+                .iter()
+                .find_map(|j| match_forward(text, after, self.end, j))
+            {
+                (skip_space(text, joint_end, self.end), true)
+            } else {
+                return None;
+            };
+            let member = self.read_core_for_range(next).ok()?;
+            if !matches!(member.form, NumberForm::Digits | NumberForm::Words) {
+                return None;
+            }
+            let unit = self.unit_after(&member);
+            if last {
+                return unit;
+            }
+            if unit.is_some() {
+                return None;
+            }
+            pos = member.end;
+        }
+        None
+    }
+
     /// Turns a number into a quantity: unit, range, context checks, qualifier.
     fn complete(&self, core: Core) -> Step {
         let text = self.text;
@@ -1571,6 +1617,16 @@ impl<'t> Scan<'t> {
             }
         }
 
+        // "5 et 10 km", "âgés de 7, 9 et 11 ans": the members of a list
+        // share the unit written after its last one. The claim's span stays
+        // the number: the unit is the last member's phrase.
+        let listed = range.is_none()
+            && unit.is_none()
+            && matches!(core.form, NumberForm::Digits | NumberForm::Words);
+        if listed {
+            unit = self.list_unit_after(core.end);
+        }
+
         // "deux heures et demie", "un an et demi": half a unit more.
         let mut half = 0.0;
         if range.is_none()
@@ -1607,6 +1663,9 @@ impl<'t> Scan<'t> {
             && u.factor == 8760.0
             && self.is_age(core.start, unit_end)
         {
+            if listed {
+                self.age_list_end.set(unit_end);
+            }
             measure = Some(ClaimKind::Age);
             unit_kind = Some(Unit::Year);
             factor = 1.0;
@@ -1772,13 +1831,17 @@ impl<'t> Scan<'t> {
                 && matches!(prev_word, "le" | "du" | "au" | "les")
                 && unit.is_none()
             {
-                // "du 7 au 9 mars", "les 7 et 8 avril": a month within four words.
+                // "du 7 au 9 mars", "les 7 et 8 avril": a month within four
+                // words. When only other days stand between ("les 3, 4 et 5
+                // mai"), they are skipped with it.
                 let window_end = floor_boundary(text, (core.end + 32).min(self.end));
                 let mut at = core.end;
                 let mut words = 0;
+                let mut days_only = true;
                 while words < 4 && at < window_end {
                     let Some(c) = char_at(text, at) else { break };
                     if !crate::words::is_letter(c) {
+                        days_only &= c.is_ascii_digit() || matches!(c, ',' | ' ' | '-');
                         at += c.len_utf8();
                         continue;
                     }
@@ -1786,8 +1849,9 @@ impl<'t> Scan<'t> {
                         break;
                     };
                     if months.contains(word.as_str()) {
-                        return skip;
+                        return if days_only { Some(Step::Skip(word_end)) } else { skip };
                     }
+                    days_only &= matches!(word.as_str(), "et" | "au" | "ou");
                     words += 1;
                     at = word_end;
                 }
@@ -1871,6 +1935,11 @@ impl<'t> Scan<'t> {
 
     fn is_age(&self, number_start: usize, unit_end: usize) -> bool {
         let text = self.text;
+        // "âgés de 7 et 10 ans": the context before a list's first member
+        // speaks for the members after it.
+        if number_start < self.age_list_end.get() {
+            return true;
+        }
         // "des enfants de moins de 5 ans": the context is before the qualifier.
         let number_start = self
             .qualifier_before(number_start)
