@@ -446,7 +446,10 @@ pub(crate) fn attributions<'a>(
                 });
         // "D'après al-Assadi" after "le porte-parole du Hachd, Ahmad
         // al-Assadi": a spokesman named again speaks for his organisation.
-        let chosen = chosen.map(|m| spokesman_of(text, m, earlier));
+        let chosen = chosen.map(|m| {
+            possessive_spokesman(text, m, mentions)
+                .unwrap_or_else(|| spokesman_of(text, m, earlier))
+        });
         if chosen.is_some() || unnamed_subject {
             found.push(Attributed {
                 cue,
@@ -688,6 +691,30 @@ fn spokesman_of<'a>(text: &str, person: &'a Mention, earlier: &'a [Mention]) -> 
             _ => None,
         })
         .unwrap_or(person)
+}
+
+/// "Les FDS contrôlent 90 % de la ville, a affirmé leur porte-parole X":
+/// a spokesman named with a possessive speaks for the last organisation or
+/// group the sentence (`mentions`) names before him.
+fn possessive_spokesman<'a>(
+    text: &str,
+    person: &Mention,
+    mentions: &'a [Mention],
+) -> Option<&'a Mention> {
+    if person.kind != EntityKind::Person {
+        return None;
+    }
+    let before = text.get(..person.span.start)?.trim_end();
+    let title = before.strip_suffix("porte-parole")?;
+    let possessive = title.trim_end().rsplit(' ').next()?;
+    if !matches!(possessive, "son" | "sa" | "leur" | "Son" | "Sa" | "Leur") {
+        return None;
+    }
+    mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= person.span.start)
+        .find(|m| can_be_source(m) && m.kind != EntityKind::Person)
 }
 
 /// "un chiffre contesté par Damas qui l'estime à…", "l'OSDH, qui a fait

@@ -29,6 +29,9 @@ const AFTER_WINDOW: usize = 10;
 const STATE_FORCES: &str = "state";
 /// The id in `actor_adjectives.tsv` for non-state fighters not named further.
 const UNNAMED_MILITANTS: &str = "militant";
+/// The id in `actor_adjectives.tsv` for forces on a state's side not named
+/// further ("forces progouvernementales"): fighters.
+const UNNAMED_ALLIES: &str = "allied";
 /// The id in `actor_adjectives.tsv` for rebels: men of no state, whose
 /// group is only the one the text names (not any jihadist group nearby).
 const REBELS: &str = "rebel";
@@ -325,6 +328,7 @@ impl<'a> Sentence<'a> {
             }
             if matches!(self.norm_bytes(k).last(), Some(b's' | b'x'))
                 && let Some(&class) = TABLES.victims.token_value(self.words, k)
+                && !self.adjective_after_noun(k)
             {
                 let group = match self.norm_bytes(k + 1) {
                     b"de" | b"d" | b"des" | b"du" => self.group_at(k + 2),
@@ -334,6 +338,45 @@ impl<'a> Sentence<'a> {
             }
         }
         nearest_group.map(Antecedent::Group)
+    }
+
+    /// Whether the person word at token `k` is an adjective of the plural
+    /// noun before it ("contre des points militaires", "des zones
+    /// rebelles"), not a noun of people: the word before is a plural noun of
+    /// no person, not a determiner or an adjective that comes before nouns
+    /// ("des terroristes", "jeunes combattants").
+    fn adjective_after_noun(&self, k: usize) -> bool {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        self.words.kind(before) == Some(TokenKind::Word)
+            && matches!(self.norm_bytes(before).last(), Some(b's' | b'x'))
+            && !matches!(
+                self.norm_bytes(before),
+                b"des"
+                    | b"les"
+                    | b"ces"
+                    | b"ses"
+                    | b"leurs"
+                    | b"nos"
+                    | b"vos"
+                    | b"mes"
+                    | b"aux"
+                    | b"plusieurs"
+                    | b"quelques"
+                    | b"certains"
+                    | b"certaines"
+                    | b"autres"
+                    | b"nombreux"
+                    | b"nombreuses"
+                    | b"dizaines"
+                    | b"centaines"
+                    | b"milliers"
+                    | b"tous"
+                    | b"toutes"
+            )
+            && !TABLES.victims.contains_token(self.words, before)
+            && !TABLES.prenominal.contains_token(self.words, before)
     }
 
     /// The armed group mention at token `i`, after optional determiners.
@@ -744,6 +787,7 @@ impl<'a> Sentence<'a> {
             actor = np.adjective_groups.iter().find_map(|(applies, id)| {
                 (id != STATE_FORCES
                     && id != UNNAMED_MILITANTS
+                    && id != UNNAMED_ALLIES
                     && id != REBELS
                     && (*applies == Applies::Any || provisional == Victims::Soldiers))
                     .then(|| EntityId::from(id.as_str()))
@@ -771,6 +815,10 @@ impl<'a> Sentence<'a> {
         }
         // "membres des forces de sécurité": some state's forces, unnamed.
         let state_forces = np.adjective_groups.iter().any(|(_, id)| id == STATE_FORCES);
+        let allies = np
+            .adjective_groups
+            .iter()
+            .any(|(_, id)| id == UNNAMED_ALLIES);
         let rebels = np.adjective_groups.iter().any(|(_, id)| id == REBELS);
         let unnamed_militants = rebels
             || np
@@ -789,6 +837,11 @@ impl<'a> Sentence<'a> {
                 Victims::Militants
             }
             (VictimClass::Member, None) if state_forces => Victims::Soldiers,
+            // "miliciens prorégime": whatever word, men on a state's side.
+            (
+                VictimClass::Member | VictimClass::Is(Victims::Fighters | Victims::Militants),
+                None,
+            ) if allies => Victims::Fighters,
             // "combattants rebelles", "hommes armés": no state's men.
             (VictimClass::Member | VictimClass::Is(Victims::Fighters), None)
                 if unnamed_militants =>

@@ -91,11 +91,13 @@ pub(crate) enum Cue {
     AndAHalf,
     /// `qualifier_adverb` in the data file.
     QualifierAdverb,
+    /// `name_with_unit_cue` in the data file.
+    NameWithUnit,
 }
 
 impl Cue {
     /// Every category, in declaration order.
-    pub(crate) const ALL: [Cue; 24] = [
+    pub(crate) const ALL: [Cue; 25] = [
         Cue::Month,
         Cue::Weekday,
         Cue::Year,
@@ -120,6 +122,7 @@ impl Cue {
         Cue::NotClockAfter,
         Cue::AndAHalf,
         Cue::QualifierAdverb,
+        Cue::NameWithUnit,
     ];
 
     /// The category's name in the data file.
@@ -149,6 +152,7 @@ impl Cue {
             Cue::NotClockAfter => "not_clock_after",
             Cue::AndAHalf => "and_a_half",
             Cue::QualifierAdverb => "qualifier_adverb",
+            Cue::NameWithUnit => "name_with_unit_cue",
         }
     }
 }

@@ -1791,6 +1791,11 @@ impl<'t> Scan<'t> {
         if unit.is_none() && self.phrase_right_before(core.start, Cue::Name) {
             return skip;
         }
+        // "la guerre des Six Jours", "la guerre des 33 jours": a name whose
+        // number is followed by its unit.
+        if unit.is_some() && self.phrase_right_before(core.start, Cue::NameWithUnit) {
+            return skip;
+        }
         // Calendar days: "le 31 mars", "mardi 7", "du 7 au 9 mars".
         if is_integer
             && (1.0..=31.0).contains(&core.value)
@@ -1849,7 +1854,11 @@ impl<'t> Scan<'t> {
                         break;
                     };
                     if months.contains(word.as_str()) {
-                        return if days_only { Some(Step::Skip(word_end)) } else { skip };
+                        return if days_only {
+                            Some(Step::Skip(word_end))
+                        } else {
+                            skip
+                        };
                     }
                     days_only &= matches!(word.as_str(), "et" | "au" | "ou");
                     words += 1;
