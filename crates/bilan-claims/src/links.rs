@@ -146,6 +146,12 @@ pub(crate) fn attributions<'a>(
         }
     }));
     let sources: &[(usize, usize, &'a Mention)] = sources;
+    // The name opening the sentence, its subject: what a common noun
+    // ("l'armée") names again first.
+    let subject = sources
+        .first()
+        .filter(|&&(start, _, _)| start == words.past_articles(0))
+        .map(|&(_, _, m)| m);
     // The subject of the sentence before, for a subject pronoun: its
     // speaker, else the first person or speaker it names.
     let earlier_subject = carried.or_else(|| {
@@ -245,7 +251,7 @@ pub(crate) fn attributions<'a>(
                 // "a déclaré le porte-parole de l'armée, le général X": the
                 // organisation of the title speaks.
                 // "a ajouté l'ONG": the organisation named before.
-                .or_else(|| named_again(words, spoken_from, earlier))
+                .or_else(|| named_again(words, spoken_from, earlier, subject))
                 .or_else(|| {
                     // "a déclaré lors d'une conférence de presse le
                     // porte-parole…": past an adverbial phrase.
@@ -322,7 +328,7 @@ pub(crate) fn attributions<'a>(
                 .clone()
                 .map(|(_, m)| m)
                 .next()
-                .or_else(|| named_again(words, after, earlier))
+                .or_else(|| named_again(words, after, earlier, subject))
                 .or_else(|| apposed(words, sources, after))
                 .or_else(|| agent_of_lead(words, sources, after))
                 // "selon un décompte de l'ONG": its complement names again.
@@ -336,7 +342,7 @@ pub(crate) fn attributions<'a>(
                             } else {
                                 de + 1
                             };
-                            named_again(words, at, earlier)
+                            named_again(words, at, earlier, subject)
                         })
                 }),
             Attribution::Verb if inverted => after_verb()
@@ -396,14 +402,14 @@ pub(crate) fn attributions<'a>(
                     Some((s, m)) => Some(organisation_of(words, sources, s, m, earlier)),
                     None if says_that => country().or_else(|| {
                         k.checked_sub(2)
-                            .and_then(|d| named_again(words, d, earlier))
+                            .and_then(|d| named_again(words, d, earlier, subject))
                     }),
                     None => (!content_follows)
                         .then(after_verb)
                         .flatten()
                         .or_else(|| {
                             k.checked_sub(2)
-                                .and_then(|d| named_again(words, d, earlier))
+                                .and_then(|d| named_again(words, d, earlier, subject))
                         })
                         .or(outlet)
                         // "Moscou affirme avoir tué…": a capital or a
@@ -807,9 +813,19 @@ fn organisation_of<'a>(
     let Some(comma) = comma_before_name(words, start) else {
         return person;
     };
+    // "du Parti arabe démocrate (PAD), Ali Fedda": an acronym in brackets
+    // may stand between the organisation and the comma.
+    let bracketed = comma
+        .checked_sub(1)
+        .filter(|&close| words.norm_bytes(close) == b")")
+        .and_then(|close| {
+            (close.saturating_sub(4)..close)
+                .rev()
+                .find(|&k| words.norm_bytes(k) == b"(")
+        });
     sources
         .iter()
-        .rfind(|&&(_, e, m)| m.kind != EntityKind::Person && e == comma)
+        .rfind(|&&(_, e, m)| m.kind != EntityKind::Person && (e == comma || Some(e) == bracketed))
         .filter(|&&(s, _, _)| words.after_de(s))
         .map(|&(_, _, m)| m)
         .or_else(|| organisation_named_again(words, comma, earlier))
@@ -848,9 +864,9 @@ fn organisation_named_again<'a>(
         b"l" | b"le" | b"la"
             if article > 0 && matches!(words.norm_bytes(article - 1), b"de" | b"d") =>
         {
-            named_again(words, article, earlier)
+            named_again(words, article, earlier, None)
         }
-        b"du" => named_again(words, article, earlier),
+        b"du" => named_again(words, article, earlier, None),
         _ => None,
     }
 }
@@ -918,7 +934,12 @@ fn speaker_noun_after(words: &Words, at: usize) -> usize {
 /// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
 /// common noun stands for the last entity of its kind named before the
 /// sentence (`earlier`, a few paragraphs at most).
-fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&'a Mention> {
+fn named_again<'a>(
+    words: &Words,
+    at: usize,
+    earlier: &'a [Mention],
+    subject: Option<&'a Mention>,
+) -> Option<&'a Mention> {
     if !matches!(
         words.norm_bytes(at),
         b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
@@ -933,6 +954,18 @@ fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&
         SpeakerNoun::Kind(kind) => m.kind == *kind,
         SpeakerNoun::Army => m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State,
     };
+    // "L'armée israélienne a visé des positions de l'armée syrienne, a
+    // indiqué l'armée": the sentence's subject, when it fits, before any
+    // name of the paragraphs before.
+    // An army or its command speaks for an army, not for the air force it
+    // sends.
+    if let Some(subject) = subject.filter(fits).filter(|m| {
+        !["-air-force", "-navy", "-police", "-intelligence"]
+            .iter()
+            .any(|branch| m.id.ends_with(branch))
+    }) {
+        return Some(subject);
+    }
     // "le commandement militaire": of an army rather than an air force
     // or a jihadist group, when one was named.
     if *speaker == SpeakerNoun::Kind(EntityKind::ArmedGroup) {
@@ -2075,7 +2108,7 @@ mod tests {
         ];
         // The lookup before it was hoisted: each mention asks the table.
         let by_mention = |words: &Words, at: usize, earlier: &[Mention]| {
-            let found = named_again(words, at, earlier).is_some();
+            let found = named_again(words, at, earlier, None).is_some();
             let noun = speaker_noun_after(words, at);
             let named = matches!(
                 words.norm_bytes(at),
