@@ -157,3 +157,8 @@ fn blind_f_claims_stay_above_the_floor() {
 fn blind_g_claims_stay_above_the_floor() {
     assert_claims_floor("blind-g", 190, 0.94);
 }
+
+#[test]
+fn blind_h_claims_stay_above_the_floor() {
+    assert_claims_floor("blind-h", 80, 0.94);
+}
