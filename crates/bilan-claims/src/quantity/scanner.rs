@@ -1508,6 +1508,11 @@ impl<'t> Scan<'t> {
         let mut pos = core_end;
         for _ in 0..LIST_MEMBERS {
             let after = skip_space(text, pos, self.end);
+            // Most numbers are followed by a noun: its first byte rules
+            // the list out before any phrase is matched.
+            if !matches!(text.as_bytes().get(after), Some(b',' | b'e' | b'o')) {
+                return None;
+            }
             let (next, last) = if text.as_bytes().get(after) == Some(&b',')
                 && after + 1 < self.end
                 && text.as_bytes().get(after + 1) == Some(&b' ')
