@@ -246,10 +246,13 @@ impl WordFacts {
 /// anything.
 #[derive(Debug)]
 pub(crate) struct TriggerGate {
-    /// The next state, shifted (`next << 8`), at `state << 8 | byte`:
-    /// one lookup and one `or` a byte. States `GATE_STATES` on are those
-    /// with the flag.
-    next: Box<[u32; 2 * GATE_STATES * 256]>,
+    /// The class of each byte.
+    classes: [u8; 256],
+    /// The next state, times `GATE_CLASSES`, at `state * GATE_CLASSES +
+    /// class`: one lookup and one add a byte, in a table of 32 KB (a
+    /// table by byte, 512 KB, missed the first-level cache on most
+    /// sentences). States `GATE_STATES` on are those with the flag.
+    next: Box<[u16; 2 * GATE_STATES * GATE_CLASSES]>,
     /// What the sentence holds when it ends in each state.
     ends: Box<[GateSays; 2 * GATE_STATES]>,
 }
@@ -428,14 +431,16 @@ impl TriggerGate {
             let slot = usize::from(TriggerGate::ACCEPT) * GATE_CLASSES + class;
             *by_class.get_mut(slot)? = u16::from(TriggerGate::ACCEPT);
         }
-        // The table on bytes, with and without the flag; `ACCEPT` is one.
-        let mut next: Box<[u32; 2 * GATE_STATES * 256]> = vec![0; 2 * GATE_STATES * 256]
-            .into_boxed_slice()
-            .try_into()
-            .ok()?;
+        // The table by class, with and without the flag; `ACCEPT` is one.
+        let mut next: Box<[u16; 2 * GATE_STATES * GATE_CLASSES]> =
+            vec![0; 2 * GATE_STATES * GATE_CLASSES]
+                .into_boxed_slice()
+                .try_into()
+                .ok()?;
         for (slot, to) in next.iter_mut().enumerate() {
-            let (flagged, state, byte) = (slot >> 16, (slot >> 8) & 0xFF, slot & 0xFF);
-            let class = usize::from(*classes.get(byte)?);
+            let flagged = slot / (GATE_STATES * GATE_CLASSES);
+            let state = slot / GATE_CLASSES % GATE_STATES;
+            let class = slot % GATE_CLASSES;
             let entry = *by_class.get(state * GATE_CLASSES + class)?;
             let base = usize::from(entry & !WEAK_END);
             let flag = flagged == 1 || entry & WEAK_END != 0;
@@ -444,7 +449,7 @@ impl TriggerGate {
             } else {
                 base + GATE_STATES
             };
-            *to = u32::try_from(target << 8).ok()?;
+            *to = u16::try_from(target * GATE_CLASSES).ok()?;
         }
         let mut ends: Box<[GateSays; 2 * GATE_STATES]> = vec![GateSays::Nothing; 2 * GATE_STATES]
             .into_boxed_slice()
@@ -463,30 +468,37 @@ impl TriggerGate {
                 base
             };
         }
-        Some(TriggerGate { next, ends })
+        Some(TriggerGate {
+            classes,
+            next,
+            ends,
+        })
     }
 
     /// What `bytes` may hold: a digit or a trigger word other than an
     /// article (after no letter, before no ASCII letter), an article
     /// alone, or none (see `TriggerGate`).
     pub(crate) fn reads(&self, bytes: &[u8]) -> GateSays {
-        const SIZE: usize = 2 * GATE_STATES * 256;
-        // The state, shifted.
-        let accept = u32::from(TriggerGate::ACCEPT) << 8;
-        let mut state = u32::from(TriggerGate::BETWEEN) << 8;
+        const SIZE: usize = 2 * GATE_STATES * GATE_CLASSES;
+        // The state, times `GATE_CLASSES`.
+        let accept = usize::from(TriggerGate::ACCEPT) * GATE_CLASSES;
+        let mut state = usize::from(TriggerGate::BETWEEN) * GATE_CLASSES;
+        let step = |state: usize, b: u8| {
+            usize::from(self.next[(state + usize::from(self.classes[usize::from(b)])) % SIZE])
+        };
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
             for &b in chunk {
-                state = self.next[(state | u32::from(b)) as usize % SIZE];
+                state = step(state, b);
             }
             if state == accept {
                 return GateSays::Strong;
             }
         }
         for &b in chunks.remainder() {
-            state = self.next[(state | u32::from(b)) as usize % SIZE];
+            state = step(state, b);
         }
-        self.ends[(state >> 8) as usize % (2 * GATE_STATES)]
+        self.ends[state / GATE_CLASSES % (2 * GATE_STATES)]
     }
 }
 
