@@ -1499,13 +1499,14 @@ impl<'t> Scan<'t> {
         None
     }
 
-    /// The unit of a list of plain numbers that `core_end` ends the first
-    /// member of ("5 et 10 km", "7, 9 et 11 ans"): the unit after the last
-    /// member, when no member before it has one of its own. At most
-    /// `LIST_MEMBERS` members are read, so the look stays bounded.
-    fn list_unit_after(&self, core_end: usize) -> Option<(&'static UnitEntry, usize)> {
+    /// The unit of a list of plain numbers whose first member is `first`
+    /// ("5 et 10 km", "7, 9 et 11 ans"): the unit after the last member,
+    /// when no member before it has one of its own and none has a scale
+    /// the first lacks ("2 et 3 millions de dollars" is left alone). At
+    /// most `LIST_MEMBERS` members are read, so the look stays bounded.
+    fn list_unit_after(&self, first: &Core) -> Option<(&'static UnitEntry, usize)> {
         let text = self.text;
-        let mut pos = core_end;
+        let mut pos = first.end;
         for _ in 0..LIST_MEMBERS {
             let after = skip_space(text, pos, self.end);
             // Most numbers are followed by a noun: its first byte rules
@@ -1527,7 +1528,9 @@ impl<'t> Scan<'t> {
                 return None;
             };
             let member = self.read_core_for_range(next).ok()?;
-            if !matches!(member.form, NumberForm::Digits | NumberForm::Words) {
+            if !matches!(member.form, NumberForm::Digits | NumberForm::Words)
+                || shared_scale(first, &member) != 1.0
+            {
                 return None;
             }
             let unit = self.unit_after(&member);
@@ -1625,12 +1628,13 @@ impl<'t> Scan<'t> {
         // "5 et 10 km", "âgés de 7, 9 et 11 ans": the members of a list
         // share the unit written after its last one. The claim's span stays
         // the number: the unit is the last member's phrase.
-        let listed = range.is_none()
+        let unit_of_list = range.is_none()
             && unit.is_none()
-            && matches!(core.form, NumberForm::Digits | NumberForm::Words);
-        if listed {
-            unit = self.list_unit_after(core.end);
-        }
+            && matches!(core.form, NumberForm::Digits | NumberForm::Words)
+            && {
+                unit = self.list_unit_after(&core);
+                unit.is_some()
+            };
 
         // "deux heures et demie", "un an et demi": half a unit more.
         let mut half = 0.0;
@@ -1668,7 +1672,7 @@ impl<'t> Scan<'t> {
             && u.factor == 8760.0
             && self.is_age(core.start, unit_end)
         {
-            if listed {
+            if unit_of_list {
                 self.age_list_end.set(unit_end);
             }
             measure = Some(ClaimKind::Age);
