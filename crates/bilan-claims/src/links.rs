@@ -1328,7 +1328,8 @@ fn in_speaker_title_walked(words: &Words, mentions: &[Mention], i: usize) -> boo
 }
 
 /// "une ONG basée au Royaume-Uni", "basé à Londres": the seat of an
-/// organisation, not a place where anything counted happened.
+/// organisation, not a place where anything counted happened; nor is
+/// the one an attack is blamed on ("des frappes attribuées à Israël").
 fn seat(words: &Words, i: usize) -> bool {
     let Some(preposition) = i.checked_sub(1) else {
         return false;
@@ -1340,7 +1341,10 @@ fn seat(words: &Words, i: usize) -> bool {
     };
     matches!(words.norm_bytes(preposition), b"a" | b"au" | b"aux" | b"en")
         && preposition > 0
-        && TABLES.place_verb(words, preposition - 1) == Some(PlaceVerb::Seat)
+        && matches!(
+            TABLES.place_verb(words, preposition - 1),
+            Some(PlaceVerb::Seat | PlaceVerb::Agent)
+        )
 }
 
 /// A preposition stands before token `i`, with only determiners and place

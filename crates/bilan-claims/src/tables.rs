@@ -818,6 +818,9 @@ pub(crate) enum PlaceWord {
 pub(crate) enum PlaceVerb {
     /// "basée à X": X is a seat, not where a figure is.
     Seat,
+    /// "des frappes attribuées à X": X acted, which says nothing of
+    /// where the figure is.
+    Agent,
     /// "X, située à …": what follows describes X.
     Situated,
 }
@@ -1228,7 +1231,11 @@ impl Tables {
         let place_verbs = word_roles(
             "place_verbs.tsv",
             PLACE_VERBS,
-            &[("seat", PlaceVerb::Seat), ("situated", PlaceVerb::Situated)],
+            &[
+                ("seat", PlaceVerb::Seat),
+                ("agent", PlaceVerb::Agent),
+                ("situated", PlaceVerb::Situated),
+            ],
         )?;
 
         let mut days = PhraseSet::new();
