@@ -243,9 +243,7 @@ pub(crate) fn attributions<'a>(
                     !(spoken_from..s).any(|j| matches!(words.norm_bytes(j), b"que" | b"qu"))
                 })
                 // "a indiqué l'OSDH", not "a indiqué à l'AFP X".
-                .filter(|&&(s, _, m)| {
-                    !(m.kind == EntityKind::Media && s > 0 && words.norm_bytes(s - 1) == b"a")
-                })
+                .filter(|&&(s, _, m)| !(m.kind == EntityKind::Media && addressed(words, s)))
                 .map(|&(_, e, m)| organisation_after(words, sources, e, m, earlier))
                 .next()
                 // "a déclaré le porte-parole de l'armée, le général X": the
@@ -699,9 +697,25 @@ fn spokesman_of<'a>(text: &str, person: &'a Mention, earlier: &'a [Mention]) -> 
         .unwrap_or(person)
 }
 
+/// Whether the mention starting at token `s` is governed by "à" (past an
+/// article) or "au"/"aux": whom something was said to ("a déclaré à
+/// l'AFP"), not who said it.
+fn addressed(words: &Words, s: usize) -> bool {
+    let Some(mut k) = s.checked_sub(1) else {
+        return false;
+    };
+    if matches!(words.norm_bytes(k), b"l" | b"le" | b"la" | b"les") && k > 0 {
+        k -= 1;
+    }
+    matches!(words.norm_bytes(k), b"a" | b"au" | b"aux")
+}
+
 /// "Les FDS contrôlent 90 % de la ville, a affirmé leur porte-parole X":
-/// a spokesman named with a possessive speaks for the last organisation or
-/// group the sentence (`mentions`) names before him.
+/// an official named with a possessive title speaks for the last
+/// organisation or group the sentence (`mentions`) names before him, one
+/// he did not speak to ("a déclaré à l'AFP son directeur, X" is not the
+/// AFP's). An organisation of the sentences before is not looked for: the
+/// guide links a source where the same sentence names it.
 fn possessive_spokesman<'a>(
     text: &str,
     person: &Mention,
@@ -711,17 +725,38 @@ fn possessive_spokesman<'a>(
         return None;
     }
     let before = text.get(..person.span.start)?.trim_end();
-    let title = before.strip_suffix("porte-parole")?;
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let title = POSSESSIVE_TITLES
+        .iter()
+        .find_map(|title| before.strip_suffix(title))?;
     let possessive = title.trim_end().rsplit(' ').next()?;
     if !matches!(possessive, "son" | "sa" | "leur" | "Son" | "Sa" | "Leur") {
         return None;
     }
+    let addressee = |m: &Mention| {
+        text.get(..m.span.start).is_some_and(|b| {
+            let b = b.trim_end();
+            ["à l'", "à l’", "à la", " à", " au", " aux"]
+                .iter()
+                .any(|end| b.ends_with(end))
+        })
+    };
+    let speaks = |m: &&Mention| can_be_source(m) && m.kind != EntityKind::Person && !addressee(m);
     mentions
         .iter()
         .rev()
         .filter(|m| m.span.end <= person.span.start)
-        .find(|m| can_be_source(m) && m.kind != EntityKind::Person)
+        .find(speaks)
 }
+
+/// Titles of an official that a possessive may lead ("son directeur").
+const POSSESSIVE_TITLES: [&str; 5] = [
+    "porte-parole",
+    "directeur",
+    "directrice",
+    "président",
+    "commandant",
+];
 
 /// "un chiffre contesté par Damas qui l'estime à…", "l'OSDH, qui a fait
 /// état de…": "qui" (and its clitics) before the verb at token `verb`
@@ -879,9 +914,11 @@ fn titled_after<'a>(
     from: usize,
     earlier: &'a [Mention],
 ) -> Option<&'a Mention> {
+    // "son directeur, X": a possessive title too (`possessive_spokesman`
+    // then finds whose).
     if !matches!(
         words.norm_bytes(from),
-        b"le" | b"la" | b"l" | b"un" | b"une"
+        b"le" | b"la" | b"l" | b"un" | b"une" | b"son" | b"sa" | b"leur"
     ) {
         return None;
     }
