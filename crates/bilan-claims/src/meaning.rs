@@ -1429,7 +1429,15 @@ impl<'a> Sentence<'a> {
                         | b"agees"
                 )
             {
-                let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
+                // "Onze combattants du Hachd, une coalition de …, ont été
+                // tués": the article opening the apposition is the next
+                // figure the window stops at; the apposition is looked past.
+                let reach = if limit == i + 1 && matches!(self.norm_bytes(i + 1), b"un" | b"une") {
+                    self.words.len()
+                } else {
+                    limit
+                };
+                let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(reach))
                     .take_while(|&k| self.words.kind(k) != Some(TokenKind::Stop))
                     .filter(|&k| self.words.kind(k) == Some(TokenKind::Comma))
                     .take(2)
@@ -1447,7 +1455,14 @@ impl<'a> Sentence<'a> {
                         )
                     });
                 if let Some(close) = close {
-                    end = (end + (close - i)).min(limit);
+                    // Past the article, the window is the one the limit
+                    // had cut.
+                    let window_end = if reach == limit {
+                        end
+                    } else {
+                        from + AFTER_WINDOW
+                    };
+                    end = (window_end + (close - i)).min(reach);
                     i = close + 1;
                     continue;
                 }
