@@ -162,3 +162,8 @@ fn blind_g_claims_stay_above_the_floor() {
 fn blind_h_claims_stay_above_the_floor() {
     assert_claims_floor("blind-h", 80, 0.94);
 }
+
+#[test]
+fn blind_i_claims_stay_above_the_floor() {
+    assert_claims_floor("blind-i", 85, 0.94);
+}
