@@ -379,15 +379,28 @@ impl<'a> Sentence<'a> {
             && !TABLES.prenominal.contains_token(self.words, before)
     }
 
-    /// The armed group mention at token `i`, after optional determiners.
+    /// The armed group mention at token `i`, after optional determiners
+    /// and the common noun of a group ("de la faction Harakat al-Nujaba",
+    /// "de l'organisation terroriste Daech").
     fn group_at(&self, mut i: usize) -> Option<&'a Mention> {
-        for _ in 0..2 {
+        for _ in 0..3 {
             if let Some(m) = self.mention_at(i) {
                 return (m.kind == EntityKind::ArmedGroup).then_some(m);
             }
             if !matches!(
                 self.norm_bytes(i),
-                b"l" | b"le" | b"la" | b"les" | b"groupe" | b"front"
+                b"l" | b"le"
+                    | b"la"
+                    | b"les"
+                    | b"groupe"
+                    | b"front"
+                    | b"faction"
+                    | b"milice"
+                    | b"mouvement"
+                    | b"organisation"
+                    | b"terroriste"
+                    | b"jihadiste"
+                    | b"djihadiste"
             ) {
                 return None;
             }
