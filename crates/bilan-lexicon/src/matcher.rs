@@ -421,6 +421,60 @@ struct Found {
     one_word: bool,
 }
 
+/// The words of a web page's share bar, lowercase.
+const SHARE_BAR_WORDS: [&str; 20] = [
+    "partager",
+    "partagez",
+    "sur",
+    "par",
+    "le",
+    "lien",
+    "copier",
+    "envoyer",
+    "imprimer",
+    "mail",
+    "e-mail",
+    "email",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "messenger",
+    "tweeter",
+];
+
+/// Whether the line holding byte `at` of `text` is a share bar: a short
+/// line of which every word is one of [`SHARE_BAR_WORDS`].
+fn share_bar(text: &str, at: usize) -> bool {
+    const LONGEST: usize = 160;
+    let bytes = text.as_bytes();
+    let at = at.min(bytes.len());
+    // Within `LONGEST` bytes each way, so that the work per mention stays
+    // bounded on a text without line breaks.
+    let from = at.saturating_sub(LONGEST);
+    let to = (at + LONGEST).min(bytes.len());
+    let start = match bytes[from..at].iter().rposition(|&b| b == b'\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let end = match bytes[at..to].iter().position(|&b| b == b'\n') {
+        Some(i) => at + i,
+        None if to == bytes.len() => to,
+        None => return false,
+    };
+    if end - start > LONGEST {
+        return false;
+    }
+    text.get(start..end).is_some_and(|line| {
+        line.split(|c: char| c.is_whitespace() || c == ':' || c == '|' || c == '•')
+            .filter(|w| !w.is_empty())
+            .all(|w| SHARE_BAR_WORDS.contains(&w.to_lowercase().as_str()))
+    })
+}
+
 fn letters(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
@@ -648,6 +702,20 @@ impl Matcher {
                 .into_iter()
                 .filter(|m| !m.tentative || confident.contains(&m.entry))
                 .collect()
+        };
+
+        // The share bar of a web page ("Partager sur Facebook   Twitter
+        // E-mail"): the networks named there are its buttons, no mention.
+        let social = |m: &Found| {
+            tables.entries[m.entry as usize].entity_type.as_deref() == Some("social_network")
+        };
+        let found: Vec<Found> = if found.iter().any(social) {
+            found
+                .into_iter()
+                .filter(|m| !(social(m) && share_bar(text, f.tokens[m.first].start())))
+                .collect()
+        } else {
+            found
         };
 
         let mut cover = std::mem::take(&mut scratch.cover);

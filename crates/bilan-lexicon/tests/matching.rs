@@ -284,3 +284,19 @@ fn al_jolan_is_a_quarter_of_fallujah() {
         ],
     );
 }
+
+/// A web page's share bar names networks that are buttons, not mentions;
+/// the same network named in the article stays one, and furniture words
+/// that fold like names ("Tweeter", "Cookies") name nothing.
+#[test]
+fn share_bars_and_cookie_notices_name_nothing() {
+    let text = "Partager sur Facebook   Partager sur Twitter   Envoyer par mail\n\
+                Le ministre a annoncé sa démission sur Twitter.\n\
+                Partager   Tweeter   WhatsApp\n\
+                Cookies : ce site en utilise.";
+    assert_mentions(text, &[("Twitter", "media:twitter")]);
+    // A long text with no line break: each look for the line stays bounded.
+    let long = "Facebook ".repeat(20_000);
+    let found = Lexicon::embedded().find(&long);
+    assert_eq!(found.mentions.len(), 20_000);
+}
