@@ -85,7 +85,11 @@
 //!   when a time and a zone are known: a city of the zone table, or a UTC
 //!   offset (ISO; then a fixed-offset zone such as `+02:00`, or the bracketed
 //!   IANA zone). French forms without a zone give a date and a time but no
-//!   timestamp. An impossible date or time is a [`Diagnostic`] of kind
+//!   timestamp (the `bilan` facade zones them by the outlet named on the
+//!   page). A web page's "Publié le …" stamp inside a block of its first
+//!   eight (under a masthead, a title and a byline) is read too when no
+//!   header was found: that line becomes the dateline, its own block, and
+//!   the lines around it stay blocks of the body. An impossible date or time is a [`Diagnostic`] of kind
 //!   [`DiagnosticKind::InvalidDate`] and no dateline.
 //!
 //! # Invariants

@@ -6,6 +6,10 @@ use crate::{Article, Block, BlockKind, Dateline, Diagnostic, DiagnosticKind, Sen
 
 /// Blocks looked at for a dateline: the header of an article.
 const HEADER_BLOCKS: usize = 4;
+/// A page's publication stamp is looked for in so many blocks at most…
+const STAMP_BLOCKS: usize = 8;
+/// …that start within so many bytes of the page's start.
+const STAMP_BYTES: usize = 3000;
 /// Longest line read as a dateline, in bytes.
 const MAX_DATELINE_BYTES: usize = 120;
 /// Longest block that can be a title or stand before a dateline, in bytes.
@@ -200,12 +204,42 @@ fn is_byline(s: &str) -> bool {
 }
 
 pub(crate) fn parse(text: &str) -> Article {
-    let blocks = blocks(text);
+    let mut blocks = blocks(text);
     let mut diagnostics = Vec::new();
-    let header = find_header(text, &blocks, &mut diagnostics);
+    let mut header = find_header(text, &blocks, &mut diagnostics);
+    // A web page's publication stamp under its masthead, title and byline
+    // ("Le Monde avec AFP / Publié le 17 octobre 2016 à 10h52 - Mis à
+    // jour …"), inside a block of several lines: that line becomes the
+    // dateline, a block of its own, and the lines around it stay blocks
+    // of the body (no header: their kinds are read as below).
+    let mut stamp = None;
+    if header.is_none()
+        && let Some((b, line, dateline)) = stamp_line(text, &blocks)
+    {
+        let block = blocks[b];
+        let part = |start: usize, end: usize| {
+            let span = trim(text, Span::new(start, end))?;
+            let lines = span.slice(text).matches('\n').count() + 1;
+            Some(RawBlock { span, lines })
+        };
+        let before = part(block.span.start, line.start);
+        let after = part(line.end, block.span.end);
+        let index = b + usize::from(before.is_some());
+        let parts: Vec<RawBlock> = before
+            .into_iter()
+            .chain(std::iter::once(RawBlock {
+                span: line,
+                lines: 1,
+            }))
+            .chain(after)
+            .collect();
+        blocks.splice(b..=b, parts);
+        stamp = Some(index);
+        header = Some((index, Some(dateline)));
+    }
     let kinds = match &header {
-        Some((index, _)) => header_kinds(text, &blocks, *index),
-        None => {
+        Some((index, _)) if stamp != Some(*index) => header_kinds(text, &blocks, *index),
+        _ => {
             // No header: all body, but for a title above a first paragraph
             // that opens with its source ("Titre / BEYROUTH, 14 mai 2019
             // (AFP) - Au moins…").
@@ -327,6 +361,55 @@ fn find_header(
         }
     }
     None
+}
+
+/// The first line of the first `STAMP_BLOCKS` blocks (within
+/// `STAMP_BYTES` of the start) that opens with "Publié le" and reads as a
+/// dateline whose date is possible: its block's index, its span, the
+/// dateline.
+fn stamp_line(text: &str, blocks: &[RawBlock]) -> Option<(usize, Span, Dateline)> {
+    for (b, block) in blocks.iter().enumerate().take(STAMP_BLOCKS) {
+        if block.span.start > STAMP_BYTES {
+            break;
+        }
+        let mut start = block.span.start;
+        for line in block.span.slice(text).split_inclusive('\n') {
+            let whole = Span::new(start, start + line.len());
+            start += line.len();
+            let Some(span) = trim(text, whole) else {
+                continue;
+            };
+            let line = span.slice(text);
+            let opens = line
+                .get(..10)
+                .is_some_and(|head| head.to_lowercase() == "publié le")
+                || line
+                    .get(..9)
+                    .is_some_and(|head| head.eq_ignore_ascii_case("publie le"));
+            if !opens || line.len() > MAX_DATELINE_BYTES {
+                continue;
+            }
+            let Some(resolved) = dateline::read(line).and_then(|raw| raw.resolve().ok()) else {
+                continue;
+            };
+            let dateline = Dateline {
+                span,
+                date: resolved.date,
+                time: resolved.time,
+                zoned: resolved.zoned,
+            };
+            return Some((b, span, dateline));
+        }
+    }
+    None
+}
+
+/// `span` without the whitespace around it; `None` when nothing is left.
+fn trim(text: &str, span: Span) -> Option<Span> {
+    let slice = text.get(span.start..span.end)?;
+    let start = span.start + (slice.len() - slice.trim_start_matches(is_space).len());
+    let end = span.start + slice.trim_end_matches(is_space).len();
+    (start < end).then(|| Span::new(start, end))
 }
 
 /// The kind of every block of an article whose dateline is block `d`
