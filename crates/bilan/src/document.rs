@@ -17,7 +17,10 @@ pub struct Document {
     pub doc: String,
     /// The dateline as a zoned timestamp (serialised as an RFC 9557 string
     /// such as `2024-04-26T02:19:00+03:00[Asia/Jerusalem]`), when the article
-    /// has a dateline with a time and a known zone.
+    /// has a dateline with a time and a known zone: its own, or for a
+    /// French stamp without one ("Publié le 17/10/2016 à 10h52"), that of
+    /// the country of the outlet named on the page's masthead, byline or
+    /// credit line (`data/zones.tsv`); else none, never a guess.
     pub published: Option<jiff::Zoned>,
     /// The title, when the article has one.
     pub title: Option<String>,

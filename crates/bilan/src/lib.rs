@@ -143,6 +143,7 @@ mod document;
 mod error;
 mod number;
 mod pipeline;
+mod published;
 
 pub use document::{Claim, Document, Entity, Mention, Structure};
 pub use error::{Error, ErrorKind};

@@ -343,6 +343,12 @@ fn assemble(
     claims: &[bilan_claims::Claim],
     lexicon: &Lexicon,
 ) -> Document {
+    // A stamp without a zone takes that of the outlet named around it.
+    let published = article.dateline.as_ref().and_then(|d| {
+        d.zoned
+            .clone()
+            .or_else(|| crate::published::outlet_zoned(d, entities, lexicon))
+    });
     let mut entities: Vec<Entity> = entities
         .entities
         .iter()
@@ -418,7 +424,7 @@ fn assemble(
     };
     Document {
         doc: "-".to_owned(),
-        published: article.dateline.as_ref().and_then(|d| d.zoned.clone()),
+        published,
         title,
         entities,
         claims,
