@@ -167,3 +167,8 @@ fn blind_h_claims_stay_above_the_floor() {
 fn blind_i_claims_stay_above_the_floor() {
     assert_claims_floor("blind-i", 85, 0.94);
 }
+
+#[test]
+fn blind_j_claims_stay_above_the_floor() {
+    assert_claims_floor("blind-j", 130, 0.94);
+}
