@@ -1898,7 +1898,12 @@ impl<'a> Sentence<'a> {
                 return Some(m);
             }
         }
-        if let Some(m) = groups(self.mentions).rfind(|m| m.span.end <= at) {
+        // "Le Hezbollah, qui dit agir en soutien au Hamas, a perdu 200
+        // combattants": a group inside a relative clause between commas is
+        // not the subject.
+        if let Some(m) =
+            groups(self.mentions).rfind(|m| m.span.end <= at && !self.in_relative_aside(m, at))
+        {
             return Some(m);
         }
         // "L'armée a perdu 3 soldats, …": the subject is an army named by a
@@ -1909,6 +1914,25 @@ impl<'a> Sentence<'a> {
         groups(self.previous_mentions)
             .next_back()
             .or_else(|| groups(self.mentions).find(|m| m.span.start >= at))
+    }
+
+    /// Whether mention `m` lies in a relative clause between commas (", qui
+    /// …,", ", dont …,") that closes before byte `at`.
+    fn in_relative_aside(&self, m: &Mention, at: usize) -> bool {
+        let first = self.words.index_at(m.span.start);
+        let last = self.words.index_at(at);
+        let opened = (first.saturating_sub(RELATIVE_WINDOW)..first)
+            .rev()
+            .find(|&k| matches!(self.words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)));
+        let Some(open) = opened else {
+            return false;
+        };
+        self.words.kind(open) == Some(TokenKind::Comma)
+            && matches!(
+                self.norm_bytes(open + 1),
+                b"qui" | b"dont" | b"lequel" | b"laquelle"
+            )
+            && (first..last).any(|k| self.words.kind(k) == Some(TokenKind::Comma))
     }
 
     /// The sentence opens with a common noun for an army ("L'armée",
