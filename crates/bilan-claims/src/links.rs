@@ -451,7 +451,7 @@ pub(crate) fn attributions<'a>(
         // "D'après al-Assadi" after "le porte-parole du Hachd, Ahmad
         // al-Assadi": a spokesman named again speaks for his organisation.
         let chosen = chosen.map(|m| {
-            possessive_spokesman(text, m, mentions)
+            possessive_spokesman(text, words, m, mentions)
                 .unwrap_or_else(|| spokesman_of(text, m, earlier))
         });
         if chosen.is_some() || unnamed_subject {
@@ -718,6 +718,7 @@ fn addressed(words: &Words, s: usize) -> bool {
 /// guide links a source where the same sentence names it.
 fn possessive_spokesman<'a>(
     text: &str,
+    words: &Words,
     person: &Mention,
     mentions: &'a [Mention],
 ) -> Option<&'a Mention> {
@@ -733,15 +734,11 @@ fn possessive_spokesman<'a>(
     if !matches!(possessive, "son" | "sa" | "leur" | "Son" | "Sa" | "Leur") {
         return None;
     }
-    let addressee = |m: &Mention| {
-        text.get(..m.span.start).is_some_and(|b| {
-            let b = b.trim_end();
-            ["à l'", "à l’", "à la", " à", " au", " aux"]
-                .iter()
-                .any(|end| b.ends_with(end))
-        })
+    let speaks = |m: &&Mention| {
+        can_be_source(m)
+            && m.kind != EntityKind::Person
+            && !addressed(words, token_of(words, m.span.start))
     };
-    let speaks = |m: &&Mention| can_be_source(m) && m.kind != EntityKind::Person && !addressee(m);
     mentions
         .iter()
         .rev()
@@ -969,8 +966,9 @@ fn speaker_noun_after(words: &Words, at: usize) -> usize {
 }
 
 /// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
-/// common noun stands for the last entity of its kind named before the
-/// sentence (`earlier`, a few paragraphs at most).
+/// common noun stands for the name opening the sentence (`subject`) when
+/// it is of that kind, else for the last entity of its kind named before
+/// the sentence (`earlier`, a few paragraphs at most).
 fn named_again<'a>(
     words: &Words,
     at: usize,
