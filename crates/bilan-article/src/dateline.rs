@@ -670,10 +670,12 @@ fn trailer_is_not_prose(rest: &str) -> bool {
     if rest.is_empty() || rest.starts_with(['|', '-', '–', '—', '•', '(', '/']) {
         return true;
     }
-    // "…, mis à jour le …": a comma is prose unless an update note follows.
-    if let Some(after_comma) = rest.strip_prefix(',') {
-        let note = fold(after_comma.trim_start());
-        return [
+    // "…, mis à jour le …": a comma is prose unless an update note
+    // follows; so is a note with no separator ("Publié le : 14/02/2020 -
+    // 09:15 Modifié le : 14/02/2020 - 12:40").
+    let update_note = |note: &str| {
+        let note = fold(note.trim_start());
+        [
             "mis a jour",
             "mise a jour",
             "modifie",
@@ -682,7 +684,13 @@ fn trailer_is_not_prose(rest: &str) -> bool {
             "mis en ligne",
         ]
         .iter()
-        .any(|n| note.starts_with(n));
+        .any(|n| note.starts_with(n))
+    };
+    if let Some(after_comma) = rest.strip_prefix(',') {
+        return update_note(after_comma);
+    }
+    if update_note(rest) {
+        return true;
     }
     // A few capitalised words ("Timing", "Par AFP"); a lowercase start is
     // the rest of a sentence ("5 avril 2017 les forces ont …").
@@ -785,15 +793,31 @@ mod tests {
     #[test]
     fn ascii_fold_is_that_of_normalize() {
         let words = [
-            "Beyrouth", "DAMAS", "Tel Aviv", "Tel-Aviv", "heure\tde  Paris", "Saint-Jean d'Acre",
-            "`x`", "AM\r\nPM", "Jerusalem Timing", "",
+            "Beyrouth",
+            "DAMAS",
+            "Tel Aviv",
+            "Tel-Aviv",
+            "heure\tde  Paris",
+            "Saint-Jean d'Acre",
+            "`x`",
+            "AM\r\nPM",
+            "Jerusalem Timing",
+            "",
         ];
         for word in words {
-            assert_eq!(fold(word), crate::normalize::normalize(word).as_str(), "{word:?}");
+            assert_eq!(
+                fold(word),
+                crate::normalize::normalize(word).as_str(),
+                "{word:?}"
+            );
         }
         for b in 0..0x80u8 {
             let word = char::from(b).to_string();
-            assert_eq!(fold(&word), crate::normalize::normalize(&word).as_str(), "{b:#x}");
+            assert_eq!(
+                fold(&word),
+                crate::normalize::normalize(&word).as_str(),
+                "{b:#x}"
+            );
         }
     }
 
