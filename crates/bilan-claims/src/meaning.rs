@@ -1917,7 +1917,8 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether mention `m` lies in a relative clause between commas (", qui
-    /// …,", ", dont …,") that closes before byte `at`.
+    /// …,", ", dont …,") that closes before byte `at`, within
+    /// `RELATIVE_WINDOW` tokens each way (bounded work per mention).
     fn in_relative_aside(&self, m: &Mention, at: usize) -> bool {
         let first = self.words.index_at(m.span.start);
         let last = self.words.index_at(at);
@@ -1932,7 +1933,8 @@ impl<'a> Sentence<'a> {
                 self.norm_bytes(open + 1),
                 b"qui" | b"dont" | b"lequel" | b"laquelle"
             )
-            && (first..last).any(|k| self.words.kind(k) == Some(TokenKind::Comma))
+            && (first..last.min(first + RELATIVE_WINDOW))
+                .any(|k| self.words.kind(k) == Some(TokenKind::Comma))
     }
 
     /// The sentence opens with a common noun for an army ("L'armée",
