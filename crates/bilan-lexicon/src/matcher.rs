@@ -421,29 +421,16 @@ struct Found {
     one_word: bool,
 }
 
-/// The words of a web page's share bar, lowercase.
-const SHARE_BAR_WORDS: [&str; 20] = [
-    "partager",
-    "partagez",
-    "sur",
-    "par",
-    "le",
-    "lien",
-    "copier",
-    "envoyer",
-    "imprimer",
-    "mail",
-    "e-mail",
-    "email",
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "telegram",
-    "linkedin",
-    "messenger",
-    "tweeter",
-];
+/// The words of a web page's share bar, one lowercase word a line
+/// (`data/share_bar_words.txt`).
+const SHARE_BAR_WORDS: &str = include_str!("../data/share_bar_words.txt");
+
+/// Whether `word` (lowercase) is a word of [`SHARE_BAR_WORDS`].
+fn is_share_bar_word(word: &str) -> bool {
+    SHARE_BAR_WORDS
+        .lines()
+        .any(|line| !line.starts_with('#') && line == word)
+}
 
 /// Whether the line holding byte `at` of `text` is a share bar: a short
 /// line of which every word is one of [`SHARE_BAR_WORDS`].
@@ -471,7 +458,7 @@ fn share_bar(text: &str, at: usize) -> bool {
     text.get(start..end).is_some_and(|line| {
         line.split(|c: char| c.is_whitespace() || c == ':' || c == '|' || c == '•')
             .filter(|w| !w.is_empty())
-            .all(|w| SHARE_BAR_WORDS.contains(&w.to_lowercase().as_str()))
+            .all(|w| is_share_bar_word(&w.to_lowercase()))
     })
 }
 

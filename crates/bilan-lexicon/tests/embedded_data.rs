@@ -170,6 +170,11 @@ fn rule_files_are_well_formed() {
             include_str!("../data/exact_words_fr.txt"),
             1,
         ),
+        (
+            "share_bar_words.txt",
+            include_str!("../data/share_bar_words.txt"),
+            1,
+        ),
     ] {
         let mut lines = 0;
         for (n, line) in text.lines().enumerate() {
