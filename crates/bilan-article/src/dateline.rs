@@ -177,8 +177,7 @@ fn prefix(mut i: &str) -> Res<'_, ()> {
         }
     }
     let verb = alt((
-        tag_no_case("publié"),
-        tag_no_case("publie"),
+        publication_verb,
         tag_no_case("mis à jour"),
         tag_no_case("mise à jour"),
         tag_no_case("mis en ligne"),
@@ -223,11 +222,22 @@ fn credit_before_stamp(i: &str) -> Res<'_, ()> {
         return fail(i);
     }
     let (rest, _) = (one_char('.'), spaces1).parse(rest)?;
-    let stamp: Res<'_, &str> = alt((tag_no_case("publié"), tag_no_case("publie"))).parse(rest);
-    match stamp {
+    match publication_verb(rest) {
         Ok(_) => Ok((rest, ())),
         Err(_) => fail(i),
     }
+}
+
+/// "Publié", "publie", "PUBLIÉ": the verb of a publication stamp.
+fn publication_verb(i: &str) -> Res<'_, &str> {
+    alt((tag_no_case("publié"), tag_no_case("publie"))).parse(i)
+}
+
+/// Whether `line` opens with the verb of a publication stamp ("Publié le
+/// 17/10/2016 à 10h52"): the structure looks for such a line inside a web
+/// page's blocks.
+pub(crate) fn opens_with_stamp(line: &str) -> bool {
+    publication_verb(line).is_ok()
 }
 
 /// `2024-03-28`.

@@ -364,7 +364,7 @@ fn find_header(
 }
 
 /// The first line of the first `STAMP_BLOCKS` blocks (within
-/// `STAMP_BYTES` of the start) that opens with "Publié le" and reads as a
+/// `STAMP_BYTES` of the start) that opens with "Publié" and reads as a
 /// dateline whose date is possible: its block's index, its span, the
 /// dateline.
 fn stamp_line(text: &str, blocks: &[RawBlock]) -> Option<(usize, Span, Dateline)> {
@@ -380,13 +380,7 @@ fn stamp_line(text: &str, blocks: &[RawBlock]) -> Option<(usize, Span, Dateline)
                 continue;
             };
             let line = span.slice(text);
-            let opens = line
-                .get(..10)
-                .is_some_and(|head| head.to_lowercase() == "publié le")
-                || line
-                    .get(..9)
-                    .is_some_and(|head| head.eq_ignore_ascii_case("publie le"));
-            if !opens || line.len() > MAX_DATELINE_BYTES {
+            if !dateline::opens_with_stamp(line) || line.len() > MAX_DATELINE_BYTES {
                 continue;
             }
             let Some(resolved) = dateline::read(line).and_then(|raw| raw.resolve().ok()) else {
