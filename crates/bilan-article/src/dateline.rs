@@ -71,15 +71,6 @@ fn parse_calendar(data: &'static str) -> Calendar {
 
 /// Fold a word the way the data files are written: the normalised view.
 fn fold(word: &str) -> String {
-    // Most words are ASCII: folded byte by byte, as `normalize` folds ASCII,
-    // without building its map back to the original (some thousands of
-    // instructions a call, for each city name tried).
-    if word.is_ascii() {
-        return word
-            .bytes()
-            .map(|b| char::from(crate::normalize::fold_ascii(b)))
-            .collect();
-    }
     crate::normalize::normalize(word).as_str().to_owned()
 }
 
@@ -798,38 +789,6 @@ impl RawDateline {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The ASCII shortcut of `fold` folds as `normalize` does.
-    #[test]
-    fn ascii_fold_is_that_of_normalize() {
-        let words = [
-            "Beyrouth",
-            "DAMAS",
-            "Tel Aviv",
-            "Tel-Aviv",
-            "heure\tde  Paris",
-            "Saint-Jean d'Acre",
-            "`x`",
-            "AM\r\nPM",
-            "Jerusalem Timing",
-            "",
-        ];
-        for word in words {
-            assert_eq!(
-                fold(word),
-                crate::normalize::normalize(word).as_str(),
-                "{word:?}"
-            );
-        }
-        for b in 0..0x80u8 {
-            let word = char::from(b).to_string();
-            assert_eq!(
-                fold(&word),
-                crate::normalize::normalize(&word).as_str(),
-                "{b:#x}"
-            );
-        }
-    }
 
     fn resolve(line: &str) -> Option<String> {
         let raw = read(line)?;

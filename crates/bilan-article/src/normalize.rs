@@ -241,7 +241,7 @@ pub fn normalize(text: &str) -> Normalized {
 /// The ASCII part of folding, branch-free: lowercase letters, whitespace
 /// controls (tab, LF, VT, FF, CR) to space, backtick to apostrophe.
 #[inline]
-pub(crate) fn fold_ascii(b: u8) -> u8 {
+fn fold_ascii(b: u8) -> u8 {
     let upper = u8::from(b.wrapping_sub(b'A') < 26);
     let space = u8::from(b.wrapping_sub(b'\t') < 5);
     let backtick = u8::from(b == b'`');
