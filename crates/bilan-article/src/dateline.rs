@@ -127,6 +127,18 @@ pub(crate) struct Resolved {
     pub problem: Option<Problem>,
 }
 
+impl Resolved {
+    /// The article's dateline, read on the line at `span`.
+    pub(crate) fn dateline(self, span: crate::Span) -> crate::Dateline {
+        crate::Dateline {
+            span,
+            date: self.date,
+            time: self.time,
+            zoned: self.zoned,
+        }
+    }
+}
+
 fn fail<T>(i: &str) -> Res<'_, T> {
     Err(nom::Err::Error(nom::error::Error::new(
         i,

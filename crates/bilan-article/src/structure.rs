@@ -330,16 +330,11 @@ fn find_header(
         if block.lines == 1 && line.len() <= MAX_DATELINE_BYTES {
             if let Some(raw) = dateline::read(line) {
                 let dateline = match raw.resolve() {
-                    Ok(resolved) => {
-                        if let Some(problem) = resolved.problem {
+                    Ok(mut resolved) => {
+                        if let Some(problem) = resolved.problem.take() {
                             diagnostics.push(diagnostic(block.span, problem));
                         }
-                        Some(Dateline {
-                            span: block.span,
-                            date: resolved.date,
-                            time: resolved.time,
-                            zoned: resolved.zoned,
-                        })
+                        Some(resolved.dateline(block.span))
                     }
                     Err(problem) => {
                         diagnostics.push(diagnostic(block.span, problem));
@@ -372,13 +367,10 @@ fn stamp_line(text: &str, blocks: &[RawBlock]) -> Option<(usize, Span, Dateline)
         if block.span.start > STAMP_BYTES {
             break;
         }
-        let mut start = block.span.start;
-        for line in block.span.slice(text).split_inclusive('\n') {
-            let whole = Span::new(start, start + line.len());
-            start += line.len();
-            let Some(span) = trim(text, whole) else {
-                continue;
-            };
+        // The block's lines as `blocks` split them (every kind of break),
+        // trimmed.
+        for (line, _) in lines(block.span.slice(text)) {
+            let span = Span::new(block.span.start + line.start, block.span.start + line.end);
             let line = span.slice(text);
             if !dateline::opens_with_stamp(line) || line.len() > MAX_DATELINE_BYTES {
                 continue;
@@ -386,13 +378,7 @@ fn stamp_line(text: &str, blocks: &[RawBlock]) -> Option<(usize, Span, Dateline)
             let Some(resolved) = dateline::read(line).and_then(|raw| raw.resolve().ok()) else {
                 continue;
             };
-            let dateline = Dateline {
-                span,
-                date: resolved.date,
-                time: resolved.time,
-                zoned: resolved.zoned,
-            };
-            return Some((b, span, dateline));
+            return Some((b, span, resolved.dateline(span)));
         }
     }
     None
