@@ -2422,24 +2422,39 @@ mod tests {
     }
 
     /// Texts with every kind of word the tokens may hold: the crate's
-    /// sentences, capitals, accents, long words, signs and digits glued.
+    /// sentences, then [`odd_words`].
     fn odd_texts() -> Vec<String> {
         let mut texts: Vec<String> = include_str!("../../tests/data/sentences.txt")
             .lines()
             .map(str::to_owned)
             .collect();
-        texts.extend(
-            [
-                "ÉTAT État état À à Œuvre œuvre ÆON Ωμέγα Алеппо ß ǅ İ x×y a÷b",
-                "d’Idleb l'un aujourd'hui avant-hier -- au - delà G20 F-16 12été été12",
-                "1 000 soldats, 2.428 m, 3,5 millions, 1\u{a0}000 et 1\u{202f}000 morts",
-                "n°5 1er 2e 10-15 km .5 a.5 « 4 » — 5 – 6 ‘7’ e\u{301}te",
-                "",
-                " ",
-                "a",
-            ]
-            .map(str::to_owned),
-        );
+        texts.extend(odd_words());
+        texts
+    }
+
+    /// The lines of the crate's tables ([`table_texts`]), the odd words
+    /// ([`odd_words`]) and `extra`: the crate's sentences once each.
+    fn texts_with(extra: &[&str]) -> Vec<String> {
+        let mut texts = table_texts();
+        texts.extend(odd_words());
+        texts.extend(extra.iter().map(|&t| t.to_owned()));
+        texts
+    }
+
+    /// Capitals, accents, letters beyond Latin-1, long words, signs and
+    /// digits glued to words.
+    fn odd_words() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "ÉTAT État état À à Œuvre œuvre ÆON Ωμέγα Алеппо ß ǅ İ x×y a÷b",
+            "d’Idleb l'un aujourd'hui avant-hier -- au - delà G20 F-16 12été été12",
+            "1 000 soldats, 2.428 m, 3,5 millions, 1\u{a0}000 et 1\u{202f}000 morts",
+            "n°5 1er 2e 10-15 km .5 a.5 « 4 » — 5 – 6 ‘7’ e\u{301}te",
+            "",
+            " ",
+            "a",
+        ]
+        .map(str::to_owned)
+        .to_vec();
         texts.push("Abcdefghij".repeat(6) + " " + &"abcdefghij".repeat(6) + " X");
         texts.push("É".repeat(30) + " " + &"é".repeat(30));
         texts
@@ -2839,20 +2854,15 @@ mod tests {
 
     #[test]
     fn cardinals_ended_by_their_tokens_are_read_alone() {
-        let mut texts = table_texts();
-        texts.extend(odd_texts());
-        texts.extend(
-            [
-                "vingt-et-un, vingt et un, VINGT ET UNE, Vingt-Et-Une, mille et une nuits",
-                "soixante et onze soldats, soixante-et-onze, quatre vingts, quatre-vingt-dix",
-                "trois-soldats, trois - quatre, trois – quatre, trois\u{a0}cents, trois\u{202f}mille",
-                "deux ZÉRO, deux Zéro, un'deux, un’deux, cinq\tmille, six\nsept, un ET deux",
-                "deux etc, deux et, deux ét un, deux é un, neuf œufs, un Œuf, dix İ, onze ß",
-                "cent cents centaines, mille milles, deux millions trois mille, un million",
-                "un-un deux--trois quatre -cinq six- sept huit - - neuf dix 'onze douze'",
-            ]
-            .map(str::to_owned),
-        );
+        let texts = texts_with(&[
+            "vingt-et-un, vingt et un, VINGT ET UNE, Vingt-Et-Une, mille et une nuits",
+            "soixante et onze soldats, soixante-et-onze, quatre vingts, quatre-vingt-dix",
+            "trois-soldats, trois - quatre, trois – quatre, trois\u{a0}cents, trois\u{202f}mille",
+            "deux ZÉRO, deux Zéro, un'deux, un’deux, cinq\tmille, six\nsept, un ET deux",
+            "deux etc, deux et, deux ét un, deux é un, neuf œufs, un Œuf, dix İ, onze ß",
+            "cent cents centaines, mille milles, deux millions trois mille, un million",
+            "un-un deux--trois quatre -cinq six- sept huit - - neuf dix 'onze douze'",
+        ]);
         let lexicon = &*LEXICON;
         let (mut told, mut cardinals) = (0, 0);
         for text in &texts {
@@ -2970,18 +2980,13 @@ mod tests {
     #[test]
     fn lone_units_are_the_units_matched() {
         let lexicon = &*LEXICON;
-        let mut texts = table_texts();
-        texts.extend(odd_texts());
-        texts.extend(
-            [
-                "3 heures, 4 HEURES, 5 Heures2 6 heures² 7 heuresé 8 heures/jour 9 heures-10",
-                "2 jours\u{a0}; 3 ans. 4 Ans 5 semaines 6 mois 7 MOIS 8 nuits 9 tonnes 10 hectares",
-                "2 mètres carrés, 3 Mètres, 4 METRES, 5 km², 6 km2, 7 kilomètres carrés, 8 KM",
-                "2 dollars américains, 3 livres sterling, 4 dinars, 5 %, 6 €, 7 dollars, 8 ansœ",
-                "2 annéesß 3 jourİ 4 heuresΩ 5 ans_ 6 ans' 7 ans’ 8 ans-9 10 ans",
-            ]
-            .map(str::to_owned),
-        );
+        let texts = texts_with(&[
+            "3 heures, 4 HEURES, 5 Heures2 6 heures² 7 heuresé 8 heures/jour 9 heures-10",
+            "2 jours\u{a0}; 3 ans. 4 Ans 5 semaines 6 mois 7 MOIS 8 nuits 9 tonnes 10 hectares",
+            "2 mètres carrés, 3 Mètres, 4 METRES, 5 km², 6 km2, 7 kilomètres carrés, 8 KM",
+            "2 dollars américains, 3 livres sterling, 4 dinars, 5 %, 6 €, 7 dollars, 8 ansœ",
+            "2 annéesß 3 jourİ 4 heuresΩ 5 ans_ 6 ans' 7 ans’ 8 ans-9 10 ans",
+        ]);
         let (mut told, mut lone_words) = (0, 0);
         for text in &texts {
             let bounds = char_bounds(text);
@@ -3011,13 +3016,10 @@ mod tests {
     #[test]
     fn trigger_words_come_with_the_facts_of_the_word_read() {
         let lexicon = &*LEXICON;
-        let mut texts = table_texts();
-        texts.extend(odd_texts());
-        texts.push(
+        let texts = texts_with(&[
             "ZÉRO Zéro zÉro zero MOITIÉ Moitié moitié PLUSIEURS Quelques QUELQUE Demi \
-             DEMI Un UNE uNe Dizaines MILLIERS Tiers QUART Vingt-Et-Un Cent CENTS"
-                .to_owned(),
-        );
+             DEMI Un UNE uNe Dizaines MILLIERS Tiers QUART Vingt-Et-Un Cent CENTS",
+        ]);
         let mut told = 0;
         for text in &texts {
             let words = Words::new(text, Span::new(0, text.len()));
