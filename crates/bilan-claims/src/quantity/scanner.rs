@@ -2598,13 +2598,18 @@ mod tests {
         assert!(told > 1000, "{told}");
     }
 
+    /// The qualifier phrases of the data file that stand before a number.
+    fn qualifier_phrases_before() -> Vec<String> {
+        super::super::lexicon::rows(super::super::lexicon::QUALIFIERS)
+            .filter(|row| row.get(2) != Some(&"after"))
+            .filter_map(|row| row.first().map(|p| (*p).to_owned()))
+            .collect()
+    }
+
     #[test]
     fn qualifiers_ruled_out_by_their_tokens_are_those_not_matched() {
         let mut texts = odd_texts();
-        let phrases: Vec<String> = super::super::lexicon::rows(super::super::lexicon::QUALIFIERS)
-            .filter(|row| row.get(2) != Some(&"after"))
-            .filter_map(|row| row.first().map(|p| (*p).to_owned()))
-            .collect();
+        let phrases = qualifier_phrases_before();
         assert!(phrases.len() > 20, "{phrases:?}");
         for phrase in &phrases {
             for written in [
@@ -2648,10 +2653,7 @@ mod tests {
     #[test]
     fn qualifiers_told_by_their_tokens_are_those_matched() {
         let mut texts = odd_texts();
-        let phrases: Vec<String> = super::super::lexicon::rows(super::super::lexicon::QUALIFIERS)
-            .filter(|row| row.get(2) != Some(&"after"))
-            .filter_map(|row| row.first().map(|p| (*p).to_owned()))
-            .collect();
+        let phrases = qualifier_phrases_before();
         for phrase in &phrases {
             for written in [
                 phrase.clone(),
