@@ -550,10 +550,18 @@ impl<'a> Sentence<'a> {
                 cue.noun && !(cue.needs_numeral && quantity.form == NumberForm::Article)
             })
             .map(|(_, cue)| *cue);
-        let head_class = np
-            .head
-            .and_then(|h| tables.victims.token_value(self.words, h))
-            .copied();
+        // A noun of one word ("soldats"), or of a noun and its adjective
+        // where the pair alone says who ("casques bleus", "casques blancs").
+        let (head_class, head_phrase_end) = match np.head {
+            Some(h) => match tables.victims.token_value(self.words, h) {
+                Some(&class) => (Some(class), None),
+                None => match self.victims_phrase_end(h) {
+                    Some((end, class)) => (Some(class), Some(end)),
+                    None => (None, None),
+                },
+            },
+            None => (None, None),
+        };
         let is_thing = head_class.is_none()
             && head_cue.is_none()
             && np
@@ -731,7 +739,7 @@ impl<'a> Sentence<'a> {
         // "huit victimes civiles", "12 morts militaires": after a noun
         // that says nothing of who, an adjective does ("12 morts civils
         // et militaires" are of both kinds: people).
-        let mut adjective_end = None;
+        let mut adjective_end = head_phrase_end;
         if class == VictimClass::Is(Victims::People) && inherit.is_none() {
             if let Some(h) = np.head.filter(|&h| self.is_word(h + 1)) {
                 if let Some(&VictimClass::Is(v)) = tables.victims.token_value(self.words, h + 1) {
@@ -1060,9 +1068,12 @@ impl<'a> Sentence<'a> {
             }
             // A name is not a counted noun ("dont les 50 de Flita"); a
             // demonym is ("sept Syriens").
+            // A noun and adjective that say who ("Casques bleus", "casques
+            // blancs", which the lexicon may also know as a name) are.
             if self.is_function_word(i)
-                || self.mention_at(i).is_some()
-                || (self.is_capitalised(i) && !tables.victims.contains_token(self.words, i))
+                || ((self.mention_at(i).is_some()
+                    || (self.is_capitalised(i) && !tables.victims.contains_token(self.words, i)))
+                    && self.victims_phrase_end(i).is_none())
             {
                 break;
             }
@@ -1082,6 +1093,15 @@ impl<'a> Sentence<'a> {
             break;
         }
         (np, i)
+    }
+
+    /// The byte end and the victims of a counted noun of several words
+    /// starting at token `i` ("casques bleus": the adjective says who).
+    fn victims_phrase_end(&self, i: usize) -> Option<(usize, VictimClass)> {
+        match TABLES.victims.longest_at(self.words, i) {
+            Some((len, &class)) if len > 1 => Some((self.token_span(i + len - 1).end, class)),
+            _ => None,
+        }
     }
 
     /// The token of the noun after an article ("la", "l'", "une", "même")
