@@ -1291,6 +1291,17 @@ impl<'a> Sentence<'a> {
             }
         }
         let mut end = start;
+        // "tuant ses trois occupants", "a blessé les deux fils": the
+        // determiner of the counted people right before their number.
+        if is_person
+            && end > previous_end + 1
+            && matches!(
+                end.checked_sub(1).map(|p| self.norm_bytes(p)),
+                Some(b"ses" | b"les" | b"leurs" | b"ces" | b"nos")
+            )
+        {
+            end -= 1;
+        }
         // A few fillers: adverbs, quotation marks around the verb or the
         // figure ("a « neutralisé » 40 combattants"), and the day and time
         // of the event ("ont tué mercredi soir au moins 26 civils", "a
@@ -1640,17 +1651,31 @@ impl<'a> Sentence<'a> {
     /// shares the verb after the list.
     fn listed_ahead(&self, index: usize, from: usize) -> Option<Evidence> {
         let mut from = from;
-        // "46 combattants prorégime et 58 jihadistes ont été tués": up to
-        // two words of the first noun's (adjectives) before the glue.
-        let mut adjectives = 0;
-        while adjectives < 2
+        // "46 combattants prorégime et 58 jihadistes ont été tués", "42
+        // membres des forces du régime et 61 jihadistes ont péri": up to
+        // two adjectives of the first noun's, or a complement of four
+        // words opened by "de", before the glue.
+        let mut skipped = 0;
+        let mut complement = false;
+        while skipped < if complement { 5 } else { 2 }
             && self.is_word(from)
-            && !self.is_function_word(from)
             && !matches!(self.norm_bytes(from), b"et" | b"ou" | b"ainsi")
             && TABLES.outcomes.longest_at(self.words, from).is_none()
         {
+            let word = self.norm_bytes(from);
+            if skipped == 0 && matches!(word, b"de" | b"d" | b"du" | b"des") {
+                complement = true;
+            } else if self.is_function_word(from)
+                && !(complement
+                    && matches!(
+                        word,
+                        b"de" | b"d" | b"du" | b"des" | b"la" | b"le" | b"l" | b"les"
+                    ))
+            {
+                break;
+            }
             from += 1;
-            adjectives += 1;
+            skipped += 1;
         }
         for next in index + 1..index + 5 {
             let &(next_start, next_end) = self.ranges.get(next)?;
