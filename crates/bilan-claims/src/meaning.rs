@@ -646,7 +646,20 @@ impl<'a> Sentence<'a> {
             if evidence.is_none() && head_class.is_some() {
                 evidence = self.listed_ahead(index, np.head.map_or(end, |h| h + 1));
             }
-            if evidence.is_none() && (is_person || np.others || np.group.is_some() || bare) {
+            // "… des milliers de morts, et plus de 900.000 personnes ont
+            // fui": people who are the subject of a verb of their own that
+            // says no outcome share none of the figure before them.
+            let own_verb = !np.others
+                && np.head.is_some_and(|h| {
+                    matches!(
+                        self.norm_bytes(h + 1),
+                        b"ont" | b"sont" | b"avaient" | b"etaient" | b"auraient" | b"seraient"
+                    )
+                });
+            if evidence.is_none()
+                && !own_verb
+                && (is_person || np.others || np.group.is_some() || bare)
+            {
                 evidence = self.inherited(
                     start,
                     quantity,
