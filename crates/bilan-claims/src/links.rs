@@ -1209,8 +1209,68 @@ pub(crate) fn places<'a>(
         .filter(|&(_, i)| !seat(words, i))
         .filter(|&(_, i)| !in_speaker_title(words, mentions, i))
         .filter(|&(_, i)| !origin(words, i))
-        .map(|(m, i)| (m, governed(words, i)));
+        .map(|(m, i)| (m, governed(words, i)))
+        .filter(|&(m, governed)| governed || !acting(words, token_of(words, m.span.start), m));
     out.extend(found);
+}
+
+/// "Israël a tué 3 civils", "la Turquie affirme avoir neutralisé 12
+/// terroristes", "Damas accuse Israël d'avoir tué 4 soldats": a country or
+/// city that no preposition governs, as the subject of a verb that does
+/// something to the people counted, as the one accused, or as a speaker
+/// ("Moscou a annoncé"), acted; it is not where the figure happened. ("Damas a perdu 3 soldats" keeps its
+/// place: the loser of a loss is its side.)
+fn acting(words: &Words, first: usize, m: &Mention) -> bool {
+    let opening = words.articles_before(first, 0);
+    if opening > 0 && words.norm_bytes(opening - 1).starts_with(b"accus") {
+        return true;
+    }
+    let mut k = words.index_at(m.span.end);
+    let verb = k;
+    for _ in 0..4 {
+        if !matches!(
+            words.norm_bytes(k),
+            b"a" | b"ont"
+                | b"avait"
+                | b"avaient"
+                | b"aurait"
+                | b"auraient"
+                | b"affirme"
+                | b"affirment"
+                | b"dit"
+                | b"disent"
+                | b"assure"
+                | b"assurent"
+                | b"avoir"
+                | b"egalement"
+                | b"deja"
+                | b"encore"
+        ) {
+            break;
+        }
+        k += 1;
+    }
+    // "Damas accuse", "Moscou a annoncé": the capital speaks for its state.
+    if words.norm_bytes(k).starts_with(b"accus")
+        || matches!(
+            TABLES.attribution.longest_at(words, k),
+            Some((_, Attribution::Verb))
+        )
+    {
+        return true;
+    }
+    // An auxiliary first: "Mossoul libérée" is a participle of the
+    // place, passive.
+    k > verb
+        && TABLES
+            .outcomes
+            .longest_at(words, k)
+            .is_some_and(|(_, cue)| {
+                cue.before
+                    && !(cue.outcome == crate::model::Outcome::Killed
+                        && cue.needs_person
+                        && !cue.after)
+            })
 }
 
 /// "deux roquettes tirées depuis le jurd syrien du Qalamoun se sont
