@@ -510,12 +510,15 @@ fn plain_dateline(i: &str) -> Res<'_, RawDateline> {
 
 /// A dateline led by the city it was filed from, as agencies write them:
 /// "Beyrouth, 8 février 2017 (AFP)", "Fallouja (Irak), 18 juin 2016",
-/// "MOSCOU, 14:05 24.03.2018 (Sputnik)", "ERBIL, Rudaw – 17/10/2017 09:30".
+/// "MOSCOU, 14:05 24.03.2018 (Sputnik)", "ERBIL, Rudaw – 17/10/2017 09:30",
+/// "Beyrouth, le 18 octobre 2019".
 /// A time is in the city's zone when the city is known (`data/zones.txt`).
 fn city_dateline(i: &str) -> Res<'_, RawDateline> {
     let (i, city) = city_lead(i)?;
     // "Rudaw –": the outlet between the city and the date.
     let (i, _) = opt((outlet_words, alt((tag("–"), tag("—"), tag("-"))), spaces1)).parse(i)?;
+    // "Beyrouth, le 18 octobre 2019": the article of a letter's date.
+    let (i, _) = opt((tag_no_case("le"), spaces1)).parse(i)?;
     // The time before the date ("14:05 24.03.2018") or after it.
     let (i, (year, month, day, time)) = alt((
         |i| {

@@ -47,9 +47,10 @@
 //!   - ISO 8601 / RFC 9557: `2024-03-28`, `2024-03-28T17:02:00+02:00`,
 //!     `…Z`, `…+02:00[Asia/Beirut]`;
 //!   - led by the city it was filed from, as agencies write them:
-//!     `Beyrouth, 8 février 2017 (AFP) -`, `Fallouja (Irak), 18 juin 2016`,
-//!     `MOSCOU, 14:05 24.03.2018 (Sputnik)`, `ERBIL, Rudaw – 17/10/2017
-//!     09:30`; a time there is in that city's zone when it is a known one;
+//!     `Beyrouth, 8 février 2017 (AFP) -`, `Beyrouth, le 18 octobre 2019`,
+//!     `Fallouja (Irak), 18 juin 2016`, `MOSCOU, 14:05 24.03.2018
+//!     (Sputnik)`, `ERBIL, Rudaw – 17/10/2017 09:30`; a time there is in
+//!     that city's zone when it is a known one;
 //!   - a city after the time (`data/zones.txt`: Jerusalem, Beirut/Beyrouth,
 //!     Damascus/Damas, Baghdad/Bagdad, Amman, Tehran/Téhéran, Paris …), also
 //!     as "(heure de Paris)", or `GMT`, `UTC`, `GMT+2`. An unknown
