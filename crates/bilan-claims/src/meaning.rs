@@ -2197,8 +2197,8 @@ fn comma_and_before(words: &Words, from: usize, to: usize) -> bool {
         && (from..to).all(|j| words.kind(j) != Some(TokenKind::Stop))
 }
 
-/// Coordinated casualty figures share victims named apart: "30 morts et des
-/// dizaines de blessés dans les rangs de X" — both are X's.
+/// Coordinated casualty figures share victims named apart: "12 tués et 40
+/// blessés dans les rangs de X" — both are X's.
 pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Words) {
     // Each casualty reading with the one before it, found as the loop goes
     // (no list is built: this runs for every sentence with a claim). What
