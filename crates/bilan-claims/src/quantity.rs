@@ -38,7 +38,7 @@
 //!   follows "à", and "10-15", when Y > X and the units agree ("10 à 15 km":
 //!   both in km). The first number shares the second's multiplier or
 //!   thousands when smaller than its leading part: "2 à 3 millions" is
-//!   2–3 million, "6 à 7 000" is 6000–7000. "de 2.000 à moins d'un millier"
+//!   2–3 million, "6 à 7 000" is 6000–7000. "de 3.000 à moins d'un millier"
 //!   is two numbers, not a range.
 //! - **Units** (`data/numbers/units.tsv`), glued or spaced, are normalised:
 //!   area to km² (m² ×1e-6, hectares ×0.01), lengths to metres, durations to
