@@ -1805,6 +1805,15 @@ impl<'t> Scan<'t> {
         if unit.is_some() && self.phrase_right_before(core.start, Cue::NameWithUnit) {
             return skip;
         }
+        // "Commentaires (14)", "Partages (3)": a bare number alone in
+        // brackets is a page's tally or a note's mark, not a figure.
+        if unit.is_none()
+            && matches!(core.form, NumberForm::Digits)
+            && char_before(text, skip_space_back(text, core.start, self.floor)) == Some('(')
+            && char_at(text, skip_space(text, core.end, self.end)) == Some(')')
+        {
+            return skip;
+        }
         // Calendar days: "le 31 mars", "mardi 7", "du 7 au 9 mars".
         if is_integer
             && (1.0..=31.0).contains(&core.value)
@@ -1830,6 +1839,23 @@ impl<'t> Scan<'t> {
                 return Some(Step::Skip(month_end));
             }
             let digits = core.form == NumberForm::Digits;
+            // "septembre 6, 2017", as blogs stamp their posts: a month
+            // right before the day and a year after it.
+            if digits && unit.is_none() && self.phrase_right_before(core.start, Cue::Month) {
+                let mut at = skip_space(text, core.end, self.end);
+                if char_at(text, at) == Some(',') {
+                    at = skip_space(text, at + 1, self.end);
+                }
+                let year = text.as_bytes().get(at..at + 4).unwrap_or_default();
+                let after_year = text.as_bytes().get(at + 4);
+                if year.len() == 4
+                    && year.iter().all(u8::is_ascii_digit)
+                    && matches!(year.first(), Some(b'1' | b'2'))
+                    && !after_year.is_some_and(u8::is_ascii_digit)
+                {
+                    return skip;
+                }
+            }
             // "mardi 7" is a day, but "ont tué dimanche 17 membres", "ont
             // repris ce jeudi 14 villages" count what follows.
             if digits
