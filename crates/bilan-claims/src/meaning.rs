@@ -39,6 +39,9 @@ const REBELS: &str = "rebel";
 const TOPIC_WINDOW: usize = 40;
 /// How long (in tokens) a relative clause between commas may be.
 const RELATIVE_WINDOW: usize = 20;
+/// The tokens left for a verb after a relative clause or an apposition
+/// between commas, however far its window had gone.
+const VERB_AFTER_CLAUSE: usize = 5;
 /// How much farther (in tokens) the verb may stand after a subject
 /// relative without commas ("70 jihadistes qui s'étaient retranchés dans
 /// le barrage s'étaient rendus").
@@ -917,9 +920,10 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
-        // Rebels belong to the group the text names with them, not to
-        // whatever group (Daech…) was named nearby.
-        if actor.is_none() && !rebels && !members_of_unnamed {
+        // Rebels, and allies named by their side ("pro-turcs"), belong to
+        // the group the text names with them, not to whatever group
+        // (Daech…) was named nearby.
+        if actor.is_none() && !rebels && !allies && !members_of_unnamed {
             actor = self.default_group(start, victims).map(|m| m.id.clone());
         }
         if matches!(victims, Victims::Civilians | Victims::People)
@@ -1106,6 +1110,17 @@ impl<'a> Sentence<'a> {
             break;
         }
         (np, i)
+    }
+
+    /// Token `i` is a lowercase word that no table knows as a function
+    /// word, an outcome or a speech verb: a common noun opening an
+    /// apposition ("alliance dominée par…").
+    fn bare_noun(&self, i: usize) -> bool {
+        self.is_word(i)
+            && !self.is_capitalised(i)
+            && !self.is_function_word(i)
+            && TABLES.outcomes.longest_at(self.words, i).is_none()
+            && TABLES.attribution.longest_at(self.words, i).is_none()
     }
 
     /// The byte end and the victims of a counted noun of several words
@@ -1453,7 +1468,9 @@ impl<'a> Sentence<'a> {
                 let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
                     .find(|&k| self.words.kind(k) == Some(TokenKind::Comma));
                 if let Some(close) = close {
-                    end = (end + (close - i)).min(limit);
+                    end = (end + (close - i))
+                        .max(close + 1 + VERB_AFTER_CLAUSE)
+                        .min(limit);
                     i = close + 1;
                     continue;
                 }
@@ -1464,32 +1481,37 @@ impl<'a> Sentence<'a> {
             // 10 ans, ont été blessés": so does an apposition between
             // commas when an auxiliary follows it, or two ("un soldat, le
             // sergent X, 31 ans, a été blessé").
+            // "158 combattants des FDS, alliance dominée par …, ont été
+            // tués": a bare common noun opens one too.
             if self.words.kind(i) == Some(TokenKind::Comma)
-                && matches!(
-                    self.norm_bytes(i + 1),
-                    b"les"
-                        | b"la"
-                        | b"le"
-                        | b"l"
-                        | b"un"
-                        | b"une"
-                        | b"notamment"
-                        | b"surtout"
-                        | b"essentiellement"
-                        | b"principalement"
-                        | b"pour"
-                        | b"tous"
-                        | b"toutes"
-                        | b"age"
-                        | b"agee"
-                        | b"ages"
-                        | b"agees"
-                )
+                && (self.bare_noun(i + 1)
+                    || matches!(
+                        self.norm_bytes(i + 1),
+                        b"les"
+                            | b"la"
+                            | b"le"
+                            | b"l"
+                            | b"un"
+                            | b"une"
+                            | b"notamment"
+                            | b"surtout"
+                            | b"essentiellement"
+                            | b"principalement"
+                            | b"pour"
+                            | b"tous"
+                            | b"toutes"
+                            | b"age"
+                            | b"agee"
+                            | b"ages"
+                            | b"agees"
+                    ))
             {
                 // "Onze combattants du Hachd, une coalition de …, ont été
                 // tués": the article opening the apposition is the next
                 // figure the window stops at; the apposition is looked past.
-                let reach = if limit == i + 1 && matches!(self.norm_bytes(i + 1), b"un" | b"une") {
+                // So is an article inside it ("coalition soutenue par une
+                // coalition internationale").
+                let reach = if limit > i && matches!(self.norm_bytes(limit), b"un" | b"une") {
                     self.words.len()
                 } else {
                     limit
@@ -1519,7 +1541,12 @@ impl<'a> Sentence<'a> {
                     } else {
                         from + AFTER_WINDOW
                     };
-                    end = (window_end + (close - i)).min(reach);
+                    // At least the few words of a verb after the closing
+                    // comma ("ont été tués" after a long name and its
+                    // apposition).
+                    end = (window_end + (close - i))
+                        .max(close + 1 + VERB_AFTER_CLAUSE)
+                        .min(reach);
                     i = close + 1;
                     continue;
                 }
