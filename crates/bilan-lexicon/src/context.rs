@@ -899,14 +899,30 @@ impl Rules {
             && !f.basic_of(i).iter().all(u8::is_ascii_digit)
     }
 
-    /// Token `i` is a capitalised word that opens a name (`Jabal`, `Tell`,
-    /// `Kfar`: a `part` trigger).
-    fn opens_name(&self, f: &Folded<'_>, i: usize) -> bool {
+    /// Token `i` is a capitalised word that opens a name of `kind`
+    /// (`Jabal`, `Tell`, `Kfar`: a `part` trigger). One of another kind
+    /// does not: "le village d'Abou Dali" is a village, not a person.
+    fn opens_name(&self, f: &Folded<'_>, i: usize, kind: EntityKind) -> bool {
         f.tokens[i].capital
             && self.triggers.get(f.basic_of(i)).is_some_and(|list| {
                 list.iter()
-                    .any(|t| t.part_of_name && starts_at(f, &t.words, i))
+                    .any(|t| t.part_of_name && t.kind == kind && starts_at(f, &t.words, i))
             })
+    }
+
+    /// The words of a `part` trigger of a kind other than `kind` that
+    /// opens a name at token `i` (`Abou` after "le village de"), or 0.
+    fn other_part_len(&self, f: &Folded<'_>, i: usize, kind: EntityKind) -> usize {
+        if !f.tokens[i].capital {
+            return 0;
+        }
+        self.triggers.get(f.basic_of(i)).map_or(0, |list| {
+            list.iter()
+                .filter(|t| t.part_of_name && t.kind != kind && starts_at(f, &t.words, i))
+                .map(|t| t.words.len())
+                .max()
+                .unwrap_or(0)
+        })
     }
 
     /// A run of name words starting at token `start` (after any leading
@@ -1274,14 +1290,25 @@ impl Rules {
                         && !matches!(f.tokens[after - 1].sep_after, Sep::Punct)
                         // `les hauteurs de Jabal Hayyan`: a name that opens
                         // with its own trigger word is read from there.
-                        && !self.opens_name(f, after)
+                        && !self.opens_name(f, after, t.kind)
                     {
-                        if let Some((first, end)) =
-                            self.name_run(f, after, cover, t.kind, t.part_of_name, t.landform)
-                        {
-                            if first == after {
+                        // "le village d'Abou Dali": a name opened by the
+                        // part trigger of another kind is of this trigger's
+                        // kind, read as that trigger reads it (its words may
+                        // be known alone: "Dali").
+                        let opened = self.other_part_len(f, after, t.kind);
+                        let start = after + opened;
+                        if let Some((first, end)) = self.name_run(
+                            f,
+                            start,
+                            cover,
+                            t.kind,
+                            t.part_of_name || opened > 0,
+                            t.landform,
+                        ) {
+                            if first == start {
                                 found = Some(LocalName {
-                                    first,
+                                    first: after,
                                     end,
                                     kind: t.kind,
                                 });
