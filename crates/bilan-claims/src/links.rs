@@ -249,7 +249,7 @@ pub(crate) fn attributions<'a>(
                 // "a déclaré le porte-parole de l'armée, le général X": the
                 // organisation of the title speaks.
                 // "a ajouté l'ONG": the organisation named before.
-                .or_else(|| named_again(words, spoken_from, earlier, subject))
+                .or_else(|| named_again_in(text, words, spoken_from, earlier, subject))
                 .or_else(|| {
                     // "a déclaré lors d'une conférence de presse le
                     // porte-parole…": past an adverbial phrase.
@@ -326,7 +326,7 @@ pub(crate) fn attributions<'a>(
                 .clone()
                 .map(|(_, m)| m)
                 .next()
-                .or_else(|| named_again(words, after, earlier, subject))
+                .or_else(|| named_again_in(text, words, after, earlier, subject))
                 .or_else(|| apposed(words, sources, after))
                 .or_else(|| agent_of_lead(words, sources, after))
                 // "selon un décompte de l'ONG": its complement names again.
@@ -340,7 +340,7 @@ pub(crate) fn attributions<'a>(
                             } else {
                                 de + 1
                             };
-                            named_again(words, at, earlier, subject)
+                            named_again_in(text, words, at, earlier, subject)
                         })
                 }),
             Attribution::Verb if inverted => after_verb()
@@ -400,14 +400,14 @@ pub(crate) fn attributions<'a>(
                     Some((s, m)) => Some(organisation_of(words, sources, s, m, earlier)),
                     None if says_that => country().or_else(|| {
                         k.checked_sub(2)
-                            .and_then(|d| named_again(words, d, earlier, subject))
+                            .and_then(|d| named_again_in(text, words, d, earlier, subject))
                     }),
                     None => (!content_follows)
                         .then(after_verb)
                         .flatten()
                         .or_else(|| {
                             k.checked_sub(2)
-                                .and_then(|d| named_again(words, d, earlier, subject))
+                                .and_then(|d| named_again_in(text, words, d, earlier, subject))
                         })
                         .or(outlet)
                         // "Moscou affirme avoir tué…": a capital or a
@@ -1014,6 +1014,49 @@ fn named_again<'a>(
         }
     }
     earlier.iter().rev().find(fits)
+}
+
+/// [`named_again`], the sentence's subject aside first by the head word
+/// of a name: "ce commandement" after "le Commandement des opérations
+/// conjointes", "l'Observatoire" after "l'Observatoire syrien des droits
+/// de l'homme" name that entity again, even where another of its kind (an
+/// army) was named since.
+fn named_again_in<'a>(
+    text: &str,
+    words: &Words,
+    at: usize,
+    earlier: &'a [Mention],
+    subject: Option<&'a Mention>,
+) -> Option<&'a Mention> {
+    // The sentence's subject first ("…, a indiqué l'armée" after
+    // "L'armée israélienne a visé …"), as `named_again` takes it.
+    named_again(words, at, &[], subject)
+        .or_else(|| by_head_word(text, words, at, earlier))
+        .or_else(|| named_again(words, at, earlier, subject))
+}
+
+/// The last of `earlier` whose first word is the speaker noun after the
+/// article at token `at` ("ce commandement", "le ministère").
+fn by_head_word<'a>(
+    text: &str,
+    words: &Words,
+    at: usize,
+    earlier: &'a [Mention],
+) -> Option<&'a Mention> {
+    if !matches!(
+        words.norm_bytes(at),
+        b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
+    ) {
+        return None;
+    }
+    let noun = speaker_noun_after(words, at);
+    let head = words.norm_bytes(noun);
+    TABLES.speaker_nouns.get_bytes(head)?;
+    earlier.iter().rev().find(|m| {
+        text.get(m.span.start..m.span.end)
+            .and_then(|name| name.split([' ', '\'', '’', '-']).next())
+            .is_some_and(|first| crate::words::fold(first).as_bytes() == head)
+    })
 }
 
 /// "selon le commandant de l'opération, le général X", "selon le
