@@ -32,6 +32,9 @@ const SOURCE_WINDOW: usize = 6;
 /// How far (in tokens) a speaker may stand before its speech verb
 /// ("le site Baladi, qui a fait état").
 const SUBJECT_WINDOW: usize = 4;
+/// How many more tokens a participle and its agent may add between a
+/// speaker and its verb ("emmenée par les Etats-Unis").
+const AGENT_WINDOW: usize = 5;
 /// How far (in tokens) the comma before a speaker's name may follow a
 /// lead ("selon le gouverneur de la province de Homs, X").
 const APPOSITION_WINDOW: usize = 10;
@@ -354,7 +357,28 @@ pub(crate) fn attributions<'a>(
                     .filter(|&&(_, e, _)| e <= k && e + SUBJECT_WINDOW >= k)
                     .filter(|&&(_, e, _)| !quote_between(words, e, i))
                     .map(|&(s, _, m)| (s, m))
-                    .next_back();
+                    .next_back()
+                    // "La coalition emmenée par les Etats-Unis affirme": the
+                    // subject before a participle and its agent.
+                    .or_else(|| {
+                        sources
+                            .iter()
+                            .filter(|&&(_, e, _)| {
+                                e < k
+                                    && e + SUBJECT_WINDOW + AGENT_WINDOW >= k
+                                    && words.kind(e) == Some(TokenKind::Word)
+                                    && words.norm_bytes(e + 1) == b"par"
+                                    && (e..k).all(|j| {
+                                        !matches!(
+                                            words.kind(j),
+                                            Some(TokenKind::Comma | TokenKind::Stop)
+                                        )
+                                    })
+                                    && !quote_between(words, e, i)
+                            })
+                            .map(|&(s, _, m)| (s, m))
+                            .next_back()
+                    });
                 // "Les Etats-Unis estiment que…": a country speaks for its
                 // government, and "que" opens what is said, not who says it.
                 let country = || {
@@ -1253,8 +1277,18 @@ pub(crate) fn places<'a>(
         .filter(|&(_, i)| !in_speaker_title(words, mentions, i))
         .filter(|&(_, i)| !origin(words, i))
         .map(|(m, i)| (m, governed(words, i)))
-        .filter(|&(m, governed)| governed || !acting(words, token_of(words, m.span.start), m));
+        .filter(|&(m, governed)| {
+            let first = token_of(words, m.span.start);
+            !by_agent(words, first) && (governed || !acting(words, first, m))
+        });
     out.extend(found);
+}
+
+/// "des frappes menées par la Russie", "la coalition emmenée par les
+/// Etats-Unis": a place after "par" is the agent of what is told.
+fn by_agent(words: &Words, first: usize) -> bool {
+    let opening = words.articles_before(first, 0);
+    opening > 0 && words.norm_bytes(opening - 1) == b"par"
 }
 
 /// "Israël a tué 3 civils", "la Turquie affirme avoir neutralisé 12
