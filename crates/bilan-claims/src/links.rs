@@ -882,10 +882,17 @@ fn organisation_of<'a>(
     sources
         .iter()
         .rfind(|&&(_, e, m)| m.kind != EntityKind::Person && (e == comma || Some(e) == bracketed))
-        .filter(|&&(s, _, _)| words.after_de(s))
+        .filter(|&&(s, _, _)| words.after_de(s) && !posted_to(words, s))
         .map(|&(_, _, m)| m)
         .or_else(|| organisation_named_again(words, comma, earlier))
         .unwrap_or(person)
+}
+
+/// "le représentant syrien auprès des Nations unies": the body a person
+/// is posted to is not the one he speaks for.
+fn posted_to(words: &Words, s: usize) -> bool {
+    let k = words.articles_before(s, 0);
+    k >= 2 && words.norm_bytes(k - 2) == b"aupres"
 }
 
 /// The comma before a person's name at token `start`, with his title
