@@ -35,6 +35,17 @@ const SUBJECT_WINDOW: usize = 4;
 /// How many more tokens a participle and its agent may add between a
 /// speaker and its verb ("emmenée par les Etats-Unis").
 const AGENT_WINDOW: usize = 5;
+/// How many of the names before a sentence a speaker named again by the
+/// head word of its name may be ("ce commandement") is looked for among.
+const HEAD_WORD_REACH: usize = 24;
+/// How many of the names before a sentence a speaker named again by a
+/// common noun ("l'ONG", "l'armée") is looked for among: enough for the
+/// paragraphs of an article, and a bound on the work per sentence in a
+/// long document.
+const NAMED_AGAIN_REACH: usize = 96;
+/// How many of the names before a sentence the place where a spokesman
+/// was named with his organisation is looked for among.
+const SPOKESMAN_REACH: usize = 256;
 /// How far (in tokens) the comma before a speaker's name may follow a
 /// lead ("selon le gouverneur de la province de Homs, X").
 const APPOSITION_WINDOW: usize = 10;
@@ -700,6 +711,9 @@ fn spokesman_of<'a>(text: &str, person: &'a Mention, earlier: &'a [Mention]) -> 
     earlier
         .windows(2)
         .rev()
+        // Bounded, like the other searches among earlier names: linear
+        // time on any document.
+        .take(SPOKESMAN_REACH)
         .find_map(|pair| match pair {
             [org, named]
                 if named.id == person.id && organisation(org) && within(org, named, BEFORE_GAP) =>
@@ -1040,11 +1054,11 @@ fn named_again<'a>(
                 && TABLES.side(&m.id) == Side::State
                 && m.id.ends_with("-army")
         };
-        if let Some(m) = earlier.iter().rev().find(army) {
+        if let Some(m) = earlier.iter().rev().take(NAMED_AGAIN_REACH).find(army) {
             return Some(m);
         }
     }
-    earlier.iter().rev().find(fits)
+    earlier.iter().rev().take(NAMED_AGAIN_REACH).find(fits)
 }
 
 /// [`named_again`], the sentence's subject aside first by the head word
@@ -1083,10 +1097,27 @@ fn by_head_word<'a>(
     let noun = speaker_noun_after(words, at);
     let head = words.norm_bytes(noun);
     TABLES.speaker_nouns.get_bytes(head)?;
-    earlier.iter().rev().find(|m| {
+    // The names of the last paragraphs only: the work per sentence stays
+    // bounded however long the document.
+    let initial = *head.first()?;
+    let bytes = text.as_bytes();
+    earlier.iter().rev().take(HEAD_WORD_REACH).find(|m| {
+        // Most names start with another letter: one byte tells (an
+        // accented capital is folded below).
+        let first_byte = bytes.get(m.span.start).copied().unwrap_or(0);
+        if first_byte < 0x80 && first_byte.to_ascii_lowercase() != initial {
+            return false;
+        }
         text.get(m.span.start..m.span.end)
             .and_then(|name| name.split([' ', '\'', '’', '-']).next())
-            .is_some_and(|first| crate::words::fold(first).as_bytes() == head)
+            .is_some_and(|first| {
+                // Most names are ASCII: compared without folding.
+                if first.is_ascii() {
+                    first.as_bytes().eq_ignore_ascii_case(head)
+                } else {
+                    first.len() >= head.len() && crate::words::fold(first).as_bytes() == head
+                }
+            })
     })
 }
 
