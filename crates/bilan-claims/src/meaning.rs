@@ -746,7 +746,13 @@ impl<'a> Sentence<'a> {
         } else if let Some(Antecedent::People(class, _)) = antecedent {
             class
         } else if let Some(cue) = head_cue {
-            VictimClass::Is(cue.victims)
+            // "les raids ont fait des dizaines de martyrs": the fallen
+            // of strikes are whoever was there, not fighters only.
+            if cue.victims == Victims::Fighters && self.strikes_named() {
+                VictimClass::Is(Victims::People)
+            } else {
+                VictimClass::Is(cue.victims)
+            }
         } else if np.group.is_some() {
             VictimClass::Member
         } else {
@@ -1121,6 +1127,13 @@ impl<'a> Sentence<'a> {
             && !self.is_function_word(i)
             && TABLES.outcomes.longest_at(self.words, i).is_none()
             && TABLES.attribution.longest_at(self.words, i).is_none()
+    }
+
+    /// The sentence names strikes from the air or from afar
+    /// (`strikes.tsv`: "frappes", "raids", "bombardements").
+    fn strikes_named(&self) -> bool {
+        (0..self.words.len())
+            .any(|k| self.is_word(k) && TABLES.strikes.contains_token(self.words, k))
     }
 
     /// The byte end and the victims of a counted noun of several words

@@ -844,6 +844,8 @@ pub(crate) struct Tables {
     /// Adjectives between a noun of the event and its "de" ("la mort
     /// tragique de").
     pub(crate) postnominal: PhraseSet<()>,
+    /// Words naming strikes ("frappes", "raids").
+    pub(crate) strikes: PhraseSet<()>,
     pub(crate) function_words: PhraseSet<()>,
     pub(crate) actor_adjectives: PhraseSet<(Applies, String)>,
     forces_exact: WordMap<Side>,
@@ -909,6 +911,7 @@ const VICTIMS: &str = include_str!("../data/meaning/victims.tsv");
 const THINGS: &str = include_str!("../data/meaning/things.tsv");
 const PRENOMINAL: &str = include_str!("../data/meaning/prenominal.tsv");
 const POSTNOMINAL: &str = include_str!("../data/meaning/postnominal.tsv");
+const STRIKES: &str = include_str!("../data/meaning/strikes.tsv");
 const FUNCTION_WORDS: &str = include_str!("../data/meaning/function_words.tsv");
 const ACTOR_ADJECTIVES: &str = include_str!("../data/meaning/actor_adjectives.tsv");
 const FORCES: &str = include_str!("../data/meaning/forces.tsv");
@@ -1145,6 +1148,7 @@ impl Tables {
         let things = word_list("things.tsv", THINGS)?;
         let prenominal = word_list("prenominal.tsv", PRENOMINAL)?;
         let postnominal = word_list("postnominal.tsv", POSTNOMINAL)?;
+        let strikes = word_list("strikes.tsv", STRIKES)?;
         let function_words = word_list("function_words.tsv", FUNCTION_WORDS)?;
         let titles = word_list("titles.tsv", TITLES)?;
 
@@ -1266,6 +1270,7 @@ impl Tables {
             things,
             prenominal,
             postnominal,
+            strikes,
             function_words,
             actor_adjectives,
             forces_exact,
@@ -1290,7 +1295,7 @@ mod tests {
 
     /// Texts full of the tables' phrases: the test sentences and the
     /// phrase files themselves.
-    const PHRASE_TEXTS: [&str; 10] = [
+    const PHRASE_TEXTS: [&str; 11] = [
         include_str!("../tests/data/sentences.txt"),
         include_str!("../data/meaning/attribution.tsv"),
         include_str!("../data/meaning/days.tsv"),
@@ -1299,6 +1304,7 @@ mod tests {
         include_str!("../data/meaning/things.tsv"),
         include_str!("../data/meaning/prenominal.tsv"),
         include_str!("../data/meaning/postnominal.tsv"),
+        include_str!("../data/meaning/strikes.tsv"),
         include_str!("../data/meaning/actor_adjectives.tsv"),
         include_str!("../data/meaning/titles.tsv"),
     ];
@@ -1313,6 +1319,7 @@ mod tests {
             $check(&tables.things, $arg);
             $check(&tables.prenominal, $arg);
             $check(&tables.postnominal, $arg);
+            $check(&tables.strikes, $arg);
             $check(&tables.function_words, $arg);
             $check(&tables.actor_adjectives, $arg);
             $check(&tables.attribution, $arg);
@@ -1333,6 +1340,7 @@ mod tests {
             include_str!("../data/meaning/place_verbs.tsv"),
             include_str!("../data/meaning/postnominal.tsv"),
             include_str!("../data/meaning/prenominal.tsv"),
+            include_str!("../data/meaning/strikes.tsv"),
             include_str!("../data/meaning/things.tsv"),
             include_str!("../data/meaning/titles.tsv"),
             include_str!("../data/meaning/victims.tsv"),
