@@ -351,6 +351,11 @@ impl Extractor {
         // claim came after it: what "N autres" at the start of a sentence
         // counts more of.
         let mut last_casualty: Option<meaning::Reading> = None;
+        // Whether the last sentence read gave `last_casualty`: across a
+        // paragraph break, only the sentence right before the break lends
+        // its casualties ("… ont coûté la vie à 28 combattants.\n\n
+        // Quarante-huit autres ont été blessés").
+        let mut casualty_just_before = false;
         let mut previous_end = 0;
         for span in sentence_spans {
             if span.start > span.end || text.get(span.start..span.end).is_none() {
@@ -361,8 +366,11 @@ impl Extractor {
                 .get(previous_end..span.start)
                 .is_some_and(|gap| gap.contains(&b'\n'))
             {
-                last_casualty = None;
+                if !casualty_just_before {
+                    last_casualty = None;
+                }
             }
+            casualty_just_before = false;
             previous_end = span.end;
             let quantities = &mut scratch.quantities;
             // The sentence's tokens, in `scratch.words`, serve the scan
@@ -414,6 +422,7 @@ impl Extractor {
                 }) {
                     last_casualty = (last.kind == ClaimKind::Casualties)
                         .then(|| meaning::Reading::antecedent(last));
+                    casualty_just_before = last_casualty.is_some();
                 }
             }
             previous_mentions = mentions;

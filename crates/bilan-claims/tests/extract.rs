@@ -111,28 +111,35 @@ fn the_day_is_resolved_against_the_dateline_or_left_empty() {
 }
 
 #[test]
-fn others_count_more_of_the_last_casualties_of_their_paragraph_only() {
-    let text = "Au moins 12 soldats ont été tués dans l'attaque. Sept autres ont été blessés.\n\n\
-                Cinq autres ont été enlevés dans la nuit.";
-    let article = bilan_article::parse(text);
-    let entities = bilan_lexicon::Lexicon::embedded().find(text);
-    let claims = Extractor::new().extract(text, &article, &entities);
-    let victims = |start: &str| {
+fn others_count_more_of_the_last_casualties_of_the_sentence_before_a_paragraph_break() {
+    let victims = |text: &str, start: &str| {
+        let article = bilan_article::parse(text);
+        let entities = bilan_lexicon::Lexicon::embedded().find(text);
+        let claims = Extractor::new().extract(text, &article, &entities);
         claims
             .iter()
             .find(|c| c.span.slice(text).starts_with(start))
             .unwrap_or_else(|| panic!("a claim on {start:?}: {claims:?}"))
             .victims
     };
+    let text = "Au moins 12 soldats ont été tués dans l'attaque. Sept autres ont été blessés.\n\n\
+                Cinq autres ont été enlevés dans la nuit.";
     assert_eq!(
-        victims("Sept autres"),
+        victims(text, "Sept autres"),
         Some(Victims::Soldiers),
         "same paragraph"
     );
     assert_eq!(
-        victims("Cinq autres"),
+        victims(text, "Cinq autres"),
+        Some(Victims::Soldiers),
+        "the sentence right before the break"
+    );
+    let text = "Au moins 12 soldats ont été tués dans l'attaque. Le calme est revenu.\n\n\
+                Cinq autres ont été enlevés dans la nuit.";
+    assert_eq!(
+        victims(text, "Cinq autres"),
         Some(Victims::People),
-        "a new paragraph forgets the soldiers"
+        "a sentence without figures, then a new paragraph: the soldiers are forgotten"
     );
 }
 
