@@ -1369,6 +1369,15 @@ impl<'a> Sentence<'a> {
                 end = open;
                 continue;
             }
+            // "a perdu en Syrie plus de 1 600 hommes": where, between the
+            // verb and its figure.
+            if end >= previous_end + 3
+                && self.is_capitalised(end - 1)
+                && matches!(self.norm_bytes(end - 2), b"en" | b"au" | b"aux")
+            {
+                end -= 2;
+                continue;
+            }
             let filler = end.checked_sub(1).map_or(&b""[..], |p| self.norm_bytes(p));
             if !matches!(
                 filler,

@@ -1938,7 +1938,9 @@ impl<'t> Scan<'t> {
                 return Some(Step::Skip(self.digit_run_end(unit_end)));
             }
         }
-        // A capitalised word right before digits names them: "Route 66", "Liwa 313".
+        // A capitalised word right before digits names them: "Route 66", "Liwa 313";
+        // not when a plural noun follows them ("a perdu au Liban 40
+        // combattants").
         if core.form == NumberForm::Digits
             && unit.is_none()
             && adjacent_before
@@ -1947,6 +1949,7 @@ impl<'t> Scan<'t> {
             && !is_acronym(text, *word_start)
             && !self.sentence_starts_at(*word_start)
             && self.qualifier_before(core.start).is_none()
+            && !self.plural_noun_at(skip_space(text, core.end, self.end))
         {
             return skip;
         }
