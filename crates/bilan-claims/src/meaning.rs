@@ -1139,7 +1139,7 @@ impl<'a> Sentence<'a> {
     /// The byte end and the victims of a counted noun of several words
     /// starting at token `i` ("casques bleus": the adjective says who).
     fn victims_phrase_end(&self, i: usize) -> Option<(usize, VictimClass)> {
-        match TABLES.victims.longest_at(self.words, i) {
+        match TABLES.victim_phrases.longest_at(self.words, i) {
             Some((len, &class)) if len > 1 => Some((self.token_span(i + len - 1).end, class)),
             _ => None,
         }

@@ -839,6 +839,9 @@ pub(crate) enum DayWord {
 pub(crate) struct Tables {
     pub(crate) outcomes: PhraseSet<OutcomeCue>,
     pub(crate) victims: PhraseSet<VictimClass>,
+    /// The rows of `victims.tsv` of several words ("casques bleus"), apart:
+    /// looked up only where the one-word table misses, among few stems.
+    pub(crate) victim_phrases: PhraseSet<VictimClass>,
     pub(crate) things: PhraseSet<()>,
     pub(crate) prenominal: PhraseSet<()>,
     /// Adjectives between a noun of the event and its "de" ("la mort
@@ -1124,6 +1127,7 @@ impl Tables {
         }
 
         let mut victims = PhraseSet::new();
+        let mut victim_phrases = PhraseSet::new();
         let file = "victims.tsv";
         for (n, f) in lines(file, VICTIMS) {
             let text = phrase(file, n, field(file, n, &f, 0)?)?;
@@ -1134,7 +1138,11 @@ impl Tables {
                     VictimClass::Is(victims_named(other).ok_or_else(|| unknown(file, n, other))?)
                 }
             };
-            victims.insert(&text, class);
+            if text.split_whitespace().nth(1).is_some() {
+                victim_phrases.insert(&text, class);
+            } else {
+                victims.insert(&text, class);
+            }
         }
 
         let word_list =
@@ -1267,6 +1275,7 @@ impl Tables {
         Ok(Tables {
             outcomes,
             victims,
+            victim_phrases,
             things,
             prenominal,
             postnominal,
@@ -1316,6 +1325,7 @@ mod tests {
             let tables = &*TABLES;
             $check(&tables.outcomes, $arg);
             $check(&tables.victims, $arg);
+            $check(&tables.victim_phrases, $arg);
             $check(&tables.things, $arg);
             $check(&tables.prenominal, $arg);
             $check(&tables.postnominal, $arg);
