@@ -1020,16 +1020,9 @@ fn named_again<'a>(
     earlier: &'a [Mention],
     subject: Option<&'a Mention>,
 ) -> Option<&'a Mention> {
-    if !matches!(
-        words.norm_bytes(at),
-        b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
-    ) {
-        return None;
-    }
-    let noun = speaker_noun_after(words, at);
     // A noun that names no kind of speaker names none of the mentions: it
     // is looked up once, not for each of them.
-    let speaker = TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun))?;
+    let (_, speaker) = speaker_named_at(words, at)?;
     let fits = |m: &&Mention| match speaker {
         SpeakerNoun::Kind(kind) => m.kind == *kind,
         SpeakerNoun::Army => m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State,
@@ -1080,6 +1073,21 @@ fn named_again_in<'a>(
         .or_else(|| named_again(words, at, earlier, subject))
 }
 
+/// The noun of a speaker named again by a common noun after the article
+/// or demonstrative at token `at` ("le ministère", "ce commandement"), and
+/// the kind of speaker it names.
+fn speaker_named_at(words: &Words, at: usize) -> Option<(usize, &'static SpeakerNoun)> {
+    if !matches!(
+        words.norm_bytes(at),
+        b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
+    ) {
+        return None;
+    }
+    let noun = speaker_noun_after(words, at);
+    let speaker = TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun))?;
+    Some((noun, speaker))
+}
+
 /// The last of `earlier` whose first word is the speaker noun after the
 /// article at token `at` ("ce commandement", "le ministère").
 fn by_head_word<'a>(
@@ -1088,15 +1096,8 @@ fn by_head_word<'a>(
     at: usize,
     earlier: &'a [Mention],
 ) -> Option<&'a Mention> {
-    if !matches!(
-        words.norm_bytes(at),
-        b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
-    ) {
-        return None;
-    }
-    let noun = speaker_noun_after(words, at);
+    let (noun, _) = speaker_named_at(words, at)?;
     let head = words.norm_bytes(noun);
-    TABLES.speaker_nouns.get_bytes(head)?;
     // The names of the last paragraphs only: the work per sentence stays
     // bounded however long the document.
     let initial = *head.first()?;
