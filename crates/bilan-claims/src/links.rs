@@ -35,16 +35,16 @@ const SUBJECT_WINDOW: usize = 4;
 /// How many more tokens a participle and its agent may add between a
 /// speaker and its verb ("emmenée par les Etats-Unis").
 const AGENT_WINDOW: usize = 5;
-/// How many of the names before a sentence a speaker named again by the
-/// head word of its name may be ("ce commandement") is looked for among.
+/// How many of the names before a sentence are searched for one whose
+/// first word is a speaker noun ("ce commandement").
 const HEAD_WORD_REACH: usize = 24;
-/// How many of the names before a sentence a speaker named again by a
-/// common noun ("l'ONG", "l'armée") is looked for among: enough for the
+/// How many of the names before a sentence are searched for the entity a
+/// common noun names again ("l'ONG", "l'armée"): enough for the
 /// paragraphs of an article, and a bound on the work per sentence in a
 /// long document.
 const NAMED_AGAIN_REACH: usize = 96;
-/// How many of the names before a sentence the place where a spokesman
-/// was named with his organisation is looked for among.
+/// How many pairs of names before a sentence are searched for the one
+/// where a spokesman was named with his organisation.
 const SPOKESMAN_REACH: usize = 256;
 /// How far (in tokens) the comma before a speaker's name may follow a
 /// lead ("selon le gouverneur de la province de Homs, X").
@@ -1054,11 +1054,11 @@ fn named_again<'a>(
     earlier.iter().rev().take(NAMED_AGAIN_REACH).find(fits)
 }
 
-/// [`named_again`], the sentence's subject aside first by the head word
-/// of a name: "ce commandement" after "le Commandement des opérations
-/// conjointes", "l'Observatoire" after "l'Observatoire syrien des droits
-/// de l'homme" name that entity again, even where another of its kind (an
-/// army) was named since.
+/// The speaker a common noun after the article at token `at` names again:
+/// the sentence's subject when it fits; else the last earlier name whose
+/// first word is that noun ("ce commandement" after "le Commandement des
+/// opérations conjointes", even where an army was named since); else
+/// [`named_again`]'s choice by kind.
 fn named_again_in<'a>(
     text: &str,
     words: &Words,

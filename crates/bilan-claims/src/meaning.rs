@@ -1090,9 +1090,9 @@ impl<'a> Sentence<'a> {
                 break;
             }
             // A name is not a counted noun ("dont les 50 de Flita"); a
-            // demonym is ("sept Syriens").
-            // A noun and adjective that say who ("Casques bleus", "casques
-            // blancs", which the lexicon may also know as a name) are.
+            // demonym is ("sept Syriens"), and so is a noun with the
+            // adjective that says who ("Casques bleus", "casques blancs",
+            // which the lexicon may also know as a name).
             if self.is_function_word(i)
                 || ((self.mention_at(i).is_some()
                     || (self.is_capitalised(i) && !tables.victims.contains_token(self.words, i)))
