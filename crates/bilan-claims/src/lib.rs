@@ -193,6 +193,8 @@ struct Scratch<'e> {
     listed: Vec<&'e bilan_lexicon::Mention>,
     situating: Vec<(&'e bilan_lexicon::Mention, &'e bilan_lexicon::Mention)>,
     figures: Vec<(Span, Option<&'e bilan_lexicon::Mention>)>,
+    /// The last measure of the sentence read last, for "en" in the next.
+    last_measure: Option<meaning::PreviousMeasure>,
 }
 
 /// The buffers of `Scratch` that borrow nothing, kept from one `extract`
@@ -390,7 +392,10 @@ impl Extractor {
                     .iter()
                     .all(|m| !(m.span.start <= q.number.start && q.number.end <= m.span.end))
             });
-            if !quantities.is_empty() {
+            if quantities.is_empty() {
+                // "en" refers to the sentence right before only.
+                scratch.last_measure = None;
+            } else {
                 let context = Context {
                     span,
                     mentions,
@@ -490,7 +495,9 @@ impl Extractor {
             listed,
             situating,
             figures,
+            last_measure,
         } = scratch;
+        let previous_measure = last_measure.take();
         let quantities: &[quantity::Quantity] = quantities;
         // An article "un"/"une" is a claim only when an outcome phrase (or
         // a figure before it, itself read from one) says what happened to
@@ -514,7 +521,8 @@ impl Extractor {
             &entities.mentions,
             previous_mentions,
         )
-        .after_casualty(previous_casualty);
+        .after_casualty(previous_casualty)
+        .after_measure(previous_measure);
         // Read the figures first: when none is a claim (an article "un"
         // counting nothing), the links of the sentence are not needed.
         sentence.read_all(readings);
@@ -621,6 +629,9 @@ impl Extractor {
                 date: links::date_for(reading.span, days),
             });
             if let Some(claim) = claims.last() {
+                if let Some(measure) = meaning::PreviousMeasure::of(quantity, claim.kind) {
+                    *last_measure = Some(measure);
+                }
                 if claim.kind != ClaimKind::Age {
                     described_place =
                         Some((quantity.span.end.max(claim.span.end), claims.len() - 1));

@@ -88,6 +88,50 @@ pub(crate) struct Sentence<'a> {
     /// paragraph: "Onze autres ont été faits prisonniers" counts more of
     /// its people.
     previous_sentence_casualty: Option<&'a Reading>,
+    /// The last measure of the sentence before (`PreviousMeasure`): what
+    /// a bare number after the pronoun "en" measures ("Elle en a
+    /// nécessité 24").
+    previous_sentence_measure: Option<PreviousMeasure>,
+}
+
+/// A measure of one sentence as the next may refer to it through "en":
+/// its kind, its unit, its value (normalised) and where its number is
+/// written (the factor of its unit is read from there when asked).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PreviousMeasure {
+    kind: ClaimKind,
+    unit: Unit,
+    value: f64,
+    number: Span,
+}
+
+impl PreviousMeasure {
+    /// The measure a claim of `kind` read from `quantity` gives the next
+    /// sentence, if it is one.
+    pub(crate) fn of(quantity: &Quantity, kind: ClaimKind) -> Option<PreviousMeasure> {
+        if matches!(
+            kind,
+            ClaimKind::Casualties | ClaimKind::Count | ClaimKind::Age | ClaimKind::Percentage
+        ) {
+            return None;
+        }
+        Some(PreviousMeasure {
+            kind,
+            unit: quantity.unit?,
+            value: quantity.value?,
+            number: quantity.number,
+        })
+    }
+
+    /// The factor that normalised the number, when it is written in
+    /// digits ("5 jours": 24).
+    fn scale(&self, text: &str) -> Option<f64> {
+        let written = text
+            .get(self.number.start..self.number.end)
+            .and_then(read_digits)
+            .filter(|&w| w > 0.0)?;
+        Some(self.value / written)
+    }
 }
 
 /// The meaning of one quantity.
@@ -243,7 +287,14 @@ impl<'a> Sentence<'a> {
             quantities,
             ranges,
             previous_sentence_casualty: None,
+            previous_sentence_measure: None,
         }
+    }
+
+    /// The sentence, read after one whose last measure is `measure`.
+    pub(crate) fn after_measure(mut self, measure: Option<PreviousMeasure>) -> Sentence<'a> {
+        self.previous_sentence_measure = measure;
+        self
     }
 
     /// The sentence, read after one whose last casualty figure is
@@ -684,7 +735,10 @@ impl<'a> Sentence<'a> {
                     return None;
                 }
                 if bare && np.group.is_none() && !np.others {
-                    if let Some(shared) = self.shared_measure(index, start, earlier) {
+                    if let Some(shared) = self
+                        .shared_measure(index, start, earlier)
+                        .or_else(|| self.measure_by_en(quantity, start))
+                    {
                         return Some(shared);
                     }
                 }
@@ -1930,6 +1984,51 @@ impl<'a> Sentence<'a> {
                 governs: false,
                 listed: false,
             })
+        })
+    }
+
+    /// "Un délai de 48 heures lui avait été donné. Elle en a nécessité
+    /// seulement 24": a bare number governed by a verb whose pronoun "en"
+    /// stands for the measure of the sentence before measures the same.
+    fn measure_by_en(&self, quantity: &Quantity, start: usize) -> Option<Reading> {
+        let measure = self.previous_sentence_measure?;
+        // "en", then the verb (an auxiliary or one of the verbs of
+        // quantity), then at most two words before the number.
+        let floor = start.saturating_sub(5);
+        let en = (floor..start)
+            .rev()
+            .find(|&k| self.norm_bytes(k) == b"en")?;
+        let verb = matches!(
+            self.norm_bytes(en + 1),
+            b"a" | b"ont"
+                | b"avait"
+                | b"avaient"
+                | b"aurait"
+                | b"auraient"
+                | b"aura"
+                | b"faut"
+                | b"fallait"
+                | b"faudra"
+                | b"reste"
+                | b"restent"
+                | b"restait"
+                | b"compte"
+                | b"comptent"
+                | b"comptait"
+        );
+        if !verb || !(en + 1..start).all(|k| self.is_word(k)) {
+            return None;
+        }
+        Some(Reading {
+            kind: measure.kind,
+            span: quantity.span,
+            outcome: None,
+            victims: None,
+            actor: None,
+            shared_unit: Some((measure.unit, measure.scale(self.text)?)),
+            named_apart: false,
+            unnamed: false,
+            at_least: false,
         })
     }
 
