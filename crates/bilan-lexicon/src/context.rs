@@ -1297,6 +1297,9 @@ impl Rules {
                         // kind, read as that trigger reads it (its words may
                         // be known alone: "Dali").
                         let opened = self.other_part_len(f, after, t.kind);
+                        if (after..after + opened).any(|k| cover[k] != Cover::Free) {
+                            continue;
+                        }
                         let start = after + opened;
                         if let Some((first, end)) = self.name_run(
                             f,
