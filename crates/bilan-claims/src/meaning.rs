@@ -631,6 +631,15 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
+        // "une famille a été décimée", "un groupe a été capturé": a group
+        // is not one person.
+        if quantity.form == NumberForm::Article
+            && np
+                .head
+                .is_some_and(|h| TABLES.collective_nouns.contains_token(self.words, h))
+        {
+            return None;
+        }
         // An article before a noun of no known kind ("un photographe")
         // counts only what an outcome verb next to it says happened to it:
         // a verb right before it that governs it, or one right after its
@@ -690,8 +699,14 @@ impl<'a> Sentence<'a> {
                 .or_else(|| {
                     self.cue_after(np.head.map_or(end, |h| h + 1), next_start, true)
                         // "45 000 habitants …, avait été libérée": a verb in
-                        // the singular is another subject's.
-                        .filter(|e| !(counts_many(quantity) && self.after_singular_auxiliary(e)))
+                        // the singular is another subject's, but for the
+                        // group they make ("une famille de sept personnes a
+                        // été tuée").
+                        .filter(|e| {
+                            !(counts_many(quantity)
+                                && self.after_singular_auxiliary(e)
+                                && !self.collective_complement(start))
+                        })
                 })
                 // "quatre autres capturés": the participle read as the
                 // head noun says what happened to them.
@@ -829,6 +844,13 @@ impl<'a> Sentence<'a> {
                         adjective_end = Some(self.token_span(h + 1).end);
                     }
                 }
+            }
+        }
+        // "une famille de neuf personnes": the people of a family are its
+        // kind (civilians), when nothing else says who.
+        if class == VictimClass::Is(Victims::People) && self.collective_complement(start) {
+            if let Some(&VictimClass::Is(v)) = tables.victims.token_value(self.words, start - 2) {
+                class = VictimClass::Is(v);
             }
         }
         if let Some(r) = np.ranks_noun {
@@ -1761,6 +1783,17 @@ impl<'a> Sentence<'a> {
             self.norm_bytes(k),
             b"a" | b"avait" | b"est" | b"etait" | b"aurait" | b"fut" | b"sera" | b"serait"
         )
+    }
+
+    /// The figure at token `start` counts the members of a group named
+    /// right before it ("une famille de", "un groupe de":
+    /// `collective_nouns.tsv`).
+    fn collective_complement(&self, start: usize) -> bool {
+        start >= 2
+            && matches!(self.norm_bytes(start - 1), b"de" | b"d")
+            && TABLES
+                .collective_nouns
+                .contains_token(self.words, start - 2)
     }
 
     /// "3 soldats et 5 civils ont été tués": a figure listed before others

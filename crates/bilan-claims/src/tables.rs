@@ -849,6 +849,9 @@ pub(crate) struct Tables {
     pub(crate) postnominal: PhraseSet<()>,
     /// Words naming strikes ("frappes", "raids").
     pub(crate) strikes: PhraseSet<()>,
+    /// Nouns of a group whose number follows "de" ("une famille de sept
+    /// personnes"): the verb agrees with the group.
+    pub(crate) collective_nouns: PhraseSet<()>,
     pub(crate) function_words: PhraseSet<()>,
     pub(crate) actor_adjectives: PhraseSet<(Applies, String)>,
     forces_exact: WordMap<Side>,
@@ -915,6 +918,7 @@ const THINGS: &str = include_str!("../data/meaning/things.tsv");
 const PRENOMINAL: &str = include_str!("../data/meaning/prenominal.tsv");
 const POSTNOMINAL: &str = include_str!("../data/meaning/postnominal.tsv");
 const STRIKES: &str = include_str!("../data/meaning/strikes.tsv");
+const COLLECTIVE_NOUNS: &str = include_str!("../data/meaning/collective_nouns.tsv");
 const FUNCTION_WORDS: &str = include_str!("../data/meaning/function_words.tsv");
 const ACTOR_ADJECTIVES: &str = include_str!("../data/meaning/actor_adjectives.tsv");
 const FORCES: &str = include_str!("../data/meaning/forces.tsv");
@@ -1157,6 +1161,7 @@ impl Tables {
         let prenominal = word_list("prenominal.tsv", PRENOMINAL)?;
         let postnominal = word_list("postnominal.tsv", POSTNOMINAL)?;
         let strikes = word_list("strikes.tsv", STRIKES)?;
+        let collective_nouns = word_list("collective_nouns.tsv", COLLECTIVE_NOUNS)?;
         let function_words = word_list("function_words.tsv", FUNCTION_WORDS)?;
         let titles = word_list("titles.tsv", TITLES)?;
 
@@ -1280,6 +1285,7 @@ impl Tables {
             prenominal,
             postnominal,
             strikes,
+            collective_nouns,
             function_words,
             actor_adjectives,
             forces_exact,
@@ -1304,7 +1310,7 @@ mod tests {
 
     /// Texts full of the tables' phrases: the test sentences and the
     /// phrase files themselves.
-    const PHRASE_TEXTS: [&str; 11] = [
+    const PHRASE_TEXTS: [&str; 12] = [
         include_str!("../tests/data/sentences.txt"),
         include_str!("../data/meaning/attribution.tsv"),
         include_str!("../data/meaning/days.tsv"),
@@ -1314,6 +1320,7 @@ mod tests {
         include_str!("../data/meaning/prenominal.tsv"),
         include_str!("../data/meaning/postnominal.tsv"),
         include_str!("../data/meaning/strikes.tsv"),
+        include_str!("../data/meaning/collective_nouns.tsv"),
         include_str!("../data/meaning/actor_adjectives.tsv"),
         include_str!("../data/meaning/titles.tsv"),
     ];
@@ -1330,6 +1337,7 @@ mod tests {
             $check(&tables.prenominal, $arg);
             $check(&tables.postnominal, $arg);
             $check(&tables.strikes, $arg);
+            $check(&tables.collective_nouns, $arg);
             $check(&tables.function_words, $arg);
             $check(&tables.actor_adjectives, $arg);
             $check(&tables.attribution, $arg);
@@ -1351,6 +1359,7 @@ mod tests {
             include_str!("../data/meaning/postnominal.tsv"),
             include_str!("../data/meaning/prenominal.tsv"),
             include_str!("../data/meaning/strikes.tsv"),
+            include_str!("../data/meaning/collective_nouns.tsv"),
             include_str!("../data/meaning/things.tsv"),
             include_str!("../data/meaning/titles.tsv"),
             include_str!("../data/meaning/victims.tsv"),
