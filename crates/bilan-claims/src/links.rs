@@ -862,7 +862,17 @@ fn opening_subject<'a>(
             .any(|k| words.kind(k) == Some(TokenKind::Stop))
         && !sources
             .iter()
-            .any(|&(s, _, m)| aside.contains(&s) && m.kind == EntityKind::Person))
+            .any(|&(s, _, m)| aside.contains(&s) && m.kind == EntityKind::Person)
+        // "L'armée, appuyée par l'aviation russe, a repris trois collines,
+        // a rapporté notre correspondant": the subject's own verb comes
+        // first; the speech verb after it has a speaker of its own.
+        && !aside.clone().any(|k| {
+            words.kind(k) == Some(TokenKind::Comma)
+                && matches!(
+                    words.norm_bytes(k + 1),
+                    b"a" | b"ont" | b"avait" | b"avaient" | b"aurait" | b"auraient"
+                )
+        }))
     .then_some(subject)
 }
 
