@@ -46,6 +46,9 @@ const NAMED_AGAIN_REACH: usize = 96;
 /// How many pairs of names before a sentence are searched for the one
 /// where a spokesman was named with his organisation.
 const SPOKESMAN_REACH: usize = 256;
+/// How far (in tokens) "depuis" may stand before the written date that
+/// ends its phrase ("depuis le début de l'offensive le 30 septembre").
+const PERIOD_WINDOW: usize = 8;
 /// How far (in tokens) the comma before a speaker's name may follow a
 /// lead ("selon le gouverneur de la province de Homs, X").
 const APPOSITION_WINDOW: usize = 10;
@@ -2149,7 +2152,16 @@ pub(crate) fn days_into(words: &Words, dateline: Date, found: &mut Vec<DayMentio
         {
             k -= 1;
         }
-        let period = k > 0 && matches!(words.norm_bytes(k - 1), b"depuis" | b"des");
+        let period = (k > 0 && matches!(words.norm_bytes(k - 1), b"depuis" | b"des"))
+            // "depuis le début de l'intervention russe le 30 septembre": a
+            // written date at the end of the phrase "depuis" opens.
+            || (matches!(word, DayWord::Month(_))
+                && (k.saturating_sub(PERIOD_WINDOW)..k)
+                    .rev()
+                    .take_while(|&j| {
+                        !matches!(words.kind(j), Some(TokenKind::Comma | TokenKind::Stop))
+                    })
+                    .any(|j| matches!(words.norm_bytes(j), b"depuis")));
         if let Some(date) = date.filter(|_| !period) {
             found.push(DayMention {
                 span: Span::new(start, end),
