@@ -21,7 +21,7 @@
 //! not places of figures.
 
 use crate::tables::{Attribution, DayWord, PlaceVerb, PlaceWord, Side, SpeakerNoun, TABLES};
-use crate::words::{TokenKind, Words};
+use crate::words::{TokenKind, Words, is_avoir_auxiliary};
 use bilan_article::Span;
 use bilan_lexicon::{EntityId, EntityKind, Mention};
 use jiff::ToSpan;
@@ -870,11 +870,7 @@ fn opening_subject<'a>(
         // a rapporté notre correspondant": the subject's own verb comes
         // first; the speech verb after it has a speaker of its own.
         && !aside.clone().any(|k| {
-            words.kind(k) == Some(TokenKind::Comma)
-                && matches!(
-                    words.norm_bytes(k + 1),
-                    b"a" | b"ont" | b"avait" | b"avaient" | b"aurait" | b"auraient"
-                )
+            words.kind(k) == Some(TokenKind::Comma) && is_avoir_auxiliary(words.norm_bytes(k + 1))
         }))
     .then_some(subject)
 }
@@ -1036,24 +1032,55 @@ fn named_again<'a>(
     // A noun that names no kind of speaker names none of the mentions: it
     // is looked up once, not for each of them.
     let (_, speaker) = speaker_named_at(words, at)?;
-    let fits = |m: &&Mention| match speaker {
+    subject_named_again(speaker, subject).or_else(|| named_again_by_kind(speaker, earlier))
+}
+
+/// The speaker a common noun after the article at token `at` names again:
+/// the sentence's subject when it fits; else the last earlier name whose
+/// first word is that noun ("ce commandement" after "le Commandement des
+/// opérations conjointes", even where an army was named since); else the
+/// last of its kind, as [`named_again`] finds it.
+fn named_again_in<'a>(
+    text: &str,
+    words: &Words,
+    at: usize,
+    earlier: &'a [Mention],
+    subject: Option<&'a Mention>,
+) -> Option<&'a Mention> {
+    let (noun, speaker) = speaker_named_at(words, at)?;
+    subject_named_again(speaker, subject)
+        .or_else(|| by_head_word(text, words.norm_bytes(noun), earlier))
+        .or_else(|| named_again_by_kind(speaker, earlier))
+}
+
+/// Whether mention `m` is of the kind of speaker a common noun names.
+fn fits_speaker(speaker: &SpeakerNoun, m: &Mention) -> bool {
+    match speaker {
         SpeakerNoun::Kind(kind) => m.kind == *kind,
         SpeakerNoun::Army => m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State,
-    };
-    // "L'armée israélienne a visé des positions de l'armée syrienne, a
-    // indiqué l'armée": the sentence's subject, when it fits, before any
-    // name of the paragraphs before.
-    // An army or its command speaks for an army, not for the air force it
-    // sends.
-    if let Some(subject) = subject.filter(fits).filter(|m| {
-        !["-air-force", "-navy", "-police", "-intelligence"]
-            .iter()
-            .any(|branch| m.id.ends_with(branch))
-    }) {
-        return Some(subject);
     }
-    // "le commandement militaire": of an army rather than an air force
-    // or a jihadist group, when one was named.
+}
+
+/// "L'armée israélienne a visé des positions de l'armée syrienne, a
+/// indiqué l'armée": the sentence's subject, when it fits, before any name
+/// of the paragraphs before. An army or its command speaks for an army,
+/// not for the air force it sends.
+fn subject_named_again<'a>(
+    speaker: &SpeakerNoun,
+    subject: Option<&'a Mention>,
+) -> Option<&'a Mention> {
+    subject.filter(|m| {
+        fits_speaker(speaker, m)
+            && !["-air-force", "-navy", "-police", "-intelligence"]
+                .iter()
+                .any(|branch| m.id.ends_with(branch))
+    })
+}
+
+/// The last of `earlier` of the kind a common noun names ("l'ONG", "le
+/// ministère"); for "le commandement", an army rather than an air force or
+/// a jihadist group, when one was named.
+fn named_again_by_kind<'a>(speaker: &SpeakerNoun, earlier: &'a [Mention]) -> Option<&'a Mention> {
     if *speaker == SpeakerNoun::Kind(EntityKind::ArmedGroup) {
         let army = |m: &&Mention| {
             m.kind == EntityKind::ArmedGroup
@@ -1064,26 +1091,11 @@ fn named_again<'a>(
             return Some(m);
         }
     }
-    earlier.iter().rev().take(NAMED_AGAIN_REACH).find(fits)
-}
-
-/// The speaker a common noun after the article at token `at` names again:
-/// the sentence's subject when it fits; else the last earlier name whose
-/// first word is that noun ("ce commandement" after "le Commandement des
-/// opérations conjointes", even where an army was named since); else
-/// [`named_again`]'s choice by kind.
-fn named_again_in<'a>(
-    text: &str,
-    words: &Words,
-    at: usize,
-    earlier: &'a [Mention],
-    subject: Option<&'a Mention>,
-) -> Option<&'a Mention> {
-    // The sentence's subject first ("…, a indiqué l'armée" after
-    // "L'armée israélienne a visé …"), as `named_again` takes it.
-    named_again(words, at, &[], subject)
-        .or_else(|| by_head_word(text, words, at, earlier))
-        .or_else(|| named_again(words, at, earlier, subject))
+    earlier
+        .iter()
+        .rev()
+        .take(NAMED_AGAIN_REACH)
+        .find(|m| fits_speaker(speaker, m))
 }
 
 /// The noun of a speaker named again by a common noun after the article
@@ -1101,16 +1113,9 @@ fn speaker_named_at(words: &Words, at: usize) -> Option<(usize, &'static Speaker
     Some((noun, speaker))
 }
 
-/// The last of `earlier` whose first word is the speaker noun after the
-/// article at token `at` ("ce commandement", "le ministère").
-fn by_head_word<'a>(
-    text: &str,
-    words: &Words,
-    at: usize,
-    earlier: &'a [Mention],
-) -> Option<&'a Mention> {
-    let (noun, _) = speaker_named_at(words, at)?;
-    let head = words.norm_bytes(noun);
+/// The last of `earlier` whose first word is `head`, a speaker noun in
+/// folded spelling ("ce commandement", "le ministère").
+fn by_head_word<'a>(text: &str, head: &[u8], earlier: &'a [Mention]) -> Option<&'a Mention> {
     // The names of the last paragraphs only: the work per sentence stays
     // bounded however long the document.
     let initial = *head.first()?;
@@ -1357,24 +1362,22 @@ fn acting(words: &Words, first: usize, m: &Mention) -> bool {
     let mut k = words.index_at(m.span.end);
     let verb = k;
     for _ in 0..4 {
-        if !matches!(
-            words.norm_bytes(k),
-            b"a" | b"ont"
-                | b"avait"
-                | b"avaient"
-                | b"aurait"
-                | b"auraient"
-                | b"affirme"
-                | b"affirment"
-                | b"dit"
-                | b"disent"
-                | b"assure"
-                | b"assurent"
-                | b"avoir"
-                | b"egalement"
-                | b"deja"
-                | b"encore"
-        ) {
+        let word = words.norm_bytes(k);
+        if !is_avoir_auxiliary(word)
+            && !matches!(
+                word,
+                b"affirme"
+                    | b"affirment"
+                    | b"dit"
+                    | b"disent"
+                    | b"assure"
+                    | b"assurent"
+                    | b"avoir"
+                    | b"egalement"
+                    | b"deja"
+                    | b"encore"
+            )
+        {
             break;
         }
         k += 1;

@@ -9,7 +9,7 @@ use crate::quantity::{NumberForm, Quantity};
 use crate::tables::{
     Applies, DayWord, OutcomeCue, PlaceWord, Side, SpeakerNoun, TABLES, VictimClass,
 };
-use crate::words::{TokenKind, Words};
+use crate::words::{TokenKind, Words, is_avoir_auxiliary};
 use bilan_article::Span;
 use bilan_lexicon::{EntityId, EntityKind, Mention};
 
@@ -1215,10 +1215,9 @@ impl<'a> Sentence<'a> {
     /// The byte end and the victims of a counted noun of several words
     /// starting at token `i` ("casques bleus": the adjective says who).
     fn victims_phrase_end(&self, i: usize) -> Option<(usize, VictimClass)> {
-        match TABLES.victim_phrases.longest_at(self.words, i) {
-            Some((len, &class)) if len > 1 => Some((self.token_span(i + len - 1).end, class)),
-            _ => None,
-        }
+        // (Every row of `victim_phrases` has two words or more.)
+        let (len, &class) = TABLES.victim_phrases.longest_at(self.words, i)?;
+        Some((self.token_span(i + len - 1).end, class))
     }
 
     /// The token of the noun after an article ("la", "l'", "une", "même")
@@ -1719,16 +1718,8 @@ impl<'a> Sentence<'a> {
                 }
                 let active = cue.before
                     && aux > 0
-                    && matches!(
-                        self.norm_bytes(aux - 1),
-                        b"a" | b"ont"
-                            | b"avait"
-                            | b"avaient"
-                            | b"aurait"
-                            | b"auraient"
-                            | b"ayant"
-                            | b"avoir"
-                    );
+                    && (is_avoir_auxiliary(self.norm_bytes(aux - 1))
+                        || matches!(self.norm_bytes(aux - 1), b"ayant" | b"avoir"));
                 if active {
                     return None;
                 }
@@ -2031,24 +2022,20 @@ impl<'a> Sentence<'a> {
         let en = (floor..start)
             .rev()
             .find(|&k| self.norm_bytes(k) == b"en")?;
-        let verb = matches!(
-            self.norm_bytes(en + 1),
-            b"a" | b"ont"
-                | b"avait"
-                | b"avaient"
-                | b"aurait"
-                | b"auraient"
-                | b"aura"
-                | b"faut"
-                | b"fallait"
-                | b"faudra"
-                | b"reste"
-                | b"restent"
-                | b"restait"
-                | b"compte"
-                | b"comptent"
-                | b"comptait"
-        );
+        let verb = is_avoir_auxiliary(self.norm_bytes(en + 1))
+            || matches!(
+                self.norm_bytes(en + 1),
+                b"aura"
+                    | b"faut"
+                    | b"fallait"
+                    | b"faudra"
+                    | b"reste"
+                    | b"restent"
+                    | b"restait"
+                    | b"compte"
+                    | b"comptent"
+                    | b"comptait"
+            );
         if !verb || !(en + 1..start).all(|k| self.is_word(k)) {
             return None;
         }
@@ -2220,12 +2207,7 @@ impl<'a> Sentence<'a> {
         {
             k -= 1;
         }
-        let members = k >= 2
-            && matches!(
-                self.norm_bytes(k - 1),
-                b"a" | b"ont" | b"avait" | b"avaient" | b"aurait" | b"auraient"
-            )
-            && militant(k - 2);
+        let members = k >= 2 && is_avoir_auxiliary(self.norm_bytes(k - 1)) && militant(k - 2);
         members
             || (start.saturating_sub(SUBJECT_LOOKBACK)..start).any(|k| {
                 matches!(self.norm_bytes(k), b"groupe" | b"organisation" | b"milice")

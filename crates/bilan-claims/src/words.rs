@@ -714,6 +714,15 @@ pub(crate) fn fold(text: &str) -> String {
 }
 
 /// A definite article, as folded (bytes: no char boundary checks).
+/// The forms of "avoir" that make a compound past of a verb ("a tué",
+/// "auraient annoncé"), folded.
+pub(crate) fn is_avoir_auxiliary(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"a" | b"ont" | b"avait" | b"avaient" | b"aurait" | b"auraient"
+    )
+}
+
 fn is_article(word: &[u8]) -> bool {
     matches!(word, b"l" | b"le" | b"la" | b"les")
 }

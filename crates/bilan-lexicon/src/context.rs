@@ -903,22 +903,24 @@ impl Rules {
     /// (`Jabal`, `Tell`, `Kfar`: a `part` trigger). One of another kind
     /// does not: "le village d'Abou Dali" is a village, not a person.
     fn opens_name(&self, f: &Folded<'_>, i: usize, kind: EntityKind) -> bool {
-        f.tokens[i].capital
-            && self.triggers.get(f.basic_of(i)).is_some_and(|list| {
-                list.iter()
-                    .any(|t| t.part_of_name && t.kind == kind && starts_at(f, &t.words, i))
-            })
+        self.part_len(f, i, |k| k == kind) > 0
     }
 
     /// The words of a `part` trigger of a kind other than `kind` that
     /// opens a name at token `i` (`Abou` after "le village de"), or 0.
     fn other_part_len(&self, f: &Folded<'_>, i: usize, kind: EntityKind) -> usize {
+        self.part_len(f, i, |k| k != kind)
+    }
+
+    /// The most words of a `part` trigger of a kind `wanted` that starts
+    /// at the capitalised token `i`, or 0.
+    fn part_len(&self, f: &Folded<'_>, i: usize, wanted: impl Fn(EntityKind) -> bool) -> usize {
         if !f.tokens[i].capital {
             return 0;
         }
         self.triggers.get(f.basic_of(i)).map_or(0, |list| {
             list.iter()
-                .filter(|t| t.part_of_name && t.kind != kind && starts_at(f, &t.words, i))
+                .filter(|t| t.part_of_name && wanted(t.kind) && starts_at(f, &t.words, i))
                 .map(|t| t.words.len())
                 .max()
                 .unwrap_or(0)
