@@ -1352,8 +1352,9 @@ fn by_agent(words: &Words, first: usize) -> bool {
 /// terroristes", "Damas accuse Israël d'avoir tué 4 soldats": a country or
 /// city that no preposition governs, as the subject of a verb that does
 /// something to the people counted, as the one accused, or as a speaker
-/// ("Moscou a annoncé"), acted; it is not where the figure happened. ("Damas a perdu 3 soldats" keeps its
-/// place: the loser of a loss is its side.)
+/// ("Moscou a annoncé"), acted; it is not where the figure happened.
+/// ("Damas a perdu 3 soldats" keeps its place: the loser of a loss is its
+/// side.)
 fn acting(words: &Words, first: usize, m: &Mention) -> bool {
     let opening = words.articles_before(first, 0);
     if opening > 0 && words.norm_bytes(opening - 1).starts_with(b"accus") {
@@ -1361,28 +1362,19 @@ fn acting(words: &Words, first: usize, m: &Mention) -> bool {
     }
     let mut k = words.index_at(m.span.end);
     let verb = k;
+    // Auxiliaries and adverbs up to the verb ("a également tué"); a speech
+    // verb ends the walk, and says enough below.
     for _ in 0..4 {
         let word = words.norm_bytes(k);
         if !is_avoir_auxiliary(word)
-            && !matches!(
-                word,
-                b"affirme"
-                    | b"affirment"
-                    | b"dit"
-                    | b"disent"
-                    | b"assure"
-                    | b"assurent"
-                    | b"avoir"
-                    | b"egalement"
-                    | b"deja"
-                    | b"encore"
-            )
+            && !matches!(word, b"avoir" | b"egalement" | b"deja" | b"encore")
         {
             break;
         }
         k += 1;
     }
-    // "Damas accuse", "Moscou a annoncé": the capital speaks for its state.
+    // "Damas accuse", "Moscou a annoncé", "la Turquie affirme avoir
+    // neutralisé": the state speaks (or claims what it did).
     if words.norm_bytes(k).starts_with(b"accus")
         || matches!(
             TABLES.attribution.longest_at(words, k),
