@@ -548,6 +548,7 @@ impl Extractor {
         links::rubrics(sentence.words, places, rubrics);
         links::described(sentence.words, places, described);
         links::lists_and_appositions(sentence.words, places, listed, situating);
+        let holder = links::holder(sentence.words, places);
         figures.clear();
         figures.extend(
             readings
@@ -622,6 +623,7 @@ impl Extractor {
                             described,
                             listed,
                             situating,
+                            holder,
                         },
                     )
                 }),

@@ -1265,6 +1265,89 @@ pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<E
         .map(|m| m.id.clone())
 }
 
+/// The place that opens the sentence as the subject of a verb that holds
+/// what is counted after it ("Deir Hafer, bourgade kurde, comptait 20.000
+/// habitants", "La région d'Afrin abrite 300.000 déplacés"; `holds` rows
+/// of `place_verbs.tsv`), with the byte where that verb ends: the figures
+/// after it are that place's, whatever place the rest of the sentence
+/// names ("… venus d'Irak", "… ayant fui la Syrie").
+///
+/// The name may follow determiners and a place noun ("la région de"),
+/// asides between commas may stand before the verb, and auxiliaries,
+/// a reflexive "s'" and a few adverbs before it.
+pub(crate) fn holder<'a>(
+    words: &Words,
+    places: &[(&'a Mention, bool)],
+) -> Option<(&'a Mention, usize)> {
+    let &(m, _) = places.first()?;
+    // Only determiners, place nouns and the "de" after a place noun before
+    // the name, back to the sentence's start.
+    // "la petite ville de X": a few words at most (one comparison rules
+    // out the places further on).
+    if words
+        .tokens
+        .get(PLACE_WINDOW + 1)
+        .is_some_and(|t| t.span.start <= m.span.start)
+    {
+        return None;
+    }
+    let mut k = token_of(words, m.span.start);
+    while let Some(previous) = k.checked_sub(1) {
+        k = match TABLES.place_word(words, previous) {
+            Some(PlaceWord::Determiner | PlaceWord::Noun) => previous,
+            Some(PlaceWord::Preposition)
+                if matches!(words.norm_bytes(previous), b"de" | b"d" | b"du")
+                    && previous.checked_sub(1).is_some_and(|noun| {
+                        TABLES.place_word(words, noun) == Some(PlaceWord::Noun)
+                    }) =>
+            {
+                previous
+            }
+            _ => return None,
+        };
+    }
+    let mut k = token_of(words, m.span.end);
+    // Asides between commas ("Tal Afar, ville turkmène, était peuplée").
+    for _ in 0..2 {
+        if words.kind(k) != Some(TokenKind::Comma) {
+            break;
+        }
+        let close = (k + 1..words.len().min(k + 1 + ASIDE_WINDOW * 2))
+            .find(|&c| matches!(words.kind(c), Some(TokenKind::Comma | TokenKind::Stop)))?;
+        if words.kind(close) != Some(TokenKind::Comma) {
+            return None;
+        }
+        k = close + 1;
+    }
+    for _ in 0..4 {
+        let word = words.norm_bytes(k);
+        if !(is_avoir_auxiliary(word)
+            || matches!(
+                word,
+                b"est"
+                    | b"etait"
+                    | b"sont"
+                    | b"etaient"
+                    | b"serait"
+                    | b"seraient"
+                    | b"ete"
+                    | b"s"
+                    | b"encore"
+                    | b"toujours"
+                    | b"deja"
+                    | b"desormais"
+                    | b"actuellement"
+            ))
+        {
+            break;
+        }
+        k += 1;
+    }
+    (words.kind(k) == Some(TokenKind::Word)
+        && TABLES.place_verb(words, k) == Some(PlaceVerb::Holds))
+    .then(|| (m, words.tokens[k].span.end))
+}
+
 /// Places followed by a description between commas ("Mossoul, reprise
 /// par…", "Tal Afar, une ville…"), not by another name of a list, each
 /// with its description: from the comma to the next comma or clause end.
@@ -1960,6 +2043,9 @@ pub(crate) struct PlaceContext<'s, 'a> {
     pub described: &'s [(&'a Mention, Span)],
     pub listed: &'s [&'a Mention],
     pub situating: &'s [(&'a Mention, &'a Mention)],
+    /// The sentence's subject place and where its holding verb ends
+    /// ([`holder`]).
+    pub holder: Option<(&'a Mention, usize)>,
 }
 
 /// The place a claim is about: the place its own words lead to; else the
@@ -1979,6 +2065,7 @@ pub(crate) fn place_for<'a>(
         described,
         listed,
         situating,
+        holder,
     } = *context;
     // A figure spread over a list of places is in none of them; one in a
     // place that an apposition situates is in the more specific place.
@@ -1993,6 +2080,9 @@ pub(crate) fn place_for<'a>(
         Some(specific.id.clone())
     };
     if let Some(m) = own {
+        return settle(m);
+    }
+    if let Some((m, _)) = holder.filter(|&(_, verb_end)| claim.start >= verb_end) {
         return settle(m);
     }
     let taken = |m: &Mention| {

@@ -823,6 +823,9 @@ pub(crate) enum PlaceVerb {
     Agent,
     /// "X, située à …": what follows describes X.
     Situated,
+    /// "X comptait 20.000 habitants": a place opening the sentence as
+    /// this verb's subject holds the figures after it.
+    Holds,
 }
 
 /// Day words.
@@ -1252,6 +1255,7 @@ impl Tables {
                 ("seat", PlaceVerb::Seat),
                 ("agent", PlaceVerb::Agent),
                 ("situated", PlaceVerb::Situated),
+                ("holds", PlaceVerb::Holds),
             ],
         )?;
 
