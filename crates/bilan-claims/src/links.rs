@@ -434,7 +434,11 @@ pub(crate) fn attributions<'a>(
                     _ if relayed.is_some() => relayed,
                     _ if cited.is_some() => cited,
                     _ if opening.is_some() => opening,
-                    _ if relative.is_some() => relative,
+                    // "le porte-parole du Hachd, X, qui fait état de…":
+                    // the organisation of his title speaks.
+                    _ if relative.is_some() => relative.map(|m| {
+                        organisation_of(words, sources, token_of(words, m.span.start), m, earlier)
+                    }),
                     Some((s, m)) => Some(organisation_of(words, sources, s, m, earlier)),
                     None if says_that => country().or_else(|| {
                         k.checked_sub(2)
@@ -756,7 +760,8 @@ fn addressed(words: &Words, s: usize) -> bool {
 /// organisation or group the sentence (`mentions`) names before him, one
 /// he did not speak to ("a déclaré à l'AFP son directeur, X" is not the
 /// AFP's). An organisation of the sentences before is not looked for: the
-/// guide links a source where the same sentence names it.
+/// guide links a source where the same sentence names it (and annotators
+/// split on "Leur porte-parole, X, affirme": the person, or his group).
 fn possessive_spokesman<'a>(
     text: &str,
     words: &Words,
@@ -981,13 +986,17 @@ fn titled_after<'a>(
         .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
     // A person named after the comma: the title is his ("a indiqué un
     // porte-parole, X"), and the organisation of the title speaks.
-    let (_, end, person) = *sources.iter().find(|&&(s, _, m)| {
+    let (start, end, person) = *sources.iter().find(|&&(s, _, m)| {
         m.kind == EntityKind::Person && comma_before_name(words, s) == Some(comma)
     })?;
-    Some(
-        organisation_named_again(words, comma, earlier)
-            .unwrap_or_else(|| organisation_after(words, sources, end, person, earlier)),
-    )
+    // The organisation of the title, named ("de l'armée libanaise, le
+    // général X") or named again ("de l'armée, …"), else one after him.
+    let organisation = organisation_of(words, sources, start, person, earlier);
+    Some(if organisation.kind == EntityKind::Person {
+        organisation_after(words, sources, end, person, earlier)
+    } else {
+        organisation
+    })
 }
 
 /// The token of the noun that says who speaks after the article at token
