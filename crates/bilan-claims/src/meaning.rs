@@ -192,6 +192,8 @@ struct NounPhrase<'a> {
     /// The people named by "parmi les X" / "dans les rangs de X".
     ranks_noun: Option<usize>,
     ranks_group: Option<&'a EntityId>,
+    /// "dans ses rangs", "dans leurs rangs": members of the subject's group.
+    own_ranks: bool,
     /// "hommes de Saqlawiya": people named by their town or village.
     from_place: bool,
     /// "14 d'entre eux": people named before the figure.
@@ -857,7 +859,9 @@ impl<'a> Sentence<'a> {
             if let Some(c) = tables.victims.token_value(self.words, r) {
                 class = *c;
             }
-        } else if np.ranks_group.is_some() && class == VictimClass::Is(Victims::People) {
+        } else if (np.ranks_group.is_some() || np.own_ranks)
+            && class == VictimClass::Is(Victims::People)
+        {
             class = VictimClass::Member;
         }
 
@@ -945,7 +949,7 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .any(|(_, id)| id == UNNAMED_MILITANTS)
             || (actor.is_none()
-                && evidence.loss
+                && (evidence.loss || np.own_ranks)
                 && self.militant_subject(start, self.words.index_at(evidence.span.start)));
         let victims = match (class, actor.as_deref().map(|id| tables.side(id))) {
             (_, Some(Side::Allied)) => Victims::Fighters,
@@ -1344,6 +1348,16 @@ impl<'a> Sentence<'a> {
                         np.adjective_groups.push(adjective);
                     }
                 }
+                break;
+            }
+            // "six blessés dans ses rangs": the subject's own.
+            if word == b"rangs"
+                && k >= 2
+                && matches!(self.norm_bytes(k - 1), b"ses" | b"leurs")
+                && matches!(self.norm_bytes(k - 2), b"dans" | b"parmi")
+            {
+                np.possessive = true;
+                np.own_ranks = true;
                 break;
             }
             let ranks = matches!(word, b"rangs" | b"sein" | b"ceux" | b"celles")
@@ -2124,6 +2138,12 @@ impl<'a> Sentence<'a> {
                 return Some(m);
             }
         }
+        // "…, tandis que l'armée déplore six blessés dans ses rangs": an
+        // army named by a common noun right before the verb is the subject,
+        // whatever group the sentence named before it.
+        if self.army_noun_before_verb(start) {
+            return self.army_named_again(at);
+        }
         // "Le Hezbollah, qui dit agir en soutien au Hamas, a perdu 200
         // combattants": a group inside a relative clause between commas is
         // not the subject.
@@ -2176,9 +2196,6 @@ impl<'a> Sentence<'a> {
     /// last state army named a few paragraphs back at most, not the group
     /// last named.
     fn army_named_again(&self, at: usize) -> Option<&'a Mention> {
-        if !self.opens_with_army_noun() {
-            return None;
-        }
         let before = self.all_mentions.partition_point(|m| m.span.start < at);
         let lowest = self
             .all_mentions
@@ -2187,6 +2204,30 @@ impl<'a> Sentence<'a> {
             m.kind == EntityKind::ArmedGroup
                 && TABLES.side(&m.id) == Side::State
                 && m.id.ends_with("-army")
+        })
+    }
+
+    /// "…, tandis que l'armée déplore six blessés dans ses rangs": a common
+    /// noun for an army, after its article, opens the clause of the figure
+    /// at token `start` as the subject of its verb (one word, or an
+    /// auxiliary and a participle).
+    fn army_noun_before_verb(&self, start: usize) -> bool {
+        (1..=2).any(|verb_len| {
+            let Some(noun) = start.checked_sub(verb_len + 1) else {
+                return false;
+            };
+            let Some(article) = noun.checked_sub(1) else {
+                return false;
+            };
+            (verb_len == 1 || is_avoir_auxiliary(self.norm_bytes(start - 2)))
+                && matches!(self.norm_bytes(article), b"l" | b"la" | b"le")
+                && (article == 0
+                    || self.words.kind(article - 1) == Some(TokenKind::Comma)
+                    || matches!(
+                        self.norm_bytes(article - 1),
+                        b"que" | b"qu" | b"et" | b"mais"
+                    ))
+                && TABLES.speaker_nouns.get_bytes(self.norm_bytes(noun)) == Some(&SpeakerNoun::Army)
         })
     }
 
