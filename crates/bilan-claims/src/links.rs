@@ -1290,9 +1290,9 @@ pub(crate) fn holder<'a>(
 ) -> Option<(&'a Mention, usize)> {
     let &(m, _) = places.first()?;
     // Only determiners, place nouns and the "de" after a place noun before
-    // the name, back to the sentence's start.
-    // "la petite ville de X": a few words at most (one comparison rules
-    // out the places further on).
+    // the name, back to the sentence's start: a few words at most ("la
+    // petite ville de X"), so that one comparison rules out the places
+    // further on.
     if words
         .tokens
         .get(PLACE_WINDOW + 1)

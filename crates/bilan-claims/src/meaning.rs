@@ -2191,10 +2191,11 @@ impl<'a> Sentence<'a> {
             && TABLES.speaker_nouns.get_bytes(self.norm_bytes(first)) == Some(&SpeakerNoun::Army)
     }
 
-    /// "L'armée a perdu 12 hommes": a sentence opening with a common noun
-    /// for an army (`speaker` rows of `attribution.tsv`) names again the
-    /// last state army named a few paragraphs back at most, not the group
-    /// last named.
+    /// "L'armée a perdu 12 hommes": a common noun for an army (`speaker`
+    /// rows of `attribution.tsv`) as the subject, opening the sentence or
+    /// the clause of the figure, names again the last state army named a
+    /// few paragraphs back at most (before byte `at`), not the group last
+    /// named.
     fn army_named_again(&self, at: usize) -> Option<&'a Mention> {
         let before = self.all_mentions.partition_point(|m| m.span.start < at);
         let lowest = self
@@ -2219,7 +2220,12 @@ impl<'a> Sentence<'a> {
             let Some(article) = noun.checked_sub(1) else {
                 return false;
             };
-            (verb_len == 1 || is_avoir_auxiliary(self.norm_bytes(start - 2)))
+            let verb_word = if verb_len == 1 {
+                !self.is_function_word(start - 1)
+            } else {
+                is_avoir_auxiliary(self.norm_bytes(start - 2))
+            };
+            verb_word
                 && matches!(self.norm_bytes(article), b"l" | b"la" | b"le")
                 && (article == 0
                     || self.words.kind(article - 1) == Some(TokenKind::Comma)
