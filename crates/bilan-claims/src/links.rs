@@ -955,9 +955,9 @@ fn organisation_named_again<'a>(
         b"l" | b"le" | b"la"
             if article > 0 && matches!(words.norm_bytes(article - 1), b"de" | b"d") =>
         {
-            named_again(words, article, earlier, None)
+            named_again(words, article, earlier)
         }
-        b"du" => named_again(words, article, earlier, None),
+        b"du" => named_again(words, article, earlier),
         _ => None,
     }
 }
@@ -1029,19 +1029,14 @@ fn speaker_noun_after(words: &Words, at: usize) -> usize {
 }
 
 /// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
-/// common noun stands for the name opening the sentence (`subject`) when
-/// it is of that kind, else for the last entity of its kind named before
-/// the sentence (`earlier`, a few paragraphs at most).
-fn named_again<'a>(
-    words: &Words,
-    at: usize,
-    earlier: &'a [Mention],
-    subject: Option<&'a Mention>,
-) -> Option<&'a Mention> {
+/// common noun stands for the last entity of its kind named before the
+/// sentence (`earlier`, a few paragraphs at most). Where the sentence's
+/// subject and the text are at hand, [`named_again_in`] looks further.
+fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&'a Mention> {
     // A noun that names no kind of speaker names none of the mentions: it
     // is looked up once, not for each of them.
     let (_, speaker) = speaker_named_at(words, at)?;
-    subject_named_again(speaker, subject).or_else(|| named_again_by_kind(speaker, earlier))
+    named_again_by_kind(speaker, earlier)
 }
 
 /// The speaker a common noun after the article at token `at` names again:
@@ -2439,7 +2434,7 @@ mod tests {
         ];
         // The lookup before it was hoisted: each mention asks the table.
         let by_mention = |words: &Words, at: usize, earlier: &[Mention]| {
-            let found = named_again(words, at, earlier, None).is_some();
+            let found = named_again(words, at, earlier).is_some();
             let noun = speaker_noun_after(words, at);
             let named = matches!(
                 words.norm_bytes(at),
