@@ -300,3 +300,18 @@ fn share_bars_and_cookie_notices_name_nothing() {
     let found = Lexicon::embedded().find(&long);
     assert_eq!(found.mentions.len(), 20_000);
 }
+
+/// The civil defences are named in lowercase as often as not, after a
+/// speech verb ("a précisé la défense civile syrienne"): the spellings
+/// with their country are flagged `lowercase_ok`.
+#[test]
+fn civil_defences_in_lowercase() {
+    assert_mentions(
+        "Les frappes ont détruit six maisons, a précisé la défense civile syrienne.",
+        &[("défense civile syrienne", "org:white-helmets")],
+    );
+    assert_mentions(
+        "Selon la défense civile libanaise, deux secouristes ont été blessés.",
+        &[("défense civile libanaise", "org:lebanese-civil-defense")],
+    );
+}
