@@ -190,6 +190,7 @@ struct Scratch<'e> {
     days: Vec<links::DayMention>,
     rubrics: Vec<&'e bilan_lexicon::Mention>,
     described: Vec<(&'e bilan_lexicon::Mention, Span)>,
+    asides: Vec<Span>,
     listed: Vec<&'e bilan_lexicon::Mention>,
     situating: Vec<(&'e bilan_lexicon::Mention, &'e bilan_lexicon::Mention)>,
     figures: Vec<(Span, Option<&'e bilan_lexicon::Mention>)>,
@@ -492,6 +493,7 @@ impl Extractor {
             days,
             rubrics,
             described,
+            asides,
             listed,
             situating,
             figures,
@@ -547,6 +549,7 @@ impl Extractor {
         }
         links::rubrics(sentence.words, places, rubrics);
         links::described(sentence.words, places, described);
+        links::descriptive_asides(sentence.words, mentions, places, asides);
         links::lists_and_appositions(sentence.words, places, listed, situating);
         let holder = links::holder(sentence.words, places);
         figures.clear();
@@ -621,6 +624,7 @@ impl Extractor {
                             figures,
                             rubric: rubrics,
                             described,
+                            asides,
                             listed,
                             situating,
                             holder,

@@ -9,7 +9,8 @@
 //! pronouns ("selon lui", "Il a déclaré") and "de même source" stand for a
 //! speaker found before. With no cue, an organisation or titled person
 //! opening the sentence states its own act, and a source in brackets
-//! closing a title is credited. A speech verb whose subject names no
+//! closing a title is credited. A state speaks by its capital or its name
+//! after a lead ("selon Moscou"), and that name is then no place. A speech verb whose subject names no
 //! entity keeps its figures from other speakers.
 //!
 //! Places come from the figure's own words ("80% du Qalamoun"), a relative
@@ -18,10 +19,12 @@
 //! "X, à 100 km de Y", a description "X, localité … au nord de Y") gives
 //! way to the more specific one; places in lists share no figure; an
 //! organisation's seat, a speaker's title and a destination ("vers") are
-//! not places of figures.
+//! not places of figures; a place inside an aside that describes a noun
+//! (", dont l'appui fut décisif à Mossoul,") is far from the figures after
+//! the aside.
 
 use crate::tables::{Attribution, DayWord, PlaceVerb, PlaceWord, Side, SpeakerNoun, TABLES};
-use crate::words::{TokenKind, Words, is_avoir_auxiliary};
+use crate::words::{TokenKind, Words, is_article, is_avoir_auxiliary};
 use bilan_article::Span;
 use bilan_lexicon::{EntityId, EntityKind, Mention};
 use jiff::ToSpan;
@@ -323,14 +326,18 @@ pub(crate) fn attributions<'a>(
             Attribution::Verb if pronoun_before => earlier_speaker,
             Attribution::Verb if pronoun_subject => earlier_subject,
             // "d'après ses informations", "selon leur bilan": the subject
-            // of the sentence before.
+            // of the sentence, when it opens the sentence before the lead
+            // ("Le Hachd a perdu, selon son porte-parole, …"); else the
+            // subject of the sentence before.
             Attribution::Lead
                 if matches!(
                     words.norm_bytes(after),
                     b"ses" | b"son" | b"sa" | b"leur" | b"leurs"
                 ) =>
             {
-                earlier_subject
+                subject
+                    .filter(|m| m.span.end <= cue.start)
+                    .or(earlier_subject)
             }
             // "Un responsable de l'ONU, cité par Reuters": the outlet only
             // relays the speaker named before the comma.
@@ -343,6 +350,9 @@ pub(crate) fn attributions<'a>(
                 .clone()
                 .map(|(_, m)| m)
                 .next()
+                // "selon Moscou", "d'après la Turquie": a state speaks by
+                // its capital or its name.
+                .or_else(|| spoken_by_place(words, mentions, after))
                 .or_else(|| named_again_in(text, words, after, earlier, subject))
                 .or_else(|| apposed(words, sources, after))
                 .or_else(|| agent_of_lead(words, sources, after))
@@ -835,6 +845,18 @@ fn relative_subject<'a>(
         .find(|m| token_of(words, m.span.end) == before)
 }
 
+/// Whether a folded word may be a past participle ("dirigée", "soutenus",
+/// "conduit", "appuyées"): by its ending only, for a participle before
+/// "par" and its agent.
+fn may_be_participle(word: &[u8]) -> bool {
+    let stem = word.strip_suffix(b"s").unwrap_or(word);
+    let stem = stem
+        .strip_suffix(b"e")
+        .filter(|s| !s.is_empty())
+        .unwrap_or(stem);
+    word.len() >= 4 && matches!(stem.last(), Some(b'e' | b'i' | b'u' | b't' | b's'))
+}
+
 /// "L'OSDH, une ONG basée au Royaume-Uni qui dispose d'un réseau de
 /// sources, a affirmé que…": the name that opens the sentence, followed by
 /// a comma (after its acronym in brackets), is the subject of a speech
@@ -861,6 +883,16 @@ fn opening_subject<'a>(
     let mut comma = end;
     if words.norm_bytes(comma) == b"(" {
         comma = (comma + 1..comma + 6).find(|&k| words.norm_bytes(k) == b")")? + 1;
+    }
+    // "La coalition dirigée par les Etats-Unis, …": a participle and its
+    // agent stay with the name, as the acronym does.
+    if words.kind(comma) == Some(TokenKind::Word)
+        && may_be_participle(words.norm_bytes(comma))
+        && words.norm_bytes(comma + 1) == b"par"
+    {
+        comma = (comma + 2..comma + 2 + AGENT_WINDOW)
+            .find(|&k| words.kind(k) != Some(TokenKind::Word))
+            .filter(|&k| k < verb)?;
     }
     let aside = comma + 1..verb.checked_sub(1)?;
     (words.kind(comma) == Some(TokenKind::Comma)
@@ -1405,6 +1437,75 @@ pub(crate) fn described<'a>(
     out.extend(found);
 }
 
+/// The asides between commas that name a place and describe the noun
+/// before them: a relative clause, a participle or an adjective opens
+/// them (", dont l'appui fut décisif à Mossoul,", ", décisive à
+/// Raqqa,", ", située près de Homs,"), not a preposition, an article, an
+/// adverb or a name (", à
+/// Khiam," situates the clause; ", Hama," lists; "Depuis, Daech a perdu
+/// Ramadi," is the main clause). From the opening
+/// comma's end to the closing comma's start; the figures of the clause
+/// after it are not in its places.
+pub(crate) fn descriptive_asides(
+    words: &Words,
+    mentions: &[Mention],
+    places: &[(&Mention, bool)],
+    out: &mut Vec<Span>,
+) {
+    out.clear();
+    // Weights matter between places only.
+    if places.len() < 2 {
+        return;
+    }
+    for &(m, _) in places {
+        if out
+            .iter()
+            .any(|a| a.start <= m.span.start && m.span.end <= a.end)
+        {
+            continue;
+        }
+        let first = token_of(words, m.span.start);
+        let Some(open) = (first.saturating_sub(ASIDE_WINDOW)..first)
+            .rev()
+            .find(|&k| !matches!(words.kind(k), Some(TokenKind::Word | TokenKind::Number)))
+        else {
+            continue;
+        };
+        let opener = open + 1;
+        if words.kind(open) != Some(TokenKind::Comma) || opener >= first {
+            continue;
+        }
+        let word = words.norm_bytes(opener);
+        let describing = matches!(
+            word,
+            b"dont" | b"qui" | b"lequel" | b"laquelle" | b"lesquels" | b"lesquelles"
+        ) || [&b"ee"[..], b"ees", b"ive", b"ives", b"ique", b"iques"]
+            .iter()
+            .any(|ending| word.ends_with(ending));
+        if !describing {
+            continue;
+        }
+        let last = token_of(words, m.span.end);
+        let Some(close) = (last..words.len().min(last + ASIDE_WINDOW))
+            .find(|&k| !matches!(words.kind(k), Some(TokenKind::Word | TokenKind::Number)))
+        else {
+            continue;
+        };
+        let descriptive = words.kind(close) == Some(TokenKind::Comma)
+            && words.kind(opener) == Some(TokenKind::Word)
+            && TABLES.place_word(words, opener).is_none()
+            && !is_article(word)
+            && !mentions
+                .iter()
+                .any(|m| is_token_of(words, m.span.start, opener));
+        if descriptive {
+            let start = words.tokens.get(open).map_or(0, |t| t.span.end);
+            let end = words.tokens.get(close).map_or(start, |t| t.span.start);
+            out.push(Span::new(start, end.max(start)));
+        }
+    }
+}
+
 /// Place mentions of the sentence, with whether a preposition governs them.
 pub(crate) fn places<'a>(
     words: &Words,
@@ -1420,12 +1521,50 @@ pub(crate) fn places<'a>(
         .filter(|&(_, i)| !seat(words, i))
         .filter(|&(_, i)| !in_speaker_title(words, mentions, i))
         .filter(|&(_, i)| !origin(words, i))
+        .filter(|&(_, i)| !after_lead(words, i))
         .map(|(m, i)| (m, governed(words, i)))
         .filter(|&(m, governed)| {
             let first = token_of(words, m.span.start);
             !by_agent(words, first) && (governed || !acting(words, first, m))
         });
     out.extend(found);
+}
+
+/// The place named right after the lead ending at token `after`
+/// ("selon Damas", "d'après la Turquie"): a state speaking by its capital
+/// or its name.
+fn spoken_by_place<'a>(
+    words: &Words,
+    mentions: &'a [Mention],
+    after: usize,
+) -> Option<&'a Mention> {
+    let name = words.past_articles(after);
+    mentions
+        .iter()
+        .find(|m| m.kind == EntityKind::Place && is_token_of(words, m.span.start, name))
+}
+
+/// Whether the place whose first token is `first` is named right after a
+/// lead ("selon Damas"): a speaker, not where the figures are.
+fn after_lead(words: &Words, first: usize) -> bool {
+    let opening = words.articles_before(first, 0);
+    // Most places follow a preposition: ruled out before the table, by the
+    // last word of the leads a name may follow ("selon", "d'après",
+    // "citant", "de source(s)", "à en croire"; after "par" a place is an
+    // agent already).
+    let last = opening
+        .checked_sub(1)
+        .map_or(&b""[..], |k| words.norm_bytes(k));
+    if !matches!(
+        last,
+        b"selon" | b"apres" | b"citant" | b"source" | b"sources" | b"croire"
+    ) {
+        return false;
+    }
+    TABLES
+        .attribution
+        .ending_at(words, opening)
+        .is_some_and(|(_, role)| *role == Attribution::Lead)
 }
 
 /// "des frappes menées par la Russie", "la coalition emmenée par les
@@ -1766,6 +1905,16 @@ fn at_distance(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     {
         return None;
     }
+    // "X, a frappé 12 cibles dans la province de Y": "a" with no accent is
+    // the verb, unless a number follows it at once (a text typed without
+    // accents: "X, a 100 km de Y").
+    let unaccented = words
+        .tokens
+        .get(from + 1)
+        .is_some_and(|t| t.span.len() == 1);
+    if unaccented && words.kind(from + 2) != Some(TokenKind::Number) {
+        return None;
+    }
     let number = (from + 2..to).any(|k| {
         words.kind(k) == Some(TokenKind::Number) || words.norm_bytes(k).ends_with(b"aine")
     });
@@ -2045,6 +2194,9 @@ pub(crate) struct PlaceContext<'s, 'a> {
     pub figures: &'s [(Span, Option<&'a Mention>)],
     pub rubric: &'s [&'a Mention],
     pub described: &'s [(&'a Mention, Span)],
+    /// Asides between commas that describe a noun before them and name a
+    /// place ([`descriptive_asides`]).
+    pub asides: &'s [Span],
     pub listed: &'s [&'a Mention],
     pub situating: &'s [(&'a Mention, &'a Mention)],
     /// The sentence's subject place and where its holding verb ends
@@ -2067,6 +2219,7 @@ pub(crate) fn place_for<'a>(
         figures,
         rubric,
         described,
+        asides,
         listed,
         situating,
         holder,
@@ -2109,9 +2262,19 @@ pub(crate) fn place_for<'a>(
     // A place after the figure is closer in meaning than one before it:
     // distances before count double.
     // A place another figure's words lead to counts four times further.
+    // A place inside an aside that describes a noun before it ("La
+    // coalition, dont l'appui fut décisif à Mossoul, a frappé 16 cibles
+    // autour de Tal Afar") is far from the figures after the aside ("12
+    // collines, dont celle de X," keeps X near its figure).
+    let aside_only = |m: &Mention| {
+        asides
+            .iter()
+            .any(|a| a.start <= m.span.start && m.span.end <= a.end && a.end <= claim.start)
+    };
     let weighted = |m: &Mention| {
         let d = distance(claim, m.span);
         let d = if m.span.end <= claim.start { d * 2 } else { d };
+        let d = if aside_only(m) { d * 4 } else { d };
         if taken(m) { d * 4 } else { d }
     };
     // "Fallouja, qui comptait 300.000 habitants avant la guerre, avait été

@@ -723,7 +723,7 @@ pub(crate) fn is_avoir_auxiliary(word: &[u8]) -> bool {
     )
 }
 
-fn is_article(word: &[u8]) -> bool {
+pub(crate) fn is_article(word: &[u8]) -> bool {
     matches!(word, b"l" | b"le" | b"la" | b"les")
 }
 
