@@ -252,7 +252,37 @@ pub(crate) fn attributions<'a>(
         // "a précisé à l'AFP le directeur de l'OSDH": the outlet told is a
         // relay, the speaker follows it.
         let spoken_from = relayed_to(words, sources, after).unwrap_or(after);
-        let after_verb = || {
+        // "a précisé son directeur, X": a title owned by the sentence's
+        // subject, else by the organisation named or speaking last.
+        let possessed = || {
+            if !matches!(words.norm_bytes(spoken_from), b"son" | b"sa" | b"leur") {
+                return None;
+            }
+            let name = (spoken_from + 2..spoken_from + 6).find(|&k| {
+                sources
+                    .iter()
+                    .any(|&(s, _, m)| s == k && m.kind == EntityKind::Person)
+            })?;
+            let title_only = (spoken_from + 1..name).all(|k| {
+                words.kind(k) == Some(TokenKind::Word)
+                    || (k + 1 == name && words.kind(k) == Some(TokenKind::Comma))
+            });
+            if !title_only {
+                return None;
+            }
+            let organisation = |m: &&Mention| m.kind != EntityKind::Person;
+            subject
+                .filter(|m| organisation(m) && m.span.end <= cue.start)
+                .or_else(|| {
+                    previous
+                        .iter()
+                        .rev()
+                        .filter(|m| can_be_source(m))
+                        .find(organisation)
+                })
+                .or(last_speaker.filter(organisation))
+        };
+        let after_verb_named = || {
             sources
                 .iter()
                 .filter(|&&(s, _, _)| s >= spoken_from && s <= spoken_from + SOURCE_WINDOW)
@@ -278,6 +308,7 @@ pub(crate) fn attributions<'a>(
                         .find_map(|j| titled_after(words, sources, j, earlier))
                 })
         };
+        let after_verb = || possessed().or_else(after_verb_named);
         let pronoun_after = matches!(
             words.norm_bytes(after),
             b"lui" | b"elle" | b"eux" | b"elles"
