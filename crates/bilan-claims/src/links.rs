@@ -252,37 +252,7 @@ pub(crate) fn attributions<'a>(
         // "a précisé à l'AFP le directeur de l'OSDH": the outlet told is a
         // relay, the speaker follows it.
         let spoken_from = relayed_to(words, sources, after).unwrap_or(after);
-        // "a précisé son directeur, X": a title owned by the sentence's
-        // subject, else by the organisation named or speaking last.
-        let possessed = || {
-            if !matches!(words.norm_bytes(spoken_from), b"son" | b"sa" | b"leur") {
-                return None;
-            }
-            let name = (spoken_from + 2..spoken_from + 6).find(|&k| {
-                sources
-                    .iter()
-                    .any(|&(s, _, m)| s == k && m.kind == EntityKind::Person)
-            })?;
-            let title_only = (spoken_from + 1..name).all(|k| {
-                words.kind(k) == Some(TokenKind::Word)
-                    || (k + 1 == name && words.kind(k) == Some(TokenKind::Comma))
-            });
-            if !title_only {
-                return None;
-            }
-            let organisation = |m: &&Mention| m.kind != EntityKind::Person;
-            subject
-                .filter(|m| organisation(m) && m.span.end <= cue.start)
-                .or_else(|| {
-                    previous
-                        .iter()
-                        .rev()
-                        .filter(|m| can_be_source(m))
-                        .find(organisation)
-                })
-                .or(last_speaker.filter(organisation))
-        };
-        let after_verb_named = || {
+        let after_verb = || {
             sources
                 .iter()
                 .filter(|&&(s, _, _)| s >= spoken_from && s <= spoken_from + SOURCE_WINDOW)
@@ -308,7 +278,6 @@ pub(crate) fn attributions<'a>(
                         .find_map(|j| titled_after(words, sources, j, earlier))
                 })
         };
-        let after_verb = || possessed().or_else(after_verb_named);
         let pronoun_after = matches!(
             words.norm_bytes(after),
             b"lui" | b"elle" | b"eux" | b"elles"
@@ -534,8 +503,16 @@ pub(crate) fn attributions<'a>(
         // "D'après al-Assadi" after "le porte-parole du Hachd, Ahmad
         // al-Assadi": a spokesman named again speaks for his organisation.
         let chosen = chosen.map(|m| {
-            possessive_spokesman(text, words, m, mentions)
-                .unwrap_or_else(|| spokesman_of(text, m, earlier))
+            if possessive_title(text, m) {
+                // Annotators credit the group of "a précisé son directeur,
+                // X" but split on "Leur porte-parole, X, affirme" (the
+                // person, or his group): a sentence before is looked at
+                // after an inverted verb only.
+                let looked_back = (*role == Attribution::Verb && inverted).then_some(previous);
+                possessive_owner(words, m, mentions, looked_back, last_speaker).unwrap_or(m)
+            } else {
+                spokesman_of(text, m, earlier)
+            }
         });
         if chosen.is_some() || unnamed_subject {
             found.push(Attributed {
@@ -796,50 +773,70 @@ fn addressed(words: &Words, s: usize) -> bool {
     matches!(words.norm_bytes(k), b"a" | b"au" | b"aux")
 }
 
+/// Whether the person `person` is named after a possessive title ("leur
+/// porte-parole X", "son directeur, X").
+fn possessive_title(text: &str, person: &Mention) -> bool {
+    if person.kind != EntityKind::Person {
+        return false;
+    }
+    let Some(before) = text.get(..person.span.start) else {
+        return false;
+    };
+    let before = before.trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    POSSESSIVE_TITLES
+        .iter()
+        .find_map(|title| before.strip_suffix(title))
+        .and_then(|title| title.trim_end().rsplit(' ').next())
+        .is_some_and(|possessive| {
+            matches!(possessive, "son" | "sa" | "leur" | "Son" | "Sa" | "Leur")
+        })
+}
+
 /// "Les FDS contrôlent 90 % de la ville, a affirmé leur porte-parole X":
-/// an official named with a possessive title speaks for the last
-/// organisation or group the sentence (`mentions`) names before him, one
-/// he did not speak to ("a déclaré à l'AFP son directeur, X" is not the
-/// AFP's). An organisation of the sentences before is not looked for: the
-/// guide links a source where the same sentence names it (and annotators
-/// split on "Leur porte-parole, X, affirme": the person, or his group).
-fn possessive_spokesman<'a>(
-    text: &str,
+/// an official named with a possessive title speaks for the organisation
+/// that owns it: the last organisation or group the sentence (`mentions`)
+/// names before him, one he did not speak to ("a déclaré à l'AFP son
+/// directeur, X" is not the AFP's); else, when `previous` is given (the
+/// mentions of the sentence before), the last organisation it names
+/// ("L'OSDH dénonce les raids. Vingt civils ont été blessés, a précisé
+/// son directeur, X"); else the last organisation that spoke
+/// (`last_speaker`, "selon l'ONG").
+fn possessive_owner<'a>(
     words: &Words,
     person: &Mention,
     mentions: &'a [Mention],
+    previous: Option<&'a [Mention]>,
+    last_speaker: Option<&'a Mention>,
 ) -> Option<&'a Mention> {
-    if person.kind != EntityKind::Person {
-        return None;
-    }
-    let before = text.get(..person.span.start)?.trim_end();
-    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
-    let title = POSSESSIVE_TITLES
-        .iter()
-        .find_map(|title| before.strip_suffix(title))?;
-    let possessive = title.trim_end().rsplit(' ').next()?;
-    if !matches!(possessive, "son" | "sa" | "leur" | "Son" | "Sa" | "Leur") {
-        return None;
-    }
-    let speaks = |m: &&Mention| {
-        can_be_source(m)
-            && m.kind != EntityKind::Person
-            && !addressed(words, token_of(words, m.span.start))
-    };
-    mentions
+    let organisation = |m: &&Mention| can_be_source(m) && m.kind != EntityKind::Person;
+    let in_sentence = mentions
         .iter()
         .rev()
         .filter(|m| m.span.end <= person.span.start)
-        .find(speaks)
+        .filter(organisation)
+        .find(|m| !addressed(words, token_of(words, m.span.start)));
+    in_sentence.or_else(|| {
+        let previous = previous?;
+        previous
+            .iter()
+            .rev()
+            .find(organisation)
+            .or(last_speaker.filter(organisation))
+    })
 }
 
 /// Titles of an official that a possessive may lead ("son directeur").
-const POSSESSIVE_TITLES: [&str; 5] = [
+const POSSESSIVE_TITLES: [&str; 9] = [
     "porte-parole",
     "directeur",
     "directrice",
     "président",
     "commandant",
+    "chef",
+    "représentant",
+    "secrétaire général",
+    "ministre",
 ];
 
 /// "un chiffre contesté par Damas qui l'estime à…", "l'OSDH, qui a fait
@@ -1033,8 +1030,8 @@ fn titled_after<'a>(
     from: usize,
     earlier: &'a [Mention],
 ) -> Option<&'a Mention> {
-    // "son directeur, X": a possessive title too (`possessive_spokesman`
-    // then finds whose).
+    // "son directeur, X": a possessive title too (`possessive_owner` then
+    // finds whose).
     if !matches!(
         words.norm_bytes(from),
         b"le" | b"la" | b"l" | b"un" | b"une" | b"son" | b"sa" | b"leur"
