@@ -50,6 +50,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let extractor = bilan_claims::Extractor::new();
             // Build the scanner's tables before any timing or profiling.
             let _ = bilan_claims::quantity::scan("un", bilan_article::Span::new(0, 2));
+            // The embedded lexicon too (`extract` reads place types in it),
+            // built by `find` in a pipeline.
+            let _ = bilan_lexicon::Lexicon::embedded();
             for round in 0..repeat {
                 for f in &frozen {
                     let claims = extractor.extract(&f.text, &f.article, &f.entities);
@@ -68,6 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let repeat: usize = args.get(2).map_or(Ok(20), |r| r.parse())?;
             let frozen: Vec<Frozen> = serde_json::from_str(&std::fs::read_to_string(input)?)?;
             let extractor = bilan_claims::Extractor::new();
+            let _ = bilan_lexicon::Lexicon::embedded();
             let bytes: usize = frozen.iter().map(|f| f.text.len()).sum();
             let mut passes = Vec::with_capacity(repeat.max(1));
             for _ in 0..repeat.max(1) {

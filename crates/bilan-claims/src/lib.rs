@@ -53,6 +53,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod anaphora;
 mod gate;
 mod links;
 mod meaning;
@@ -317,6 +318,7 @@ impl Extractor {
     pub fn new() -> Extractor {
         once_cell::sync::Lazy::force(&tables::TABLES);
         once_cell::sync::Lazy::force(&gate::COUNT_GATE);
+        anaphora::prepare();
         Extractor { _private: () }
     }
 
@@ -347,8 +349,19 @@ impl Extractor {
             days: spare.days,
             ..Scratch::default()
         };
+        // Places named again by a common noun ("la ville") count as their
+        // places' mentions here, and only here (see `anaphora`).
+        let anaphors = anaphora::place_anaphors(text, &entities.mentions);
+        let mentions: std::borrow::Cow<'_, [bilan_lexicon::Mention]> = if anaphors.is_empty() {
+            std::borrow::Cow::Borrowed(&entities.mentions)
+        } else {
+            let mut all = entities.mentions.clone();
+            all.extend(anaphors);
+            all.sort_by_key(|m| m.span.start);
+            std::borrow::Cow::Owned(all)
+        };
         // The mentions of the previous sentence, kept from its own lookup.
-        let mut index = MentionIndex::new(&entities.mentions);
+        let mut index = MentionIndex::new(&mentions);
         let mut previous_mentions = index.within(Span::new(0, 0));
         // The last casualty figure of the paragraph so far, while no other
         // claim came after it: what "N autres" at the start of a sentence

@@ -1,0 +1,284 @@
+//! Places named again by a common noun: "Seule la ville de Douma résiste
+//! encore. Jusqu'à 40.000 civils pourraient quitter la ville" — the
+//! figure's place is Douma, though its sentence names none.
+//!
+//! The phrases (`data/meaning/place_anaphors.tsv`: "la ville", "ce
+//! village"…) are found in one pass over the text: an Aho-Corasick
+//! automaton of their nouns, built once, then the determiner before each
+//! noun, in any case. Each one that does not
+//! name a place itself ("la ville de X", "la ville syrienne de X", "la
+//! ville X") stands for the last place named before it, within
+//! [`REACH`] bytes, whose type in the embedded lexicon is one its phrase
+//! allows ("la ville": a city or a town, not a country or a governorate);
+//! a place recognised from context (a document-local id) has no type and
+//! is taken. The phrase then counts, for the claims only, as a mention of
+//! that place: it is not an entity mention (ANNOTATION.md: common nouns
+//! are not mentions), and the entities the lexicon found are unchanged.
+//!
+//! Places the user adds at run time have no type in the embedded lexicon
+//! and are not named again this way.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use bilan_article::Span;
+use bilan_lexicon::{EntityKind, Lexicon, Mention};
+use once_cell::sync::Lazy;
+
+/// The embedded phrases and the place types each may stand for.
+const PHRASES: &str = include_str!("../data/meaning/place_anaphors.tsv");
+
+/// How far back (in bytes, a few paragraphs) the place a phrase names
+/// again may be named.
+pub(crate) const REACH: usize = 2_000;
+
+/// How many of the place names within reach are weighed, at most.
+const CANDIDATES: usize = 32;
+
+/// How far (in bytes) the ends of a phrase's sentence are looked for.
+const SENTENCE_REACH: usize = 600;
+
+/// An automaton of the phrases' nouns (case-sensitive: a capitalised
+/// "Ville" starts a name; a handful of patterns, which its SIMD prefilter
+/// skips most bytes for) and, by noun, the determiners that may lead it
+/// with the place types each phrase allows.
+struct Anaphors {
+    automaton: AhoCorasick,
+    /// By noun pattern: (determiner, allowed types).
+    phrases: Vec<Vec<(String, Vec<String>)>>,
+}
+
+static ANAPHORS: Lazy<Option<Anaphors>> = Lazy::new(|| parse(PHRASES).ok());
+
+/// Builds the phrases' automaton now (`Extractor::new`), not on the first
+/// text.
+pub(crate) fn prepare() {
+    Lazy::force(&ANAPHORS);
+}
+
+/// Reads `phrase <TAB> type,type…` lines (`#` comments, blank lines).
+///
+/// # Errors
+/// The line number and what is wrong with it: no tab, an empty phrase or
+/// type list; or the automaton's error.
+fn parse(data: &str) -> Result<Anaphors, String> {
+    let mut nouns: Vec<String> = Vec::new();
+    let mut phrases: Vec<Vec<(String, Vec<String>)>> = Vec::new();
+    for (index, line) in data.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let number = index + 1;
+        let (phrase, listed) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("line {number}: no tab between phrase and types"))?;
+        let listed: Vec<String> = listed
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
+        if phrase.trim().is_empty() || listed.is_empty() {
+            return Err(format!("line {number}: empty phrase or type list"));
+        }
+        let (determiner, noun) = phrase
+            .trim()
+            .split_once(' ')
+            .ok_or_else(|| format!("line {number}: a phrase is a determiner and a noun"))?;
+        let index = match nouns.iter().position(|n| n == noun) {
+            Some(index) => index,
+            None => {
+                nouns.push(noun.to_string());
+                phrases.push(Vec::new());
+                nouns.len() - 1
+            }
+        };
+        if let Some(list) = phrases.get_mut(index) {
+            list.push((determiner.to_lowercase(), listed));
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&nouns)
+        .map_err(|e| e.to_string())?;
+    Ok(Anaphors { automaton, phrases })
+}
+
+/// The mentions of places named again by a common noun in `text`, in text
+/// order, each with the id of the place it stands for. `mentions` are the
+/// lexicon's, sorted by start as [`bilan_lexicon::Entities`] keeps them.
+pub(crate) fn place_anaphors(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let Some(anaphors) = &*ANAPHORS else {
+        return found;
+    };
+    let lexicon = Lexicon::embedded();
+    let mut candidates: Vec<&Mention> = Vec::new();
+    for hit in anaphors.automaton.find_iter(text) {
+        let (noun_start, end) = (hit.start(), hit.end());
+        // The determiner before the noun, in any case ("La ville", "CE
+        // village"), and a space between.
+        let Some((start, types)) = anaphors
+            .phrases
+            .get(hit.pattern().as_usize())
+            .into_iter()
+            .flatten()
+            .find_map(|(determiner, types)| {
+                let start = noun_start.checked_sub(determiner.len() + 1)?;
+                let written = text.get(start..noun_start - 1)?;
+                (written.eq_ignore_ascii_case(determiner)
+                    && text.as_bytes().get(noun_start - 1) == Some(&b' '))
+                .then_some((start, types))
+            })
+        else {
+            continue;
+        };
+        let letter_before = text
+            .get(..start)
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        let letter_after = text
+            .get(end..)
+            .and_then(|after| after.chars().next())
+            .is_some_and(char::is_alphanumeric);
+        if letter_before || letter_after || names_itself(text, end) {
+            continue;
+        }
+        // A sentence that names a place speaks of that one ("…ont fui
+        // Mossoul-Ouest; dans la ville, …"; "Dans la ville, un obus tombé
+        // sur le quartier de X…"): the phrase is a fallback. The sentence
+        // is looked for within `SENTENCE_REACH` bytes each way, so that the
+        // work per phrase is bounded in a text without full stops.
+        let (from, to) = sentence_around(text, start, end);
+        let first = mentions.partition_point(|m| m.span.start < from);
+        if mentions
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|m| m.span.start < to)
+            .any(|m| m.kind == EntityKind::Place || (m.span.start < end && m.span.end > start))
+        {
+            continue;
+        }
+        let allowed = |m: &Mention| {
+            let id = m.id.as_str();
+            id.starts_with("local:")
+                || lexicon
+                    .entry(id)
+                    .and_then(|entry| entry.entity_type.as_deref())
+                    .is_some_and(|t| types.iter().any(|allowed| allowed == t))
+        };
+        // The place of the kind most often named within reach (the town
+        // the article is about), the latest of those on a tie. At most
+        // `CANDIDATES` names are weighed: the work per phrase is bounded.
+        let before = mentions
+            .get(..mentions.partition_point(|m| m.span.start < start))
+            .unwrap_or_default();
+        candidates.clear();
+        candidates.extend(
+            before
+                .iter()
+                .rev()
+                .take_while(|m| m.span.end + REACH >= start)
+                .filter(|m| m.kind == EntityKind::Place && m.span.end <= start)
+                .filter(|m| allowed(m))
+                .take(CANDIDATES),
+        );
+        let antecedent = candidates
+            .iter()
+            .enumerate()
+            .max_by_key(|&(rank, m)| {
+                let named = candidates.iter().filter(|other| other.id == m.id).count();
+                (named, std::cmp::Reverse(rank))
+            })
+            .map(|(_, m)| *m);
+        if let Some(place) = antecedent {
+            found.push(Mention {
+                span: Span::new(start, end),
+                id: place.id.clone(),
+                kind: EntityKind::Place,
+            });
+        }
+    }
+    found
+}
+
+/// The bytes of the sentence around `text[start..end]`: back to the last
+/// full stop, mark or line break before it and on to the next, each at
+/// most `SENTENCE_REACH` bytes away.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_end = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
+    let bytes = text.as_bytes();
+    let low = start.saturating_sub(SENTENCE_REACH);
+    let from = bytes
+        .get(low..start)
+        .and_then(|before| before.iter().rposition(is_end))
+        .map_or(low, |at| low + at + 1);
+    let high = (end + SENTENCE_REACH).min(bytes.len());
+    let to = bytes
+        .get(end..high)
+        .and_then(|after| after.iter().position(is_end))
+        .map_or(high, |at| end + at);
+    (from, to)
+}
+
+/// Whether the words after a phrase ending at `end` name the place
+/// themselves: "de X", "d'X", "du…", a capitalised name, or one word (an
+/// adjective) and then one of those ("la ville syrienne de X").
+fn names_itself(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty());
+    let names = |word: &str| {
+        matches!(word, "de" | "d" | "du" | "des")
+            || word.chars().next().is_some_and(char::is_uppercase)
+    };
+    // A sign right after the phrase ends it.
+    let is_word = |word: &str| word.chars().next().is_some_and(char::is_alphabetic);
+    match words.next() {
+        Some(first) if !is_word(first) => false,
+        Some(first) if names(first) => true,
+        Some(_) => words
+            .next()
+            .is_some_and(|second| is_word(second) && names(second)),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_phrases_parse() {
+        let anaphors = parse(PHRASES).expect("place_anaphors.tsv parses");
+        assert!(
+            anaphors
+                .phrases
+                .iter()
+                .flatten()
+                .all(|(_, t)| !t.is_empty())
+        );
+    }
+
+    #[test]
+    fn a_broken_line_is_an_error_naming_it() {
+        let error = parse("# comment\nla ville\tcity\ncette ville\n")
+            .err()
+            .expect("a line without a tab is an error");
+        assert!(error.starts_with("line 3:"), "{error}");
+        let error = parse("la ville\t \n").err().expect("no type is an error");
+        assert!(error.starts_with("line 1:"), "{error}");
+    }
+
+    #[test]
+    fn a_phrase_naming_its_place_is_no_anaphor() {
+        assert!(names_itself(" de Douma résiste", 0));
+        assert!(names_itself(" d'Alep", 0));
+        assert!(names_itself(" syrienne de Douma", 0));
+        assert!(names_itself(" Douma", 0));
+        assert!(!names_itself(", 12 civils", 0));
+        assert!(!names_itself(" pendant la nuit", 0));
+        assert!(!names_itself(".", 0));
+    }
+}
