@@ -318,9 +318,31 @@ pub(crate) fn attributions<'a>(
         let same_source = words.norm_bytes(i) == b"source"
             && i > 0
             && matches!(words.norm_bytes(i - 1), b"meme" | b"memes");
+        // "selon le même communiqué", "selon le texte", "d'après ce
+        // document": the statement named before, by whoever issued it,
+        // else the speaker found last.
+        let statement = (*role == Attribution::Lead)
+            .then(|| {
+                let determiner = words.norm_bytes(after);
+                let same = matches!(words.norm_bytes(after + 1), b"meme" | b"memes");
+                let noun = words.norm_bytes(after + 1 + usize::from(same));
+                let named_before = matches!(
+                    determiner,
+                    b"le" | b"la" | b"les" | b"ce" | b"cet" | b"cette" | b"ces"
+                ) && (matches!(
+                    noun,
+                    b"communique" | b"communiques" | b"texte" | b"document"
+                ) || (same
+                    && matches!(noun, b"rapport" | b"bilan" | b"declaration")));
+                named_before
+                    .then(|| statement_author(text, noun, sentence_start, earlier).or(last_speaker))
+            })
+            .flatten()
+            .flatten();
         let chosen = match role {
             _ if inside => None,
             _ if same_source => last_speaker,
+            _ if statement.is_some() => statement,
             Attribution::Verb if spoken_before.is_some() => spoken_before,
             Attribution::Lead if pronoun_after => earlier_speaker,
             Attribution::Verb if pronoun_before => earlier_speaker,
@@ -528,6 +550,44 @@ pub(crate) fn attributions<'a>(
     if found.is_empty() {
         found.extend(bracketed_source(words, sources));
     }
+}
+
+/// How far back (in bytes) a statement named again ("le même communiqué")
+/// is looked for.
+const STATEMENT_REACH: usize = 2_000;
+
+/// Who issued the statement that `noun` (folded: "communique", "texte")
+/// names again in a sentence starting at `before`: the speaker named
+/// nearest to the noun's last use in the text before, within a few words
+/// ("Dans un communiqué, le Hezbollah a affirmé…"), among `earlier`.
+fn statement_author<'a>(
+    text: &str,
+    noun: &[u8],
+    before: usize,
+    earlier: &'a [Mention],
+) -> Option<&'a Mention> {
+    // The noun's letters as written up to its first accent ("communiqu"
+    // for "communiqué"; "claration" for "déclaration").
+    let stem: &[u8] = match noun {
+        b"communique" | b"communiques" => b"communiqu",
+        b"declaration" => b"claration",
+        _ => noun,
+    };
+    let low = before.saturating_sub(STATEMENT_REACH);
+    let window = text.as_bytes().get(low..before)?;
+    let at = low
+        + window
+            .windows(stem.len())
+            .rposition(|w| w.eq_ignore_ascii_case(stem))?;
+    earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.span.end + STATEMENT_REACH >= at)
+        .filter(|m| can_be_source(m))
+        .map(|m| (distance(Span::new(at, at + stem.len()), m.span), m))
+        .filter(|&(d, _)| d <= 80)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, m)| m)
 }
 
 /// The auxiliary of a speech verb in the past ("a", "ont" annoncé); not
