@@ -1613,7 +1613,9 @@ pub(crate) fn places<'a>(
         .map(|(m, i)| (m, governed(words, i)))
         .filter(|&(m, governed)| {
             let first = token_of(words, m.span.start);
-            !by_agent(words, first) && (governed || !acting(words, first, m))
+            !by_agent(words, first)
+                && !striking_state(words, mentions, first, m)
+                && (governed || !acting(words, first, m))
         });
     out.extend(found);
 }
@@ -1660,6 +1662,34 @@ fn after_lead(words: &Words, first: usize) -> bool {
 fn by_agent(words: &Words, first: usize) -> bool {
     let opening = words.articles_before(first, 0);
     opening > 0 && words.norm_bytes(opening - 1) == b"par"
+}
+
+/// "des frappes aériennes de la Russie", "des raids du régime syrien et
+/// de la Russie": a country after "de" that follows a word of strikes
+/// (`strikes.tsv`, an adjective between) or is joined by "et" to a group
+/// or organisation named just before is who strikes, not where. Countries
+/// only (their type in the embedded lexicon): "le bombardement de Homs"
+/// names the town struck.
+fn striking_state(words: &Words, mentions: &[Mention], first: usize, place: &Mention) -> bool {
+    let opening = words.articles_before(first, 0);
+    let Some(de) = opening.checked_sub(1) else {
+        return false;
+    };
+    if !matches!(words.norm_bytes(de), b"de" | b"d" | b"du" | b"des") || de == 0 {
+        return false;
+    }
+    let before = de - 1;
+    let strikes = |k: usize| TABLES.strikes.longest_at(words, k).is_some();
+    let after_strikes = strikes(before) || (before > 0 && strikes(before - 1));
+    let joined = words.norm_bytes(before) == b"et"
+        && mentions
+            .iter()
+            .any(|m| m.kind != EntityKind::Place && is_token_of(words, m.span.end, before));
+    (after_strikes || joined)
+        && bilan_lexicon::Lexicon::embedded()
+            .entry(place.id.as_str())
+            .and_then(|entry| entry.entity_type.as_deref())
+            == Some("country")
 }
 
 /// "Israël a tué 3 civils", "la Turquie affirme avoir neutralisé 12
