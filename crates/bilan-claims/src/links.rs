@@ -485,12 +485,17 @@ pub(crate) fn attributions<'a>(
                         })
                         .or(outlet)
                         // "Moscou affirme avoir tué…": a capital or a
-                        // country opening the sentence right before its
-                        // verb speaks for its government.
+                        // country opening the sentence (or the clause after
+                        // a rubric or a fronted phrase: "Syrie : la Turquie
+                        // dit…", "En Syrie, la Turquie dit…") right before
+                        // its verb speaks for its government.
                         .or_else(|| {
                             country().filter(|m| {
-                                token_of(words, m.span.start) == words.past_articles(0)
-                                    && token_of(words, m.span.end) == k
+                                let open = words.articles_before(token_of(words, m.span.start), 0);
+                                let opens_clause = open == 0
+                                    || words.kind(open - 1) == Some(TokenKind::Comma)
+                                    || words.norm_bytes(open - 1) == b":";
+                                opens_clause && token_of(words, m.span.end) == k
                             })
                         }),
                 }
