@@ -5,15 +5,17 @@
 //! The phrases (`data/meaning/place_anaphors.tsv`: "la ville", "ce
 //! village"…) are found in one pass over the text: an Aho-Corasick
 //! automaton of their nouns, built once, then the determiner before each
-//! noun, in any case. Each one that does not
-//! name a place itself ("la ville de X", "la ville syrienne de X", "la
-//! ville X") stands for the last place named before it, within
-//! [`REACH`] bytes, whose type in the embedded lexicon is one its phrase
-//! allows ("la ville": a city or a town, not a country or a governorate);
-//! a place recognised from context (a document-local id) has no type and
-//! is taken. The phrase then counts, for the claims only, as a mention of
-//! that place: it is not an entity mention (ANNOTATION.md: common nouns
-//! are not mentions), and the entities the lexicon found are unchanged.
+//! noun, in any case. A phrase that names a place itself ("la ville de
+//! X", "la ville syrienne de X", "la ville X"), or stands in a sentence
+//! that names a place, is none. Each other one stands for the place most
+//! often named within [`REACH`] bytes before it (the town the article is
+//! about; the latest of those on a tie) whose type in the embedded
+//! lexicon is one its phrase allows ("la ville": a city or a town, not a
+//! country or a governorate); a place recognised from context (a
+//! document-local id) has no type and is taken. The phrase then counts,
+//! for the claims only, as a mention of that place: it is not an entity
+//! mention (ANNOTATION.md: common nouns are not mentions), and the
+//! entities the lexicon found are unchanged.
 //!
 //! Places the user adds at run time have no type in the embedded lexicon
 //! and are not named again this way.
