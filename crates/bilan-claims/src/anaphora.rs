@@ -22,7 +22,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use bilan_article::Span;
-use bilan_lexicon::{EntityKind, Lexicon, Mention};
+use bilan_lexicon::{EntityKind, Mention};
 use once_cell::sync::Lazy;
 
 /// The embedded phrases and the place types each may stand for.
@@ -30,13 +30,10 @@ const PHRASES: &str = include_str!("../data/meaning/place_anaphors.tsv");
 
 /// How far back (in bytes, a few paragraphs) the place a phrase names
 /// again may be named.
-pub(crate) const REACH: usize = 2_000;
+const REACH: usize = 2_000;
 
 /// How many of the place names within reach are weighed, at most.
 const CANDIDATES: usize = 32;
-
-/// How far (in bytes) the ends of a phrase's sentence are looked for.
-const SENTENCE_REACH: usize = 600;
 
 /// An automaton of the phrases' nouns (case-sensitive: a capitalised
 /// "Ville" starts a name; a handful of patterns, which its SIMD prefilter
@@ -106,14 +103,14 @@ fn parse(data: &str) -> Result<Anaphors, String> {
 }
 
 /// The mentions of places named again by a common noun in `text`, in text
-/// order, each with the id of the place it stands for. `mentions` are the
-/// lexicon's, sorted by start as [`bilan_lexicon::Entities`] keeps them.
-pub(crate) fn place_anaphors(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+/// order, each with the id of the place it stands for. `sentences` are the
+/// spans the extractor reads, in text order; `mentions` are the lexicon's,
+/// sorted by start as [`bilan_lexicon::Entities`] keeps them.
+pub(crate) fn place_anaphors(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Mention> {
     let mut found = Vec::new();
     let Some(anaphors) = &*ANAPHORS else {
         return found;
     };
-    let lexicon = Lexicon::embedded();
     let mut candidates: Vec<&Mention> = Vec::new();
     for hit in anaphors.automaton.find_iter(text) {
         let (noun_start, end) = (hit.start(), hit.end());
@@ -147,10 +144,11 @@ pub(crate) fn place_anaphors(text: &str, mentions: &[Mention]) -> Vec<Mention> {
         }
         // A sentence that names a place speaks of that one ("…ont fui
         // Mossoul-Ouest; dans la ville, …"; "Dans la ville, un obus tombé
-        // sur le quartier de X…"): the phrase is a fallback. The sentence
-        // is looked for within `SENTENCE_REACH` bytes each way, so that the
-        // work per phrase is bounded in a text without full stops.
-        let (from, to) = sentence_around(text, start, end);
+        // sur le quartier de X…"): the phrase is a fallback.
+        let (from, to) = sentences
+            .get(sentences.partition_point(|s| s.end <= start))
+            .filter(|s| s.start <= start)
+            .map_or((start, end), |s| (s.start, s.end));
         let first = mentions.partition_point(|m| m.span.start < from);
         if mentions
             .get(first..)
@@ -162,12 +160,8 @@ pub(crate) fn place_anaphors(text: &str, mentions: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let allowed = |m: &Mention| {
-            let id = m.id.as_str();
-            id.starts_with("local:")
-                || lexicon
-                    .entry(id)
-                    .and_then(|entry| entry.entity_type.as_deref())
-                    .is_some_and(|t| types.iter().any(|allowed| allowed == t))
+            m.id.as_str().starts_with("local:")
+                || crate::place_type(m).is_some_and(|t| types.iter().any(|allowed| allowed == t))
         };
         // The place of the kind most often named within reach (the town
         // the article is about), the latest of those on a tie. At most
@@ -202,25 +196,6 @@ pub(crate) fn place_anaphors(text: &str, mentions: &[Mention]) -> Vec<Mention> {
         }
     }
     found
-}
-
-/// The bytes of the sentence around `text[start..end]`: back to the last
-/// full stop, mark or line break before it and on to the next, each at
-/// most `SENTENCE_REACH` bytes away.
-fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_end = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
-    let bytes = text.as_bytes();
-    let low = start.saturating_sub(SENTENCE_REACH);
-    let from = bytes
-        .get(low..start)
-        .and_then(|before| before.iter().rposition(is_end))
-        .map_or(low, |at| low + at + 1);
-    let high = (end + SENTENCE_REACH).min(bytes.len());
-    let to = bytes
-        .get(end..high)
-        .and_then(|after| after.iter().position(is_end))
-        .map_or(high, |at| end + at);
-    (from, to)
 }
 
 /// Whether the words after a phrase ending at `end` name the place

@@ -75,6 +75,16 @@ const MAX_PIECE: usize = 4096;
 /// le ministère") may have been named.
 const SPEAKER_LOOKBACK: usize = 2000;
 
+/// The type of the place `place` in the embedded lexicon ("city",
+/// "country"…), where it has one: the claims' rules that depend on what a
+/// place is (a town named again by "la ville", a striking country) ask
+/// here. Places the user adds at run time have none.
+fn place_type(place: &bilan_lexicon::Mention) -> Option<&'static str> {
+    bilan_lexicon::Lexicon::embedded()
+        .entry(place.id.as_str())
+        .and_then(|entry| entry.entity_type.as_deref())
+}
+
 /// `span` cut at spaces into pieces of at most `MAX_PIECE` bytes, pushed
 /// onto `out`.
 fn pieces(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -351,7 +361,7 @@ impl Extractor {
         };
         // Places named again by a common noun ("la ville") count as their
         // places' mentions here, and only here (see `anaphora`).
-        let anaphors = anaphora::place_anaphors(text, &entities.mentions);
+        let anaphors = anaphora::place_anaphors(text, &sentence_spans, &entities.mentions);
         let mentions: std::borrow::Cow<'_, [bilan_lexicon::Mention]> = if anaphors.is_empty() {
             std::borrow::Cow::Borrowed(&entities.mentions)
         } else {

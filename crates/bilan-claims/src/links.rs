@@ -10,8 +10,9 @@
 //! speaker found before. With no cue, an organisation or titled person
 //! opening the sentence states its own act, and a source in brackets
 //! closing a title is credited. A state speaks by its capital or its name
-//! after a lead ("selon Moscou"), and that name is then no place. A speech verb whose subject names no
-//! entity keeps its figures from other speakers.
+//! after a lead ("selon Moscou"), and that name is then no place. A speech
+//! verb whose subject names no entity keeps its figures from other
+//! speakers.
 //!
 //! Places come from the figure's own words ("80% du Qalamoun"), a relative
 //! "où" or a clause "X, située à …", else the nearest governed place. A
@@ -322,23 +323,11 @@ pub(crate) fn attributions<'a>(
         // document": the statement named before, by whoever issued it,
         // else the speaker found last.
         let statement = (*role == Attribution::Lead)
-            .then(|| {
-                let determiner = words.norm_bytes(after);
-                let same = matches!(words.norm_bytes(after + 1), b"meme" | b"memes");
-                let noun = words.norm_bytes(after + 1 + usize::from(same));
-                let named_before = matches!(
-                    determiner,
-                    b"le" | b"la" | b"les" | b"ce" | b"cet" | b"cette" | b"ces"
-                ) && (matches!(
-                    noun,
-                    b"communique" | b"communiques" | b"texte" | b"document"
-                ) || (same
-                    && matches!(noun, b"rapport" | b"bilan" | b"declaration")));
-                named_before
-                    .then(|| statement_author(text, noun, sentence_start, earlier).or(last_speaker))
-            })
+            .then(|| statement_named_again(words, after))
             .flatten()
-            .flatten();
+            .and_then(|noun| {
+                statement_author(text, noun, sentence_start, earlier).or(last_speaker)
+            });
         let chosen = match role {
             _ if inside => None,
             _ if same_source => last_speaker,
@@ -555,6 +544,23 @@ pub(crate) fn attributions<'a>(
     if found.is_empty() {
         found.extend(bracketed_source(words, sources));
     }
+}
+
+/// The noun (folded) of a statement named again after a lead ending at
+/// token `after`: "le communiqué", "ce texte", "le document", and with
+/// "même" also "le même rapport/bilan/déclaration".
+fn statement_named_again(words: &Words, after: usize) -> Option<&[u8]> {
+    let determiner = words.norm_bytes(after);
+    let same = matches!(words.norm_bytes(after + 1), b"meme" | b"memes");
+    let noun = words.norm_bytes(after + 1 + usize::from(same));
+    let named = matches!(
+        determiner,
+        b"le" | b"la" | b"les" | b"ce" | b"cet" | b"cette" | b"ces"
+    ) && (matches!(
+        noun,
+        b"communique" | b"communiques" | b"texte" | b"document"
+    ) || (same && matches!(noun, b"rapport" | b"bilan" | b"declaration")));
+    named.then_some(noun)
 }
 
 /// How far back (in bytes) a statement named again ("le même communiqué")
@@ -1534,9 +1540,8 @@ pub(crate) fn described<'a>(
 /// before them: a relative clause, a participle or an adjective opens
 /// them (", dont l'appui fut décisif à Mossoul,", ", décisive à
 /// Raqqa,", ", située près de Homs,"), not a preposition, an article, an
-/// adverb or a name (", à
-/// Khiam," situates the clause; ", Hama," lists; "Depuis, Daech a perdu
-/// Ramadi," is the main clause). From the opening
+/// adverb or a name (", à Khiam," situates the clause; ", Hama," lists;
+/// "Depuis, Daech a perdu Ramadi," is the main clause). From the opening
 /// comma's end to the closing comma's start; the figures of the clause
 /// after it are not in its places.
 pub(crate) fn descriptive_asides(
@@ -1690,11 +1695,7 @@ fn striking_state(words: &Words, mentions: &[Mention], first: usize, place: &Men
         && mentions
             .iter()
             .any(|m| m.kind != EntityKind::Place && is_token_of(words, m.span.end, before));
-    (after_strikes || joined)
-        && bilan_lexicon::Lexicon::embedded()
-            .entry(place.id.as_str())
-            .and_then(|entry| entry.entity_type.as_deref())
-            == Some("country")
+    (after_strikes || joined) && crate::place_type(place) == Some("country")
 }
 
 /// "Israël a tué 3 civils", "la Turquie affirme avoir neutralisé 12
