@@ -1739,12 +1739,7 @@ fn acting(words: &Words, first: usize, m: &Mention) -> bool {
         && TABLES
             .outcomes
             .longest_at(words, k)
-            .is_some_and(|(_, cue)| {
-                cue.before
-                    && !(cue.outcome == crate::model::Outcome::Killed
-                        && cue.needs_person
-                        && !cue.after)
-            })
+            .is_some_and(|(_, cue)| cue.before && !cue.loss)
 }
 
 /// "deux roquettes tirées depuis le jurd syrien du Qalamoun se sont

@@ -1866,7 +1866,7 @@ impl<'a> Sentence<'a> {
         Evidence {
             outcome: cue.outcome,
             span,
-            loss: cue.outcome == crate::model::Outcome::Killed && cue.needs_person && !cue.after,
+            loss: cue.loss,
             own,
             governs: false,
             listed: false,

@@ -761,6 +761,9 @@ pub(crate) struct OutcomeCue {
     pub(crate) after: bool,
     pub(crate) before: bool,
     pub(crate) needs_person: bool,
+    /// A loss: the counted people are the subject's own ("a perdu"), not
+    /// those its subject killed ("a éliminé", "abattant").
+    pub(crate) loss: bool,
     /// A noun that counts people only after a figure, never after the
     /// article "un"/"une" ("45 corps", not "un corps d'homme").
     pub(crate) needs_numeral: bool,
@@ -779,6 +782,44 @@ pub(crate) enum VictimClass {
 pub(crate) enum Applies {
     Any,
     Soldiers,
+}
+
+/// The side a listed id has, by its exact line or its suffix in
+/// `forces.tsv`.
+fn listed_side(exact: &WordMap<Side>, suffixes: &[(String, Side)], id: &str) -> Option<Side> {
+    exact.get(id).copied().or_else(|| {
+        suffixes
+            .iter()
+            .find(|(suffix, _)| id.ends_with(suffix.as_str()))
+            .map(|(_, side)| *side)
+    })
+}
+
+/// How many parents up `inherited_sides` looks (the lexicon's chains are
+/// two or three deep; the bound keeps a cycle in user data harmless).
+const PARENT_DEPTH: usize = 8;
+
+/// The armed groups of the embedded lexicon that `forces.tsv` does not
+/// list by their id, with the side of their nearest listed parent
+/// (exact line first, then suffix, as `Tables::side` reads them).
+fn inherited_sides(exact: &WordMap<Side>, suffixes: &[(String, Side)]) -> WordMap<Side> {
+    let lexicon = bilan_lexicon::Lexicon::embedded();
+    let mut found = WordMap::default();
+    for entry in lexicon.entries() {
+        if entry.kind != EntityKind::ArmedGroup || exact.get(&entry.id).is_some() {
+            continue;
+        }
+        let mut parent = entry.parent.as_deref();
+        for _ in 0..PARENT_DEPTH {
+            let Some(id) = parent else { break };
+            if let Some(side) = listed_side(exact, suffixes, id) {
+                found.insert(entry.id.clone(), side);
+                break;
+            }
+            parent = lexicon.entry(id).and_then(|e| e.parent.as_deref());
+        }
+    }
+    found
 }
 
 /// The side of an armed group.
@@ -859,6 +900,9 @@ pub(crate) struct Tables {
     pub(crate) actor_adjectives: PhraseSet<(Applies, String)>,
     forces_exact: WordMap<Side>,
     forces_suffix: Vec<(String, Side)>,
+    /// The embedded lexicon's armed groups not in `forces.tsv`, with the
+    /// side of their nearest listed parent (`inherited_sides`).
+    forces_inherited: once_cell::sync::OnceCell<WordMap<Side>>,
     pub(crate) attribution: PhraseSet<Attribution>,
     /// Common nouns that name again a speaker already named ("le
     /// ministère", "la chaîne"), with the kind of entity they stand for.
@@ -900,6 +944,17 @@ impl Tables {
     /// The side of an armed group id (unlisted groups are militant).
     pub(crate) fn side(&self, id: &str) -> Side {
         if let Some(side) = self.forces_exact.get(id) {
+            return *side;
+        }
+        // A unit the lexicon files under a listed force ("104e brigade"
+        // under the Republican Guard, the councils under the SDF) is on its
+        // side: resolved once per process, on the first unlisted id (the
+        // embedded lexicon, which has made the ids, is built by then).
+        if let Some(side) = self
+            .forces_inherited
+            .get_or_init(|| inherited_sides(&self.forces_exact, &self.forces_suffix))
+            .get(id)
+        {
             return *side;
         }
         // Most ids are of no listed group and end with none of the
@@ -1114,6 +1169,7 @@ impl Tables {
                 after: false,
                 before: false,
                 needs_person: false,
+                loss: false,
                 needs_numeral: false,
                 victims: Victims::People,
             };
@@ -1123,6 +1179,7 @@ impl Tables {
                     "after" => cue.after = true,
                     "before" => cue.before = true,
                     "person" => cue.needs_person = true,
+                    "loss" => cue.loss = true,
                     "numeral" => cue.needs_numeral = true,
                     other => return Err(unknown(file, n, other)),
                 }
@@ -1294,6 +1351,7 @@ impl Tables {
             actor_adjectives,
             forces_exact,
             forces_suffix,
+            forces_inherited: once_cell::sync::OnceCell::new(),
             attribution,
             speaker_nouns,
             honorifics,
@@ -1590,6 +1648,75 @@ mod tests {
         for id in &ids {
             assert_eq!(tables.side(id), slow(id), "{id:?}");
         }
+    }
+
+    #[test]
+    fn losses_are_deaths_of_people_before_their_figure() {
+        let mut losses = 0;
+        for (_, fields) in lines("outcomes.tsv", OUTCOMES) {
+            let roles = fields.get(2).copied().unwrap_or_default();
+            if roles.split(',').any(|r| r == "loss") {
+                losses += 1;
+                assert_eq!(fields.get(1), Some(&"killed"), "{fields:?}");
+                assert!(
+                    roles.contains("before") && roles.contains("person"),
+                    "{fields:?}"
+                );
+            }
+        }
+        assert!(losses >= 5);
+    }
+
+    #[test]
+    fn suffix_sides_are_for_state_forces_and_units_take_their_parents_side() {
+        let tables = &*TABLES;
+        let lexicon = bilan_lexicon::Lexicon::embedded();
+        let mut state_types = 0;
+        for entry in lexicon.entries() {
+            if entry.kind != EntityKind::ArmedGroup {
+                continue;
+            }
+            let listed = lines("forces.tsv", FORCES)
+                .any(|(_, f)| f.first().is_some_and(|id| *id == entry.id));
+            let parent = entry
+                .parent
+                .as_deref()
+                .filter(|p| lexicon.entry(p).is_some());
+            if listed {
+                continue;
+            }
+            if let Some(parent) = parent.filter(|p| {
+                lines("forces.tsv", FORCES).any(|(_, f)| f.first().is_some_and(|id| id == p))
+            }) {
+                assert_eq!(tables.side(&entry.id), tables.side(parent), "{}", entry.id);
+            }
+            let by_suffix = tables
+                .forces_suffix
+                .iter()
+                .any(|(suffix, _)| entry.id.ends_with(suffix.as_str()));
+            if by_suffix && parent.is_none() {
+                let kind = entry.entity_type.as_deref().unwrap_or_default();
+                assert!(
+                    matches!(
+                        kind,
+                        "army" | "air_force" | "navy" | "police" | "intelligence"
+                    ),
+                    "{} ({kind}) takes a state's side from its suffix: list it in forces.tsv",
+                    entry.id
+                );
+                state_types += 1;
+            }
+        }
+        assert!(state_types > 10);
+        // Two levels down: a brigade of a division of the Syrian army.
+        assert_eq!(tables.side("group:syrian-137th-brigade"), Side::State);
+        assert_eq!(
+            tables.side("group:syrian-republican-guard-104"),
+            Side::State
+        );
+        assert_eq!(tables.side("group:manbij-military-council"), Side::Allied);
+        assert_eq!(tables.side("group:south-lebanon-army"), Side::Allied);
+        assert_eq!(tables.side("group:daesh"), Side::Militant);
     }
 
     #[test]
