@@ -80,8 +80,18 @@ const SPEAKER_LOOKBACK: usize = 2000;
 /// place is (a town named again by "la ville", a striking country) ask
 /// here. Places the user adds at run time have none.
 fn place_type(place: &bilan_lexicon::Mention) -> Option<&'static str> {
+    embedded_type(place)
+}
+
+/// The type of an armed group in the embedded lexicon ("jihadist",
+/// "rebel", "militia"…), where it has one; as `place_type`.
+fn group_type(group: &bilan_lexicon::Mention) -> Option<&'static str> {
+    embedded_type(group)
+}
+
+fn embedded_type(mention: &bilan_lexicon::Mention) -> Option<&'static str> {
     bilan_lexicon::Lexicon::embedded()
-        .entry(place.id.as_str())
+        .entry(mention.id.as_str())
         .and_then(|entry| entry.entity_type.as_deref())
 }
 

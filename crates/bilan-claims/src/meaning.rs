@@ -1010,7 +1010,12 @@ impl<'a> Sentence<'a> {
         // the group the text names with them, not to whatever group
         // (Daech…) was named nearby.
         if actor.is_none() && !rebels && !allies && !members_of_unnamed {
-            actor = self.default_group(start, victims).map(|m| m.id.clone());
+            let jihadist_noun = np
+                .head
+                .is_some_and(|h| tables.jihadist_nouns.contains_token(self.words, h));
+            actor = self
+                .default_group(start, victims, jihadist_noun)
+                .map(|m| m.id.clone());
         }
         if matches!(victims, Victims::Civilians | Victims::People)
             && np.group.is_none()
@@ -2267,15 +2272,45 @@ impl<'a> Sentence<'a> {
     /// the sentence for militants, the nearest allied force for fighters;
     /// else the nearest of that side in the previous sentence, else a few
     /// paragraphs back.
-    fn default_group(&self, start: usize, victims: Victims) -> Option<&'a Mention> {
-        let at = self.token_span(start).start;
+    ///
+    /// Men named by a noun this press keeps for jihadists ("terroristes",
+    /// `jihadist_noun`) belong to the nearest jihadist group in the same
+    /// reach when there is one, before any other militant group: "des
+    /// jihadistes abattus" after Daech and a rebel group are named is of
+    /// Daech.
+    fn default_group(
+        &self,
+        start: usize,
+        victims: Victims,
+        jihadist_noun: bool,
+    ) -> Option<&'a Mention> {
+        if jihadist_noun && victims == Victims::Militants {
+            let jihadist = |m: &Mention| crate::group_type(m) == Some("jihadist");
+            if let Some(m) = self.group_of_side(start, Side::Militant, &jihadist) {
+                return Some(m);
+            }
+        }
         let wanted = match victims {
             Victims::Soldiers => Side::State,
             Victims::Militants => Side::Militant,
             Victims::Fighters => Side::Allied,
             Victims::Civilians | Victims::People => return None,
         };
-        let fits = |m: &&Mention| m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == wanted;
+        self.group_of_side(start, wanted, &|_| true)
+    }
+
+    /// `default_group`'s search: the nearest armed group of side `wanted`
+    /// that `also` accepts.
+    fn group_of_side(
+        &self,
+        start: usize,
+        wanted: Side,
+        also: &dyn Fn(&Mention) -> bool,
+    ) -> Option<&'a Mention> {
+        let at = self.token_span(start).start;
+        let fits = |m: &&Mention| {
+            m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == wanted && also(m)
+        };
         if wanted == Side::State {
             // Look back a few paragraphs at most: bounded work per claim.
             let before = self.all_mentions.partition_point(|m| m.span.start < at);

@@ -886,6 +886,9 @@ pub(crate) struct Tables {
     /// The rows of `victims.tsv` of several words ("casques bleus"), apart:
     /// looked up only where the one-word table misses, among few stems.
     pub(crate) victim_phrases: PhraseSet<VictimClass>,
+    /// The nouns of `victims.tsv` marked `jihadist` ("terroristes",
+    /// "takfiris"): their men belong to a jihadist group by default.
+    pub(crate) jihadist_nouns: PhraseSet<()>,
     pub(crate) things: PhraseSet<()>,
     pub(crate) prenominal: PhraseSet<()>,
     /// Adjectives between a noun of the event and its "de" ("la mort
@@ -1192,6 +1195,7 @@ impl Tables {
 
         let mut victims = PhraseSet::new();
         let mut victim_phrases = PhraseSet::new();
+        let mut jihadist_nouns = PhraseSet::new();
         let file = "victims.tsv";
         for (n, f) in lines(file, VICTIMS) {
             let text = phrase(file, n, field(file, n, &f, 0)?)?;
@@ -1202,6 +1206,11 @@ impl Tables {
                     VictimClass::Is(victims_named(other).ok_or_else(|| unknown(file, n, other))?)
                 }
             };
+            match field(file, n, &f, 2) {
+                Ok("jihadist") => jihadist_nouns.insert(&text, ()),
+                Ok(other) => return Err(unknown(file, n, other)),
+                Err(_) => {}
+            }
             if text.split_whitespace().nth(1).is_some() {
                 victim_phrases.insert(&text, class);
             } else {
@@ -1342,6 +1351,7 @@ impl Tables {
             outcomes,
             victims,
             victim_phrases,
+            jihadist_nouns,
             things,
             prenominal,
             postnominal,
