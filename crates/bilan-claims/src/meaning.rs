@@ -66,6 +66,10 @@ pub(crate) const RANKS_WORDS: [&str; 5] = ["parmi", "rangs", "sein", "ceux", "ce
 pub(crate) const TOPIC_WORDS: [&str; 5] = ["parmi", "nombre", "bilan", "chiffre", "sur"];
 /// How far back (in bytes) to look for the group counted people belong to.
 const ARMY_LOOKBACK: usize = 4000;
+
+/// How far on `named_after` looks for the group of counted people none
+/// was named for before them, in bytes.
+const FORWARD_LOOKUP: usize = 1500;
 /// How far (in bytes) a listed figure may follow a casualty figure and share its outcome.
 const LIST_GAP: usize = 100;
 /// How far back (in tokens) a subject naming a kind of group may stand.
@@ -2331,7 +2335,8 @@ impl<'a> Sentence<'a> {
                         .iter()
                         .filter(|m| m.span.start >= at)
                         .find(fits)
-                });
+                })
+                .or_else(|| self.named_after(at, &fits));
         }
         self.mentions
             .iter()
@@ -2352,6 +2357,18 @@ impl<'a> Sentence<'a> {
                     .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
                 self.all_mentions.get(lowest..before)?.iter().rfind(fits)
             })
+            .or_else(|| self.named_after(at, &fits))
+    }
+
+    /// The first mention after byte `at`, a few paragraphs on at most,
+    /// that `fits`: a headline's figure ("23 takfiris tués") is of the
+    /// group its article names below it, when none is named before.
+    fn named_after(&self, at: usize, fits: &dyn Fn(&&Mention) -> bool) -> Option<&'a Mention> {
+        let from = self.all_mentions.partition_point(|m| m.span.start < at);
+        let upto = self
+            .all_mentions
+            .partition_point(|m| m.span.start < at + FORWARD_LOOKUP);
+        self.all_mentions.get(from..upto)?.iter().find(|m| fits(m))
     }
 }
 
