@@ -58,6 +58,7 @@ mod gate;
 mod links;
 mod meaning;
 mod model;
+mod outlet;
 pub mod quantity;
 mod tables;
 mod words;
@@ -131,6 +132,8 @@ struct Context<'a> {
     /// again by a common noun ("selon le ministère") is one of them.
     earlier: &'a [bilan_lexicon::Mention],
     dateline: Option<jiff::civil::Date>,
+    /// The article's publisher, for "selon notre correspondant" (`outlet`).
+    outlet: Option<&'a bilan_lexicon::Mention>,
 }
 
 /// The mentions of a document asked about sentence after sentence: the
@@ -380,6 +383,7 @@ impl Extractor {
             all.sort_by_key(|m| m.span.start);
             std::borrow::Cow::Owned(all)
         };
+        let outlet = outlet::document_outlet(text, article, &entities.mentions);
         // The mentions of the previous sentence, kept from its own lookup.
         let mut index = MentionIndex::new(&mentions);
         let mut previous_mentions = index.within(Span::new(0, 0));
@@ -436,6 +440,7 @@ impl Extractor {
                     previous_mentions,
                     earlier: index.before(span.start),
                     dateline,
+                    outlet: outlet.as_ref(),
                 };
                 let before = claims.len();
                 self.sentence_claims(
@@ -514,6 +519,7 @@ impl Extractor {
             previous_mentions,
             earlier,
             dateline,
+            outlet,
         } = *context;
         let Scratch {
             words,
@@ -569,8 +575,11 @@ impl Extractor {
             text,
             sentence.words,
             mentions,
-            previous_mentions,
-            earlier,
+            links::Around {
+                previous: previous_mentions,
+                earlier,
+                publisher: outlet,
+            },
             sources,
             attributions,
         );

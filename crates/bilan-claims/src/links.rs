@@ -97,6 +97,17 @@ fn is_token_of(words: &Words, offset: usize, k: usize) -> bool {
     before && at && k <= words.len()
 }
 
+/// What `attributions` knows of the document around a sentence.
+#[derive(Clone, Copy)]
+pub(crate) struct Around<'a> {
+    /// The mentions of the sentence before.
+    pub(crate) previous: &'a [Mention],
+    /// Those of the few paragraphs before the sentence.
+    pub(crate) earlier: &'a [Mention],
+    /// The article's publisher (`outlet::document_outlet`).
+    pub(crate) publisher: Option<&'a Mention>,
+}
+
 /// Every attribution of the sentence, in text order.
 ///
 /// A pronoun for the speaker ("selon lui", "a-t-il précisé") stands for the
@@ -107,11 +118,15 @@ pub(crate) fn attributions<'a>(
     text: &str,
     words: &Words,
     mentions: &'a [Mention],
-    previous: &'a [Mention],
-    earlier: &'a [Mention],
+    around: Around<'a>,
     sources: &mut Vec<(usize, usize, &'a Mention)>,
     found: &mut Vec<Attributed<'a>>,
 ) {
+    let Around {
+        previous,
+        earlier,
+        publisher,
+    } = around;
     let tables = &*TABLES;
     // The speaker found last in the previous sentence, when it had figures
     // (its attributions are still in `found`): "selon lui" is that one, an
@@ -328,8 +343,15 @@ pub(crate) fn attributions<'a>(
             .and_then(|noun| {
                 statement_author(text, noun, sentence_start, earlier).or(last_speaker)
             });
+        // "selon notre correspondant", "a indiqué notre envoyé spécial":
+        // the publisher's reporter, after the cue or as the subject before
+        // the verb ("Notre correspondant a rapporté…").
+        let own_reporter = publisher.is_some()
+            && (publishers_reporter(words, after)
+                || (*role == Attribution::Verb && k >= 2 && publishers_reporter(words, k - 2)));
         let chosen = match role {
             _ if inside => None,
+            _ if own_reporter => publisher,
             _ if same_source => last_speaker,
             _ if statement.is_some() => statement,
             Attribution::Verb if spoken_before.is_some() => spoken_before,
@@ -544,6 +566,14 @@ pub(crate) fn attributions<'a>(
     if found.is_empty() {
         found.extend(bracketed_source(words, sources));
     }
+}
+
+/// "notre correspondant", "nos envoyés" at token `at`: the publisher's
+/// own reporter (`reporter` rows of `outlets.tsv`).
+fn publishers_reporter(words: &Words, at: usize) -> bool {
+    matches!(words.norm_bytes(at), b"notre" | b"nos")
+        && std::str::from_utf8(words.norm_bytes(at + 1))
+            .is_ok_and(|noun| TABLES.reporter_nouns.contains_key(noun))
 }
 
 /// The noun (folded) of a statement named again after a lead ending at

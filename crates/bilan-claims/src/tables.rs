@@ -906,6 +906,14 @@ pub(crate) struct Tables {
     /// The embedded lexicon's armed groups not in `forces.tsv`, with the
     /// side of their nearest listed parent (`inherited_sides`).
     forces_inherited: once_cell::sync::OnceCell<WordMap<Side>>,
+    /// Nouns that, after "notre", name the publisher itself ("notre
+    /// chaîne"), folded (`outlets.tsv`).
+    pub(crate) own_media_nouns: WordMap<()>,
+    /// Nouns that, after "notre"/"nos", are the publisher's reporters
+    /// ("notre correspondant"), folded.
+    pub(crate) reporter_nouns: WordMap<()>,
+    /// (words of a dateline's line, the id of the one outlet printing them).
+    pub(crate) outlet_signatures: Vec<(String, String)>,
     pub(crate) attribution: PhraseSet<Attribution>,
     /// Common nouns that name again a speaker already named ("le
     /// ministère", "la chaîne"), with the kind of entity they stand for.
@@ -988,6 +996,7 @@ const PLACES: &str = include_str!("../data/meaning/places.tsv");
 const DAYS: &str = include_str!("../data/meaning/days.tsv");
 const PLACE_VERBS: &str = include_str!("../data/meaning/place_verbs.tsv");
 const TITLES: &str = include_str!("../data/meaning/titles.tsv");
+const OUTLETS: &str = include_str!("../data/meaning/outlets.tsv");
 
 /// The embedded tables, parsed on first use.
 pub(crate) static TABLES: Lazy<Tables> =
@@ -1234,6 +1243,30 @@ impl Tables {
         let function_words = word_list("function_words.tsv", FUNCTION_WORDS)?;
         let titles = word_list("titles.tsv", TITLES)?;
 
+        let mut own_media_nouns = WordMap::default();
+        let mut reporter_nouns = WordMap::default();
+        let mut outlet_signatures = Vec::new();
+        let file = "outlets.tsv";
+        for (n, f) in lines(file, OUTLETS) {
+            let text = field(file, n, &f, 1)?;
+            match field(file, n, &f, 0)? {
+                "own" => {
+                    own_media_nouns.insert(fold(text), ());
+                }
+                "reporter" => {
+                    reporter_nouns.insert(fold(text), ());
+                }
+                "signature" => {
+                    let id = field(file, n, &f, 2)?;
+                    if !id.starts_with("media:") {
+                        return Err(unknown(file, n, id));
+                    }
+                    outlet_signatures.push((text.to_owned(), id.to_owned()));
+                }
+                other => return Err(unknown(file, n, other)),
+            }
+        }
+
         let mut actor_adjectives = PhraseSet::new();
         let file = "actor_adjectives.tsv";
         for (n, f) in lines(file, ACTOR_ADJECTIVES) {
@@ -1362,6 +1395,9 @@ impl Tables {
             forces_exact,
             forces_suffix,
             forces_inherited: once_cell::sync::OnceCell::new(),
+            own_media_nouns,
+            reporter_nouns,
+            outlet_signatures,
             attribution,
             speaker_nouns,
             honorifics,

@@ -1,0 +1,148 @@
+//! The outlet that publishes the article, for "selon notre correspondant",
+//! "a indiqué notre envoyé spécial": the publisher's own reporter speaks for
+//! it, and the claim is the outlet's.
+//!
+//! The outlet is whatever the article itself says it is, first found of:
+//!
+//! 1. the outlet it names as its own anywhere ("selon notre chaîne
+//!    al-Manar": a media mention right after "notre" and a noun of
+//!    `outlets.tsv`'s `own` rows);
+//! 2. its masthead: a media mention in the first lines followed by a dash
+//!    ("Al Mayadeen – Sud syrien : …", "Damas, SANA –");
+//! 3. the signature of its site's time stamp on the dateline's line
+//!    (`signature` rows: "Jerusalem Timing" is al-Manar's).
+//!
+//! None of these: no outlet, and "notre correspondant" credits nobody, as
+//! before. Invariant: one pass over the mentions and a bounded look at the
+//! bytes before each media mention and after the masthead's: linear time.
+
+use crate::tables::TABLES;
+use crate::words::fold;
+use bilan_article::{Article, Span};
+use bilan_lexicon::{EntityId, EntityKind, Mention};
+
+/// How far into the text a masthead may stand, in bytes.
+const MASTHEAD_REACH: usize = 300;
+/// How many bytes before a media mention "notre chaîne " is looked for.
+const OWN_REACH: usize = 40;
+
+/// The article's outlet, as the module doc says; a signature gives a
+/// mention spanning the dateline.
+pub(crate) fn document_outlet(
+    text: &str,
+    article: &Article,
+    mentions: &[Mention],
+) -> Option<Mention> {
+    let media = || mentions.iter().filter(|m| m.kind == EntityKind::Media);
+    if let Some(own) = media().find(|m| named_as_own(text, m)) {
+        return Some(own.clone());
+    }
+    if let Some(masthead) = media()
+        .take_while(|m| m.span.start < MASTHEAD_REACH)
+        .find(|m| dash_after(text, m.span.end))
+    {
+        return Some(masthead.clone());
+    }
+    let dateline = article.dateline.as_ref()?;
+    let line_end = text
+        .get(dateline.span.start..)?
+        .find('\n')
+        .map_or(text.len(), |n| dateline.span.start + n);
+    let line = text.get(dateline.span.start..line_end)?;
+    TABLES
+        .outlet_signatures
+        .iter()
+        .find(|(words, _)| line.contains(words.as_str()))
+        .map(|(_, id)| Mention {
+            span: Span::new(dateline.span.start, line_end),
+            id: EntityId::from(id.as_str()),
+            kind: EntityKind::Media,
+        })
+}
+
+/// "notre chaîne al-Manar": the words right before the mention are
+/// "notre" and an `own` noun.
+fn named_as_own(text: &str, m: &Mention) -> bool {
+    let from = m.span.start.saturating_sub(OWN_REACH);
+    let Some(before) = (from..m.span.start)
+        .find(|&at| text.is_char_boundary(at))
+        .and_then(|at| text.get(at..m.span.start))
+    else {
+        return false;
+    };
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let (Some(noun), Some(notre)) = (words.next(), words.next()) else {
+        return false;
+    };
+    before.ends_with(char::is_whitespace)
+        && fold(notre) == "notre"
+        && TABLES.own_media_nouns.contains_key(&fold(noun))
+}
+
+/// A dash after the masthead's name ("Al Mayadeen – ", "SANA -").
+fn dash_after(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .map(str::trim_start)
+        .is_some_and(|rest| rest.starts_with(['–', '—', '-']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outlet_of(text: &str, named: &[(&str, &str)]) -> Option<String> {
+        let article = bilan_article::parse(text);
+        let mut mentions: Vec<Mention> = named
+            .iter()
+            .map(|(name, id)| {
+                let start = text.find(name).expect("the name is in the text");
+                Mention {
+                    span: Span::new(start, start + name.len()),
+                    id: EntityId::from(*id),
+                    kind: EntityKind::Media,
+                }
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        document_outlet(text, &article, &mentions).map(|m| m.id.as_str().to_owned())
+    }
+
+    #[test]
+    fn the_outlet_named_as_its_own_comes_first() {
+        let text = "Beyrouth, ANI –\n\nSelon notre chaîne Al-Manar, les combats ont repris.";
+        assert_eq!(
+            outlet_of(
+                text,
+                &[("ANI", "media:ani"), ("Al-Manar", "media:al-manar")]
+            )
+            .as_deref(),
+            Some("media:al-manar")
+        );
+    }
+
+    #[test]
+    fn a_masthead_followed_by_a_dash_names_the_outlet() {
+        let text = "Al Mayadeen – Sud : l'armée avance\n\nL'armée est entrée dans la ville.";
+        assert_eq!(
+            outlet_of(text, &[("Al Mayadeen", "media:al-mayadeen")]).as_deref(),
+            Some("media:al-mayadeen")
+        );
+        // An outlet named in the body, told or quoted, is not the publisher.
+        let text = "L'armée avance\n\nUne source a indiqué à Al Mayadeen que l'armée avance.";
+        assert_eq!(
+            outlet_of(text, &[("Al Mayadeen", "media:al-mayadeen")]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_time_stamp_signature_names_the_outlet() {
+        let text = "12-03-2019 09:40 PM Jerusalem Timing\n\nL'armée avance\n\nSelon notre correspondant, l'armée avance.";
+        assert_eq!(outlet_of(text, &[]).as_deref(), Some("media:al-manar"));
+        let text = "Publié le 12/03/2019 à 21h40\n\nL'armée avance.";
+        assert_eq!(outlet_of(text, &[]), None);
+    }
+}
