@@ -544,6 +544,11 @@ impl Rules {
                 Relation::ExcludeBefore | Relation::ExcludeAfter => hits.exclude = true,
             },
         );
+        // `Al Mayadeen – Sud syrien : …`: an outlet's name opening one of
+        // the first lines before a dash is the page's masthead.
+        if kind == EntityKind::Media && !hits.support && masthead(f, first, last) {
+            hits.support = true;
+        }
         // `les quartiers de Zanjili et de Chifa`: the last name of a list
         // shares the cues before its first one.
         let mut start = first;
@@ -716,6 +721,32 @@ fn skip_nothing(facts: &[WordFacts], mut i: usize) -> usize {
 
 /// How many names of a list a cue before the first one reaches.
 const MAX_LISTED_NAMES: usize = 3;
+
+/// How far into a text a masthead may stand, in bytes.
+const MASTHEAD_REACH: usize = 300;
+
+/// Whether the name on tokens `first..=last` opens a line within the
+/// first `MASTHEAD_REACH` bytes and a dash (– or —) follows it: a
+/// masthead (`Al Mayadeen – …`), which only an outlet's name is. (A
+/// place's dateline, `Damas – …`, has the same shape: this is asked only
+/// of the outlet reading of a name another entity shares.)
+fn masthead(f: &Folded<'_>, first: usize, last: usize) -> bool {
+    let (Some(a), Some(b)) = (f.tokens.get(first), f.tokens.get(last)) else {
+        return false;
+    };
+    let (start, end) = (a.start(), b.end());
+    if start >= MASTHEAD_REACH {
+        return false;
+    }
+    let before = f.text.get(..start).unwrap_or_default();
+    let line_opens = before
+        .iter()
+        .rev()
+        .take_while(|&&c| c != b'\n')
+        .all(u8::is_ascii_whitespace);
+    let after = f.text.get(end..).unwrap_or_default().trim_ascii_start();
+    line_opens && (after.starts_with("–".as_bytes()) || after.starts_with("—".as_bytes()))
+}
 
 /// When the mention at token `first` is the next name of a list (`X et Y`,
 /// `X et de Y`, `X, Y`, `X, d'Y`), the first token of the name before it: a
