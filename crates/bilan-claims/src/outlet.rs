@@ -10,7 +10,9 @@
 //! 2. its masthead: a media mention in the first lines followed by a dash
 //!    ("Al Mayadeen – Sud syrien : …", "Damas, SANA –");
 //! 3. the signature of its site's time stamp on the dateline's line
-//!    (`signature` rows: "Jerusalem Timing" is al-Manar's).
+//!    (`signature` rows: "Jerusalem Timing" is al-Manar's), when the
+//!    article names that outlet somewhere (every link is to an entity the
+//!    document mentions, its evidence).
 //!
 //! None of these: no outlet, and "notre correspondant" credits nobody, as
 //! before. Invariant: one pass over the mentions and a bounded look at the
@@ -18,16 +20,15 @@
 
 use crate::tables::TABLES;
 use crate::words::fold;
-use bilan_article::{Article, Span};
-use bilan_lexicon::{EntityId, EntityKind, Mention};
+use bilan_article::Article;
+use bilan_lexicon::{EntityKind, Mention};
 
 /// How far into the text a masthead may stand, in bytes.
 const MASTHEAD_REACH: usize = 300;
 /// How many bytes before a media mention "notre chaîne " is looked for.
 const OWN_REACH: usize = 40;
 
-/// The article's outlet, as the module doc says; a signature gives a
-/// mention spanning the dateline.
+/// The article's outlet, as the module doc says: one of its mentions.
 pub(crate) fn document_outlet(
     text: &str,
     article: &Article,
@@ -49,15 +50,14 @@ pub(crate) fn document_outlet(
         .find('\n')
         .map_or(text.len(), |n| dateline.span.start + n);
     let line = text.get(dateline.span.start..line_end)?;
-    TABLES
+    let (_, id) = TABLES
         .outlet_signatures
         .iter()
-        .find(|(words, _)| line.contains(words.as_str()))
-        .map(|(_, id)| Mention {
-            span: Span::new(dateline.span.start, line_end),
-            id: EntityId::from(id.as_str()),
-            kind: EntityKind::Media,
-        })
+        .find(|(words, _)| line.contains(words.as_str()))?;
+    // Every link names an entity of the document: the signature's outlet
+    // counts only where the article names it too ("a expliqué à al-Manar
+    // un expert").
+    media().find(|m| m.id.as_str() == id).cloned()
 }
 
 /// "notre chaîne al-Manar": the words right before the mention are
@@ -92,6 +92,9 @@ fn dash_after(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use bilan_article::Span;
+    use bilan_lexicon::EntityId;
 
     fn outlet_of(text: &str, named: &[(&str, &str)]) -> Option<String> {
         let article = bilan_article::parse(text);
@@ -140,8 +143,14 @@ mod tests {
 
     #[test]
     fn a_time_stamp_signature_names_the_outlet() {
+        let text = "12-03-2019 09:40 PM Jerusalem Timing\n\nL'armée avance\n\nSelon notre correspondant, l'armée avance, a dit à Al-Manar un officier.";
+        assert_eq!(
+            outlet_of(text, &[("Al-Manar", "media:al-manar")]).as_deref(),
+            Some("media:al-manar")
+        );
+        // The outlet is no entity of the document: no link to it.
         let text = "12-03-2019 09:40 PM Jerusalem Timing\n\nL'armée avance\n\nSelon notre correspondant, l'armée avance.";
-        assert_eq!(outlet_of(text, &[]).as_deref(), Some("media:al-manar"));
+        assert_eq!(outlet_of(text, &[]), None);
         let text = "Publié le 12/03/2019 à 21h40\n\nL'armée avance.";
         assert_eq!(outlet_of(text, &[]), None);
     }
