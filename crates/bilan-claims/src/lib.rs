@@ -134,6 +134,8 @@ struct Context<'a> {
     dateline: Option<jiff::civil::Date>,
     /// The article's publisher, for "selon notre correspondant" (`outlet`).
     outlet: Option<&'a bilan_lexicon::Mention>,
+    /// Where the sentence before this one starts.
+    previous_start: usize,
 }
 
 /// The mentions of a document asked about sentence after sentence: the
@@ -397,6 +399,8 @@ impl Extractor {
         // Quarante-huit autres ont été blessés").
         let mut casualty_just_before = false;
         let mut previous_end = 0;
+        // Where the sentence read last starts.
+        let mut last_start = 0;
         for span in sentence_spans {
             if span.start > span.end || text.get(span.start..span.end).is_none() {
                 continue;
@@ -412,6 +416,7 @@ impl Extractor {
             }
             casualty_just_before = false;
             previous_end = span.end;
+            let previous_start = std::mem::replace(&mut last_start, span.start);
             let quantities = &mut scratch.quantities;
             // The sentence's tokens, in `scratch.words`, serve the scan
             // and then the reading of its figures. A sentence that cannot
@@ -441,6 +446,7 @@ impl Extractor {
                     earlier: index.before(span.start),
                     dateline,
                     outlet: outlet.as_ref(),
+                    previous_start,
                 };
                 let before = claims.len();
                 self.sentence_claims(
@@ -520,6 +526,7 @@ impl Extractor {
             earlier,
             dateline,
             outlet,
+            previous_start,
         } = *context;
         let Scratch {
             words,
@@ -577,6 +584,7 @@ impl Extractor {
             mentions,
             links::Around {
                 previous: previous_mentions,
+                previous_start,
                 earlier,
                 publisher: outlet,
             },

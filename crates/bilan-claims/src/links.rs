@@ -102,6 +102,8 @@ fn is_token_of(words: &Words, offset: usize, k: usize) -> bool {
 pub(crate) struct Around<'a> {
     /// The mentions of the sentence before.
     pub(crate) previous: &'a [Mention],
+    /// Where the sentence before starts.
+    pub(crate) previous_start: usize,
     /// Those of the few paragraphs before the sentence.
     pub(crate) earlier: &'a [Mention],
     /// The article's publisher (`outlet::document_outlet`).
@@ -124,6 +126,7 @@ pub(crate) fn attributions<'a>(
 ) {
     let Around {
         previous,
+        previous_start,
         earlier,
         publisher,
     } = around;
@@ -137,13 +140,10 @@ pub(crate) fn attributions<'a>(
     let last_speaker = last_found
         .filter(|a| a.cue.end <= sentence_start)
         .and_then(|a| a.source);
+    // (Found in the sentence right before: "Selon le porte-parole du
+    // commandement, le général X, …" opens it before any name.)
     let carried = last_found
-        .filter(|a| {
-            a.cue.end <= sentence_start
-                && previous
-                    .first()
-                    .is_some_and(|p| a.cue.start >= p.span.start)
-        })
+        .filter(|a| a.cue.end <= sentence_start && a.cue.start >= previous_start)
         .and_then(|a| a.source);
     found.clear();
     sources.clear();
