@@ -227,7 +227,7 @@ pub(crate) fn attributions<'a>(
             .filter(|&&(s, _, _)| s >= after && s <= after + SOURCE_WINDOW)
             .filter(|&&(s, _, _)| !clause_between(words, after, s))
             // "selon X, directeur de l'OSDH": the organisation speaks.
-            .map(|&(s, e, m)| (s, organisation_after(words, sources, e, m, earlier)));
+            .map(|&(s, e, m)| (s, organisation_after(text, words, sources, e, m, earlier)));
         // "…", assure X / , a indiqué X: the speaker follows the verb.
         // "a pour sa part annoncé": words between the auxiliary and the
         // verb are stepped over too.
@@ -280,7 +280,7 @@ pub(crate) fn attributions<'a>(
                 })
                 // "a indiqué l'OSDH", not "a indiqué à l'AFP X".
                 .filter(|&&(s, _, m)| !(m.kind == EntityKind::Media && addressed(words, s)))
-                .map(|&(_, e, m)| organisation_after(words, sources, e, m, earlier))
+                .map(|&(_, e, m)| organisation_after(text, words, sources, e, m, earlier))
                 .next()
                 // "a déclaré le porte-parole de l'armée, le général X": the
                 // organisation of the title speaks.
@@ -291,7 +291,7 @@ pub(crate) fn attributions<'a>(
                     // porte-parole…": past an adverbial phrase.
                     (spoken_from..spoken_from + APPOSITION_WINDOW)
                         .take_while(|&j| words.kind(j) == Some(TokenKind::Word))
-                        .find_map(|j| titled_after(words, sources, j, earlier))
+                        .find_map(|j| titled_after(text, words, sources, j, earlier))
                 })
         };
         let pronoun_after = matches!(
@@ -377,7 +377,7 @@ pub(crate) fn attributions<'a>(
             Attribution::Lead if relays(words, i) => i
                 .checked_sub(1)
                 .filter(|&comma| words.kind(comma) == Some(TokenKind::Comma))
-                .and_then(|comma| speaker_ending_at(words, sources, comma, earlier))
+                .and_then(|comma| speaker_ending_at(text, words, sources, comma, earlier))
                 .or_else(|| following.clone().map(|(_, m)| m).next()),
             Attribution::Lead => following
                 .clone()
@@ -387,7 +387,7 @@ pub(crate) fn attributions<'a>(
                 // its capital or its name.
                 .or_else(|| spoken_by_place(words, mentions, after))
                 .or_else(|| named_again_in(text, words, after, earlier, subject))
-                .or_else(|| apposed(words, sources, after))
+                .or_else(|| apposed(text, words, sources, after, earlier))
                 .or_else(|| agent_of_lead(words, sources, after))
                 // "selon un décompte de l'ONG": its complement names again.
                 .or_else(|| {
@@ -462,13 +462,13 @@ pub(crate) fn attributions<'a>(
                 // "X, cité par Reuters, estime…": the speaker before the
                 // aside, not the outlet inside it.
                 let relayed = relay_aside(words, k)
-                    .and_then(|open| speaker_ending_at(words, sources, open, earlier));
+                    .and_then(|open| speaker_ending_at(text, words, sources, open, earlier));
                 // "L'agence X, citant le ministère, fait état de…": the
                 // name cited in the aside is the source, X only relays it.
                 let cited = citing_aside(words, k).and_then(|open| {
                     before
                         .filter(|&(s, _)| s > open + 1)
-                        .map(|(s, m)| organisation_of(words, sources, s, m, earlier))
+                        .map(|(s, m)| organisation_of(text, words, sources, s, m, earlier))
                 });
                 // "…, et affirmé avoir capturé trois rebelles de l'ASL": what
                 // follows "avoir" is what is said, not who says it.
@@ -480,9 +480,16 @@ pub(crate) fn attributions<'a>(
                     // "le porte-parole du Hachd, X, qui fait état de…":
                     // the organisation of his title speaks.
                     _ if relative.is_some() => relative.map(|m| {
-                        organisation_of(words, sources, token_of(words, m.span.start), m, earlier)
+                        organisation_of(
+                            text,
+                            words,
+                            sources,
+                            token_of(words, m.span.start),
+                            m,
+                            earlier,
+                        )
                     }),
-                    Some((s, m)) => Some(organisation_of(words, sources, s, m, earlier)),
+                    Some((s, m)) => Some(organisation_of(text, words, sources, s, m, earlier)),
                     None if says_that => country().or_else(|| {
                         k.checked_sub(2)
                             .and_then(|d| named_again_in(text, words, d, earlier, subject))
@@ -671,6 +678,7 @@ fn citing_aside(words: &Words, verb: usize) -> Option<usize> {
 /// The speaker whose name ends at token `comma`: the organisation of a
 /// spokesman in apposition ("le directeur de l'OSDH, X"), else the name.
 fn speaker_ending_at<'a>(
+    text: &str,
     words: &Words,
     sources: &[(usize, usize, &'a Mention)],
     comma: usize,
@@ -679,7 +687,7 @@ fn speaker_ending_at<'a>(
     sources
         .iter()
         .rfind(|&&(_, e, _)| e == comma)
-        .map(|&(s, _, m)| organisation_of(words, sources, s, m, earlier))
+        .map(|&(s, _, m)| organisation_of(text, words, sources, s, m, earlier))
 }
 
 /// "Syrie : 25 civils tués dans des raids (OSDH)": a source in brackets
@@ -1044,6 +1052,7 @@ fn opening_subject<'a>(
 /// "le directeur de l'OSDH, Rami Abdel Rahmane", "le porte-parole de
 /// l'armée, le général X": the organisation speaks.
 fn organisation_of<'a>(
+    text: &str,
     words: &Words,
     sources: &[(usize, usize, &'a Mention)],
     start: usize,
@@ -1073,7 +1082,7 @@ fn organisation_of<'a>(
         .rfind(|&&(_, e, m)| m.kind != EntityKind::Person && (e == comma || Some(e) == bracketed))
         .filter(|&&(s, _, _)| words.after_de(s) && !posted_to(words, s))
         .map(|&(_, _, m)| m)
-        .or_else(|| organisation_named_again(words, comma, earlier))
+        .or_else(|| organisation_named_again(text, words, comma, earlier))
         .unwrap_or(person)
 }
 
@@ -1106,6 +1115,7 @@ fn comma_before_name(words: &Words, start: usize) -> Option<usize> {
 /// "de l'armée", "du ministère" ending at token `end` (exclusive): a
 /// title's organisation named again by a common noun.
 fn organisation_named_again<'a>(
+    text: &str,
     words: &Words,
     end: usize,
     earlier: &'a [Mention],
@@ -1116,9 +1126,10 @@ fn organisation_named_again<'a>(
         b"l" | b"le" | b"la"
             if article > 0 && matches!(words.norm_bytes(article - 1), b"de" | b"d") =>
         {
-            named_again(words, article, earlier)
+            named_again_in(text, words, article, earlier, None)
         }
-        b"du" => named_again(words, article, earlier),
+        // "le porte-parole des Unités, X": a plural name named again.
+        b"du" | b"des" => named_again_in(text, words, article, earlier, None),
         _ => None,
     }
 }
@@ -1126,6 +1137,7 @@ fn organisation_named_again<'a>(
 /// "le porte-parole de l'armée, le général X" from token `from` on: the
 /// organisation of a speaker's title, named again by a common noun.
 fn titled_after<'a>(
+    text: &str,
     words: &Words,
     sources: &[(usize, usize, &'a Mention)],
     from: usize,
@@ -1152,9 +1164,9 @@ fn titled_after<'a>(
     })?;
     // The organisation of the title, named ("de l'armée libanaise, le
     // général X") or named again ("de l'armée, …"), else one after him.
-    let organisation = organisation_of(words, sources, start, person, earlier);
+    let organisation = organisation_of(text, words, sources, start, person, earlier);
     Some(if organisation.kind == EntityKind::Person {
-        organisation_after(words, sources, end, person, earlier)
+        organisation_after(text, words, sources, end, person, earlier)
     } else {
         organisation
     })
@@ -1189,22 +1201,12 @@ fn speaker_noun_after(words: &Words, at: usize) -> usize {
         .unwrap_or(noun)
 }
 
-/// "le ministère", "cette chaîne" at token `at`: a speaker named again by a
-/// common noun stands for the last entity of its kind named before the
-/// sentence (`earlier`, a few paragraphs at most). Where the sentence's
-/// subject and the text are at hand, [`named_again_in`] looks further.
-fn named_again<'a>(words: &Words, at: usize, earlier: &'a [Mention]) -> Option<&'a Mention> {
-    // A noun that names no kind of speaker names none of the mentions: it
-    // is looked up once, not for each of them.
-    let (_, speaker) = speaker_named_at(words, at)?;
-    named_again_by_kind(speaker, earlier)
-}
-
 /// The speaker a common noun after the article at token `at` names again:
 /// the sentence's subject when it fits; else the last earlier name whose
 /// first word is that noun ("ce commandement" after "le Commandement des
 /// opérations conjointes", even where an army was named since); else the
-/// last of its kind, as [`named_again`] finds it.
+/// last entity of its kind named before the sentence (`earlier`, a few
+/// paragraphs at most).
 fn named_again_in<'a>(
     text: &str,
     words: &Words,
@@ -1214,7 +1216,10 @@ fn named_again_in<'a>(
 ) -> Option<&'a Mention> {
     let (noun, speaker) = speaker_named_at(words, at)?;
     subject_named_again(speaker, subject)
-        .or_else(|| by_head_word(text, words.norm_bytes(noun), earlier))
+        // (Of the speaker's kind: "l'armée" is no rebel "Armée …".)
+        .or_else(|| {
+            by_head_word(text, words.norm_bytes(noun), earlier).filter(|m| fits_speaker(speaker, m))
+        })
         .or_else(|| named_again_by_kind(speaker, earlier))
 }
 
@@ -1269,7 +1274,7 @@ fn named_again_by_kind<'a>(speaker: &SpeakerNoun, earlier: &'a [Mention]) -> Opt
 fn speaker_named_at(words: &Words, at: usize) -> Option<(usize, &'static SpeakerNoun)> {
     if !matches!(
         words.norm_bytes(at),
-        b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
+        b"le" | b"la" | b"l" | b"du" | b"des" | b"ce" | b"cet" | b"cette"
     ) {
         return None;
     }
@@ -1310,9 +1315,11 @@ fn by_head_word<'a>(text: &str, head: &[u8], earlier: &'a [Mention]) -> Option<&
 /// after one comma — after a title of his own, or alone and ending the
 /// clause (not "…, X a été tué").
 fn apposed<'a>(
+    text: &str,
     words: &Words,
     sources: &[(usize, usize, &'a Mention)],
     after: usize,
+    earlier: &'a [Mention],
 ) -> Option<&'a Mention> {
     let comma = (after..after + APPOSITION_WINDOW).find(|&k| {
         matches!(
@@ -1338,7 +1345,11 @@ fn apposed<'a>(
                     )
             }
         })
-        .map(|&(_, _, m)| m)
+        .map(|&(_, _, m)| {
+            // "selon le porte-parole des Unités, X": the organisation
+            // his title names again speaks.
+            organisation_named_again(text, words, comma, earlier).unwrap_or(m)
+        })
 }
 
 /// "à l'AFP", "auprès de Reuters" right after a speech verb: the token
@@ -1362,6 +1373,7 @@ fn relayed_to(words: &Words, sources: &[(usize, usize, &Mention)], after: usize)
 /// "Rami Abdel Rahmane, le directeur de l'OSDH": a person named first and
 /// then placed in an organisation speaks for it.
 fn organisation_after<'a>(
+    text: &str,
     words: &Words,
     sources: &[(usize, usize, &'a Mention)],
     end: usize,
@@ -1385,7 +1397,7 @@ fn organisation_after<'a>(
                     None | Some(TokenKind::Comma | TokenKind::Stop)
                 )
             })?;
-            organisation_named_again(words, title_end, earlier)
+            organisation_named_again(text, words, title_end, earlier)
         })
         .unwrap_or(person)
 }
@@ -2746,11 +2758,13 @@ mod tests {
         ];
         // The lookup before it was hoisted: each mention asks the table.
         let by_mention = |words: &Words, at: usize, earlier: &[Mention]| {
-            let found = named_again(words, at, earlier).is_some();
+            let found = speaker_named_at(words, at)
+                .and_then(|(_, speaker)| named_again_by_kind(speaker, earlier))
+                .is_some();
             let noun = speaker_noun_after(words, at);
             let named = matches!(
                 words.norm_bytes(at),
-                b"le" | b"la" | b"l" | b"du" | b"ce" | b"cet" | b"cette"
+                b"le" | b"la" | b"l" | b"du" | b"des" | b"ce" | b"cet" | b"cette"
             );
             let any_fits = earlier.iter().any(|m| {
                 match TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun)) {
