@@ -688,6 +688,7 @@ impl<'a> Sentence<'a> {
         let mut evidence = None;
         // "Parmi les morts figure un civil": the topic says what happened.
         let mut topical = false;
+        let mut listed_article = false;
         if !is_thing {
             // A verb says what happened even to "otages" ("cinq otages libérés").
             let noun_evidence = head_cue.and_then(|cue| Some(self.word_evidence(np.head?, &cue)));
@@ -742,6 +743,14 @@ impl<'a> Sentence<'a> {
                     bare && np.group.is_none() && !np.others,
                     last_is_casualty,
                 );
+                // "deux soldats et une fillette": an article closing a list
+                // of people shares the figure's outcome, as a number does,
+                // unless a verb of its own follows its noun.
+                listed_article = evidence.is_some()
+                    && quantity.form == NumberForm::Article
+                    && start > 0
+                    && self.norm_bytes(start - 1) == b"et"
+                    && np.head.is_some_and(|h| !self.auxiliary_follows(h));
             }
             if evidence.is_none() && (is_person || np.group.is_some() || (bare && !np.others)) {
                 evidence = self.sentence_topic(start);
@@ -788,7 +797,7 @@ impl<'a> Sentence<'a> {
         if quantity.form == NumberForm::Article
             && !(evidence.own
                 && (head_class.is_some() || head_cue.is_some() || evidence.governs || verb_follows))
-            && !(topical && head_class.is_some())
+            && !((topical || listed_article) && head_class.is_some())
         {
             return None;
         }
