@@ -25,8 +25,10 @@
 //!   "sentence" longer than 4 kB (a text without punctuation) is read in
 //!   pieces cut at spaces, so the time is linear in the text;
 //! - `date`, `place` and `source` come from the claim's own sentence (a
-//!   pronoun speaker, "selon lui", from the sentence before); an implied
-//!   `actor` may come from the previous sentence or a few paragraphs back.
+//!   pronoun speaker, "selon lui", from the sentence before; "selon notre
+//!   correspondant", the article's publisher, one of its mentions); an
+//!   implied `actor` may come from the previous sentence, a few paragraphs
+//!   back, or the first group named in the 1.5 kB after (a headline).
 //!
 //! The rules are data: cue words live in `data/meaning/*.tsv`.
 //!
