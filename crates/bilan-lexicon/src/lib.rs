@@ -62,7 +62,8 @@
 //! 4. **Context.** Cue words from `data/context_cues.tsv` (looked up in a
 //!    window of the three words before and the two after a mention) pick
 //!    between entities sharing a spelling (Al Mayadeen the channel after
-//!    *selon*, the town after *à*), confirm `needs_context` forms, veto them
+//!    *selon* or as a masthead, opening one of the first lines before a
+//!    dash; the town after *à*), confirm `needs_context` forms, veto them
 //!    (*résistance acharnée*), exclude any reading (*Jerusalem Timing* in a
 //!    dateline), or let a lowercase name through (*selon assafir*). The
 //!    next names of a list share the cue before its first one (*les
