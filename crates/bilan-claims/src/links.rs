@@ -1226,7 +1226,7 @@ fn named_again_in<'a>(
 /// Whether mention `m` is of the kind of speaker a common noun names.
 fn fits_speaker(speaker: &SpeakerNoun, m: &Mention) -> bool {
     match speaker {
-        SpeakerNoun::Kind(kind) => m.kind == *kind,
+        SpeakerNoun::Kind(kind) | SpeakerNoun::Named(kind) => m.kind == *kind,
         SpeakerNoun::Army => m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State,
     }
 }
@@ -1240,7 +1240,8 @@ fn subject_named_again<'a>(
     subject: Option<&'a Mention>,
 ) -> Option<&'a Mention> {
     subject.filter(|m| {
-        fits_speaker(speaker, m)
+        !matches!(speaker, SpeakerNoun::Named(_))
+            && fits_speaker(speaker, m)
             && !["-air-force", "-navy", "-police", "-intelligence"]
                 .iter()
                 .any(|branch| m.id.ends_with(branch))
@@ -1251,6 +1252,9 @@ fn subject_named_again<'a>(
 /// ministère"); for "le commandement", an army rather than an air force or
 /// a jihadist group, when one was named.
 fn named_again_by_kind<'a>(speaker: &SpeakerNoun, earlier: &'a [Mention]) -> Option<&'a Mention> {
+    if matches!(speaker, SpeakerNoun::Named(_)) {
+        return None;
+    }
     if *speaker == SpeakerNoun::Kind(EntityKind::ArmedGroup) {
         let army = |m: &&Mention| {
             m.kind == EntityKind::ArmedGroup
@@ -2769,6 +2773,7 @@ mod tests {
             let any_fits = earlier.iter().any(|m| {
                 match TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun)) {
                     Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
+                    Some(SpeakerNoun::Named(_)) => false,
                     Some(SpeakerNoun::Army) => {
                         m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
                     }

@@ -844,6 +844,10 @@ pub(crate) enum SpeakerNoun {
     Kind(EntityKind),
     /// A state's army ("l'armée"), not any armed group.
     Army,
+    /// Only an entity of this kind whose name starts with the noun ("le
+    /// Centre" after "Centre russe pour la réconciliation"), never merely
+    /// the last of its kind (`by_name` rows: the noun is too common).
+    Named(EntityKind),
 }
 
 /// Roles of words around place names.
@@ -1316,6 +1320,11 @@ impl Tables {
                         "armed_group" => SpeakerNoun::Kind(EntityKind::ArmedGroup),
                         "army" => SpeakerNoun::Army,
                         other => return Err(unknown(file, n, other)),
+                    };
+                    let kind = match (field(file, n, &f, 3), kind) {
+                        (Err(_), kind) => kind,
+                        (Ok("by_name"), SpeakerNoun::Kind(kind)) => SpeakerNoun::Named(kind),
+                        (Ok(other), _) => return Err(unknown(file, n, other)),
                     };
                     speaker_nouns.insert(text, kind);
                     continue;
