@@ -66,7 +66,6 @@ pub(crate) const RANKS_WORDS: [&str; 5] = ["parmi", "rangs", "sein", "ceux", "ce
 pub(crate) const TOPIC_WORDS: [&str; 5] = ["parmi", "nombre", "bilan", "chiffre", "sur"];
 /// How far back (in bytes) to look for the group counted people belong to.
 const ARMY_LOOKBACK: usize = 4000;
-
 /// How far on `named_after` looks for the group of counted people none
 /// was named for before them, in bytes.
 const FORWARD_LOOKUP: usize = 1500;
@@ -2284,7 +2283,8 @@ impl<'a> Sentence<'a> {
     /// the army nearest before for soldiers, the nearest non-state group in
     /// the sentence for militants, the nearest allied force for fighters;
     /// else the nearest of that side in the previous sentence, else a few
-    /// paragraphs back.
+    /// paragraphs back, else the first named in the 1.5 kB after (a
+    /// headline's figure).
     ///
     /// Men named by a noun this press keeps for jihadists ("terroristes",
     /// `jihadist_noun`) belong to the nearest jihadist group in the same
