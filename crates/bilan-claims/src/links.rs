@@ -140,10 +140,14 @@ pub(crate) fn attributions<'a>(
     let last_speaker = last_found
         .filter(|a| a.cue.end <= sentence_start)
         .and_then(|a| a.source);
-    // (Found in the sentence right before: "Selon le porte-parole du
-    // commandement, le général X, …" opens it before any name.)
+    // (Found in the sentence right before, whose cue may open it before
+    // any name: "Selon le porte-parole du commandement, le général X, …".
+    // A sentence naming nobody carries no speaker on: a pronoun two
+    // sentences on from its speaker's name stands for nobody.)
     let carried = last_found
-        .filter(|a| a.cue.end <= sentence_start && a.cue.start >= previous_start)
+        .filter(|a| {
+            a.cue.end <= sentence_start && a.cue.start >= previous_start && !previous.is_empty()
+        })
         .and_then(|a| a.source);
     found.clear();
     sources.clear();
