@@ -442,12 +442,16 @@ impl<'a> Sentence<'a> {
     /// and the common noun of a group ("de la faction Harakat al-Nujaba",
     /// "de l'organisation terroriste Daech").
     fn group_at(&self, mut i: usize) -> Option<&'a Mention> {
+        // "combattants de l'organisation", "membres du groupe jihadiste":
+        // a group named again by its kind.
+        let mut generic = false;
         for _ in 0..3 {
             if let Some(m) = self.mention_at(i) {
                 return (m.kind == EntityKind::ArmedGroup).then_some(m);
             }
+            let word = self.norm_bytes(i);
             if !matches!(
-                self.norm_bytes(i),
+                word,
                 b"l" | b"le"
                     | b"la"
                     | b"les"
@@ -461,11 +465,56 @@ impl<'a> Sentence<'a> {
                     | b"jihadiste"
                     | b"djihadiste"
             ) {
-                return None;
+                break;
             }
+            generic |= matches!(word, b"groupe" | b"organisation");
             i += 1;
         }
-        None
+        (generic && self.phrase_ends_at(i))
+            .then(|| self.militant_group_before(i))
+            .flatten()
+    }
+
+    /// Whether the noun phrase before token `i` ends there: a sign, the end
+    /// of the sentence, an auxiliary or a preposition follows ("de
+    /// l'organisation ont été tués", "… du groupe dans la ville"), not an
+    /// adjective or a name ("l'organisation humanitaire").
+    fn phrase_ends_at(&self, i: usize) -> bool {
+        let word = self.norm_bytes(i);
+        self.words.kind(i) != Some(TokenKind::Word)
+            || is_auxiliary(word)
+            || is_avoir_auxiliary(word)
+            || matches!(
+                word,
+                b"sont"
+                    | b"etaient"
+                    | b"seraient"
+                    | b"dans"
+                    | b"au"
+                    | b"aux"
+                    | b"en"
+                    | b"lors"
+                    | b"depuis"
+                    | b"pendant"
+                    | b"et"
+                    | b"sur"
+                    | b"pres"
+                    | b"qui"
+            )
+    }
+
+    /// The last non-state armed group named within `ARMY_LOOKBACK` bytes
+    /// before token `i`: what "l'organisation" names again.
+    fn militant_group_before(&self, i: usize) -> Option<&'a Mention> {
+        let at = self.token_span(i).start;
+        let before = self.all_mentions.partition_point(|m| m.span.start < at);
+        let lowest = self
+            .all_mentions
+            .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
+        self.all_mentions
+            .get(lowest..before)?
+            .iter()
+            .rfind(|m| m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::Militant)
     }
 
     /// The armed group that a participle of allegiance at token `j`
@@ -1137,7 +1186,7 @@ impl<'a> Sentence<'a> {
                     }
                     if let Some(m) = self.group_at(i + 1) {
                         np.group = Some(&m.id);
-                        np.end = m.span.end;
+                        np.end = np.end.max(m.span.end);
                         break;
                     }
                     if word == b"du" {
@@ -1300,7 +1349,10 @@ impl<'a> Sentence<'a> {
                 } else if matches!(word, b"de" | b"d" | b"du" | b"des") {
                     if let Some(m) = self.group_at(j + 1) {
                         np.group = Some(&m.id);
-                        np.end = m.span.end;
+                        // (A group named again by its kind, "de
+                        // l'organisation", was named before: the phrase
+                        // ends at its own noun.)
+                        np.end = np.end.max(m.span.end);
                         break;
                     }
                     // "huit membres d'une même famille": members are of the
