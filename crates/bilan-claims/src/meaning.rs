@@ -506,13 +506,7 @@ impl<'a> Sentence<'a> {
     /// The last non-state armed group named within `ARMY_LOOKBACK` bytes
     /// before token `i`: what "l'organisation" names again.
     fn militant_group_before(&self, i: usize) -> Option<&'a Mention> {
-        let at = self.token_span(i).start;
-        let before = self.all_mentions.partition_point(|m| m.span.start < at);
-        let lowest = self
-            .all_mentions
-            .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
-        self.all_mentions
-            .get(lowest..before)?
+        self.recent_mentions(self.token_span(i).start)
             .iter()
             .rfind(|m| m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::Militant)
     }
@@ -2266,11 +2260,7 @@ impl<'a> Sentence<'a> {
     /// few paragraphs back at most (before byte `at`), not the group last
     /// named.
     fn army_named_again(&self, at: usize) -> Option<&'a Mention> {
-        let before = self.all_mentions.partition_point(|m| m.span.start < at);
-        let lowest = self
-            .all_mentions
-            .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
-        self.all_mentions.get(lowest..before)?.iter().rfind(|m| {
+        self.recent_mentions(at).iter().rfind(|m| {
             m.kind == EntityKind::ArmedGroup
                 && TABLES.side(&m.id) == Side::State
                 && m.id.ends_with("-army")
@@ -2377,14 +2367,9 @@ impl<'a> Sentence<'a> {
             m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == wanted && also(m)
         };
         if wanted == Side::State {
-            // Look back a few paragraphs at most: bounded work per claim.
-            let before = self.all_mentions.partition_point(|m| m.span.start < at);
-            let lowest = self
-                .all_mentions
-                .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
             // Soldiers belong to an army rather than an air force or a
             // coalition when both are named.
-            let window = self.all_mentions.get(lowest..before)?;
+            let window = self.recent_mentions(at);
             let army = |m: &&Mention| fits(m) && m.id.ends_with("-army");
             return window
                 .iter()
@@ -2410,15 +2395,21 @@ impl<'a> Sentence<'a> {
                     .find(fits)
             })
             .or_else(|| self.previous_mentions.iter().rfind(fits))
-            .or_else(|| {
-                // Else the nearest one a few paragraphs back at most.
-                let before = self.all_mentions.partition_point(|m| m.span.start < at);
-                let lowest = self
-                    .all_mentions
-                    .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
-                self.all_mentions.get(lowest..before)?.iter().rfind(fits)
-            })
+            // Else the nearest one a few paragraphs back at most.
+            .or_else(|| self.recent_mentions(at).iter().rfind(fits))
             .or_else(|| self.named_after(at, &fits))
+    }
+
+    /// The mentions of the document that start in the `ARMY_LOOKBACK`
+    /// bytes before byte `at`, in text order: how far back a group named
+    /// before is looked for (a few paragraphs at most: bounded work per
+    /// claim).
+    fn recent_mentions(&self, at: usize) -> &'a [Mention] {
+        let before = self.all_mentions.partition_point(|m| m.span.start < at);
+        let lowest = self
+            .all_mentions
+            .partition_point(|m| m.span.start + ARMY_LOOKBACK < at);
+        self.all_mentions.get(lowest..before).unwrap_or_default()
     }
 
     /// The first mention after byte `at`, a few paragraphs on at most,
