@@ -167,7 +167,7 @@ pub(crate) fn place_anaphors(text: &str, sentences: &[Span], mentions: &[Mention
         }
         let allowed = |m: &Mention| {
             m.id.as_str().starts_with("local:")
-                || crate::place_type(m).is_some_and(|t| types.iter().any(|allowed| allowed == t))
+                || crate::lexicon_type(m).is_some_and(|t| types.iter().any(|allowed| allowed == t))
         };
         // The place of the kind most often named within reach (the town
         // the article is about), the latest of those on a tie. At most
@@ -280,7 +280,7 @@ pub(crate) fn clitic_places(text: &str, sentences: &[Span], mentions: &[Mention]
                     None
                 } else {
                     within(*previous)
-                        .find(|m| crate::place_type(m) != Some("country"))
+                        .find(|m| crate::lexicon_type(m) != Some("country"))
                         .or_else(|| within(*previous).next())
                 };
                 known = Some((index, antecedent));

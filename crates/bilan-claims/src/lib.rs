@@ -78,21 +78,12 @@ const MAX_PIECE: usize = 4096;
 /// le ministère") may have been named.
 const SPEAKER_LOOKBACK: usize = 2000;
 
-/// The type of the place `place` in the embedded lexicon ("city",
-/// "country"…), where it has one: the claims' rules that depend on what a
-/// place is (a town named again by "la ville", a striking country) ask
-/// here. Places the user adds at run time have none.
-fn place_type(place: &bilan_lexicon::Mention) -> Option<&'static str> {
-    embedded_type(place)
-}
-
-/// The type of an armed group in the embedded lexicon ("jihadist",
-/// "rebel", "militia"…), where it has one; as `place_type`.
-fn group_type(group: &bilan_lexicon::Mention) -> Option<&'static str> {
-    embedded_type(group)
-}
-
-fn embedded_type(mention: &bilan_lexicon::Mention) -> Option<&'static str> {
+/// The type of an entity in the embedded lexicon ("city", "country",
+/// "jihadist", "rebel"…), where it has one: the claims' rules that depend
+/// on what a place or a group is (a town named again by "la ville", a
+/// striking country, the jihadist group "terroristes" belong to) ask
+/// here. Entities the user adds at run time have none.
+fn lexicon_type(mention: &bilan_lexicon::Mention) -> Option<&'static str> {
     bilan_lexicon::Lexicon::embedded()
         .entry(mention.id.as_str())
         .and_then(|entry| entry.entity_type.as_deref())

@@ -1745,7 +1745,7 @@ fn striking_state(words: &Words, mentions: &[Mention], first: usize, place: &Men
         && mentions
             .iter()
             .any(|m| m.kind != EntityKind::Place && is_token_of(words, m.span.end, before));
-    (after_strikes || joined) && crate::place_type(place) == Some("country")
+    (after_strikes || joined) && crate::lexicon_type(place) == Some("country")
 }
 
 /// "Israël a tué 3 civils", "la Turquie affirme avoir neutralisé 12

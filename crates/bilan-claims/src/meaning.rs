@@ -2340,7 +2340,7 @@ impl<'a> Sentence<'a> {
         jihadist_noun: bool,
     ) -> Option<&'a Mention> {
         if jihadist_noun && victims == Victims::Militants {
-            let jihadist = |m: &Mention| crate::group_type(m) == Some("jihadist");
+            let jihadist = |m: &Mention| crate::lexicon_type(m) == Some("jihadist");
             if let Some(m) = self.group_of_side(start, Side::Militant, &jihadist) {
                 return Some(m);
             }

@@ -787,12 +787,7 @@ pub(crate) enum Applies {
 /// The side a listed id has, by its exact line or its suffix in
 /// `forces.tsv`.
 fn listed_side(exact: &WordMap<Side>, suffixes: &[(String, Side)], id: &str) -> Option<Side> {
-    exact.get(id).copied().or_else(|| {
-        suffixes
-            .iter()
-            .find(|(suffix, _)| id.ends_with(suffix.as_str()))
-            .map(|(_, side)| *side)
-    })
+    exact.get(id).copied().or_else(|| suffix_side(suffixes, id))
 }
 
 /// How many parents up `inherited_sides` looks (the lexicon's chains are
@@ -972,17 +967,22 @@ impl Tables {
         {
             return *side;
         }
-        // Most ids are of no listed group and end with none of the
-        // suffixes: their last bytes rule most out without a `memcmp`.
-        let last = id.as_bytes().last();
-        self.forces_suffix
-            .iter()
-            .find(|(suffix, _)| {
-                let tail = suffix.as_bytes().last();
-                (tail.is_none() || tail == last) && id.ends_with(suffix.as_str())
-            })
-            .map_or(Side::Militant, |(_, side)| *side)
+        suffix_side(&self.forces_suffix, id).unwrap_or(Side::Militant)
     }
+}
+
+/// The side `forces.tsv` gives `id` by a `*suffix` line, if any.
+fn suffix_side(suffixes: &[(String, Side)], id: &str) -> Option<Side> {
+    // Most ids are of no listed group and end with none of the suffixes:
+    // their last bytes rule most out without a `memcmp`.
+    let last = id.as_bytes().last();
+    suffixes
+        .iter()
+        .find(|(suffix, _)| {
+            let tail = suffix.as_bytes().last();
+            (tail.is_none() || tail == last) && id.ends_with(suffix.as_str())
+        })
+        .map(|(_, side)| *side)
 }
 
 const OUTCOMES: &str = include_str!("../data/meaning/outcomes.tsv");
@@ -1731,24 +1731,18 @@ mod tests {
             if entry.kind != EntityKind::ArmedGroup {
                 continue;
             }
-            let listed = lines("forces.tsv", FORCES)
-                .any(|(_, f)| f.first().is_some_and(|id| *id == entry.id));
+            let listed = |id: &str| tables.forces_exact.contains_key(id);
             let parent = entry
                 .parent
                 .as_deref()
                 .filter(|p| lexicon.entry(p).is_some());
-            if listed {
+            if listed(&entry.id) {
                 continue;
             }
-            if let Some(parent) = parent.filter(|p| {
-                lines("forces.tsv", FORCES).any(|(_, f)| f.first().is_some_and(|id| id == p))
-            }) {
+            if let Some(parent) = parent.filter(|p| listed(p)) {
                 assert_eq!(tables.side(&entry.id), tables.side(parent), "{}", entry.id);
             }
-            let by_suffix = tables
-                .forces_suffix
-                .iter()
-                .any(|(suffix, _)| entry.id.ends_with(suffix.as_str()));
+            let by_suffix = suffix_side(&tables.forces_suffix, &entry.id).is_some();
             if by_suffix && parent.is_none() {
                 let kind = entry.entity_type.as_deref().unwrap_or_default();
                 assert!(
