@@ -151,16 +151,8 @@ pub(crate) fn place_anaphors(text: &str, sentences: &[Span], mentions: &[Mention
         // A sentence that names a place speaks of that one ("…ont fui
         // Mossoul-Ouest; dans la ville, …"; "Dans la ville, un obus tombé
         // sur le quartier de X…"): the phrase is a fallback.
-        let (from, to) = sentences
-            .get(sentences.partition_point(|s| s.end <= start))
-            .filter(|s| s.start <= start)
-            .map_or((start, end), |s| (s.start, s.end));
-        let first = mentions.partition_point(|m| m.span.start < from);
-        if mentions
-            .get(first..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|m| m.span.start < to)
+        let sentence = sentence_at(sentences, start).map_or(Span::new(start, end), |(_, s)| s);
+        if mentions_in(mentions, sentence)
             .any(|m| m.kind == EntityKind::Place || (m.span.start < end && m.span.end > start))
         {
             continue;
@@ -257,31 +249,23 @@ pub(crate) fn clitic_places(text: &str, sentences: &[Span], mentions: &[Mention]
         if impersonal {
             continue;
         }
-        let index = sentences.partition_point(|s| s.end <= at);
-        let (Some(sentence), Some(previous)) = (
-            sentences.get(index).filter(|s| s.start <= at),
-            index.checked_sub(1).and_then(|i| sentences.get(i)),
-        ) else {
+        let Some((index, sentence)) = sentence_at(sentences, at) else {
             continue;
         };
-        let within = |span: Span| {
-            let first = mentions.partition_point(|m| m.span.start < span.start);
-            mentions
-                .get(first..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(move |m| m.span.start < span.end)
-                .filter(|m| m.kind == EntityKind::Place)
+        let Some(&previous) = index.checked_sub(1).and_then(|i| sentences.get(i)) else {
+            continue;
         };
+        let within =
+            |span: Span| mentions_in(mentions, span).filter(|m| m.kind == EntityKind::Place);
         let antecedent = match known {
             Some((sentence_index, antecedent)) if sentence_index == index => antecedent,
             _ => {
-                let antecedent = if within(*sentence).next().is_some() {
+                let antecedent = if within(sentence).next().is_some() {
                     None
                 } else {
-                    within(*previous)
+                    within(previous)
                         .find(|m| crate::lexicon_type(m) != Some("country"))
-                        .or_else(|| within(*previous).next())
+                        .or_else(|| within(previous).next())
                 };
                 known = Some((index, antecedent));
                 antecedent
@@ -296,6 +280,27 @@ pub(crate) fn clitic_places(text: &str, sentences: &[Span], mentions: &[Mention]
         }
     }
     found
+}
+
+/// The sentence holding byte `at`, with its index in `sentences` (spans
+/// in text order), found by binary search.
+fn sentence_at(sentences: &[Span], at: usize) -> Option<(usize, Span)> {
+    let index = sentences.partition_point(|s| s.end <= at);
+    sentences
+        .get(index)
+        .filter(|s| s.start <= at)
+        .map(|&s| (index, s))
+}
+
+/// The mentions that start inside `span` (`mentions` sorted by start),
+/// found by binary search.
+fn mentions_in(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
+    let first = mentions.partition_point(|m| m.span.start < span.start);
+    mentions
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(move |m| m.span.start < span.end)
 }
 
 /// Whether the words after a phrase ending at `end` name the place
