@@ -17,6 +17,9 @@
 //! mention (ANNOTATION.md: common nouns are not mentions), and the
 //! entities the lexicon found are unchanged.
 //!
+//! The clitic "y" ("30 soldats y ont été tués") is found in the same pass
+//! and stands for the first place of the sentence before (`clitic_at`).
+//!
 //! Places the user adds at run time have no type in the embedded lexicon
 //! and are not named again this way.
 
@@ -43,20 +46,17 @@ struct Anaphors {
     automaton: AhoCorasick,
     /// By noun pattern: (determiner, allowed types).
     phrases: Vec<Vec<(String, Vec<String>)>>,
+    /// The pattern of the clitic "y " (`clitic_at`), after the nouns: the
+    /// same pass over the text finds both.
+    clitic: usize,
 }
 
 static ANAPHORS: Lazy<Option<Anaphors>> = Lazy::new(|| parse(PHRASES).ok());
-
-/// "y " anywhere: a one-pattern automaton, whose prefilter looks for the
-/// rare "y" with SIMD (a plain substring search of the text cost 9
-/// instructions a byte).
-static CLITIC: Lazy<Option<AhoCorasick>> = Lazy::new(|| AhoCorasick::new(["y "]).ok());
 
 /// Builds the phrases' automaton now (`Extractor::new`), not on the first
 /// text.
 pub(crate) fn prepare() {
     Lazy::force(&ANAPHORS);
-    Lazy::force(&CLITIC);
 }
 
 /// Reads `phrase <TAB> type,type…` lines (`#` comments, blank lines).
@@ -101,24 +101,45 @@ fn parse(data: &str) -> Result<Anaphors, String> {
             list.push((determiner.to_lowercase(), listed));
         }
     }
+    // The clitic last ("y " overlaps no noun): one pass finds both (a
+    // plain substring search for it alone cost 9 instructions a byte).
+    let clitic = nouns.len();
+    nouns.push("y ".to_string());
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&nouns)
         .map_err(|e| e.to_string())?;
-    Ok(Anaphors { automaton, phrases })
+    Ok(Anaphors {
+        automaton,
+        phrases,
+        clitic,
+    })
 }
 
-/// The mentions of places named again by a common noun in `text`, in text
-/// order, each with the id of the place it stands for. `sentences` are the
-/// spans the extractor reads, in text order; `mentions` are the lexicon's,
-/// sorted by start as [`bilan_lexicon::Entities`] keeps them.
+/// The mentions of places named again by a common noun or by the clitic
+/// "y" in `text` (`clitic_at`), in text order, each with the id of the
+/// place it stands for. `sentences` are the spans the extractor reads, in
+/// text order; `mentions` are the lexicon's, sorted by start as
+/// [`bilan_lexicon::Entities`] keeps them.
 pub(crate) fn place_anaphors(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Mention> {
     let mut found = Vec::new();
     let Some(anaphors) = &*ANAPHORS else {
         return found;
     };
     let mut candidates: Vec<&Mention> = Vec::new();
+    // The clitic's antecedent found for the last sentence asked about.
+    let mut known = None;
     for hit in anaphors.automaton.find_iter(text) {
+        if hit.pattern().as_usize() == anaphors.clitic {
+            found.extend(clitic_at(
+                text,
+                hit.start(),
+                sentences,
+                mentions,
+                &mut known,
+            ));
+            continue;
+        }
         let (noun_start, end) = (hit.start(), hit.end());
         // The determiner before the noun, in any case ("La ville", "CE
         // village"), and a space between.
@@ -196,90 +217,76 @@ pub(crate) fn place_anaphors(text: &str, sentences: &[Span], mentions: &[Mention
     found
 }
 
-/// The places the clitic "y" stands for ("A Sinjar, les peshmergas se
-/// sont retirés. Plus de 3.000 Yézidis y seraient captifs"), in text
-/// order: in a sentence that names no place, a "y" before a verb (not "il
+/// The place the clitic "y" at byte `at` stands for ("A Sinjar, les
+/// peshmergas se sont retirés. Plus de 3.000 Yézidis y seraient
+/// captifs"): in a sentence that names no place, a "y" before a verb (not "il
 /// y a", "il n'y avait", "y compris") is the place the sentence right
 /// before names first (its subject or scene, rather than a reference
 /// named after it: "Tikrit, à 160 km au nord de Bagdad, …"), the first
 /// that is not a country when it names one ("Aïn el-Héloué est le plus
-/// grand camp du Liban. 54.000 réfugiés y vivent"). Linear: one search of
-/// the text for "y " and, for each hit, binary searches of the sentences
-/// and mentions.
-pub(crate) fn clitic_places(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Mention> {
-    let mut found = Vec::new();
+/// grand camp du Liban. 54.000 réfugiés y vivent"). Asked at each "y "
+/// of the pass over the text (`at`): binary searches of the sentences
+/// and mentions, and one walk of a sentence's mentions (`known`).
+fn clitic_at<'m>(
+    text: &str,
+    at: usize,
+    sentences: &[Span],
+    mentions: &'m [Mention],
+    known: &mut Option<(usize, Option<&'m Mention>)>,
+) -> Option<Mention> {
     let bytes = text.as_bytes();
-    // The antecedent found for the last sentence asked about: each
-    // sentence's mentions are walked once however many "y" it holds.
-    let mut known: Option<(usize, Option<&Mention>)> = None;
-    let Some(clitic) = &*CLITIC else {
-        return found;
-    };
-    for hit in clitic.find_iter(text) {
-        let at = hit.start();
-        // A word of its own, or elided ("n'y", "s'y").
-        let before = at.checked_sub(1).and_then(|b| bytes.get(b)).copied();
-        let elided = matches!(before, Some(b'\'') | Some(0x99));
-        if !(before == Some(b' ') || elided) {
-            continue;
-        }
-        let next_word = text
-            .get(at + 2..)
-            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
-            .unwrap_or_default();
-        if next_word.is_empty()
-            || next_word == "compris"
-            || next_word.starts_with(char::is_uppercase)
-        {
-            continue;
-        }
-        // "il y a", "il n'y avait": no place.
-        let mut words_before = text
-            .get(at.saturating_sub(12)..at)
-            .or_else(|| text.get(..at))
-            .unwrap_or_default()
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .rev();
-        let impersonal = match (words_before.next(), words_before.next()) {
-            (Some("n"), Some(il)) if elided => il.eq_ignore_ascii_case("il"),
-            (Some(il), _) => il.eq_ignore_ascii_case("il"),
-            _ => false,
-        };
-        if impersonal {
-            continue;
-        }
-        let Some((index, sentence)) = sentence_at(sentences, at) else {
-            continue;
-        };
-        let Some(&previous) = index.checked_sub(1).and_then(|i| sentences.get(i)) else {
-            continue;
-        };
-        let within =
-            |span: Span| mentions_in(mentions, span).filter(|m| m.kind == EntityKind::Place);
-        let antecedent = match known {
-            Some((sentence_index, antecedent)) if sentence_index == index => antecedent,
-            _ => {
-                let antecedent = if within(sentence).next().is_some() {
-                    None
-                } else {
-                    within(previous)
-                        .find(|m| crate::lexicon_type(m) != Some("country"))
-                        .or_else(|| within(previous).next())
-                };
-                known = Some((index, antecedent));
-                antecedent
-            }
-        };
-        if let Some(place) = antecedent {
-            found.push(Mention {
-                span: Span::new(at, at + 1),
-                id: place.id.clone(),
-                kind: EntityKind::Place,
-            });
-        }
+    // A word of its own, or elided ("n'y", "s'y").
+    let before = at.checked_sub(1).and_then(|b| bytes.get(b)).copied();
+    let elided = matches!(before, Some(b'\'') | Some(0x99));
+    if !(before == Some(b' ') || elided) {
+        return None;
     }
-    found
+    let next_word = text
+        .get(at + 2..)
+        .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or_default();
+    if next_word.is_empty() || next_word == "compris" || next_word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // "il y a", "il n'y avait": no place.
+    let mut words_before = text
+        .get(at.saturating_sub(12)..at)
+        .or_else(|| text.get(..at))
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let impersonal = match (words_before.next(), words_before.next()) {
+        (Some("n"), Some(il)) if elided => il.eq_ignore_ascii_case("il"),
+        (Some(il), _) => il.eq_ignore_ascii_case("il"),
+        _ => false,
+    };
+    if impersonal {
+        return None;
+    }
+    let (index, sentence) = sentence_at(sentences, at)?;
+    let previous = *index.checked_sub(1).and_then(|i| sentences.get(i))?;
+    let within = |span: Span| mentions_in(mentions, span).filter(|m| m.kind == EntityKind::Place);
+    // Each sentence's mentions are walked once however many "y" it holds.
+    let antecedent = match *known {
+        Some((sentence_index, antecedent)) if sentence_index == index => antecedent,
+        _ => {
+            let antecedent = if within(sentence).next().is_some() {
+                None
+            } else {
+                within(previous)
+                    .find(|m| crate::lexicon_type(m) != Some("country"))
+                    .or_else(|| within(previous).next())
+            };
+            *known = Some((index, antecedent));
+            antecedent
+        }
+    };
+    antecedent.map(|place| Mention {
+        span: Span::new(at, at + 1),
+        id: place.id.clone(),
+        kind: EntityKind::Place,
+    })
 }
 
 /// The sentence holding byte `at`, with its index in `sentences` (spans
@@ -373,7 +380,7 @@ mod tests {
             place(text, "Aïn el-Héloué", "place:ain-el-helweh"),
             place(text, "Liban", "place:lebanon"),
         ];
-        let found = clitic_places(text, &sentences(text), &mentions);
+        let found = place_anaphors(text, &sentences(text), &mentions);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].id.as_str(), "place:ain-el-helweh");
         assert_eq!(found[0].span.slice(text), "y");
@@ -385,20 +392,20 @@ mod tests {
         ] {
             let mentions = [place(text, "Alep", "place:aleppo")];
             assert!(
-                clitic_places(text, &sentences(text), &mentions).is_empty(),
+                place_anaphors(text, &sentences(text), &mentions).is_empty(),
                 "{text}"
             );
         }
         // Elided, and a sentence naming its own place takes none.
         let text = "Les combats ont repris à Alep. Nul n'y est entré depuis lundi.";
         let mentions = [place(text, "Alep", "place:aleppo")];
-        assert_eq!(clitic_places(text, &sentences(text), &mentions).len(), 1);
+        assert_eq!(place_anaphors(text, &sentences(text), &mentions).len(), 1);
         let text = "Les combats ont repris à Alep. Douze soldats y sont morts à Homs.";
         let mentions = [
             place(text, "Alep", "place:aleppo"),
             place(text, "Homs", "place:homs"),
         ];
-        assert!(clitic_places(text, &sentences(text), &mentions).is_empty());
+        assert!(place_anaphors(text, &sentences(text), &mentions).is_empty());
     }
 
     #[test]

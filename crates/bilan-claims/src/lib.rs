@@ -369,12 +369,7 @@ impl Extractor {
         };
         // Places named again by a common noun ("la ville") count as their
         // places' mentions here, and only here (see `anaphora`).
-        let mut anaphors = anaphora::place_anaphors(text, &sentence_spans, &entities.mentions);
-        anaphors.extend(anaphora::clitic_places(
-            text,
-            &sentence_spans,
-            &entities.mentions,
-        ));
+        let anaphors = anaphora::place_anaphors(text, &sentence_spans, &entities.mentions);
         let mentions: std::borrow::Cow<'_, [bilan_lexicon::Mention]> = if anaphors.is_empty() {
             std::borrow::Cow::Borrowed(&entities.mentions)
         } else {
