@@ -198,10 +198,30 @@ fn prefix(mut i: &str) -> Res<'_, ()> {
     if let Ok((rest, _)) = stamped.parse(i) {
         return Ok((rest, ()));
     }
+    if let Ok((rest, ())) = byline_then_le(i) {
+        return Ok((rest, ()));
+    }
     match (tag_no_case("le"), spaces1).parse(i) {
         Ok((rest, _)) => Ok((rest, ())),
         Err(_) => Ok((i, ())),
     }
+}
+
+/// "Par Karim Haddad, le ": a byline of one to five capitalised words,
+/// a comma, then "le" and the date (L'Orient-Le Jour's "OLJ / Par …, le 19
+/// août 2017 à 18h30").
+fn byline_then_le(i: &str) -> Res<'_, ()> {
+    let (rest, _) = (tag("Par"), spaces1).parse(i)?;
+    let (rest, name) = take_till1(|c: char| c == ',').parse(rest)?;
+    let words = name.split_whitespace().count();
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "de" | "el" | "al" | "et"));
+    if !(1..=5).contains(&words) || !capitalised || name.contains(char::is_numeric) {
+        return fail(i);
+    }
+    let (rest, _) = (one_char(','), spaces1, tag_no_case("le"), spaces1).parse(rest)?;
+    Ok((rest, ()))
 }
 
 /// One credit before a dateline: a short run without digits, then ` / ` or
@@ -290,6 +310,21 @@ fn text_date(i: &str) -> Res<'_, (u32, u32, u32)> {
         return fail(i);
     };
     let (i, _) = (opt(one_char('.')), opt(one_char(',')), spaces1).parse(i)?;
+    let (i, year) = number(i, 4, 4)?;
+    Ok((i, (year, month, day)))
+}
+
+/// `septembre 6, 2017`, `janv. 01, 2020`: the month first, as the English
+/// templates of some outlets' French sites print it (SANA, Pars Today).
+/// The comma before the year is required: it tells this form from prose.
+fn month_first_date(i: &str) -> Res<'_, (u32, u32, u32)> {
+    let (i, name) = word(i)?;
+    let Some(&month) = CALENDAR.months.get(fold(name).as_str()) else {
+        return fail(i);
+    };
+    let (i, _) = (opt(one_char('.')), spaces1).parse(i)?;
+    let (i, day) = number(i, 1, 2)?;
+    let (i, _) = (one_char(','), spaces1).parse(i)?;
     let (i, year) = number(i, 4, 4)?;
     Ok((i, (year, month, day)))
 }
@@ -602,7 +637,7 @@ fn iso_date_time(i: &str) -> Res<'_, DateAndTime> {
 /// `jeudi 7 mai 2015 - 14:05`, `28/03/2024 à 17h02`, `26-04-2024 02:19 AM`.
 fn french_date_time(i: &str) -> Res<'_, DateAndTime> {
     let (i, _) = opt(weekday).parse(i)?;
-    let (i, (year, month, day)) = alt((numeric_date, text_date)).parse(i)?;
+    let (i, (year, month, day)) = alt((numeric_date, text_date, month_first_date)).parse(i)?;
     let (i, time) = opt(|i| {
         let (i, ()) = date_time_separator(i)?;
         clock(i)
@@ -635,6 +670,17 @@ pub(crate) fn source_lead(text: &str) -> Option<usize> {
     };
     let (rest, ()) = agency_then_dash(rest).ok()?;
     Some(text.len() - rest.len())
+}
+
+/// The date of a source lead that opens a paragraph ("BEYROUTH, 14 mai
+/// 2019 (AFP) - Au moins…"): the byte length of the city and date (and
+/// time), and the dateline. Only before the lead's closing dash, so that
+/// prose opening with a place and a date ("Alep, 3 mai 2016, reste …") is
+/// not read as one.
+pub(crate) fn lead_dateline(text: &str) -> Option<(usize, RawDateline)> {
+    let (after, raw) = city_dateline(text).ok()?;
+    agency_then_dash(after).ok()?;
+    Some((text.len() - after.len(), raw))
 }
 
 /// "SANA ", "Rudaw ", "al-Manar ": an outlet's name (a hyphen only inside
@@ -716,6 +762,11 @@ fn trailer_is_not_prose(rest: &str) -> bool {
 }
 
 impl RawDateline {
+    /// Whether the line gave a time of day.
+    pub(crate) fn has_time(&self) -> bool {
+        self.time.is_some()
+    }
+
     /// Validate the date, time and zone.
     pub(crate) fn resolve(&self) -> Result<Resolved, Problem> {
         use jiff::civil::{Date, Time};
@@ -878,6 +929,13 @@ mod tests {
                 "1er août 2014 à 9h Paris",
                 "2014-08-01T09:00:00+02:00[Europe/Paris]",
             ),
+            ("septembre 6, 2017", "2017-09-06"),
+            ("janv. 01, 2020 09:10 UTC", "2020-01-01T09:10:00+00:00[UTC]"),
+            (
+                "OLJ / Par Karim Haddad, le 19 août 2017 à 18h30",
+                "2017-08-19",
+            ),
+            ("27 mars 2024, 15:12", "2024-03-27"),
         ];
         for (line, want) in cases {
             assert_eq!(resolve(line).as_deref(), Some(want), "{line}");
@@ -894,6 +952,8 @@ mod tests {
             "5 avril 2017 les forces irakiennes reprennent Mossoul",
             "Alep / Damas / 2 000 déplacés",
             "Syrie / Irak : 300 morts en 24 heures",
+            "mai 12, des combats",
+            "Par ailleurs, le 12 mai 2017 les forces ont avancé",
         ] {
             assert_eq!(read(line), None, "{line}");
         }

@@ -43,7 +43,11 @@
 //!   "Ouest-France avec AFP." before "Publié le", and a weekday):
 //!   - `26-04-2024 02:19 AM Jerusalem Timing` (day first; `-`, `/` or `.`;
 //!     12-hour clock with AM/PM, 12:xx AM being 00:xx, or 24-hour clock);
-//!   - `28/03/2024 à 17h02`, `jeudi 7 mai 2015 - 14:05`, `1er mars 2024`;
+//!   - `28/03/2024 à 17h02`, `jeudi 7 mai 2015 - 14:05`, `1er mars 2024`,
+//!     `27 mars 2024, 15:12`;
+//!   - the month first, as some outlets' English templates print it:
+//!     `septembre 6, 2017`, `janv. 01, 2020 09:10 UTC`;
+//!   - after a byline: `OLJ / Par Karim Haddad, le 19 août 2017 à 18h30`;
 //!   - ISO 8601 / RFC 9557: `2024-03-28`, `2024-03-28T17:02:00+02:00`,
 //!     `…Z`, `…+02:00[Asia/Beirut]`;
 //!   - led by the city it was filed from, as agencies write them:
@@ -87,10 +91,14 @@
 //!   offset (ISO; then a fixed-offset zone such as `+02:00`, or the bracketed
 //!   IANA zone). French forms without a zone give a date and a time but no
 //!   timestamp (the `bilan` facade zones them by the outlet named on the
-//!   page). A web page's "Publié le …" stamp inside a block of its first
-//!   eight (under a masthead, a title and a byline) is read too when no
-//!   header was found: that line becomes the dateline, its own block, and
-//!   the lines around it stay blocks of the body. An impossible date or time is a [`Diagnostic`] of kind
+//!   page). A web page's "Publié le …" stamp, or a line giving a date and
+//!   a time, inside a block of its first eight (under a masthead, a title
+//!   and a byline) is read too when no header was found: that line becomes
+//!   the dateline, its own block, and the lines around it stay blocks of
+//!   the body (a bare date there may be a caption's: not read). Else an
+//!   agency's lead opening the first paragraph ("BEYROUTH, 14 mai 2019
+//!   (AFP) - …") gives the dateline, its span the city and date; the
+//!   paragraph stays whole. An impossible date or time is a [`Diagnostic`] of kind
 //!   [`DiagnosticKind::InvalidDate`] and no dateline.
 //!
 //! # Invariants

@@ -255,8 +255,14 @@ pub(crate) fn parse(text: &str) -> Article {
         }
     };
     let (dateline_index, dateline) = header.unzip();
+    // No header: an agency's lead opening the first paragraph ("BEYROUTH,
+    // 14 mai 2019 (AFP) - Au moins…") dates the article; the paragraph
+    // stays whole.
+    let dateline = dateline
+        .flatten()
+        .or_else(|| lead_dateline(text, &blocks, &kinds, &mut diagnostics));
     let mut article = Article {
-        dateline: dateline.flatten(),
+        dateline,
         title: None,
         title_repeat: None,
         standfirst: None,
@@ -289,6 +295,37 @@ pub(crate) fn parse(text: &str) -> Article {
             .extend(spans.iter().map(|&span| Sentence { span, kind }));
     }
     article
+}
+
+/// The dateline of a source lead at the start of the first paragraph among
+/// the first blocks (see [`dateline::lead_dateline`]), its span the city
+/// and date.
+fn lead_dateline(
+    text: &str,
+    blocks: &[RawBlock],
+    kinds: &[Option<BlockKind>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Dateline> {
+    let first = blocks
+        .iter()
+        .zip(kinds)
+        .take(HEADER_BLOCKS)
+        .find(|(_, kind)| **kind == Some(BlockKind::Paragraph))?
+        .0;
+    let (len, raw) = dateline::lead_dateline(first.span.slice(text))?;
+    let span = trim(text, Span::new(first.span.start, first.span.start + len))?;
+    match raw.resolve() {
+        Ok(mut resolved) => {
+            if let Some(problem) = resolved.problem.take() {
+                diagnostics.push(diagnostic(span, problem));
+            }
+            Some(resolved.dateline(span))
+        }
+        Err(problem) => {
+            diagnostics.push(diagnostic(span, problem));
+            None
+        }
+    }
 }
 
 /// A signature line under a title: "Par Claire Delorme, envoyée spéciale à
@@ -372,10 +409,18 @@ fn stamp_line(text: &str, blocks: &[RawBlock]) -> Option<(usize, Span, Dateline)
         for (line, _) in lines(block.span.slice(text)) {
             let span = Span::new(block.span.start + line.start, block.span.start + line.end);
             let line = span.slice(text);
-            if !dateline::opens_with_stamp(line) || line.len() > MAX_DATELINE_BYTES {
+            if line.len() > MAX_DATELINE_BYTES {
                 continue;
             }
-            let Some(resolved) = dateline::read(line).and_then(|raw| raw.resolve().ok()) else {
+            let Some(raw) = dateline::read(line) else {
+                continue;
+            };
+            // A bare date deeper in a page may be anything (a caption's,
+            // an archive link's); a stamp says "Publié" or gives the time.
+            if !dateline::opens_with_stamp(line) && !raw.has_time() {
+                continue;
+            }
+            let Ok(resolved) = raw.resolve() else {
                 continue;
             };
             return Some((b, span, resolved.dateline(span)));
