@@ -45,6 +45,13 @@ pub(crate) struct Cue {
     accents: Vec<Option<bool>>,
 }
 
+impl Cue {
+    /// How many words the cue has (at most 255).
+    fn word_count(&self) -> u8 {
+        u8::try_from(self.words.len()).unwrap_or(u8::MAX)
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Trigger {
     kind: EntityKind,
@@ -88,8 +95,11 @@ impl Trigger {
 /// by their first word: a mention looks up only the few words around it.
 #[derive(Debug, Default)]
 struct CueIndex {
-    before: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
-    after: FastMap<Vec<u8>, Vec<(Target, Cue)>>,
+    /// By the cue's word next to the mention, the cues grouped by target:
+    /// a mention of another kind passes a target's cues in one test (some
+    /// twenty cues end with "à").
+    before: FastMap<Vec<u8>, Vec<(Target, Vec<Cue>)>>,
+    after: FastMap<Vec<u8>, Vec<(Target, Vec<Cue>)>>,
     /// Shapes of the index words, a quick filter before the maps.
     shapes: WordShapes,
 }
@@ -102,10 +112,11 @@ impl CueIndex {
         } else {
             &mut self.after
         };
-        index
-            .entry(key)
-            .or_default()
-            .push((target.clone(), cue.clone()));
+        let targets = index.entry(key).or_default();
+        match targets.iter_mut().find(|(t, _)| t == target) {
+            Some((_, cues)) => cues.push(cue.clone()),
+            None => targets.push((target.clone(), vec![cue.clone()])),
+        }
     }
 }
 
@@ -537,8 +548,11 @@ impl Rules {
             first,
             last,
             &self.cues,
-            |relation| match relation {
-                Relation::Before | Relation::After => hits.support = true,
+            |relation, words| match relation {
+                Relation::Before | Relation::After => {
+                    hits.support = true;
+                    hits.support_words = hits.support_words.max(words);
+                }
                 Relation::VetoBefore | Relation::VetoAfter => hits.veto = true,
                 Relation::LowercaseBefore | Relation::LowercaseAfter => hits.lowercase = true,
                 Relation::ExcludeBefore | Relation::ExcludeAfter => hits.exclude = true,
@@ -548,6 +562,7 @@ impl Rules {
         // the first lines before a dash is the page's masthead.
         if kind == EntityKind::Media && !hits.support && masthead(f, first, last) {
             hits.support = true;
+            hits.support_words = 1;
         }
         // `les quartiers de Zanjili et de Chifa`: the last name of a list
         // shares the cues before its first one.
@@ -560,9 +575,10 @@ impl Rules {
                 break;
             };
             start = previous;
-            self.scan_cues(f, id, kind, start, start, &self.cues, |relation| {
+            self.scan_cues(f, id, kind, start, start, &self.cues, |relation, words| {
                 if relation == Relation::Before {
                     hits.support = true;
+                    hits.support_words = hits.support_words.max(words);
                 }
             });
         }
@@ -579,7 +595,7 @@ impl Rules {
         last: usize,
     ) -> bool {
         let mut exclude = false;
-        self.scan_cues(f, id, kind, first, last, &self.exclusions, |_| {
+        self.scan_cues(f, id, kind, first, last, &self.exclusions, |_, _| {
             exclude = true
         });
         exclude
@@ -597,7 +613,7 @@ impl Rules {
         first: usize,
         last: usize,
         index: &CueIndex,
-        mut note: impl FnMut(Relation),
+        mut note: impl FnMut(Relation, u8),
     ) {
         let CueIndex {
             before,
@@ -626,9 +642,9 @@ impl Rules {
                 continue;
             }
             if let Some(list) = before.get(word) {
-                for (target, cue) in list {
-                    if about(target) && ends_at(f, cue, end) {
-                        note(cue.relation);
+                for (_, cues) in list.iter().filter(|(target, _)| about(target)) {
+                    for cue in cues.iter().filter(|cue| ends_at(f, cue, end)) {
+                        note(cue.relation, cue.word_count());
                     }
                 }
             }
@@ -644,9 +660,9 @@ impl Rules {
                 continue;
             }
             if let Some(list) = after.get(word) {
-                for (target, cue) in list {
-                    if about(target) && starts_at_cue(f, cue, start) {
-                        note(cue.relation);
+                for (_, cues) in list.iter().filter(|(target, _)| about(target)) {
+                    for cue in cues.iter().filter(|cue| starts_at_cue(f, cue, start)) {
+                        note(cue.relation, cue.word_count());
                     }
                 }
             }
@@ -821,6 +837,10 @@ impl WordShapes {
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct CueHits {
     pub support: bool,
+    /// The words of the longest supporting cue: of two readings both
+    /// supported, the one whose cue says more wins ("a indiqué à Al
+    /// Jazeera": the outlet's "indiqué à" over the place's "à").
+    pub support_words: u8,
     /// Rules out an ambiguous or lowercase reading.
     pub veto: bool,
     pub lowercase: bool,

@@ -63,7 +63,9 @@
 //!    window of the three words before and the two after a mention) pick
 //!    between entities sharing a spelling (Al Mayadeen the channel after
 //!    *selon* or as a masthead, opening one of the first lines before a
-//!    dash; the town after *à*), confirm `needs_context` forms, veto them
+//!    dash; the town after *à*; when both readings have a cue, the longer
+//!    cue wins: *a indiqué à Al Jazeera* is the outlet, not the Jazira),
+//!    confirm `needs_context` forms, veto them
 //!    (*résistance acharnée*), exclude any reading (*Jerusalem Timing* in a
 //!    dateline), or let a lowercase name through (*selon assafir*). The
 //!    next names of a list share the cue before its first one (*les

@@ -1364,7 +1364,7 @@ impl Matcher {
             // Most matches are common words whose skeleton is some name's.
             return None;
         }
-        let mut best: Option<(u8, u32, bool)> = None;
+        let mut best: Option<(u16, u32, bool)> = None;
         let forms = self.pattern_forms.get(pattern)?;
         let first_entry = tables.forms[*forms.first()? as usize].entry;
         let one_entity = forms
@@ -1508,7 +1508,7 @@ impl Matcher {
             if hits.exclude || (hits.veto && (flags.needs_context || !any_capital)) {
                 continue;
             }
-            let score = (hits.support as u8) * 2 + (!flags.needs_context) as u8;
+            let score = u16::from(hits.support_words) * 2 + u16::from(!flags.needs_context);
             let tentative = flags.needs_context && !hits.support;
             if best.is_none_or(|(s, _, _)| score > s) {
                 best = Some((score, form.entry, tentative));
