@@ -205,6 +205,8 @@ struct Scratch<'e> {
     readings: Vec<Option<meaning::Reading>>,
     sources: Vec<(usize, usize, &'e bilan_lexicon::Mention)>,
     attributions: Vec<links::Attributed<'e>>,
+    /// The document's unnamed speakers so far, for "selon la source".
+    anonymous: Vec<links::AnonymousSpeaker<'e>>,
     places: Vec<(&'e bilan_lexicon::Mention, bool)>,
     days: Vec<links::DayMention>,
     rubrics: Vec<&'e bilan_lexicon::Mention>,
@@ -528,6 +530,7 @@ impl Extractor {
             readings,
             sources,
             attributions,
+            anonymous,
             places,
             days,
             rubrics,
@@ -583,6 +586,7 @@ impl Extractor {
             },
             sources,
             attributions,
+            anonymous,
         );
         links::places(sentence.words, mentions, places);
         days.clear();

@@ -74,6 +74,41 @@ pub(crate) struct Attributed<'a> {
     source: Option<&'a Mention>,
 }
 
+/// A speaker who is not named ("une source militaire"), by the number of
+/// its noun in `attribution.tsv`, with what its claims were credited to
+/// (the outlet it spoke to, or nobody): "selon la source" names it again.
+#[derive(Clone, Copy)]
+pub(crate) struct AnonymousSpeaker<'a> {
+    noun: u16,
+    source: Option<&'a Mention>,
+}
+
+/// An unnamed speaker's phrase at token `at`: an article, maybe "haut",
+/// and a noun of the `anonymous` rows; its noun's number and whether the
+/// article is definite ("la source") rather than indefinite ("une
+/// source").
+fn anonymous_at(words: &Words, at: usize) -> Option<(u16, bool)> {
+    let definite = match words.norm_bytes(at) {
+        b"le" | b"la" | b"l" => true,
+        b"un" | b"une" => false,
+        _ => return None,
+    };
+    let noun = at + 1 + usize::from(words.norm_bytes(at + 1) == b"haut");
+    let &number = TABLES
+        .anonymous_speakers
+        .get_bytes(words.norm_bytes(noun))?;
+    Some((number, definite))
+}
+
+/// The unnamed speaker of a subject ending at token `verb` ("Une source
+/// militaire a indiqué"): its phrase starts at most four words before.
+fn anonymous_subject(words: &Words, verb: usize) -> Option<(u16, bool)> {
+    (verb.saturating_sub(4)..verb).find_map(|j| {
+        anonymous_at(words, j)
+            .filter(|_| (j + 1..verb).all(|w| words.kind(w) == Some(TokenKind::Word)))
+    })
+}
+
 fn can_be_source(m: &Mention) -> bool {
     matches!(
         m.kind,
@@ -123,6 +158,7 @@ pub(crate) fn attributions<'a>(
     around: Around<'a>,
     sources: &mut Vec<(usize, usize, &'a Mention)>,
     found: &mut Vec<Attributed<'a>>,
+    anonymous: &mut Vec<AnonymousSpeaker<'a>>,
 ) {
     let Around {
         previous,
@@ -563,6 +599,31 @@ pub(crate) fn attributions<'a>(
                 spokesman_of(text, m, earlier)
             }
         });
+        // "Une source militaire a indiqué au correspondant de SANA…", then
+        // "Selon la source, …": the unnamed speaker named again is credited
+        // as it was first.
+        let unnamed = match role {
+            _ if inside => None,
+            Attribution::Lead => anonymous_at(words, after),
+            Attribution::Verb if inverted => {
+                anonymous_at(words, spoken_from).or_else(|| anonymous_at(words, after))
+            }
+            Attribution::Verb => anonymous_subject(words, k),
+        };
+        let chosen = match unnamed {
+            Some((noun, true)) if chosen.is_none() => anonymous
+                .iter()
+                .rfind(|s| s.noun == noun)
+                .and_then(|s| s.source),
+            Some((noun, false)) => {
+                anonymous.push(AnonymousSpeaker {
+                    noun,
+                    source: chosen,
+                });
+                chosen
+            }
+            _ => chosen,
+        };
         if chosen.is_some() || unnamed_subject {
             found.push(Attributed {
                 cue,

@@ -920,6 +920,9 @@ pub(crate) struct Tables {
     /// Honorifics that stand without an article between an apposition's
     /// comma and a name ("le chef du Hezbollah, sayyed Hassan Nasrallah").
     pub(crate) honorifics: WordMap<()>,
+    /// Nouns of speakers who are not named ("une source", "un
+    /// responsable"), each with a number of its own.
+    pub(crate) anonymous_speakers: WordMap<u16>,
     /// Words between an auxiliary and its speech verb ("a pour sa part
     /// annoncé", "ont par ailleurs affirmé").
     pub(crate) verb_inserts: PhraseSet<()>,
@@ -1306,6 +1309,7 @@ impl Tables {
         let mut attribution = PhraseSet::new();
         let mut speaker_nouns = WordMap::default();
         let mut honorifics = WordMap::default();
+        let mut anonymous_speakers = WordMap::default();
         let mut verb_inserts = PhraseSet::new();
         let file = "attribution.tsv";
         for (n, f) in lines(file, ATTRIBUTION) {
@@ -1331,6 +1335,11 @@ impl Tables {
                 }
                 "honorific" => {
                     honorifics.insert(text, ());
+                    continue;
+                }
+                "anonymous" => {
+                    let next = u16::try_from(anonymous_speakers.keys().len()).unwrap_or(u16::MAX);
+                    anonymous_speakers.insert(text, next);
                     continue;
                 }
                 "insert" => {
@@ -1410,6 +1419,7 @@ impl Tables {
             attribution,
             speaker_nouns,
             honorifics,
+            anonymous_speakers,
             verb_inserts,
             places,
             place_shapes,
