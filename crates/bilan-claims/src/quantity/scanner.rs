@@ -1710,7 +1710,11 @@ impl<'t> Scan<'t> {
             core.implied
         };
         if let Some((q, q_start)) = self.qualifier_before(start) {
-            if qualifier != Qualifier::Range {
+            // A restrictive phrase ("ne tient plus qu'une vingtaine de
+            // km²", "seulement une centaine") leaves the number's own
+            // precision ("une vingtaine": about) standing.
+            let restrictive = q == Qualifier::Exact;
+            if qualifier != Qualifier::Range && !(restrictive && qualifier != Qualifier::Exact) {
                 qualifier = q;
             }
             start = q_start;
