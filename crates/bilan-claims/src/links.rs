@@ -292,12 +292,35 @@ pub(crate) fn attributions<'a>(
         // Rahmane, a affirmé que…").
         let next = words.past_articles(after);
         // …or a title and a name ("…, a annoncé le Premier ministre X").
+        // "a précisé à l'AFP le directeur de l'OSDH": the outlet told is a
+        // relay, the speaker follows it.
+        let spoken_from = relayed_to(words, sources, after).unwrap_or(after);
         let named_after = sources.iter().any(|&(s, _, _)| (after..=next).contains(&s))
+            // "…, a indiqué à l'AFP un officier": a noun phrase after the
+            // outlet told is the subject.
+            || (spoken_from != after
+                && matches!(
+                    words.norm_bytes(spoken_from),
+                    b"un" | b"une" | b"le" | b"la" | b"l" | b"les" | b"des" | b"son" | b"sa" | b"ses"
+                ))
             || sources.iter().any(|&(s, _, m)| {
                 m.kind == EntityKind::Person
                     && s > after
                     && s <= after + SUBJECT_WINDOW
                     && !clause_between(words, after, s)
+            })
+            // "…exécutés par Daech, a rapporté l'agence officielle SANA":
+            // a name after the verb past words alone (not "à l'AFP", told;
+            // not past "que", said) is the subject, whatever ends before
+            // the comma.
+            || sources.iter().any(|&(s, _, m)| {
+                s > next
+                    && s <= after + SOURCE_WINDOW
+                    && (after..s).all(|j| {
+                        words.kind(j) == Some(TokenKind::Word)
+                            && !matches!(words.norm_bytes(j), b"que" | b"qu")
+                    })
+                    && !(m.kind == EntityKind::Media && addressed(words, s))
             });
         let inverted = k > 0
             && matches!(
@@ -305,9 +328,6 @@ pub(crate) fn attributions<'a>(
                 Some(TokenKind::Comma | TokenKind::Symbol)
             )
             && (named_after || !sources.iter().any(|&(_, e, _)| e + 1 == k));
-        // "a précisé à l'AFP le directeur de l'OSDH": the outlet told is a
-        // relay, the speaker follows it.
-        let spoken_from = relayed_to(words, sources, after).unwrap_or(after);
         let after_verb = || {
             sources
                 .iter()
