@@ -69,7 +69,12 @@
 //!   block when it reads as a title — one line of three words or more, no
 //!   final full stop, no byline or rubric such as "À La Une - Liban" —,
 //!   else the last block of three words or more before the dateline that
-//!   is no byline). A title
+//!   is no byline; a headline — four words or more, not in title case
+//!   like a masthead, no menu's bars or runs of spaces, not trailing off
+//!   like a kicker — is preferred, before the dateline or right after
+//!   it). A page with no header, or with only a stamp deep in it, takes
+//!   for its title the first headline past its menus and before its first
+//!   paragraph of prose (within the first ten blocks). A title
 //!   repeated as the next block is kept apart in [`Article::title_repeat`].
 //!   Standfirst: the next block that is neither the dateline nor a byline. Headings: short lines (at most 80
 //!   characters and 10 words) that start with a capital or a digit and end

@@ -251,6 +251,12 @@ pub(crate) fn parse(text: &str) -> Article {
             {
                 kinds[0] = Some(BlockKind::Title);
             }
+            // A web page's title among its masthead, menus and rubrics.
+            if !kinds.contains(&Some(BlockKind::Title))
+                && let Some(t) = headline_before_body(text, &blocks, stamp)
+            {
+                kinds[t] = Some(BlockKind::Title);
+            }
             kinds
         }
     };
@@ -352,6 +358,70 @@ fn is_title_like(text: &str, block: &RawBlock) -> bool {
         && !line.ends_with(['.', ';', ','])
         && !is_byline(line)
         && !rubric
+        && !is_menu(line)
+}
+
+/// A web page's menu or breadcrumb ("Accueil | Liban | Monde", "Liban
+/// Économie  Opinions", "Accueil > Syrie"): items set apart by bars, runs
+/// of spaces or chevrons, never a title.
+fn is_menu(line: &str) -> bool {
+    line.contains(" | ") || line.contains("  ") || line.contains(" > ") || line.contains('\t')
+}
+
+/// The words of `line`, signs such as a dash not counted.
+fn words_of(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A block that reads as a headline where no header says which block is
+/// the title: title-like, of four words or more, and not a stamp.
+fn is_headline(text: &str, block: &RawBlock) -> bool {
+    let line = block.span.slice(text);
+    let words = words_of(line);
+    let capitalised = line
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    is_title_like(text, block)
+        && words >= 4
+        // A masthead is in title case ("The Times of Israel", "Les
+        // Nouvelles de Damas"); a French headline capitalises its first
+        // word and its names.
+        && capitalised * 5 < words * 3
+        // A kicker or standfirst trails off ("…forces kurdes..."); a
+        // title does not.
+        && !line.ends_with([':', '…'])
+        && !line.ends_with("..")
+        && !dateline::opens_with_stamp(line)
+        && dateline::read(line).is_none()
+}
+
+/// The title of a page with no header (or only a stamp deep in it): the
+/// first headline past the masthead and menus, before the first paragraph
+/// of prose (a block ending a sentence), within the first ten blocks.
+fn headline_before_body(text: &str, blocks: &[RawBlock], skip: Option<usize>) -> Option<usize> {
+    let body = blocks
+        .iter()
+        .take(10)
+        .position(|b| {
+            let s = b.span.slice(text).trim_end();
+            s.ends_with(['.', '!', '?', '»', '"']) && s.split_whitespace().count() >= 5
+        })
+        .unwrap_or(blocks.len().min(10));
+    (past_furniture(text, blocks, body)..body)
+        .find(|&j| Some(j) != skip && is_headline(text, &blocks[j]))
+}
+
+/// The first block after a page's masthead and menus: past the last menu
+/// among the first six blocks before `limit` ("Le blog d'Orient Libre -
+/// Regards sur l'actualité / Accueil   Contact / Titre"), or 0.
+fn past_furniture(text: &str, blocks: &[RawBlock], limit: usize) -> usize {
+    (0..limit.min(6))
+        .rev()
+        .find(|&j| is_menu(blocks[j].span.slice(text)))
+        .map_or(0, |j| j + 1)
 }
 
 /// The header: a dateline among the first blocks, all of them short. Gives
@@ -446,14 +516,22 @@ fn header_kinds(text: &str, blocks: &[RawBlock], d: usize) -> Vec<Option<BlockKi
         (1..blocks.len().min(3))
             .find(|&t| !is_byline(blocks[t].span.slice(text)))
             .filter(|&t| blocks[t].span.len() <= MAX_TITLE_BYTES)
-    } else if is_title_like(text, &blocks[0]) {
-        // "Titre / chapô / 20 Minutes avec AFP / Publié le …": the title
-        // opens the page.
-        Some(0)
     } else {
-        (0..d)
-            .rev()
-            .find(|&j| word_count(&blocks[j]) >= 3 && !is_byline(blocks[j].span.slice(text)))
+        // The headline of the most words before the dateline or right
+        // after it ("Moyen-Orient / Titre / chapô / Publié le …"; a
+        // masthead and its tagline above the date, the title below it),
+        // else a title-like first block ("Titre / 20 Minutes avec AFP /
+        // Publié le …"), else the last block of three words or more before
+        // the dateline.
+        (past_furniture(text, blocks, d)..d)
+            .chain(std::iter::once(d + 1).filter(|&j| j < blocks.len()))
+            .find(|&j| is_headline(text, &blocks[j]))
+            .or_else(|| is_title_like(text, &blocks[0]).then_some(0))
+            .or_else(|| {
+                (0..d).rev().find(|&j| {
+                    word_count(&blocks[j]) >= 3 && !is_byline(blocks[j].span.slice(text))
+                })
+            })
     };
     if let Some(t) = title_index {
         kinds[t] = Some(BlockKind::Title);
