@@ -257,6 +257,35 @@ impl Spare {
     }
 }
 
+/// A headline repeats a figure of the body ("au moins 23 soldats tués"
+/// above "Au moins 23 soldats syriens ont été tués"): a casualty figure of
+/// the title takes the actor of the first casualty figure of the body
+/// with the same count, outcome and victims, whose telling has the words
+/// the headline leaves out. Work: the title's few figures against the
+/// claims after it.
+fn headline_actors(article: &bilan_article::Article, claims: &mut [Claim]) {
+    let Some(title) = article.title.as_ref().map(|b| b.span) else {
+        return;
+    };
+    let in_title = |c: &Claim| title.start <= c.span.start && c.span.end <= title.end;
+    let headline = claims.iter().take_while(|c| in_title(c)).count();
+    let (heads, body) = claims.split_at_mut(headline);
+    for head in heads.iter_mut().filter(|c| c.kind == ClaimKind::Casualties) {
+        let told = body.iter().find(|c| {
+            c.kind == ClaimKind::Casualties
+                && c.span.start >= title.end
+                && c.value == head.value
+                && c.min == head.min
+                && c.max == head.max
+                && c.outcome == head.outcome
+                && c.victims == head.victims
+        });
+        if let Some(actor) = told.and_then(|c| c.actor.clone()) {
+            head.actor = Some(actor);
+        }
+    }
+}
+
 /// How many distinct actors `actors_mentioned` looks for among the
 /// mentions one by one; more are looked up in a hashed set.
 const FEW_ACTORS: usize = 16;
@@ -480,6 +509,7 @@ impl Extractor {
             days: scratch.days,
         }
         .give_back();
+        headline_actors(article, &mut claims);
         // Links name entities of this document only. The few distinct
         // actors of the claims are looked for among the mentions, which
         // stops once all are found; a hashed set of the ids mentioned

@@ -317,3 +317,34 @@ fn a_pronoun_speaker_is_the_one_named_just_before() {
     // Two sentences on, no speaker is named just before.
     assert_eq!(claims[1].source, None);
 }
+
+#[test]
+fn a_headline_figure_takes_the_actor_the_body_tells() {
+    // The headline names no army; the body, below, does by an adjective.
+    // The coalition named further down is not whose soldiers they were.
+    let text = "Rubrique\n\n\
+                Syrie : au moins 14 soldats tués dans une embuscade près de Palmyre\n\n\
+                Publié le 12/03/2023 à 16:05\n\n\
+                Au moins 14 soldats syriens ont été tués jeudi dans une embuscade de Daech près de Palmyre.\n\n\
+                Les forces kurdes, appuyées par la coalition internationale, ont arrêté dix jihadistes. \
+                L'armée syrienne a envoyé des renforts dans la région.\n";
+    let article = bilan_article::parse(text);
+    let title = article.title.as_ref().map(|b| b.span.slice(text));
+    assert_eq!(
+        title,
+        Some("Syrie : au moins 14 soldats tués dans une embuscade près de Palmyre")
+    );
+    let entities = bilan_lexicon::Lexicon::embedded().find(text);
+    let claims = Extractor::new().extract(text, &article, &entities);
+    let soldiers: Vec<_> = claims
+        .iter()
+        .filter(|c| c.value == Some(14.0) && c.victims == Some(Victims::Soldiers))
+        .collect();
+    assert_eq!(soldiers.len(), 2, "{claims:#?}");
+    assert!(
+        soldiers
+            .iter()
+            .all(|c| c.actor.as_deref() == Some("group:syrian-army")),
+        "{soldiers:#?}"
+    );
+}
