@@ -197,6 +197,9 @@ struct NounPhrase<'a> {
     ranks_group: Option<&'a EntityId>,
     /// "dans ses rangs", "dans leurs rangs": members of the subject's group.
     own_ranks: bool,
+    /// "dans les rangs des forces gouvernementales": ranks of forces named
+    /// by their side only, no group.
+    ranks_of_unnamed: bool,
     /// "hommes de Saqlawiya": people named by their town or village.
     from_place: bool,
     /// "14 d'entre eux": people named before the figure.
@@ -913,6 +916,10 @@ impl<'a> Sentence<'a> {
         if let Some(r) = np.ranks_noun {
             if let Some(c) = tables.victims.token_value(self.words, r) {
                 class = *c;
+            } else if class == VictimClass::Is(Victims::People) && !np.adjective_groups.is_empty() {
+                // "dans les rangs des forces gouvernementales": members of
+                // forces named by their side.
+                class = VictimClass::Member;
             }
         } else if (np.ranks_group.is_some() || np.own_ranks)
             && class == VictimClass::Is(Victims::People)
@@ -1038,10 +1045,11 @@ impl<'a> Sentence<'a> {
         let members_of_unnamed = class == VictimClass::Member
             && np.group.is_none()
             && np.ranks_group.is_none()
-            && np.head.is_some_and(|h| {
-                matches!(self.norm_bytes(h + 1), b"de" | b"des" | b"du" | b"d")
-                    && self.is_word(self.words.past_articles(h + 2))
-            });
+            && (np.ranks_of_unnamed
+                || np.head.is_some_and(|h| {
+                    matches!(self.norm_bytes(h + 1), b"de" | b"des" | b"du" | b"d")
+                        && self.is_word(self.words.past_articles(h + 2))
+                }));
         if class == VictimClass::Member
             && actor.is_none()
             && victims == Victims::People
@@ -1409,6 +1417,7 @@ impl<'a> Sentence<'a> {
                     if let Some((_, adjective)) = tables.actor_adjectives.longest_at(self.words, n)
                     {
                         np.adjective_groups.push(adjective);
+                        np.ranks_of_unnamed = true;
                     }
                 }
                 break;
@@ -1434,6 +1443,15 @@ impl<'a> Sentence<'a> {
                     let n = self.words.past_articles(k + 2);
                     if np.ranks_noun.is_none() && tables.victims.contains_token(self.words, n) {
                         np.ranks_noun = Some(n);
+                    } else if np.ranks_noun.is_none()
+                        && let Some((_, adjective)) =
+                            tables.actor_adjectives.longest_at(self.words, n)
+                    {
+                        // "16 morts dans les rangs des forces
+                        // gouvernementales": forces named by their side.
+                        np.ranks_noun = Some(n);
+                        np.adjective_groups.push(adjective);
+                        np.ranks_of_unnamed = true;
                     }
                 }
                 break;
