@@ -749,7 +749,14 @@ impl<'a> Sentence<'a> {
                 // whatever it counts that is not a thing ("des dizaines de
                 // familles ont été massacrées").
                 .or_else(|| {
-                    self.cue_after(np.head.map_or(end, |h| h + 1), next_start, true)
+                    // Past the group the noun names ("70 miliciens de
+                    // l'ASL et du Front al-Nosra ont été tués"): a long
+                    // name does not use up the window.
+                    let mut from = np.head.map_or(end, |h| h + 1);
+                    if np.group.is_some() {
+                        from = from.max(self.words.index_at(np.end)).min(next_start);
+                    }
+                    self.cue_after(from, next_start, true)
                         // "45 000 habitants …, avait été libérée": a verb in
                         // the singular is another subject's, but for the
                         // group they make ("une famille de sept personnes a
@@ -1355,6 +1362,16 @@ impl<'a> Sentence<'a> {
                         // l'organisation", was named before: the phrase
                         // ends at its own noun.)
                         np.end = np.end.max(m.span.end);
+                        // "70 miliciens de l'ASL et du Front al-Nosra ont
+                        // été tués": a second group joined by "et" is part
+                        // of the phrase (the first stays its group).
+                        let k = self.words.index_at(m.span.end);
+                        if self.norm_bytes(k) == b"et"
+                            && matches!(self.norm_bytes(k + 1), b"de" | b"d" | b"du" | b"des")
+                            && let Some(second) = self.group_at(k + 2)
+                        {
+                            np.end = np.end.max(second.span.end);
+                        }
                         break;
                     }
                     // "huit membres d'une même famille": members are of the
@@ -2132,6 +2149,11 @@ impl<'a> Sentence<'a> {
                     | b"comptait"
             );
         if !verb || !(en + 1..start).all(|k| self.is_word(k)) {
+            return None;
+        }
+        // "on en a abattu une vingtaine": what was done to them says what
+        // "en" counts, people, not the measure before.
+        if (en + 1..start).any(|k| TABLES.outcomes.longest_at(self.words, k).is_some()) {
             return None;
         }
         Some(Reading {
