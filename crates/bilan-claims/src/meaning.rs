@@ -985,6 +985,16 @@ impl<'a> Sentence<'a> {
                     .then(|| EntityId::from(id.as_str()))
             });
         }
+        // "les pertes du Nosra dépassent les 150 tués": the losses' owner,
+        // subject of the clause, is whose people they are.
+        if actor.is_none()
+            && np.group.is_none()
+            && class == VictimClass::Is(Victims::People)
+            && let Some(m) = self.losses_of(start)
+        {
+            actor = Some(m.id.clone());
+            class = VictimClass::Member;
+        }
         if actor.is_none() && (np.possessive || evidence.loss) {
             let cue = self.words.index_at(evidence.span.start);
             let participle = evidence.loss && cue > 0 && self.norm_bytes(cue - 1) == b"ayant";
@@ -1474,6 +1484,27 @@ impl<'a> Sentence<'a> {
                 break;
             }
         }
+    }
+
+    /// "les pertes du Nosra" ending at most four words before token
+    /// `start`, in the same clause: the group whose losses are counted.
+    fn losses_of(&self, start: usize) -> Option<&'a Mention> {
+        let floor = start.saturating_sub(8);
+        let mut k = start;
+        while k > floor {
+            k -= 1;
+            if !self.is_word(k) {
+                return None;
+            }
+            if self.norm_bytes(k) == b"pertes"
+                && matches!(self.norm_bytes(k + 1), b"de" | b"d" | b"du" | b"des")
+            {
+                let m = self.group_at(k + 2)?;
+                let after = self.words.index_at(m.span.end);
+                return (start.saturating_sub(after) <= 4).then_some(m);
+            }
+        }
+        None
     }
 
     /// The cue of `evidence` follows the noun `head` closely, after an
