@@ -1223,6 +1223,16 @@ impl<'a> Sentence<'a> {
                     i += 1;
                     continue;
                 }
+                // "portant à 71 le nombre de ses membres tombés": the
+                // figure counts what "le nombre de" names.
+                b"le"
+                    if np.head.is_none()
+                        && matches!(self.norm_bytes(i + 1), b"nombre" | b"total")
+                        && matches!(self.norm_bytes(i + 2), b"de" | b"d" | b"des") =>
+                {
+                    i += 2;
+                    continue;
+                }
                 b"autres" | b"autre" => {
                     np.others = true;
                     np.end = self.token_span(i).end;
