@@ -415,6 +415,17 @@ pub(crate) fn attributions<'a>(
             _ if same_source => last_speaker,
             _ if statement.is_some() => statement,
             Attribution::Verb if spoken_before.is_some() => spoken_before,
+            // "Le ministère … a adressé deux lettres au Conseil de
+            // sécurité, affirmant que…": with no speaker before it, a
+            // participle after a comma shares the subject opening the
+            // sentence, not the name nearest before it.
+            Attribution::Verb
+                if participle
+                    && words.kind(i.saturating_sub(1)) == Some(TokenKind::Comma)
+                    && subject.is_some_and(|m| m.span.end <= cue.start) =>
+            {
+                subject
+            }
             Attribution::Lead if pronoun_after => earlier_speaker,
             Attribution::Verb if pronoun_before => earlier_speaker,
             Attribution::Verb if pronoun_subject => earlier_subject,
