@@ -664,11 +664,43 @@ pub(crate) fn attributions<'a>(
         from = i + len.max(1);
     }
     if found.is_empty() {
+        found.extend(opening_pour(words, sources));
+    }
+    if found.is_empty() {
         found.extend(acting_organisation(words, sources));
     }
     if found.is_empty() {
         found.extend(bracketed_source(words, sources));
     }
+}
+
+/// "Pour le député Hassan Fadlallah, « … »", "Pour l'expert militaire
+/// Amine Hoteit, …": a sentence opening with "Pour" and a speaker (a
+/// person, an organisation or an outlet) before its first comma gives
+/// that speaker's view. Not "Pour la première fois", "Pour Téhéran"
+/// (no speaker named), nor "Pour sa part".
+fn opening_pour<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+) -> Option<Attributed<'a>> {
+    if words.norm_bytes(0) != b"pour" {
+        return None;
+    }
+    let comma = (1..words.len().min(12)).find(|&k| words.kind(k) != Some(TokenKind::Word))?;
+    if words.kind(comma) != Some(TokenKind::Comma) {
+        return None;
+    }
+    let &(_, _, speaker) = sources
+        .iter()
+        .rev()
+        .find(|&&(s, e, m)| s >= 1 && e <= comma && m.kind != EntityKind::ArmedGroup)?;
+    Some(Attributed {
+        cue: Span::new(
+            words.tokens.first().map_or(0, |t| t.span.start),
+            words.tokens.get(comma).map_or(0, |t| t.span.end),
+        ),
+        source: Some(speaker),
+    })
 }
 
 /// "notre correspondant", "nos envoyés" at token `at`: the publisher's
