@@ -550,7 +550,6 @@ impl Rules {
             &self.cues,
             |relation, words| match relation {
                 Relation::Before | Relation::After => {
-                    hits.support = true;
                     hits.support_words = hits.support_words.max(words);
                 }
                 Relation::VetoBefore | Relation::VetoAfter => hits.veto = true,
@@ -560,15 +559,14 @@ impl Rules {
         );
         // `Al Mayadeen – Sud syrien : …`: an outlet's name opening one of
         // the first lines before a dash is the page's masthead.
-        if kind == EntityKind::Media && !hits.support && masthead(f, first, last) {
-            hits.support = true;
+        if kind == EntityKind::Media && !hits.support() && masthead(f, first, last) {
             hits.support_words = 1;
         }
         // `les quartiers de Zanjili et de Chifa`: the last name of a list
         // shares the cues before its first one.
         let mut start = first;
         for _ in 0..MAX_LISTED_NAMES {
-            if hits.support {
+            if hits.support() {
                 break;
             }
             let Some(previous) = listed_before(f, start) else {
@@ -577,7 +575,6 @@ impl Rules {
             start = previous;
             self.scan_cues(f, id, kind, start, start, &self.cues, |relation, words| {
                 if relation == Relation::Before {
-                    hits.support = true;
                     hits.support_words = hits.support_words.max(words);
                 }
             });
@@ -836,16 +833,24 @@ impl WordShapes {
 /// What the cues around a mention say.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct CueHits {
-    pub support: bool,
-    /// The words of the longest supporting cue: of two readings both
-    /// supported, the one whose cue says more wins ("a indiqué à Al
-    /// Jazeera": the outlet's "indiqué à" over the place's "à").
+    /// The words of the longest supporting cue, 0 for none: of two
+    /// readings both supported, the one whose cue says more wins ("a
+    /// indiqué à Al Jazeera": the outlet's "indiqué à" over the place's
+    /// "à").
     pub support_words: u8,
     /// Rules out an ambiguous or lowercase reading.
     pub veto: bool,
     pub lowercase: bool,
     /// Rules out any reading.
     pub exclude: bool,
+}
+
+impl CueHits {
+    /// A cue supports the reading.
+    #[inline(always)]
+    pub(crate) fn support(&self) -> bool {
+        self.support_words > 0
+    }
 }
 
 /// The cue words end just before token `end` (exclusive).

@@ -1502,14 +1502,14 @@ impl Matcher {
                     entry.entity_type.as_deref(),
                     Some("country" | "governorate" | "city" | "region" | "river" | "mountain")
                 );
-            if given_name_place && !hits.support && !cues_of(form.entry).support {
+            if given_name_place && !hits.support() && !cues_of(form.entry).support() {
                 continue;
             }
             if hits.exclude || (hits.veto && (flags.needs_context || !any_capital)) {
                 continue;
             }
             let score = u16::from(hits.support_words) * 2 + u16::from(!flags.needs_context);
-            let tentative = flags.needs_context && !hits.support;
+            let tentative = flags.needs_context && !hits.support();
             if best.is_none_or(|(s, _, _)| score > s) {
                 best = Some((score, form.entry, tentative));
             }
