@@ -320,6 +320,17 @@ fn lead_dateline(
         .0;
     let (len, raw) = dateline::lead_dateline(first.span.slice(text))?;
     let span = trim(text, Span::new(first.span.start, first.span.start + len))?;
+    reported(&raw, span, diagnostics)
+}
+
+/// The dateline `raw` read at `span`, its problems (an impossible date, an
+/// unknown zone) reported as diagnostics; `None` when the date itself is
+/// impossible.
+fn reported(
+    raw: &dateline::RawDateline,
+    span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Dateline> {
     match raw.resolve() {
         Ok(mut resolved) => {
             if let Some(problem) = resolved.problem.take() {
@@ -436,19 +447,7 @@ fn find_header(
         let line = block.span.slice(text);
         if block.lines == 1 && line.len() <= MAX_DATELINE_BYTES {
             if let Some(raw) = dateline::read(line) {
-                let dateline = match raw.resolve() {
-                    Ok(mut resolved) => {
-                        if let Some(problem) = resolved.problem.take() {
-                            diagnostics.push(diagnostic(block.span, problem));
-                        }
-                        Some(resolved.dateline(block.span))
-                    }
-                    Err(problem) => {
-                        diagnostics.push(diagnostic(block.span, problem));
-                        None
-                    }
-                };
-                return Some((k, dateline));
+                return Some((k, reported(&raw, block.span, diagnostics)));
             }
             // "Damas, SANA –" on a line of its own: the header, no date.
             if dateline::source_lead(line)
@@ -511,25 +510,25 @@ fn trim(text: &str, span: Span) -> Option<Span> {
 /// (`None` for the dateline itself).
 fn header_kinds(text: &str, blocks: &[RawBlock], d: usize) -> Vec<Option<BlockKind>> {
     let mut kinds: Vec<Option<BlockKind>> = vec![None; blocks.len()];
-    let word_count = |b: &RawBlock| b.span.slice(text).split_whitespace().count();
     let title_index = if d == 0 {
         (1..blocks.len().min(3))
             .find(|&t| !is_byline(blocks[t].span.slice(text)))
             .filter(|&t| blocks[t].span.len() <= MAX_TITLE_BYTES)
     } else {
-        // The headline of the most words before the dateline or right
-        // after it ("Moyen-Orient / Titre / chapô / Publié le …"; a
-        // masthead and its tagline above the date, the title below it),
-        // else a title-like first block ("Titre / 20 Minutes avec AFP /
-        // Publié le …"), else the last block of three words or more before
-        // the dateline.
+        // The first headline past the menus before the dateline, or the
+        // block right after it ("Moyen-Orient / Titre / chapô / Publié le
+        // …"; a masthead above the date, the title below it), else a
+        // title-like first block ("Titre / 20 Minutes avec AFP / Publié le
+        // …"), else the last block of three words or more before the
+        // dateline.
         (past_furniture(text, blocks, d)..d)
             .chain(std::iter::once(d + 1).filter(|&j| j < blocks.len()))
             .find(|&j| is_headline(text, &blocks[j]))
             .or_else(|| is_title_like(text, &blocks[0]).then_some(0))
             .or_else(|| {
                 (0..d).rev().find(|&j| {
-                    word_count(&blocks[j]) >= 3 && !is_byline(blocks[j].span.slice(text))
+                    let line = blocks[j].span.slice(text);
+                    words_of(line) >= 3 && !is_byline(line)
                 })
             })
     };
