@@ -262,18 +262,19 @@ impl Spare {
 /// the title takes the actor of the first casualty figure of the body
 /// with the same count, outcome and victims, whose telling has the words
 /// the headline leaves out. Work: the title's few figures against the
-/// claims after it.
+/// claims after it (claims come in text order: the title's are found by
+/// two binary searches, wherever the title stands on the page).
 fn headline_actors(article: &bilan_article::Article, claims: &mut [Claim]) {
     let Some(title) = article.title.as_ref().map(|b| b.span) else {
         return;
     };
-    let in_title = |c: &Claim| title.start <= c.span.start && c.span.end <= title.end;
-    let headline = claims.iter().take_while(|c| in_title(c)).count();
-    let (heads, body) = claims.split_at_mut(headline);
+    let first = claims.partition_point(|c| c.span.start < title.start);
+    let past = claims.partition_point(|c| c.span.start < title.end);
+    let (before_body, body) = claims.split_at_mut(past);
+    let heads = before_body.get_mut(first..).unwrap_or_default();
     for head in heads.iter_mut().filter(|c| c.kind == ClaimKind::Casualties) {
         let told = body.iter().find(|c| {
             c.kind == ClaimKind::Casualties
-                && c.span.start >= title.end
                 && c.value == head.value
                 && c.min == head.min
                 && c.max == head.max

@@ -348,3 +348,41 @@ fn a_headline_figure_takes_the_actor_the_body_tells() {
         "{soldiers:#?}"
     );
 }
+
+#[test]
+fn a_headline_below_page_furniture_with_a_figure_still_takes_the_body_actor() {
+    // A figure above the title (a comment count in the page's furniture)
+    // does not hide the title's figures from the body's telling.
+    let text = "Le Courrier du Levant\n\n\
+                Monde   Syrie   Liban   12 commentaires\n\n\
+                Syrie : au moins 14 soldats tués dans une embuscade près de Palmyre\n\n\
+                Publié le 12/03/2023 à 16:05\n\n\
+                Au moins 14 soldats syriens ont été tués jeudi dans une embuscade de Daech près de Palmyre.\n\n\
+                Les forces kurdes, appuyées par la coalition internationale, ont arrêté dix jihadistes. \
+                L'armée syrienne a envoyé des renforts dans la région.\n";
+    let article = bilan_article::parse(text);
+    let title = article.title.as_ref().map(|b| b.span.slice(text));
+    assert_eq!(
+        title,
+        Some("Syrie : au moins 14 soldats tués dans une embuscade près de Palmyre")
+    );
+    let entities = bilan_lexicon::Lexicon::embedded().find(text);
+    let claims = Extractor::new().extract(text, &article, &entities);
+    assert!(
+        claims
+            .first()
+            .is_some_and(|c| c.span.start < article.title.as_ref().map_or(0, |t| t.span.start)),
+        "a figure stands before the title: {claims:#?}"
+    );
+    let soldiers: Vec<_> = claims
+        .iter()
+        .filter(|c| c.value == Some(14.0) && c.victims == Some(Victims::Soldiers))
+        .collect();
+    assert_eq!(soldiers.len(), 2, "{claims:#?}");
+    assert!(
+        soldiers
+            .iter()
+            .all(|c| c.actor.as_deref() == Some("group:syrian-army")),
+        "{soldiers:#?}"
+    );
+}
