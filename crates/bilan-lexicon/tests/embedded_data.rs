@@ -46,6 +46,7 @@ fn types_of(kind: EntityKind) -> &'static [&'static str] {
             "coalition",
             "paramilitary",
             "brigade",
+            "peacekeeping",
         ],
         EntityKind::Organization => &[
             "party",

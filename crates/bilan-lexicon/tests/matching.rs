@@ -251,6 +251,20 @@ fn the_coalition_alone_is_the_international_one() {
     assert_mentions("La coalition de l'opposition a protesté.", &[]);
 }
 
+/// The UN force in south Lebanon is an armed force: its peacekeepers are
+/// soldiers, counted as its members.
+#[test]
+fn the_un_force_in_lebanon_is_an_armed_group() {
+    assert_mentions(
+        "La Force intérimaire des Nations unies au Liban (Finul) a dénoncé des tirs près de Naqoura.",
+        &[
+            ("Force intérimaire des Nations unies au Liban", "group:unifil"),
+            ("Finul", "group:unifil"),
+            ("Naqoura", "place:naqoura"),
+        ],
+    );
+}
+
 /// A capitalised demonym is no name, even when it folds like a village
 /// ("Syrien" like Sirrin, "Arabe" like Arrabah).
 #[test]
