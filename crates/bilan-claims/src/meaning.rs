@@ -2291,8 +2291,7 @@ impl<'a> Sentence<'a> {
         // "Le Hezbollah, qui dit agir en soutien au Hamas, a perdu 200
         // combattants": a group inside a relative clause between commas is
         // not the subject.
-        if let Some(m) =
-            groups(self.mentions).rfind(|m| m.span.end <= at && !self.in_relative_aside(m, at))
+        if let Some(m) = groups(self.mentions).rfind(|m| m.span.end <= at && !self.in_aside(m, at))
         {
             return Some(m);
         }
@@ -2306,10 +2305,13 @@ impl<'a> Sentence<'a> {
             .or_else(|| groups(self.mentions).find(|m| m.span.start >= at))
     }
 
-    /// Whether mention `m` lies in a relative clause between commas (", qui
-    /// …,", ", dont …,") that closes before byte `at`, within
-    /// `RELATIVE_WINDOW` tokens each way (bounded work per mention).
-    fn in_relative_aside(&self, m: &Mention, at: usize) -> bool {
+    /// Whether mention `m` lies in an aside between commas that closes
+    /// before byte `at`, within `RELATIVE_WINDOW` tokens each way (bounded
+    /// work per mention): a relative clause (", qui …,", ", dont …,") or
+    /// an apposition describing the group named before it (", la branche
+    /// syrienne d'Al-Qaïda,", ", une composante du Hachd al-Chaabi,"). A
+    /// group named there is not the one the clause is about.
+    fn in_aside(&self, m: &Mention, at: usize) -> bool {
         let first = self.words.index_at(m.span.start);
         let last = self.words.index_at(at);
         let opened = (first.saturating_sub(RELATIVE_WINDOW)..first)
@@ -2318,13 +2320,28 @@ impl<'a> Sentence<'a> {
         let Some(open) = opened else {
             return false;
         };
-        self.words.kind(open) == Some(TokenKind::Comma)
-            && matches!(
-                self.norm_bytes(open + 1),
-                b"qui" | b"dont" | b"lequel" | b"laquelle"
-            )
-            && (first..last.min(first + RELATIVE_WINDOW))
-                .any(|k| self.words.kind(k) == Some(TokenKind::Comma))
+        let closed = (first..last.min(first + RELATIVE_WINDOW))
+            .any(|k| self.words.kind(k) == Some(TokenKind::Comma));
+        if self.words.kind(open) != Some(TokenKind::Comma) || !closed {
+            return false;
+        }
+        let opener = self.norm_bytes(open + 1);
+        if matches!(opener, b"qui" | b"dont" | b"lequel" | b"laquelle") {
+            return true;
+        }
+        // An apposition: a noun phrase of its own (an article, then words
+        // before the name: not ", le Front al-Nosra en tête,") right after
+        // another armed group's name.
+        let noun_phrase = crate::words::is_article(opener) || matches!(opener, b"un" | b"une");
+        let head = self.words.past_articles(open + 1).max(open + 2);
+        let after_group = open > 0
+            && self.mentions.iter().any(|g| {
+                g.kind == EntityKind::ArmedGroup
+                    && g.span.end <= self.token_span(open).start
+                    && (self.words.index_at(g.span.end)..open)
+                        .all(|k| self.words.kind(k) == Some(TokenKind::Symbol))
+            });
+        noun_phrase && first > head && after_group
     }
 
     /// The sentence opens with a common noun for an army ("L'armée",
@@ -2467,7 +2484,7 @@ impl<'a> Sentence<'a> {
         }
         self.mentions
             .iter()
-            .filter(|m| m.span.end <= at)
+            .filter(|m| m.span.end <= at && !self.in_aside(m, at))
             .rfind(fits)
             .or_else(|| {
                 self.mentions

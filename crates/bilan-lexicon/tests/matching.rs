@@ -258,7 +258,10 @@ fn the_un_force_in_lebanon_is_an_armed_group() {
     assert_mentions(
         "La Force intérimaire des Nations unies au Liban (Finul) a dénoncé des tirs près de Naqoura.",
         &[
-            ("Force intérimaire des Nations unies au Liban", "group:unifil"),
+            (
+                "Force intérimaire des Nations unies au Liban",
+                "group:unifil",
+            ),
             ("Finul", "group:unifil"),
             ("Naqoura", "place:naqoura"),
         ],
