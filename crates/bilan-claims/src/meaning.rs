@@ -2469,10 +2469,22 @@ impl<'a> Sentence<'a> {
             // coalition when both are named.
             let window = self.recent_mentions(at);
             let army = |m: &&Mention| fits(m) && m.id.ends_with("-army");
+            let this_sentence = |m: &&Mention| m.span.start >= self.span.start;
             return window
                 .iter()
                 .rev()
                 .find(army)
+                .filter(this_sentence)
+                // "16 soldats tués et 106 blessés dans les rangs de l'armée
+                // irakienne": an army the sentence names after the figure
+                // before a group named in the sentences before.
+                .or_else(|| {
+                    self.mentions
+                        .iter()
+                        .filter(|m| m.span.start >= at)
+                        .find(army)
+                })
+                .or_else(|| window.iter().rev().find(army))
                 .or_else(|| window.iter().rev().find(fits))
                 .or_else(|| {
                     self.mentions
