@@ -985,6 +985,11 @@ impl<'a> Sentence<'a> {
                     .then(|| EntityId::from(id.as_str()))
             });
         }
+        // "Côté israélien, dix soldats et huit civils ont été tués": the
+        // side the sentence opens with is the soldiers' army.
+        if actor.is_none() && provisional == Victims::Soldiers {
+            actor = self.side_framed().map(|id| EntityId::from(id.as_str()));
+        }
         // "les pertes du Nosra dépassent les 150 tués": the losses' owner,
         // subject of the clause, is whose people they are.
         if actor.is_none()
@@ -2303,6 +2308,20 @@ impl<'a> Sentence<'a> {
         groups(self.previous_mentions)
             .next_back()
             .or_else(|| groups(self.mentions).find(|m| m.span.start >= at))
+    }
+
+    /// The army of a sentence opening with a side named by its adjective
+    /// ("Côté israélien, …", "Du côté libanais, …"): the id that
+    /// `actor_adjectives.tsv` gives the adjective for soldiers.
+    fn side_framed(&self) -> Option<String> {
+        let cote = match self.norm_bytes(0) {
+            b"cote" => 1,
+            b"du" if self.norm_bytes(1) == b"cote" => 2,
+            _ => return None,
+        };
+        let (last, (applies, id)) = TABLES.actor_adjectives.longest_at(self.words, cote)?;
+        (*applies == Applies::Soldiers && self.words.kind(last + 1) == Some(TokenKind::Comma))
+            .then(|| id.clone())
     }
 
     /// Whether mention `m` lies in an aside between commas that closes
