@@ -93,11 +93,13 @@ pub(crate) enum Cue {
     QualifierAdverb,
     /// `name_with_unit_cue` in the data file.
     NameWithUnit,
+    /// `phone_cue` in the data file.
+    Phone,
 }
 
 impl Cue {
     /// Every category, in declaration order.
-    pub(crate) const ALL: [Cue; 25] = [
+    pub(crate) const ALL: [Cue; 26] = [
         Cue::Month,
         Cue::Weekday,
         Cue::Year,
@@ -123,6 +125,7 @@ impl Cue {
         Cue::AndAHalf,
         Cue::QualifierAdverb,
         Cue::NameWithUnit,
+        Cue::Phone,
     ];
 
     /// The category's name in the data file.
@@ -153,6 +156,7 @@ impl Cue {
             Cue::AndAHalf => "and_a_half",
             Cue::QualifierAdverb => "qualifier_adverb",
             Cue::NameWithUnit => "name_with_unit_cue",
+            Cue::Phone => "phone_cue",
         }
     }
 }

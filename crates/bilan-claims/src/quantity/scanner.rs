@@ -24,6 +24,9 @@ use bilan_article::Span;
 /// How far back a qualifier or context phrase is looked for, in bytes.
 const LOOK_BACK: usize = 64;
 
+/// How far back the marks of a phone number are read ("Tél. : (+961) 1").
+const PHONE_LOOK_BACK: usize = 24;
+
 /// At most this many members after the first are read in a list of
 /// numbers sharing one unit ("7, 9 et 11 ans").
 const LIST_MEMBERS: usize = 4;
@@ -99,6 +102,9 @@ struct Scan<'t> {
     age_list_end: std::cell::Cell<usize>,
     /// Nothing before this may be part of a new quantity (end of the last one).
     floor: usize,
+    /// Where the scan began: the floor of look-backs that may read past
+    /// the last quantity (a phone number's marks).
+    start: usize,
     end: usize,
     /// The last `(pos, floor, bits)` computed by `bits_before`.
     bits_cache: std::cell::Cell<(usize, usize, u32)>,
@@ -296,6 +302,7 @@ impl<'t> Scan<'t> {
             token_hint: std::cell::Cell::new(0),
             age_list_end: std::cell::Cell::new(0),
             floor: start,
+            start,
             end,
             bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
             bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
@@ -1809,6 +1816,11 @@ impl<'t> Scan<'t> {
         if unit.is_some() && self.phrase_right_before(core.start, Cue::NameWithUnit) {
             return skip;
         }
+        // "Tél. : (+961) 1 234 567": a phone number, after a dialling code
+        // or a phone cue past the marks phone numbers are written with.
+        if core.form == NumberForm::Digits && self.phone_number_before(core.start) {
+            return skip;
+        }
         // "Commentaires (14)", "Partages (3)": a bare number alone in
         // brackets is a page's tally or a note's mark, not a figure.
         if unit.is_none()
@@ -1962,6 +1974,36 @@ impl<'t> Scan<'t> {
 
     /// True when a phrase of `cue` ends right before `pos`, with nothing but
     /// spaces between ("n° 5", "Liwa 313").
+    /// Whether the digits at `pos` are part of a phone number: the marks
+    /// before them (digits, spaces, `+ ( ) . / : -`, at most
+    /// `PHONE_LOOK_BACK` bytes) hold a dialling code ("+961") or follow a
+    /// `phone_cue` ("Tél.", "Fax").
+    fn phone_number_before(&self, pos: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let mut floor = self.start.max(pos.saturating_sub(PHONE_LOOK_BACK));
+        while !self.text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        let mut start = pos;
+        while start > floor
+            && matches!(
+                bytes[start - 1],
+                b'0'..=b'9' | b' ' | b'+' | b'(' | b')' | b'.' | b'/' | b':' | b'-'
+            )
+        {
+            start -= 1;
+        }
+        let gap = &bytes[start..pos];
+        let dialling_code = gap
+            .windows(2)
+            .any(|w| w[0] == b'+' && w[1].is_ascii_digit());
+        dialling_code
+            || (gap.iter().any(|&b| b != b' ')
+                && self
+                    .phrase_looked_up(start, self.start, Cue::Phone)
+                    .is_some())
+    }
+
     fn phrase_right_before(&self, pos: usize, cue: Cue) -> bool {
         self.phrase_before(pos, cue).is_some()
     }
