@@ -1602,13 +1602,19 @@ impl<'a> Sentence<'a> {
                 end = open;
                 continue;
             }
-            // "a perdu en Syrie plus de 1 600 hommes": where, between the
-            // verb and its figure.
+            // "a perdu en Syrie plus de 1 600 hommes", "a arrêté à Saïda
+            // quatre personnes": where, between the verb and its figure.
             if end >= previous_end + 3
                 && self.is_capitalised(end - 1)
-                && matches!(self.norm_bytes(end - 2), b"en" | b"au" | b"aux")
+                && matches!(self.norm_bytes(end - 2), b"en" | b"au" | b"aux" | b"a")
             {
                 end -= 2;
+                continue;
+            }
+            // "a libéré de son côté 100 détenus", "a perdu pour sa part 12
+            // hommes": whose turn it is, between the verb and its figure.
+            if end >= previous_end + 4 && self.turn_phrase_ending_at(end) {
+                end -= 3;
                 continue;
             }
             let filler = end.checked_sub(1).map_or(&b""[..], |p| self.norm_bytes(p));
@@ -1643,6 +1649,20 @@ impl<'a> Sentence<'a> {
             end -= 1;
         }
         None
+    }
+
+    /// Whether the three tokens before `end` say whose turn it is: "de son
+    /// côté", "de leur côté", "pour sa part", "pour leur part".
+    fn turn_phrase_ending_at(&self, end: usize) -> bool {
+        let possessive = matches!(
+            self.norm_bytes(end - 2),
+            b"son" | b"sa" | b"leur" | b"notre" | b"votre"
+        );
+        possessive
+            && matches!(
+                (self.norm_bytes(end - 3), self.norm_bytes(end - 1)),
+                (b"de" | b"du", b"cote") | (b"pour", b"part")
+            )
     }
 
     /// The comma opening an attribution aside ("selon X", "d'après X")
