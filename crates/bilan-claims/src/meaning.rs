@@ -2069,7 +2069,12 @@ impl<'a> Sentence<'a> {
                             || (k > 1
                                 && matches!(self.norm_bytes(k - 1), b"que" | b"qu")
                                 && self.norm_bytes(k - 2) == b"ainsi")));
+                // "blessées dans cette ville où vivent 90.000 habitants":
+                // "où" (not "ou", folded alike) opens a clause of its own.
+                let where_clause = self.norm_bytes(k) == b"ou"
+                    && self.token_span(k).slice(self.text).ends_with('ù');
                 self.words.kind(k) == Some(TokenKind::Stop)
+                    || where_clause
                     || !joins
                         && matches!(
                             self.norm_bytes(k),
