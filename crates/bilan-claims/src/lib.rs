@@ -709,7 +709,7 @@ impl Extractor {
                         },
                     )
                 }),
-                source: links::source_for(reading.span, attributions),
+                source: links::source_for(text, reading.span, attributions),
                 date: links::date_for(reading.span, days),
             });
             if let Some(claim) = claims.last() {

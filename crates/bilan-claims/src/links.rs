@@ -1557,6 +1557,20 @@ fn quote_between(words: &Words, from: usize, to: usize) -> bool {
     })
 }
 
+/// Whether a cue that ends before the claim is cut off from it by a new
+/// clause (", et", ", mais", ", tandis", ";"): a "selon X" closing the
+/// clause before.
+fn clause_break_between(text: &str, cue: Span, claim: Span) -> bool {
+    if cue.end > claim.start {
+        return false;
+    }
+    let gap = Span::new(cue.end, claim.start).slice(text);
+    gap.contains(';')
+        || [", et ", ", mais ", ", tandis "]
+            .iter()
+            .any(|joint| gap.contains(joint))
+}
+
 fn distance(a: Span, b: Span) -> usize {
     if a.end <= b.start {
         b.start - a.end
@@ -1565,11 +1579,22 @@ fn distance(a: Span, b: Span) -> usize {
     }
 }
 
-/// The source nearest to the claim.
-pub(crate) fn source_for(claim: Span, attributed: &[Attributed<'_>]) -> Option<EntityId> {
+/// The source nearest to the claim, among those of the claim's own clause
+/// first: "900 civils tués selon l'OSDH, et 400.000 déplacés selon l'ONU"
+/// credits the second figure to the UN, though the OSDH's cue is nearer.
+pub(crate) fn source_for(
+    text: &str,
+    claim: Span,
+    attributed: &[Attributed<'_>],
+) -> Option<EntityId> {
     attributed
         .iter()
-        .min_by_key(|a| distance(claim, a.cue))
+        .min_by_key(|a| {
+            (
+                clause_break_between(text, a.cue, claim),
+                distance(claim, a.cue),
+            )
+        })
         .and_then(|a| a.source)
         .map(|m| m.id.clone())
 }
