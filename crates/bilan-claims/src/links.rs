@@ -1104,10 +1104,29 @@ fn relative_subject<'a>(
     };
     // A place only right before "qui", with no comma ("à Alep, qui…" is
     // more often a town described than a government speaking).
-    mentions
+    let speaker = mentions
         .iter()
         .filter(|m| can_be_source(m) || (m.kind == EntityKind::Place && before == qui))
-        .find(|m| token_of(words, m.span.end) == before)
+        .find(|m| token_of(words, m.span.end) == before);
+    if speaker.is_some() || before == qui {
+        return speaker;
+    }
+    // "La coalition dirigée par Washington, qui affirme avoir mené 46
+    // frappes": the speaker is named before the participle and its agent.
+    let agent = mentions
+        .iter()
+        .find(|m| token_of(words, m.span.end) == before)?;
+    let par = words
+        .articles_before(token_of(words, agent.span.start), 0)
+        .checked_sub(1)?;
+    let participle = par.checked_sub(1)?;
+    if words.norm_bytes(par) != b"par" || !may_be_participle(words.norm_bytes(participle)) {
+        return None;
+    }
+    mentions
+        .iter()
+        .filter(|m| can_be_source(m))
+        .find(|m| token_of(words, m.span.end) == participle)
 }
 
 /// Whether a folded word may be a past participle ("dirigée", "soutenus",
