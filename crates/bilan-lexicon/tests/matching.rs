@@ -268,6 +268,18 @@ fn the_un_force_in_lebanon_is_an_armed_group() {
     );
 }
 
+/// The monitor's name in the wording of "human rights" some outlets use.
+#[test]
+fn the_monitor_is_named_by_human_rights_too() {
+    assert_mentions(
+        "L'Observatoire syrien des droits humains a compté 12 morts à Deraa.",
+        &[
+            ("Observatoire syrien des droits humains", "org:osdh"),
+            ("Deraa", "place:daraa"),
+        ],
+    );
+}
+
 /// A capitalised demonym is no name, even when it folds like a village
 /// ("Syrien" like Sirrin, "Arabe" like Arrabah).
 #[test]
