@@ -1184,9 +1184,14 @@ fn opening_subject<'a>(
         && !aside
             .clone()
             .any(|k| words.kind(k) == Some(TokenKind::Stop))
-        && !sources
-            .iter()
-            .any(|&(s, _, m)| aside.contains(&s) && m.kind == EntityKind::Person)
+        // A person named in the aside may be the speaker ("Le Hezbollah,
+        // par la voix de son chef X, a annoncé"), unless the aside is a
+        // relative clause of its own ("HTC, dont le chef X avait juré…,
+        // a reconnu").
+        && (matches!(words.norm_bytes(comma + 1), b"dont" | b"qui")
+            || !sources
+                .iter()
+                .any(|&(s, _, m)| aside.contains(&s) && m.kind == EntityKind::Person))
         // "L'armée, appuyée par l'aviation russe, a repris trois collines,
         // a rapporté notre correspondant": the subject's own verb comes
         // first; the speech verb after it has a speaker of its own.
