@@ -340,7 +340,12 @@ pub(crate) fn attributions<'a>(
                 })
                 // "a indiqué l'OSDH", not "a indiqué à l'AFP X".
                 .filter(|&&(s, _, m)| !(m.kind == EntityKind::Media && addressed(words, s)))
-                .map(|&(_, e, m)| organisation_after(text, words, sources, e, m, earlier))
+                .map(|&(_, e, m)| {
+                    // "a rapporté l'agence ANHA, citant le commandement
+                    // des FDS": the outlet only relays whom it cites.
+                    cited_after(words, sources, e)
+                        .unwrap_or_else(|| organisation_after(text, words, sources, e, m, earlier))
+                })
                 .next()
                 // "a déclaré le porte-parole de l'armée, le général X": the
                 // organisation of the title speaks.
@@ -916,6 +921,25 @@ fn subject_before_aside<'a>(
     sources
         .iter()
         .find(|&&(_, e, _)| e == open)
+        .map(|&(_, _, m)| m)
+}
+
+/// The source cited after a speaker that ends at token `end` (", citant
+/// le commandement des FDS", ", citant l'OSDH"): the first name within
+/// `SOURCE_WINDOW` tokens of "citant", in the same clause.
+fn cited_after<'a>(
+    words: &Words,
+    sources: &[(usize, usize, &'a Mention)],
+    end: usize,
+) -> Option<&'a Mention> {
+    if words.kind(end) != Some(TokenKind::Comma) || words.norm_bytes(end + 1) != b"citant" {
+        return None;
+    }
+    let from = end + 2;
+    sources
+        .iter()
+        .find(|&&(s, _, _)| s >= from && s <= from + SOURCE_WINDOW)
+        .filter(|&&(s, _, _)| !clause_between(words, from, s))
         .map(|&(_, _, m)| m)
 }
 
