@@ -739,8 +739,9 @@ const MAX_LISTED_NAMES: usize = 3;
 const MASTHEAD_REACH: usize = 300;
 
 /// Whether the name on tokens `first..=last` opens a line within the
-/// first `MASTHEAD_REACH` bytes and a dash (– or —) follows it: a
-/// masthead (`Al Mayadeen – …`), which only an outlet's name is. (A
+/// first `MASTHEAD_REACH` bytes and a dash (– or —) or a bar follows it: a
+/// masthead (`Al Mayadeen – …`, `Al Mayadeen | Français`), which only an
+/// outlet's name is. (A
 /// place's dateline, `Damas – …`, has the same shape: this is asked only
 /// of the outlet reading of a name another entity shares.)
 fn masthead(f: &Folded<'_>, first: usize, last: usize) -> bool {
@@ -758,7 +759,10 @@ fn masthead(f: &Folded<'_>, first: usize, last: usize) -> bool {
         .take_while(|&&c| c != b'\n')
         .all(u8::is_ascii_whitespace);
     let after = f.text.get(end..).unwrap_or_default().trim_ascii_start();
-    line_opens && (after.starts_with("–".as_bytes()) || after.starts_with("—".as_bytes()))
+    line_opens
+        && (after.starts_with("–".as_bytes())
+            || after.starts_with("—".as_bytes())
+            || after.starts_with(b"|"))
 }
 
 /// When the mention at token `first` is the next name of a list (`X et Y`,
