@@ -8,7 +8,9 @@
 //!    al-Manar": a media mention right after "notre" and a noun of
 //!    `outlets.tsv`'s `own` rows);
 //! 2. its masthead: a media mention in the first lines followed by a dash
-//!    ("Al Mayadeen – Sud syrien : …", "Damas, SANA –");
+//!    ("Al Mayadeen – Sud syrien : …", "Damas, SANA –"), or alone on its
+//!    line but for separators and `edition` words ("Rudaw", "Al Mayadeen
+//!    | Français", "PressTV Français");
 //! 3. the signature of its site's time stamp on the dateline's line
 //!    (`signature` rows: "Jerusalem Timing" is al-Manar's), when the
 //!    article names that outlet somewhere (every link is to an entity the
@@ -40,7 +42,7 @@ pub(crate) fn document_outlet(
     }
     if let Some(masthead) = media()
         .take_while(|m| m.span.start < MASTHEAD_REACH)
-        .find(|m| dash_after(text, m.span.end))
+        .find(|m| dash_after(text, m.span.end) || alone_on_its_line(text, m))
     {
         return Some(masthead.clone());
     }
@@ -83,6 +85,21 @@ fn named_as_own(text: &str, m: &Mention) -> bool {
 }
 
 /// A dash after the masthead's name ("Al Mayadeen – ", "SANA -").
+/// Whether media mention `m` stands alone on its line, but for separators
+/// and `edition` words of `outlets.tsv` ("Rudaw", "Al Mayadeen  |
+/// Français", "PressTV Français"): a masthead.
+fn alone_on_its_line(text: &str, m: &Mention) -> bool {
+    let before = text.get(..m.span.start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let after = text.get(m.span.end..).unwrap_or("");
+    let rest = &after[..after.find('\n').unwrap_or(after.len())];
+    before[line_start..].trim().is_empty()
+        && rest
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | ':' | '·' | '•'))
+            .filter(|w| !w.is_empty())
+            .all(|w| TABLES.masthead_words.contains_key(&fold(w)))
+}
+
 fn dash_after(text: &str, end: usize) -> bool {
     text.get(end..)
         .map(str::trim_start)
@@ -139,6 +156,30 @@ mod tests {
             outlet_of(text, &[("Al Mayadeen", "media:al-mayadeen")]),
             None
         );
+    }
+
+    #[test]
+    fn a_masthead_alone_on_its_line_names_the_outlet() {
+        for text in [
+            "Rudaw\nKurdistan | Irak\n\nL'armée avance\n\nLe photographe de Rudaw a été blessé.",
+            "PressTV Français\n\nLiban\n\nL'armée avance dans la vallée.",
+            "Al Mayadeen  |  Français\nSyrie\n\nL'armée avance dans la vallée.",
+        ] {
+            let name = text.split([' ', '\n']).next().expect("a first word");
+            let (name, id) = match name {
+                "Rudaw" => ("Rudaw", "media:rudaw"),
+                "PressTV" => ("PressTV", "media:presstv"),
+                _ => ("Al Mayadeen", "media:al-mayadeen"),
+            };
+            assert_eq!(
+                outlet_of(text, &[(name, id)]).as_deref(),
+                Some(id),
+                "{text}"
+            );
+        }
+        // A name with other words on its line is no masthead.
+        let text = "Rudaw rapporte des combats\n\nL'armée avance.";
+        assert_eq!(outlet_of(text, &[("Rudaw", "media:rudaw")]), None);
     }
 
     #[test]

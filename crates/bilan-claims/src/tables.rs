@@ -913,6 +913,9 @@ pub(crate) struct Tables {
     pub(crate) reporter_nouns: WordMap<()>,
     /// (words of a dateline's line, the id of the one outlet printing them).
     pub(crate) outlet_signatures: Vec<(String, String)>,
+    /// Words that may follow an outlet's name on its masthead line
+    /// ("Al Mayadeen | Français"), folded.
+    pub(crate) masthead_words: WordMap<()>,
     pub(crate) attribution: PhraseSet<Attribution>,
     /// Common nouns that name again a speaker already named ("le
     /// ministère", "la chaîne"), with the kind of entity they stand for.
@@ -1253,6 +1256,7 @@ impl Tables {
         let mut own_media_nouns = WordMap::default();
         let mut reporter_nouns = WordMap::default();
         let mut outlet_signatures = Vec::new();
+        let mut masthead_words = WordMap::default();
         let file = "outlets.tsv";
         for (n, f) in lines(file, OUTLETS) {
             let text = field(file, n, &f, 1)?;
@@ -1262,6 +1266,9 @@ impl Tables {
                 }
                 "reporter" => {
                     reporter_nouns.insert(fold(text), ());
+                }
+                "edition" => {
+                    masthead_words.insert(fold(text), ());
                 }
                 "signature" => {
                     let id = field(file, n, &f, 2)?;
@@ -1416,6 +1423,7 @@ impl Tables {
             own_media_nouns,
             reporter_nouns,
             outlet_signatures,
+            masthead_words,
             attribution,
             speaker_nouns,
             honorifics,
