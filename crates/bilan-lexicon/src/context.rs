@@ -63,6 +63,9 @@ struct Trigger {
     /// [`Rules::place_adjectives`] may stand before its `de` (`la localité
     /// frontalière de X`).
     adjective: bool,
+    /// The trigger is written with a full stop (`M.`): the stop after its
+    /// last word is its own, not the end of a sentence.
+    abbreviation: bool,
     words: Vec<Vec<u8>>,
 }
 
@@ -352,6 +355,7 @@ impl Rules {
                     part_of_name,
                     landform,
                     adjective,
+                    abbreviation: trigger.ends_with('.'),
                     words,
                 };
                 r.max_trigger_words = r.max_trigger_words.max(t.max_len());
@@ -490,6 +494,16 @@ impl Rules {
     /// exactly as one: a stop word, or a word that folds like a name.
     pub fn needs_exact_spelling(&self, basic: &[u8]) -> bool {
         self.stops.contains(basic) || self.exact_words.contains(basic)
+    }
+
+    /// True for the first word of a person's name from context (`Abou`,
+    /// a `part` trigger of `name_triggers.tsv`): the word after it is the
+    /// name itself, no family name.
+    pub fn is_person_part(&self, basic: &[u8]) -> bool {
+        self.triggers.get(basic).is_some_and(|ts| {
+            ts.iter()
+                .any(|t| t.part_of_name && t.kind == EntityKind::Person && t.words.len() == 1)
+        })
     }
 
     /// True for a common given name.
@@ -1349,7 +1363,11 @@ impl Rules {
                     } else if !weak_start
                         && after < n
                         && !(i..after).any(|k| cover[k] != Cover::Free)
-                        && !matches!(f.tokens[after - 1].sep_after, Sep::Punct)
+                        // `M. Ibrahim`: the abbreviation's own stop, when it
+                        // is written with its capital (not the `m.` of metres
+                        // ending a sentence).
+                        && ((t.abbreviation && f.tokens[i].capital)
+                            || !matches!(f.tokens[after - 1].sep_after, Sep::Punct))
                         // `les hauteurs de Jabal Hayyan`: a name that opens
                         // with its own trigger word is read from there.
                         && !self.opens_name(f, after, t.kind)

@@ -794,18 +794,31 @@ impl Matcher {
             })
             .chain(found_persons)
             .collect::<Vec<_>>();
+        // Family names that are given names too (`Ibrahim` of `Abbas
+        // Ibrahim`): only a title names the person by them (`M. Ibrahim`,
+        // `le général Ibrahim`, the one-word persons found from context).
+        let mut titled_family: FastMap<Vec<u8>, MentionOf> = FastMap::default();
         for (first, end, of) in persons {
             let Some(of) = of else { continue };
             let words: Vec<usize> = (first..end).filter(|&k| !f.tokens[k].article).collect();
             let Some(&last) = words.last() else { continue };
             // `Omar` in `Abou Omar` is no family name; `al-Hamed` is, given name or not.
             let after_article = last > 0 && f.tokens[last - 1].article;
-            if words.len() < 2 || (!after_article && self.rules.is_given_name(f.basic_of(last))) {
+            if words.len() < 2 {
+                continue;
+            }
+            let given_name = !after_article && self.rules.is_given_name(f.basic_of(last));
+            // `Abou Omar`: the word after `Abou` is the name itself.
+            if given_name && self.rules.is_person_part(f.basic_of(words[0])) {
                 continue;
             }
             let key = local_key(f, last, last + 1);
             if key.len() >= 4 || (after_article && key.len() >= 3) {
-                by_key.entry(key).or_insert(of);
+                if given_name {
+                    titled_family.entry(key).or_insert(of);
+                } else {
+                    by_key.entry(key).or_insert(of);
+                }
             }
         }
         for l in single_words {
@@ -813,7 +826,12 @@ impl Matcher {
             if key.is_empty() {
                 continue;
             }
-            let of = match by_key.get(&key).copied() {
+            let known = by_key.get(&key).or_else(|| {
+                (l.kind == EntityKind::Person)
+                    .then(|| titled_family.get(&key))
+                    .flatten()
+            });
+            let of = match known.copied() {
                 Some(of) if kind_of(of, &local_ids) == l.kind => of,
                 // The same letters name something else here: keep the other reading.
                 Some(_) => continue,

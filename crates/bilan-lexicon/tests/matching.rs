@@ -280,6 +280,19 @@ fn the_monitor_is_named_by_human_rights_too() {
     );
 }
 
+/// A person's family name that is also a given name (`Ibrahim`) names him
+/// again after a title (`M. Ibrahim`), and only there.
+#[test]
+fn a_titled_family_name_names_the_person_again() {
+    assert_mentions(
+        "Le général Abbas Ibrahim a mené les négociations, a indiqué M. Ibrahim.",
+        &[
+            ("Abbas Ibrahim", "person:abbas-ibrahim"),
+            ("Ibrahim", "person:abbas-ibrahim"),
+        ],
+    );
+}
+
 /// A capitalised demonym is no name, even when it folds like a village
 /// ("Syrien" like Sirrin, "Arabe" like Arrabah).
 #[test]
