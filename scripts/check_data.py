@@ -40,20 +40,18 @@ PREFIX_OF_KIND = {
     "media": "media", "person": "person",
 }
 
-TYPES = {
-    "place": {"country", "governorate", "district", "subdistrict", "city", "town",
-              "village", "neighbourhood", "mountain", "valley", "highland", "plain",
-              "region", "river", "lake", "crossing", "camp", "airport", "bridge",
-              "dam", "base", "prison", "island", "sea"},
-    "armed_group": {"army", "air_force", "navy", "police", "intelligence", "militia",
-                    "jihadist", "rebel", "coalition", "paramilitary", "brigade"},
-    "organization": {"party", "government", "ministry", "monitor", "ngo", "movement",
-                     "agency", "international", "court", "company"},
-    "media": {"channel", "newspaper", "agency", "website", "radio", "social_network",
-              "office"},
-    "person": {"leader", "politician", "commander", "cleric", "official", "spokesman",
-               "journalist", "militant"},
-}
+
+def read_types() -> dict[str, set[str]]:
+    """The types each kind may have, from data/entity_types.tsv."""
+    types: dict[str, set[str]] = defaultdict(set)
+    for line in (DATA_DIR / "entity_types.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, typ = line.split("\t")
+            types[kind].add(typ)
+    return types
+
+
+TYPES = read_types()
 
 FLAGS = {"case_sensitive", "needs_context", "no_fold", "lowercase_ok"}
 

@@ -6,80 +6,23 @@ use std::collections::HashSet;
 const HEADER: &str =
     "id\tkind\tname\ttype\tparent\tcountry\tlat\tlon\tgeonames\tallegiance\tvariants\tflags";
 
-fn types_of(kind: EntityKind) -> &'static [&'static str] {
-    match kind {
-        EntityKind::Place => &[
-            "country",
-            "governorate",
-            "district",
-            "subdistrict",
-            "city",
-            "town",
-            "village",
-            "neighbourhood",
-            "mountain",
-            "valley",
-            "highland",
-            "plain",
-            "region",
-            "river",
-            "lake",
-            "crossing",
-            "camp",
-            "airport",
-            "bridge",
-            "dam",
-            "base",
-            "prison",
-            "island",
-            "sea",
-        ],
-        EntityKind::ArmedGroup => &[
-            "army",
-            "air_force",
-            "navy",
-            "police",
-            "intelligence",
-            "militia",
-            "jihadist",
-            "rebel",
-            "coalition",
-            "paramilitary",
-            "brigade",
-            "peacekeeping",
-        ],
-        EntityKind::Organization => &[
-            "party",
-            "government",
-            "ministry",
-            "monitor",
-            "ngo",
-            "movement",
-            "agency",
-            "international",
-            "court",
-            "company",
-        ],
-        EntityKind::Media => &[
-            "channel",
-            "newspaper",
-            "agency",
-            "website",
-            "radio",
-            "social_network",
-            "office",
-        ],
-        EntityKind::Person => &[
-            "leader",
-            "politician",
-            "commander",
-            "cleric",
-            "official",
-            "spokesman",
-            "journalist",
-            "militant",
-        ],
-    }
+/// The types an entity of `kind` may have (`data/entity_types.tsv`, which
+/// `scripts/check_data.py` reads too).
+fn types_of(kind: EntityKind) -> Vec<&'static str> {
+    let name = match kind {
+        EntityKind::Place => "place",
+        EntityKind::ArmedGroup => "armed_group",
+        EntityKind::Organization => "organization",
+        EntityKind::Media => "media",
+        EntityKind::Person => "person",
+    };
+    include_str!("../data/entity_types.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|&(k, _)| k == name)
+        .map(|(_, t)| t)
+        .collect()
 }
 
 #[test]
