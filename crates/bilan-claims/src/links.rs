@@ -1640,16 +1640,17 @@ pub(crate) fn source_for(
     claim: Span,
     attributed: &[Attributed<'_>],
 ) -> Option<EntityId> {
-    attributed
-        .iter()
-        .min_by_key(|a| {
+    let chosen = match attributed {
+        // One cue (most sentences): no clause to weigh.
+        [only] => Some(only),
+        _ => attributed.iter().min_by_key(|a| {
             (
                 clause_break_between(text, a.cue, claim),
                 distance(claim, a.cue),
             )
-        })
-        .and_then(|a| a.source)
-        .map(|m| m.id.clone())
+        }),
+    };
+    chosen.and_then(|a| a.source).map(|m| m.id.clone())
 }
 
 /// The place that opens the sentence as the subject of a verb that holds
