@@ -2378,14 +2378,16 @@ impl<'a> Sentence<'a> {
         // another armed group's name.
         let noun_phrase = crate::words::is_article(opener) || matches!(opener, b"un" | b"une");
         let head = self.words.past_articles(open + 1).max(open + 2);
-        let after_group = open > 0
-            && self.mentions.iter().any(|g| {
-                g.kind == EntityKind::ArmedGroup
-                    && g.span.end <= self.token_span(open).start
-                    && (self.words.index_at(g.span.end)..open)
-                        .all(|k| self.words.kind(k) == Some(TokenKind::Symbol))
-            });
-        noun_phrase && first > head && after_group
+        if !noun_phrase || first <= head || open == 0 {
+            return false;
+        }
+        let comma_at = self.token_span(open).start;
+        self.mentions.iter().any(|g| {
+            g.kind == EntityKind::ArmedGroup
+                && g.span.end <= comma_at
+                && (self.words.index_at(g.span.end)..open)
+                    .all(|k| self.words.kind(k) == Some(TokenKind::Symbol))
+        })
     }
 
     /// The sentence opens with a common noun for an army ("L'armée",
