@@ -84,7 +84,6 @@ fn named_as_own(text: &str, m: &Mention) -> bool {
         && TABLES.own_media_nouns.contains_key(&fold(noun))
 }
 
-/// A dash after the masthead's name ("Al Mayadeen – ", "SANA -").
 /// Whether media mention `m` stands alone on its line, but for separators
 /// and `edition` words of `outlets.tsv` ("Rudaw", "Al Mayadeen  |
 /// Français", "PressTV Français"): a masthead.
@@ -100,6 +99,7 @@ fn alone_on_its_line(text: &str, m: &Mention) -> bool {
             .all(|w| TABLES.masthead_words.contains_key(&fold(w)))
 }
 
+/// A dash after the masthead's name ("Al Mayadeen – ", "SANA -").
 fn dash_after(text: &str, end: usize) -> bool {
     text.get(end..)
         .map(str::trim_start)

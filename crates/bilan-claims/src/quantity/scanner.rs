@@ -1972,8 +1972,6 @@ impl<'t> Scan<'t> {
         None
     }
 
-    /// True when a phrase of `cue` ends right before `pos`, with nothing but
-    /// spaces between ("n° 5", "Liwa 313").
     /// Whether the digits at `pos` are part of a phone number: the marks
     /// before them (digits, spaces, `+ ( ) . / : -`, at most
     /// `PHONE_LOOK_BACK` bytes) hold a dialling code ("+961") or follow a
@@ -2004,6 +2002,8 @@ impl<'t> Scan<'t> {
                     .is_some())
     }
 
+    /// True when a phrase of `cue` ends right before `pos`, with nothing but
+    /// spaces between ("n° 5", "Liwa 313").
     fn phrase_right_before(&self, pos: usize, cue: Cue) -> bool {
         self.phrase_before(pos, cue).is_some()
     }
