@@ -499,8 +499,7 @@ pub(crate) fn attributions<'a>(
                             .filter(|&&(_, e, _)| {
                                 e < k
                                     && e + SUBJECT_WINDOW + AGENT_WINDOW >= k
-                                    && words.kind(e) == Some(TokenKind::Word)
-                                    && words.norm_bytes(e + 1) == b"par"
+                                    && participle_by_at(words, e)
                                     && (e..k).all(|j| {
                                         !matches!(
                                             words.kind(j),
@@ -1140,11 +1139,10 @@ fn relative_subject<'a>(
     let agent = mentions
         .iter()
         .find(|m| token_of(words, m.span.end) == before)?;
-    let par = words
+    let participle = words
         .articles_before(token_of(words, agent.span.start), 0)
-        .checked_sub(1)?;
-    let participle = par.checked_sub(1)?;
-    if words.norm_bytes(par) != b"par" || !may_be_participle(words.norm_bytes(participle)) {
+        .checked_sub(2)?;
+    if !participle_by_at(words, participle) {
         return None;
     }
     mentions
@@ -1163,6 +1161,15 @@ fn may_be_participle(word: &[u8]) -> bool {
         .filter(|s| !s.is_empty())
         .unwrap_or(stem);
     word.len() >= 4 && matches!(stem.last(), Some(b'e' | b'i' | b'u' | b't' | b's'))
+}
+
+/// Token `k` is a participle followed by "par", which opens its agent
+/// ("dirigée par Washington", "emmenée par les Etats-Unis"): the name
+/// before it is described, the agent is no speaker.
+fn participle_by_at(words: &Words, k: usize) -> bool {
+    words.kind(k) == Some(TokenKind::Word)
+        && may_be_participle(words.norm_bytes(k))
+        && words.norm_bytes(k + 1) == b"par"
 }
 
 /// "L'OSDH, une ONG basée au Royaume-Uni qui dispose d'un réseau de
@@ -1194,10 +1201,7 @@ fn opening_subject<'a>(
     }
     // "La coalition dirigée par les Etats-Unis, …": a participle and its
     // agent stay with the name, as the acronym does.
-    if words.kind(comma) == Some(TokenKind::Word)
-        && may_be_participle(words.norm_bytes(comma))
-        && words.norm_bytes(comma + 1) == b"par"
-    {
+    if participle_by_at(words, comma) {
         comma = (comma + 2..comma + 2 + AGENT_WINDOW)
             .find(|&k| words.kind(k) != Some(TokenKind::Word))
             .filter(|&k| k < verb)?;
