@@ -1456,11 +1456,7 @@ impl<'a> Sentence<'a> {
                     np.ranks_group = Some(&m.id);
                 } else if self.is_word(n) {
                     np.ranks_noun = Some(n);
-                    if let Some((_, adjective)) = tables.actor_adjectives.longest_at(self.words, n)
-                    {
-                        np.adjective_groups.push(adjective);
-                        np.ranks_of_unnamed = true;
-                    }
+                    self.forces_by_side_at(n, np);
                 }
                 break;
             }
@@ -1483,22 +1479,31 @@ impl<'a> Sentence<'a> {
                     // "90 tués dans les rangs des jihadistes": the people
                     // of those ranks.
                     let n = self.words.past_articles(k + 2);
-                    if np.ranks_noun.is_none() && tables.victims.contains_token(self.words, n) {
-                        np.ranks_noun = Some(n);
-                    } else if np.ranks_noun.is_none()
-                        && let Some((_, adjective)) =
-                            tables.actor_adjectives.longest_at(self.words, n)
+                    if np.ranks_noun.is_none()
+                        && (tables.victims.contains_token(self.words, n)
+                            // "16 morts dans les rangs des forces
+                            // gouvernementales": forces named by their side.
+                            || self.forces_by_side_at(n, np))
                     {
-                        // "16 morts dans les rangs des forces
-                        // gouvernementales": forces named by their side.
                         np.ranks_noun = Some(n);
-                        np.adjective_groups.push(adjective);
-                        np.ranks_of_unnamed = true;
                     }
                 }
                 break;
             }
         }
+    }
+
+    /// Forces named by their side at token `n` ("les forces
+    /// gouvernementales", "les forces de sécurité", after "parmi" or "dans
+    /// les rangs de"): their adjective's group is noted in `np`, as the
+    /// ranks of no named group. Whether there were such forces.
+    fn forces_by_side_at(&self, n: usize, np: &mut NounPhrase<'a>) -> bool {
+        let Some((_, adjective)) = TABLES.actor_adjectives.longest_at(self.words, n) else {
+            return false;
+        };
+        np.adjective_groups.push(adjective);
+        np.ranks_of_unnamed = true;
+        true
     }
 
     /// "les pertes du Nosra" ending at most four words before token
