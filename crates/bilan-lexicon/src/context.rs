@@ -755,9 +755,9 @@ const MASTHEAD_REACH: usize = 300;
 /// Whether the name on tokens `first..=last` opens a line within the
 /// first `MASTHEAD_REACH` bytes and a dash (– or —) or a bar follows it: a
 /// masthead (`Al Mayadeen – …`, `Al Mayadeen | Français`), which only an
-/// outlet's name is. (A
-/// place's dateline, `Damas – …`, has the same shape: this is asked only
-/// of the outlet reading of a name another entity shares.)
+/// outlet's name is. (A place's dateline, `Damas – …`, has the same shape:
+/// this is asked only of the outlet reading of a name another entity
+/// shares.)
 fn masthead(f: &Folded<'_>, first: usize, last: usize) -> bool {
     let (Some(a), Some(b)) = (f.tokens.get(first), f.tokens.get(last)) else {
         return false;

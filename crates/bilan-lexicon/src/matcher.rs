@@ -802,13 +802,13 @@ impl Matcher {
             let Some(of) = of else { continue };
             let words: Vec<usize> = (first..end).filter(|&k| !f.tokens[k].article).collect();
             let Some(&last) = words.last() else { continue };
-            // `Omar` in `Abou Omar` is no family name; `al-Hamed` is, given name or not.
-            let after_article = last > 0 && f.tokens[last - 1].article;
             if words.len() < 2 {
                 continue;
             }
+            // `Omar` in `Abou Omar` is no family name; `al-Hamed` is, given
+            // name or not; `Ibrahim` in `Abbas Ibrahim` is one after a title.
+            let after_article = last > 0 && f.tokens[last - 1].article;
             let given_name = !after_article && self.rules.is_given_name(f.basic_of(last));
-            // `Abou Omar`: the word after `Abou` is the name itself.
             if given_name && self.rules.is_person_part(f.basic_of(words[0])) {
                 continue;
             }
