@@ -487,12 +487,15 @@ impl Extractor {
                 // claim ends the chain.
                 if let Some(last) = claims.get(before..).and_then(|new| {
                     new.iter().rev().find(|c| {
-                        // "dont", "lesquels", "eux": the letter before the
-                        // figure rules most claims out without a search.
+                        // "dont", "lesquels", "eux", "figurent", a comma:
+                        // the byte before the figure rules most claims out
+                        // without a search.
                         let before = text.as_bytes().get(..c.span.start).unwrap_or_default();
                         let words = &scratch.words;
-                        !(matches!(before.trim_ascii_end().last(), Some(b't' | b's' | b'x'))
-                            && meaning::details_previous(words, words.index_at(c.span.start)))
+                        !(matches!(
+                            before.trim_ascii_end().last(),
+                            Some(b't' | b's' | b'x' | b'e' | b',')
+                        ) && meaning::details_previous(words, words.index_at(c.span.start)))
                     })
                 }) {
                     last_casualty = (last.kind == ClaimKind::Casualties)

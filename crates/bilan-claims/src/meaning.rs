@@ -212,8 +212,8 @@ struct NounPhrase<'a> {
 #[derive(Debug, Clone, Copy)]
 enum Antecedent<'a> {
     /// A person noun ("des jihadistes …, tuant 14 d'entre eux"), with the
-    /// group named after it.
-    People(VictimClass, Option<&'a Mention>),
+    /// group named after it, and its token.
+    People(VictimClass, Option<&'a Mention>, usize),
     /// An armed group ("les positions de Daech, tuant 14 d'entre eux").
     Group(&'a Mention),
 }
@@ -396,10 +396,26 @@ impl<'a> Sentence<'a> {
                     b"de" | b"d" | b"des" | b"du" => self.group_at(k + 2),
                     _ => None,
                 };
-                return Some(Antecedent::People(class, group));
+                return Some(Antecedent::People(class, group, k));
             }
         }
         nearest_group.map(Antecedent::Group)
+    }
+
+    /// "on en a abattu 20", "ils en ont capturé une dizaine": the figure
+    /// starting at token `start` follows "en", an auxiliary and a verb, and
+    /// the nearest noun before it, which "en" stands for, counts people.
+    /// A noun right before "en" is the verb's subject ("les soldats en ont
+    /// abattu trois"), not what "en" stands for.
+    fn people_by_en(&self, start: usize) -> bool {
+        start >= 3
+            && self.norm_bytes(start - 3) == b"en"
+            && matches!(
+                self.norm_bytes(start - 2),
+                b"a" | b"ont" | b"avons" | b"avait" | b"avaient" | b"aurait" | b"auraient"
+            )
+            && !(start >= 4 && TABLES.victims.token_value(self.words, start - 4).is_some())
+            && matches!(self.antecedent(start - 3), Some(Antecedent::People(..)))
     }
 
     /// Whether the person word at token `k` is an adjective of the plural
@@ -674,6 +690,11 @@ impl<'a> Sentence<'a> {
                 .is_some_and(|h| tables.things.contains_token(self.words, h));
         let is_person = head_class.is_some() || head_cue.is_some();
         let bare = np.head.is_none();
+        // "les daechistes fuient, on en a abattu une vingtaine": "en" stands
+        // for the people named before, whom the verb's figure counts.
+        if bare && !np.others && self.people_by_en(start) {
+            np.among_them = true;
+        }
         // An article "un"/"une" counts only a person a verb right before it
         // governs, or a person noun: spare the rest of the reading otherwise.
         if quantity.form == NumberForm::Article
@@ -729,6 +750,19 @@ impl<'a> Sentence<'a> {
             .flatten()
             .find(|r| r.kind != ClaimKind::Age)
             .is_some_and(|r| r.kind == ClaimKind::Casualties);
+        // "… 24 otages ont été libérés. Parmi eux figurent 11 enfants": a
+        // detail opening its sentence details the figure that closed the
+        // sentence before.
+        let (previous_casualty, last_is_casualty) = match self.previous_sentence_casualty {
+            Some(before)
+                if previous_casualty.is_none()
+                    && detail_opening(self.words, start)
+                        .is_some_and(|k| self.opens_sentence(k)) =>
+            {
+                (Some(before), true)
+            }
+            _ => (previous_casualty, last_is_casualty),
+        };
 
         let mut evidence = None;
         // "Parmi les morts figure un civil": the topic says what happened.
@@ -872,14 +906,21 @@ impl<'a> Sentence<'a> {
         } else {
             None
         };
-        if let Some(Antecedent::Group(m) | Antecedent::People(_, Some(m))) = antecedent {
+        if let Some(Antecedent::Group(m) | Antecedent::People(_, Some(m), _)) = antecedent {
             np.group = Some(&m.id);
+        }
+        // "les daechistes fuient, on en a abattu une vingtaine": the noun
+        // may name their group itself.
+        if let Some(Antecedent::People(_, None, k)) = antecedent
+            && let Some((_, adjective)) = tables.actor_adjectives.longest_at(self.words, k)
+        {
+            np.adjective_groups.insert(0, adjective);
         }
         let mut class: VictimClass = if let Some(class) = head_class {
             class
         } else if let Some(previous) = inherit {
             VictimClass::Is(previous.victims.unwrap_or(Victims::People))
-        } else if let Some(Antecedent::People(class, _)) = antecedent {
+        } else if let Some(Antecedent::People(class, _, _)) = antecedent {
             class
         } else if let Some(cue) = head_cue {
             // "les raids ont fait des dizaines de martyrs": the fallen
@@ -1238,6 +1279,9 @@ impl<'a> Sentence<'a> {
                     i += 2;
                     continue;
                 }
+                // "et environ 160 côté israélien": a side, not a noun
+                // (the figure repeats the one before it).
+                b"cote" if steps == 1 => break,
                 b"autres" | b"autre" => {
                     np.others = true;
                     np.end = self.token_span(i).end;
@@ -2125,6 +2169,11 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// Token `k` is the sentence's first word (past quote marks).
+    fn opens_sentence(&self, k: usize) -> bool {
+        (0..k).all(|j| self.is_quote(j))
+    }
+
     /// `details_previous` in this sentence.
     fn details_previous(&self, start: usize) -> bool {
         details_previous(self.words, start)
@@ -2147,7 +2196,11 @@ impl<'a> Sentence<'a> {
         // day ("mardi", "hier") follows.
         let place = TABLES.place_word(self.words, next) == Some(PlaceWord::Preposition)
             && !matches!(self.norm_bytes(next), b"de" | b"d" | b"du" | b"des");
+        // "… et environ 160 côté israélien", "et 25 du côté rebelle".
+        let side = self.norm_bytes(next) == b"cote"
+            || (self.norm_bytes(next) == b"du" && self.norm_bytes(next + 1) == b"cote");
         place
+            || side
             || self.norm_bytes(next) == b"parmi"
             || TABLES.days.longest_at(self.words, next).is_some()
     }
@@ -2649,12 +2702,32 @@ fn same_speech(words: &Words, from: usize, to: usize) -> bool {
 /// The figure starting at token `start` details the one before it:
 /// "dont six enfants", "parmi lesquels 35 chefs", "parmi eux deux officiers".
 pub(crate) fn details_previous(words: &Words, start: usize) -> bool {
-    match start.checked_sub(1).map(|p| words.norm_bytes(p)) {
-        Some(b"dont") => true,
-        Some(b"lesquels" | b"lesquelles" | b"eux" | b"elles") => {
-            start >= 2 && words.norm_bytes(start - 2) == b"parmi"
+    detail_opening(words, start).is_some()
+}
+
+/// The token of "dont" or "parmi" that makes the figure starting at token
+/// `start` a detail of the one before: right before it, or past a comma
+/// or a form of "figurer" ("Parmi eux, 11 enfants", "parmi elles
+/// figurent deux femmes").
+pub(crate) fn detail_opening(words: &Words, start: usize) -> Option<usize> {
+    let mut k = start.checked_sub(1)?;
+    if k >= 2
+        && (words.kind(k) == Some(TokenKind::Comma)
+            || matches!(
+                words.norm_bytes(k),
+                b"figure" | b"figurent" | b"figurait" | b"figuraient"
+            ))
+    {
+        k -= 1;
+    }
+    match words.norm_bytes(k) {
+        b"dont" if k + 1 == start => Some(k),
+        b"lesquels" | b"lesquelles" | b"eux" | b"elles"
+            if k >= 1 && words.norm_bytes(k - 1) == b"parmi" =>
+        {
+            Some(k - 1)
         }
-        _ => false,
+        _ => None,
     }
 }
 
