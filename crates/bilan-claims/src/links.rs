@@ -960,6 +960,23 @@ fn agent_of_lead<'a>(
         .map(|&(_, _, m)| m)
 }
 
+/// Whether `before`, the text before a name, ends with "de", "du", "des",
+/// "d'" or "de la", "de l'" (its complement).
+fn ends_with_de(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = before
+        .strip_suffix("l'")
+        .or_else(|| before.strip_suffix("l’"))
+        .or_else(|| before.strip_suffix(" la"))
+        .unwrap_or(before)
+        .trim_end();
+    [" de", " du", " des", " d'", " d’"]
+        .iter()
+        .any(|de| before.ends_with(de))
+        || before.ends_with("d'")
+        || before.ends_with("d’")
+}
+
 /// Whether `gap`, between a person's name and an organisation, is a title
 /// of his in it: ", directeur de l'", ", porte-parole du" — after a comma,
 /// ending in a "de" — not a verb ("a déclaré à").
@@ -971,6 +988,11 @@ fn title_between(gap: &str) -> bool {
         ]
         .iter()
         .any(|end| gap.ends_with(end))
+        // "X, un combattant de la brigade 14" belongs to it, and speaks
+        // for himself.
+        && !crate::words::fold(gap)
+            .split(' ')
+            .any(|word| TABLES.private_speakers.contains_word(word))
 }
 
 /// A person named earlier right after an organisation ("le porte-parole du
@@ -1000,8 +1022,13 @@ fn spokesman_of<'a>(text: &str, person: &'a Mention, earlier: &'a [Mention]) -> 
         // time on any document.
         .take(SPOKESMAN_REACH)
         .find_map(|pair| match pair {
+            // "du Hachd, Ahmad", not "a raconté à l'AFP Haïdar": the
+            // organisation is the complement of a title.
             [org, named]
-                if named.id == person.id && organisation(org) && within(org, named, BEFORE_GAP) =>
+                if named.id == person.id
+                    && organisation(org)
+                    && within(org, named, BEFORE_GAP)
+                    && text.get(..org.span.start).is_some_and(ends_with_de) =>
             {
                 Some(org)
             }
@@ -1570,7 +1597,12 @@ fn organisation_after<'a>(
     sources
         .iter()
         .find(|&&(s, _, m)| m.kind != EntityKind::Person && s > end && s <= end + 5)
-        .filter(|&&(s, _, _)| !clause_between(words, end + 1, s) && words.after_de(s))
+        .filter(|&&(s, _, _)| {
+            !clause_between(words, end + 1, s)
+                && words.after_de(s)
+                // "X, un combattant de la brigade 14" speaks for himself.
+                && !(end + 1..s).any(|k| TABLES.private_speakers.contains_token(words, k))
+        })
         .map(|&(_, _, m)| m)
         // "X, porte-parole de l'armée": the organisation named again.
         .or_else(|| {

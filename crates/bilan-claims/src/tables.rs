@@ -920,6 +920,9 @@ pub(crate) struct Tables {
     /// Common nouns that name again a speaker already named ("le
     /// ministère", "la chaîne"), with the kind of entity they stand for.
     pub(crate) speaker_nouns: WordMap<SpeakerNoun>,
+    /// Nouns of men who speak for themselves ("X, un combattant de la
+    /// brigade 14"), not for the group named after them.
+    pub(crate) private_speakers: PhraseSet<()>,
     /// Honorifics that stand without an article between an apposition's
     /// comma and a name ("le chef du Hezbollah, sayyed Hassan Nasrallah").
     pub(crate) honorifics: WordMap<()>,
@@ -1316,6 +1319,7 @@ impl Tables {
         let mut attribution = PhraseSet::new();
         let mut speaker_nouns = WordMap::default();
         let mut honorifics = WordMap::default();
+        let mut private_speakers = PhraseSet::new();
         let mut anonymous_speakers = WordMap::default();
         let mut verb_inserts = PhraseSet::new();
         let file = "attribution.tsv";
@@ -1342,6 +1346,10 @@ impl Tables {
                 }
                 "honorific" => {
                     honorifics.insert(text, ());
+                    continue;
+                }
+                "private" => {
+                    private_speakers.insert(&text, ());
                     continue;
                 }
                 "anonymous" => {
@@ -1427,6 +1435,7 @@ impl Tables {
             attribution,
             speaker_nouns,
             honorifics,
+            private_speakers,
             anonymous_speakers,
             verb_inserts,
             places,
