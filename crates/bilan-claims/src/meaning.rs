@@ -956,10 +956,11 @@ impl<'a> Sentence<'a> {
         }
         // "une famille de neuf personnes": the people of a family are its
         // kind (civilians), when nothing else says who.
-        if class == VictimClass::Is(Victims::People) && self.collective_complement(start) {
-            if let Some(&VictimClass::Is(v)) = tables.victims.token_value(self.words, start - 2) {
-                class = VictimClass::Is(v);
-            }
+        if class == VictimClass::Is(Victims::People)
+            && let Some(k) = self.collective_before(start)
+            && let Some(&VictimClass::Is(v)) = tables.victims.token_value(self.words, k)
+        {
+            class = VictimClass::Is(v);
         }
         if let Some(r) = np.ranks_noun {
             if let Some(c) = tables.victims.token_value(self.words, r) {
@@ -2007,11 +2008,24 @@ impl<'a> Sentence<'a> {
     /// right before it ("une famille de", "un groupe de":
     /// `collective_nouns.tsv`).
     fn collective_complement(&self, start: usize) -> bool {
-        start >= 2
-            && matches!(self.norm_bytes(start - 1), b"de" | b"d")
-            && TABLES
-                .collective_nouns
-                .contains_token(self.words, start - 2)
+        self.collective_before(start).is_some()
+    }
+
+    /// The token of the group noun whose members the figure at token
+    /// `start` counts: "une famille de six personnes", or in apposition
+    /// "une famille entière, six personnes au total, a péri".
+    fn collective_before(&self, start: usize) -> Option<usize> {
+        let collective = |k: usize| TABLES.collective_nouns.contains_token(self.words, k);
+        if start >= 2 && matches!(self.norm_bytes(start - 1), b"de" | b"d") {
+            return collective(start - 2).then(|| start - 2);
+        }
+        if start >= 2 && self.words.kind(start - 1) == Some(TokenKind::Comma) {
+            // The noun, perhaps with one adjective after it ("entière").
+            return (start.saturating_sub(3)..start - 1)
+                .rev()
+                .find(|&k| collective(k));
+        }
+        None
     }
 
     /// "3 soldats et 5 civils ont été tués": a figure listed before others
