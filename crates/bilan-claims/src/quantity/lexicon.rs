@@ -1136,16 +1136,19 @@ impl Lexicon {
             let end = super::text::letters_end(&u.phrase, 0, u.phrase.len());
             u.phrase.get(..end).unwrap_or_default().to_owned()
         });
-        let article_idioms = cues
-            .get(Cue::ArticleIdiomAfter as usize)
-            .map(|idioms| idioms.first_words().map(str::to_owned).collect::<Vec<_>>())
-            .unwrap_or_default();
+        let first_words = |cue: Cue| {
+            cues.get(cue as usize)
+                .map(|phrases| phrases.first_words().map(str::to_owned).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
         for word in patterns
             .iter()
             .filter(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
             .cloned()
             .chain(unit_first_words)
-            .chain(article_idioms)
+            .chain(first_words(Cue::ArticleIdiomAfter))
+            // "en une seule journée": a word before a time unit.
+            .chain(first_words(Cue::BetweenTime))
             .chain(["demi", "à", "a", "jour"].map(str::to_owned))
         {
             if !word.is_empty() {

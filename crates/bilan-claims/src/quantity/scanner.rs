@@ -1015,6 +1015,16 @@ impl<'t> Scan<'t> {
         if self.unit_at(after).is_some() {
             return false;
         }
+        // "une seule journée": a time unit past a word that may stand
+        // before it.
+        if let Some((word_end, word)) = self.facts_at(after)
+            && word.is(Cue::BetweenTime)
+            && self
+                .unit_at(skip_space(self.text, word_end, self.end))
+                .is_some_and(|(unit, _)| unit.measure == ClaimKind::Duration)
+        {
+            return false;
+        }
         let context = QUALIFIER_BIT | 1 << Cue::Name as u32;
         self.bits_before(core.start) & context == 0
     }
