@@ -418,6 +418,14 @@ impl<'a> Sentence<'a> {
             && matches!(self.antecedent(start - 3), Some(Antecedent::People(..)))
     }
 
+    /// Token `k` is an auxiliary of a compound verb ("ont", "sont", "a"…).
+    fn auxiliary_at(&self, k: usize) -> bool {
+        matches!(
+            self.norm_bytes(k),
+            b"ont" | b"a" | b"sont" | b"est" | b"avaient" | b"avait" | b"auraient" | b"aurait"
+        )
+    }
+
     /// Whether the person word at token `k` is an adjective of the plural
     /// noun before it ("contre des points militaires", "des zones
     /// rebelles"), not a noun of people: the word before is a plural noun of
@@ -1687,6 +1695,8 @@ impl<'a> Sentence<'a> {
                     // "a tué en riposte 51 soldats", "en représailles".
                     | b"riposte"
                     | b"represailles"
+                    // "avoir neutralisé au total 3 747 terroristes".
+                    | b"total"
                     | [0xC2, 0xAB] // «
                     | [0xC2, 0xBB] // »
                     | [0xE2, 0x80, 0x9C] // “
@@ -1790,12 +1800,23 @@ impl<'a> Sentence<'a> {
                     b"qui" | b"que" | b"lesquels" | b"lesquelles" | b"dont"
                 )
             {
-                let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(limit))
-                    .find(|&k| self.words.kind(k) == Some(TokenKind::Comma));
+                // "7 enfants, dont un nourrisson de sept mois, sont morts":
+                // an aside detailing the figure may hold figures of its
+                // own; past them, an auxiliary must follow it.
+                let reach = if self.norm_bytes(i + 1) == b"dont" {
+                    self.words.len()
+                } else {
+                    limit
+                };
+                let close = (i + 2..(i + 2 + RELATIVE_WINDOW).min(reach))
+                    .take_while(|&k| self.words.kind(k) != Some(TokenKind::Stop))
+                    .find(|&k| self.words.kind(k) == Some(TokenKind::Comma))
+                    .filter(|&close| close < limit || self.auxiliary_at(close + 1));
                 if let Some(close) = close {
+                    // Past the next figure only when the aside holds it.
                     end = (end + (close - i))
                         .max(close + 1 + VERB_AFTER_CLAUSE)
-                        .min(limit);
+                        .min(if close < limit { limit } else { reach });
                     i = close + 1;
                     continue;
                 }
@@ -1810,6 +1831,9 @@ impl<'a> Sentence<'a> {
             // tués": a bare common noun opens one too.
             if self.words.kind(i) == Some(TokenKind::Comma)
                 && (self.bare_noun(i + 1)
+                    // "46 personnes, en majorité des policiers, ont péri".
+                    || (self.norm_bytes(i + 1) == b"en"
+                        && matches!(self.norm_bytes(i + 2), b"majorite" | b"grande"))
                     || matches!(
                         self.norm_bytes(i + 1),
                         b"les"
@@ -1845,19 +1869,7 @@ impl<'a> Sentence<'a> {
                     .take_while(|&k| self.words.kind(k) != Some(TokenKind::Stop))
                     .filter(|&k| self.words.kind(k) == Some(TokenKind::Comma))
                     .take(2)
-                    .find(|&k| {
-                        matches!(
-                            self.norm_bytes(k + 1),
-                            b"ont"
-                                | b"a"
-                                | b"sont"
-                                | b"est"
-                                | b"avaient"
-                                | b"avait"
-                                | b"auraient"
-                                | b"aurait"
-                        )
-                    });
+                    .find(|&k| self.auxiliary_at(k + 1));
                 if let Some(close) = close {
                     // Past the article, the window is the one the limit
                     // had cut.

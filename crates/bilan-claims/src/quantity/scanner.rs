@@ -21,6 +21,11 @@ use crate::words::{BYTE_CLASS, DIGIT, LETTER, NOT_ASCII};
 use crate::words::{TokenKind, Words, ascii_letters};
 use bilan_article::Span;
 
+/// Hours in a year and in a month, as `units.tsv` counts them (365 and 30
+/// days): the factors that tell the time units an age may be given in.
+const HOURS_A_YEAR: f64 = 8760.0;
+const HOURS_A_MONTH: f64 = 720.0;
+
 /// How far back a qualifier or context phrase is looked for, in bytes.
 const LOOK_BACK: usize = 64;
 
@@ -1683,10 +1688,11 @@ impl<'t> Scan<'t> {
             }
         }
 
-        // Ages: "âgé de 12 ans", "(48 ans)", "un enfant de 12 ans".
+        // Ages: "âgé de 12 ans", "(48 ans)", "un enfant de 12 ans", "un
+        // nourrisson de sept mois" (in years, as every age).
         if let Some((u, unit_end)) = unit
             && u.unit == Unit::Hour
-            && u.factor == 8760.0
+            && (u.factor == HOURS_A_YEAR || u.factor == HOURS_A_MONTH)
             && self.is_age(core.start, unit_end)
         {
             if unit_of_list {
@@ -1694,7 +1700,12 @@ impl<'t> Scan<'t> {
             }
             measure = Some(ClaimKind::Age);
             unit_kind = Some(Unit::Year);
-            factor = 1.0;
+            // A month of age is a twelfth of a year, not 30 days of 365.
+            factor = if u.factor == HOURS_A_MONTH {
+                1.0 / 12.0
+            } else {
+                1.0
+            };
         }
 
         // Fractions are shares, or a part of their unit: "un quart d'heure".
