@@ -4,7 +4,7 @@
 
 use crate::context::{Cover, CueHits, Rules, WordFacts, WordShapes};
 use crate::data::{Flags, Tables};
-use crate::fold::{Folded, SkeletonCache, Token, WordCache, fold_into};
+use crate::fold::{Folded, Sep, SkeletonCache, Token, WordCache, fold_into};
 use crate::hash::{FastMap, FastSet};
 use crate::{Entities, Entity, EntityId, EntityKind, Mention};
 use aho_corasick::automaton::{Automaton, StateID};
@@ -1107,6 +1107,19 @@ impl Matcher {
                     let Some(next) = (k + 1..tokens.len()).find(|&j| !tokens[j].article) else {
                         break;
                     };
+                    // No name runs across a line break or a bar ("Liban |
+                    // Sud-Liban", a rubric and a title): page layout, not
+                    // the punctuation of a name ("George W. Bush").
+                    if tokens[k..next]
+                        .iter()
+                        .any(|t| matches!(t.sep_after, Sep::Punct))
+                        && text
+                            .as_bytes()
+                            .get(tokens[k].end()..tokens[next].start())
+                            .is_some_and(|gap| gap.iter().any(|&b| matches!(b, b'\n' | b'|')))
+                    {
+                        break;
+                    }
                     sid = dfa.next_state(Anchored::Yes, sid, b' ');
                     read += 1;
                     k = next;

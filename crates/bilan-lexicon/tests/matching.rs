@@ -357,3 +357,22 @@ fn civil_defences_in_lowercase() {
         &[("défense civile libanaise", "org:lebanese-civil-defense")],
     );
 }
+
+/// A name never runs across a line break or a bar: "Liban | Sud-Liban"
+/// is a rubric and its section, not "Liban Sud"; the dots of a name are
+/// its own ("George W. Bush").
+#[test]
+fn names_stop_at_line_breaks_and_bars() {
+    assert_mentions(
+        "Liban | Sud-Liban\n\nSud-Liban\nSud : deux obus.",
+        &[
+            ("Liban", "place:lebanon"),
+            ("Sud-Liban", "place:south-lebanon-governorate"),
+            ("Sud-Liban", "place:south-lebanon-governorate"),
+        ],
+    );
+    assert_mentions(
+        "Selon George W. Bush, la guerre est finie.",
+        &[("George W. Bush", "person:george-w-bush")],
+    );
+}
