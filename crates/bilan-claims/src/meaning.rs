@@ -2072,9 +2072,14 @@ impl<'a> Sentence<'a> {
         }
         for next in index + 1..index + 5 {
             let &(next_start, next_end) = self.ranges.get(next)?;
+            // "ainsi que" joins a list; "…, et que 12 autres" opens a
+            // clause of its own.
             let glue = (from..next_start).all(|k| {
                 self.is_quote(k)
-                    || matches!(self.norm_bytes(k), b"et" | b"," | b"ou" | b"ainsi" | b"que")
+                    || matches!(self.norm_bytes(k), b"et" | b"," | b"ou" | b"ainsi")
+                    || (matches!(self.norm_bytes(k), b"que" | b"qu")
+                        && k > 0
+                        && self.norm_bytes(k - 1) == b"ainsi")
             });
             if !glue || next_start < from {
                 return None;
