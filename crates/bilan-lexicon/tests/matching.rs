@@ -376,3 +376,12 @@ fn names_stop_at_line_breaks_and_bars() {
         &[("George W. Bush", "person:george-w-bush")],
     );
 }
+
+/// An elite unit named with its qualifier: "l'unité d'élite Radwan".
+#[test]
+fn elite_units_are_named_with_their_qualifier() {
+    assert_mentions(
+        "Trois membres de l'unité d'élite Radwan ont été tués.",
+        &[("unité d'élite Radwan", "group:radwan-force")],
+    );
+}
