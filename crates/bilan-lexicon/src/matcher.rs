@@ -1107,19 +1107,6 @@ impl Matcher {
                     let Some(next) = (k + 1..tokens.len()).find(|&j| !tokens[j].article) else {
                         break;
                     };
-                    // No name runs across a line break or a bar ("Liban |
-                    // Sud-Liban", a rubric and a title): page layout, not
-                    // the punctuation of a name ("George W. Bush").
-                    if tokens[k..next]
-                        .iter()
-                        .any(|t| matches!(t.sep_after, Sep::Punct))
-                        && text
-                            .as_bytes()
-                            .get(tokens[k].end()..tokens[next].start())
-                            .is_some_and(|gap| gap.iter().any(|&b| matches!(b, b'\n' | b'|')))
-                    {
-                        break;
-                    }
                     sid = dfa.next_state(Anchored::Yes, sid, b' ');
                     read += 1;
                     k = next;
@@ -1152,6 +1139,9 @@ impl Matcher {
                 let Some(p) = self.automaton_patterns.get(ap).map(|&p| p as usize) else {
                     continue;
                 };
+                if last > t && crosses_layout(text, tokens, t, last) {
+                    continue;
+                }
                 let found = if last == t {
                     // A one-word name (`EI`, or `au` that no form allows):
                     // its outcome too is kept by the word as written.
@@ -1789,6 +1779,22 @@ fn assemble(
         }
     }
     out
+}
+
+/// No name runs across a line break or a bar ("Liban | Sud-Liban", a
+/// rubric and its section): whether one stands between tokens `first` and
+/// `last`. Other punctuation is a name's own ("George W. Bush"). Asked of
+/// the names the walk found only, not at each of its steps.
+#[inline(never)]
+fn crosses_layout(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    tokens.get(first..last).is_some_and(|between| {
+        between.iter().any(|t| matches!(t.sep_after, Sep::Punct))
+            && tokens.get(last).is_some_and(|end| {
+                text.as_bytes()
+                    .get(between[0].end()..end.start())
+                    .is_some_and(|gap| gap.iter().any(|&b| matches!(b, b'\n' | b'|')))
+            })
+    })
 }
 
 /// True when `last`, the final word of a match, is `est` in lowercase after
