@@ -2060,7 +2060,10 @@ fn origin(words: &Words, i: usize) -> bool {
             return false;
         }
         match words.norm_bytes(previous) {
-            b"depuis" => return true,
+            // "infiltré depuis Hawija, à 55 km, où l'EI contrôle une
+            // poche de 2 000 km2": a place a relative "où" describes is
+            // also where that clause's figures are.
+            b"depuis" => return !described_by_where(words, i),
             b"de" | b"d" | b"du" | b"des" => {}
             _ if tables.place_word(words, previous) == Some(PlaceWord::Preposition) => {
                 return false;
@@ -2068,6 +2071,32 @@ fn origin(words: &Words, i: usize) -> bool {
             _ => {}
         }
         k = previous;
+    }
+    false
+}
+
+/// The place starting at token `i` is followed, in its clause or past one
+/// aside between commas, by a relative "où" ("Hawija, à 55 km, où…").
+fn described_by_where(words: &Words, i: usize) -> bool {
+    let mut commas = 0;
+    for k in i + 1..(i + 1 + RELATIVE_WINDOW).min(words.len()) {
+        match words.kind(k) {
+            Some(TokenKind::Stop) | None => return false,
+            Some(TokenKind::Comma) => {
+                commas += 1;
+                if commas > 2 {
+                    return false;
+                }
+            }
+            _ => {
+                // "où" folds to "ou" and is a byte longer than "ou".
+                if words.tokens.get(k).is_some_and(|t| t.span.len() == 3)
+                    && words.norm_bytes(k) == b"ou"
+                {
+                    return true;
+                }
+            }
+        }
     }
     false
 }
