@@ -1,7 +1,7 @@
 //! Data-driven matching cases: `tests/data/cases.tsv` against the test lexicon
 //! `tests/data/lexicon.tsv`.
 
-use bilan_lexicon::Lexicon;
+use bilan_lexicon::{EntityKind, Lexicon};
 
 fn test_lexicon() -> Lexicon {
     Lexicon::builder()
@@ -384,4 +384,20 @@ fn elite_units_are_named_with_their_qualifier() {
         "Trois membres de l'unité d'élite Radwan ont été tués.",
         &[("unité d'élite Radwan", "group:radwan-force")],
     );
+}
+
+/// Given names of the officials, officers and journalists of Turkish,
+/// Persian, Hebrew and French news open a person's name with an unknown
+/// family name.
+#[test]
+fn given_names_of_other_languages_open_persons() {
+    let text = "Le gouverneur de Hatay, Erdal Kaya, a parlé. Par Jeanine Moreau, le 3 mai.";
+    let found = Lexicon::embedded().find(text);
+    let persons: Vec<&str> = found
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.span.slice(text))
+        .collect();
+    assert_eq!(persons, ["Erdal Kaya", "Jeanine Moreau"]);
 }
