@@ -2720,9 +2720,17 @@ pub(crate) fn place_for<'a>(
     // its own, or the place only completes another noun ("le poste de
     // Nassib avec la Jordanie, fermé depuis trois ans": [`described`]
     // gives such a place no description).
+    // The description's own figures do not part it from its place ("La
+    // poche d'Idleb, qui s'étend sur 6 000 km2 et abrite 3,5 millions
+    // d'habitants, …": both are Idleb's).
+    let separated_before = |m: &Mention, d: &Span| {
+        figures
+            .iter()
+            .any(|(f, _)| f.start >= m.span.end && f.end <= d.start.min(claim.start) && *f != claim)
+    };
     if let Some((m, _)) = described
         .iter()
-        .filter(|(m, d)| d.start <= claim.start && claim.end <= d.end && !separated(m))
+        .filter(|(m, d)| d.start <= claim.start && claim.end <= d.end && !separated_before(m, d))
         .filter(|(_, d)| {
             !places
                 .iter()
