@@ -2038,6 +2038,23 @@ fn acting(words: &Words, first: usize, m: &Mention) -> bool {
 /// "de") to "depuis".
 fn origin(words: &Words, i: usize) -> bool {
     let tables = &*TABLES;
+    // "des étrangers venus de Libye", "originaires d'Alep", "en
+    // provenance de Turquie": where people come from.
+    if i >= 2
+        && matches!(words.norm_bytes(i - 1), b"de" | b"d" | b"du" | b"des")
+        && matches!(
+            words.norm_bytes(i - 2),
+            b"venu"
+                | b"venus"
+                | b"venue"
+                | b"venues"
+                | b"originaire"
+                | b"originaires"
+                | b"provenance"
+        )
+    {
+        return true;
+    }
     // Most places have no "depuis" before them: ruled out with no lookup,
     // the tokens' shapes compared first.
     let lowest = i.saturating_sub(PLACE_WINDOW + 2);
