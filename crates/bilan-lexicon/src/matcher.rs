@@ -1395,6 +1395,9 @@ impl Matcher {
         // Asked per form, the same answer: looked up once.
         let mut stopword: Option<bool> = None;
         let mut given_name: Option<bool> = None;
+        // The match's words as written (basic forms, space-joined), built
+        // at the first form of a name several entities share.
+        let mut written: Option<Vec<u8>> = None;
         // Cue hits depend on the entity and the window only: forms of one
         // entity share them.
         let mut cached_hits: Option<(u32, CueHits)> = None;
@@ -1529,7 +1532,23 @@ impl Matcher {
             if hits.exclude || (hits.veto && (flags.needs_context || !any_capital)) {
                 continue;
             }
-            let score = u16::from(hits.support_words) * 2 + u16::from(!flags.needs_context);
+            // Between names of several entities, the one spelt as written
+            // ("Al-Jazeera" the channel, not "al-Jazira" the region, which
+            // fold alike) weighs as much as a cue.
+            let spelt = !one_entity
+                && written.get_or_insert_with(|| {
+                    let mut joined = Vec::with_capacity(32);
+                    for (k, t) in emitted().enumerate() {
+                        if k > 0 {
+                            joined.push(b' ');
+                        }
+                        joined.extend_from_slice(f.basic_of(t));
+                    }
+                    joined
+                }) == &self.form_basic[form_ix as usize];
+            let score = u16::from(hits.support_words) * 2
+                + u16::from(!flags.needs_context)
+                + u16::from(spelt) * 2;
             let tentative = flags.needs_context && !hits.support();
             if best.is_none_or(|(s, _, _)| score > s) {
                 best = Some((score, form.entry, tentative));

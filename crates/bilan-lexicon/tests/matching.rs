@@ -401,3 +401,22 @@ fn given_names_of_other_languages_open_persons() {
         .collect();
     assert_eq!(persons, ["Erdal Kaya", "Jeanine Moreau"]);
 }
+
+/// Between two entities whose names fold alike, the one spelt as written
+/// weighs as much as a cue: "Al-Jazeera" is the channel, "al-Jazira" the
+/// region; a cue still outweighs the spelling: "la ville d'al-Mayadeen"
+/// is the town, spelt as the channel is.
+#[test]
+fn names_spelt_as_written_win_between_entities_that_fold_alike() {
+    assert_mentions(
+        "Les chaînes du Golfe, Al-Jazeera et Al-Arabiya en tête, ont parlé.",
+        &[
+            ("Al-Jazeera", "media:al-jazeera"),
+            ("Al-Arabiya", "media:al-arabiya"),
+        ],
+    );
+    assert_mentions(
+        "Des combats ont lieu dans la ville d'al-Mayadeen.",
+        &[("al-Mayadeen", "place:mayadin")],
+    );
+}
