@@ -95,11 +95,13 @@ pub(crate) enum Cue {
     NameWithUnit,
     /// `phone_cue` in the data file.
     Phone,
+    /// `street` in the data file.
+    Street,
 }
 
 impl Cue {
     /// Every category, in declaration order.
-    pub(crate) const ALL: [Cue; 26] = [
+    pub(crate) const ALL: [Cue; 27] = [
         Cue::Month,
         Cue::Weekday,
         Cue::Year,
@@ -126,6 +128,7 @@ impl Cue {
         Cue::QualifierAdverb,
         Cue::NameWithUnit,
         Cue::Phone,
+        Cue::Street,
     ];
 
     /// The category's name in the data file.
@@ -157,6 +160,7 @@ impl Cue {
             Cue::QualifierAdverb => "qualifier_adverb",
             Cue::NameWithUnit => "name_with_unit_cue",
             Cue::Phone => "phone_cue",
+            Cue::Street => "street",
         }
     }
 }

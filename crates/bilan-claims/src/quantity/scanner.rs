@@ -1842,6 +1842,37 @@ impl<'t> Scan<'t> {
         if core.form == NumberForm::Digits && self.phone_number_before(core.start) {
             return skip;
         }
+        // Addresses in page furniture: "80, boulevard Auguste-Blanqui",
+        // "4, rue X" (a street number), "75013 Paris" (a postcode), and
+        // "Code de l'article : 85071234": five digits or more written
+        // without a thousands group, before a capitalised word or after
+        // a colon, name a place or a record, never a figure ("12000
+        // soldats", carelessly written, still is one).
+        if core.form == NumberForm::Digits && unit.is_none() {
+            let mut after = skip_space(text, core.end, self.end);
+            if char_at(text, after) == Some(',') {
+                after = skip_space(text, after + 1, self.end);
+            }
+            if self.phrase_after(core.end, Cue::Street).is_some()
+                || (after > core.end
+                    && self
+                        .phrase_after(after.min(self.end), Cue::Street)
+                        .is_some())
+            {
+                return skip;
+            }
+            let ungrouped_long = core
+                .digits
+                .is_some_and(|d| d.head_digits >= 5 && !d.grouped && !d.decimal);
+            if ungrouped_long
+                && (char_at(text, skip_space(text, core.end, self.end))
+                    .is_some_and(char::is_uppercase)
+                    || char_before(text, skip_space_back(text, core.start, self.floor))
+                        == Some(':'))
+            {
+                return skip;
+            }
+        }
         // "Commentaires (14)", "Partages (3)": a bare number alone in
         // brackets is a page's tally or a note's mark, not a figure.
         if unit.is_none()
@@ -1873,6 +1904,22 @@ impl<'t> Scan<'t> {
             if self.bits_at(month_at) & (1 << Cue::Month as u32) != 0
                 && let Some((_, month_end)) = months.at(text, month_at, self.end)
             {
+                // "le 8 octobre 2023": the year goes with its date.
+                let year_at = skip_space(text, month_end, self.end);
+                let year = text
+                    .as_bytes()
+                    .get(year_at..year_at + 4)
+                    .unwrap_or_default();
+                if year.len() == 4
+                    && year.iter().all(u8::is_ascii_digit)
+                    && matches!(year.first(), Some(b'1' | b'2'))
+                    && !text
+                        .as_bytes()
+                        .get(year_at + 4)
+                        .is_some_and(u8::is_ascii_digit)
+                {
+                    return Some(Step::Skip(year_at + 4));
+                }
                 return Some(Step::Skip(month_end));
             }
             let digits = core.form == NumberForm::Digits;
