@@ -1675,6 +1675,14 @@ impl<'a> Sentence<'a> {
                 end -= 3;
                 continue;
             }
+            // "tuant le maire Hassan Berjaoui et 15 autres personnes": the
+            // verb governs a person named before the figure, joined by
+            // "et".
+            if end == start
+                && let Some(evidence) = self.verb_of_named_object(start, previous_end, is_person)
+            {
+                return Some(evidence);
+            }
             let filler = end.checked_sub(1).map_or(&b""[..], |p| self.norm_bytes(p));
             if !matches!(
                 filler,
@@ -1707,6 +1715,94 @@ impl<'a> Sentence<'a> {
                 return None;
             }
             end -= 1;
+        }
+        None
+    }
+
+    /// The outcome verb of a figure listed after a person it governs:
+    /// "tuant le maire Hassan Berjaoui et 15 autres personnes", "a tué le
+    /// président du conseil, X, et quatre de ses collaborateurs". Back
+    /// from "et" before token `start`, over a noun phrase of words,
+    /// names and commas (no figure, clause word or verb), to a verb that
+    /// stands before its people.
+    fn verb_of_named_object(
+        &self,
+        start: usize,
+        previous_end: usize,
+        is_person: bool,
+    ) -> Option<Evidence> {
+        if start < 3 || self.norm_bytes(start - 1) != b"et" {
+            return None;
+        }
+        // "… et 15 autres personnes ont fui": a subject of its own verb.
+        let own_verb = (start + 1..(start + 8).min(self.words.len()))
+            .take_while(|&k| {
+                !matches!(
+                    self.words.kind(k),
+                    Some(TokenKind::Comma | TokenKind::Stop) | None
+                )
+            })
+            .any(|k| self.auxiliary_at(k));
+        if own_verb {
+            return None;
+        }
+        let floor = start.saturating_sub(12).max(previous_end);
+        let mut k = start - 1;
+        let mut named = false;
+        while k > floor {
+            k -= 1;
+            if let Some((cue_start, cue)) = self.cue_ending_at(k + 1) {
+                // An active verb: "tuant", "a tué", not the participle of
+                // another figure ("… tués dans la région, et …").
+                let active = self.norm_bytes(k).ends_with(b"ant")
+                    || cue_start
+                        .checked_sub(1)
+                        .is_some_and(|a| crate::words::is_avoir_auxiliary(self.norm_bytes(a)));
+                if !(cue.before
+                    && active
+                    && cue_start >= previous_end
+                    && named
+                    && (is_person || !cue.needs_person))
+                {
+                    return None;
+                }
+                let span = Span::new(self.token_span(cue_start).start, self.token_span(k).end);
+                return Some(self.evidence(cue, span, true));
+            }
+            match self.words.kind(k) {
+                Some(TokenKind::Comma) => continue,
+                Some(TokenKind::Word) => {}
+                _ => return None,
+            }
+            let word = self.norm_bytes(k);
+            // A clause or an adjunct ("dans la région selon l'OSDH")
+            // is no object's noun phrase.
+            if matches!(
+                word,
+                b"qui"
+                    | b"que"
+                    | b"qu"
+                    | b"dont"
+                    | b"ou"
+                    | b"et"
+                    | b"a"
+                    | b"ont"
+                    | b"est"
+                    | b"sont"
+                    | b"selon"
+                    | b"dans"
+                    | b"en"
+                    | b"sur"
+                    | b"par"
+                    | b"pour"
+                    | b"contre"
+                    | b"depuis"
+                    | b"apres"
+                    | b"avant"
+            ) {
+                return None;
+            }
+            named |= self.is_capitalised(k);
         }
         None
     }
