@@ -64,7 +64,9 @@
 //!    between entities sharing a spelling (Al Mayadeen the channel after
 //!    *selon* or as a masthead, opening one of the first lines before a
 //!    dash; the town after *à*; when both readings have a cue, the longer
-//!    cue wins: *a indiqué à Al Jazeera* is the outlet, not the Jazira),
+//!    cue wins: *a indiqué à Al Jazeera* is the outlet, not the Jazira;
+//!    the entity whose listed spelling is the one written weighs as much as
+//!    a cue word: *Al-Jazeera* is the channel, *al-Jazira* the region),
 //!    confirm `needs_context` forms, veto them
 //!    (*résistance acharnée*), exclude any reading (*Jerusalem Timing* in a
 //!    dateline), or let a lowercase name through (*selon assafir*). The
@@ -82,7 +84,9 @@
 //!    (*à Douma et X*) announce a run of capitalised words (with articles
 //!    and particles such as `ibn`, `de` inside; see `data/name_words.tsv`),
 //!    ending at punctuation, a line break, a lowercase word, a stop word or
-//!    a lexicon mention. A one-word place of the lexicon inside such a run
+//!    a lexicon mention. No name of the lexicon or of context runs across
+//!    a line break or a bar (*Liban | Sud-Liban*). A one-word place of the
+//!    lexicon inside such a run
 //!    yields to the longer name (*Tal al-Milh*, *Hussein Razzouk al-Hamed*).
 //!    Military units the lexicon does not list are named by number or by
 //!    rank (*Liwa 313*, *la brigade 26*, *la 7e division*: positions
