@@ -420,3 +420,24 @@ fn names_spelt_as_written_win_between_entities_that_fold_alike() {
         &[("al-Mayadeen", "place:mayadin")],
     );
 }
+
+/// Bodies named by their short or official French names: the Russian
+/// reconciliation centre as "le Centre de réconciliation", the Iraqi human
+/// rights commission, the English edition of L'Orient-Le Jour.
+#[test]
+fn short_and_official_names_of_bodies_and_outlets() {
+    assert_mentions(
+        "Selon le Centre de réconciliation et la Commission gouvernementale des droits de l'homme, cités par L'Orient Today.",
+        &[
+            (
+                "Centre de réconciliation",
+                "org:russian-reconciliation-center",
+            ),
+            (
+                "Commission gouvernementale des droits de l'homme",
+                "org:iraqi-hchr",
+            ),
+            ("L'Orient Today", "media:lorient-today"),
+        ],
+    );
+}
