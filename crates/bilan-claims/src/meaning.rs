@@ -410,20 +410,17 @@ impl<'a> Sentence<'a> {
     fn people_by_en(&self, start: usize) -> bool {
         start >= 3
             && self.norm_bytes(start - 3) == b"en"
-            && matches!(
-                self.norm_bytes(start - 2),
-                b"a" | b"ont" | b"avons" | b"avait" | b"avaient" | b"aurait" | b"auraient"
-            )
+            && (is_avoir_auxiliary(self.norm_bytes(start - 2))
+                || self.norm_bytes(start - 2) == b"avons")
             && !(start >= 4 && TABLES.victims.token_value(self.words, start - 4).is_some())
             && matches!(self.antecedent(start - 3), Some(Antecedent::People(..)))
     }
 
-    /// Token `k` is an auxiliary of a compound verb ("ont", "sont", "a"…).
+    /// Token `k` is an auxiliary of a compound verb: a form of "avoir"
+    /// ("ont", "a", "avaient"…), or "sont", "est".
     fn auxiliary_at(&self, k: usize) -> bool {
-        matches!(
-            self.norm_bytes(k),
-            b"ont" | b"a" | b"sont" | b"est" | b"avaient" | b"avait" | b"auraient" | b"aurait"
-        )
+        let word = self.norm_bytes(k);
+        is_avoir_auxiliary(word) || matches!(word, b"sont" | b"est")
     }
 
     /// Whether the person word at token `k` is an adjective of the plural
@@ -1634,6 +1631,12 @@ impl<'a> Sentence<'a> {
         {
             end -= 1;
         }
+        // "tuant le maire Hassan Berjaoui et 15 autres personnes": the
+        // verb governs a person named before the figure, joined by "et"
+        // (which no filler, cue or aside below ends with).
+        if let Some(evidence) = self.verb_of_named_object(start, previous_end, is_person) {
+            return Some(evidence);
+        }
         // A few fillers: adverbs, quotation marks around the verb or the
         // figure ("a « neutralisé » 40 combattants"), and the day and time
         // of the event ("ont tué mercredi soir au moins 26 civils", "a
@@ -1674,14 +1677,6 @@ impl<'a> Sentence<'a> {
             if end >= previous_end + 4 && self.turn_phrase_ending_at(end) {
                 end -= 3;
                 continue;
-            }
-            // "tuant le maire Hassan Berjaoui et 15 autres personnes": the
-            // verb governs a person named before the figure, joined by
-            // "et".
-            if end == start
-                && let Some(evidence) = self.verb_of_named_object(start, previous_end, is_person)
-            {
-                return Some(evidence);
             }
             let filler = end.checked_sub(1).map_or(&b""[..], |p| self.norm_bytes(p));
             if !matches!(
@@ -1757,7 +1752,7 @@ impl<'a> Sentence<'a> {
                 let active = self.norm_bytes(k).ends_with(b"ant")
                     || cue_start
                         .checked_sub(1)
-                        .is_some_and(|a| crate::words::is_avoir_auxiliary(self.norm_bytes(a)));
+                        .is_some_and(|a| is_avoir_auxiliary(self.norm_bytes(a)));
                 if !(cue.before
                     && active
                     && cue_start >= previous_end

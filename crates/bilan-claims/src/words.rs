@@ -713,7 +713,6 @@ pub(crate) fn fold(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// A definite article, as folded (bytes: no char boundary checks).
 /// The forms of "avoir" that make a compound past of a verb ("a tué",
 /// "auraient annoncé"), folded.
 pub(crate) fn is_avoir_auxiliary(word: &[u8]) -> bool {
@@ -723,6 +722,7 @@ pub(crate) fn is_avoir_auxiliary(word: &[u8]) -> bool {
     )
 }
 
+/// A definite article, as folded (bytes: no char boundary checks).
 pub(crate) fn is_article(word: &[u8]) -> bool {
     matches!(word, b"l" | b"le" | b"la" | b"les")
 }
