@@ -2105,14 +2105,8 @@ fn described_by_where(words: &Words, i: usize) -> bool {
                     return false;
                 }
             }
-            _ => {
-                // "où" folds to "ou" and is a byte longer than "ou".
-                if words.tokens.get(k).is_some_and(|t| t.span.len() == 3)
-                    && words.norm_bytes(k) == b"ou"
-                {
-                    return true;
-                }
-            }
+            _ if words.is_where(k) => return true,
+            _ => {}
         }
     }
     false
@@ -2578,9 +2572,8 @@ fn where_relative<'a>(
     places: &[(&'a Mention, bool)],
     end: usize,
 ) -> Option<&'a Mention> {
-    // "où" folds to "ou" ("or"): the accent makes it a byte longer. It is
-    // looked for back from the figure to the clause's comma, a pass over
-    // the tokens themselves (one per figure of the text).
+    // "où" is looked for back from the figure to the clause's comma, a
+    // pass over the tokens themselves (one per figure of the text).
     let low = end.saturating_sub(RELATIVE_WINDOW);
     let window = words.tokens.get(low..end.min(words.len()))?;
     let mut relative = None;
@@ -2588,7 +2581,7 @@ fn where_relative<'a>(
         if matches!(token.kind, TokenKind::Comma | TokenKind::Stop) {
             break;
         }
-        if token.span.len() == 3 && words.norm_bytes(low + offset) == b"ou" {
+        if words.is_where(low + offset) {
             relative = Some(low + offset);
             break;
         }

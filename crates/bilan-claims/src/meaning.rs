@@ -2242,8 +2242,7 @@ impl<'a> Sentence<'a> {
                                 && self.norm_bytes(k - 2) == b"ainsi")));
                 // "blessées dans cette ville où vivent 90.000 habitants":
                 // "où" (not "ou", folded alike) opens a clause of its own.
-                let where_clause = self.norm_bytes(k) == b"ou"
-                    && self.token_span(k).slice(self.text).ends_with('ù');
+                let where_clause = self.words.is_where(k);
                 self.words.kind(k) == Some(TokenKind::Stop)
                     || where_clause
                     || !joins

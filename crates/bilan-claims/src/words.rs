@@ -438,6 +438,12 @@ impl Words {
         self.tokens.get(i).map_or(0, |t| t.flags)
     }
 
+    /// Token `i` is "où" (where), not "ou" (or): both fold to "ou", and
+    /// "où" is a byte longer as written.
+    pub(crate) fn is_where(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.span.len() == 3) && self.norm_bytes(i) == b"ou"
+    }
+
     pub(crate) fn norm_bytes(&self, i: usize) -> &[u8] {
         self.tokens
             .get(i)
