@@ -961,20 +961,15 @@ fn agent_of_lead<'a>(
 }
 
 /// Whether `before`, the text before a name, ends with "de", "du", "des",
-/// "d'" or "de la", "de l'" (its complement).
+/// "d'", "de la" or "de l'": the name completes a noun ("le porte-parole
+/// du Hachd", "directeur de l'OSDH").
 fn ends_with_de(before: &str) -> bool {
     let before = before.trim_end();
-    let before = before
-        .strip_suffix("l'")
-        .or_else(|| before.strip_suffix("l’"))
-        .or_else(|| before.strip_suffix(" la"))
-        .unwrap_or(before)
-        .trim_end();
-    [" de", " du", " des", " d'", " d’"]
-        .iter()
-        .any(|de| before.ends_with(de))
-        || before.ends_with("d'")
-        || before.ends_with("d’")
+    [
+        " de", " du", " des", "d'", "d’", " de la", " de l'", " de l’",
+    ]
+    .iter()
+    .any(|de| before.ends_with(de))
 }
 
 /// Whether `gap`, between a person's name and an organisation, is a title
@@ -983,11 +978,7 @@ fn ends_with_de(before: &str) -> bool {
 fn title_between(gap: &str) -> bool {
     let gap = gap.trim();
     gap.starts_with(',')
-        && [
-            " de", " du", " des", "d'", "d’", " de la", " de l'", " de l’",
-        ]
-        .iter()
-        .any(|end| gap.ends_with(end))
+        && ends_with_de(gap)
         // "X, un combattant de la brigade 14" belongs to it, and speaks
         // for himself.
         && !crate::words::fold(gap)
@@ -2697,15 +2688,13 @@ pub(crate) fn place_for<'a>(
     // A place before this figure with another figure in between belongs to
     // that one; a place after a list of figures is shared by the list
     // ("3 soldats tués et 5 civils blessés à Homs").
-    let separated = |m: &Mention| {
-        if m.span.end > claim.start {
-            return false;
-        }
-        let (from, to) = (m.span.end, claim.start);
+    let figure_between = |from: usize, to: usize| {
         figures
             .iter()
             .any(|(f, _)| f.start >= from && f.end <= to && *f != claim)
     };
+    let separated =
+        |m: &Mention| m.span.end <= claim.start && figure_between(m.span.end, claim.start);
     // A place after the figure is closer in meaning than one before it:
     // distances before count double.
     // A place another figure's words lead to counts four times further.
@@ -2733,14 +2722,13 @@ pub(crate) fn place_for<'a>(
     // The description's own figures do not part it from its place ("La
     // poche d'Idleb, qui s'étend sur 6 000 km2 et abrite 3,5 millions
     // d'habitants, …": both are Idleb's).
-    let separated_before = |m: &Mention, d: &Span| {
-        figures
-            .iter()
-            .any(|(f, _)| f.start >= m.span.end && f.end <= d.start.min(claim.start) && *f != claim)
-    };
     if let Some((m, _)) = described
         .iter()
-        .filter(|(m, d)| d.start <= claim.start && claim.end <= d.end && !separated_before(m, d))
+        .filter(|(m, d)| {
+            d.start <= claim.start
+                && claim.end <= d.end
+                && !figure_between(m.span.end, d.start.min(claim.start))
+        })
         .filter(|(_, d)| {
             !places
                 .iter()
