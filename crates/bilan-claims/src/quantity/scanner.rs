@@ -445,6 +445,16 @@ fn is_digit_at(text: &str, pos: usize) -> bool {
     text.as_bytes().get(pos).is_some_and(u8::is_ascii_digit)
 }
 
+/// Four digits at byte `at` that read as a year (1000–2999) and are not
+/// the start of a longer number: "2023" of "le 8 octobre 2023".
+fn year_written_at(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .get(at..at + 4)
+        .is_some_and(|year| year.iter().all(u8::is_ascii_digit) && matches!(year[0], b'1' | b'2'))
+        && !is_digit_at(text, at + 4)
+}
+
 impl<'t> Scan<'t> {
     /// A trigger counts only at the start of a token: a word must be whole, a
     /// digit must not be glued to letters ("G20", "F-16") or be the middle of
@@ -1849,24 +1859,20 @@ impl<'t> Scan<'t> {
         // a colon, name a place or a record, never a figure ("12000
         // soldats", carelessly written, still is one).
         if core.form == NumberForm::Digits && unit.is_none() {
-            let mut after = skip_space(text, core.end, self.end);
-            if char_at(text, after) == Some(',') {
-                after = skip_space(text, after + 1, self.end);
-            }
-            if self.phrase_after(core.end, Cue::Street).is_some()
-                || (after > core.end
-                    && self
-                        .phrase_after(after.min(self.end), Cue::Street)
-                        .is_some())
-            {
+            let next = skip_space(text, core.end, self.end);
+            let street_at = if char_at(text, next) == Some(',') {
+                (next + 1).min(self.end)
+            } else {
+                next
+            };
+            if self.phrase_after(street_at, Cue::Street).is_some() {
                 return skip;
             }
             let ungrouped_long = core
                 .digits
                 .is_some_and(|d| d.head_digits >= 5 && !d.grouped && !d.decimal);
             if ungrouped_long
-                && (char_at(text, skip_space(text, core.end, self.end))
-                    .is_some_and(char::is_uppercase)
+                && (char_at(text, next).is_some_and(char::is_uppercase)
                     || char_before(text, skip_space_back(text, core.start, self.floor))
                         == Some(':'))
             {
@@ -1906,18 +1912,7 @@ impl<'t> Scan<'t> {
             {
                 // "le 8 octobre 2023": the year goes with its date.
                 let year_at = skip_space(text, month_end, self.end);
-                let year = text
-                    .as_bytes()
-                    .get(year_at..year_at + 4)
-                    .unwrap_or_default();
-                if year.len() == 4
-                    && year.iter().all(u8::is_ascii_digit)
-                    && matches!(year.first(), Some(b'1' | b'2'))
-                    && !text
-                        .as_bytes()
-                        .get(year_at + 4)
-                        .is_some_and(u8::is_ascii_digit)
-                {
+                if year_written_at(text, year_at) {
                     return Some(Step::Skip(year_at + 4));
                 }
                 return Some(Step::Skip(month_end));
@@ -1930,13 +1925,7 @@ impl<'t> Scan<'t> {
                 if char_at(text, at) == Some(',') {
                     at = skip_space(text, at + 1, self.end);
                 }
-                let year = text.as_bytes().get(at..at + 4).unwrap_or_default();
-                let after_year = text.as_bytes().get(at + 4);
-                if year.len() == 4
-                    && year.iter().all(u8::is_ascii_digit)
-                    && matches!(year.first(), Some(b'1' | b'2'))
-                    && !after_year.is_some_and(u8::is_ascii_digit)
-                {
+                if year_written_at(text, at) {
                     return skip;
                 }
             }
