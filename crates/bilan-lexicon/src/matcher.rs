@@ -1395,9 +1395,24 @@ impl Matcher {
         // Asked per form, the same answer: looked up once.
         let mut stopword: Option<bool> = None;
         let mut given_name: Option<bool> = None;
-        // The match's words as written (basic forms, space-joined), built
-        // at the first form of a name several entities share.
+        // Whether the match's words as written (their basic forms,
+        // space-joined, built at the first form that asks) are form
+        // `form_ix`'s: for forms that must be spelt as listed, and between
+        // the forms of a name several entities share.
         let mut written: Option<Vec<u8>> = None;
+        let mut spelt_as = |form_ix: u32| {
+            let joined = written.get_or_insert_with(|| {
+                let mut joined = Vec::with_capacity(32);
+                for (k, t) in emitted().enumerate() {
+                    if k > 0 {
+                        joined.push(b' ');
+                    }
+                    joined.extend_from_slice(f.basic_of(t));
+                }
+                joined
+            });
+            *joined == self.form_basic[form_ix as usize]
+        };
         // Cue hits depend on the entity and the window only: forms of one
         // entity share them.
         let mut cached_hits: Option<(u32, CueHits)> = None;
@@ -1455,13 +1470,7 @@ impl Matcher {
                         self.rules.needs_exact_spelling(f.basic_of(first_tok))
                     }))
             {
-                // The words' basic forms, space-joined, against the form's,
-                // without building the joined string.
-                let wanted = self.form_basic[form_ix as usize].as_slice();
-                let joined = emitted()
-                    .enumerate()
-                    .flat_map(|(k, t)| (k > 0).then_some(&b' ').into_iter().chain(f.basic_of(t)));
-                if !joined.eq(wanted.iter()) {
+                if !spelt_as(form_ix) {
                     continue;
                 }
             }
@@ -1535,17 +1544,7 @@ impl Matcher {
             // Between names of several entities, the one spelt as written
             // ("Al-Jazeera" the channel, not "al-Jazira" the region, which
             // fold alike) weighs as much as a cue.
-            let spelt = !one_entity
-                && written.get_or_insert_with(|| {
-                    let mut joined = Vec::with_capacity(32);
-                    for (k, t) in emitted().enumerate() {
-                        if k > 0 {
-                            joined.push(b' ');
-                        }
-                        joined.extend_from_slice(f.basic_of(t));
-                    }
-                    joined
-                }) == &self.form_basic[form_ix as usize];
+            let spelt = !one_entity && spelt_as(form_ix);
             let score = u16::from(hits.support_words) * 2
                 + u16::from(!flags.needs_context)
                 + u16::from(spelt) * 2;
