@@ -1202,12 +1202,14 @@ fn opening_subject<'a>(
 ) -> Option<&'a Mention> {
     let mut first = words.past_articles(0);
     // "L'agence Amaq, proche de l'EI, a affirmé": the name after a noun
-    // that says what it is (the `speaker` nouns of `attribution.tsv`).
+    // that says what it is (the `speaker` nouns of `attribution.tsv`; not
+    // a person's title: "Le général X, commandant de la brigade Y, a
+    // déclaré" speaks for the unit of the aside).
     if !sources.iter().any(|&(s, _, _)| s == first)
         && TABLES
             .speaker_nouns
             .get_bytes(words.norm_bytes(first))
-            .is_some()
+            .is_some_and(|noun| *noun != SpeakerNoun::Title)
     {
         first += 1;
     }
@@ -1413,6 +1415,9 @@ fn named_again_in<'a>(
     subject: Option<&'a Mention>,
 ) -> Option<&'a Mention> {
     let (noun, speaker) = speaker_named_at(words, at)?;
+    if *speaker == SpeakerNoun::Title {
+        return titled_person(text, words, noun, earlier);
+    }
     subject_named_again(speaker, subject)
         // (Of the speaker's kind: "l'armée" is no rebel "Armée …".)
         .or_else(|| {
@@ -1426,6 +1431,7 @@ fn fits_speaker(speaker: &SpeakerNoun, m: &Mention) -> bool {
     match speaker {
         SpeakerNoun::Kind(kind) | SpeakerNoun::Named(kind) => m.kind == *kind,
         SpeakerNoun::Army => m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State,
+        SpeakerNoun::Title => m.kind == EntityKind::Person,
     }
 }
 
@@ -1450,7 +1456,7 @@ fn subject_named_again<'a>(
 /// ministère"); for "le commandement", an army rather than an air force or
 /// a jihadist group, when one was named.
 fn named_again_by_kind<'a>(speaker: &SpeakerNoun, earlier: &'a [Mention]) -> Option<&'a Mention> {
-    if matches!(speaker, SpeakerNoun::Named(_)) {
+    if matches!(speaker, SpeakerNoun::Named(_) | SpeakerNoun::Title) {
         return None;
     }
     if *speaker == SpeakerNoun::Kind(EntityKind::ArmedGroup) {
@@ -1483,6 +1489,107 @@ fn speaker_named_at(words: &Words, at: usize) -> Option<(usize, &'static Speaker
     let noun = speaker_noun_after(words, at);
     let speaker = TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun))?;
     Some((noun, speaker))
+}
+
+/// "Le gouverneur a ajouté", "selon le ministre de la Santé": the last
+/// person of `earlier` whose title held the noun at token `noun` (and its
+/// complement, when one follows it), written before his name ("le
+/// gouverneur de Hama, X", "le général X") or after it ("X, ministre de la
+/// Santé"). A title that names nobody before names nobody: a wrong
+/// speaker is worse than none.
+fn titled_person<'a>(
+    text: &str,
+    words: &Words,
+    noun: usize,
+    earlier: &'a [Mention],
+) -> Option<&'a Mention> {
+    let title = std::str::from_utf8(words.norm_bytes(noun)).ok()?;
+    // "le ministre de la Défense": the complement's first word.
+    let complement = matches!(words.norm_bytes(noun + 1), b"de" | b"d" | b"du" | b"des")
+        .then(|| words.past_articles(noun + 2))
+        .filter(|&k| words.kind(k) == Some(TokenKind::Word))
+        .and_then(|k| std::str::from_utf8(words.norm_bytes(k)).ok());
+    let holds = |title_words: &[&str]| {
+        title_words.first() == Some(&title) && complement.is_none_or(|c| title_words.contains(&c))
+    };
+    earlier
+        .iter()
+        .rev()
+        .take(NAMED_AGAIN_REACH)
+        .filter(|m| m.kind == EntityKind::Person)
+        .find(|m| {
+            title_before(text, m).is_some_and(|t| holds(&t.split(' ').collect::<Vec<_>>()))
+                || title_after(text, m).is_some_and(|t| holds(&t.split(' ').collect::<Vec<_>>()))
+        })
+}
+
+/// The folded words of the title written right before the person `m`
+/// ("le gouverneur de Hama, X": "gouverneur de hama"), from its noun on:
+/// the last words before the name in its sentence, from the last one that
+/// may be a title's noun (a speaker noun of `attribution.tsv`), with no
+/// verb or clause word between it and the name.
+fn title_before(text: &str, m: &Mention) -> Option<String> {
+    /// The longest title written before a name, in bytes.
+    const REACH: usize = 80;
+    let mut from = m.span.start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..m.span.start)?;
+    let before = before
+        .rfind(['.', ';', ':', '!', '?', '\n', '«', '»', '(', ')'])
+        .map_or(before, |stop| &before[stop + 1..]);
+    let folded = crate::words::fold(before);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let noun = words
+        .iter()
+        .rposition(|w| TABLES.speaker_nouns.get(w) == Some(&SpeakerNoun::Title))?;
+    let title = &words[noun..];
+    (title.len() <= PERSON_TITLE + 2
+        && !title[1..].iter().any(|w| {
+            matches!(
+                *w,
+                "a" | "ont"
+                    | "est"
+                    | "sont"
+                    | "que"
+                    | "qu"
+                    | "qui"
+                    | "dont"
+                    | "selon"
+                    | "par"
+                    | "avec"
+                    | "pour"
+                    | "et"
+            )
+        }))
+    .then(|| title.join(" "))
+}
+
+/// The folded words of the title apposed right after the person `m`, up
+/// to the next comma ("X, ministre de la Santé, …": "ministre de la
+/// sante"), past an article ("X, le gouverneur de Hama").
+fn title_after(text: &str, m: &Mention) -> Option<String> {
+    /// The longest title written after a name, in bytes.
+    const REACH: usize = 60;
+    let mut to = (m.span.end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = text.get(m.span.end..to)?.strip_prefix(',')?;
+    let after = after
+        .find([',', '.', ';', ':', '!', '?', '\n', '«', '»', '('])
+        .map_or(after, |stop| &after[..stop]);
+    let folded = crate::words::fold(after);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| matches!(*w, "le" | "la" | "l" | "un" | "une" | "son" | "sa"))
+        .collect();
+    Some(words.join(" "))
 }
 
 /// The last of `earlier` whose first word is `head`, a speaker noun in
@@ -3051,7 +3158,7 @@ mod tests {
             let any_fits = earlier.iter().any(|m| {
                 match TABLES.speaker_nouns.get_bytes(words.norm_bytes(noun)) {
                     Some(SpeakerNoun::Kind(kind)) => m.kind == *kind,
-                    Some(SpeakerNoun::Named(_)) => false,
+                    Some(SpeakerNoun::Named(_) | SpeakerNoun::Title) => false,
                     Some(SpeakerNoun::Army) => {
                         m.kind == EntityKind::ArmedGroup && TABLES.side(&m.id) == Side::State
                     }

@@ -843,6 +843,9 @@ pub(crate) enum SpeakerNoun {
     /// Centre" after "Centre russe pour la réconciliation"), never merely
     /// the last of its kind (`by_name` rows: the noun is too common).
     Named(EntityKind),
+    /// A person named before with this noun in his title ("le gouverneur"
+    /// after "le gouverneur de Hama, Karim Salloum"; `person` rows).
+    Title,
 }
 
 /// Roles of words around place names.
@@ -1334,6 +1337,7 @@ impl Tables {
                         "media" => SpeakerNoun::Kind(EntityKind::Media),
                         "armed_group" => SpeakerNoun::Kind(EntityKind::ArmedGroup),
                         "army" => SpeakerNoun::Army,
+                        "person" => SpeakerNoun::Title,
                         other => return Err(unknown(file, n, other)),
                     };
                     let kind = match (field(file, n, &f, 3), kind) {
