@@ -441,3 +441,17 @@ fn short_and_official_names_of_bodies_and_outlets() {
         ],
     );
 }
+
+/// A city's name in "-iyeh" is no short mention of a man whose family name
+/// ends in "-i": Souleimaniyeh is the Kurdish city, Soleimani the general.
+#[test]
+fn a_city_in_iyeh_is_not_a_family_name_in_i() {
+    assert_mentions(
+        "Des milliers de familles ont fui vers Erbil et Souleimaniyeh, où le général Soleimani s'était rendu.",
+        &[
+            ("Erbil", "place:erbil"),
+            ("Souleimaniyeh", "place:sulaymaniyah"),
+            ("Soleimani", "person:qassem-soleimani"),
+        ],
+    );
+}
