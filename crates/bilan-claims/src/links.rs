@@ -1538,7 +1538,13 @@ fn title_before(text: &str, m: &Mention) -> Option<String> {
     let before = text.get(from..m.span.start)?;
     let before = before
         .rfind(['.', ';', ':', '!', '?', '\n', '«', '»', '(', ')'])
-        .map_or(before, |stop| &before[stop + 1..]);
+        .and_then(|stop| before.get(stop..))
+        .map_or(before, |from_stop| {
+            // Past the stop, whose char may be two bytes ("»").
+            let mut chars = from_stop.chars();
+            chars.next();
+            chars.as_str()
+        });
     let folded = crate::words::fold(before);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
