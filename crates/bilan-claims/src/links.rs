@@ -2336,10 +2336,23 @@ fn seat(words: &Words, i: usize) -> bool {
     } else {
         preposition
     };
+    let Some(verb) = preposition.checked_sub(1) else {
+        return false;
+    };
+    // "a enterré dimanche à Hermel": a one-word day between.
+    let verb = if verb > 0
+        && TABLES
+            .days
+            .longest_at(words, verb)
+            .is_some_and(|(len, _)| len == 1)
+    {
+        verb - 1
+    } else {
+        verb
+    };
     matches!(words.norm_bytes(preposition), b"a" | b"au" | b"aux" | b"en")
-        && preposition > 0
         && matches!(
-            TABLES.place_verb(words, preposition - 1),
+            TABLES.place_verb(words, verb),
             Some(PlaceVerb::Seat | PlaceVerb::Agent)
         )
 }

@@ -2009,6 +2009,7 @@ impl<'a> Sentence<'a> {
                 .matches_unchecked(self.words, i)
                 .filter(|(_, c)| c.after || (c.noun && among()))
                 .max_by_key(|(len, _)| *len)
+                .filter(|&(len, _)| !self.outcome_vetoed(i, len))
             {
                 // "…évacuer les blessés": a noun of another phrase, unless
                 // "parmi les morts". A verb is no noun: "ont décidé de se
@@ -2073,8 +2074,18 @@ impl<'a> Sentence<'a> {
         if !np.others && !is_person {
             return None;
         }
-        let (_, cue) = TABLES.outcomes.longest_at(self.words, h)?;
-        (cue.after && !cue.noun).then(|| self.word_evidence(h, cue))
+        let (len, cue) = TABLES.outcomes.longest_at(self.words, h)?;
+        (cue.after && !cue.noun && !self.outcome_vetoed(h, len)).then(|| self.word_evidence(h, cue))
+    }
+
+    /// Whether a longer phrase that says no outcome starts at token `at`
+    /// where an outcome phrase of `len` tokens does ("ont remis leurs armes
+    /// lourdes": heavy weapons handed over, not men surrendering).
+    fn outcome_vetoed(&self, at: usize, len: usize) -> bool {
+        TABLES
+            .outcome_vetoes
+            .longest_at(self.words, at)
+            .is_some_and(|(veto, _)| veto > len)
     }
 
     /// The counted people's own outcome, said by the word at token `h`

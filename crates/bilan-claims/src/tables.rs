@@ -884,6 +884,9 @@ pub(crate) enum DayWord {
 #[derive(Debug)]
 pub(crate) struct Tables {
     pub(crate) outcomes: PhraseSet<OutcomeCue>,
+    /// Longer phrases that an outcome phrase starts but that say no
+    /// outcome (`none` rows of `outcomes.tsv`: "remis leurs armes lourdes").
+    pub(crate) outcome_vetoes: PhraseSet<()>,
     pub(crate) victims: PhraseSet<VictimClass>,
     /// The rows of `victims.tsv` of several words ("casques bleus"), apart:
     /// looked up only where the one-word table misses, among few stems.
@@ -1178,11 +1181,16 @@ impl Tables {
     /// Parse every embedded file.
     pub(crate) fn parse() -> Result<Tables, DataError> {
         let mut outcomes = PhraseSet::new();
+        let mut outcome_vetoes = PhraseSet::new();
         let file = "outcomes.tsv";
         for (n, f) in lines(file, OUTCOMES) {
             let text = phrase(file, n, field(file, n, &f, 0)?)?;
             let outcome_name = field(file, n, &f, 1)?;
             let outcome = match outcome_name {
+                "none" => {
+                    outcome_vetoes.insert(&text, ());
+                    continue;
+                }
                 "killed" => Outcome::Killed,
                 "wounded" => Outcome::Wounded,
                 "captured" => Outcome::Captured,
@@ -1419,6 +1427,7 @@ impl Tables {
         days.start_flag = MAY_DATE;
         Ok(Tables {
             outcomes,
+            outcome_vetoes,
             victims,
             victim_phrases,
             jihadist_nouns,
@@ -1479,6 +1488,7 @@ mod tests {
         ($check:ident, $arg:expr) => {{
             let tables = &*TABLES;
             $check(&tables.outcomes, $arg);
+            $check(&tables.outcome_vetoes, $arg);
             $check(&tables.victims, $arg);
             $check(&tables.victim_phrases, $arg);
             $check(&tables.things, $arg);
