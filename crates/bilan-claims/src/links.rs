@@ -58,6 +58,9 @@ const PERIOD_WINDOW: usize = 8;
 const APPOSITION_WINDOW: usize = 10;
 /// The longest title (in tokens) before a person's name opening a sentence.
 const PERSON_TITLE: usize = 6;
+/// The most words of a title before a person's name, from its noun ("le
+/// porte-parole du Commandement des opérations conjointes, le général").
+const TITLE_WORDS: usize = 12;
 /// The longest aside (in tokens) between a speaker and its verb.
 const ASIDE_WINDOW: usize = 10;
 
@@ -566,14 +569,14 @@ pub(crate) fn attributions<'a>(
                     }),
                     Some((s, m)) => Some(organisation_of(text, words, sources, s, m, earlier)),
                     None if says_that => country().or_else(|| {
-                        k.checked_sub(2)
+                        subject_article(words, k)
                             .and_then(|d| named_again_in(text, words, d, earlier, subject))
                     }),
                     None => (!content_follows)
                         .then(after_verb)
                         .flatten()
                         .or_else(|| {
-                            k.checked_sub(2)
+                            subject_article(words, k)
                                 .and_then(|d| named_again_in(text, words, d, earlier, subject))
                         })
                         .or(outlet)
@@ -675,6 +678,17 @@ pub(crate) fn attributions<'a>(
     }
     if found.is_empty() {
         found.extend(bracketed_source(words, sources));
+    }
+}
+
+/// The article of a one-noun subject right before the verb at token
+/// `verb`: "le ministère a indiqué", "le même observatoire recense".
+fn subject_article(words: &Words, verb: usize) -> Option<usize> {
+    let article = verb.checked_sub(2)?;
+    if words.norm_bytes(article) == b"meme" {
+        article.checked_sub(1)
+    } else {
+        Some(article)
     }
 }
 
@@ -1491,12 +1505,16 @@ fn speaker_named_at(words: &Words, at: usize) -> Option<(usize, &'static Speaker
     Some((noun, speaker))
 }
 
-/// "Le gouverneur a ajouté", "selon le ministre de la Santé": the last
-/// person of `earlier` whose title held the noun at token `noun` (and its
-/// complement, when one follows it), written before his name ("le
-/// gouverneur de Hama, X", "le général X") or after it ("X, ministre de la
-/// Santé"). A title that names nobody before names nobody: a wrong
-/// speaker is worse than none.
+/// "Le gouverneur a ajouté", "selon le ministre de la Santé", "selon le
+/// porte-parole": the last person of `earlier` whose title held the noun
+/// at token `noun` (and its complement, when one follows it), written
+/// before his name ("le gouverneur de Hama, X", "le général X") or after
+/// it ("X, ministre de la Santé"). Where that title named an organisation
+/// before his name ("le porte-parole du Commandement des opérations
+/// conjointes, le général X"), the organisation speaks, as when he is
+/// named. A title that names nobody before names nobody (a wrong speaker
+/// is worse than none), and a title with a name of its own in apposition
+/// ("selon le gouverneur de Homs, X") is left to that name.
 fn titled_person<'a>(
     text: &str,
     words: &Words,
@@ -1504,60 +1522,131 @@ fn titled_person<'a>(
     earlier: &'a [Mention],
 ) -> Option<&'a Mention> {
     let title = std::str::from_utf8(words.norm_bytes(noun)).ok()?;
+    // "porte-parole": its complement follows its second word.
+    let title_end = if words.norm_bytes(noun + 1) == b"-" && words.norm_bytes(noun + 2) == b"parole"
+    {
+        noun + 2
+    } else {
+        noun
+    };
+    // "selon le gouverneur de la province, X": named here.
+    let apposition = (title_end + 1..title_end + APPOSITION_WINDOW)
+        .take_while(|&k| words.kind(k) != Some(TokenKind::Stop))
+        .find(|&k| words.kind(k) == Some(TokenKind::Comma))
+        .and_then(|comma| words.tokens.get(comma + 1))
+        .and_then(|next| text.get(next.span.start..))
+        .and_then(|next| next.chars().next())
+        .is_some_and(char::is_uppercase);
+    if apposition {
+        return None;
+    }
     // "le ministre de la Défense": the complement's first word.
-    let complement = matches!(words.norm_bytes(noun + 1), b"de" | b"d" | b"du" | b"des")
-        .then(|| words.past_articles(noun + 2))
-        .filter(|&k| words.kind(k) == Some(TokenKind::Word))
-        .and_then(|k| std::str::from_utf8(words.norm_bytes(k)).ok());
-    let holds = |title_words: &[&str]| {
-        title_words.first() == Some(&title) && complement.is_none_or(|c| title_words.contains(&c))
+    let complement = matches!(
+        words.norm_bytes(title_end + 1),
+        b"de" | b"d" | b"du" | b"des"
+    )
+    .then(|| words.past_articles(title_end + 2))
+    .filter(|&k| words.kind(k) == Some(TokenKind::Word))
+    .and_then(|k| std::str::from_utf8(words.norm_bytes(k)).ok());
+    let holds = |title_words: &[String]| {
+        title_words.first().is_some_and(|w| w == title)
+            && complement.is_none_or(|c| title_words.iter().any(|w| w == c))
     };
     earlier
         .iter()
         .rev()
         .take(NAMED_AGAIN_REACH)
         .filter(|m| m.kind == EntityKind::Person)
-        .find(|m| {
-            title_before(text, m).is_some_and(|t| holds(&t.split(' ').collect::<Vec<_>>()))
-                || title_after(text, m).is_some_and(|t| holds(&t.split(' ').collect::<Vec<_>>()))
+        .find_map(|m| {
+            if let Some((from, title_words)) = title_before(text, m, title) {
+                if holds(&title_words) {
+                    // The organisation of his title, named before him.
+                    let organisation = earlier.iter().rev().take(NAMED_AGAIN_REACH).find(|o| {
+                        o.span.start >= from
+                            && o.span.end <= m.span.start
+                            && can_be_source(o)
+                            && o.kind != EntityKind::Person
+                    });
+                    // "le porte-parole du ministère, X": the organisation
+                    // named again in his title.
+                    let named_again = || {
+                        let complement = title_words
+                            .iter()
+                            .skip(1)
+                            .skip_while(|w| {
+                                matches!(
+                                    w.as_str(),
+                                    "parole"
+                                        | "de"
+                                        | "du"
+                                        | "des"
+                                        | "d"
+                                        | "l"
+                                        | "la"
+                                        | "le"
+                                        | "les"
+                                )
+                            })
+                            .next()?;
+                        let speaker = TABLES.speaker_nouns.get(complement)?;
+                        let before = &earlier[..earlier.partition_point(|o| o.span.end <= from)];
+                        named_again_by_kind(speaker, before)
+                    };
+                    return Some(organisation.or_else(named_again).unwrap_or(m));
+                }
+            }
+            title_after(text, m).is_some_and(|t| holds(&t)).then_some(m)
         })
 }
 
-/// The folded words of the title written right before the person `m`
-/// ("le gouverneur de Hama, X": "gouverneur de hama"), from its noun on:
-/// the last words before the name in its sentence, from the last one that
-/// may be a title's noun (a speaker noun of `attribution.tsv`), with no
-/// verb or clause word between it and the name.
-fn title_before(text: &str, m: &Mention) -> Option<String> {
+/// The words of the title written right before the person `m` ("le
+/// gouverneur de Hama, X": "gouverneur de hama"), folded, from its noun on,
+/// and the byte where the noun starts: the last words before the name in
+/// its sentence, from the last that is `noun` (folded), with no verb or
+/// clause word between it and the name.
+fn title_before(text: &str, m: &Mention, noun: &str) -> Option<(usize, Vec<String>)> {
     /// The longest title written before a name, in bytes.
     const REACH: usize = 80;
     let mut from = m.span.start.saturating_sub(REACH);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = text.get(from..m.span.start)?;
-    let before = before
-        .rfind(['.', ';', ':', '!', '?', '\n', '«', '»', '(', ')'])
-        .and_then(|stop| before.get(stop..))
-        .map_or(before, |from_stop| {
-            // Past the stop, whose char may be two bytes ("»").
-            let mut chars = from_stop.chars();
-            chars.next();
-            chars.as_str()
-        });
-    let folded = crate::words::fold(before);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let noun = words
-        .iter()
-        .rposition(|w| TABLES.speaker_nouns.get(w) == Some(&SpeakerNoun::Title))?;
-    let title = &words[noun..];
-    (title.len() <= PERSON_TITLE + 2
-        && !title[1..].iter().any(|w| {
+    let window = text.get(from..m.span.start)?;
+    // Past the last stop, whose char may be two bytes ("»").
+    let start = window
+        .char_indices()
+        .filter(|&(_, c)| {
             matches!(
-                *w,
+                c,
+                '.' | ';' | ':' | '!' | '?' | '\n' | '«' | '»' | '(' | ')'
+            )
+        })
+        .last()
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut word_start = None;
+    for (at, c) in window[start..]
+        .char_indices()
+        .chain([(window.len() - start, ' ')])
+    {
+        match (c.is_alphanumeric(), word_start) {
+            (true, None) => word_start = Some(at),
+            (false, Some(s)) => {
+                words.push((
+                    from + start + s,
+                    crate::words::fold(&window[start + s..start + at]),
+                ));
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    let noun = words.iter().rposition(|(_, w)| w == noun)?;
+    let title = &words[noun..];
+    (title.len() <= TITLE_WORDS
+        && !title[1..].iter().any(|(_, w)| {
+            matches!(
+                w.as_str(),
                 "a" | "ont"
                     | "est"
                     | "sont"
@@ -1572,13 +1661,13 @@ fn title_before(text: &str, m: &Mention) -> Option<String> {
                     | "et"
             )
         }))
-    .then(|| title.join(" "))
+    .then(|| (title[0].0, title.iter().map(|(_, w)| w.clone()).collect()))
 }
 
 /// The folded words of the title apposed right after the person `m`, up
 /// to the next comma ("X, ministre de la Santé, …": "ministre de la
 /// sante"), past an article ("X, le gouverneur de Hama").
-fn title_after(text: &str, m: &Mention) -> Option<String> {
+fn title_after(text: &str, m: &Mention) -> Option<Vec<String>> {
     /// The longest title written after a name, in bytes.
     const REACH: usize = 60;
     let mut to = (m.span.end + REACH).min(text.len());
@@ -1590,12 +1679,14 @@ fn title_after(text: &str, m: &Mention) -> Option<String> {
         .find([',', '.', ';', ':', '!', '?', '\n', '«', '»', '('])
         .map_or(after, |stop| &after[..stop]);
     let folded = crate::words::fold(after);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .skip_while(|w| matches!(*w, "le" | "la" | "l" | "un" | "une" | "son" | "sa"))
-        .collect();
-    Some(words.join(" "))
+    Some(
+        folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip_while(|w| matches!(*w, "le" | "la" | "l" | "un" | "une" | "son" | "sa"))
+            .map(str::to_owned)
+            .collect(),
+    )
 }
 
 /// The last of `earlier` whose first word is `head`, a speaker noun in
