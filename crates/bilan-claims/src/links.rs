@@ -1570,24 +1570,12 @@ fn titled_person<'a>(
                     // "le porte-parole du ministère, X": the organisation
                     // named again in his title.
                     let named_again = || {
-                        let complement = title_words
-                            .iter()
-                            .skip(1)
-                            .skip_while(|w| {
-                                matches!(
-                                    w.as_str(),
-                                    "parole"
-                                        | "de"
-                                        | "du"
-                                        | "des"
-                                        | "d"
-                                        | "l"
-                                        | "la"
-                                        | "le"
-                                        | "les"
-                                )
-                            })
-                            .next()?;
+                        let complement = title_words.iter().skip(1).find(|w| {
+                            !matches!(
+                                w.as_str(),
+                                "parole" | "de" | "du" | "des" | "d" | "l" | "la" | "le" | "les"
+                            )
+                        })?;
                         let speaker = TABLES.speaker_nouns.get(complement)?;
                         let before = &earlier[..earlier.partition_point(|o| o.span.end <= from)];
                         named_again_by_kind(speaker, before)
@@ -1615,13 +1603,12 @@ fn title_before(text: &str, m: &Mention, noun: &str) -> Option<(usize, Vec<Strin
     // Past the last stop, whose char may be two bytes ("»").
     let start = window
         .char_indices()
-        .filter(|&(_, c)| {
+        .rfind(|&(_, c)| {
             matches!(
                 c,
                 '.' | ';' | ':' | '!' | '?' | '\n' | '«' | '»' | '(' | ')'
             )
         })
-        .last()
         .map_or(0, |(at, c)| at + c.len_utf8());
     let mut words: Vec<(usize, String)> = Vec::new();
     let mut word_start = None;
