@@ -2709,7 +2709,14 @@ fn attached_to_one<'a>(
         if let Some((m, _)) = places.iter().find(|(m, _)| m.span.start == start) {
             // "Tikrit … se trouve à 160 km au nord de Bagdad": a distance
             // from a place situates the place the sentence opens with.
-            return Some(located(words, places, first).unwrap_or(m));
+            // "Boukamal, située à 8 km de la frontière et à 130 km de
+            // Mayadine": a distance in a situating clause describes the
+            // place it situates.
+            return Some(
+                located(words, places, first)
+                    .or_else(|| situated(words, places, first))
+                    .unwrap_or(m),
+            );
         }
         if tables.place_word(words, i).is_none() {
             break;
@@ -2737,23 +2744,45 @@ fn located<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Opt
         .map(|&(m, _)| m)
 }
 
-/// "Tallet X, située à une hauteur de 2.428": a figure in a clause that
-/// situates a place named just before its comma describes that place.
-/// `end` is the token after the figure.
+/// "Tallet X, située à une hauteur de 2.428", "Boukamal, située à 8 km de
+/// la frontière et à 130 km de Mayadine": a figure in a clause that
+/// situates a place named just before its comma describes that place;
+/// "Située à 35 km de Homs, Qousseir commande…": a sentence opening with
+/// such a clause describes the place named right after its comma. `end`
+/// is the token after the figure.
 fn situated<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Option<&'a Mention> {
-    let comma = (end.saturating_sub(RELATIVE_WINDOW)..end)
+    let comma = (end.saturating_sub(SITUATED_WINDOW)..end)
         .rev()
-        .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)))?;
-    if words.kind(comma) != Some(TokenKind::Comma)
-        || TABLES.place_verb(words, comma + 1) != Some(PlaceVerb::Situated)
-    {
-        return None;
+        .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)));
+    match comma {
+        Some(comma) => (words.kind(comma) == Some(TokenKind::Comma)
+            && TABLES.place_verb(words, comma + 1) == Some(PlaceVerb::Situated))
+        .then(|| {
+            places
+                .iter()
+                .find(|(m, _)| words.index_at(m.span.end) == comma)
+        })
+        .flatten()
+        .map(|&(m, _)| m),
+        None if end <= SITUATED_WINDOW
+            && TABLES.place_verb(words, 0) == Some(PlaceVerb::Situated) =>
+        {
+            let comma = (end..end + SITUATED_WINDOW)
+                .take_while(|&k| words.kind(k) != Some(TokenKind::Stop))
+                .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
+            let subject = words.past_articles(comma + 1);
+            places
+                .iter()
+                .find(|(m, _)| is_token_of(words, m.span.start, subject))
+                .map(|&(m, _)| m)
+        }
+        None => None,
     }
-    places
-        .iter()
-        .find(|(m, _)| words.index_at(m.span.end) == comma)
-        .map(|&(m, _)| m)
 }
+
+/// The longest situating clause (in tokens) before the end of a figure it
+/// holds ("située à 8 km de la frontière irakienne et à 130 km").
+const SITUATED_WINDOW: usize = 20;
 
 /// The longest clause (in tokens) from "où" to the end of a figure.
 const RELATIVE_WINDOW: usize = 12;
