@@ -484,19 +484,23 @@ impl Extractor {
                 );
                 // The sentence's last claim (a detail aside), when a
                 // casualty, for "N autres" in the next one; another kind of
-                // claim ends the chain.
+                // claim ends the chain, but for a duration ("80 civils ont
+                // été tués en une semaine").
                 if let Some(last) = claims.get(before..).and_then(|new| {
-                    new.iter().rev().find(|c| {
-                        // "dont", "lesquels", "eux", "figurent", a comma:
-                        // the byte before the figure rules most claims out
-                        // without a search.
-                        let before = text.as_bytes().get(..c.span.start).unwrap_or_default();
-                        let words = &scratch.words;
-                        !(matches!(
-                            before.trim_ascii_end().last(),
-                            Some(b't' | b's' | b'x' | b'e' | b',')
-                        ) && meaning::details_previous(words, words.index_at(c.span.start)))
-                    })
+                    new.iter()
+                        .rev()
+                        .filter(|c| c.kind != ClaimKind::Duration)
+                        .find(|c| {
+                            // "dont", "lesquels", "eux", "figurent", a comma:
+                            // the byte before the figure rules most claims out
+                            // without a search.
+                            let before = text.as_bytes().get(..c.span.start).unwrap_or_default();
+                            let words = &scratch.words;
+                            !(matches!(
+                                before.trim_ascii_end().last(),
+                                Some(b't' | b's' | b'x' | b'e' | b',')
+                            ) && meaning::details_previous(words, words.index_at(c.span.start)))
+                        })
                 }) {
                     last_casualty = (last.kind == ClaimKind::Casualties)
                         .then(|| meaning::Reading::antecedent(last));

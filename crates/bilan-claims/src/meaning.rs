@@ -896,13 +896,21 @@ impl<'a> Sentence<'a> {
         // Who is counted, and their group.
         // "Onze autres ont été faits prisonniers": more of the people of
         // the figure before, in this sentence or else the one before it.
+        // "Au moins 80 civils ont été tués. Une trentaine d'entre eux ont
+        // péri…": opening its sentence, "eux" are the people of the figure
+        // that closed the sentence before.
+        let among_those_before = || {
+            (np.among_them && head_class.is_none() && self.opens_sentence(start))
+                .then_some(self.previous_sentence_casualty)
+                .flatten()
+        };
         let inherit = if np.others {
             previous_casualty.or(self.previous_sentence_casualty)
         } else if bare && np.group.is_none() && np.ranks_noun.is_none() && np.ranks_group.is_none()
         {
-            previous_casualty
+            previous_casualty.or_else(among_those_before)
         } else {
-            None
+            among_those_before()
         };
         // "… les positions de Daech, tuant 14 d'entre eux": the people or
         // the group named last before the figure.
