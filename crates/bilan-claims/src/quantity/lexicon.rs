@@ -97,11 +97,13 @@ pub(crate) enum Cue {
     Phone,
     /// `street` in the data file.
     Street,
+    /// `day_named_after` in the data file.
+    DayNamedAfter,
 }
 
 impl Cue {
     /// Every category, in declaration order.
-    pub(crate) const ALL: [Cue; 27] = [
+    pub(crate) const ALL: [Cue; 28] = [
         Cue::Month,
         Cue::Weekday,
         Cue::Year,
@@ -129,6 +131,7 @@ impl Cue {
         Cue::NameWithUnit,
         Cue::Phone,
         Cue::Street,
+        Cue::DayNamedAfter,
     ];
 
     /// The category's name in the data file.
@@ -161,6 +164,7 @@ impl Cue {
             Cue::NameWithUnit => "name_with_unit_cue",
             Cue::Phone => "phone_cue",
             Cue::Street => "street",
+            Cue::DayNamedAfter => "day_named_after",
         }
     }
 }

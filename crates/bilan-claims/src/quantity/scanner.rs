@@ -1475,7 +1475,11 @@ impl<'t> Scan<'t> {
         if let Some((next, next_end)) = &next {
             let w = next.as_str();
             let idiom = self.lexicon.is(Cue::ArticleIdiomAfter, w);
-            if idiom || (w == "jour" && !self.day_is_a_duration(core.start, *next_end)) {
+            // "une journée noire": a day named for what it was.
+            let named_day =
+                w == "journée" && self.phrase_after(*next_end, Cue::DayNamedAfter).is_some();
+            if idiom || named_day || (w == "jour" && !self.day_is_a_duration(core.start, *next_end))
+            {
                 return Err(Step::Nothing);
             }
             if matches!(w, "à" | "a") {
