@@ -325,11 +325,14 @@ pub(crate) fn attributions<'a>(
                     })
                     && !(m.kind == EntityKind::Media && addressed(words, s))
             });
+        // (Not after the bracket closing an acronym: "Human Rights Watch
+        // (HRW) a accusé".)
         let inverted = k > 0
             && matches!(
                 words.kind(k - 1),
                 Some(TokenKind::Comma | TokenKind::Symbol)
             )
+            && words.norm_bytes(k - 1) != b")"
             && (named_after || !sources.iter().any(|&(_, e, _)| e + 1 == k));
         let after_verb = || {
             sources
