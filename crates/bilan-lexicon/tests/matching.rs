@@ -455,3 +455,30 @@ fn a_city_in_iyeh_is_not_a_family_name_in_i() {
         ],
     );
 }
+
+/// Bodies, people and landmarks of the southern Lebanon and Mosul
+/// coverage: the Council of the South, the Iraqi security media cell, the
+/// IRC, the UNHCR's short French name, Nawaf Salam, the al-Nouri mosque.
+#[test]
+fn relief_bodies_and_landmarks() {
+    assert_mentions(
+        "Le Conseil du Sud et le Haut-Commissariat pour les réfugiés ont chiffré les dégâts, selon Nawaf Salam.",
+        &[
+            ("Conseil du Sud", "org:council-of-the-south"),
+            ("Haut-Commissariat pour les réfugiés", "org:unhcr"),
+            ("Nawaf Salam", "person:nawaf-salam"),
+        ],
+    );
+    assert_mentions(
+        "La Cellule des médias sécuritaires et le Comité international de secours (IRC) ont parlé près de la mosquée al-Nouri.",
+        &[
+            (
+                "Cellule des médias sécuritaires",
+                "org:iraqi-joint-command-media",
+            ),
+            ("Comité international de secours", "org:irc"),
+            ("IRC", "org:irc"),
+            ("mosquée al-Nouri", "place:al-nouri-mosque"),
+        ],
+    );
+}
