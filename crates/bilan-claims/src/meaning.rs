@@ -837,10 +837,16 @@ impl<'a> Sentence<'a> {
                 // "deux soldats et une fillette": an article closing a list
                 // of people shares the figure's outcome, as a number does,
                 // unless a verb of its own follows its noun.
+                // ("et d'une femme" after "la mort de deux enfants".)
+                let glue = if start > 1 && matches!(self.norm_bytes(start - 1), b"d" | b"de") {
+                    start - 2
+                } else {
+                    start.saturating_sub(1)
+                };
                 listed_article = evidence.is_some()
                     && quantity.form == NumberForm::Article
                     && start > 0
-                    && self.norm_bytes(start - 1) == b"et"
+                    && self.norm_bytes(glue) == b"et"
                     && np.head.is_some_and(|h| !self.auxiliary_follows(h));
             }
             if evidence.is_none() && (is_person || np.group.is_some() || (bare && !np.others)) {
@@ -2185,11 +2191,15 @@ impl<'a> Sentence<'a> {
             // "ainsi que" joins a list; "…, et que 12 autres" opens a
             // clause of its own.
             let glue = (from..next_start).all(|k| {
+                let after = |words: &[&[u8]]| k > 0 && words.contains(&self.norm_bytes(k - 1));
                 self.is_quote(k)
                     || matches!(self.norm_bytes(k), b"et" | b"," | b"ou" | b"ainsi")
-                    || (matches!(self.norm_bytes(k), b"que" | b"qu")
-                        && k > 0
-                        && self.norm_bytes(k - 1) == b"ainsi")
+                    || (matches!(self.norm_bytes(k), b"que" | b"qu") && after(&[b"ainsi"]))
+                    // "fait état de 15 soldats et de six rebelles tués".
+                    || (matches!(self.norm_bytes(k), b"de" | b"d") && after(&[b"et", b"ou"]))
+                    // "22 rebelles au moins et de neuf membres…".
+                    || (self.norm_bytes(k) == b"au" && self.norm_bytes(k + 1) == b"moins")
+                    || (self.norm_bytes(k) == b"moins" && after(&[b"au"]))
             });
             if !glue || next_start < from {
                 return None;
@@ -2252,6 +2262,10 @@ impl<'a> Sentence<'a> {
                 let joins = (matches!(self.norm_bytes(k), b"que" | b"qu")
                     && k > 0
                     && self.norm_bytes(k - 1) == b"ainsi")
+                    // "la mort de deux enfants et d'une femme".
+                    || (matches!(self.norm_bytes(k), b"de" | b"d")
+                        && k > 0
+                        && matches!(self.norm_bytes(k - 1), b"et" | b"ou"))
                     || (self.norm_bytes(k) == b"a"
                         && k > 0
                         && (matches!(self.norm_bytes(k - 1), b"et" | b"ou")
