@@ -2092,6 +2092,28 @@ impl<'a> Sentence<'a> {
         (cue.after && !cue.noun && !self.outcome_vetoed(h, len)).then(|| self.word_evidence(h, cue))
     }
 
+    /// Whether the word at token `k` carries a list on past its "et",
+    /// "ou" or "ainsi" rather than opening a clause: "ainsi que", "et de",
+    /// "et d'une" ("la mort de deux enfants et d'une femme"), "et à"
+    /// ("coûté la vie à 20 soldats et à 70 insurgés"), "ainsi qu'à".
+    fn joins_list(&self, k: usize) -> bool {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        let and_or = matches!(self.norm_bytes(before), b"et" | b"ou");
+        match self.norm_bytes(k) {
+            b"que" | b"qu" => self.norm_bytes(before) == b"ainsi",
+            b"de" | b"d" => and_or,
+            b"a" => {
+                and_or
+                    || (matches!(self.norm_bytes(before), b"que" | b"qu")
+                        && before > 0
+                        && self.norm_bytes(before - 1) == b"ainsi")
+            }
+            _ => false,
+        }
+    }
+
     /// Whether a longer phrase that says no outcome starts at token `at`
     /// where an outcome phrase of `len` tokens does ("ont remis leurs armes
     /// lourdes": heavy weapons handed over, not men surrendering).
@@ -2191,15 +2213,12 @@ impl<'a> Sentence<'a> {
             // "ainsi que" joins a list; "…, et que 12 autres" opens a
             // clause of its own.
             let glue = (from..next_start).all(|k| {
-                let after = |words: &[&[u8]]| k > 0 && words.contains(&self.norm_bytes(k - 1));
                 self.is_quote(k)
                     || matches!(self.norm_bytes(k), b"et" | b"," | b"ou" | b"ainsi")
-                    || (matches!(self.norm_bytes(k), b"que" | b"qu") && after(&[b"ainsi"]))
-                    // "fait état de 15 soldats et de six rebelles tués".
-                    || (matches!(self.norm_bytes(k), b"de" | b"d") && after(&[b"et", b"ou"]))
+                    || self.joins_list(k)
                     // "22 rebelles au moins et de neuf membres…".
                     || (self.norm_bytes(k) == b"au" && self.norm_bytes(k + 1) == b"moins")
-                    || (self.norm_bytes(k) == b"moins" && after(&[b"au"]))
+                    || (self.norm_bytes(k) == b"moins" && k > 0 && self.norm_bytes(k - 1) == b"au")
             });
             if !glue || next_start < from {
                 return None;
@@ -2257,22 +2276,7 @@ impl<'a> Sentence<'a> {
         // breaks the list.
         let gap_has_stop =
             (self.words.index_at(gap_start)..self.words.index_at(gap_end)).any(|k| {
-                // "ainsi que" joins a list, and so does "et à" ("coûté la
-                // vie à 20 soldats et à 70 insurgés").
-                let joins = (matches!(self.norm_bytes(k), b"que" | b"qu")
-                    && k > 0
-                    && self.norm_bytes(k - 1) == b"ainsi")
-                    // "la mort de deux enfants et d'une femme".
-                    || (matches!(self.norm_bytes(k), b"de" | b"d")
-                        && k > 0
-                        && matches!(self.norm_bytes(k - 1), b"et" | b"ou"))
-                    || (self.norm_bytes(k) == b"a"
-                        && k > 0
-                        && (matches!(self.norm_bytes(k - 1), b"et" | b"ou")
-                            // "ainsi qu'à 100 jihadistes".
-                            || (k > 1
-                                && matches!(self.norm_bytes(k - 1), b"que" | b"qu")
-                                && self.norm_bytes(k - 2) == b"ainsi")));
+                let joins = self.joins_list(k);
                 // "blessées dans cette ville où vivent 90.000 habitants":
                 // "où" (not "ou", folded alike) opens a clause of its own.
                 let where_clause = self.words.is_where(k);
