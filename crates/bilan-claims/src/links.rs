@@ -1613,24 +1613,7 @@ fn title_before(text: &str, m: &Mention, noun: &str) -> Option<(usize, Vec<Strin
             )
         })
         .map_or(0, |(at, c)| at + c.len_utf8());
-    let mut words: Vec<(usize, String)> = Vec::new();
-    let mut word_start = None;
-    for (at, c) in window[start..]
-        .char_indices()
-        .chain([(window.len() - start, ' ')])
-    {
-        match (c.is_alphanumeric(), word_start) {
-            (true, None) => word_start = Some(at),
-            (false, Some(s)) => {
-                words.push((
-                    from + start + s,
-                    crate::words::fold(&window[start + s..start + at]),
-                ));
-                word_start = None;
-            }
-            _ => {}
-        }
-    }
+    let words = folded_words(&window[start..], from + start);
     let noun = words.iter().rposition(|(_, w)| w == noun)?;
     let title = &words[noun..];
     (title.len() <= TITLE_WORDS
@@ -1668,15 +1651,31 @@ fn title_after(text: &str, m: &Mention) -> Option<Vec<String>> {
     let after = after
         .find([',', '.', ';', ':', '!', '?', '\n', '«', '»', '('])
         .map_or(after, |stop| &after[..stop]);
-    let folded = crate::words::fold(after);
     Some(
-        folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .skip_while(|w| matches!(*w, "le" | "la" | "l" | "un" | "une" | "son" | "sa"))
-            .map(str::to_owned)
+        folded_words(after, 0)
+            .into_iter()
+            .map(|(_, w)| w)
+            .skip_while(|w| matches!(w.as_str(), "le" | "la" | "l" | "un" | "une" | "son" | "sa"))
             .collect(),
     )
+}
+
+/// The words (runs of letters and digits) of `window`, folded, each with
+/// the byte where it starts, `offset` being the window's own.
+fn folded_words(window: &str, offset: usize) -> Vec<(usize, String)> {
+    let mut words = Vec::new();
+    let mut word_start = None;
+    for (at, c) in window.char_indices().chain([(window.len(), ' ')]) {
+        match (c.is_alphanumeric(), word_start) {
+            (true, None) => word_start = Some(at),
+            (false, Some(s)) => {
+                words.push((offset + s, crate::words::fold(&window[s..at])));
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    words
 }
 
 /// The last of `earlier` whose first word is `head`, a speaker noun in
@@ -2758,15 +2757,16 @@ fn situated<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Op
         .rev()
         .find(|&k| matches!(words.kind(k), Some(TokenKind::Comma | TokenKind::Stop)));
     match comma {
-        Some(comma) => (words.kind(comma) == Some(TokenKind::Comma)
-            && TABLES.place_verb(words, comma + 1) == Some(PlaceVerb::Situated))
-        .then(|| {
+        Some(comma)
+            if words.kind(comma) == Some(TokenKind::Comma)
+                && TABLES.place_verb(words, comma + 1) == Some(PlaceVerb::Situated) =>
+        {
             places
                 .iter()
                 .find(|(m, _)| words.index_at(m.span.end) == comma)
-        })
-        .flatten()
-        .map(|&(m, _)| m),
+                .map(|&(m, _)| m)
+        }
+        Some(_) => None,
         None if end <= SITUATED_WINDOW
             && TABLES.place_verb(words, 0) == Some(PlaceVerb::Situated) =>
         {
