@@ -325,15 +325,27 @@ pub(crate) fn attributions<'a>(
                     })
                     && !(m.kind == EntityKind::Media && addressed(words, s))
             });
+        // What is said, not who says it, comes right after the verb.
+        let says_next = words.kind(spoken_from) != Some(TokenKind::Word)
+            || matches!(
+                words.norm_bytes(spoken_from),
+                b"que" | b"qu" | b"avoir" | b"etre"
+            );
         // (Not after the bracket closing an acronym: "Human Rights Watch
-        // (HRW) a accusé".)
+        // (HRW) a accusé"; nor after a name and its acronym closing an
+        // aside when what is said follows the verb: "…, un commandant du
+        // Service du contre-terrorisme (CTS), a affirmé que…"; but "…
+        // (ex-Nosra), a précisé la même source".)
         let inverted = k > 0
             && matches!(
                 words.kind(k - 1),
                 Some(TokenKind::Comma | TokenKind::Symbol)
             )
             && words.norm_bytes(k - 1) != b")"
-            && (named_after || !sources.iter().any(|&(_, e, _)| e + 1 == k));
+            && (named_after
+                || !sources.iter().any(|&(_, e, _)| {
+                    e + 1 == k || (e + 2 == k && words.norm_bytes(e) == b")" && says_next)
+                }));
         let after_verb = || {
             sources
                 .iter()
