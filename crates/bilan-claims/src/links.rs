@@ -2553,13 +2553,12 @@ fn describes(words: &Words, a: &Mention, b: &Mention) -> bool {
 
 /// "Qaryatayn, à 100 km au sud-est de Homs": the second name situates
 /// the first by a distance from it.
+/// "Al-Dour, sur la rive orientale du Tigre, à 20 km au sud de Tikrit"
+/// too: one aside of words may come first (see `distance_comma`).
 fn at_distance(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
-    let (from, to) = (words.index_at(a.span.end), words.index_at(b.span.start));
-    if to <= from + 3
-        || to - from > PLACE_WINDOW * 3
-        || words.kind(from) != Some(TokenKind::Comma)
-        || words.norm_bytes(from + 1) != b"a"
-    {
+    let (from, _) = distance_comma(words, a)?;
+    let to = words.index_at(b.span.start);
+    if to <= from + 3 || to - from > PLACE_WINDOW * 3 || words.norm_bytes(from + 1) != b"a" {
         return None;
     }
     // "X, a frappé 12 cibles dans la province de Y": "a" with no accent is
@@ -2578,6 +2577,24 @@ fn at_distance(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
     let plain =
         (from + 2..to).all(|k| matches!(words.kind(k), Some(TokenKind::Word | TokenKind::Number)));
     (number && plain && words.after_de(to)).then_some(Joint::Apposition)
+}
+
+/// The comma before the "à" of a distance that situates `a`: the comma
+/// right after it, or the one closing an aside of words that follows it
+/// ("Al-Dour, sur la rive orientale du Tigre, à 20 km…"); with whether
+/// there was such an aside.
+fn distance_comma(words: &Words, a: &Mention) -> Option<(usize, bool)> {
+    let comma = words.index_at(a.span.end);
+    if words.kind(comma) != Some(TokenKind::Comma) {
+        return None;
+    }
+    if words.norm_bytes(comma + 1) == b"a" {
+        return Some((comma, false));
+    }
+    let close = (comma + 1..comma + 1 + ASIDE_WINDOW)
+        .find(|&k| words.kind(k) != Some(TokenKind::Word))
+        .filter(|&k| k > comma + 1 && words.kind(k) == Some(TokenKind::Comma))?;
+    Some((close, true))
 }
 
 /// Places named in a list ("à Tripoli et à Saïda", "Homs, Hama et Alep"):
@@ -2626,6 +2643,23 @@ pub(crate) fn lists_and_appositions<'a>(
                 run_start = k;
             }
             None => run_start = k,
+        }
+    }
+    // "Al-Dour, sur la rive orientale du Tigre, à 20 km au sud de
+    // Tikrit": a distance past an aside that names a place (the river)
+    // situates the name before the aside, not the river.
+    for k in 2..places.len() {
+        let (a, river, c) = (places[k - 2].0, places[k - 1].0, places[k].0);
+        if a.id != c.id
+            && distance_comma(words, a).is_some_and(|(_, aside)| aside)
+            && at_distance(words, a, c).is_some()
+            && !situating
+                .iter()
+                .any(|(_, specific)| specific.span == a.span)
+        {
+            situating
+                .retain(|(broad, specific)| !(broad.span == c.span && specific.span == river.span));
+            situating.push((c, a));
         }
     }
     // "Tal Rifaat, localité tenue par les rebelles au nord d'Alep": a
