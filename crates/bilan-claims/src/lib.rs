@@ -701,6 +701,23 @@ impl Extractor {
                 victims: reading.victims,
                 actor: reading.actor,
                 place: inherited_place.unwrap_or_else(|| {
+                    // "…et le village d'al-Ayadiya, à 11 km au nord-ouest":
+                    // the distance is that place's, even the last of a list.
+                    let apposed = (own_place.is_none() && reading.kind == ClaimKind::Length)
+                        .then(|| {
+                            let end = sentence.words.index_at(reading.span.end);
+                            links::apposed_distance(sentence.words, mentions, end)
+                        })
+                        .flatten();
+                    if let Some(place) = apposed {
+                        // ("…de Qousseir, dans la province de Homs, à 15 km
+                        // de la frontière": the town the province situates.)
+                        let specific = situating
+                            .iter()
+                            .find(|(broad, _)| broad.span == place.span)
+                            .map_or(place, |&(_, specific)| specific);
+                        return Some(specific.id.clone());
+                    }
                     links::place_for(
                         reading.span,
                         own_place,

@@ -2779,10 +2779,16 @@ fn attached_to_one<'a>(
 /// X, se trouve à 160 km au nord de Bagdad"), when the figure ending before
 /// token `end` is a distance "à N …" from another place.
 fn located<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Option<&'a Mention> {
-    let number = (end.saturating_sub(4)..end)
-        .rev()
-        .find(|&k| words.kind(k) == Some(TokenKind::Number))?;
-    if number == 0 || words.norm_bytes(number - 1) != b"a" {
+    // A collective ("à une quinzaine de kilomètres") only after a verb
+    // that locates ("se trouve à"): "son offensive à Manbij, à une
+    // centaine de kilomètres" is no distance from the sentence's subject.
+    let at = distance_at(words, end)?;
+    if words.kind(at + 1) != Some(TokenKind::Number)
+        && !matches!(
+            words.norm_bytes(at.checked_sub(1)?),
+            b"trouve" | b"trouvait" | b"situe" | b"situee" | b"situes" | b"situees"
+        )
+    {
         return None;
     }
     let opening = words.past_articles(0);
@@ -2790,6 +2796,42 @@ fn located<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Opt
         .iter()
         .find(|(m, governed)| !governed && is_token_of(words, m.span.start, opening))
         .map(|&(m, _)| m)
+}
+
+/// The "à" opening a distance that ends before token `end`: "à 15 km",
+/// "à une quinzaine de kilomètres" (a collective after its article).
+fn distance_at(words: &Words, end: usize) -> Option<usize> {
+    let number = (end.saturating_sub(4)..end).rev().find(|&k| {
+        words.kind(k) == Some(TokenKind::Number) || words.norm_bytes(k).ends_with(b"aine")
+    })?;
+    let at = if words.kind(number) == Some(TokenKind::Number) {
+        number.checked_sub(1)?
+    } else if matches!(words.norm_bytes(number.checked_sub(1)?), b"une" | b"un") {
+        number.checked_sub(2)?
+    } else {
+        return None;
+    };
+    (words.norm_bytes(at) == b"a").then_some(at)
+}
+
+/// "…et le village d'al-Ayadiya, à 11 km au nord-ouest": a distance set
+/// after a place's comma, with no place of its own, situates that place,
+/// even the last of a list. `end` is the token after the figure.
+/// The place may be one no figure is in ("depuis Madaya, à 2 km au
+/// sud"): `mentions` are all the sentence's.
+pub(crate) fn apposed_distance<'a>(
+    words: &Words,
+    mentions: &'a [Mention],
+    end: usize,
+) -> Option<&'a Mention> {
+    let at = distance_at(words, end)?;
+    let comma = at.checked_sub(1)?;
+    if words.kind(comma) != Some(TokenKind::Comma) {
+        return None;
+    }
+    mentions
+        .iter()
+        .find(|m| m.kind == EntityKind::Place && words.index_at(m.span.end) == comma)
 }
 
 /// "Tallet X, située à une hauteur de 2.428", "Boukamal, située à 8 km de
