@@ -2683,8 +2683,21 @@ pub(crate) fn lists_and_appositions<'a>(
     let first = words.index_at(opening.span.start);
     let end = words.index_at(opening.span.end);
     let regional = |i: usize| i > 0 && matches!(words.norm_bytes(i - 1), b"en" | b"au" | b"aux");
-    let fronted = first == 1
-        && regional(first)
+    // "Dans la province voisine de Hama, trois soldats ont été tués … à
+    // Mhardé", "Dans le caza de Tyr, …": an area named by its noun after
+    // an opening "dans" sets the scene too (one word that is no place
+    // word may qualify the noun).
+    let area_opening = || {
+        words.norm_bytes(0) == b"dans"
+            && first <= 7
+            && (1..first).any(|k| TABLES.place_word(words, k) == Some(PlaceWord::Noun))
+            && (1..first)
+                .filter(|&k| TABLES.place_word(words, k).is_none())
+                .count()
+                <= 1
+            && (1..first).all(|k| words.kind(k) == Some(TokenKind::Word))
+    };
+    let fronted = ((first == 1 && regional(first)) || area_opening())
         && (words.kind(end) == Some(TokenKind::Comma)
             || (words.kind(end) == Some(TokenKind::Word)
                 && words.kind(end + 1) == Some(TokenKind::Comma)));
