@@ -80,7 +80,9 @@
 //!    *la brigade X*, *le général X*; a place trigger ending in *de* also
 //!    reads with one adjective of `data/name_words.tsv` before it: *la
 //!    localité frontalière de X*), given names from
-//!    `data/first_names.txt` (*Khalil Hamdane*) and lists of places
+//!    `data/first_names.txt` (*Khalil Hamdane*), a person's title and its
+//!    complement before a comma (*le maire de la ville, X Y,*: two words
+//!    or more) and lists of places
 //!    (*à Douma et X*) announce a run of capitalised words (with articles
 //!    and particles such as `ibn`, `de` inside; see `data/name_words.tsv`),
 //!    ending at punctuation, a line break, a lowercase word, a stop word or

@@ -482,3 +482,26 @@ fn relief_bodies_and_landmarks() {
         ],
     );
 }
+
+/// A name of two words or more set between commas after a person's title
+/// and its complement is a person's, known or not ("Le maire de la ville,
+/// X Y, a déclaré"); a general "de brigade" is a rank, not a unit.
+#[test]
+fn names_apposed_to_a_titled_complement_are_persons() {
+    assert_mentions(
+        "Le maire de la ville, Daham Qattous, a appelé au calme à Tyr.",
+        &[
+            ("Daham Qattous", "local:person:daham-katus"),
+            ("Tyr", "place:tyre"),
+        ],
+    );
+    assert_mentions(
+        "Selon le général de brigade Zaal Jabbar, porte-parole du commandement, la ville est tombée.",
+        &[("Zaal Jabbar", "local:person:zal-jabar")],
+    );
+    // One word alone, or no title before the complement, is no person.
+    assert_mentions(
+        "Le maire de la ville, Qattous, a appelé au calme. Les habitants de la ville, Daham Qattous en tête, sont partis.",
+        &[],
+    );
+}
