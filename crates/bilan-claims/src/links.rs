@@ -449,7 +449,15 @@ pub(crate) fn attributions<'a>(
             {
                 subject
             }
-            Attribution::Lead if pronoun_after => earlier_speaker,
+            // "Le gouverneur, X, a estimé …, détruite à 80 % selon lui":
+            // a person who spoke before in the sentence, else the speaker
+            // of the sentence before.
+            Attribution::Lead if pronoun_after => found
+                .iter()
+                .rev()
+                .filter_map(|a| a.source)
+                .find(|m| m.kind == EntityKind::Person)
+                .or(earlier_speaker),
             Attribution::Verb if pronoun_before => earlier_speaker,
             Attribution::Verb if pronoun_subject => earlier_subject,
             // "d'après ses informations", "selon leur bilan": the subject
@@ -651,6 +659,18 @@ pub(crate) fn attributions<'a>(
             } else {
                 spokesman_of(text, m, earlier)
             }
+        });
+        // "Selon un communiqué du commandement…. Le communiqué fait état
+        // de six soldats…": a statement named again as the verb's subject
+        // is its author's, as "selon le même communiqué" is.
+        let chosen = chosen.or_else(|| {
+            (*role == Attribution::Verb && !inside && !inverted)
+                .then(|| subject_article(words, k))
+                .flatten()
+                .and_then(|article| statement_named_again(words, article))
+                .and_then(|noun| {
+                    statement_author(text, noun, sentence_start, earlier).or(last_speaker)
+                })
         });
         // "Une source militaire a indiqué au correspondant de SANA…", then
         // "Selon la source, …": the unnamed speaker named again is credited
