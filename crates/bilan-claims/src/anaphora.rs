@@ -173,9 +173,17 @@ pub(crate) fn place_anaphors(text: &str, sentences: &[Span], mentions: &[Mention
         // Mossoul-Ouest; dans la ville, …"; "Dans la ville, un obus tombé
         // sur le quartier de X…"): the phrase is a fallback.
         let sentence = sentence_at(sentences, start).map_or(Span::new(start, end), |(_, s)| s);
-        if mentions_in(mentions, sentence)
-            .any(|m| m.kind == EntityKind::Place || (m.span.start < end && m.span.end > start))
-        {
+        // "Située à 45 km au sud-est de Deir ez-Zor, la ville était…":
+        // the places of an opening clause that situates the phrase are
+        // reference points, not what the sentence speaks of.
+        let situated = text
+            .get(sentence.start..start)
+            .is_some_and(situating_opening);
+
+        if mentions_in(mentions, sentence).any(|m| {
+            (m.kind == EntityKind::Place && !(situated && m.span.end <= start))
+                || (m.span.start < end && m.span.end > start)
+        }) {
             continue;
         }
         let allowed = |m: &Mention| {
@@ -195,6 +203,13 @@ pub(crate) fn place_anaphors(text: &str, sentences: &[Span], mentions: &[Mention
                 .rev()
                 .take_while(|m| m.span.end + REACH >= start)
                 .filter(|m| m.kind == EntityKind::Place && m.span.end <= start)
+                // (Not a reference point of the situating clause, there
+                // or named before.)
+                .filter(|m| {
+                    !(situated
+                        && mentions_in(mentions, Span::new(sentence.start, start))
+                            .any(|r| r.id == m.id))
+                })
                 .filter(|m| allowed(m))
                 .take(CANDIDATES),
         );
@@ -215,6 +230,19 @@ pub(crate) fn place_anaphors(text: &str, sentences: &[Span], mentions: &[Mention
         }
     }
     found
+}
+
+/// Whether `opening`, the text of a sentence before a phrase, is a clause
+/// that situates it: "Située à une cinquantaine de kilomètres de Bagdad, "
+/// (the participle in any gender and number, one comma, at its end).
+fn situating_opening(opening: &str) -> bool {
+    let Some(clause) = opening.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    ["Situé ", "Située ", "Situés ", "Situées "]
+        .iter()
+        .any(|participle| clause.starts_with(participle))
+        && !clause.contains(',')
 }
 
 /// The place the clitic "y" at byte `at` stands for ("A Sinjar, les

@@ -1919,20 +1919,31 @@ pub(crate) fn holder<'a>(
     words: &Words,
     places: &[(&'a Mention, bool)],
 ) -> Option<(&'a Mention, usize)> {
-    let &(m, _) = places.first()?;
+    // "Située à 45 km de Deir ez-Zor, la ville comptait…": after an
+    // opening clause that situates it, the subject opens the main clause.
+    let floor = if TABLES.place_verb(words, 0) == Some(PlaceVerb::Situated) {
+        (1..words.len().min(SITUATED_WINDOW))
+            .take_while(|&k| words.kind(k) != Some(TokenKind::Stop))
+            .find(|&k| words.kind(k) == Some(TokenKind::Comma))?
+            + 1
+    } else {
+        0
+    };
+    let floor_byte = words.tokens.get(floor)?.span.start;
+    let &(m, _) = places.iter().find(|(m, _)| m.span.start >= floor_byte)?;
     // Only determiners, place nouns and the "de" after a place noun before
-    // the name, back to the sentence's start: a few words at most ("la
-    // petite ville de X"), so that one comparison rules out the places
-    // further on.
+    // the name, back to the sentence's (or main clause's) start: a few
+    // words at most ("la petite ville de X"), so that one comparison rules
+    // out the places further on.
     if words
         .tokens
-        .get(PLACE_WINDOW + 1)
+        .get(floor + PLACE_WINDOW + 1)
         .is_some_and(|t| t.span.start <= m.span.start)
     {
         return None;
     }
     let mut k = token_of(words, m.span.start);
-    while let Some(previous) = k.checked_sub(1) {
+    while let Some(previous) = k.checked_sub(1).filter(|&p| p >= floor) {
         k = match TABLES.place_word(words, previous) {
             Some(PlaceWord::Determiner | PlaceWord::Noun) => previous,
             Some(PlaceWord::Preposition)
@@ -2895,9 +2906,13 @@ fn situated<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Op
                 .take_while(|&k| words.kind(k) != Some(TokenKind::Stop))
                 .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
             let subject = words.past_articles(comma + 1);
+            // (A place named again, "la ville", starts at its article.)
             places
                 .iter()
-                .find(|(m, _)| is_token_of(words, m.span.start, subject))
+                .find(|(m, _)| {
+                    is_token_of(words, m.span.start, subject)
+                        || is_token_of(words, m.span.start, comma + 1)
+                })
                 .map(|&(m, _)| m)
         }
         None => None,
