@@ -179,7 +179,6 @@ pub(crate) fn place_anaphors(text: &str, sentences: &[Span], mentions: &[Mention
         let situated = text
             .get(sentence.start..start)
             .is_some_and(situating_opening);
-
         if mentions_in(mentions, sentence).any(|m| {
             (m.kind == EntityKind::Place && !(situated && m.span.end <= start))
                 || (m.span.start < end && m.span.end > start)
@@ -234,15 +233,14 @@ pub(crate) fn place_anaphors(text: &str, sentences: &[Span], mentions: &[Mention
 
 /// Whether `opening`, the text of a sentence before a phrase, is a clause
 /// that situates it: "Située à une cinquantaine de kilomètres de Bagdad, "
-/// (the participle in any gender and number, one comma, at its end).
+/// (a `situated` participle of `place_verbs.tsv` first, one comma, at its
+/// end).
 fn situating_opening(opening: &str) -> bool {
     let Some(clause) = opening.trim_end().strip_suffix(',') else {
         return false;
     };
-    ["Situé ", "Située ", "Situés ", "Situées "]
-        .iter()
-        .any(|participle| clause.starts_with(participle))
-        && !clause.contains(',')
+    let participle = clause.split(' ').next().unwrap_or_default();
+    !clause.contains(',') && crate::tables::TABLES.is_situating_participle(participle)
 }
 
 /// The place the clitic "y" at byte `at` stands for ("A Sinjar, les

@@ -712,11 +712,7 @@ impl Extractor {
                     if let Some(place) = apposed {
                         // ("…de Qousseir, dans la province de Homs, à 15 km
                         // de la frontière": the town the province situates.)
-                        let specific = situating
-                            .iter()
-                            .find(|(broad, _)| broad.span == place.span)
-                            .map_or(place, |&(_, specific)| specific);
-                        return Some(specific.id.clone());
+                        return Some(links::specific_of(situating, place).id.clone());
                     }
                     links::place_for(
                         reading.span,

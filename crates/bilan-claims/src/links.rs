@@ -326,11 +326,13 @@ pub(crate) fn attributions<'a>(
                     && !(m.kind == EntityKind::Media && addressed(words, s))
             });
         // What is said, not who says it, comes right after the verb.
-        let says_next = words.kind(spoken_from) != Some(TokenKind::Word)
-            || matches!(
-                words.norm_bytes(spoken_from),
-                b"que" | b"qu" | b"avoir" | b"etre"
-            );
+        let says_next = || {
+            words.kind(spoken_from) != Some(TokenKind::Word)
+                || matches!(
+                    words.norm_bytes(spoken_from),
+                    b"que" | b"qu" | b"avoir" | b"etre"
+                )
+        };
         // (Not after the bracket closing an acronym: "Human Rights Watch
         // (HRW) a accusé"; nor after a name and its acronym closing an
         // aside when what is said follows the verb: "…, un commandant du
@@ -344,7 +346,7 @@ pub(crate) fn attributions<'a>(
             && words.norm_bytes(k - 1) != b")"
             && (named_after
                 || !sources.iter().any(|&(_, e, _)| {
-                    e + 1 == k || (e + 2 == k && words.norm_bytes(e) == b")" && says_next)
+                    e + 1 == k || (e + 2 == k && words.norm_bytes(e) == b")" && says_next())
                 }));
         let after_verb = || {
             sources
@@ -1922,10 +1924,7 @@ pub(crate) fn holder<'a>(
     // "Située à 45 km de Deir ez-Zor, la ville comptait…": after an
     // opening clause that situates it, the subject opens the main clause.
     let floor = if TABLES.place_verb(words, 0) == Some(PlaceVerb::Situated) {
-        (1..words.len().min(SITUATED_WINDOW))
-            .take_while(|&k| words.kind(k) != Some(TokenKind::Stop))
-            .find(|&k| words.kind(k) == Some(TokenKind::Comma))?
-            + 1
+        situating_clause_end(words, 1)? + 1
     } else {
         0
     };
@@ -2751,6 +2750,19 @@ pub(crate) fn lists_and_appositions<'a>(
     }
 }
 
+/// The more specific place that an apposition situates by `m`, else `m`
+/// ("Dans le sud du Liban, à Khiam" is Khiam; see
+/// [`lists_and_appositions`]).
+pub(crate) fn specific_of<'a>(
+    situating: &[(&'a Mention, &'a Mention)],
+    m: &'a Mention,
+) -> &'a Mention {
+    situating
+        .iter()
+        .find(|(broad, _)| broad.span == m.span)
+        .map_or(m, |&(_, specific)| specific)
+}
+
 /// Places written as a rubric before a colon ("Syrie : …"): they head
 /// the sentence rather than locate its figures.
 pub(crate) fn rubrics<'a>(
@@ -2827,11 +2839,10 @@ fn located<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Opt
     // that locates ("se trouve à"): "son offensive à Manbij, à une
     // centaine de kilomètres" is no distance from the sentence's subject.
     let at = distance_at(words, end)?;
+    let verb = at.checked_sub(1)?;
     if words.kind(at + 1) != Some(TokenKind::Number)
-        && !matches!(
-            words.norm_bytes(at.checked_sub(1)?),
-            b"trouve" | b"trouvait" | b"situe" | b"situee" | b"situes" | b"situees"
-        )
+        && !matches!(words.norm_bytes(verb), b"trouve" | b"trouvait")
+        && TABLES.place_verb(words, verb) != Some(PlaceVerb::Situated)
     {
         return None;
     }
@@ -2902,9 +2913,7 @@ fn situated<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Op
         None if end <= SITUATED_WINDOW
             && TABLES.place_verb(words, 0) == Some(PlaceVerb::Situated) =>
         {
-            let comma = (end..end + SITUATED_WINDOW)
-                .take_while(|&k| words.kind(k) != Some(TokenKind::Stop))
-                .find(|&k| words.kind(k) == Some(TokenKind::Comma))?;
+            let comma = situating_clause_end(words, end)?;
             let subject = words.past_articles(comma + 1);
             // (A place named again, "la ville", starts at its article.)
             places
@@ -2917,6 +2926,15 @@ fn situated<'a>(words: &Words, places: &[(&'a Mention, bool)], end: usize) -> Op
         }
         None => None,
     }
+}
+
+/// The comma closing a sentence's opening situating clause ("Située à 35
+/// km de Homs, …"), looked for from token `from` (inside the clause),
+/// within [`SITUATED_WINDOW`] tokens and before any full stop.
+fn situating_clause_end(words: &Words, from: usize) -> Option<usize> {
+    (from..from + SITUATED_WINDOW)
+        .take_while(|&k| words.kind(k) != Some(TokenKind::Stop))
+        .find(|&k| words.kind(k) == Some(TokenKind::Comma))
 }
 
 /// The longest situating clause (in tokens) before the end of a figure it
@@ -3040,11 +3058,7 @@ pub(crate) fn place_for<'a>(
         if listed.iter().any(|l| l.span == m.span) {
             return None;
         }
-        let specific = situating
-            .iter()
-            .find(|(broad, _)| broad.span == m.span)
-            .map_or(m, |&(_, specific)| specific);
-        Some(specific.id.clone())
+        Some(specific_of(situating, m).id.clone())
     };
     if let Some(m) = own {
         return settle(m);
@@ -3132,12 +3146,7 @@ pub(crate) fn place_for<'a>(
     // A place that an apposition situates counts as the specific one
     // ("Dans le sud du Liban, à Khiam" is one place).
     let not_rubric = |m: &&Mention| !rubric.iter().any(|r| r.span == m.span);
-    let specific = |m: &'a Mention| -> &'a Mention {
-        situating
-            .iter()
-            .find(|(broad, _)| broad.span == m.span)
-            .map_or(m, |&(_, specific)| specific)
-    };
+    let specific = |m: &'a Mention| specific_of(situating, m);
     if places.iter().map(|(m, _)| m).any(not_rubric) {
         only_place(
             places

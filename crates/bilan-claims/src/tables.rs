@@ -966,6 +966,14 @@ impl Tables {
         self.place_verbs.get_bytes(words.norm_bytes(i)).copied()
     }
 
+    /// Whether `word`, as written ("Située"), is a `situated` participle
+    /// of `place_verbs.tsv`.
+    pub(crate) fn is_situating_participle(&self, word: &str) -> bool {
+        self.place_verbs
+            .get_bytes(crate::words::fold(word).as_bytes())
+            == Some(&PlaceVerb::Situated)
+    }
+
     /// The side of an armed group id (unlisted groups are militant).
     pub(crate) fn side(&self, id: &str) -> Side {
         if let Some(side) = self.forces_exact.get(id) {

@@ -1189,16 +1189,13 @@ impl Rules {
     /// "Le gouverneur d'al-Anbar, Nadhim al-Fahdawi, a estimé", "le maire
     /// de la ville, Shallal Abdul, qui…": a name of two words or more
     /// between commas, after a person's title and its complement, is a
-    /// person's. Token `i` opens the name; the title is within
+    /// person's. Token `i` opens the name, after a punctuation mark
+    /// (`comma_listed_place` has told); the title is within
     /// [`APPOSED_TITLE_REACH`] tokens before its comma.
     fn titled_apposition(&self, f: &Folded<'_>, cover: &[Cover], i: usize) -> Option<LocalName> {
         let comma = i - 1;
         let t = &f.tokens[i];
-        if !matches!(f.tokens[comma].sep_after, Sep::Punct)
-            || f.text.get(f.tokens[comma].end()) != Some(&b',')
-            || !t.capital
-            || t.article
-        {
+        if f.text.get(f.tokens[comma].end()) != Some(&b',') || !t.capital || t.article {
             return None;
         }
         // The complement's "de" first (a compare of the word), then a
