@@ -205,8 +205,8 @@ struct Scratch<'e> {
     readings: Vec<Option<meaning::Reading>>,
     sources: Vec<(usize, usize, &'e bilan_lexicon::Mention)>,
     attributions: Vec<links::Attributed<'e>>,
-    /// The document's unnamed speakers so far, for "selon la source".
-    anonymous: Vec<links::AnonymousSpeaker<'e>>,
+    /// The document's speakers so far, for "selon la (même) source".
+    speakers: links::Speakers<'e>,
     places: Vec<(&'e bilan_lexicon::Mention, bool)>,
     days: Vec<links::DayMention>,
     rubrics: Vec<&'e bilan_lexicon::Mention>,
@@ -568,7 +568,7 @@ impl Extractor {
             readings,
             sources,
             attributions,
-            anonymous,
+            speakers,
             places,
             days,
             rubrics,
@@ -624,7 +624,7 @@ impl Extractor {
             },
             sources,
             attributions,
-            anonymous,
+            speakers,
         );
         links::places(sentence.words, mentions, places);
         days.clear();

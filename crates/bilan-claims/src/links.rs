@@ -86,6 +86,19 @@ pub(crate) struct AnonymousSpeaker<'a> {
     source: Option<&'a Mention>,
 }
 
+/// What the document's speakers so far leave for the sentences after
+/// them, kept from one sentence with figures to the next.
+#[derive(Default)]
+pub(crate) struct Speakers<'a> {
+    /// The unnamed speakers, for "selon la source".
+    anonymous: Vec<AnonymousSpeaker<'a>>,
+    /// The speaker credited last, for "selon la même source" after a
+    /// sentence whose figures nobody claimed ("… a précisé le général X.
+    /// Les unités ont détruit neuf voitures piégées. Deux soldats ont été
+    /// tués, selon la même source.").
+    credited_last: Option<&'a Mention>,
+}
+
 /// An unnamed speaker's phrase at token `at`: an article, maybe "haut",
 /// and a noun of the `anonymous` rows; its noun's number and whether the
 /// article is definite ("la source") rather than indefinite ("une
@@ -161,7 +174,7 @@ pub(crate) fn attributions<'a>(
     around: Around<'a>,
     sources: &mut Vec<(usize, usize, &'a Mention)>,
     found: &mut Vec<Attributed<'a>>,
-    anonymous: &mut Vec<AnonymousSpeaker<'a>>,
+    speakers: &mut Speakers<'a>,
 ) {
     let Around {
         previous,
@@ -175,10 +188,8 @@ pub(crate) fn attributions<'a>(
     // organisation too when a spokesman spoke for it.
     let sentence_start = words.tokens.first().map_or(0, |t| t.span.start);
     // "de même source", "selon la même source": the last speaker found.
+    let last_speaker = speakers.credited_last;
     let last_found = found.iter().rfind(|a| a.source.is_some());
-    let last_speaker = last_found
-        .filter(|a| a.cue.end <= sentence_start)
-        .and_then(|a| a.source);
     // (Found in the sentence right before, whose cue may open it before
     // any name: "Selon le porte-parole du commandement, le général X, …".
     // A sentence naming nobody carries no speaker on: a pronoun two
@@ -686,12 +697,13 @@ pub(crate) fn attributions<'a>(
             Attribution::Verb => anonymous_subject(words, k),
         };
         let chosen = match unnamed {
-            Some((noun, true)) if chosen.is_none() => anonymous
+            Some((noun, true)) if chosen.is_none() => speakers
+                .anonymous
                 .iter()
                 .rfind(|s| s.noun == noun)
                 .and_then(|s| s.source),
             Some((noun, false)) => {
-                anonymous.push(AnonymousSpeaker {
+                speakers.anonymous.push(AnonymousSpeaker {
                     noun,
                     source: chosen,
                 });
@@ -705,6 +717,11 @@ pub(crate) fn attributions<'a>(
                 source: chosen,
             });
         }
+        // "selon la même source" after "selon une source sécuritaire" is
+        // that source, credited to nobody (or to the outlet it spoke to).
+        if chosen.is_some() || matches!(unnamed, Some((_, false))) {
+            speakers.credited_last = chosen;
+        }
         from = i + len.max(1);
     }
     if found.is_empty() {
@@ -715,6 +732,9 @@ pub(crate) fn attributions<'a>(
     }
     if found.is_empty() {
         found.extend(bracketed_source(words, sources));
+    }
+    if let Some(source) = found.last().and_then(|a| a.source) {
+        speakers.credited_last = Some(source);
     }
 }
 
