@@ -505,3 +505,20 @@ fn names_apposed_to_a_titled_complement_are_persons() {
         &[],
     );
 }
+
+/// The name after a witness's verb closing a quote is a person's ("»,
+/// raconte Oum Firas", "», soupire Nazih"), one word or more.
+#[test]
+fn witnesses_named_after_their_words_are_persons() {
+    assert_mentions(
+        "« Nous avons tout perdu », raconte Oum Firas, 47 ans, à Tyr.",
+        &[
+            ("Oum Firas", "local:person:um-firas"),
+            ("Tyr", "place:tyre"),
+        ],
+    );
+    assert_mentions(
+        "« Il n'y a plus d'eau », soupire Joumana, une enseignante du port.",
+        &[("Joumana", "local:person:jumana")],
+    );
+}
