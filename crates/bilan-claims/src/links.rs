@@ -349,6 +349,10 @@ pub(crate) fn attributions<'a>(
         // aside when what is said follows the verb: "…, un commandant du
         // Service du contre-terrorisme (CTS), a affirmé que…"; but "…
         // (ex-Nosra), a précisé la même source".)
+        // "…, a fait état de 120 km2 repris à Daech": what is reported
+        // follows "fait état de", never who reports it.
+        let reports_next = words.norm_bytes(i) == b"fait"
+            && matches!(words.norm_bytes(after), b"de" | b"d" | b"du" | b"des");
         let inverted = k > 0
             && matches!(
                 words.kind(k - 1),
@@ -360,6 +364,9 @@ pub(crate) fn attributions<'a>(
                     e + 1 == k || (e + 2 == k && words.norm_bytes(e) == b")" && says_next())
                 }));
         let after_verb = || {
+            if reports_next {
+                return None;
+            }
             sources
                 .iter()
                 .filter(|&&(s, _, _)| s >= spoken_from && s <= spoken_from + SOURCE_WINDOW)
