@@ -816,12 +816,15 @@ impl<'a> Sentence<'a> {
             // "… des milliers de morts, et plus de 900.000 personnes ont
             // fui": people who are the subject of a verb of their own that
             // says no outcome share none of the figure before them.
+            // ("…à onze morts, des milliers d'habitants fuient le camp":
+            // a verb in the present plural too, told by its ending.)
             let own_verb = !np.others
                 && np.head.is_some_and(|h| {
+                    let next = self.norm_bytes(h + 1);
                     matches!(
-                        self.norm_bytes(h + 1),
+                        next,
                         b"ont" | b"sont" | b"avaient" | b"etaient" | b"auraient" | b"seraient"
-                    )
+                    ) || (next.len() > 4 && next.ends_with(b"ent") && !next.ends_with(b"ment"))
                 });
             if evidence.is_none()
                 && !own_verb
