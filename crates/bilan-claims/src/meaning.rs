@@ -1017,10 +1017,13 @@ impl<'a> Sentence<'a> {
             }
         }
         // "la perte de 41 soldats, dont deux tués vendredi": a detail named
-        // only by what happened to it ("tués", "blessés") is of the people
-        // of the figure it details.
-        if let (VictimClass::Is(Victims::People), Some(previous), None, None, None) =
-            (class, detailed, head_class, &np.group, &np.ranks_group)
+        // only by what happened to it ("tués", "blessés"), or by a noun
+        // that says nothing of sides ("dont quatre ressortissants
+        // étrangers", "dont huit Iraniens"), is of the people of the
+        // figure it details.
+        if let (VictimClass::Is(Victims::People), Some(previous), None, None) =
+            (class, detailed, &np.group, &np.ranks_group)
+            && head_class.is_none_or(|c| c == VictimClass::Is(Victims::People))
         {
             if let Some(v) = previous.victims.filter(|v| *v != Victims::People) {
                 class = VictimClass::Is(v);
