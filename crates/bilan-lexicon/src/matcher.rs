@@ -462,6 +462,13 @@ fn share_bar(text: &str, at: usize) -> bool {
     })
 }
 
+/// Whether byte `end` of `text` (the end of a name) is followed by a
+/// hyphen and a letter: the name's last word goes on in a compound.
+fn ends_inside_compound(text: &str, end: usize) -> bool {
+    let mut rest = text.get(end..).unwrap_or("").chars();
+    matches!(rest.next(), Some('-' | '\u{2011}')) && rest.next().is_some_and(char::is_alphabetic)
+}
+
 fn letters(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
@@ -1554,6 +1561,13 @@ impl Matcher {
             }
         }
         let (_, entry, tentative) = best?;
+        // An ambiguous name that ends inside a hyphenated word ("La Croix"
+        // of "La Croix-Rouge libanaise") is no name: left unclaimed, the
+        // words are walked again from the next one, where the longer name
+        // starts.
+        if tentative && ends_inside_compound(text, f.tokens[last_tok].end()) {
+            return None;
+        }
         Some(Found {
             first: self.span_first(f, first_tok, last_tok),
             last: last_tok,

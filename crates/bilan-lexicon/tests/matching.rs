@@ -522,3 +522,17 @@ fn witnesses_named_after_their_words_are_persons() {
         &[("Joumana", "local:person:jumana")],
     );
 }
+
+/// An ambiguous name that ends inside a hyphenated word is no name: "La
+/// Croix" (the daily, which needs context) does not hide "Croix-Rouge
+/// libanaise" opening a sentence.
+#[test]
+fn ambiguous_names_do_not_end_inside_a_compound() {
+    assert_mentions(
+        "La Croix-Rouge libanaise a évacué des blessés de Tyr.",
+        &[
+            ("Croix-Rouge libanaise", "org:lebanese-red-cross"),
+            ("Tyr", "place:tyre"),
+        ],
+    );
+}
