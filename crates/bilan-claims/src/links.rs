@@ -2555,14 +2555,32 @@ fn joint(words: &Words, a: &Mention, b: &Mention) -> Option<Joint> {
         return Some(Joint::List);
     }
     let (mut comma, mut and, mut preposition) = (false, false, false);
-    for i in from..to {
+    // "Hermel et ses environs, dans le nord de la Bekaa": the surroundings
+    // of the place before are part of it, no second name of a list.
+    let surroundings = |i: usize| {
+        words.norm_bytes(i) == b"et"
+            && matches!(words.norm_bytes(i + 1), b"ses" | b"sa" | b"son")
+            && matches!(
+                words.norm_bytes(i + 2),
+                b"environs" | b"alentours" | b"abords" | b"peripherie" | b"banlieue" | b"region"
+            )
+    };
+    let mut i = from;
+    while i < to {
         if words.kind(i) == Some(TokenKind::Comma) {
             comma = true;
+            i += 1;
             continue;
         }
-        match words.norm_bytes(i) {
+        if i == from && surroundings(i) {
+            i += 3;
+            continue;
+        }
+        let k = i;
+        i += 1;
+        match words.norm_bytes(k) {
             b"et" | b"ou" => and = true,
-            _ => match TABLES.place_word(words, i)? {
+            _ => match TABLES.place_word(words, k)? {
                 PlaceWord::Preposition => preposition = true,
                 PlaceWord::Determiner | PlaceWord::Noun => {}
             },
