@@ -1699,6 +1699,12 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let filler = end.checked_sub(1).map_or(&b""[..], |p| self.norm_bytes(p));
+            // "avait été tué avec sept autres personnes": the people who
+            // shared his fate.
+            if is_person && filler == b"avec" {
+                end -= 1;
+                continue;
+            }
             if !matches!(
                 filler,
                 b"a" | b"au"
@@ -2103,6 +2109,13 @@ impl<'a> Sentence<'a> {
     /// "et d'une" ("la mort de deux enfants et d'une femme"), "et à"
     /// ("coûté la vie à 20 soldats et à 70 insurgés"), "ainsi qu'à".
     fn joins_list(&self, k: usize) -> bool {
+        // "… en majorité des combattants, mais aussi au moins 130 civils":
+        // "mais aussi" adds to a list, as "et" does.
+        if self.norm_bytes(k) == b"mais"
+            && matches!(self.norm_bytes(k + 1), b"aussi" | b"egalement")
+        {
+            return true;
+        }
         let Some(before) = k.checked_sub(1) else {
             return false;
         };
