@@ -379,7 +379,9 @@ impl<'a> Sentence<'a> {
         let mut k = first;
         while k > floor {
             k -= 1;
-            if self.words.kind(k) == Some(TokenKind::Stop) {
+            // ("… ont subi de lourdes pertes : 57 d'entre eux ont été
+            // tués": a colon opens what explains the clause before it.)
+            if self.words.kind(k) == Some(TokenKind::Stop) && self.norm_bytes(k) != b":" {
                 break;
             }
             if let Some(m) = self.mention_at(k) {
