@@ -434,9 +434,21 @@ pub(crate) fn attributions<'a>(
                     .map(|&(_, _, m)| m)
             })
             .flatten();
-        let same_source = words.norm_bytes(i) == b"source"
+        let same_source = (words.norm_bytes(i) == b"source"
             && i > 0
-            && matches!(words.norm_bytes(i - 1), b"meme" | b"memes");
+            && matches!(words.norm_bytes(i - 1), b"meme" | b"memes"))
+            // "selon la même organisation", "selon la même ONG": the
+            // speaker credited last, when of the noun's kind.
+            || (*role == Attribution::Lead
+                && matches!(words.norm_bytes(after), b"la" | b"le" | b"l")
+                && words.norm_bytes(after + 1) == b"meme"
+                && TABLES
+                    .speaker_nouns
+                    .get_bytes(words.norm_bytes(after + 2))
+                    .zip(last_speaker)
+                    .is_some_and(|(noun, m)| {
+                        *noun != SpeakerNoun::Title && fits_speaker(noun, m)
+                    }));
         // "selon le même communiqué", "selon le texte", "d'après ce
         // document": the statement named before, by whoever issued it,
         // else the speaker found last.
