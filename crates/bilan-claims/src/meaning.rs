@@ -987,7 +987,10 @@ impl<'a> Sentence<'a> {
             class = VictimClass::Is(v);
         }
         if let Some(r) = np.ranks_noun {
-            if let Some(c) = tables.victims.token_value(self.words, r) {
+            // "parmi les hommes armés": a noun of several words first.
+            if let Some((_, c)) = self.victims_phrase_end(r) {
+                class = c;
+            } else if let Some(c) = tables.victims.token_value(self.words, r) {
                 class = *c;
             } else if class == VictimClass::Is(Victims::People) && !np.adjective_groups.is_empty() {
                 // "dans les rangs des forces gouvernementales": members of
