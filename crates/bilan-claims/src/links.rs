@@ -800,9 +800,26 @@ fn opening_pour<'a>(
 /// "notre correspondant", "nos envoyés" at token `at`: the publisher's
 /// own reporter (`reporter` rows of `outlets.tsv`).
 fn publishers_reporter(words: &Words, at: usize) -> bool {
-    matches!(words.norm_bytes(at), b"notre" | b"nos")
-        && std::str::from_utf8(words.norm_bytes(at + 1))
+    let reporter = || {
+        std::str::from_utf8(words.norm_bytes(at + 1))
             .is_ok_and(|noun| TABLES.reporter_nouns.contains_key(noun))
+    };
+    match words.norm_bytes(at) {
+        b"notre" | b"nos" => reporter(),
+        // "Selon le correspondant, …" with no outlet named after him: the
+        // publisher's, named again ("Le correspondant de SANA a indiqué…
+        // Selon le correspondant, …").
+        b"le" | b"l" => {
+            matches!(
+                words.norm_bytes(at + 1),
+                b"correspondant" | b"correspondante" | b"envoye" | b"envoyee" | b"reporter"
+            ) && !matches!(
+                words.norm_bytes(at + 2),
+                b"de" | b"d" | b"du" | b"des" | b"-" | b"special"
+            )
+        }
+        _ => false,
+    }
 }
 
 /// The noun (folded) of a statement named again after a lead ending at
