@@ -8,7 +8,8 @@
 //!    al-Manar": a media mention right after "notre" and a noun of
 //!    `outlets.tsv`'s `own` rows);
 //! 2. its masthead: a media mention in the first lines followed by a dash
-//!    ("Al Mayadeen – Sud syrien : …", "Damas, SANA –"), or alone on its
+//!    ("Al Mayadeen – Sud syrien : …", "Damas, SANA –"), between slashes
+//!    ("Idleb / SANA / Les unités…"), or alone on its
 //!    line but for separators and `edition` words ("Rudaw", "Al Mayadeen
 //!    | Français", "PressTV Français");
 //! 3. the signature of its site's time stamp on the dateline's line
@@ -42,7 +43,9 @@ pub(crate) fn document_outlet(
     }
     if let Some(masthead) = media()
         .take_while(|m| m.span.start < MASTHEAD_REACH)
-        .find(|m| dash_after(text, m.span.end) || alone_on_its_line(text, m))
+        .find(|m| {
+            dash_after(text, m.span.end) || between_slashes(text, m) || alone_on_its_line(text, m)
+        })
     {
         return Some(masthead.clone());
     }
@@ -100,6 +103,14 @@ fn alone_on_its_line(text: &str, m: &Mention) -> bool {
 }
 
 /// A dash after the masthead's name ("Al Mayadeen – ", "SANA -").
+/// "Idleb / SANA / Les unités…": an agency's dateline between slashes
+/// (not a photo credit, "Photo AFP / X", with no slash before it).
+fn between_slashes(text: &str, m: &Mention) -> bool {
+    let after = text.get(m.span.end..).map(str::trim_start);
+    let before = text.get(..m.span.start).map(str::trim_end);
+    after.is_some_and(|rest| rest.starts_with('/')) && before.is_some_and(|b| b.ends_with('/'))
+}
+
 fn dash_after(text: &str, end: usize) -> bool {
     text.get(end..)
         .map(str::trim_start)
@@ -156,6 +167,20 @@ mod tests {
             outlet_of(text, &[("Al Mayadeen", "media:al-mayadeen")]),
             None
         );
+    }
+
+    #[test]
+    fn an_agency_between_slashes_names_the_outlet() {
+        let text =
+            "L'armée avance\n\nHama / SANA / Les unités de l'armée ont repris deux villages.";
+        assert_eq!(
+            outlet_of(text, &[("SANA", "media:sana")]).as_deref(),
+            Some("media:sana")
+        );
+        // A photo credit has no slash before the agency.
+        let text =
+            "L'armée avance\n\nPhoto AFP / Omar Haj Kadour\n\nL'armée est entrée dans la ville.";
+        assert_eq!(outlet_of(text, &[("AFP", "media:afp")]), None);
     }
 
     #[test]
