@@ -2737,8 +2737,15 @@ pub(crate) fn lists_and_appositions<'a>(
                     let i = words.index_at(m.span.start);
                     i > 0 && words.norm_bytes(i - 1) == b"a"
                 };
+                // A country named first is the broader of the two
+                // whatever comes after it ("du centre de la Syrie, dans le
+                // nord de la province de Homs").
+                let country_first = || {
+                    crate::lexicon_type(a) == Some("country")
+                        && crate::lexicon_type(b) != Some("country")
+                };
                 if a.id != b.id {
-                    if after_a(b) && !after_a(a) {
+                    if (after_a(b) && !after_a(a)) || country_first() {
                         situating.push((a, b));
                     } else {
                         situating.push((b, a));
