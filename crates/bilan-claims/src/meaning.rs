@@ -1087,7 +1087,9 @@ impl<'a> Sentence<'a> {
                 })
                 .map(|m| m.id.clone());
         }
-        if actor.is_none() {
+        // (Civilians among a group's dead are none of its men: "22
+        // martyrs, dont trois enfants".)
+        if actor.is_none() && class != VictimClass::Is(Victims::Civilians) {
             if let Some(previous) = inherit.or(detailed) {
                 actor = previous.actor.clone();
             }
