@@ -2091,10 +2091,65 @@ impl<'a> Sentence<'a> {
                 if cue.needs_person && !is_person {
                     return None;
                 }
+                // "Un chauffeur enlevé la semaine dernière a été libéré
+                // dimanche": a participle right after the people says what
+                // had happened to them; the passive verb of the clause
+                // after it, what happens now.
+                let bare_participle = i > 0
+                    && !self.auxiliary_at(i - 1)
+                    && !matches!(
+                        self.norm_bytes(i - 1),
+                        b"ete" | b"etaient" | b"etait" | b"ont" | b"avaient" | b"sont"
+                    );
+                if let Some(main) = bare_participle
+                    .then(|| {
+                        self.passive_after(i + len, end.max(i + len + AFTER_WINDOW).min(limit))
+                    })
+                    .flatten()
+                {
+                    return Some(main);
+                }
                 let span = Span::new(self.token_span(i).start, self.token_span(i + len - 1).end);
                 return Some(self.evidence(cue, span, true));
             }
             i += 1;
+        }
+        None
+    }
+
+    /// An outcome in the passive ("a été libéré", "ont été tués") from
+    /// token `from` to `end`, within the clause (no comma or stop before
+    /// it).
+    fn passive_after(&self, from: usize, end: usize) -> Option<Evidence> {
+        let mut k = from;
+        while k < end {
+            // Another clause ("… ont péri et 38 autres ont été blessés",
+            // "… disparus après avoir été arrêtés") is not theirs.
+            if matches!(self.words.kind(k), Some(TokenKind::Stop | TokenKind::Comma))
+                || matches!(
+                    self.norm_bytes(k),
+                    b"et" | b"ou" | b"mais" | b"apres" | b"avant" | b"que" | b"qui" | b"avoir"
+                )
+            {
+                return None;
+            }
+            if k > from + 1
+                && self.norm_bytes(k - 1) == b"ete"
+                && matches!(
+                    self.norm_bytes(k - 2),
+                    b"a" | b"ont" | b"avait" | b"avaient" | b"aurait" | b"auraient"
+                )
+                && let Some((len, cue)) = TABLES
+                    .outcomes
+                    .matches_unchecked(self.words, k)
+                    .filter(|(_, c)| c.after)
+                    .max_by_key(|(len, _)| *len)
+                    .filter(|&(len, _)| !self.outcome_vetoed(k, len))
+            {
+                let span = Span::new(self.token_span(k).start, self.token_span(k + len - 1).end);
+                return Some(self.evidence(cue, span, true));
+            }
+            k += 1;
         }
         None
     }
