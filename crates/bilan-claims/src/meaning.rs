@@ -1712,6 +1712,15 @@ impl<'a> Sentence<'a> {
                 end -= 1;
                 continue;
             }
+            // "le groupe n'avait perdu « qu'une quinzaine de combattants »":
+            // the "que" of a negation's restriction.
+            if matches!(filler, b"qu" | b"que")
+                && (end.saturating_sub(6)..end - 1)
+                    .any(|k| matches!(self.norm_bytes(k), b"n" | b"ne"))
+            {
+                end -= 1;
+                continue;
+            }
             if !matches!(
                 filler,
                 b"a" | b"au"
