@@ -385,7 +385,13 @@ impl<'a> Sentence<'a> {
                 break;
             }
             if let Some(m) = self.mention_at(k) {
-                if m.kind == EntityKind::ArmedGroup && nearest_group.is_none() {
+                // ("Selon les FDS, 1 700 d'entre eux ont été relâchés":
+                // who speaks is not who "eux" are.)
+                let first = self
+                    .words
+                    .articles_before(self.words.index_at(m.span.start), 0);
+                let spoken = first > 0 && matches!(self.norm_bytes(first - 1), b"selon" | b"apres");
+                if m.kind == EntityKind::ArmedGroup && nearest_group.is_none() && !spoken {
                     nearest_group = Some(m);
                 }
                 continue;
