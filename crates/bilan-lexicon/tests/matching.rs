@@ -536,3 +536,17 @@ fn ambiguous_names_do_not_end_inside_a_compound() {
         ],
     );
 }
+
+/// Places GeoNames' cities500 lacks, curated: a road, a camp, a town and
+/// a village.
+#[test]
+fn curated_small_places_are_found() {
+    assert_mentions(
+        "Des tirs sur la route du Castello, à Jobas et dans le camp de Beddaoui.",
+        &[
+            ("route du Castello", "place:castello-road"),
+            ("Jobas", "place:jobas"),
+            ("Beddaoui", "place:beddawi"),
+        ],
+    );
+}
