@@ -540,6 +540,7 @@ pub(crate) fn attributions<'a>(
             Attribution::Verb if inverted => after_verb()
                 .or_else(|| subject_before_aside(words, sources, k))
                 .or_else(|| opening_subject(words, sources, k))
+                .or_else(|| opening_country(words, mentions, k))
                 .or(outlet)
                 .or_else(|| told_after_speaker(words, sources, after)),
             Attribution::Verb => {
@@ -1295,6 +1296,23 @@ fn participle_by_at(words: &Words, k: usize) -> bool {
     words.kind(k) == Some(TokenKind::Word)
         && may_be_participle(words.norm_bytes(k))
         && words.norm_bytes(k + 1) == b"par"
+}
+
+/// "Les États-Unis, qui ont acheminé des munitions, ont annoncé une aide
+/// de 30 millions de dollars": a country opening the sentence, followed by
+/// a comma, speaks for its government through a verb after the aside
+/// (`verb` is the verb's first token, right after the aside's comma).
+fn opening_country<'a>(words: &Words, mentions: &'a [Mention], verb: usize) -> Option<&'a Mention> {
+    if verb == 0 || words.kind(verb - 1) != Some(TokenKind::Comma) {
+        return None;
+    }
+    let opening = words.past_articles(0);
+    mentions.iter().find(|m| {
+        m.kind == EntityKind::Place
+            && token_of(words, m.span.start) == opening
+            && words.kind(token_of(words, m.span.end)) == Some(TokenKind::Comma)
+            && crate::lexicon_type(m) == Some("country")
+    })
 }
 
 /// "L'OSDH, une ONG basée au Royaume-Uni qui dispose d'un réseau de
