@@ -550,3 +550,20 @@ fn curated_small_places_are_found() {
         ],
     );
 }
+
+/// The Israeli police and Lebanon's reconstruction council, by name and
+/// acronym.
+#[test]
+fn the_israeli_police_and_the_cdr_are_found() {
+    assert_mentions(
+        "Selon la police israélienne, 40 roquettes sont tombées. Le Conseil du développement et de la reconstruction (CDR) chiffre les dégâts.",
+        &[
+            ("police israélienne", "group:israeli-police"),
+            (
+                "Conseil du développement et de la reconstruction",
+                "org:lebanese-cdr",
+            ),
+            ("CDR", "org:lebanese-cdr"),
+        ],
+    );
+}
