@@ -1743,6 +1743,9 @@ impl<'a> Sentence<'a> {
                     | b"grievement"
                     | b"gravement"
                     | b"serieusement"
+                    // "a perdu depuis samedi trois de ses hommes": since
+                    // when (the day itself is a time of the event).
+                    | b"depuis"
                     // "a tué en riposte 51 soldats", "en représailles".
                     | b"riposte"
                     | b"represailles"
