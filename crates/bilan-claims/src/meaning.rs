@@ -1712,6 +1712,19 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let filler = end.checked_sub(1).map_or(&b""[..], |p| self.norm_bytes(p));
+            // "pour évacuer leurs blessés, estimés à plus de 150": the
+            // people the estimate counts, named before it.
+            if end >= previous_end + 4
+                && filler == b"a"
+                && matches!(
+                    self.norm_bytes(end - 2),
+                    b"estime" | b"estimes" | b"estimee" | b"estimees" | b"evalue" | b"evalues"
+                )
+                && self.words.kind(end - 3) == Some(TokenKind::Comma)
+            {
+                end -= 3;
+                continue;
+            }
             // "avait été tué avec sept autres personnes": the people who
             // shared his fate.
             if is_person && filler == b"avec" {
