@@ -744,17 +744,17 @@ pub(crate) fn attributions<'a>(
         }
         from = i + len.max(1);
     }
+    // With no cue, the sentence's own speaker, if any, is credited (and
+    // kept as the speaker credited last).
     if found.is_empty() {
-        found.extend(opening_pour(words, sources));
-    }
-    if found.is_empty() {
-        found.extend(acting_organisation(words, sources));
-    }
-    if found.is_empty() {
-        found.extend(bracketed_source(words, sources));
-    }
-    if let Some(source) = found.last().and_then(|a| a.source) {
-        speakers.credited_last = Some(source);
+        found.extend(
+            opening_pour(words, sources)
+                .or_else(|| acting_organisation(words, sources))
+                .or_else(|| bracketed_source(words, sources)),
+        );
+        if let Some(source) = found.last().and_then(|a| a.source) {
+            speakers.credited_last = Some(source);
+        }
     }
 }
 
@@ -801,23 +801,18 @@ fn opening_pour<'a>(
 /// "notre correspondant", "nos envoyés" at token `at`: the publisher's
 /// own reporter (`reporter` rows of `outlets.tsv`).
 fn publishers_reporter(words: &Words, at: usize) -> bool {
-    let reporter = || {
-        std::str::from_utf8(words.norm_bytes(at + 1))
-            .is_ok_and(|noun| TABLES.reporter_nouns.contains_key(noun))
-    };
+    let person = TABLES.reporter_nouns.get_bytes(words.norm_bytes(at + 1));
     match words.norm_bytes(at) {
-        b"notre" | b"nos" => reporter(),
+        b"notre" | b"nos" => person.is_some(),
         // "Selon le correspondant, …" with no outlet named after him: the
         // publisher's, named again ("Le correspondant de SANA a indiqué…
         // Selon le correspondant, …").
         b"le" | b"l" => {
-            matches!(
-                words.norm_bytes(at + 1),
-                b"correspondant" | b"correspondante" | b"envoye" | b"envoyee" | b"reporter"
-            ) && !matches!(
-                words.norm_bytes(at + 2),
-                b"de" | b"d" | b"du" | b"des" | b"-" | b"special"
-            )
+            person == Some(&true)
+                && !matches!(
+                    words.norm_bytes(at + 2),
+                    b"de" | b"d" | b"du" | b"des" | b"-" | b"special"
+                )
         }
         _ => false,
     }

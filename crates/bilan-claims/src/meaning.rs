@@ -390,7 +390,11 @@ impl<'a> Sentence<'a> {
                 let first = self
                     .words
                     .articles_before(self.words.index_at(m.span.start), 0);
-                let spoken = first > 0 && matches!(self.norm_bytes(first - 1), b"selon" | b"apres");
+                let spoken = first > 0
+                    && (self.norm_bytes(first - 1) == b"selon"
+                        || (first > 1
+                            && self.norm_bytes(first - 1) == b"apres"
+                            && self.norm_bytes(first - 2) == b"d"));
                 if m.kind == EntityKind::ArmedGroup && nearest_group.is_none() && !spoken {
                     nearest_group = Some(m);
                 }
@@ -2128,10 +2132,7 @@ impl<'a> Sentence<'a> {
                 // after it, what happens now.
                 let bare_participle = i > 0
                     && !self.auxiliary_at(i - 1)
-                    && !matches!(
-                        self.norm_bytes(i - 1),
-                        b"ete" | b"etaient" | b"etait" | b"ont" | b"avaient" | b"sont"
-                    );
+                    && !matches!(self.norm_bytes(i - 1), b"ete" | b"etait" | b"etaient");
                 if let Some(main) = bare_participle
                     .then(|| {
                         self.passive_after(i + len, end.max(i + len + AFTER_WINDOW).min(limit))
@@ -2166,10 +2167,7 @@ impl<'a> Sentence<'a> {
             }
             if k > from + 1
                 && self.norm_bytes(k - 1) == b"ete"
-                && matches!(
-                    self.norm_bytes(k - 2),
-                    b"a" | b"ont" | b"avait" | b"avaient" | b"aurait" | b"auraient"
-                )
+                && is_avoir_auxiliary(self.norm_bytes(k - 2))
                 && let Some((len, cue)) = TABLES
                     .outcomes
                     .matches_unchecked(self.words, k)

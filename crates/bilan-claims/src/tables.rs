@@ -915,8 +915,9 @@ pub(crate) struct Tables {
     /// chaîne"), folded (`outlets.tsv`).
     pub(crate) own_media_nouns: WordMap<()>,
     /// Nouns that, after "notre"/"nos", are the publisher's reporters
-    /// ("notre correspondant"), folded.
-    pub(crate) reporter_nouns: WordMap<()>,
+    /// ("notre correspondant"), folded; `true` for a person, who is one
+    /// after "le" too (`staff` rows).
+    pub(crate) reporter_nouns: WordMap<bool>,
     /// (words of a dateline's line, the id of the one outlet printing them).
     pub(crate) outlet_signatures: Vec<(String, String)>,
     /// Words that may follow an outlet's name on its masthead line
@@ -1287,7 +1288,10 @@ impl Tables {
                     own_media_nouns.insert(fold(text), ());
                 }
                 "reporter" => {
-                    reporter_nouns.insert(fold(text), ());
+                    reporter_nouns.insert(fold(text), false);
+                }
+                "staff" => {
+                    reporter_nouns.insert(fold(text), true);
                 }
                 "edition" => {
                     masthead_words.insert(fold(text), ());
