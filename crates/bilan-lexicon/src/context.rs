@@ -752,12 +752,16 @@ const MAX_LISTED_NAMES: usize = 3;
 /// How far into a text a masthead may stand, in bytes.
 const MASTHEAD_REACH: usize = 300;
 
-/// Whether the name on tokens `first..=last` opens a line within the
-/// first `MASTHEAD_REACH` bytes and a dash (– or —) or a bar follows it: a
-/// masthead (`Al Mayadeen – …`, `Al Mayadeen | Français`), which only an
-/// outlet's name is. (A place's dateline, `Damas – …`, has the same shape:
-/// this is asked only of the outlet reading of a name another entity
-/// shares.)
+/// Whether the name on tokens `first..=last`, within the first
+/// `MASTHEAD_REACH` bytes, is written as a masthead or a byline, which
+/// only an outlet's name is: opening a line before a dash (– or —) or a
+/// bar (`Al Mayadeen – …`, `Al Mayadeen | Français`); alone on its line,
+/// or with a note in brackets before a dash (`Libération (avec AFP) — 18
+/// mai 2015`); after a byline's dash, ending it or before a comma (`Par
+/// X, envoyée spéciale — Libération, 29 août 2017`); or between slashes
+/// (`Ankara / AA / Publié le …`). (A place's dateline,
+/// `Damas – …`, has the first shape: this is asked only of the outlet
+/// reading of a name another entity shares or of one that needs context.)
 fn masthead(f: &Folded<'_>, first: usize, last: usize) -> bool {
     let (Some(a), Some(b)) = (f.tokens.get(first), f.tokens.get(last)) else {
         return false;
@@ -766,17 +770,44 @@ fn masthead(f: &Folded<'_>, first: usize, last: usize) -> bool {
     if start >= MASTHEAD_REACH {
         return false;
     }
-    let before = f.text.get(..start).unwrap_or_default();
-    let line_opens = before
+    let is_blank = |c: &u8| *c == b' ' || *c == b'\t' || *c == b'\r';
+    let line_before = f.text.get(..start).unwrap_or_default();
+    let line_before = line_before
         .iter()
-        .rev()
-        .take_while(|&&c| c != b'\n')
-        .all(u8::is_ascii_whitespace);
-    let after = f.text.get(end..).unwrap_or_default().trim_ascii_start();
-    line_opens
-        && (after.starts_with("–".as_bytes())
-            || after.starts_with("—".as_bytes())
-            || after.starts_with(b"|"))
+        .rposition(|&c| c == b'\n')
+        .and_then(|at| line_before.get(at + 1..))
+        .unwrap_or(line_before);
+    let line_opens = line_before.iter().all(is_blank);
+    let mut after = f.text.get(end..).unwrap_or_default();
+    let skip_blanks = |rest: &[u8]| -> usize { rest.iter().take_while(|c| is_blank(c)).count() };
+    after = after.get(skip_blanks(after)..).unwrap_or_default();
+    let line_ends = after.is_empty() || after.starts_with(b"\n");
+    let dash_or_bar = |rest: &[u8]| {
+        rest.starts_with("–".as_bytes())
+            || rest.starts_with("—".as_bytes())
+            || rest.starts_with(b"|")
+    };
+    if line_opens {
+        if line_ends || dash_or_bar(after) {
+            return true;
+        }
+        // `Libération (avec AFP) — …`: a short note in brackets first.
+        if after.starts_with(b"(") {
+            let note = after.iter().take(40).position(|&c| c == b')' || c == b'\n');
+            if let Some(close) = note.filter(|&at| after.get(at) == Some(&b')')) {
+                let rest = after.get(close + 1..).unwrap_or_default();
+                let rest = rest.get(skip_blanks(rest)..).unwrap_or_default();
+                return rest.is_empty() || rest.starts_with(b"\n") || dash_or_bar(rest);
+            }
+        }
+        return false;
+    }
+    // A byline: words, a dash, the outlet, then a comma or the line's end;
+    // or the outlet between slashes (`Ankara / AA / Publié le …`).
+    let before = line_before.trim_ascii_end();
+    let after_dash = before.ends_with("—".as_bytes()) || before.ends_with("–".as_bytes());
+    (after_dash && before.len() > "—".len() && (line_ends || after.starts_with(b",")))
+        || (before.ends_with(b"/") && after.starts_with(b"/"))
 }
 
 /// When the mention at token `first` is the next name of a list (`X et Y`,
@@ -1387,6 +1418,7 @@ impl Rules {
                 continue;
             }
             let mut found = None;
+            let mut kunya_after_punctuation = None;
             let maybe_trigger = may_trigger(i, gap);
             // The word is read only for the trigger table.
             if let Some(triggers) = maybe_trigger
@@ -1416,6 +1448,17 @@ impl Rules {
                         // `Tal al-Milh`: a trigger word the lexicon knows alone
                         // still starts a longer name.
                         if !f.tokens[i].capital || (i + 1..after).any(|k| cover[k] != Cover::Free) {
+                            continue;
+                        }
+                        // `Tell Mrayjé, Oum Khoutain et Khirbet X`: after
+                        // punctuation, a kunya may open one more name of a
+                        // list of places; the list's rule below is asked
+                        // first, and the person's reading comes after it.
+                        if t.kind == EntityKind::Person
+                            && i > 0
+                            && matches!(f.tokens[i - 1].sep_after, Sep::Punct)
+                        {
+                            kunya_after_punctuation = Some(after);
                             continue;
                         }
                         if let Some((first, end)) =
@@ -1532,6 +1575,16 @@ impl Rules {
             }
             if found.is_none() && !weak_start && i > 0 && cover[i] == Cover::Free {
                 found = self.comma_listed_place(f, cover, i, out.last());
+            }
+            if let Some(after) = kunya_after_punctuation.filter(|_| found.is_none()) {
+                found = self
+                    .name_run(f, after, cover, EntityKind::Person, true, false)
+                    .filter(|&(first, _)| first == after)
+                    .map(|(_, end)| LocalName {
+                        first: i,
+                        end,
+                        kind: EntityKind::Person,
+                    });
             }
             match found {
                 Some(name) => {

@@ -63,7 +63,8 @@
 //!    window of the three words before and the two after a mention) pick
 //!    between entities sharing a spelling (Al Mayadeen the channel after
 //!    *selon* or as a masthead, opening one of the first lines before a
-//!    dash; the town after *à*; when both readings have a cue, the longer
+//!    dash, alone on it, or after a byline's dash: *— Libération, 29 août*;
+//!    the town after *à*; when both readings have a cue, the longer
 //!    cue wins: *a indiqué à Al Jazeera* is the outlet, not the Jazira;
 //!    the entity whose listed spelling is the one written weighs as much as
 //!    a cue word: *Al-Jazeera* is the channel, *al-Jazira* the region),
@@ -77,7 +78,8 @@
 //!    place only where a cue says so.
 //! 5. **Names the lexicon does not know.** Triggers from
 //!    `data/name_triggers.tsv` (*le village de X*, *Jabal X*, *Abou X*,
-//!    *la brigade X*, *le général X*; a place trigger ending in *de* also
+//!    *Oum X* (a person, but one more place in a list of places after a
+//!    comma), *la brigade X*, *le général X*; a place trigger ending in *de* also
 //!    reads with one adjective of `data/name_words.tsv` before it: *la
 //!    localité frontalière de X*), given names from
 //!    `data/first_names.txt` (*Khalil Hamdane*), a person's title and its

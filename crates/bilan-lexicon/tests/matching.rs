@@ -26,6 +26,8 @@ fn cases_from_data_file() {
         }
         count += 1;
         let (text, expected) = line.split_once('\t').unwrap_or((line, ""));
+        // `\n` in a case stands for a line break (mastheads, bylines).
+        let text = &text.replace("\\n", "\n");
         let expected: Vec<String> = expected
             .split(" ; ")
             .map(str::trim)
@@ -564,6 +566,39 @@ fn the_israeli_police_and_the_cdr_are_found() {
                 "org:lebanese-cdr",
             ),
             ("CDR", "org:lebanese-cdr"),
+        ],
+    );
+}
+
+/// "Oum" (the mother's kunya) opens a person's name as "Abou" does,
+/// wherever the witness stands ("a confié à l'AFP Oum Samir, 52 ans");
+/// in a list of places after a comma, the name is one more place.
+#[test]
+fn a_mothers_kunya_opens_a_persons_name_outside_lists_of_places() {
+    assert_mentions(
+        "Nous avons dormi dehors, a confié à l'AFP Oum Samir, 52 ans.",
+        &[("AFP", "media:afp"), ("Oum Samir", "local:person:um-samir")],
+    );
+    assert_mentions(
+        "Les soldats ont repris les villages de Tell Maghas, Oum Tawil et Khirbet Fares.",
+        &[
+            ("Tell Maghas", "local:place:til-magas"),
+            ("Oum Tawil", "local:place:um-tauil"),
+            ("Khirbet Fares", "local:place:hirbit-faris"),
+        ],
+    );
+}
+
+/// The air forces as the press writes them in lowercase: "l'aviation
+/// syrienne", "l'aviation turque" (an entity of its own, under the
+/// Turkish army).
+#[test]
+fn lowercase_air_forces_are_found() {
+    assert_mentions(
+        "Des raids de l'aviation syrienne puis de l'aviation turque ont visé la ville.",
+        &[
+            ("aviation syrienne", "group:syrian-air-force"),
+            ("aviation turque", "group:turkish-air-force"),
         ],
     );
 }
