@@ -759,7 +759,7 @@ const MASTHEAD_REACH: usize = 300;
 /// or with a note in brackets before a dash (`Libération (avec AFP) — 18
 /// mai 2015`); after a byline's dash, ending it or before a comma (`Par
 /// X, envoyée spéciale — Libération, 29 août 2017`); or between slashes
-/// (`Ankara / AA / Publié le …`). (A place's dateline,
+/// (`Hama / SANA / Les unités…`). (A place's dateline,
 /// `Damas – …`, has the first shape: this is asked only of the outlet
 /// reading of a name another entity shares or of one that needs context.)
 fn masthead(f: &Folded<'_>, first: usize, last: usize) -> bool {
@@ -770,43 +770,43 @@ fn masthead(f: &Folded<'_>, first: usize, last: usize) -> bool {
     if start >= MASTHEAD_REACH {
         return false;
     }
-    let is_blank = |c: &u8| *c == b' ' || *c == b'\t' || *c == b'\r';
-    let line_before = f.text.get(..start).unwrap_or_default();
-    let line_before = line_before
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .and_then(|at| line_before.get(at + 1..))
-        .unwrap_or(line_before);
-    let line_opens = line_before.iter().all(is_blank);
-    let mut after = f.text.get(end..).unwrap_or_default();
-    let skip_blanks = |rest: &[u8]| -> usize { rest.iter().take_while(|c| is_blank(c)).count() };
-    after = after.get(skip_blanks(after)..).unwrap_or_default();
-    let line_ends = after.is_empty() || after.starts_with(b"\n");
+    // Spaces and tabs, not line breaks: the shapes are of one line.
+    fn trim_blanks(rest: &[u8]) -> &[u8] {
+        let blanks = rest
+            .iter()
+            .take_while(|&&c| matches!(c, b' ' | b'\t' | b'\r'))
+            .count();
+        rest.get(blanks..).unwrap_or_default()
+    }
+    let line_ends = |rest: &[u8]| rest.is_empty() || rest.starts_with(b"\n");
     let dash_or_bar = |rest: &[u8]| {
         rest.starts_with("–".as_bytes())
             || rest.starts_with("—".as_bytes())
             || rest.starts_with(b"|")
     };
-    if line_opens {
-        if line_ends || dash_or_bar(after) {
-            return true;
-        }
+    let text_before = f.text.get(..start).unwrap_or_default();
+    let line_before = text_before
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .and_then(|at| text_before.get(at + 1..))
+        .unwrap_or(text_before);
+    let after = trim_blanks(f.text.get(end..).unwrap_or_default());
+    if trim_blanks(line_before).is_empty() {
         // `Libération (avec AFP) — …`: a short note in brackets first.
-        if after.starts_with(b"(") {
-            let note = after.iter().take(40).position(|&c| c == b')' || c == b'\n');
-            if let Some(close) = note.filter(|&at| after.get(at) == Some(&b')')) {
-                let rest = after.get(close + 1..).unwrap_or_default();
-                let rest = rest.get(skip_blanks(rest)..).unwrap_or_default();
-                return rest.is_empty() || rest.starts_with(b"\n") || dash_or_bar(rest);
+        let close = after.iter().take(40).position(|&c| c == b')' || c == b'\n');
+        let past_note = match close {
+            Some(at) if after.starts_with(b"(") && after.get(at) == Some(&b')') => {
+                trim_blanks(after.get(at + 1..).unwrap_or_default())
             }
-        }
-        return false;
+            _ => after,
+        };
+        return line_ends(past_note) || dash_or_bar(past_note);
     }
     // A byline: words, a dash, the outlet, then a comma or the line's end;
-    // or the outlet between slashes (`Ankara / AA / Publié le …`).
+    // or the outlet between slashes (`Hama / SANA / Les unités…`).
     let before = line_before.trim_ascii_end();
     let after_dash = before.ends_with("—".as_bytes()) || before.ends_with("–".as_bytes());
-    (after_dash && before.len() > "—".len() && (line_ends || after.starts_with(b",")))
+    (after_dash && before.len() > "—".len() && (line_ends(after) || after.starts_with(b",")))
         || (before.ends_with(b"/") && after.starts_with(b"/"))
 }
 
@@ -1185,6 +1185,25 @@ impl Rules {
             .or_else(|| self.titled_apposition(f, cover, i))
     }
 
+    /// The name that a part trigger on tokens `i..after` opens ("Abou",
+    /// "Jabal"): the trigger and the run of name words right after it.
+    fn part_name(
+        &self,
+        f: &Folded<'_>,
+        cover: &[Cover],
+        i: usize,
+        after: usize,
+        kind: EntityKind,
+        landform: bool,
+    ) -> Option<LocalName> {
+        let (first, end) = self.name_run(f, after, cover, kind, true, landform)?;
+        (first == after).then_some(LocalName {
+            first: i,
+            end,
+            kind,
+        })
+    }
+
     /// `comma_listed_place` past its punctuation test.
     fn listed_after_comma(
         &self,
@@ -1451,7 +1470,7 @@ impl Rules {
                             continue;
                         }
                         // `Tell Mrayjé, Oum Khoutain et Khirbet X`: after
-                        // punctuation, a kunya may open one more name of a
+                        // punctuation, a kunya ("Abou", "Oum") may open one more name of a
                         // list of places; the list's rule below is asked
                         // first, and the person's reading comes after it.
                         if t.kind == EntityKind::Person
@@ -1461,17 +1480,9 @@ impl Rules {
                             kunya_after_punctuation = Some(after);
                             continue;
                         }
-                        if let Some((first, end)) =
-                            self.name_run(f, after, cover, t.kind, t.part_of_name, t.landform)
-                        {
-                            if first == after {
-                                found = Some(LocalName {
-                                    first: i,
-                                    end,
-                                    kind: t.kind,
-                                });
-                                break;
-                            }
+                        if let Some(name) = self.part_name(f, cover, i, after, t.kind, t.landform) {
+                            found = Some(name);
+                            break;
                         }
                     } else if !weak_start
                         && after < n
@@ -1577,14 +1588,7 @@ impl Rules {
                 found = self.comma_listed_place(f, cover, i, out.last());
             }
             if let Some(after) = kunya_after_punctuation.filter(|_| found.is_none()) {
-                found = self
-                    .name_run(f, after, cover, EntityKind::Person, true, false)
-                    .filter(|&(first, _)| first == after)
-                    .map(|(_, end)| LocalName {
-                        first: i,
-                        end,
-                        kind: EntityKind::Person,
-                    });
+                found = self.part_name(f, cover, i, after, EntityKind::Person, false);
             }
             match found {
                 Some(name) => {
