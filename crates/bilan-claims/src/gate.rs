@@ -327,20 +327,29 @@ impl CountGate {
     /// Whether `bytes` (a `str`'s) hold a token that is one of the words
     /// or starts with one of the stems, or a sign or char that accepts.
     fn accepts(&self, bytes: &[u8]) -> bool {
-        let mut state = CountGate::BETWEEN;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            for &b in chunk {
-                state =
-                    self.next[(usize::from(state) << 8 | usize::from(b)) % (COUNT_STATES * 256)];
-            }
-            if state == CountGate::ACCEPT {
-                return true;
-            }
+        // After a space the automaton is in `BETWEEN` (or `ACCEPT`, after
+        // a whole word) whatever it read before, and a space after a piece
+        // accepts just where the piece's own end would: the pieces of
+        // `side_by_side` may be walked so.
+        let accept = usize::from(CountGate::ACCEPT);
+        let between = usize::from(CountGate::BETWEEN);
+        let step = |state: usize, b: u8| {
+            usize::from(self.next[(state << 8 | usize::from(b)) % (COUNT_STATES * 256)])
+        };
+        match crate::side_by_side::walk(bytes, between, accept, step) {
+            None => true,
+            Some(states) => states
+                .iter()
+                .any(|&state| self.finals.get(state).copied().unwrap_or(true)),
         }
-        for &b in chunks.remainder() {
-            state = self.next[(usize::from(state) << 8 | usize::from(b)) % (COUNT_STATES * 256)];
-        }
+    }
+
+    /// `accepts`, walking `bytes` in one piece: what it must say.
+    #[cfg(test)]
+    fn accepts_in_one_piece(&self, bytes: &[u8]) -> bool {
+        let state = bytes.iter().fold(CountGate::BETWEEN, |state, &b| {
+            self.next[(usize::from(state) << 8 | usize::from(b)) % (COUNT_STATES * 256)]
+        });
         state == CountGate::ACCEPT || self.finals.get(usize::from(state)).copied().unwrap_or(true)
     }
 }
@@ -571,5 +580,32 @@ mod tests {
             let text: String = parts.iter().flat_map(|(piece, joint)| [*piece, *joint]).collect();
             same_claims(&text, &bilan_lexicon::Entities::default());
         }
+
+        #[test]
+        fn the_count_gate_reads_in_pieces_as_in_one(
+            parts in prop::collection::vec((piece(), joint()), 0..24),
+        ) {
+            let text: String = parts.iter().flat_map(|(piece, joint)| [*piece, *joint]).collect();
+            let gate = COUNT_GATE.as_ref().expect("the words fit the automaton");
+            prop_assert_eq!(gate.accepts(text.as_bytes()), gate.accepts_in_one_piece(text.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn the_gates_read_the_crate_texts_in_pieces_as_in_one() {
+        let count = COUNT_GATE.as_ref().expect("the words fit the automaton");
+        let triggers = LEXICON.gate.as_ref().expect("the trigger words fit");
+        let mut accepted = 0;
+        for text in crate::test_texts() {
+            let article = bilan_article::parse(&text);
+            for sentence in &article.sentences {
+                let bytes = text.as_bytes().get(sentence.span.start..sentence.span.end);
+                let bytes = bytes.unwrap_or_default();
+                assert_eq!(count.accepts(bytes), count.accepts_in_one_piece(bytes));
+                assert_eq!(triggers.reads(bytes), triggers.reads_in_one_piece(bytes));
+                accepted += usize::from(count.accepts(bytes));
+            }
+        }
+        assert!(accepted > 0);
     }
 }

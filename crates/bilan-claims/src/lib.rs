@@ -62,6 +62,7 @@ mod meaning;
 mod model;
 mod outlet;
 pub mod quantity;
+mod side_by_side;
 mod tables;
 mod words;
 #[cfg(test)]

@@ -236,8 +236,9 @@ impl WordFacts {
 /// than an article, notes the end of an article ("un", "une": the
 /// "weak" words) in a flag, and ends in a state of `ends` telling what a
 /// trigger word ending the sentence is: the gate of
-/// `scanner::triggers_in`, some four instructions a byte where the
-/// tokeniser spends some twenty-five.
+/// `scanner::triggers_in`, a few instructions a byte where the
+/// tokeniser spends some twenty-five, walked in four pieces side by side
+/// (`crate::side_by_side`) after a vector search for a digit.
 ///
 /// Its states are `BETWEEN` (no word being read: the start, and after a
 /// sign, a space or a char beyond ASCII that no trigger word goes on
@@ -269,8 +270,8 @@ pub(crate) struct TriggerGate {
     ends: Box<[GateSays; 2 * GATE_STATES]>,
 }
 
-/// What `TriggerGate` says of a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What `TriggerGate` says of a sentence, from the least to the most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum GateSays {
     /// No trigger token, no digit.
     Nothing,
@@ -491,27 +492,59 @@ impl TriggerGate {
     /// article (after no letter, before no ASCII letter), an article
     /// alone, or none (see `TriggerGate`).
     pub(crate) fn reads(&self, bytes: &[u8]) -> GateSays {
-        const SIZE: usize = 2 * GATE_STATES * GATE_CLASSES;
-        // The state, times `GATE_CLASSES`.
+        // A digit anywhere is where the automaton would accept: found
+        // sixteen bytes a step, no table walked.
+        if has_ascii_digit(bytes) {
+            return GateSays::Strong;
+        }
+        // After a space the automaton is between words whatever came
+        // before (an article ended there is in its flag, a trigger word in
+        // its acceptance), and a space after a piece changes nothing of
+        // what it says: the pieces of `side_by_side` may be walked so, and
+        // the bytes hold the most any piece says.
         let accept = usize::from(TriggerGate::ACCEPT) * GATE_CLASSES;
-        let mut state = usize::from(TriggerGate::BETWEEN) * GATE_CLASSES;
-        let step = |state: usize, b: u8| {
-            usize::from(self.next[(state + usize::from(self.classes[usize::from(b)])) % SIZE])
-        };
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            for &b in chunk {
-                state = step(state, b);
-            }
-            if state == accept {
-                return GateSays::Strong;
-            }
+        let between = usize::from(TriggerGate::BETWEEN) * GATE_CLASSES;
+        match crate::side_by_side::walk(bytes, between, accept, |state, b| self.step(state, b)) {
+            None => GateSays::Strong,
+            Some(states) => states
+                .iter()
+                .map(|&state| self.ends[state / GATE_CLASSES % (2 * GATE_STATES)])
+                .max()
+                .unwrap_or(GateSays::Nothing),
         }
-        for &b in chunks.remainder() {
-            state = step(state, b);
-        }
+    }
+
+    /// The state after `b` from `state` (both times `GATE_CLASSES`).
+    #[inline]
+    fn step(&self, state: usize, b: u8) -> usize {
+        const SIZE: usize = 2 * GATE_STATES * GATE_CLASSES;
+        usize::from(self.next[(state + usize::from(self.classes[usize::from(b)])) % SIZE])
+    }
+
+    /// The automaton's reading of `bytes` in one piece: what `reads`
+    /// must say.
+    #[cfg(test)]
+    pub(crate) fn reads_in_one_piece(&self, bytes: &[u8]) -> GateSays {
+        let start = usize::from(TriggerGate::BETWEEN) * GATE_CLASSES;
+        let state = bytes.iter().fold(start, |state, &b| self.step(state, b));
         self.ends[state / GATE_CLASSES % (2 * GATE_STATES)]
     }
+}
+
+/// Whether `bytes` hold an ASCII digit: sixteen bytes a step, with no
+/// branch inside a step, which the compiler makes a few vector
+/// instructions.
+fn has_ascii_digit(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(16);
+    for chunk in &mut chunks {
+        if chunk
+            .iter()
+            .fold(false, |seen, &b| seen | b.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// The trigger words packed into two `u64`s (up to 16 bytes, lower case,

@@ -3692,6 +3692,14 @@ mod tests {
         ) {
             let text: String = parts.iter().flat_map(|(piece, joint)| [*piece, *joint]).collect();
             check_gate(&text, Span::new(0, text.len()));
+            // Read in pieces side by side, as in one.
+            if let Some(gate) = &LEXICON.gate {
+                proptest::prop_assert_eq!(
+                    gate.reads(text.as_bytes()),
+                    gate.reads_in_one_piece(text.as_bytes()),
+                    "{:?}", text
+                );
+            }
             // A span inside it, cut anywhere (`clamp` moves it to chars).
             let start = cut.min(text.len());
             check_gate(&text, Span::new(start, text.len().saturating_sub(cut / 3)));
