@@ -390,7 +390,9 @@ impl Extractor {
             pieces(text, sentence, &mut sentence_spans);
         }
         let dateline = article.dateline.as_ref().map(|d| d.date);
-        let mut claims = Vec::new();
+        // Room for a claim a sentence, which few sentences pass: the
+        // vector is not grown (and copied) a dozen times on a long text.
+        let mut claims = Vec::with_capacity(sentence_spans.len());
         let spare = Spare::take();
         let mut scratch = Scratch {
             words: spare.words,
