@@ -333,10 +333,7 @@ impl CountGate {
         // `side_by_side` may be walked so.
         let accept = usize::from(CountGate::ACCEPT);
         let between = usize::from(CountGate::BETWEEN);
-        let step = |state: usize, b: u8| {
-            usize::from(self.next[(state << 8 | usize::from(b)) % (COUNT_STATES * 256)])
-        };
-        match crate::side_by_side::walk(bytes, between, accept, step) {
+        match crate::side_by_side::walk(bytes, between, accept, |state, b| self.step(state, b)) {
             None => true,
             Some(states) => states
                 .iter()
@@ -344,13 +341,18 @@ impl CountGate {
         }
     }
 
+    /// The state after byte `b` from `state`.
+    #[inline]
+    fn step(&self, state: usize, b: u8) -> usize {
+        usize::from(self.next[(state << 8 | usize::from(b)) % (COUNT_STATES * 256)])
+    }
+
     /// `accepts`, walking `bytes` in one piece: what it must say.
     #[cfg(test)]
     fn accepts_in_one_piece(&self, bytes: &[u8]) -> bool {
-        let state = bytes.iter().fold(CountGate::BETWEEN, |state, &b| {
-            self.next[(usize::from(state) << 8 | usize::from(b)) % (COUNT_STATES * 256)]
-        });
-        state == CountGate::ACCEPT || self.finals.get(usize::from(state)).copied().unwrap_or(true)
+        let start = usize::from(CountGate::BETWEEN);
+        let state = bytes.iter().fold(start, |state, &b| self.step(state, b));
+        self.finals.get(state).copied().unwrap_or(true)
     }
 }
 

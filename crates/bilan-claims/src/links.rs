@@ -2228,9 +2228,10 @@ fn spoken_by_place<'a>(
         .find(|m| m.kind == EntityKind::Place && is_token_of(words, m.span.start, name))
 }
 
-/// Whether the place whose first token is `first` is named right after a
-/// lead ("selon Damas"): a speaker, not where the figures are.
-fn after_lead(words: &Words, first: usize) -> bool {
+/// Whether the name whose first token is `first` is named right after a
+/// lead ("selon Damas", "d'après les FDS"): a speaker, not where the
+/// figures are nor whom they count.
+pub(crate) fn after_lead(words: &Words, first: usize) -> bool {
     let opening = words.articles_before(first, 0);
     // Most places follow a preposition: ruled out before the table, by the
     // last word of the leads a name may follow ("selon", "d'après",

@@ -387,15 +387,10 @@ impl<'a> Sentence<'a> {
             if let Some(m) = self.mention_at(k) {
                 // ("Selon les FDS, 1 700 d'entre eux ont été relâchés":
                 // who speaks is not who "eux" are.)
-                let first = self
-                    .words
-                    .articles_before(self.words.index_at(m.span.start), 0);
-                let spoken = first > 0
-                    && (self.norm_bytes(first - 1) == b"selon"
-                        || (first > 1
-                            && self.norm_bytes(first - 1) == b"apres"
-                            && self.norm_bytes(first - 2) == b"d"));
-                if m.kind == EntityKind::ArmedGroup && nearest_group.is_none() && !spoken {
+                if m.kind == EntityKind::ArmedGroup
+                    && nearest_group.is_none()
+                    && !crate::links::after_lead(self.words, self.words.index_at(m.span.start))
+                {
                     nearest_group = Some(m);
                 }
                 continue;

@@ -102,7 +102,6 @@ fn alone_on_its_line(text: &str, m: &Mention) -> bool {
             .all(|w| TABLES.masthead_words.contains_key(&fold(w)))
 }
 
-/// A dash after the masthead's name ("Al Mayadeen – ", "SANA -").
 /// "Idleb / SANA / Les unités…": an agency's dateline between slashes
 /// (not a photo credit, "Photo AFP / X", with no slash before it).
 fn between_slashes(text: &str, m: &Mention) -> bool {
@@ -111,6 +110,7 @@ fn between_slashes(text: &str, m: &Mention) -> bool {
     after.is_some_and(|rest| rest.starts_with('/')) && before.is_some_and(|b| b.ends_with('/'))
 }
 
+/// A dash after the masthead's name ("Al Mayadeen – ", "SANA -").
 fn dash_after(text: &str, end: usize) -> bool {
     text.get(end..)
         .map(str::trim_start)

@@ -1470,9 +1470,10 @@ impl Rules {
                             continue;
                         }
                         // `Tell Mrayjé, Oum Khoutain et Khirbet X`: after
-                        // punctuation, a kunya ("Abou", "Oum") may open one more name of a
-                        // list of places; the list's rule below is asked
-                        // first, and the person's reading comes after it.
+                        // punctuation, a kunya ("Abou", "Oum") may open
+                        // one more name of a list of places; the list's
+                        // rule below is asked first, the person's reading
+                        // after it.
                         if t.kind == EntityKind::Person
                             && i > 0
                             && matches!(f.tokens[i - 1].sep_after, Sep::Punct)
