@@ -518,11 +518,16 @@ impl<T> PhraseSet<T> {
         if self.start_flag == 0 {
             return self.next_start_by_shape(words, from);
         }
-        let tokens = words.tokens.get(from..)?;
-        let k = tokens.iter().enumerate().position(|(k, token)| {
-            token.flags & self.start_flag != 0 && self.token_may_start(words, from + k)
-        })?;
-        Some(from + k)
+        let flag = self.start_flag;
+        let tokens = &words.tokens;
+        let mut i = from;
+        while let Some(token) = tokens.get(i) {
+            if token.flags & flag != 0 && self.token_may_start(words, i) {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
     }
 
     /// `next_start` by the tokens' shapes and kinds.
