@@ -2835,7 +2835,8 @@ impl<'a> Sentence<'a> {
             // Soldiers belong to an army rather than an air force or a
             // coalition when both are named.
             let window = self.recent_mentions(at);
-            let army = |m: &&Mention| fits(m) && m.id.ends_with("-army");
+            // (The id's ending first: cheaper than its side.)
+            let army = |m: &&Mention| m.id.ends_with("-army") && fits(m);
             let this_sentence = |m: &&Mention| m.span.start >= self.span.start;
             return window
                 .iter()
