@@ -1222,7 +1222,7 @@ impl<'a> Sentence<'a> {
                 && np.ranks_group.is_none()
                 && np.adjective_groups.is_empty()
                 && adjective_end.is_none(),
-            at_least: evidence.own && self.at_least_between(quantity.span.end, evidence.span.start),
+            at_least: evidence.own && self.at_least_between(end, evidence.span.start),
         })
     }
 
@@ -2340,9 +2340,14 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// "au moins" / "pas moins" between the figure and its verb.
+    /// "au moins" / "pas moins" between the figure, whose tokens end
+    /// before token `from`, and its verb, starting at byte `to`.
     fn at_least_between(&self, from: usize, to: usize) -> bool {
-        let (from, to) = (self.words.index_at(from), self.words.index_at(to));
+        // A verb before the figure: nothing between (no search for `to`).
+        if self.token_span(from).start >= to {
+            return false;
+        }
+        let to = self.words.index_at(to);
         (from..to).any(|k| {
             self.norm_bytes(k) == b"moins"
                 && k > 0
@@ -3183,6 +3188,48 @@ mod tests {
             }
         }
         assert!(topics > 0);
+    }
+
+    #[test]
+    fn at_least_is_found_from_the_figure_token_as_by_searching_both_ends() {
+        let mut texts = texts();
+        texts
+            .push("Au moins 3 tués, 4 blessés au moins, pas moins de 5 morts, moins 6.".to_owned());
+        let mut found = 0;
+        for text in texts {
+            let article = bilan_article::parse(&text);
+            for sentence in &article.sentences {
+                let span = sentence.span;
+                let mut words = Words::default();
+                words.fill(&text, span);
+                let sentence = Sentence::new(&text, span, &words, &[], &[], &[], &[], &[]);
+                let bounds: Vec<usize> = (0..=words.len())
+                    .flat_map(|i| {
+                        let t = sentence.token_span(i);
+                        [t.start, t.end]
+                    })
+                    .collect();
+                for &figure_end in &bounds {
+                    let from = words.index_at(figure_end);
+                    for &to in &bounds {
+                        // As it was: both ends searched.
+                        let searched = (from..words.index_at(to)).any(|k| {
+                            words.norm_bytes(k) == b"moins"
+                                && k > 0
+                                && matches!(words.norm_bytes(k - 1), b"au" | b"pas")
+                        });
+                        assert_eq!(
+                            sentence.at_least_between(from, to),
+                            searched,
+                            "{figure_end} {to} {:?}",
+                            span.slice(&text)
+                        );
+                        found += usize::from(searched);
+                    }
+                }
+            }
+        }
+        assert!(found > 0);
     }
 
     #[test]
