@@ -949,6 +949,9 @@ pub(crate) struct Tables {
     /// before any lookup.
     place_shapes: Box<Bitmap>,
     place_verbs: WordMap<PlaceVerb>,
+    /// The same for the words of `place_verbs`, asked of a clause's first
+    /// word and of the word after each place.
+    place_verb_shapes: Box<Bitmap>,
     /// Abbreviated titles ("M.", "Dr"), whose stop ends no sentence.
     pub(crate) titles: PhraseSet<()>,
     pub(crate) days: PhraseSet<DayWord>,
@@ -966,7 +969,7 @@ impl Tables {
     /// What the word of token `i` says of a place name next to it
     /// (`place_verbs.tsv`), if anything.
     pub(crate) fn place_verb(&self, words: &Words, i: usize) -> Option<PlaceVerb> {
-        if i >= words.len() {
+        if i >= words.len() || !has_bit(&self.place_verb_shapes, words.shape(i)) {
             return None;
         }
         self.place_verbs.get_bytes(words.norm_bytes(i)).copied()
@@ -1419,6 +1422,10 @@ impl Tables {
                 ("holds", PlaceVerb::Holds),
             ],
         )?;
+        let mut place_verb_shapes = Box::new([0; SHAPE_WORDS]);
+        for word in place_verbs.keys() {
+            set_bit(&mut place_verb_shapes, shape(word));
+        }
 
         let mut days = PhraseSet::new();
         let file = "days.tsv";
@@ -1471,6 +1478,7 @@ impl Tables {
             places,
             place_shapes,
             place_verbs,
+            place_verb_shapes,
             titles,
             days,
         })
@@ -1729,6 +1737,38 @@ mod tests {
             }
             every_table!(check, &words);
         }
+    }
+
+    #[test]
+    fn place_words_and_verbs_ruled_out_by_shape_are_in_no_table() {
+        let tables = &*TABLES;
+        let texts = [
+            include_str!("../tests/data/sentences.txt"),
+            include_str!("../data/meaning/places.tsv"),
+            include_str!("../data/meaning/place_verbs.tsv"),
+            "Située, SITUÉE, situé, État, Œuvre, İstanbul, 1.000 Km2, d’Idleb -- «x»",
+        ];
+        let mut found = 0;
+        for text in texts {
+            let words = Words::new(text, Span::new(0, text.len()));
+            for i in 0..=words.len() + 1 {
+                let word = if i < words.len() {
+                    words.norm_bytes(i)
+                } else {
+                    b""
+                };
+                let listed = (i < words.len())
+                    .then(|| tables.places.get_bytes(word).copied())
+                    .flatten();
+                assert_eq!(tables.place_word(&words, i), listed, "{:?}", words.norm(i));
+                let listed = (i < words.len())
+                    .then(|| tables.place_verbs.get_bytes(word).copied())
+                    .flatten();
+                assert_eq!(tables.place_verb(&words, i), listed, "{:?}", words.norm(i));
+                found += usize::from(listed.is_some());
+            }
+        }
+        assert!(found > 20, "{found}");
     }
 
     #[test]
