@@ -75,6 +75,11 @@ fn named_as_own(text: &str, m: &Mention) -> bool {
     else {
         return false;
     };
+    // (Most mentions follow an apostrophe or a word glued to them: no
+    // words are split for those.)
+    if !before.ends_with(char::is_whitespace) {
+        return false;
+    }
     let mut words = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -82,9 +87,7 @@ fn named_as_own(text: &str, m: &Mention) -> bool {
     let (Some(noun), Some(notre)) = (words.next(), words.next()) else {
         return false;
     };
-    before.ends_with(char::is_whitespace)
-        && fold(notre) == "notre"
-        && TABLES.own_media_nouns.contains_key(&fold(noun))
+    fold(notre) == "notre" && TABLES.own_media_nouns.contains_key(&fold(noun))
 }
 
 /// Whether media mention `m` stands alone on its line, but for separators
