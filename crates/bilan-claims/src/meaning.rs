@@ -3033,11 +3033,16 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         let Some(Some(second)) = readings.get(b) else {
             continue;
         };
+        // The first casualty has none before it (nor a detail since).
+        if previous.is_none() {
+            previous = Some(b);
+            continue;
+        }
         let to = words.index_at(second.span.start);
         // "32 tués, dont un commandant …, et des dizaines de blessés": the
         // detail is left out of the pairs; the figure after it, joined by
         // ", et", goes with the one detailed.
-        if previous.is_some() && details_previous(words, to) {
+        if details_previous(words, to) {
             detail_since = true;
             continue;
         }
@@ -3048,6 +3053,19 @@ pub(crate) fn share_named_victims(readings: &mut [Option<Reading>], words: &Word
         let Some(Some(first)) = readings.get(a) else {
             continue;
         };
+        // What the pair must be for a share below, told before the tokens
+        // between them are read.
+        let may_share = match (first.named_apart, second.named_apart) {
+            (false, true) => first.victims == Some(Victims::People),
+            (true, false) => second.victims == Some(Victims::People),
+            (false, false) => {
+                second.unnamed && !first.unnamed && first.victims != Some(Victims::People)
+            }
+            (true, true) => false,
+        };
+        if !may_share {
+            continue;
+        }
         // Backwards only when joined by "et" or a comma alone; forwards
         // ("… dans les rangs de X, dans le jurd de Y et à 23 morts") across
         // a short gap holding "et".
