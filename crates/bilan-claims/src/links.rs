@@ -2426,9 +2426,22 @@ fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
     if floor == i {
         return false;
     }
+    // The last cue of the title's words, if any: most places have none
+    // before them, and then the mentions need not be read.
+    let Some((k, len, role)) = (floor..i).rev().find_map(|k| {
+        // (Words all: one no cue may start with is told by its flag.)
+        if words.flags(k) & crate::tables::MAY_ATTRIBUTE == 0 {
+            return None;
+        }
+        let (len, role) = tables.attribution.longest_at(words, k)?;
+        Some((k, len, *role))
+    }) else {
+        return false;
+    };
     // The title's noun is a common noun, not another name: the walk
     // stops at the last of its tokens where a mention other than a place
-    // starts (`is_token_of`), found in one pass over the mentions.
+    // starts (`is_token_of`), found in one pass over the mentions; the
+    // cue counts only above that one.
     let start_of = |k: usize| words.tokens.get(k).map_or(usize::MAX, |t| t.span.start);
     let above = floor.checked_sub(1).map(start_of);
     let top = start_of(i - 1);
@@ -2447,17 +2460,7 @@ fn in_speaker_title(words: &Words, mentions: &[Mention], i: usize) -> bool {
         }
         bottom = k + 1;
     }
-    for k in (bottom..i).rev() {
-        // (Words all: one no cue may start with is told by its flag.)
-        if words.flags(k) & crate::tables::MAY_ATTRIBUTE == 0 {
-            continue;
-        }
-        let Some((len, role)) = tables.attribution.longest_at(words, k) else {
-            continue;
-        };
-        return opens_speaker_title(words, k, len, *role, i);
-    }
-    false
+    k >= bottom && opens_speaker_title(words, k, len, role, i)
 }
 
 /// The attribution cue of `len` tokens at `k` (a lead, or a speech verb
