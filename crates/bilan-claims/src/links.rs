@@ -2204,13 +2204,13 @@ pub(crate) fn places<'a>(
         .filter(|&(_, i)| !in_speaker_title(words, mentions, i))
         .filter(|&(_, i)| !origin(words, i))
         .filter(|&(_, i)| !after_lead(words, i))
-        .map(|(m, i)| (m, governed(words, i)))
-        .filter(|&(m, governed)| {
-            let first = token_of(words, m.span.start);
+        .map(|(m, first)| (m, first, governed(words, first)))
+        .filter(|&(m, first, governed)| {
             !by_agent(words, first)
                 && !striking_state(words, mentions, first, m)
                 && (governed || !acting(words, first, m))
-        });
+        })
+        .map(|(m, _, governed)| (m, governed));
     out.extend(found);
 }
 
