@@ -675,7 +675,8 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
-        let (mut np, after_head) = self.noun_head(end, next_start);
+        let mut np = NounPhrase::default();
+        let after_head = self.noun_head(&mut np, end, next_start);
         let head_cue = np
             .head
             .and_then(|h| tables.outcomes.longest_at(self.words, h))
@@ -1254,17 +1255,17 @@ impl<'a> Sentence<'a> {
 
     /// The counted noun and its modifiers after the quantity (tokens `i..limit`).
     fn noun_phrase(&self, i: usize, limit: usize) -> NounPhrase<'a> {
-        let (mut np, after) = self.noun_head(i, limit);
+        let mut np = NounPhrase::default();
+        let after = self.noun_head(&mut np, i, limit);
         self.noun_modifiers(&mut np, after, limit);
         np
     }
 
     /// The counted noun after the quantity (tokens `i..limit`), with what
-    /// stands before it; and the token after it, where `noun_modifiers`
-    /// goes on.
-    fn noun_head(&self, mut i: usize, limit: usize) -> (NounPhrase<'a>, usize) {
+    /// stands before it, into `np` (a new one: filled in place, not moved
+    /// out); and the token after it, where `noun_modifiers` goes on.
+    fn noun_head(&self, np: &mut NounPhrase<'a>, mut i: usize, limit: usize) -> usize {
         let tables = &*TABLES;
-        let mut np = NounPhrase::default();
         let mut steps = 0;
         while i < limit && steps < 8 {
             steps += 1;
@@ -1377,7 +1378,7 @@ impl<'a> Sentence<'a> {
             i += 1;
             break;
         }
-        (np, i)
+        i
     }
 
     /// Token `i` is a lowercase word that no table knows as a function
