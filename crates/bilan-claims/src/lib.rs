@@ -596,7 +596,7 @@ impl Extractor {
             return;
         }
         meaning::token_ranges(words, quantities, ranges);
-        let sentence = meaning::Sentence::new(
+        let mut sentence = meaning::Sentence::new(
             text,
             span,
             words,
@@ -605,9 +605,8 @@ impl Extractor {
             mentions,
             &entities.mentions,
             previous_mentions,
-        )
-        .after_casualty(previous_casualty)
-        .after_measure(previous_measure);
+        );
+        sentence.set_previous(previous_casualty, previous_measure);
         // Read the figures first: when none is a claim (an article "un"
         // counting nothing), the links of the sentence are not needed.
         sentence.read_all(readings);

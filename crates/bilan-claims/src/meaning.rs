@@ -299,17 +299,17 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// The sentence, read after one whose last measure is `measure`.
-    pub(crate) fn after_measure(mut self, measure: Option<PreviousMeasure>) -> Sentence<'a> {
-        self.previous_sentence_measure = measure;
-        self
-    }
-
     /// The sentence, read after one whose last casualty figure is
-    /// `reading` (in the same paragraph).
-    pub(crate) fn after_casualty(mut self, reading: Option<&'a Reading>) -> Sentence<'a> {
-        self.previous_sentence_casualty = reading;
-        self
+    /// `casualty` (in the same paragraph) and whose last measure is
+    /// `measure`. (Set in place: a builder taking and giving back the
+    /// sentence moved its dozen fields twice a sentence.)
+    pub(crate) fn set_previous(
+        &mut self,
+        casualty: Option<&'a Reading>,
+        measure: Option<PreviousMeasure>,
+    ) {
+        self.previous_sentence_casualty = casualty;
+        self.previous_sentence_measure = measure;
     }
 
     /// Read every quantity of the sentence, in order, into `readings`
