@@ -634,11 +634,23 @@ impl Extractor {
             links::days_into(sentence.words, dateline, days);
             links::days_ago_into(sentence.words, quantities, dateline, days);
         }
-        links::rubrics(sentence.words, places, rubrics);
-        links::described(sentence.words, places, described);
-        links::descriptive_asides(sentence.words, mentions, places, asides);
-        links::lists_and_appositions(sentence.words, places, listed, situating);
-        let holder = links::holder(sentence.words, places);
+        // What the places of the sentence say of each other, when it names
+        // any (each of these is empty without them, and `place_for` finds
+        // nothing).
+        let holder = if places.is_empty() {
+            rubrics.clear();
+            described.clear();
+            asides.clear();
+            listed.clear();
+            situating.clear();
+            None
+        } else {
+            links::rubrics(sentence.words, places, rubrics);
+            links::described(sentence.words, places, described);
+            links::descriptive_asides(sentence.words, mentions, places, asides);
+            links::lists_and_appositions(sentence.words, places, listed, situating);
+            links::holder(sentence.words, places)
+        };
         figures.clear();
         figures.extend(
             readings
@@ -715,6 +727,9 @@ impl Extractor {
                         // ("…de Qousseir, dans la province de Homs, à 15 km
                         // de la frontière": the town the province situates.)
                         return Some(links::specific_of(situating, place).id.clone());
+                    }
+                    if places.is_empty() {
+                        return None;
                     }
                     links::place_for(
                         reading.span,
