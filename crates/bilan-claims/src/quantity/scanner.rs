@@ -102,6 +102,10 @@ struct Scan<'t> {
     /// scan reads the words near one figure after another, so the next
     /// lookup is a few tokens from it.
     token_hint: std::cell::Cell<usize>,
+    /// The last `(pos, first_token_from(pos))`: the checks of one figure
+    /// ask for the token at the same position in turn (its facts, then its
+    /// word; the word before it, then its phrases).
+    token_found: std::cell::Cell<(usize, usize)>,
     /// Where a list of ages read so far ends ("âgés de 7, 9 et 11 ans"):
     /// its later members are ages too, whatever stands right before them.
     age_list_end: std::cell::Cell<usize>,
@@ -199,6 +203,8 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
                 let (at, hit_end) = (token.span.start, token.span.end);
                 if let Some((is_article, facts)) = trigger_word_facts(lexicon, bytes, at, hit_end) {
                     scan.token_hint.set(index);
+                    // The trigger's own token, asked for first by its checks.
+                    scan.token_found.set((at, index));
                     scan.trigger(at, hit_end, is_article, facts, found);
                 }
             }
@@ -305,6 +311,7 @@ impl<'t> Scan<'t> {
             words,
             lexicon: &LEXICON,
             token_hint: std::cell::Cell::new(0),
+            token_found: std::cell::Cell::new((usize::MAX, 0)),
             age_list_end: std::cell::Cell::new(0),
             floor: start,
             start,
@@ -544,6 +551,10 @@ impl<'t> Scan<'t> {
     /// The first token starting at or after byte `pos` (the number of
     /// tokens when none does), walked to from the last one found.
     fn first_token_from(&self, pos: usize) -> usize {
+        let (found_pos, found) = self.token_found.get();
+        if found_pos == pos {
+            return found;
+        }
         let tokens = &self.words.tokens;
         let mut i = self.token_hint.get().min(tokens.len());
         while i > 0 && tokens.get(i - 1).is_some_and(|t| t.span.start >= pos) {
@@ -553,6 +564,7 @@ impl<'t> Scan<'t> {
             i += 1;
         }
         self.token_hint.set(i);
+        self.token_found.set((pos, i));
         i
     }
 
@@ -2594,6 +2606,41 @@ mod tests {
         texts.push("Abcdefghij".repeat(6) + " " + &"abcdefghij".repeat(6) + " X");
         texts.push("É".repeat(30) + " " + &"é".repeat(30));
         texts
+    }
+
+    #[test]
+    fn tokens_found_from_the_hint_and_the_last_answer_are_those_searched() {
+        for text in odd_texts() {
+            let bounds = char_bounds(&text);
+            let words = Words::new(&text, Span::new(0, text.len()));
+            let scan = Scan::new(&text, &words, 0, text.len());
+            let searched = |pos: usize| {
+                words
+                    .tokens
+                    .iter()
+                    .position(|t| t.span.start >= pos)
+                    .unwrap_or(words.tokens.len())
+            };
+            // Forwards, backwards, each position twice, and from hints set
+            // as `scan_into` sets them at a trigger word.
+            let order = bounds.iter().chain(bounds.iter().rev());
+            for (n, &pos) in order.enumerate() {
+                let index = n % (words.tokens.len() + 1);
+                if let Some(token) = words.tokens.get(index) {
+                    scan.token_hint.set(index);
+                    if n % 3 == 0 {
+                        scan.token_found.set((token.span.start, index));
+                    }
+                }
+                for _ in 0..2 {
+                    assert_eq!(
+                        scan.first_token_from(pos),
+                        searched(pos),
+                        "{text:?} at {pos}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
