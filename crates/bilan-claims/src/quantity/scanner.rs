@@ -755,10 +755,18 @@ impl<'t> Scan<'t> {
     }
 
     /// Start of the longest phrase of a context category ending right before `pos`.
+    /// Inlined: most calls end at the bits of the word there (cached).
+    #[inline]
     fn phrase_before(&self, pos: usize, cue: Cue) -> Option<usize> {
         if self.bits_before(pos) & (1 << cue as u32) == 0 {
             return None;
         }
+        self.phrase_before_matched(pos, cue)
+    }
+
+    /// `phrase_before`, once the bits allow a phrase of `cue`.
+    #[inline(never)]
+    fn phrase_before_matched(&self, pos: usize, cue: Cue) -> Option<usize> {
         let floor = self.look_back_floor(pos);
         let at = skip_space_back(self.text, pos, floor);
         if let Some(tokens) = self.lexicon.cue_tokens.get(cue as usize)
@@ -785,8 +793,21 @@ impl<'t> Scan<'t> {
     }
 
     /// End of the longest phrase of a context category starting at `pos` (after spaces).
+    /// Inlined: most calls end at the bits of the word there (cached).
+    #[inline]
     fn phrase_after(&self, pos: usize, cue: Cue) -> Option<usize> {
         let at = skip_space(self.text, pos, self.end);
+        // ("de" is told from its token first, without its bits.)
+        if cue != Cue::De && self.bits_at(at) & (1 << cue as u32) == 0 {
+            return None;
+        }
+        self.phrase_after_matched(at, cue)
+    }
+
+    /// `phrase_after` of `at` (spaces skipped), past the bits of the
+    /// other cues than `Cue::De`.
+    #[inline(never)]
+    fn phrase_after_matched(&self, at: usize, cue: Cue) -> Option<usize> {
         if cue == Cue::De
             && let Some(found) = self.de_by_tokens(at)
         {
@@ -849,10 +870,18 @@ impl<'t> Scan<'t> {
 
     /// The unit phrase starting exactly at `pos`.
     /// A unit followed by "/" is part of a rate ("80 km/h"), not this number's unit.
+    /// Inlined: most calls end at the bits of the word there (cached).
+    #[inline]
     fn unit_at(&self, pos: usize) -> Option<(&'static UnitEntry, usize)> {
         if self.bits_at(pos) & UNIT_BIT == 0 {
             return None;
         }
+        self.unit_matched(pos)
+    }
+
+    /// `unit_at`, once the bits allow a unit there.
+    #[inline(never)]
+    fn unit_matched(&self, pos: usize) -> Option<(&'static UnitEntry, usize)> {
         let (index, end) = match self.lone_unit_at(pos) {
             Some(found) => found,
             None => {
@@ -2144,8 +2173,21 @@ impl<'t> Scan<'t> {
         false
     }
 
+    /// The qualifier phrase ending right before `pos`, or before one
+    /// adverb there. Inlined: most calls end at the bits of the word
+    /// there (cached).
+    #[inline]
     fn qualifier_before(&self, pos: usize) -> Option<(Qualifier, usize)> {
         let bits = self.bits_before(pos);
+        if bits & (QUALIFIER_BIT | 1 << Cue::QualifierAdverb as u32) == 0 {
+            return None;
+        }
+        self.qualifier_before_matched(pos, bits)
+    }
+
+    /// `qualifier_before`, once `bits` (those before `pos`) allow one.
+    #[inline(never)]
+    fn qualifier_before_matched(&self, pos: usize, bits: u32) -> Option<(Qualifier, usize)> {
         if bits & QUALIFIER_BIT == 0 {
             // "dépassent déjà 8 millions": one adverb may stand between.
             if bits & (1 << Cue::QualifierAdverb as u32) == 0 {
