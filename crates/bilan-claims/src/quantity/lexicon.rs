@@ -887,6 +887,11 @@ pub(crate) struct Lexicon {
     /// byte (folded), bit `n` set when one is `n` bytes long. `None` when a
     /// qualifier starts with a sign, which the shapes cannot tell.
     pub(crate) qualifier_after_shapes: Option<Vec<u64>>,
+    /// One bit per `crate::tables::shape` of the first words of
+    /// `qualifiers_after` and of the scanner's `CLAUSE_WORDS`, folded as
+    /// the tokeniser folds: a word token of any other shape neither
+    /// starts a trailing qualifier nor is a clause word.
+    pub(crate) qualifier_after_stops: Box<[u64; SHAPE_WORDS]>,
     /// Unit phrases; the index of a match is the index in `units`.
     pub(crate) unit_phrases: Phrases,
     pub(crate) units: Vec<UnitEntry>,
@@ -1067,6 +1072,14 @@ impl Lexicon {
             }
             shapes
         });
+        let mut qualifier_after_stops = Box::new([0u64; SHAPE_WORDS]);
+        let clause_words = super::scanner::CLAUSE_WORDS.iter().copied();
+        for word in qualifiers_after.0.first_words().chain(clause_words) {
+            let bit = crate::tables::shape(&crate::words::fold(word));
+            if let Some(cell) = qualifier_after_stops.get_mut(bit / 64) {
+                *cell |= 1 << (bit % 64);
+            }
+        }
         let mut units = Vec::new();
         for row in rows(UNITS) {
             if let [phrase, measure, unit, factor] = row[..]
@@ -1256,6 +1269,7 @@ impl Lexicon {
             qualifier_pairs,
             qualifiers_after,
             qualifier_after_shapes,
+            qualifier_after_stops,
             unit_phrases,
             units,
             cues,

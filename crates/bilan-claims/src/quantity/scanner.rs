@@ -2414,6 +2414,12 @@ impl Scan<'_> {
     /// tell the folded shape of without folding (other than ASCII and
     /// Latin-1 letters) may be one.
     ///
+    /// A word token's shape (of its folded form, `Token::shape`) rules it
+    /// out first when it is no first word's and no clause word's
+    /// (`Lexicon::qualifier_after_stops`): a phrase matching there would
+    /// begin with a word folding to the token's form. The other words are
+    /// told by their first byte and length.
+    ///
     /// A word with no such shape that is one of `CLAUSE_WORDS` (ASCII
     /// letters in any case, which fold to it) ends the walk: no trailing
     /// qualifier starts there, and `qualifier_after` stops at it, its
@@ -2445,6 +2451,19 @@ impl Scan<'_> {
                         && token.span.end <= self.end
                         && self.words.folded_in_place(i) =>
                 {
+                    // A word of another shape than the first words and
+                    // the clause words (once folded) is neither: the
+                    // walk goes on past it.
+                    let shape = usize::from(token.shape);
+                    let stops = &self.lexicon.qualifier_after_stops;
+                    if stops
+                        .get(shape / 64)
+                        .is_none_or(|w| w & (1 << (shape % 64)) == 0)
+                    {
+                        start = skip_space(text, token.span.end, self.end);
+                        i += 1;
+                        continue;
+                    }
                     token.span.end
                 }
                 _ => {
