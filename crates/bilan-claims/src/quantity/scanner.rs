@@ -119,17 +119,23 @@ struct Scan<'t> {
     bits_cache: std::cell::Cell<(usize, usize, u32)>,
     /// The last `(pos, bits)` computed by `bits_at`.
     bits_at_cache: std::cell::Cell<(usize, u32)>,
-    /// The last `(pos, word end, facts)` computed by `facts_at` (word end
-    /// `pos` when no word starts there): the word after a number is asked
-    /// about by the unit, multiplier, range and qualifier checks in turn.
-    facts_cache: std::cell::Cell<(usize, usize, WordFacts)>,
+    /// The last `(pos, word end)` computed by `facts_at` (word end `pos`
+    /// when no word starts there), its facts in `facts_cached`: the word
+    /// after a number is asked about by the unit, multiplier, range and
+    /// qualifier checks in turn. (Apart, so that a miss copies no facts.)
+    facts_cache: std::cell::Cell<(usize, usize)>,
+    /// The facts of the word of `facts_cache`.
+    facts_cached: std::cell::Cell<WordFacts>,
     /// The last `(pos, word_at(pos))` read by `facts_at`: when the word's
     /// facts say a unit or phrase may start there, the phrase tables are
     /// given the word rather than reading it again.
     word_at_cache: std::cell::Cell<(usize, WordAt<'t>)>,
-    /// The last `(end, floor, word)` read by `word_ending_at`: the word
-    /// before a number is read by `bits_before` and `not_a_quantity` both.
-    word_before_cache: std::cell::Cell<(usize, usize, WordBefore<'t>)>,
+    /// The last `(end, floor)` read by `word_ending_at`, its word in
+    /// `word_before_cached`: the word before a number is read by
+    /// `bits_before` and `not_a_quantity` both. (Apart, as the facts.)
+    word_before_cache: std::cell::Cell<(usize, usize)>,
+    /// The word read at `word_before_cache`.
+    word_before_cached: std::cell::Cell<WordBefore<'t>>,
     /// The last `(pos, cue, end)` found by `phrase_after`: the "de" after
     /// a collective ("une dizaine de") is looked for by
     /// `extend_de_milliers`, then again by `unit_after`.
@@ -318,9 +324,11 @@ impl<'t> Scan<'t> {
             end,
             bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
             bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
-            facts_cache: std::cell::Cell::new((usize::MAX, 0, WordFacts::default())),
+            facts_cache: std::cell::Cell::new((usize::MAX, 0)),
+            facts_cached: std::cell::Cell::new(WordFacts::default()),
             word_at_cache: std::cell::Cell::new((usize::MAX, None)),
-            word_before_cache: std::cell::Cell::new((usize::MAX, 0, None)),
+            word_before_cache: std::cell::Cell::new((usize::MAX, 0)),
+            word_before_cached: std::cell::Cell::new(None),
             phrase_after_cache: std::cell::Cell::new((usize::MAX, None, None)),
             qualifier_cache: std::cell::Cell::new((usize::MAX, 0, None)),
         }
@@ -487,9 +495,9 @@ impl<'t> Scan<'t> {
     /// say of it (`None` when no word starts there, as `word_at`); cached.
     #[inline]
     fn facts_at(&self, pos: usize) -> Option<(usize, WordFacts)> {
-        let (cached_pos, cached_end, cached_facts) = self.facts_cache.get();
+        let (cached_pos, cached_end) = self.facts_cache.get();
         if cached_pos == pos {
-            return (cached_end != pos).then_some((cached_end, cached_facts));
+            return (cached_end != pos).then(|| (cached_end, self.facts_cached.get()));
         }
         self.facts_at_uncached(pos)
     }
@@ -498,15 +506,21 @@ impl<'t> Scan<'t> {
     #[inline(never)]
     fn facts_at_uncached(&self, pos: usize) -> Option<(usize, WordFacts)> {
         if let Some(end) = self.word_without_facts_at(pos) {
-            self.facts_cache.set((pos, end, WordFacts::default()));
+            self.cache_facts(pos, end, WordFacts::default());
             return Some((end, WordFacts::default()));
         }
         let word = self.word_at(pos);
         self.word_at_cache.set((pos, word));
         let found = word.map(|(word, end)| (end, self.lexicon.facts(word.as_str())));
         let (end, facts) = found.unwrap_or((pos, WordFacts::default()));
-        self.facts_cache.set((pos, end, facts));
+        self.cache_facts(pos, end, facts);
         found
+    }
+
+    /// Caches `(pos, end, facts)` for `facts_at`.
+    fn cache_facts(&self, pos: usize, end: usize, facts: WordFacts) {
+        self.facts_cache.set((pos, end));
+        self.facts_cached.set(facts);
     }
 
     /// The end of the word starting at `pos` when its token tells that
@@ -530,12 +544,11 @@ impl<'t> Scan<'t> {
     /// `word_at` has just read at `pos`: looked up without reading it
     /// again, and cached.
     fn facts_of(&self, pos: usize, end: usize, word: &Folded<'_>) -> WordFacts {
-        let (cached_pos, cached_end, cached_facts) = self.facts_cache.get();
-        if cached_pos == pos && cached_end == end {
-            return cached_facts;
+        if self.facts_cache.get() == (pos, end) {
+            return self.facts_cached.get();
         }
         let facts = self.lexicon.facts(word.as_str());
-        self.facts_cache.set((pos, end, facts));
+        self.cache_facts(pos, end, facts);
         facts
     }
 
@@ -671,12 +684,12 @@ impl<'t> Scan<'t> {
     /// `word_before(self.text, pos, floor)`, cached.
     fn word_ending_at(&self, pos: usize, floor: usize) -> WordBefore<'t> {
         let end = skip_space_back(self.text, pos, floor);
-        let (cached_end, cached_floor, cached) = self.word_before_cache.get();
-        if (cached_end, cached_floor) == (end, floor) {
-            return cached;
+        if self.word_before_cache.get() == (end, floor) {
+            return self.word_before_cached.get();
         }
         let found = self.word_ending_at_uncached(end, floor);
-        self.word_before_cache.set((end, floor, found));
+        self.word_before_cache.set((end, floor));
+        self.word_before_cached.set(found);
         found
     }
 
@@ -902,10 +915,11 @@ impl<'t> Scan<'t> {
     /// letter or digit: then the match is that unit, to the word's end,
     /// as `at_word` finds it. `None` when it cannot tell.
     fn lone_unit_at(&self, pos: usize) -> Option<(usize, usize)> {
-        let (cached_pos, end, facts) = self.facts_cache.get();
+        let (cached_pos, end) = self.facts_cache.get();
         if cached_pos != pos || end == pos {
             return None;
         }
+        let facts = self.facts_cached.get();
         let index = usize::from(facts.lone_unit?);
         let plain = self
             .text
@@ -3242,7 +3256,8 @@ mod tests {
                 for &pos in bounds.iter().filter(|&&p| p <= end) {
                     // As `unit_at` asks: after `bits_at` has read the facts.
                     scan.bits_at(pos);
-                    let (cached_pos, _, facts) = scan.facts_cache.get();
+                    let (cached_pos, _) = scan.facts_cache.get();
+                    let facts = scan.facts_cached.get();
                     lone_words += usize::from(cached_pos == pos && facts.lone_unit.is_some());
                     let Some(found) = scan.lone_unit_at(pos) else {
                         continue;
