@@ -1874,9 +1874,9 @@ impl<'t> Scan<'t> {
     }
 
     /// Dates, years, clock times and names: `Some(skip)` when the number is one.
+    /// Inlined: collectives, vague amounts and fractions are none of them.
+    #[inline]
     fn not_a_quantity(&self, core: &Core, unit: Option<&UnitEntry>) -> Option<Step> {
-        let text = self.text;
-        let is_integer = core.value.fract() == 0.0;
         let plain = matches!(
             core.form,
             NumberForm::Digits | NumberForm::Words | NumberForm::Article
@@ -1884,6 +1884,14 @@ impl<'t> Scan<'t> {
         if !plain {
             return None;
         }
+        self.plain_not_a_quantity(core, unit)
+    }
+
+    /// `not_a_quantity` of a number in digits or words, or an article.
+    #[inline(never)]
+    fn plain_not_a_quantity(&self, core: &Core, unit: Option<&UnitEntry>) -> Option<Step> {
+        let text = self.text;
+        let is_integer = core.value.fract() == 0.0;
         let skip = Some(Step::Skip(core.end));
         // Only the checks of numbers in digits read it.
         let previous = if core.form == NumberForm::Digits {
