@@ -215,6 +215,22 @@ pub(crate) struct WordFacts {
     pub(crate) lone_unit: Option<u16>,
 }
 
+/// The facts of a word the tables do not know (`WordFacts::default()`),
+/// to borrow for the digits.
+pub(crate) const NO_FACTS: WordFacts = WordFacts {
+    first_bits: 0,
+    last_bits: 0,
+    cues: 0,
+    cardinal_value: 0.0,
+    cardinal_class: None,
+    collective_value: 0.0,
+    collective_plural: None,
+    fraction_value: 0.0,
+    has_fraction: false,
+    clause_word: false,
+    lone_unit: None,
+};
+
 impl WordFacts {
     /// The word's entry in `cardinals`.
     pub(crate) fn cardinal(&self) -> Option<(f64, Class)> {
@@ -1364,6 +1380,12 @@ impl Lexicon {
         self.facts.get(word).copied().unwrap_or_default()
     }
 
+    /// `facts(word)`, borrowed ([`NO_FACTS`] for a word the tables do not
+    /// know): the scan hands a trigger word's facts down its readers.
+    pub(crate) fn facts_ref(&self, word: &str) -> &WordFacts {
+        self.facts.get(word).unwrap_or(&NO_FACTS)
+    }
+
     /// `facts(word).last_bits`, without copying the rest of the facts:
     /// the word before each number is asked only this.
     pub(crate) fn last_bits(&self, word: &str) -> u32 {
@@ -1378,6 +1400,8 @@ mod tests {
     #[test]
     fn facts_give_the_entries_of_the_number_tables() {
         let lexicon = &*LEXICON;
+        assert_eq!(NO_FACTS, WordFacts::default());
+        assert_eq!(*lexicon.facts_ref("x"), WordFacts::default());
         let mut fractions = HashMap::new();
         for row in rows(FRACTIONS) {
             if let [word, value] = row[..] {
@@ -1388,6 +1412,7 @@ mod tests {
         let mut counts = [0; 3];
         for word in words.chain(["", "x", "un", "deux", "tiers"]) {
             let facts = lexicon.facts(word);
+            assert_eq!(*lexicon.facts_ref(word), facts, "{word}");
             let cardinal = lexicon.cardinals.get(word).copied();
             let collective = lexicon.collectives.get(word).copied();
             let fraction = fractions.get(word).copied().flatten();

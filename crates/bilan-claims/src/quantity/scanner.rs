@@ -6,8 +6,8 @@
 
 use super::digits::{DigitNumber, digit_number};
 use super::lexicon::{
-    Class, Cue, GateSays, LEXICON, LastTokens, Lexicon, QUALIFIER_AFTER_BIT, QUALIFIER_BIT,
-    TriggerTable, UNIT_BIT, UnitEntry, WordFacts,
+    Class, Cue, GateSays, LEXICON, LastTokens, Lexicon, NO_FACTS, QUALIFIER_AFTER_BIT,
+    QUALIFIER_BIT, TriggerTable, UNIT_BIT, UnitEntry, WordFacts,
 };
 use super::text::{
     Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
@@ -221,7 +221,7 @@ pub(crate) fn scan_into(text: &str, within: Span, words: &mut Words, found: &mut
                 // no trigger: `trigger` would return at once.)
                 for at in token.span.start..token.span.end {
                     if at >= scan.floor && bytes.get(at).is_some_and(u8::is_ascii_digit) {
-                        scan.trigger(at, at + 1, false, WordFacts::default(), found);
+                        scan.trigger(at, at + 1, false, &NO_FACTS, found);
                     }
                 }
             }
@@ -290,7 +290,7 @@ fn scan_bytes_into(text: &str, within: Span, found: &mut Vec<Quantity>) {
         match BYTE_CLASS.get(usize::from(b)) {
             Some(&DIGIT) => {
                 pos += 1;
-                scan.trigger(pos - 1, pos, false, WordFacts::default(), found);
+                scan.trigger(pos - 1, pos, false, &NO_FACTS, found);
             }
             Some(&LETTER | &NOT_ASCII) => {
                 let at = pos;
@@ -343,7 +343,7 @@ impl<'t> Scan<'t> {
         at: usize,
         hit_end: usize,
         is_article: bool,
-        facts: WordFacts,
+        facts: &WordFacts,
         found: &mut Vec<Quantity>,
     ) {
         if at < self.floor || !self.starts_token(at, hit_end) {
@@ -381,12 +381,12 @@ fn trigger_word(lexicon: &Lexicon, bytes: &[u8], at: usize, end: usize) -> Optio
 /// `trigger_word`, with the word's facts (`Lexicon::facts` of its bytes
 /// ASCII lowered, which are the scan's form of the word: a trigger word
 /// is lower case, so the other chars of a word matching one are too).
-fn trigger_word_facts(
-    lexicon: &Lexicon,
+fn trigger_word_facts<'l>(
+    lexicon: &'l Lexicon,
     bytes: &[u8],
     at: usize,
     end: usize,
-) -> Option<(bool, WordFacts)> {
+) -> Option<(bool, &'l WordFacts)> {
     let word = bytes.get(at..end)?;
     let first = usize::from(word.first()?.to_ascii_lowercase());
     let shapes = lexicon.trigger_shapes.get(first).copied().unwrap_or(0);
@@ -415,17 +415,14 @@ fn trigger_word_facts(
             }
             _ => TriggerTable::pack(word)?,
         };
-        return table
-            .get_with_facts(low, high)
-            .map(|(article, facts)| (article, *facts));
+        return table.get_with_facts(low, high);
     }
     let mut lower = [0u8; 64];
     let lower = lower.get_mut(..word.len())?;
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
     let article = lexicon.triggers.get(&*lower).copied()?;
-    let facts =
-        std::str::from_utf8(lower).map_or_else(|_| WordFacts::default(), |w| lexicon.facts(w));
+    let facts = std::str::from_utf8(lower).map_or(&NO_FACTS, |w| lexicon.facts_ref(w));
     Some((article, facts))
 }
 
@@ -1065,7 +1062,7 @@ impl<'t> Scan<'t> {
 
     /// Reads the number at a trigger (`word_end`, `facts`: as `trigger`
     /// has them) and completes it.
-    fn read(&self, at: usize, word_end: usize, facts: WordFacts) -> Step {
+    fn read(&self, at: usize, word_end: usize, facts: &WordFacts) -> Step {
         let core = match self.read_core(at, word_end, facts) {
             Ok(core) => core,
             Err(step) => return step,
@@ -1104,7 +1101,7 @@ impl<'t> Scan<'t> {
     /// `word_at(at)` reads, to `word_end`, and its scan form is its bytes
     /// ASCII lowered (a test checks both at every trigger word): it is
     /// not read or looked up again.
-    fn read_core(&self, at: usize, word_end: usize, facts: WordFacts) -> Result<Core, Step> {
+    fn read_core(&self, at: usize, word_end: usize, facts: &WordFacts) -> Result<Core, Step> {
         if is_digit_at(self.text, at) {
             return self.read_digits(at);
         }
@@ -3307,7 +3304,7 @@ mod tests {
                 lowered.make_ascii_lowercase();
                 assert_eq!(word_end, end, "{text:?} at {at}");
                 assert_eq!(word.as_str().as_bytes(), lowered, "{text:?} at {at}");
-                assert_eq!(facts, lexicon.facts(word.as_str()), "{text:?} at {at}");
+                assert_eq!(*facts, lexicon.facts(word.as_str()), "{text:?} at {at}");
             }
         }
         assert!(told > 1000, "{told}");
@@ -3514,7 +3511,7 @@ mod tests {
                 None => None,
             };
             let facts = LEXICON.facts(text.get(at..hit_end).unwrap_or_default());
-            let full = by_steps(Some(scan.read(at, hit_end, facts)));
+            let full = by_steps(Some(scan.read(at, hit_end, &facts)));
             (by_steps(scan.read_article_quickly(at, hit_end)), full)
         };
         for text in [
