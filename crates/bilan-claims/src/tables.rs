@@ -502,6 +502,16 @@ impl<T> PhraseSet<T> {
         exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
     }
 
+    /// `token_may_start` for a word whose shape is that of an exact first
+    /// word (its bit set in `exact_shapes`) in a set without stems.
+    #[inline(always)]
+    fn exact_may_start(&self, words: &Words, i: usize) -> bool {
+        let bit = words.shape(i);
+        has_bit(&self.single_shapes, bit)
+            || has_bit(&self.prefix_second, bit)
+            || self.pair_may_start(bit, words.shape(i + 1))
+    }
+
     /// Whether a word of shape `shape` may start one of the phrases, as
     /// the first test of `next_start_by_shape` has it: an exact first word
     /// of its shape, or any word when some first word is a prefix.
@@ -521,6 +531,18 @@ impl<T> PhraseSet<T> {
         let flag = self.start_flag;
         let tokens = &words.tokens;
         let mut i = from;
+        if self.stem_len.is_none() {
+            // Without stems a word has the flag exactly when its shape is
+            // that of an exact first word: the tests after that one remain,
+            // and no folded word is read.
+            while let Some(token) = tokens.get(i) {
+                if token.flags & flag != 0 && self.exact_may_start(words, i) {
+                    return Some(i);
+                }
+                i += 1;
+            }
+            return None;
+        }
         while let Some(token) = tokens.get(i) {
             if token.flags & flag != 0 && self.token_may_start(words, i) {
                 return Some(i);
@@ -1637,6 +1659,34 @@ mod tests {
             }
         }
         assert!(flagged.iter().all(|&n| n > 20), "{flagged:?}");
+    }
+
+    #[test]
+    fn flag_walk_finds_the_starts_the_shape_walk_finds() {
+        // `next_start` walks the day and attribution sets (flagged, no
+        // stems) by their flag and the tests after the first word's shape,
+        // `next_start_by_shape` by every test: each start from every token.
+        fn check<T>(set: &PhraseSet<T>, words: &Words) -> usize {
+            assert!(set.start_flag != 0 && set.stem_len.is_none());
+            let mut starts = 0;
+            for from in 0..=words.len() {
+                let fast = set.next_start(words, from);
+                assert_eq!(fast, set.next_start_by_shape(words, from), "from {from}");
+                starts += usize::from(fast == Some(from));
+            }
+            starts
+        }
+        let mut starts = [0; 2];
+        for text in crate::test_texts()
+            .iter()
+            .map(String::as_str)
+            .chain(PHRASE_TEXTS)
+        {
+            let words = Words::new(text, Span::new(0, text.len()));
+            starts[0] += check(&TABLES.attribution, &words);
+            starts[1] += check(&TABLES.days, &words);
+        }
+        assert!(starts.iter().all(|&n| n > 100), "{starts:?}");
     }
 
     #[test]
