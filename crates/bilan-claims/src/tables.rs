@@ -523,28 +523,19 @@ impl<T> PhraseSet<T> {
     /// (as `token_may_start` has it), for the tables read across whole
     /// sentences (attribution, days): a tight pass over the tokens' flags
     /// when the set has one (set on word tokens whose shape passes
-    /// `may_start_shape`), else over their shapes.
+    /// `may_start_shape`) and no stems, else over their shapes.
     fn next_start(&self, words: &Words, from: usize) -> Option<usize> {
-        if self.start_flag == 0 {
+        if self.start_flag == 0 || self.stem_len.is_some() {
             return self.next_start_by_shape(words, from);
         }
+        // Without stems a word has the flag exactly when its shape is that
+        // of an exact first word: the tests after that one remain, and no
+        // folded word is read.
         let flag = self.start_flag;
         let tokens = &words.tokens;
         let mut i = from;
-        if self.stem_len.is_none() {
-            // Without stems a word has the flag exactly when its shape is
-            // that of an exact first word: the tests after that one remain,
-            // and no folded word is read.
-            while let Some(token) = tokens.get(i) {
-                if token.flags & flag != 0 && self.exact_may_start(words, i) {
-                    return Some(i);
-                }
-                i += 1;
-            }
-            return None;
-        }
         while let Some(token) = tokens.get(i) {
-            if token.flags & flag != 0 && self.token_may_start(words, i) {
+            if token.flags & flag != 0 && self.exact_may_start(words, i) {
                 return Some(i);
             }
             i += 1;
@@ -552,7 +543,9 @@ impl<T> PhraseSet<T> {
         None
     }
 
-    /// `next_start` by the tokens' shapes and kinds.
+    /// `next_start` by the tokens' shapes and kinds. (Out of line: the
+    /// flag walk's setup stays small.)
+    #[inline(never)]
     fn next_start_by_shape(&self, words: &Words, from: usize) -> Option<usize> {
         let tokens = words.tokens.get(from..)?;
         let stems = self.stem_len.is_some();
