@@ -243,22 +243,27 @@ pub(crate) fn attributions<'a>(
         .filter(|&&(start, _, _)| start == words.past_articles(0))
         .map(|&(_, _, m)| m);
     // The subject of the sentence before, for a subject pronoun: its
-    // speaker, else the first person or speaker it names.
-    let earlier_subject = carried.or_else(|| {
-        previous
-            .iter()
-            .find(|m| m.kind == EntityKind::Person)
-            .or_else(|| previous.iter().find(|m| can_be_source(m)))
-    });
-    let earlier_speaker = carried.or_else(|| {
-        previous
-            .iter()
-            .rev()
-            .find(|m| m.kind == EntityKind::Person)
-            .or_else(|| previous.iter().rev().find(|m| can_be_source(m)))
-    });
+    // speaker, else the first person or speaker it names. (Looked for
+    // only when a pronoun asks: most sentences have none.)
+    let earlier_subject = || {
+        carried.or_else(|| {
+            previous
+                .iter()
+                .find(|m| m.kind == EntityKind::Person)
+                .or_else(|| previous.iter().find(|m| can_be_source(m)))
+        })
+    };
+    let earlier_speaker = || {
+        carried.or_else(|| {
+            previous
+                .iter()
+                .rev()
+                .find(|m| m.kind == EntityKind::Person)
+                .or_else(|| previous.iter().rev().find(|m| can_be_source(m)))
+        })
+    };
     if sources.is_empty()
-        && earlier_speaker.is_none()
+        && earlier_speaker().is_none()
         && earlier.is_empty()
         && !mentions.iter().any(|m| m.kind == EntityKind::Place)
     {
@@ -489,9 +494,9 @@ pub(crate) fn attributions<'a>(
                 .rev()
                 .filter_map(|a| a.source)
                 .find(|m| m.kind == EntityKind::Person)
-                .or(earlier_speaker),
-            Attribution::Verb if pronoun_before => earlier_speaker,
-            Attribution::Verb if pronoun_subject => earlier_subject,
+                .or_else(earlier_speaker),
+            Attribution::Verb if pronoun_before => earlier_speaker(),
+            Attribution::Verb if pronoun_subject => earlier_subject(),
             // "d'après ses informations", "selon leur bilan": the subject
             // of the sentence, when it opens the sentence before the lead
             // ("Le Hachd a perdu, selon son porte-parole, …"); else the
@@ -504,7 +509,7 @@ pub(crate) fn attributions<'a>(
             {
                 subject
                     .filter(|m| m.span.end <= cue.start)
-                    .or(earlier_subject)
+                    .or_else(earlier_subject)
             }
             // "Un responsable de l'ONU, cité par Reuters": the outlet only
             // relays the speaker named before the comma.
