@@ -602,10 +602,38 @@ impl<T> PhraseSet<T> {
     // whole pass ran some 60 000 more instructions on the samples.
     #[inline(never)]
     fn longest_matching_at<'s>(&'s self, words: &'s Words, i: usize) -> Option<(usize, &'s T)> {
+        if self.stem_len.is_none() {
+            return self.longest_exact_at(words, i);
+        }
         let mut best: Option<(usize, &'s T)> = None;
         for found in self.matches_unchecked(words, i) {
             if best.is_none_or(|(len, _)| found.0 >= len) {
                 best = Some(found);
+            }
+        }
+        best
+    }
+
+    /// `longest_matching_at` in a set without stems: only the entries of
+    /// the token's own word (an exact first word) may match, and no
+    /// iterator over the stems' candidates is built.
+    #[inline(always)]
+    fn longest_exact_at<'s>(&'s self, words: &'s Words, i: usize) -> Option<(usize, &'s T)> {
+        if !has_bit(&self.exact_shapes, words.shape(i)) {
+            return None;
+        }
+        let indices = self.by_first_word.get_bytes(words.norm_bytes(i))?;
+        // The first word is the token's own; past the end there is none.
+        let skip = usize::from(i < words.len());
+        let mut best: Option<(usize, &'s T)> = None;
+        for (patterns, value) in indices.iter().filter_map(|&index| self.entries.get(index)) {
+            let all = patterns
+                .iter()
+                .enumerate()
+                .skip(skip)
+                .all(|(k, p)| i + k < words.len() && p.matches_bytes(words.norm_bytes(i + k)));
+            if all && best.is_none_or(|(len, _)| patterns.len() >= len) {
+                best = Some((patterns.len(), value));
             }
         }
         best
@@ -1507,6 +1535,7 @@ impl Tables {
 mod tests {
     use super::*;
     use bilan_article::Span;
+    use std::cell::Cell;
 
     /// Texts full of the tables' phrases: the test sentences and the
     /// phrase files themselves.
@@ -1680,6 +1709,46 @@ mod tests {
             starts[1] += check(&TABLES.days, &words);
         }
         assert!(starts.iter().all(|&n| n > 100), "{starts:?}");
+    }
+
+    #[test]
+    fn exact_longest_is_the_longest_of_the_matches() {
+        // `longest_matching_at` in a set without stems reads the entries
+        // of the token's word only: each must find the last longest of
+        // `matches_unchecked`, at every token of the test texts.
+        fn check<T>(set: &PhraseSet<T>, (words, found): (&Words, &Cell<usize>)) {
+            if set.stem_len.is_some() {
+                return;
+            }
+            for i in 0..=words.len() {
+                let fast = set
+                    .longest_exact_at(words, i)
+                    .map(|(len, v)| (len, std::ptr::from_ref(v)));
+                let slow = set.matches_unchecked(words, i).fold(
+                    None,
+                    |best: Option<(usize, *const T)>, (len, v)| {
+                        if best.is_none_or(|(longest, _)| len >= longest) {
+                            Some((len, std::ptr::from_ref(v)))
+                        } else {
+                            best
+                        }
+                    },
+                );
+                assert_eq!(fast, slow, "at {i} ({:?})", words.norm(i));
+                found.set(found.get() + usize::from(fast.is_some_and(|(len, _)| len > 1)));
+            }
+        }
+        let found = Cell::new(0);
+        for text in crate::test_texts()
+            .iter()
+            .map(String::as_str)
+            .chain(PHRASE_TEXTS)
+        {
+            let words = Words::new(text, Span::new(0, text.len()));
+            every_table!(check, (&words, &found));
+        }
+        let found = found.get();
+        assert!(found > 100, "{found}");
     }
 
     #[test]
