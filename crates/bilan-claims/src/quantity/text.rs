@@ -1096,6 +1096,7 @@ impl Phrases {
                 None => Folded::new(text, word_start, pos)?,
             };
             let positions = self.by_last_word.get(word.as_str());
+            let word_len = word.as_str().len();
             // The char before the word in the text, separators skipped as
             // `match_backward` skips them.
             let before_space = skip_space_back(text, word_start, floor);
@@ -1129,7 +1130,29 @@ impl Phrases {
                     continue;
                 }
                 let Some(Some(wanted)) = self.before_last_word.get(p) else {
-                    found = try_at(p);
+                    // A phrase of one word ("des", "selon") is the text's
+                    // word, found by it: when that word has only chars
+                    // below U+0100 (folded alike, as above), the match is
+                    // the word unless a letter or digit is glued before it.
+                    let one_word = self
+                        .items
+                        .get(p)
+                        .is_some_and(|(phrase, _)| phrase.len() == word_len);
+                    found = match self.items.get(p) {
+                        Some((_, index))
+                            if one_word
+                                && word_start >= floor
+                                && text
+                                    .as_bytes()
+                                    .get(word_start..pos)
+                                    .is_some_and(|b| b.iter().all(|&b| b < 0xC4)) =>
+                        {
+                            let glued = word_start > floor
+                                && char_before(text, word_start).is_some_and(is_word_char);
+                            (!glued).then_some((*index, word_start))
+                        }
+                        _ => try_at(p),
+                    };
                     if found.is_some() {
                         break;
                     }
@@ -1651,6 +1674,7 @@ mod tests {
                 "moins d'une, plus d'un, n° 5, art. 3, au plus 4, au maximum de 5",
                 "5 km carrés, 5 KM2, 5 km-carrés, 5 kmcarrés, 5 Kilomètres, 5 KILOMÈTRES Carrés",
                 "5 kilomètres2 5 km² 5 km/h 5 \u{212a}m 5 kİlomètres 10 heures du matin",
+                "xkm 5, 3km 6, KM 7, km-Km 8, Kilomètres 9, kilomètres2 10, 11 kİlomètres",
             ]
             .map(str::to_owned),
         );
