@@ -107,24 +107,45 @@ impl Words {
                 continue;
             }
             if class == LETTER {
-                let end = pos + ascii_letters(bytes.get(pos..).unwrap_or_default());
-                if bytes.get(end).is_some_and(|&n| n >= 0x80)
-                    && ((bytes.get(end) == Some(&0xC3) && folds_latin1(bytes.get(end + 1)) != 0)
+                let rest = bytes.get(pos..).unwrap_or_default();
+                // The word's first eight bytes (zeros past the slice): most
+                // words end within them, and their length, first, second
+                // and last letters and the byte after them are read there.
+                let x = first_eight(rest);
+                let stops = not_letters(x);
+                let (len, last, next) = if stops != 0 {
+                    // At least 1: the first byte is a letter.
+                    let len = (stops.trailing_zeros() / 8) as usize;
+                    (len, byte_of(x, len.wrapping_sub(1)), byte_of(x, len))
+                } else {
+                    let len = 8 + ascii_letters(rest.get(8..).unwrap_or_default());
+                    // A long word (`len` at least 8): its last letter
+                    // and the byte after it read from the slice.
+                    let at = |i: usize| rest.get(i).copied().unwrap_or(0);
+                    (len, at(len - 1), at(len))
+                };
+                let end = pos + len;
+                if next >= 0x80
+                    && ((next == 0xC3 && folds_latin1(bytes.get(end + 1)) != 0)
                         || starts_letter(slice, end))
                 {
                     // An accented letter goes on the word: fold it apart.
                     pos = self.accented_word(slice, base, pos, end);
+                    // The space after a word, the usual separator, is
+                    // stepped over here rather than in a turn of the loop.
+                    if bytes.get(pos) == Some(&b' ') {
+                        pos += 1;
+                    }
                 } else {
                     // ASCII letters alone: the folded form is the lowered
                     // bytes in place, and its shape comes from the text's
                     // bytes (letters: `| 0x20` lowers them).
-                    let letter = |at: usize| bytes.get(at).map_or(0, |&b| b | 0x20);
-                    let second = if end - pos > 1 { letter(pos + 1) } else { 0 };
+                    let second = if len > 1 { byte_of(x, 1) | 0x20 } else { 0 };
                     let shape = crate::tables::shape_of_parts(
-                        end - pos,
-                        letter(pos),
+                        len,
+                        byte_of(x, 0) | 0x20,
                         second,
-                        letter(end.wrapping_sub(1)),
+                        last | 0x20,
                     );
                     let flags = start_flags[shape % SHAPE_BITS];
                     if flags & MAY_TRIGGER != 0 {
@@ -137,12 +158,8 @@ impl Words {
                         norm: pos..end,
                         shape: u16::try_from(shape).unwrap_or(u16::MAX),
                     });
-                    pos = end;
-                }
-                // The space after a word, the usual separator, is stepped
-                // over here rather than in a turn of the loop.
-                if bytes.get(pos) == Some(&b' ') {
-                    pos += 1;
+                    // A space after the word is stepped over too.
+                    pos = end + usize::from(next == b' ');
                 }
                 continue;
             }
@@ -562,25 +579,49 @@ pub(crate) static BYTE_CLASS: [u8; 256] = {
 pub(crate) const LATIN1_FOLDS: [u8; 64] =
     *b"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuu\0\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuu\0\0y";
 
+/// The first eight bytes of `bytes`, little-endian, zeros past its end.
+#[inline(always)]
+fn first_eight(bytes: &[u8]) -> u64 {
+    match bytes.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => bytes
+            .iter()
+            .rev()
+            .fold(0, |eight, &b| (eight << 8) | u64::from(b)),
+    }
+}
+
+/// Byte `i` (of eight, wrapped) of `x`, little-endian.
+#[inline(always)]
+fn byte_of(x: u64, i: usize) -> u8 {
+    (x >> (i.wrapping_mul(8) & 63)) as u8
+}
+
+/// The high bit of each byte of `x` (eight bytes, little-endian) that is
+/// no ASCII letter.
+#[inline(always)]
+fn not_letters(x: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Each byte, case folded, on 7 bits: letters are 0x61..=0x7A.
+    let y = (x | 0x2020_2020_2020_2020) & !HIGH;
+    let at_least_a = (y + (0x80 - 0x61) * LOW) & HIGH;
+    let past_z = (y + (0x80 - 0x7B) * LOW) & HIGH;
+    (at_least_a & !past_z & !x & HIGH) ^ HIGH
+}
+
 /// The length of the run of ASCII letters at the start of `bytes`: eight
 /// bytes at a time (French words are a few letters long, so most runs end
 /// within the first word read), the tail byte by byte.
 pub(crate) fn ascii_letters(bytes: &[u8]) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut run = 0;
     while let Some(chunk) = bytes.get(run..run + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Each byte, case folded, on 7 bits: letters are 0x61..=0x7A.
-        let y = (x | 0x2020_2020_2020_2020) & !HIGH;
-        let at_least_a = (y + (0x80 - 0x61) * LOW) & HIGH;
-        let past_z = (y + (0x80 - 0x7B) * LOW) & HIGH;
-        let letters = at_least_a & !past_z & !x & HIGH;
-        if letters != HIGH {
+        let stops = not_letters(u64::from_le_bytes(word));
+        if stops != 0 {
             // The first byte (lowest) that is no letter.
-            return run + ((letters ^ HIGH).trailing_zeros() / 8) as usize;
+            return run + (stops.trailing_zeros() / 8) as usize;
         }
         run += 8;
     }
@@ -774,6 +815,28 @@ mod tests {
                 "{c:?} (U+{:04X})",
                 u32::from(c)
             );
+        }
+    }
+
+    #[test]
+    fn eight_bytes_are_read_as_one_by_one() {
+        for b in 0..=255u8 {
+            for i in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[i] = b;
+                let x = first_eight(&bytes);
+                for (j, &expected) in bytes.iter().enumerate() {
+                    assert_eq!(byte_of(x, j), expected);
+                    let stop = not_letters(x) >> (8 * j) & 0x80 != 0;
+                    assert_eq!(stop, !expected.is_ascii_alphabetic(), "{b} at {i}");
+                }
+                // A shorter slice reads as zeros past its end.
+                let short = first_eight(&bytes[..i]);
+                for j in 0..8 {
+                    let expected = bytes.get(..i).and_then(|b| b.get(j)).copied();
+                    assert_eq!(byte_of(short, j), expected.unwrap_or(0));
+                }
+            }
         }
     }
 
