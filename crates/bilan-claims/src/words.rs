@@ -535,11 +535,11 @@ impl Words {
     }
 }
 
-/// Classes of bytes for the tokeniser's fast paths: an ASCII char that is
-/// no letter, digit or white space.
-const OTHER: u8 = 0;
-/// An ASCII letter.
-pub(crate) const LETTER: u8 = 1;
+/// Classes of bytes for the tokeniser's fast paths: an ASCII letter (0,
+/// the most frequent class, tested first at no cost).
+pub(crate) const LETTER: u8 = 0;
+/// An ASCII char that is no letter, digit or white space.
+const OTHER: u8 = 1;
 /// An ASCII digit.
 pub(crate) const DIGIT: u8 = 2;
 /// A byte of a non-ASCII char.
