@@ -228,7 +228,8 @@ impl Words {
 
     /// Reads the ASCII sign `b` at `pos` (class `OTHER`), as `other_token`
     /// would, returning where the next token may start: an apostrophe
-    /// separates, a hyphen too unless spaced, any other sign is a token.
+    /// separates, a hyphen too unless spaced, any other sign is a token
+    /// (a space after it is skipped).
     #[inline]
     fn ascii_sign(&mut self, slice: &str, base: usize, pos: usize, b: u8) -> usize {
         let kind = match b {
@@ -266,7 +267,9 @@ impl Words {
             norm: pos..pos + 1,
             shape: u16::try_from(shape).unwrap_or(u16::MAX),
         });
-        pos + 1
+        // The space after a sign (", ", ". ") is stepped over here rather
+        // than in a turn of the loop.
+        pos + 1 + usize::from(slice.as_bytes().get(pos + 1) == Some(&b' '))
     }
 
     /// Reads the token (or separator) at `pos`, which is no ASCII letter
