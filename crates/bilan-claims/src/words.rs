@@ -158,8 +158,9 @@ impl Words {
                         norm: pos..end,
                         shape: u16::try_from(shape).unwrap_or(u16::MAX),
                     });
-                    // A space after the word is stepped over too.
-                    pos = end + usize::from(next == b' ');
+                    // A space or an apostrophe after the word (a
+                    // separator only) is stepped over too.
+                    pos = end + usize::from(SKIPPED_AFTER_WORD[usize::from(next)]);
                 }
                 continue;
             }
@@ -573,6 +574,21 @@ pub(crate) static BYTE_CLASS: [u8; 256] = {
         b += 1;
     }
     classes
+};
+
+/// 1 for the bytes that only separate tokens, stepped over after a word
+/// without a turn of the tokeniser's loop: ASCII white space and the ASCII
+/// apostrophe ("l'armée"); 0 for the others.
+static SKIPPED_AFTER_WORD: [u8; 256] = {
+    let mut skipped = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if BYTE_CLASS[b] == SPACE || b == b'\'' as usize {
+            skipped[b] = 1;
+        }
+        b += 1;
+    }
+    skipped
 };
 
 /// For each char U+00C0 + i (i < 64, encoded 0xC3, 0x80 + i): the ASCII
