@@ -112,6 +112,14 @@ pub(crate) struct PhraseSet<T> {
     /// phrase of the length that would end there starts with its shape
     /// (or with a stem).
     length_shapes: Box<Bitmap>,
+    /// For the phrases of two words or more whose first word is a prefix:
+    /// the shapes of their exact last words, the first two bytes of their
+    /// prefix last words (`prefix_pair_bit`), and whether one of those is
+    /// shorter. `ending_at` tests the stems of the words before a token
+    /// only when it may end one of them, as few tokens may.
+    stem_phrase_last_shapes: Box<Bitmap>,
+    stem_phrase_last_pairs: Box<Bitmap>,
+    stem_phrase_short_last: bool,
     longest: usize,
     /// The flag of `START_FLAGS` (`Token::flags`) that words this set's
     /// phrases may start with carry, for the sets read across whole
@@ -219,6 +227,9 @@ impl<T> PhraseSet<T> {
             prefix_second: Box::new([0; SHAPE_WORDS]),
             last_shapes: Box::new([0; SHAPE_WORDS]),
             length_shapes: Box::new([0; SHAPE_WORDS]),
+            stem_phrase_last_shapes: Box::new([0; SHAPE_WORDS]),
+            stem_phrase_last_pairs: Box::new([0; SHAPE_WORDS]),
+            stem_phrase_short_last: false,
             last_prefix_len: usize::MAX,
             last_prefix_pairs: Box::new([0; SHAPE_WORDS]),
             last_short_prefix_bytes: [0; 4],
@@ -293,6 +304,15 @@ impl<T> PhraseSet<T> {
                 self.last_prefix_len = self.last_prefix_len.min(last.text.len());
             } else {
                 set_bit(&mut self.last_shapes, shape(&last.text));
+            }
+            if first.prefix && patterns.len() > 1 {
+                match *last.text.as_bytes() {
+                    [a, b, ..] if last.prefix => {
+                        set_bit(&mut self.stem_phrase_last_pairs, prefix_pair_bit(a, b));
+                    }
+                    _ if last.prefix => self.stem_phrase_short_last = true,
+                    _ => set_bit(&mut self.stem_phrase_last_shapes, shape(&last.text)),
+                }
             }
         }
         self.longest = self.longest.max(patterns.len());
@@ -646,9 +666,13 @@ impl<T> PhraseSet<T> {
         if !self.token_may_end(words, last) {
             return None;
         }
+        // Stems start a phrase of two words or more here only if its last
+        // word may be token `last`: tested once rather than at each start.
+        let long_stems = self.stem_len.is_some() && self.may_end_stem_phrase(words, last);
         let lowest = end.saturating_sub(self.longest);
         (lowest..end).find_map(|start| {
-            if !self.may_start_of_length(words, start, end - start) {
+            let stems = long_stems || start == last;
+            if !self.may_start_of_length(words, start, end - start, stems) {
                 return None;
             }
             self.matches_unchecked(words, start)
@@ -657,18 +681,30 @@ impl<T> PhraseSet<T> {
         })
     }
 
+    /// Whether token `i` may be the last word of a phrase of two words or
+    /// more starting with a stem (`stem_phrase_last_shapes`).
+    #[inline]
+    fn may_end_stem_phrase(&self, words: &Words, i: usize) -> bool {
+        self.stem_phrase_short_last
+            || has_bit(&self.stem_phrase_last_shapes, words.shape(i))
+            || matches!(*words.norm_bytes(i), [a, b, ..]
+                if has_bit(&self.stem_phrase_last_pairs, prefix_pair_bit(a, b)))
+    }
+
     /// Whether a phrase of `len` words may start at token `i`: as
     /// `token_may_start`, with an exact first word of its shape starting
-    /// a phrase of that length.
+    /// a phrase of that length; phrases starting with a stem only when
+    /// `stems` (false when none of that length may end where it would).
     #[inline]
-    fn may_start_of_length(&self, words: &Words, i: usize, len: usize) -> bool {
+    fn may_start_of_length(&self, words: &Words, i: usize, len: usize, stems: bool) -> bool {
         let bit = words.shape(i);
         let exact = has_bit(&self.length_shapes, length_bit(bit, len))
             && has_bit(&self.exact_shapes, bit)
             && (has_bit(&self.single_shapes, bit)
                 || has_bit(&self.prefix_second, bit)
                 || self.pair_may_start(bit, words.shape(i + 1)));
-        exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
+        exact
+            || (stems && self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
     }
 
     /// Whether a phrase may end with token `i`: an exact last word of its
