@@ -877,28 +877,40 @@ fn listed_side(exact: &WordMap<Side>, suffixes: &[(String, Side)], id: &str) -> 
     exact.get(id).copied().or_else(|| suffix_side(suffixes, id))
 }
 
-/// How many parents up `inherited_sides` looks (the lexicon's chains are
+/// How many parents up `lexicon_sides` looks (the lexicon's chains are
 /// two or three deep; the bound keeps a cycle in user data harmless).
 const PARENT_DEPTH: usize = 8;
 
-/// The armed groups of the embedded lexicon that `forces.tsv` does not
-/// list by their id, with the side of their nearest listed parent
-/// (exact line first, then suffix, as `Tables::side` reads them).
-fn inherited_sides(exact: &WordMap<Side>, suffixes: &[(String, Side)]) -> WordMap<Side> {
+/// The side of every armed group of the embedded lexicon: its
+/// `forces.tsv` line by id, else that of its nearest listed parent (exact
+/// line first, then suffix), else its own suffix line's, else militant.
+fn lexicon_sides(exact: &WordMap<Side>, suffixes: &[(String, Side)]) -> WordMap<Side> {
     let lexicon = bilan_lexicon::Lexicon::embedded();
     let mut found = WordMap::default();
     for entry in lexicon.entries() {
-        if entry.kind != EntityKind::ArmedGroup || exact.get(&entry.id).is_some() {
+        if entry.kind != EntityKind::ArmedGroup {
             continue;
         }
-        let mut parent = entry.parent.as_deref();
-        for _ in 0..PARENT_DEPTH {
-            let Some(id) = parent else { break };
-            if let Some(side) = listed_side(exact, suffixes, id) {
-                found.insert(entry.id.clone(), side);
-                break;
+        let inherited = || {
+            let mut parent = entry.parent.as_deref();
+            for _ in 0..PARENT_DEPTH {
+                let id = parent?;
+                if let Some(side) = listed_side(exact, suffixes, id) {
+                    return Some(side);
+                }
+                parent = lexicon.entry(id).and_then(|e| e.parent.as_deref());
             }
-            parent = lexicon.entry(id).and_then(|e| e.parent.as_deref());
+            None
+        };
+        // (An id listed twice takes the side its last entry inherits.)
+        match exact.get(&entry.id).copied().or_else(inherited) {
+            Some(side) => {
+                found.insert(entry.id.clone(), side);
+            }
+            None => {
+                let own = suffix_side(suffixes, &entry.id).unwrap_or(Side::Militant);
+                found.entry(entry.id.clone()).or_insert(own);
+            }
         }
     }
     found
@@ -995,9 +1007,9 @@ pub(crate) struct Tables {
     pub(crate) actor_adjectives: PhraseSet<(Applies, String)>,
     forces_exact: WordMap<Side>,
     forces_suffix: Vec<(String, Side)>,
-    /// The embedded lexicon's armed groups not in `forces.tsv`, with the
-    /// side of their nearest listed parent (`inherited_sides`).
-    forces_inherited: once_cell::sync::OnceCell<WordMap<Side>>,
+    /// The side of each armed group of the embedded lexicon
+    /// (`lexicon_sides`): most ids asked are theirs, found with one lookup.
+    lexicon_sides: once_cell::sync::OnceCell<WordMap<Side>>,
     /// Nouns that, after "notre", name the publisher itself ("notre
     /// chaîne"), folded (`outlets.tsv`).
     pub(crate) own_media_nouns: WordMap<()>,
@@ -1067,18 +1079,19 @@ impl Tables {
 
     /// The side of an armed group id (unlisted groups are militant).
     pub(crate) fn side(&self, id: &str) -> Side {
-        if let Some(side) = self.forces_exact.get(id) {
-            return *side;
-        }
         // A unit the lexicon files under a listed force ("104e brigade"
         // under the Republican Guard, the councils under the SDF) is on its
-        // side: resolved once per process, on the first unlisted id (the
-        // embedded lexicon, which has made the ids, is built by then).
+        // side. The lexicon's groups are resolved once per process, on the
+        // first call (the embedded lexicon, which has made the ids, is
+        // built by then); other ids are read from `forces.tsv`.
         if let Some(side) = self
-            .forces_inherited
-            .get_or_init(|| inherited_sides(&self.forces_exact, &self.forces_suffix))
+            .lexicon_sides
+            .get_or_init(|| lexicon_sides(&self.forces_exact, &self.forces_suffix))
             .get(id)
         {
+            return *side;
+        }
+        if let Some(side) = self.forces_exact.get(id) {
             return *side;
         }
         suffix_side(&self.forces_suffix, id).unwrap_or(Side::Militant)
@@ -1546,7 +1559,7 @@ impl Tables {
             actor_adjectives,
             forces_exact,
             forces_suffix,
-            forces_inherited: once_cell::sync::OnceCell::new(),
+            lexicon_sides: once_cell::sync::OnceCell::new(),
             own_media_nouns,
             reporter_nouns,
             outlet_signatures,
@@ -1950,6 +1963,43 @@ mod tests {
             ]);
         }
         for id in &ids {
+            assert_eq!(tables.side(id), slow(id), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn sides_of_the_lexicon_groups_are_those_read_in_turn() {
+        // `side` finds the lexicon's groups in one map built once: each
+        // must have the side read in order (its own line, its parents'
+        // lines, its suffix), as must ids the lexicon lacks.
+        let tables = &*TABLES;
+        let lexicon = bilan_lexicon::Lexicon::embedded();
+        let listed = |id: &str| listed_side(&tables.forces_exact, &tables.forces_suffix, id);
+        let slow = |id: &str| {
+            let entries = lexicon
+                .entries()
+                .filter(|e| e.id == id && e.kind == EntityKind::ArmedGroup);
+            let inherited = entries
+                .filter_map(|e| {
+                    let mut parent = e.parent.as_deref();
+                    (0..PARENT_DEPTH).find_map(|_| {
+                        let p = parent?;
+                        parent = lexicon.entry(p).and_then(|e| e.parent.as_deref());
+                        listed(p)
+                    })
+                })
+                .last();
+            tables
+                .forces_exact
+                .get(id)
+                .copied()
+                .or(inherited)
+                .or_else(|| suffix_side(&tables.forces_suffix, id))
+                .unwrap_or(Side::Militant)
+        };
+        let mut ids: Vec<&str> = lexicon.entries().map(|e| e.id.as_str()).collect();
+        ids.extend(["", "group:nowhere", "x-army"]);
+        for id in ids {
             assert_eq!(tables.side(id), slow(id), "{id:?}");
         }
     }
