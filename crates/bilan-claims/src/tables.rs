@@ -134,21 +134,22 @@ const STEM_BUCKETS: usize = 256;
 pub(crate) const SHAPE_BITS: usize = 1 << 14;
 
 /// Words of a bitmap of `SHAPE_BITS` bits.
-const SHAPE_WORDS: usize = SHAPE_BITS / 64;
+pub(crate) const SHAPE_WORDS: usize = SHAPE_BITS / 64;
 
 /// A bitmap of `SHAPE_BITS` bits: a fixed size, so that the word of a
 /// bit (taken modulo the size) needs no bounds check.
-type Bitmap = [u64; SHAPE_WORDS];
+pub(crate) type Bitmap = [u64; SHAPE_WORDS];
 
 /// Sets `bit` in a bitmap.
-fn set_bit(bits: &mut Bitmap, bit: usize) {
+pub(crate) fn set_bit(bits: &mut Bitmap, bit: usize) {
     if let Some(cell) = bits.get_mut(bit / 64 % SHAPE_WORDS) {
         *cell |= 1 << (bit % 64);
     }
 }
 
 /// Whether `bit` (below `SHAPE_BITS`) is set in a bitmap.
-fn has_bit(bits: &Bitmap, bit: usize) -> bool {
+#[inline]
+pub(crate) fn has_bit(bits: &Bitmap, bit: usize) -> bool {
     bits.get(bit / 64 % SHAPE_WORDS)
         .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
 }
@@ -514,16 +515,14 @@ impl<T> PhraseSet<T> {
     fn token_may_start(&self, words: &Words, i: usize) -> bool {
         let bit = words.shape(i);
         // Most words start no phrase: their shape says so at once.
-        let exact = has_bit(&self.exact_shapes, bit)
-            && (has_bit(&self.single_shapes, bit)
-                || has_bit(&self.prefix_second, bit)
-                || self.pair_may_start(bit, words.shape(i + 1)));
+        let exact = has_bit(&self.exact_shapes, bit) && self.exact_may_start(words, i);
         // The folded word is read only for tables with prefix patterns.
         exact || (self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
     }
 
-    /// `token_may_start` for a word whose shape is that of an exact first
-    /// word (its bit set in `exact_shapes`) in a set without stems.
+    /// The tests of `token_may_start` after the first word's shape is
+    /// found among the exact first words' (`exact_shapes`): a phrase of
+    /// one word, a prefix second word, or a known pair with the next.
     #[inline(always)]
     fn exact_may_start(&self, words: &Words, i: usize) -> bool {
         let bit = words.shape(i);
@@ -700,9 +699,7 @@ impl<T> PhraseSet<T> {
         let bit = words.shape(i);
         let exact = has_bit(&self.length_shapes, length_bit(bit, len))
             && has_bit(&self.exact_shapes, bit)
-            && (has_bit(&self.single_shapes, bit)
-                || has_bit(&self.prefix_second, bit)
-                || self.pair_may_start(bit, words.shape(i + 1)));
+            && self.exact_may_start(words, i);
         exact
             || (stems && self.stem_len.is_some() && self.stem_may_match_bytes(words.norm_bytes(i)))
     }

@@ -4,6 +4,7 @@
 
 use super::text::{Phrases, WordMap};
 use crate::model::{ClaimKind, Qualifier, Unit};
+use crate::tables::{Bitmap, SHAPE_WORDS, has_bit, set_bit};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
@@ -687,19 +688,16 @@ impl TriggerTable {
 #[derive(Debug)]
 pub(crate) struct LastTokens {
     /// Last tokens of the one-word phrases not ending with an apostrophe.
-    single: Box<[u64; SHAPE_WORDS]>,
+    single: Box<Bitmap>,
     /// Last tokens (apostrophe left out) of those ending with one ("qu'").
-    single_apostrophe: Box<[u64; SHAPE_WORDS]>,
+    single_apostrophe: Box<Bitmap>,
     /// Tokens of the words before the last of the longer phrases.
-    before_last: Box<[u64; SHAPE_WORDS]>,
+    before_last: Box<Bitmap>,
     /// False when a phrase's last two words hold a char other than a
     /// letter or an apostrophe ("n°", "1er"), whose tokens the shapes above
     /// do not tell: then nothing is ruled out.
     told: bool,
 }
-
-/// Words of a `LastTokens` bitmap.
-const SHAPE_WORDS: usize = crate::tables::SHAPE_BITS / 64;
 
 impl LastTokens {
     fn new(phrases: &[String]) -> LastTokens {
@@ -709,12 +707,9 @@ impl LastTokens {
             before_last: Box::new([0; SHAPE_WORDS]),
             told: true,
         };
-        let set = |bits: &mut [u64; SHAPE_WORDS], token: &str| {
+        let set = |bits: &mut Bitmap, token: &str| {
             // As the tokeniser folds it (accents off).
-            let bit = crate::tables::shape(&crate::words::fold(token));
-            if let Some(cell) = bits.get_mut(bit / 64 % SHAPE_WORDS) {
-                *cell |= 1 << (bit % 64);
-            }
+            set_bit(bits, crate::tables::shape(&crate::words::fold(token)));
         };
         // The token a word ends with: after its last apostrophe, or
         // before it when it ends with one.
@@ -744,16 +739,12 @@ impl LastTokens {
     /// Whether no phrase may end with a token of shape `last` (followed by
     /// an apostrophe when `apostrophe`) after one of shape `before`.
     pub(crate) fn rule_out(&self, before: usize, last: usize, apostrophe: bool) -> bool {
-        let has = |bits: &[u64; SHAPE_WORDS], bit: usize| {
-            bits.get(bit / 64 % SHAPE_WORDS)
-                .is_some_and(|cell| cell & (1 << (bit % 64)) != 0)
-        };
         let single = if apostrophe {
             &self.single_apostrophe
         } else {
             &self.single
         };
-        self.told && !has(single, last) && !has(&self.before_last, before)
+        self.told && !has_bit(single, last) && !has_bit(&self.before_last, before)
     }
 }
 
@@ -930,7 +921,7 @@ pub(crate) struct Lexicon {
     /// `qualifiers_after` and of the scanner's `CLAUSE_WORDS`, folded as
     /// the tokeniser folds: a word token of any other shape neither
     /// starts a trailing qualifier nor is a clause word.
-    pub(crate) qualifier_after_stops: Box<[u64; SHAPE_WORDS]>,
+    pub(crate) qualifier_after_stops: Box<Bitmap>,
     /// Unit phrases; the index of a match is the index in `units`.
     pub(crate) unit_phrases: Phrases,
     pub(crate) units: Vec<UnitEntry>,
@@ -977,11 +968,8 @@ pub(crate) struct Lexicon {
     /// from the token itself, is no trigger.
     /// A fixed size, so that the word of a bit (taken modulo the size)
     /// needs no bounds check in the scan's pass over every token.
-    trigger_token_shapes: Box<[u64; TRIGGER_SHAPE_WORDS]>,
+    trigger_token_shapes: Box<Bitmap>,
 }
-
-/// Words of `Lexicon::trigger_token_shapes`.
-const TRIGGER_SHAPE_WORDS: usize = crate::tables::SHAPE_BITS / 64;
 
 /// The lexicon, built on first use.
 pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(Lexicon::build);
@@ -1114,10 +1102,10 @@ impl Lexicon {
         let mut qualifier_after_stops = Box::new([0u64; SHAPE_WORDS]);
         let clause_words = super::scanner::CLAUSE_WORDS.iter().copied();
         for word in qualifiers_after.0.first_words().chain(clause_words) {
-            let bit = crate::tables::shape(&crate::words::fold(word));
-            if let Some(cell) = qualifier_after_stops.get_mut(bit / 64) {
-                *cell |= 1 << (bit % 64);
-            }
+            set_bit(
+                &mut qualifier_after_stops,
+                crate::tables::shape(&crate::words::fold(word)),
+            );
         }
         let mut units = Vec::new();
         for row in rows(UNITS) {
@@ -1283,15 +1271,12 @@ impl Lexicon {
                 facts.entry(word.to_owned()).or_default().cues |= 1 << index;
             }
         }
-        let mut trigger_token_shapes = Box::new([0u64; TRIGGER_SHAPE_WORDS]);
+        let mut trigger_token_shapes = Box::new([0u64; SHAPE_WORDS]);
         for word in triggers.keys() {
             let folded = String::from_utf8(word.to_vec())
                 .map(|word| crate::words::fold(&word))
                 .unwrap_or_default();
-            let bit = crate::tables::shape(&folded);
-            if let Some(cell) = trigger_token_shapes.get_mut(bit / 64) {
-                *cell |= 1 << (bit % 64);
-            }
+            set_bit(&mut trigger_token_shapes, crate::tables::shape(&folded));
         }
         let trigger_table = TriggerTable::build(triggers.iter().map(|(word, &article)| {
             let word_facts = std::str::from_utf8(word)
@@ -1346,9 +1331,7 @@ impl Lexicon {
     /// trigger word: a run of letters matching one folds to its shape.
     #[inline]
     pub(crate) fn may_be_trigger(&self, shape: usize) -> bool {
-        self.trigger_token_shapes
-            .get(shape / 64 % TRIGGER_SHAPE_WORDS)
-            .is_some_and(|cell| cell & (1 << (shape % 64)) != 0)
+        has_bit(&self.trigger_token_shapes, shape)
     }
 
     /// The words a token of whose shape may stand next to an article
@@ -1375,13 +1358,14 @@ impl Lexicon {
         self.facts.keys().map(String::as_str)
     }
 
-    /// What the tables say of `word` (folded), from one lookup.
+    /// `facts_ref(word)`, copied: for the tests.
+    #[cfg(test)]
     pub(crate) fn facts(&self, word: &str) -> WordFacts {
-        self.facts.get(word).copied().unwrap_or_default()
+        *self.facts_ref(word)
     }
 
-    /// `facts(word)`, borrowed ([`NO_FACTS`] for a word the tables do not
-    /// know): the scan hands a trigger word's facts down its readers.
+    /// What the tables say of `word` (folded), from one lookup, borrowed
+    /// ([`NO_FACTS`] for a word the tables do not know).
     pub(crate) fn facts_ref(&self, word: &str) -> &WordFacts {
         self.facts.get(word).unwrap_or(&NO_FACTS)
     }

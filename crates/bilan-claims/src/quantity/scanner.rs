@@ -10,8 +10,8 @@ use super::lexicon::{
     QUALIFIER_BIT, TriggerTable, UNIT_BIT, UnitEntry, WordFacts,
 };
 use super::text::{
-    Folded, char_at, char_before, is_word_char, letters_end, letters_start, match_forward,
-    skip_space, skip_space_back, word_at, word_before,
+    Folded, below_u0100, char_at, char_before, is_word_char, letters_end, letters_start,
+    match_forward, skip_space, skip_space_back, word_at, word_before,
 };
 use super::words::{cardinal_after, cardinal_alone, number_word};
 use super::{NumberForm, Quantity};
@@ -119,14 +119,11 @@ struct Scan<'t> {
     bits_cache: std::cell::Cell<(usize, usize, u32)>,
     /// The last `(pos, bits)` computed by `bits_at`.
     bits_at_cache: std::cell::Cell<(usize, u32)>,
-    /// The last `(pos, word end)` computed by `facts_at` (word end `pos`
-    /// when no word starts there), its facts in `facts_cached`: the word
-    /// after a number is asked about by the unit, multiplier, range and
-    /// qualifier checks in turn. (Apart, so that a miss reads no facts.)
-    facts_cache: std::cell::Cell<(usize, usize)>,
-    /// The facts of the word of `facts_cache`, borrowed from the lexicon:
-    /// a pointer is cached and handed out, not 48 bytes copied each time.
-    facts_cached: std::cell::Cell<&'static WordFacts>,
+    /// The last `(pos, word end, facts)` computed by `facts_at` (word end
+    /// `pos` when no word starts there), the facts borrowed from the
+    /// lexicon: the word after a number is asked about by the unit,
+    /// multiplier, range and qualifier checks in turn.
+    facts_cache: std::cell::Cell<(usize, usize, &'static WordFacts)>,
     /// The last `(pos, word_at(pos))` read by `facts_at`: when the word's
     /// facts say a unit or phrase may start there, the phrase tables are
     /// given the word rather than reading it again.
@@ -325,8 +322,7 @@ impl<'t> Scan<'t> {
             end,
             bits_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
             bits_at_cache: std::cell::Cell::new((usize::MAX, 0)),
-            facts_cache: std::cell::Cell::new((usize::MAX, 0)),
-            facts_cached: std::cell::Cell::new(&NO_FACTS),
+            facts_cache: std::cell::Cell::new((usize::MAX, 0, &NO_FACTS)),
             word_at_cache: std::cell::Cell::new((usize::MAX, None)),
             word_before_cache: std::cell::Cell::new((usize::MAX, 0)),
             word_before_cached: std::cell::Cell::new(None),
@@ -493,9 +489,9 @@ impl<'t> Scan<'t> {
     /// say of it (`None` when no word starts there, as `word_at`); cached.
     #[inline]
     fn facts_at(&self, pos: usize) -> Option<(usize, &'static WordFacts)> {
-        let (cached_pos, cached_end) = self.facts_cache.get();
+        let (cached_pos, cached_end, cached_facts) = self.facts_cache.get();
         if cached_pos == pos {
-            return (cached_end != pos).then(|| (cached_end, self.facts_cached.get()));
+            return (cached_end != pos).then_some((cached_end, cached_facts));
         }
         self.facts_at_uncached(pos)
     }
@@ -504,7 +500,7 @@ impl<'t> Scan<'t> {
     #[inline(never)]
     fn facts_at_uncached(&self, pos: usize) -> Option<(usize, &'static WordFacts)> {
         if let Some(end) = self.word_without_facts_at(pos) {
-            self.cache_facts(pos, end, &NO_FACTS);
+            self.facts_cache.set((pos, end, &NO_FACTS));
             return Some((end, &NO_FACTS));
         }
         let word = self.word_at(pos);
@@ -512,14 +508,8 @@ impl<'t> Scan<'t> {
         let lexicon = self.lexicon;
         let found = word.map(|(word, end)| (end, lexicon.facts_ref(word.as_str())));
         let (end, facts) = found.unwrap_or((pos, &NO_FACTS));
-        self.cache_facts(pos, end, facts);
+        self.facts_cache.set((pos, end, facts));
         found
-    }
-
-    /// Caches `(pos, end, facts)` for `facts_at`.
-    fn cache_facts(&self, pos: usize, end: usize, facts: &'static WordFacts) {
-        self.facts_cache.set((pos, end));
-        self.facts_cached.set(facts);
     }
 
     /// The end of the word starting at `pos` when its token tells that
@@ -543,12 +533,13 @@ impl<'t> Scan<'t> {
     /// `word_at` has just read at `pos`: looked up without reading it
     /// again, and cached.
     fn facts_of(&self, pos: usize, end: usize, word: &Folded<'_>) -> &'static WordFacts {
-        if self.facts_cache.get() == (pos, end) {
-            return self.facts_cached.get();
+        let (cached_pos, cached_end, cached_facts) = self.facts_cache.get();
+        if (cached_pos, cached_end) == (pos, end) {
+            return cached_facts;
         }
         let lexicon = self.lexicon;
         let facts = lexicon.facts_ref(word.as_str());
-        self.cache_facts(pos, end, facts);
+        self.facts_cache.set((pos, end, facts));
         facts
     }
 
@@ -915,18 +906,12 @@ impl<'t> Scan<'t> {
     /// letter or digit: then the match is that unit, to the word's end,
     /// as `at_word` finds it. `None` when it cannot tell.
     fn lone_unit_at(&self, pos: usize) -> Option<(usize, usize)> {
-        let (cached_pos, end) = self.facts_cache.get();
+        let (cached_pos, end, facts) = self.facts_cache.get();
         if cached_pos != pos || end == pos {
             return None;
         }
-        let facts = self.facts_cached.get();
         let index = usize::from(facts.lone_unit?);
-        let plain = self
-            .text
-            .as_bytes()
-            .get(pos..end)?
-            .iter()
-            .all(|&b| b < 0xC4);
+        let plain = below_u0100(self.text, pos, end);
         let glued = end < self.end && char_at(self.text, end).is_some_and(is_word_char);
         (plain && !glued).then_some((index, end))
     }
@@ -940,7 +925,7 @@ impl<'t> Scan<'t> {
         match self.word_at(at) {
             Some((word, _)) => {
                 let w = word.as_str();
-                w != "un" && w != "une" && self.lexicon.facts(w).cardinal().is_some()
+                w != "un" && w != "une" && self.lexicon.facts_ref(w).cardinal().is_some()
             }
             None => false,
         }
@@ -2477,11 +2462,7 @@ impl Scan<'_> {
                     // the clause words (once folded) is neither: the
                     // walk goes on past it.
                     let shape = usize::from(token.shape);
-                    let stops = &self.lexicon.qualifier_after_stops;
-                    if stops
-                        .get(shape / 64)
-                        .is_none_or(|w| w & (1 << (shape % 64)) == 0)
-                    {
+                    if !crate::tables::has_bit(&self.lexicon.qualifier_after_stops, shape) {
                         start = skip_space(text, token.span.end, self.end);
                         i += 1;
                         continue;
@@ -3264,8 +3245,7 @@ mod tests {
                 for &pos in bounds.iter().filter(|&&p| p <= end) {
                     // As `unit_at` asks: after `bits_at` has read the facts.
                     scan.bits_at(pos);
-                    let (cached_pos, _) = scan.facts_cache.get();
-                    let facts = scan.facts_cached.get();
+                    let (cached_pos, _, facts) = scan.facts_cache.get();
                     lone_words += usize::from(cached_pos == pos && facts.lone_unit.is_some());
                     let Some(found) = scan.lone_unit_at(pos) else {
                         continue;
