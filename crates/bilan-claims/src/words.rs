@@ -634,10 +634,8 @@ fn not_letters(x: u64) -> u64 {
 /// within the first word read), the tail byte by byte.
 pub(crate) fn ascii_letters(bytes: &[u8]) -> usize {
     let mut run = 0;
-    while let Some(chunk) = bytes.get(run..run + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let stops = not_letters(u64::from_le_bytes(word));
+    while let Some(chunk) = bytes.get(run..).and_then(<[u8]>::first_chunk::<8>) {
+        let stops = not_letters(u64::from_le_bytes(*chunk));
         if stops != 0 {
             // The first byte (lowest) that is no letter.
             return run + (stops.trailing_zeros() / 8) as usize;

@@ -856,6 +856,15 @@ pub(crate) struct Phrases {
     before_last_sign: Vec<(Option<String>, Option<String>)>,
 }
 
+/// Whether `text[start..end]` has only chars below U+0100 (its bytes
+/// below 0xC4), which fold alike in `Folded` and in `match_forward` and
+/// `match_backward` (false when the range is not the text's).
+pub(crate) fn below_u0100(text: &str, start: usize, end: usize) -> bool {
+    text.as_bytes()
+        .get(start..end)
+        .is_some_and(|b| b.iter().all(|&b| b < 0xC4))
+}
+
 impl Phrases {
     /// The phrases, numbered in the order given; empty phrases are dropped.
     pub(crate) fn new<S: Into<String>>(phrases: impl IntoIterator<Item = S>) -> Phrases {
@@ -1027,11 +1036,7 @@ impl Phrases {
                         // match goes on after it, when the word has only
                         // chars below U+0100 (which fold alike in `Folded`
                         // and in `match_forward`).
-                        let plain = *latin1.get_or_insert_with(|| {
-                            text.as_bytes()
-                                .get(pos..word_end)
-                                .is_some_and(|b| b.iter().all(|&b| b < 0xC4))
-                        });
+                        let plain = *latin1.get_or_insert_with(|| below_u0100(text, pos, word_end));
                         if !plain {
                             return try_at(p);
                         }
@@ -1134,18 +1139,11 @@ impl Phrases {
                     // word, found by it: when that word has only chars
                     // below U+0100 (folded alike, as above), the match is
                     // the word unless a letter or digit is glued before it.
-                    let one_word = self
-                        .items
-                        .get(p)
-                        .is_some_and(|(phrase, _)| phrase.len() == word_len);
                     found = match self.items.get(p) {
-                        Some((_, index))
-                            if one_word
+                        Some((phrase, index))
+                            if phrase.len() == word_len
                                 && word_start >= floor
-                                && text
-                                    .as_bytes()
-                                    .get(word_start..pos)
-                                    .is_some_and(|b| b.iter().all(|&b| b < 0xC4)) =>
+                                && below_u0100(text, word_start, pos) =>
                         {
                             let glued = word_start > floor
                                 && char_before(text, word_start).is_some_and(is_word_char);
@@ -1165,11 +1163,7 @@ impl Phrases {
                     None => {}
                     Some((_, start)) => {
                         let start = *start;
-                        let plain = *latin1.get_or_insert_with(|| {
-                            text.as_bytes()
-                                .get(start..pos)
-                                .is_some_and(|b| b.iter().all(|&b| b < 0xC4))
-                        });
+                        let plain = *latin1.get_or_insert_with(|| below_u0100(text, start, pos));
                         if let (true, Some(Some(head)), Some((_, index))) =
                             (plain, self.head_before_words.get(p), self.items.get(p))
                         {
